@@ -1,0 +1,64 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { localDigits } from "#app/format.ts";
+import type { Language } from "#methodology/schema.ts";
+
+/** Turns a validation message (`key` or `key|{"max":300}`) into the user's language. */
+export function translateError(t: TFunction, lang: Language, message: string): string {
+  const [key, json] = message.split("|");
+  let params: Record<string, string> = {};
+  if (json) {
+    try {
+      params = Object.fromEntries(Object.entries(JSON.parse(json) as Record<string, unknown>).map(([k, v]) => [k, localDigits(String(v), lang)]));
+    } catch {
+      params = {};
+    }
+  }
+  return t(key!, { ...params, defaultValue: t("validation.invalid") });
+}
+
+export function FieldError({ id, message }: { id: string; message?: string | null }) {
+  const { t, i18n } = useTranslation();
+  if (!message) return null;
+  return (
+    <p className="field-error" id={id} role="alert">
+      {translateError(t, i18n.language as Language, message)}
+    </p>
+  );
+}
+
+/** A label, an optional hint, the control and its error, wired for screen readers. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+  error?: string | null;
+  required?: boolean;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+        {required ? <span className="required-mark" title={t("common.required")}> *</span> : null}
+      </label>
+      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
+      {children}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** aria-describedby for a control rendered inside <Field>. */
+export function describedBy(id: string, opts: { hint?: boolean; error?: boolean }): string | undefined {
+  const ids = [opts.hint ? `${id}-hint` : null, opts.error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}

@@ -1,0 +1,419 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFetcher } from "react-router";
+import type { StepActionResult } from "#app/domain/step.server.ts";
+import { loc } from "#app/i18n.ts";
+import { localDigits } from "#app/format.ts";
+import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
+import { DateInput } from "#app/components/date-input.tsx";
+import { FieldError } from "#app/components/field.tsx";
+import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
+import { displayCell } from "./display.tsx";
+import { useAutosave } from "./use-autosave.ts";
+
+export type Row = { id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string };
+export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
+
+/** A register: a table of typed rows, each saved on its own as it is typed. */
+export function RegisterItemView({
+  item,
+  rows,
+  refOptions,
+  source,
+  projectId,
+  answered,
+  fallback,
+  children,
+}: {
+  item: RegisterItem;
+  rows: Row[];
+  refOptions: RefOptions;
+  source?: SourceInfo;
+  projectId: number;
+  answered: boolean;
+  fallback?: StepActionResult;
+  children?: React.ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const summaryColumns = item.columns.slice(0, 4);
+  const existingFirst = new Set(rows.map((r) => String(r.cells[item.columns[0]!.id] ?? "").trim().toLowerCase()));
+  const suggestions = item.suggestions.map((s, index) => ({ s, index })).filter(({ s }) => !existingFirst.has(String(s[item.columns[0]!.id] ?? "").trim().toLowerCase()));
+  return (
+    <ItemShell item={item} source={source} answered={answered}>
+      {children}
+      <p className="muted small register-count">
+        {t("register.rowCount", { count: rows.length, n: localDigits(rows.length, lang) })}
+        {item.required && item.minRows > 1 ? ` · ${t("register.minRows", { n: localDigits(item.minRows, lang) })}` : ""}
+      </p>
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="register-table">
+            <caption className="visually-hidden">{loc(item.title, lang)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                {summaryColumns.map((c) => (
+                  <th key={c.id} scope="col">{loc(c.label, lang)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={r.id}>
+                  <td>
+                    <a href={`#row-${r.id}`}>{localDigits(i + 1, lang)}</a>
+                  </td>
+                  {summaryColumns.map((c) => (
+                    <td key={c.id}>{displayCell(c, r.cells[c.id], lang, refOptions)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <ol className="row-editors">
+        {rows.map((r, i) => (
+          <RowEditor
+            key={r.id}
+            item={item}
+            row={r}
+            index={i}
+            last={i === rows.length - 1}
+            refOptions={refOptions}
+            projectId={projectId}
+            fallback={fallback && fallback.rowId === r.id ? fallback : undefined}
+          />
+        ))}
+      </ol>
+      <NewRowForm item={item} refOptions={refOptions} projectId={projectId} open={rows.length === 0} fallback={fallback && !fallback.ok && fallback.intent === "row-add" ? fallback : undefined} />
+      {suggestions.length > 0 ? (
+        <div className="suggestions">
+          <p className="label">{t("register.suggestions")}</p>
+          <div className="suggestion-chips">
+            {suggestions.map(({ s, index }) => (
+              <SuggestionButton key={index} itemId={item.id} index={index} label={String(s[item.columns[0]!.id] ?? "")} />
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </ItemShell>
+  );
+}
+
+function SuggestionButton({ itemId, index, label }: { itemId: string; index: number; label: string }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<StepActionResult>();
+  return (
+    <fetcher.Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="row-suggest" />
+      <input type="hidden" name="itemId" value={itemId} />
+      <input type="hidden" name="suggestion" value={index} />
+      <button type="submit" className="chip" disabled={fetcher.state !== "idle"} title={t("register.addSuggestion")}>
+        + {label}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+function rowTitle(item: RegisterItem, cells: Record<string, unknown>, lang: Language, refOptions: RefOptions, fallback: string) {
+  const first = item.columns[0]!;
+  return displayCell(first, cells[first.id], lang, refOptions) || fallback;
+}
+
+function RowEditor({
+  item,
+  row,
+  index,
+  last,
+  refOptions,
+  projectId,
+  fallback,
+}: {
+  item: RegisterItem;
+  row: Row;
+  index: number;
+  last: boolean;
+  refOptions: RefOptions;
+  projectId: number;
+  fallback?: StepActionResult;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const fetcher = useFetcher<StepActionResult>({ key: `row-${row.id}` });
+  const deleter = useFetcher<StepActionResult>();
+  const mover = useFetcher<StepActionResult>();
+  const [shown, setShown] = useState({ cells: row.cells, version: row.version, key: 0 });
+  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}:${row.id}`, version: shown.version });
+  const result = fetcher.data ?? fallback;
+  const errors = result && !result.ok ? (result.errors ?? {}) : {};
+  const conflict = result && !result.ok ? result.conflict : undefined;
+  const deleteConflict = deleter.data && !deleter.data.ok ? deleter.data.conflict : undefined;
+  const submitted = !fetcher.data && fallback && !fallback.ok ? fallback.submitted : undefined;
+  const cells = submitted ? cellsFromSubmitted(submitted) : shown.cells;
+
+  useEffect(() => {
+    if (row.version > auto.versionRef.current && auto.status === "saved" && fetcher.state === "idle") {
+      setShown((s) => ({ cells: row.cells, version: row.version, key: s.key + 1 }));
+    }
+  }, [row.version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const formId = `row-form-${row.id}`;
+  const title = rowTitle(item, shown.cells, lang, refOptions, t("register.rowN", { n: localDigits(index + 1, lang) }));
+  const hasProblem = Object.keys(errors).length > 0 || Boolean(conflict);
+  return (
+    <li id={`row-${row.id}`} className="row-editor">
+      <details open={hasProblem || undefined}>
+        <summary>
+          <span className="row-index">{localDigits(index + 1, lang)}</span>
+          <span className="row-title">{title}</span>
+          <SaveStatusLine inline id={`${formId}-status`} status={auto.status} updatedAt={fetcher.data?.ok ? fetcher.data.updatedAt : row.updatedAt} restoredAt={auto.restoredAt} />
+        </summary>
+        <fetcher.Form method="post" id={formId} ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={shown.key} className="row-form" noValidate>
+          <input type="hidden" name="intent" value="row-save" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <input type="hidden" name="rowId" value={row.id} />
+          <input type="hidden" name="version" value={shown.version} />
+          <div className="row-grid">
+            {item.columns.map((c) => (
+              <CellField key={c.id} column={c} value={cells[c.id] ?? null} error={errors[c.id]} idPrefix={formId} refOptions={refOptions} />
+            ))}
+          </div>
+          <FieldError id={`${formId}-row-error`} message={errors._row} />
+          <div className="item-actions">
+            <button type="submit" className="button small" onClick={(e) => { e.preventDefault(); auto.submitNow(); }}>
+              {t("common.save")}
+            </button>
+          </div>
+        </fetcher.Form>
+        {conflict ? (
+          <RowConflict
+            item={item}
+            conflict={conflict}
+            refOptions={refOptions}
+            onKeepMine={() => {
+              auto.rebase(conflict.theirsVersion);
+              auto.submitNow();
+            }}
+            onUseTheirs={() => {
+              auto.discardDraft();
+              auto.rebase(conflict.theirsVersion);
+              setShown((s) => ({ cells: (conflict.theirs ?? {}) as Row["cells"], version: conflict.theirsVersion, key: s.key + 1 }));
+              auto.setStatus("saved");
+            }}
+          />
+        ) : null}
+        {deleteConflict ? <p className="banner banner-warning" role="alert">{t("register.deleteConflict")}</p> : null}
+        <div className="row-tools">
+          <mover.Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="row-move" />
+            <input type="hidden" name="itemId" value={item.id} />
+            <input type="hidden" name="rowId" value={row.id} />
+            <button type="submit" name="direction" value="up" className="button small ghost" disabled={index === 0} aria-label={t("register.moveUp")}>↑</button>
+            <button type="submit" name="direction" value="down" className="button small ghost" disabled={last} aria-label={t("register.moveDown")}>↓</button>
+          </mover.Form>
+          <deleter.Form
+            method="post"
+            className="inline-form"
+            onSubmit={(e) => {
+              if (!window.confirm(t("register.deleteConfirm", { title }))) e.preventDefault();
+              else auto.discardDraft();
+            }}
+          >
+            <input type="hidden" name="intent" value="row-delete" />
+            <input type="hidden" name="itemId" value={item.id} />
+            <input type="hidden" name="rowId" value={row.id} />
+            <input type="hidden" name="version" value={deleteConflict ? deleteConflict.theirsVersion : auto.versionRef.current} />
+            <button type="submit" className="button small danger">{t("register.deleteRow")}</button>
+          </deleter.Form>
+        </div>
+      </details>
+    </li>
+  );
+}
+
+function RowConflict({
+  item,
+  conflict,
+  refOptions,
+  onKeepMine,
+  onUseTheirs,
+}: {
+  item: RegisterItem;
+  conflict: NonNullable<Extract<StepActionResult, { ok: false }>["conflict"]>;
+  refOptions: RefOptions;
+  onKeepMine: () => void;
+  onUseTheirs: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const list = (cells: unknown) => {
+    const c = (cells ?? {}) as Record<string, unknown>;
+    return item.columns
+      .map((col) => `${loc(col.label, lang)}: ${displayCell(col, c[col.id], lang, refOptions) || "—"}`)
+      .join("\n");
+  };
+  return (
+    <div className="conflict" role="alert">
+      <p className="conflict-title">{conflict.deleted ? t("conflict.deletedTitle") : t("conflict.title")}</p>
+      <div className="conflict-columns">
+        {!conflict.deleted ? (
+          <div>
+            <p className="label">{t("conflict.theirs")}</p>
+            <pre className="conflict-value">{list(conflict.theirs)}</pre>
+          </div>
+        ) : null}
+        <div>
+          <p className="label">{t("conflict.yours")}</p>
+          <pre className="conflict-value">{list(conflict.yours)}</pre>
+        </div>
+      </div>
+      {!conflict.deleted ? (
+        <div className="form-actions">
+          <button type="button" className="button small primary" onClick={onKeepMine}>{t("conflict.keepMine")}</button>
+          <button type="button" className="button small" onClick={onUseTheirs}>{t("conflict.useTheirs")}</button>
+        </div>
+      ) : (
+        <p className="muted">{t("conflict.deletedHelp")}</p>
+      )}
+    </div>
+  );
+}
+
+function cellsFromSubmitted(s: Record<string, string | string[]>): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [k, v] of Object.entries(s)) if (k.startsWith("c.")) out[k.slice(2)] = Array.isArray(v) ? (v[0] ?? "") : v;
+  return out;
+}
+
+function NewRowForm({
+  item,
+  refOptions,
+  projectId,
+  open,
+  fallback,
+}: {
+  item: RegisterItem;
+  refOptions: RefOptions;
+  projectId: number;
+  open: boolean;
+  fallback?: StepActionResult;
+}) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<StepActionResult>({ key: `add-${item.id}` });
+  const [formKey, setFormKey] = useState(0);
+  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}:new:${formKey}`, version: 0, autosave: false });
+  const result = fetcher.data ?? fallback;
+  const errors = result && !result.ok ? (result.errors ?? {}) : {};
+  const submitted = !fetcher.data && fallback && !fallback.ok ? fallback.submitted : undefined;
+  const cells = submitted ? cellsFromSubmitted(submitted) : {};
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) {
+      auto.discardDraft();
+      setFormKey((k) => k + 1);
+    }
+  }, [fetcher.state, fetcher.data]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const formId = `new-row-${item.id}`;
+  return (
+    <details className="new-row" open={open || Object.keys(errors).length > 0 || undefined}>
+      <summary className="button small">{t("register.addRow")}</summary>
+      <fetcher.Form method="post" id={formId} ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={formKey} className="row-form" noValidate>
+        <input type="hidden" name="intent" value="row-add" />
+        <input type="hidden" name="itemId" value={item.id} />
+        <div className="row-grid">
+          {item.columns.map((c) => (
+            <CellField key={c.id} column={c} value={cells[c.id] ?? null} error={errors[c.id]} idPrefix={`${formId}-${formKey}`} refOptions={refOptions} />
+          ))}
+        </div>
+        <FieldError id={`${formId}-row-error`} message={errors._row} />
+        <div className="item-actions">
+          <button type="submit" className="button small primary" disabled={fetcher.state !== "idle"}>
+            {fetcher.state !== "idle" ? t("common.saving") : t("register.add")}
+          </button>
+          {auto.status === "restored" ? <span className="muted small">{t("register.draftRestored")}</span> : null}
+        </div>
+      </fetcher.Form>
+    </details>
+  );
+}
+
+function CellField({
+  column,
+  value,
+  error,
+  idPrefix,
+  refOptions,
+}: {
+  column: RegisterColumn;
+  value: string | number | null;
+  error?: string;
+  idPrefix: string;
+  refOptions: RefOptions;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const id = `${idPrefix}-${column.id}`;
+  const name = `c.${column.id}`;
+  const text = value === null || value === undefined ? "" : String(value);
+  const common = { id, name, "aria-invalid": !!error || undefined, "aria-describedby": error ? `${id}-error` : undefined };
+  let control: React.ReactNode;
+  switch (column.type) {
+    case "text":
+      control = <input {...common} className="input" defaultValue={text} maxLength={column.maxLength} />;
+      break;
+    case "long-text":
+      control = <textarea {...common} className="input" rows={3} defaultValue={text} maxLength={column.maxLength} />;
+      break;
+    case "number":
+      control = <input {...common} className="input number-input" inputMode="decimal" dir="ltr" defaultValue={error ? text : text === "" ? "" : localDigits(text, lang)} maxLength={40} />;
+      break;
+    case "date":
+      control = <DateInput id={id} name={name} defaultValue={/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null} invalidValue={error ? text : undefined} invalid={!!error} describedBy={error ? `${id}-error` : undefined} />;
+      break;
+    case "choice":
+      control = (
+        <select {...common} className="input" defaultValue={text}>
+          <option value="">{t("common.choose")}</option>
+          {column.options.map((o) => (
+            <option key={o.id} value={o.id}>{loc(o.label, lang)}</option>
+          ))}
+        </select>
+      );
+      break;
+    case "scale":
+      control = (
+        <select {...common} className="input" defaultValue={text}>
+          <option value="">{t("common.choose")}</option>
+          {Array.from({ length: column.max - column.min + 1 }, (_, i) => column.min + i).map((p) => (
+            <option key={p} value={p}>{localDigits(p, lang)}</option>
+          ))}
+        </select>
+      );
+      break;
+    case "ref": {
+      const options = refOptions[column.register] ?? [];
+      control = (
+        <select {...common} className="input" defaultValue={text}>
+          <option value="">{options.length ? t("common.choose") : t("register.refEmpty")}</option>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>{o.label}</option>
+          ))}
+        </select>
+      );
+      break;
+    }
+  }
+  return (
+    <div className={`field${column.type === "long-text" ? " field-wide" : ""}${error ? " has-error" : ""}`}>
+      <label htmlFor={id} className="field-label">
+        {loc(column.label, lang)}
+        {column.required ? <span className="required-mark"> *</span> : null}
+      </label>
+      {control}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * Saving answers and register rows. Every write is validated against the
+ * schema derived from its methodology item and carries the version it was
+ * based on: a save based on a stale version is refused with both values,
+ * never applied over someone else's change.
+ */
+import { and, eq, inArray, max, sql } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { writeTransaction } from "#db/client.ts";
+import { answers, projects, registerRows } from "#db/schema.ts";
+import type { AnswerableItem, RegisterItem } from "#methodology/schema.ts";
+import { fieldErrors, msg, registerRowSchema, valueSchemaFor, type RegisterCells, type StoredValue } from "#methodology/values.ts";
+
+export type Conflict = {
+  /** The value now stored, saved by someone else since the user loaded the page. */
+  theirs: unknown;
+  theirsVersion: number;
+  theirsUpdatedAt: string | null;
+  /** What the user tried to save (validated), so nothing typed is lost. */
+  yours: unknown;
+  /** The row was deleted by someone else. */
+  deleted?: boolean;
+};
+
+export type SaveResult =
+  | { status: "saved"; version: number; value: unknown; updatedAt: string; rowId?: number }
+  | { status: "invalid"; errors: Record<string, string> }
+  | { status: "conflict"; conflict: Conflict };
+
+const now = () => new Date().toISOString();
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function saveAnswer(
+  db: Db,
+  args: { projectId: number; item: Exclude<AnswerableItem, RegisterItem>; baseVersion: number; raw: unknown; by?: string | null },
+): SaveResult {
+  const parsed = valueSchemaFor(args.item).safeParse(args.raw);
+  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+  const value: StoredValue = parsed.data;
+  return writeTransaction(db, (tx) => {
+    const current = tx
+      .select()
+      .from(answers)
+      .where(and(eq(answers.projectId, args.projectId), eq(answers.itemId, args.item.id)))
+      .get();
+    const currentVersion = current?.version ?? 0;
+    if (current && sameJson(current.value, value)) {
+      // Nothing changed (e.g. an autosave of what is already stored): no new version.
+      return { status: "saved", version: current.version, value: current.value, updatedAt: current.updatedAt };
+    }
+    if (currentVersion !== args.baseVersion) {
+      return {
+        status: "conflict",
+        conflict: { theirs: current?.value ?? null, theirsVersion: currentVersion, theirsUpdatedAt: current?.updatedAt ?? null, yours: value },
+      };
+    }
+    const stamp = now();
+    if (current) {
+      tx.update(answers)
+        .set({ value, version: currentVersion + 1, updatedAt: stamp, updatedBy: args.by ?? null })
+        .where(eq(answers.id, current.id))
+        .run();
+    } else {
+      tx.insert(answers)
+        .values({ projectId: args.projectId, itemId: args.item.id, value, version: 1, createdAt: stamp, updatedAt: stamp, updatedBy: args.by ?? null })
+        .run();
+    }
+    tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
+    return { status: "saved", version: currentVersion + 1, value, updatedAt: stamp };
+  });
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Ref cells must point at rows of the referenced register in the same project. */
+function checkRefs(tx: Tx, projectId: number, item: RegisterItem, cells: RegisterCells): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const col of item.columns) {
+    if (col.type !== "ref") continue;
+    const id = cells[col.id];
+    if (id === null || id === undefined) continue;
+    const target = tx
+      .select({ id: registerRows.id })
+      .from(registerRows)
+      .where(and(eq(registerRows.id, Number(id)), eq(registerRows.projectId, projectId), eq(registerRows.itemId, col.register)))
+      .get();
+    if (!target) errors[col.id] = msg("validation.unknownOption");
+  }
+  return errors;
+}
+
+export function addRow(db: Db, args: { projectId: number; item: RegisterItem; raw: unknown; by?: string | null }): SaveResult {
+  const parsed = registerRowSchema(args.item).safeParse(args.raw);
+  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+  return writeTransaction(db, (tx) => {
+    const refErrors = checkRefs(tx, args.projectId, args.item, parsed.data);
+    if (Object.keys(refErrors).length) return { status: "invalid", errors: refErrors };
+    const count = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(registerRows)
+      .where(and(eq(registerRows.projectId, args.projectId), eq(registerRows.itemId, args.item.id)))
+      .get()!.n;
+    if (count >= args.item.maxRows) return { status: "invalid", errors: { _row: msg("validation.tooManyRows", { max: args.item.maxRows }) } };
+    const last = tx
+      .select({ p: max(registerRows.position) })
+      .from(registerRows)
+      .where(and(eq(registerRows.projectId, args.projectId), eq(registerRows.itemId, args.item.id)))
+      .get();
+    const stamp = now();
+    const row = tx
+      .insert(registerRows)
+      .values({
+        projectId: args.projectId,
+        itemId: args.item.id,
+        position: (last?.p ?? 0) + 1,
+        cells: parsed.data,
+        version: 1,
+        createdAt: stamp,
+        updatedAt: stamp,
+        updatedBy: args.by ?? null,
+      })
+      .returning()
+      .get();
+    tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
+    return { status: "saved", version: 1, value: row.cells, updatedAt: stamp, rowId: row.id };
+  });
+}
+
+export function updateRow(
+  db: Db,
+  args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; raw: unknown; by?: string | null },
+): SaveResult {
+  const parsed = registerRowSchema(args.item).safeParse(args.raw);
+  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+  return writeTransaction(db, (tx) => {
+    const current = tx
+      .select()
+      .from(registerRows)
+      .where(and(eq(registerRows.id, args.rowId), eq(registerRows.projectId, args.projectId), eq(registerRows.itemId, args.item.id)))
+      .get();
+    if (!current) {
+      return { status: "conflict", conflict: { theirs: null, theirsVersion: 0, theirsUpdatedAt: null, yours: parsed.data, deleted: true } };
+    }
+    if (sameJson(current.cells, parsed.data)) {
+      return { status: "saved", version: current.version, value: current.cells, updatedAt: current.updatedAt, rowId: current.id };
+    }
+    if (current.version !== args.baseVersion) {
+      return {
+        status: "conflict",
+        conflict: { theirs: current.cells, theirsVersion: current.version, theirsUpdatedAt: current.updatedAt, yours: parsed.data },
+      };
+    }
+    const refErrors = checkRefs(tx, args.projectId, args.item, parsed.data);
+    if (Object.keys(refErrors).length) return { status: "invalid", errors: refErrors };
+    const stamp = now();
+    tx.update(registerRows)
+      .set({ cells: parsed.data, version: current.version + 1, updatedAt: stamp, updatedBy: args.by ?? null })
+      .where(eq(registerRows.id, current.id))
+      .run();
+    tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
+    return { status: "saved", version: current.version + 1, value: parsed.data, updatedAt: stamp, rowId: current.id };
+  });
+}
+
+export type DeleteResult = { status: "deleted" } | { status: "conflict"; conflict: Conflict } | { status: "gone" };
+
+export function deleteRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number }): DeleteResult {
+  return writeTransaction(db, (tx) => {
+    const current = tx
+      .select()
+      .from(registerRows)
+      .where(and(eq(registerRows.id, args.rowId), eq(registerRows.projectId, args.projectId), eq(registerRows.itemId, args.item.id)))
+      .get();
+    if (!current) return { status: "gone" };
+    if (current.version !== args.baseVersion) {
+      return { status: "conflict", conflict: { theirs: current.cells, theirsVersion: current.version, theirsUpdatedAt: current.updatedAt, yours: null } };
+    }
+    tx.delete(registerRows).where(eq(registerRows.id, current.id)).run();
+    tx.update(projects).set({ updatedAt: now() }).where(eq(projects.id, args.projectId)).run();
+    return { status: "deleted" };
+  });
+}
+
+/** Moves a row one place up or down by swapping positions with its neighbour. */
+export function moveRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; direction: "up" | "down" }): boolean {
+  return writeTransaction(db, (tx) => {
+    const rows = tx
+      .select({ id: registerRows.id, position: registerRows.position })
+      .from(registerRows)
+      .where(and(eq(registerRows.projectId, args.projectId), eq(registerRows.itemId, args.item.id)))
+      .orderBy(registerRows.position, registerRows.id)
+      .all();
+    const i = rows.findIndex((r) => r.id === args.rowId);
+    const j = args.direction === "up" ? i - 1 : i + 1;
+    if (i < 0 || j < 0 || j >= rows.length) return false;
+    const a = rows[i]!, b = rows[j]!;
+    // Positions may tie after imports; renumber the pair explicitly.
+    const [pa, pb] = a.position === b.position ? (args.direction === "up" ? [b.position - 1, b.position] : [b.position + 1, b.position]) : [b.position, a.position];
+    tx.update(registerRows).set({ position: pa }).where(inArray(registerRows.id, [a.id])).run();
+    tx.update(registerRows).set({ position: pb }).where(inArray(registerRows.id, [b.id])).run();
+    return true;
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * Per-browser preferences kept in cookies: the interface language and the
+ * large (projector) display mode. Both change through POST, never GET.
+ */
+import { createCookie } from "react-router";
+import { DEFAULT_LANGUAGE, isLanguage } from "#app/i18n.ts";
+import type { Language } from "#methodology/schema.ts";
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+export const languageCookie = createCookie("gambegam_lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: ONE_YEAR });
+export const displayCookie = createCookie("gambegam_display", { path: "/", sameSite: "lax", httpOnly: true, maxAge: ONE_YEAR });
+
+function fromAcceptLanguage(header: string | null): Language | null {
+  if (!header) return null;
+  for (const part of header.split(",")) {
+    const tag = part.split(";")[0]!.trim().toLowerCase();
+    if (tag.startsWith("fa")) return "fa";
+    if (tag.startsWith("en")) return "en";
+  }
+  return null;
+}
+
+export type Preferences = { lang: Language; large: boolean };
+
+export async function getPreferences(request: Request): Promise<Preferences> {
+  const cookieHeader = request.headers.get("Cookie");
+  const stored = await languageCookie.parse(cookieHeader);
+  const lang = isLanguage(stored) ? stored : (fromAcceptLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE);
+  const large = (await displayCookie.parse(cookieHeader)) === "large";
+  return { lang, large };
+}

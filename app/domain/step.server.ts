@@ -1,0 +1,140 @@
+/**
+ * The step page's data and its form intents. Each intent is validated by zod;
+ * anything malformed is a 400 with a message, never a 500.
+ */
+import { data } from "react-router";
+import { z } from "zod";
+import type { Db } from "#db/client.ts";
+import type { Item, Pack, Phase, RegisterItem, Step } from "#methodology/schema.ts";
+import { allSteps } from "#methodology/load.ts";
+import { addRow, deleteRow, moveRow, saveAnswer, updateRow, type Conflict } from "./answers.server.ts";
+import type { ProjectData } from "./projects.server.ts";
+import type { FormFields } from "#app/http.server.ts";
+
+export function findStep(pack: Pack, phase: Phase, stepId: string | undefined): Step {
+  const step = phase.steps.find((s) => s.id === stepId);
+  if (!step) throw data({ error: "errors.stepNotFound" }, { status: 404 });
+  return step;
+}
+
+export function neighbours(pack: Pack, stepId: string) {
+  const steps = allSteps(pack);
+  const i = steps.findIndex((s) => s.step.id === stepId);
+  const link = (j: number) => {
+    const s = steps[j];
+    return s ? { phaseId: s.phase.id, stepId: s.step.id, title: s.step.title, phaseTitle: s.phase.title } : null;
+  };
+  return { previous: link(i - 1), next: link(i + 1), index: i, total: steps.length };
+}
+
+/** What the page needs for each item: its stored value and version, or its rows. */
+export function itemStates(pack: Pack, step: Step, projectData: ProjectData) {
+  const refRegisters = new Set<string>();
+  for (const it of step.items) if (it.kind === "register") for (const c of it.columns) if (c.type === "ref") refRegisters.add(c.register);
+  const refOptions: Record<string, Array<{ id: number; label: string }>> = {};
+  for (const regId of refRegisters) {
+    const target = pack.phases.flatMap((p) => p.steps).flatMap((s) => s.items).find((i) => i.id === regId) as RegisterItem | undefined;
+    const labelCol = target?.columns[0]?.id;
+    refOptions[regId] = (projectData.rows.get(regId) ?? []).map((r, i) => ({
+      id: r.id,
+      label: (labelCol && r.cells[labelCol] !== null && r.cells[labelCol] !== undefined ? String(r.cells[labelCol]) : "") || `#${i + 1}`,
+    }));
+  }
+  const answers: Record<string, { value: unknown; version: number; updatedAt: string } | null> = {};
+  const rows: Record<string, Array<{ id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string }>> = {};
+  for (const it of step.items) {
+    if (it.kind === "register") {
+      rows[it.id] = (projectData.rows.get(it.id) ?? []).map((r) => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt }));
+    } else if (it.kind !== "info") {
+      const a = projectData.answers.get(it.id);
+      answers[it.id] = a ? { value: a.value, version: a.version, updatedAt: a.updatedAt } : null;
+    }
+  }
+  return { answers, rows, refOptions };
+}
+
+const stableId = z.string().min(1).max(200);
+const version = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const rowId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const intentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("answer"), itemId: stableId, version }),
+  z.object({ intent: z.literal("row-add"), itemId: stableId }),
+  z.object({ intent: z.literal("row-save"), itemId: stableId, rowId, version }),
+  z.object({ intent: z.literal("row-delete"), itemId: stableId, rowId, version }),
+  z.object({ intent: z.literal("row-move"), itemId: stableId, rowId, direction: z.enum(["up", "down"]) }),
+  z.object({ intent: z.literal("row-suggest"), itemId: stableId, suggestion: z.coerce.number().int().min(0).max(1000) }),
+]);
+
+export type StepActionResult =
+  | { ok: true; intent: string; itemId: string; rowId?: number; version?: number; updatedAt?: string; value?: unknown; deleted?: boolean }
+  | { ok: false; intent: string; itemId: string; rowId?: number; errors?: Record<string, string>; conflict?: Conflict; gone?: boolean; offline?: boolean; submitted: FormFields };
+
+/** Cells arrive as `c.<columnId>`; everything else in the form is ignored. */
+function cellsFrom(form: FormFields): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(form)) if (k.startsWith("c.")) out[k.slice(2)] = v;
+  return out;
+}
+
+function answerRaw(item: Item, form: FormFields): unknown {
+  if (item.kind === "checklist") return { owner: form.owner, dueDate: form.dueDate, status: form.status, evidence: form.evidence };
+  if (item.kind === "diagram") return { definition: form.definition };
+  if (item.kind === "question" && item.answer.type === "choice" && item.answer.multiple) return form.value ?? [];
+  return form.value;
+}
+
+function bad(status: number, message: string): never {
+  throw data({ error: message }, { status });
+}
+
+export function runStepAction(db: Db, projectId: number, step: Step, form: FormFields): { status: number; body: StepActionResult } {
+  const parsed = intentSchema.safeParse(form);
+  if (!parsed.success) bad(400, "errors.badForm");
+  const input = parsed.data;
+  const item = step.items.find((i) => i.id === input.itemId);
+  if (!item || item.kind === "info") bad(400, "errors.unknownItem");
+  const base = { intent: input.intent, itemId: item.id };
+
+  if (input.intent === "answer") {
+    if (item.kind === "register") bad(400, "errors.unknownItem");
+    const r = saveAnswer(db, { projectId, item, baseVersion: input.version, raw: answerRaw(item, form) });
+    if (r.status === "saved") return { status: 200, body: { ok: true, ...base, version: r.version, updatedAt: r.updatedAt, value: r.value } };
+    if (r.status === "invalid") return { status: 400, body: { ok: false, ...base, errors: r.errors, submitted: form } };
+    return { status: 409, body: { ok: false, ...base, conflict: r.conflict, submitted: form } };
+  }
+
+  if (item.kind !== "register") bad(400, "errors.unknownItem");
+  switch (input.intent) {
+    case "row-add":
+    case "row-suggest": {
+      let raw: unknown = cellsFrom(form);
+      if (input.intent === "row-suggest") {
+        const suggestion = item.suggestions[input.suggestion];
+        if (!suggestion) bad(400, "errors.badForm");
+        raw = Object.fromEntries(Object.entries(suggestion).map(([k, v]) => [k, String(v)]));
+      }
+      const r = addRow(db, { projectId, item, raw });
+      if (r.status === "saved") return { status: 200, body: { ok: true, ...base, rowId: r.rowId, version: r.version, updatedAt: r.updatedAt, value: r.value } };
+      if (r.status === "invalid") return { status: 400, body: { ok: false, ...base, errors: r.errors, submitted: form } };
+      return { status: 409, body: { ok: false, ...base, conflict: r.conflict, submitted: form } };
+    }
+    case "row-save": {
+      const r = updateRow(db, { projectId, item, rowId: input.rowId, baseVersion: input.version, raw: cellsFrom(form) });
+      const withRow = { ...base, rowId: input.rowId };
+      if (r.status === "saved") return { status: 200, body: { ok: true, ...withRow, version: r.version, updatedAt: r.updatedAt, value: r.value } };
+      if (r.status === "invalid") return { status: 400, body: { ok: false, ...withRow, errors: r.errors, submitted: form } };
+      return { status: 409, body: { ok: false, ...withRow, conflict: r.conflict, submitted: form } };
+    }
+    case "row-delete": {
+      const r = deleteRow(db, { projectId, item, rowId: input.rowId, baseVersion: input.version });
+      const withRow = { ...base, rowId: input.rowId };
+      if (r.status === "deleted" || r.status === "gone") return { status: 200, body: { ok: true, ...withRow, deleted: true } };
+      return { status: 409, body: { ok: false, ...withRow, conflict: r.conflict, submitted: form } };
+    }
+    case "row-move": {
+      moveRow(db, { projectId, item, rowId: input.rowId, direction: input.direction });
+      return { status: 200, body: { ok: true, ...base, rowId: input.rowId } };
+    }
+  }
+}

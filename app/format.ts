@@ -1,0 +1,64 @@
+/**
+ * Dates and numbers as each language writes them: Persian uses the Jalali
+ * calendar and Persian digits, English the Gregorian calendar.
+ */
+import type { Language } from "#methodology/schema.ts";
+import { isoToJalaliInput } from "#methodology/values.ts";
+
+const locales: Record<Language, string> = { fa: "fa-IR-u-ca-persian-nu-arabext", en: "en-GB" };
+
+function isoDateToUtc(iso: string): Date | null {
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
+/** A calendar date (yyyy-mm-dd) as "۲ آذر ۱۴۰۵" or "23 November 2026". */
+export function formatDate(iso: string | null | undefined, lang: Language, style: "long" | "short" = "long"): string {
+  if (!iso) return "";
+  const d = isoDateToUtc(iso);
+  if (!d) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    style === "long" ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" } : { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, options).format(d);
+}
+
+/** A moment (ISO timestamp) with its time, in the viewer's time zone. */
+export function formatDateTime(isoTimestamp: string | null | undefined, lang: Language, timeZone?: string): string {
+  if (!isoTimestamp) return "";
+  const d = new Date(isoTimestamp);
+  if (Number.isNaN(d.getTime())) return isoTimestamp;
+  return new Intl.DateTimeFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  }).format(d);
+}
+
+export function formatTime(isoTimestamp: string, lang: Language): string {
+  const d = new Date(isoTimestamp);
+  return new Intl.DateTimeFormat(lang === "fa" ? "fa-IR" : locales.en, { hour: "2-digit", minute: "2-digit" }).format(d);
+}
+
+export function formatNumber(n: number | null | undefined, lang: Language): string {
+  if (n === null || n === undefined) return "";
+  return new Intl.NumberFormat(lang === "fa" ? "fa-IR" : locales.en, { maximumFractionDigits: 2 }).format(n);
+}
+
+/** Latin digits to Persian ones, for text that mixes digits with words. */
+export function localDigits(text: string | number, lang: Language): string {
+  const s = String(text);
+  return lang === "fa" ? s.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!) : s;
+}
+
+/** The value a date field shows for editing: Jalali (yyyy/mm/dd) in Persian, ISO in English. */
+export function dateInputValue(iso: string | null | undefined, lang: Language): string {
+  if (!iso) return "";
+  return lang === "fa" ? localDigits(isoToJalaliInput(iso), "fa") : iso;
+}
+
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.round((part / whole) * 100);
+}

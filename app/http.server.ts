@@ -1,0 +1,43 @@
+/**
+ * Request helpers shared by route actions: bounded form parsing and typed
+ * 4xx responses, so bad input never becomes a 500.
+ */
+import { data } from "react-router";
+import { z } from "zod";
+
+/** Largest form body an action accepts (the express server enforces it too). */
+export const MAX_FORM_BYTES = 1024 * 1024;
+
+export type FormFields = Record<string, string | string[]>;
+
+/** Reads a urlencoded or multipart form into plain fields; repeated names become arrays. */
+export async function readForm(request: Request): Promise<FormFields> {
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > MAX_FORM_BYTES) throw data({ error: "errors.tooLarge" }, { status: 413 });
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw data({ error: "errors.badForm" }, { status: 400 });
+  }
+  const out: FormFields = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") throw data({ error: "errors.badForm" }, { status: 400 });
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+/** Throws a 404 (shown by the ErrorBoundary) when a record is missing. */
+export function invariantResponse(condition: unknown, message = "errors.notFound", status = 404): asserts condition {
+  if (!condition) throw data({ error: message }, { status });
+}
+
+export const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export function parseId(raw: string | undefined): number {
+  const parsed = positiveId.safeParse(raw);
+  invariantResponse(parsed.success);
+  return parsed.data;
+}

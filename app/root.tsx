@@ -1,0 +1,116 @@
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { createI18n, direction } from "./i18n.ts";
+import { getPreferences } from "./domain/preferences.server.ts";
+import "vazirmatn/Vazirmatn-Variable-font-face.css";
+import "./styles/app.css";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return getPreferences(request);
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const prefs = useRouteLoaderData<typeof loader>("root");
+  const lang = prefs?.lang ?? "fa";
+  const i18n = useMemo(() => createI18n(lang), [lang]);
+  return (
+    <html lang={lang} dir={direction(lang)} className={prefs?.large ? "large" : undefined}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <AppHeader large={prefs?.large ?? false} />
+          {children}
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function AppHeader({ large }: { large: boolean }) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const back = location.pathname + location.search;
+  const other = i18n.language === "fa" ? "en" : "fa";
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">{t("app.skipToContent")}</a>
+      <Link to="/projects" className="brand">
+        <span className="brand-mark" aria-hidden="true">◆</span>
+        <span>{t("app.name")}</span>
+        <span className="brand-tagline">{t("app.tagline")}</span>
+      </Link>
+      <nav className="header-tools" aria-label={t("app.preferences")}>
+        <Form method="post" action="/preferences" className="inline-form">
+          <input type="hidden" name="intent" value="display" />
+          <input type="hidden" name="display" value={large ? "normal" : "large"} />
+          <input type="hidden" name="returnTo" value={back} />
+          <button type="submit" className="button ghost small" aria-pressed={large}>
+            {large ? t("app.normalText") : t("app.largeText")}
+          </button>
+        </Form>
+        <Form method="post" action="/preferences" className="inline-form">
+          <input type="hidden" name="intent" value="language" />
+          <input type="hidden" name="lang" value={other} />
+          <input type="hidden" name="returnTo" value={back} />
+          <button type="submit" className="button ghost small" lang={other} data-testid="language-switch">
+            {t("app.switchLanguage")}
+          </button>
+        </Form>
+      </nav>
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function meta() {
+  return [{ title: "Gambegam" }];
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage error={error} />;
+}
+
+export function ErrorPage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  let status = 500;
+  let key = "errors.unexpected";
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const fromData = typeof error.data === "object" && error.data && "error" in error.data ? String(error.data.error) : null;
+    key = fromData ?? (status === 404 ? "errors.notFound" : status === 413 ? "errors.tooLarge" : status === 400 ? "errors.badForm" : "errors.unexpected");
+  } else if (import.meta.env.DEV && error instanceof Error) {
+    console.error(error);
+  }
+  return (
+    <main id="main" className="page narrow error-page">
+      <p className="error-status">{status}</p>
+      <h1>{t(key, { defaultValue: t("errors.unexpected") })}</h1>
+      <p>
+        <Link to="/projects" className="button">{t("errors.backToProjects")}</Link>
+      </p>
+    </main>
+  );
+}

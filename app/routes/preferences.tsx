@@ -1,0 +1,28 @@
+import { data, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/preferences";
+import { displayCookie, languageCookie } from "#app/domain/preferences.server.ts";
+import { readForm } from "#app/http.server.ts";
+
+/** Only same-site paths, so the form cannot be used as an open redirect. */
+const returnTo = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/projects"));
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("language"), lang: z.enum(["fa", "en"]), returnTo }),
+  z.object({ intent: z.literal("display"), display: z.enum(["large", "normal"]), returnTo }),
+]);
+
+export async function action({ request }: Route.ActionArgs) {
+  const parsed = schema.safeParse(await readForm(request));
+  if (!parsed.success) throw data({ error: "errors.badForm" }, { status: 400 });
+  const input = parsed.data;
+  const cookie = input.intent === "language" ? await languageCookie.serialize(input.lang) : await displayCookie.serialize(input.display);
+  return redirect(input.returnTo, { headers: { "Set-Cookie": cookie } });
+}
+
+export function loader() {
+  return redirect("/projects");
+}

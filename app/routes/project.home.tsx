@@ -1,0 +1,118 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/project.home";
+import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { teamCoverage } from "#app/domain/team.server.ts";
+import { projectProgress } from "#methodology/progress.ts";
+import { localDigits } from "#app/format.ts";
+import { loc } from "#app/i18n.ts";
+import { ProgressBar } from "#app/components/progress.tsx";
+import type { Language } from "#methodology/schema.ts";
+
+export function loader({ params }: Route.LoaderArgs) {
+  const { project, pack, data } = requireProjectContext(params.projectId);
+  const progress = projectProgress(pack, data.state);
+  const team = teamCoverage(pack, data);
+  const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: m.item.title, stepTitle: m.step.title, phaseTitle: p.phase.title })))[0] ?? null;
+  return {
+    projectId: project.id,
+    description: project.description,
+    phases: progress.map((p) => ({
+      id: p.phase.id,
+      title: p.phase.title,
+      summary: p.phase.summary,
+      required: p.required,
+      requiredAnswered: p.requiredAnswered,
+      answerable: p.answerable,
+      answered: p.answered,
+      firstStepId: p.phase.steps[0]!.id,
+      missing: p.missing.map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: m.item.title, stepTitle: m.step.title })),
+    })),
+    next: firstMissing,
+    team: team
+      ? { unfilled: team.unfilled, total: team.roles.length, unfilledRoles: team.roles.filter((r) => r.members.length === 0).map((r) => ({ id: r.role.id, title: r.role.title })) }
+      : null,
+  };
+}
+
+const MISSING_SHOWN = 5;
+
+export default function ProjectHome({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { projectId, phases, next, team } = loaderData;
+  const base = `/projects/${projectId}`;
+  const totalRequired = phases.reduce((n, p) => n + p.required, 0);
+  const totalAnswered = phases.reduce((n, p) => n + p.requiredAnswered, 0);
+  return (
+    <div className="stack">
+      <section className="card summary-card" aria-labelledby="overall">
+        <h2 id="overall">{t("home.overall")}</h2>
+        <ProgressBar done={totalAnswered} total={totalRequired} />
+        {loaderData.description ? <p>{loaderData.description}</p> : null}
+        <div className="next-actions">
+          {next ? (
+            <p>
+              <span className="label">{t("home.nextAction")}</span>{" "}
+              <Link to={`${base}/phases/${next.phaseId}/steps/${next.stepId}#item-${next.itemId}`} className="button primary small">
+                {loc(next.title, lang)}
+              </Link>{" "}
+              <span className="muted">{loc(next.phaseTitle, lang)} › {loc(next.stepTitle, lang)}</span>
+            </p>
+          ) : (
+            <p className="status-ok">{t("home.allRequiredDone")}</p>
+          )}
+          {team && team.unfilled > 0 ? (
+            <p className="status-warning">
+              {t("home.rolesUnfilled", { count: team.unfilled, n: localDigits(team.unfilled, lang), total: localDigits(team.total, lang) })}{" "}
+              <Link to={`${base}/team`}>{t("home.seeTeam")}</Link>
+            </p>
+          ) : null}
+        </div>
+      </section>
+      <section aria-labelledby="phases-heading">
+        <h2 id="phases-heading">{t("home.phases")}</h2>
+        <ol className="phase-cards">
+          {phases.map((p, i) => {
+            const missingCount = p.required - p.requiredAnswered;
+            return (
+              <li key={p.id} className={`card phase-card${missingCount === 0 ? " complete" : ""}`}>
+                <div className="phase-card-head">
+                  <span className="phase-number" aria-hidden="true">{missingCount === 0 ? "✓" : localDigits(i + 1, lang)}</span>
+                  <h3>
+                    <Link to={`${base}/phases/${p.id}`}>{loc(p.title, lang)}</Link>
+                  </h3>
+                </div>
+                <p className="muted">{loc(p.summary, lang)}</p>
+                <ProgressBar done={p.requiredAnswered} total={p.required} />
+                {missingCount > 0 ? (
+                  <details className="missing">
+                    <summary className="status-missing">
+                      {t("home.missingInPhase", { count: missingCount, n: localDigits(missingCount, lang), phase: loc(p.title, lang) })}
+                    </summary>
+                    <ul>
+                      {p.missing.slice(0, MISSING_SHOWN).map((m) => (
+                        <li key={m.itemId}>
+                          <Link to={`${base}/phases/${p.id}/steps/${m.stepId}#item-${m.itemId}`}>{loc(m.title, lang)}</Link>
+                          <span className="muted"> — {loc(m.stepTitle, lang)}</span>
+                        </li>
+                      ))}
+                      {p.missing.length > MISSING_SHOWN ? (
+                        <li className="muted">{t("home.andMore", { n: localDigits(p.missing.length - MISSING_SHOWN, lang) })}</li>
+                      ) : null}
+                    </ul>
+                  </details>
+                ) : (
+                  <p className="status-ok">{t("home.phaseComplete")}</p>
+                )}
+                <p className="phase-card-foot muted">
+                  {t("home.answeredAll", { done: localDigits(p.answered, lang), total: localDigits(p.answerable, lang) })}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}

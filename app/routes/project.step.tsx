@@ -1,0 +1,156 @@
+import { useTranslation } from "react-i18next";
+import { Link, data, isRouteErrorResponse } from "react-router";
+import type { Route } from "./+types/project.step";
+import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
+import { findStep, itemStates, neighbours, runStepAction, type StepActionResult } from "#app/domain/step.server.ts";
+import { teamCoverage } from "#app/domain/team.server.ts";
+import { readForm } from "#app/http.server.ts";
+import { isItemAnswered } from "#methodology/progress.ts";
+import { loc } from "#app/i18n.ts";
+import { localDigits } from "#app/format.ts";
+import { AnswerItem } from "#app/components/items/answer-item.tsx";
+import { RegisterItemView } from "#app/components/items/register-item.tsx";
+import { ItemShell } from "#app/components/items/shared.tsx";
+import { TeamCoverageView } from "#app/components/team-coverage.tsx";
+import type { Language } from "#methodology/schema.ts";
+
+export function loader({ params }: Route.LoaderArgs) {
+  const { project, pack, data: projectData } = requireProjectContext(params.projectId);
+  const phase = requirePhase(pack, params.phaseId);
+  const step = findStep(pack, phase, params.stepId);
+  const states = itemStates(pack, step, projectData);
+  const team = pack.team && step.items.some((i) => i.id === pack.team!.register) ? teamCoverage(pack, projectData) : null;
+  return {
+    projectId: project.id,
+    phase: { id: phase.id, title: phase.title },
+    step,
+    stepNumber: phase.steps.findIndex((s) => s.id === step.id) + 1,
+    stepCount: phase.steps.length,
+    ...states,
+    answered: Object.fromEntries(step.items.map((i) => [i.id, isItemAnswered(i, projectData.state)])),
+    sources: Object.fromEntries(pack.sources.map((s) => [s.file, s])),
+    nav: neighbours(pack, step.id),
+    team,
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { db, project, pack } = requireProjectContext(params.projectId);
+  const phase = requirePhase(pack, params.phaseId);
+  const step = findStep(pack, phase, params.stepId);
+  const form = await readForm(request);
+  const { status, body } = runStepAction(db, project.id, step, form);
+  return data(body, { status });
+}
+
+/** Keeps the page when the connection drops: the result says "offline" and the draft stays. */
+export async function clientAction({ serverAction, request }: Route.ClientActionArgs) {
+  try {
+    return await serverAction();
+  } catch (error) {
+    if (isRouteErrorResponse(error) || (error instanceof Response)) throw error;
+    const form = await request.formData().catch(() => null);
+    const result: StepActionResult = {
+      ok: false,
+      offline: true,
+      intent: String(form?.get("intent") ?? ""),
+      itemId: String(form?.get("itemId") ?? ""),
+      rowId: form?.get("rowId") ? Number(form.get("rowId")) : undefined,
+      submitted: {},
+    };
+    return result;
+  }
+}
+
+export function meta({ data: d }: Route.MetaArgs) {
+  return [{ title: d ? `${d.step.title.en} · Gambegam` : "Gambegam" }];
+}
+
+export default function StepPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { projectId, phase, step, answers, rows, refOptions, answered, sources, nav, team } = loaderData;
+  const fallback = actionData as StepActionResult | undefined;
+  const base = `/projects/${projectId}`;
+  const requiredItems = step.items.filter((i) => "required" in i && i.required);
+  const requiredDone = requiredItems.filter((i) => answered[i.id]).length;
+  return (
+    <article className="stack step-page">
+      <header className="section-head">
+        <p className="eyebrow">
+          <Link to={`${base}/phases/${phase.id}`}>{loc(phase.title, lang)}</Link> ·{" "}
+          {t("step.numberOf", { n: localDigits(loaderData.stepNumber, lang), total: localDigits(loaderData.stepCount, lang) })}
+        </p>
+        <h2 className="page-title">{loc(step.title, lang)}</h2>
+        {step.intro ? <p className="lead">{loc(step.intro, lang)}</p> : null}
+        {requiredItems.length > 0 ? (
+          <p className={requiredDone === requiredItems.length ? "status-ok" : "status-missing"}>
+            {t("progress.requiredAnswered", { done: localDigits(requiredDone, lang), total: localDigits(requiredItems.length, lang) })}
+          </p>
+        ) : null}
+      </header>
+      {fallback && !fallback.ok && !fallback.itemId ? <p className="banner banner-error" role="alert">{t("errors.badForm")}</p> : null}
+      {step.items.map((item) => {
+        const source = sources[item.source];
+        const itemFallback = fallback && fallback.itemId === item.id ? fallback : undefined;
+        switch (item.kind) {
+          case "info":
+            return (
+              <ItemShell key={item.id} item={item} source={source}>
+                <div className={`info-body tone-${item.tone}`}>
+                  {loc(item.body, lang)
+                    .split(/\n{2,}/)
+                    .map((para, i) => (
+                      <p key={i}>{para}</p>
+                    ))}
+                </div>
+              </ItemShell>
+            );
+          case "register":
+            return (
+              <RegisterItemView
+                key={item.id}
+                item={item}
+                rows={rows[item.id] ?? []}
+                refOptions={refOptions}
+                source={source}
+                projectId={projectId}
+                answered={answered[item.id] ?? false}
+                fallback={itemFallback}
+              >
+                {team && team.register.itemId === item.id ? <TeamCoverageView coverage={team} compact /> : null}
+              </RegisterItemView>
+            );
+          default:
+            return (
+              <AnswerItem
+                key={item.id}
+                item={item}
+                stored={answers[item.id] ?? null}
+                source={source}
+                projectId={projectId}
+                answered={answered[item.id] ?? false}
+                fallback={itemFallback}
+              />
+            );
+        }
+      })}
+      <nav className="step-nav" aria-label={t("step.navigation")}>
+        {nav.previous ? (
+          <Link className="button" rel="prev" to={`${base}/phases/${nav.previous.phaseId}/steps/${nav.previous.stepId}`}>
+            <span aria-hidden="true">{lang === "fa" ? "→" : "←"}</span> {t("step.previous")}: {loc(nav.previous.title, lang)}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nav.next ? (
+          <Link className="button primary" rel="next" to={`${base}/phases/${nav.next.phaseId}/steps/${nav.next.stepId}`}>
+            {t("step.next")}: {loc(nav.next.title, lang)} <span aria-hidden="true">{lang === "fa" ? "←" : "→"}</span>
+          </Link>
+        ) : (
+          <Link className="button primary" to={base}>{t("step.backToOverview")}</Link>
+        )}
+      </nav>
+    </article>
+  );
+}

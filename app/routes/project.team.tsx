@@ -1,0 +1,41 @@
+import { useTranslation } from "react-i18next";
+import { data } from "react-router";
+import type { Route } from "./+types/project.team";
+import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { teamCoverage } from "#app/domain/team.server.ts";
+import { TeamCoverageView } from "#app/components/team-coverage.tsx";
+
+export function loader({ params }: Route.LoaderArgs) {
+  const { project, pack, data: projectData } = requireProjectContext(params.projectId);
+  const coverage = teamCoverage(pack, projectData);
+  if (!coverage) throw data({ error: "errors.noTeamInPack" }, { status: 404 });
+  return { projectId: project.id, coverage };
+}
+
+export default function TeamPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { projectId, coverage } = loaderData;
+  const others = coverage.others;
+  return (
+    <div className="stack">
+      <header className="section-head">
+        <h2 className="page-title">{t("team.title")}</h2>
+        <p className="lead">{t("team.lead")}</p>
+      </header>
+      <TeamCoverageView
+        coverage={coverage}
+        registerLink={`/projects/${projectId}/phases/${coverage.register.phaseId}/steps/${coverage.register.stepId}#item-${coverage.register.itemId}`}
+      />
+      {others.length ? (
+        <section className="card">
+          <h3>{t("team.otherMembers")}</h3>
+          <ul>
+            {others.map((m) => (
+              <li key={m.rowId}>{m.unit ? `${m.name} (${m.unit})` : m.name}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, Outlet, useParams } from "react-router";
+import type { Route } from "./+types/project";
+import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { projectProgress } from "#methodology/progress.ts";
+import { formatDate, localDigits } from "#app/format.ts";
+import { loc } from "#app/i18n.ts";
+import { ErrorPage } from "#app/root.tsx";
+import type { Language } from "#methodology/schema.ts";
+
+export function loader({ params }: Route.LoaderArgs) {
+  const { project, pack, data } = requireProjectContext(params.projectId);
+  const progress = projectProgress(pack, data.state);
+  return {
+    project: {
+      id: project.id,
+      name: project.name,
+      clientOrganisation: project.clientOrganisation,
+      startDate: project.startDate,
+      deliverableLanguage: project.deliverableLanguage,
+      isDemo: project.isDemo,
+    },
+    pack: { id: pack.id, version: pack.version, title: pack.title, hasTeam: Boolean(pack.team) },
+    phases: progress.map((p) => ({
+      id: p.phase.id,
+      title: p.phase.title,
+      required: p.required,
+      requiredAnswered: p.requiredAnswered,
+      steps: p.steps.map((s) => ({ id: s.step.id, title: s.step.title, required: s.required, requiredAnswered: s.requiredAnswered })),
+    })),
+  };
+}
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: data ? `${data.project.name} · Gambegam` : "Gambegam" }];
+}
+
+export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { project, pack, phases } = loaderData;
+  const params = useParams();
+  const base = `/projects/${project.id}`;
+  return (
+    <div className="project-shell">
+      <div className="project-banner">
+        <div className="page wide">
+          <nav className="breadcrumbs" aria-label={t("nav.breadcrumbs")}>
+            <Link to="/projects">{t("projects.title")}</Link>
+          </nav>
+          <div className="project-title-row">
+            <h1 className="project-title">
+              <Link to={base}>{project.name}</Link>
+            </h1>
+            {project.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
+          </div>
+          <p className="muted project-meta">
+            {project.clientOrganisation} · {t("project.startedOn", { date: formatDate(project.startDate, lang) })} ·{" "}
+            {t("project.deliverablesIn", { language: t(`languages.${project.deliverableLanguage}`) })} · {loc(pack.title, lang)}{" "}
+            {t("newProject.packVersion", { version: localDigits(pack.version, lang) })}
+          </p>
+          <nav className="tabs" aria-label={t("nav.project")}>
+            <NavLink to={base} end className="tab">{t("nav.overview")}</NavLink>
+            {pack.hasTeam ? <NavLink to={`${base}/team`} className="tab">{t("nav.team")}</NavLink> : null}
+          </nav>
+        </div>
+      </div>
+      <div className="page wide project-body">
+        <aside className="phase-nav" aria-label={t("nav.phases")}>
+          <h2 className="visually-hidden">{t("nav.phases")}</h2>
+          <ol>
+            {phases.map((ph, i) => {
+              const complete = ph.required > 0 && ph.requiredAnswered === ph.required;
+              const open = params.phaseId === ph.id;
+              return (
+                <li key={ph.id} className={open ? "open" : undefined}>
+                  <NavLink to={`${base}/phases/${ph.id}`} className={`phase-link${complete ? " complete" : ""}`} end={false}>
+                    <span className="phase-number" aria-hidden="true">{complete ? "✓" : localDigits(i + 1, lang)}</span>
+                    <span className="phase-name">{loc(ph.title, lang)}</span>
+                    <span className="phase-count">{t("progress.short", { done: localDigits(ph.requiredAnswered, lang), total: localDigits(ph.required, lang) })}</span>
+                  </NavLink>
+                  {open ? (
+                    <ol className="step-links">
+                      {ph.steps.map((st) => (
+                        <li key={st.id}>
+                          <NavLink to={`${base}/phases/${ph.id}/steps/${st.id}`} className={`step-link${st.required > 0 && st.requiredAnswered === st.required ? " complete" : ""}`}>
+                            {loc(st.title, lang)}
+                          </NavLink>
+                        </li>
+                      ))}
+                    </ol>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        </aside>
+        <main id="main" className="project-main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage error={error} />;
+}

@@ -1,0 +1,88 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/projects";
+import { getDb } from "#db/client.ts";
+import { listProjects } from "#app/domain/projects.server.ts";
+import { formatDate, formatDateTime } from "#app/format.ts";
+import { loc } from "#app/i18n.ts";
+import { ProgressBar } from "#app/components/progress.tsx";
+import type { Language } from "#methodology/schema.ts";
+
+export function loader() {
+  return {
+    projects: listProjects(getDb()).map((s) => ({
+      id: s.project.id,
+      name: s.project.name,
+      clientOrganisation: s.project.clientOrganisation,
+      startDate: s.project.startDate,
+      updatedAt: s.project.updatedAt,
+      deliverableLanguage: s.project.deliverableLanguage,
+      isDemo: s.project.isDemo,
+      packTitle: s.packTitle,
+      required: s.required,
+      requiredAnswered: s.requiredAnswered,
+      currentPhase: s.currentPhase,
+    })),
+  };
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: "Gambegam" }];
+}
+
+export default function Projects({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { projects } = loaderData;
+  return (
+    <main id="main" className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t("projects.title")}</h1>
+          <p className="lead">{t("projects.lead")}</p>
+        </div>
+        <Link to="/projects/new" className="button primary">{t("projects.new")}</Link>
+      </div>
+      {projects.length === 0 ? (
+        <section className="empty-state">
+          <h2>{t("projects.emptyTitle")}</h2>
+          <p>{t("projects.emptyBody")}</p>
+          <Link to="/projects/new" className="button primary">{t("projects.new")}</Link>
+        </section>
+      ) : (
+        <ul className="project-cards" aria-label={t("projects.title")}>
+          {projects.map((p) => (
+            <li key={p.id} className="card project-card">
+              <div className="project-card-head">
+                <h2>
+                  <Link to={`/projects/${p.id}`}>{p.name}</Link>
+                </h2>
+                {p.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
+              </div>
+              <p className="muted">{p.clientOrganisation}</p>
+              <dl className="facts">
+                <div>
+                  <dt>{t("projects.currentPhase")}</dt>
+                  <dd>{p.packTitle === null ? t("projects.packMissing") : p.currentPhase ? loc(p.currentPhase.title, lang) : t("projects.allComplete")}</dd>
+                </div>
+                <div>
+                  <dt>{t("projects.startDate")}</dt>
+                  <dd>{formatDate(p.startDate, lang)}</dd>
+                </div>
+                <div>
+                  <dt>{t("projects.deliverableLanguage")}</dt>
+                  <dd>{t(`languages.${p.deliverableLanguage}`)}</dd>
+                </div>
+                <div>
+                  <dt>{t("projects.lastChange")}</dt>
+                  <dd>{formatDateTime(p.updatedAt, lang)}</dd>
+                </div>
+              </dl>
+              <ProgressBar done={p.requiredAnswered} total={p.required} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

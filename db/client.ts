@@ -1,0 +1,50 @@
+/**
+ * Opens the embedded SQLite database, sets the pragmas the app relies on and
+ * applies the committed migrations. better-sqlite3 is synchronous: transactions
+ * take plain (non-async) callbacks and write transactions begin IMMEDIATE, so a
+ * writer takes the lock before it reads the version it will compare against.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema.ts";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), "db", "migrations");
+
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = FULL");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db as Db;
+}
+
+/** Runs `fn` in a write transaction that takes the write lock at BEGIN. */
+export function writeTransaction<T>(db: Db, fn: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}
+
+let current: Db | undefined;
+
+export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATABASE_PATH?.trim() || path.resolve(process.cwd(), "data", "gambegam.sqlite");
+}
+
+/** The process-wide database, opened (and migrated) on first use. */
+export function getDb(): Db {
+  current ??= openDatabase(databasePath());
+  return current;
+}
+
+export function closeDb(): void {
+  current?.$client.close();
+  current = undefined;
+}

@@ -1,0 +1,86 @@
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { BUILT_IN_PACKS_DIR, MethodologyError, allItems, loadPackDir, loadPacks } from "./load.ts";
+
+const fixtures = path.resolve("tests/fixtures");
+
+describe("the built-in CRM implementation pack", () => {
+  const registry = loadPacks([BUILT_IN_PACKS_DIR]);
+  const pack = registry.get("crm-implementation", "1.0.0")!;
+
+  test("has the seven phases of the design, in order", () => {
+    expect(pack.phases.map((p) => p.id)).toEqual(["team", "vision", "goals", "requirements", "customisation", "deployment", "review"]);
+  });
+
+  test("every item names a source document that exists in shared seeds", () => {
+    const seeds = new Set(["000_74c65b5ae4899564.txt", "001_b04033163c34d6f0.txt", "002_99db6750ae937841.txt", "003_4280b644f5134a55.txt", "004_66590585499c929c.txt"]);
+    for (const { item } of allItems(pack)) expect(seeds.has(item.source), `${item.id} → ${item.source}`).toBe(true);
+  });
+
+  test("every item has Persian and English wording that differ", () => {
+    for (const { item } of allItems(pack)) {
+      expect(item.title.fa).toMatch(/[\u0600-\u06FF]/);
+      expect(item.title.en).toMatch(/[A-Za-z]/);
+      if (item.guidance) expect(item.guidance.fa).toMatch(/[\u0600-\u06FF]/);
+    }
+  });
+
+  test("every phase has required items, so progress means something", () => {
+    for (const phase of pack.phases) {
+      const required = phase.steps.flatMap((s) => s.items).filter((i) => "required" in i && i.required);
+      expect(required.length, phase.id).toBeGreaterThan(0);
+    }
+  });
+
+  test("offers all four item kinds the walkthrough needs, and all question types", () => {
+    const items = allItems(pack).map((x) => x.item);
+    const kinds = new Set(items.map((i) => i.kind));
+    for (const k of ["question", "checklist", "register", "diagram", "info"]) expect(kinds).toContain(k);
+    const types = new Set(items.flatMap((i) => (i.kind === "question" ? [i.answer.type] : [])));
+    for (const t of ["short-text", "long-text", "choice", "scale", "date", "number"]) expect(types).toContain(t);
+  });
+
+  test("the team register offers the six recommended roles", () => {
+    expect(pack.team?.roles.map((r) => r.id)).toEqual([
+      "executive-sponsor",
+      "project-manager",
+      "crm-technology-manager",
+      "marketing-sales-service",
+      "production-technical",
+      "hr-support",
+    ]);
+  });
+
+  test("the process maps of requirements analysis are diagrams with starter templates", () => {
+    const diagrams = allItems(pack).filter((x) => x.item.kind === "diagram" && x.phase.id === "requirements");
+    expect(diagrams.map((d) => d.item.id)).toEqual(expect.arrayContaining(["requirements.current-process-map", "requirements.future-process-map"]));
+  });
+});
+
+describe("a firm's own pack", () => {
+  test("loads beside the built-in one without code changes", () => {
+    const registry = loadPacks([BUILT_IN_PACKS_DIR, path.join(fixtures, "packs")]);
+    expect(registry.latest().map((p) => p.id)).toEqual(["crm-implementation", "firm-quickstart"]);
+    const firm = registry.get("firm-quickstart", "2.1.0")!;
+    expect(firm.phases.map((p) => p.id)).toEqual(["discovery", "delivery"]);
+  });
+});
+
+describe("a bad definition stops loading with a message naming the item", () => {
+  test("missing Persian wording", () => {
+    expect(() => loadPackDir(path.join(fixtures, "bad-packs/missing-persian"))).toThrowError(/'one\.no-persian'.*title\.fa.*Persian text \(fa\) is empty/s);
+  });
+
+  test("a source that the pack does not list", () => {
+    expect(() => loadPackDir(path.join(fixtures, "bad-packs/unknown-source"))).toThrowError(/item 'one\.orphan': source 'not-listed\.txt'/);
+  });
+
+  test("the same item id twice", () => {
+    expect(() => loadPackDir(path.join(fixtures, "bad-packs/duplicate-id"))).toThrowError(MethodologyError);
+    expect(() => loadPackDir(path.join(fixtures, "bad-packs/duplicate-id"))).toThrowError(/item id 'one\.twice' is used twice/);
+  });
+
+  test("a folder with no pack", () => {
+    expect(() => loadPacks([path.join(fixtures, "no-such-folder")])).toThrowError(/methodology folder not found/);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Finds, parses and checks methodology packs. Any problem throws a
+ * MethodologyError whose message names the file and the item at fault, so a
+ * bad definition stops the server with something a consultant can fix.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { pack as packSchema, packFile, phase as phaseSchema, type Pack, type Item, type Phase, type Step } from "./schema.ts";
+
+export class MethodologyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MethodologyError";
+  }
+}
+
+/** Where the packs shipped with Gambegam live. */
+export const BUILT_IN_PACKS_DIR = path.resolve(process.cwd(), "methodology", "packs");
+
+function readYaml(file: string): unknown {
+  try {
+    return parseYaml(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new MethodologyError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+}
+
+/** Describes a zod issue path, naming the nearest item / step / phase by its id. */
+function describeIssue(raw: unknown, issuePath: PropertyKey[]): string {
+  let node: unknown = raw;
+  let owner = "";
+  for (const key of issuePath) {
+    if (node && typeof node === "object" && key in (node as object)) {
+      node = (node as Record<PropertyKey, unknown>)[key];
+      const id = node && typeof node === "object" ? (node as { id?: unknown }).id : undefined;
+      if (typeof id === "string") owner = id;
+    } else break;
+  }
+  const where = issuePath.map(String).join(".");
+  return owner ? `'${owner}' (at ${where || "top level"})` : `at ${where || "top level"}`;
+}
+
+function parseWith<T extends z.ZodType>(schema: T, raw: unknown, file: string): z.infer<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.slice(0, 10).map((issue) => `  - ${describeIssue(raw, issue.path)}: ${issue.message}`);
+  throw new MethodologyError(`${file}: the methodology definition is invalid:\n${lines.join("\n")}`);
+}
+
+/** Reads one pack folder: pack.yaml plus optional phases/*.yaml. */
+export function loadPackDir(dir: string): Pack {
+  const packPath = path.join(dir, "pack.yaml");
+  const head = parseWith(packFile, readYaml(packPath), packPath);
+  const phases: Phase[] = [...head.phases];
+  const phasesDir = path.join(dir, "phases");
+  if (fs.existsSync(phasesDir)) {
+    for (const name of fs.readdirSync(phasesDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      const file = path.join(phasesDir, name);
+      phases.push(parseWith(phaseSchema, readYaml(file), file));
+    }
+  }
+  const candidate = parseWith(packSchema, { ...head, phases }, packPath);
+  checkReferences(candidate, dir);
+  return candidate;
+}
+
+/** Cross-checks that zod alone cannot express: unique ids, known sources, references. */
+export function checkReferences(p: Pack, where: string): void {
+  const problems: string[] = [];
+  const sources = new Set(p.sources.map((s) => s.file));
+  const seen = new Map<string, string>();
+  const claim = (kind: string, id: string) => {
+    const key = `${kind}:${id}`;
+    if (seen.has(key)) problems.push(`${kind} id '${id}' is used twice`);
+    seen.set(key, id);
+  };
+  const items = new Map<string, Item>();
+  for (const ph of p.phases) {
+    claim("phase", ph.id);
+    if (ph.source && !sources.has(ph.source)) problems.push(`phase '${ph.id}': source '${ph.source}' is not listed in the pack's sources`);
+    for (const st of ph.steps) {
+      claim("step", st.id);
+      for (const it of st.items) {
+        claim("item", it.id);
+        items.set(it.id, it);
+        if (!sources.has(it.source)) problems.push(`item '${it.id}': source '${it.source}' is not listed in the pack's sources`);
+      }
+    }
+  }
+  for (const it of items.values()) {
+    if (it.kind === "question" && it.answer.type === "choice") {
+      const ids = it.answer.options.map((o) => o.id);
+      if (new Set(ids).size !== ids.length) problems.push(`item '${it.id}': two options share an id`);
+    }
+    if (it.kind === "question" && it.answer.type === "scale" && it.answer.min >= it.answer.max) {
+      problems.push(`item '${it.id}': scale min must be below max`);
+    }
+    if (it.kind === "question" && it.answer.type === "number" && it.answer.min !== undefined && it.answer.max !== undefined && it.answer.min > it.answer.max) {
+      problems.push(`item '${it.id}': number min is above max`);
+    }
+    if (it.kind === "register") {
+      const columnIds = it.columns.map((c) => c.id);
+      if (new Set(columnIds).size !== columnIds.length) problems.push(`item '${it.id}': two columns share an id`);
+      for (const col of it.columns) {
+        if (col.type === "ref") {
+          const target = items.get(col.register);
+          if (!target || target.kind !== "register") problems.push(`item '${it.id}': column '${col.id}' refers to '${col.register}', which is not a register of this pack`);
+        }
+        if (col.type === "choice" && new Set(col.options.map((o) => o.id)).size !== col.options.length) {
+          problems.push(`item '${it.id}': column '${col.id}' has two options with the same id`);
+        }
+      }
+      it.suggestions.forEach((row, index) => {
+        for (const key of Object.keys(row)) {
+          if (!columnIds.includes(key)) problems.push(`item '${it.id}': suggestion ${index + 1} names unknown column '${key}'`);
+        }
+      });
+    }
+  }
+  if (p.team) {
+    const reg = items.get(p.team.register);
+    if (!reg || reg.kind !== "register") {
+      problems.push(`team: register '${p.team.register}' is not a register item of this pack`);
+    } else {
+      const col = reg.columns.find((c) => c.id === p.team!.roleColumn);
+      if (!col || col.type !== "choice") {
+        problems.push(`team: column '${p.team.roleColumn}' of '${reg.id}' must be a choice column`);
+      } else {
+        for (const role of p.team.roles) {
+          if (!col.options.some((o) => o.id === role.id)) problems.push(`team role '${role.id}' is not an option of column '${col.id}' of '${reg.id}'`);
+          if (!sources.has(role.source)) problems.push(`team role '${role.id}': source '${role.source}' is not listed in the pack's sources`);
+        }
+      }
+    }
+  }
+  if (problems.length) {
+    throw new MethodologyError(`${where}: the methodology definition is invalid:\n${problems.map((m) => `  - ${m}`).join("\n")}`);
+  }
+}
+
+/** Every folder below `root` that holds a pack.yaml (root/<id>/<version>/pack.yaml or root/pack.yaml). */
+export function findPackDirs(root: string): string[] {
+  if (!fs.existsSync(root)) throw new MethodologyError(`${root}: methodology folder not found`);
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (fs.existsSync(path.join(dir, "pack.yaml"))) {
+      found.push(dir);
+      return;
+    }
+    if (depth === 0) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), depth - 1);
+    }
+  };
+  walk(root, 2);
+  return found.sort();
+}
+
+export type PackRegistry = {
+  packs: Pack[];
+  get(id: string, version: string): Pack | undefined;
+  /** The newest version of each pack, for starting new projects. */
+  latest(): Pack[];
+};
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return 0;
+}
+
+export function loadPacks(roots: string[]): PackRegistry {
+  const packs: Pack[] = [];
+  for (const root of roots) {
+    for (const dir of findPackDirs(root)) {
+      const p = loadPackDir(dir);
+      if (packs.some((q) => q.id === p.id && q.version === p.version)) {
+        throw new MethodologyError(`${dir}: pack '${p.id}' version ${p.version} is defined twice`);
+      }
+      packs.push(p);
+    }
+  }
+  if (packs.length === 0) throw new MethodologyError(`no methodology pack found in ${roots.join(", ")}`);
+  return {
+    packs,
+    get: (id, version) => packs.find((p) => p.id === id && p.version === version),
+    latest: () => {
+      const best = new Map<string, Pack>();
+      for (const p of packs) {
+        const cur = best.get(p.id);
+        if (!cur || compareVersions(p.version, cur.version) > 0) best.set(p.id, p);
+      }
+      return [...best.values()].sort((a, b) => a.id.localeCompare(b.id));
+    },
+  };
+}
+
+/** Flat views of a pack used across the app. */
+export function allSteps(p: Pack): Array<{ phase: Phase; step: Step; index: number }> {
+  const out: Array<{ phase: Phase; step: Step; index: number }> = [];
+  for (const ph of p.phases) for (const st of ph.steps) out.push({ phase: ph, step: st, index: out.length });
+  return out;
+}
+
+export function allItems(p: Pack): Array<{ phase: Phase; step: Step; item: Item }> {
+  return allSteps(p).flatMap(({ phase, step }) => step.items.map((item) => ({ phase, step, item })));
+}
+
+export function findItem(p: Pack, itemId: string): Item | undefined {
+  for (const ph of p.phases) for (const st of ph.steps) for (const it of st.items) if (it.id === itemId) return it;
+  return undefined;
+}

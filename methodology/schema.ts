@@ -1,0 +1,170 @@
+/**
+ * The shape of a methodology pack. A pack is data (YAML files under
+ * methodology/packs/<pack-id>/<version>/), checked by these schemas when the
+ * server starts; nothing here knows about CRM — a firm can ship its own pack.
+ */
+import { z } from "zod";
+
+export const LANGUAGES = ["fa", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Text in both languages; neither may be blank. */
+export const localized = z.strictObject({
+  fa: z.string().trim().min(1, "Persian text (fa) is empty"),
+  en: z.string().trim().min(1, "English text (en) is empty"),
+});
+export type Localized = z.infer<typeof localized>;
+
+/** Stable ids: lower-case words joined by '-', optionally dotted (e.g. `vision.why-crm`). */
+export const stableId = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$/, "ids are lower-case words joined by '-' or '.'");
+
+const option = z.strictObject({
+  id: stableId,
+  label: localized,
+});
+
+const questionAnswer = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("short-text"), maxLength: z.number().int().positive().max(2000).default(300) }),
+  z.strictObject({ type: z.literal("long-text"), maxLength: z.number().int().positive().max(50000).default(10000) }),
+  z.strictObject({
+    type: z.literal("choice"),
+    multiple: z.boolean().default(false),
+    options: z.array(option).min(2, "a choice needs at least two options"),
+  }),
+  z.strictObject({
+    type: z.literal("scale"),
+    min: z.number().int().default(1),
+    max: z.number().int().default(5),
+    minLabel: localized.optional(),
+    maxLabel: localized.optional(),
+  }),
+  z.strictObject({ type: z.literal("date") }),
+  z.strictObject({
+    type: z.literal("number"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().default(false),
+    unit: localized.optional(),
+  }),
+]);
+export type QuestionAnswer = z.infer<typeof questionAnswer>;
+
+const registerColumn = z.discriminatedUnion("type", [
+  z.strictObject({ id: stableId, label: localized, required: z.boolean().default(false), type: z.literal("text"), maxLength: z.number().int().positive().max(2000).default(300) }),
+  z.strictObject({ id: stableId, label: localized, required: z.boolean().default(false), type: z.literal("long-text"), maxLength: z.number().int().positive().max(20000).default(4000) }),
+  z.strictObject({ id: stableId, label: localized, required: z.boolean().default(false), type: z.literal("choice"), options: z.array(option).min(2) }),
+  z.strictObject({ id: stableId, label: localized, required: z.boolean().default(false), type: z.literal("number"), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(false) }),
+  z.strictObject({ id: stableId, label: localized, required: z.boolean().default(false), type: z.literal("date") }),
+  z.strictObject({ id: stableId, label: localized, required: z.boolean().default(false), type: z.literal("scale"), min: z.number().int().default(1), max: z.number().int().default(5) }),
+  /** A reference to a row of another register of the same pack (e.g. the goal a requirement serves). */
+  z.strictObject({ id: stableId, label: localized, required: z.boolean().default(false), type: z.literal("ref"), register: stableId }),
+]);
+export type RegisterColumn = z.infer<typeof registerColumn>;
+
+const itemBase = {
+  id: stableId,
+  /** The question, task or table title shown to the user. */
+  title: localized,
+  /** Why it is asked, how to answer: shown beside the item. */
+  guidance: localized.optional(),
+  /** The seed document this item comes from (a file name listed in the pack's `sources`). */
+  source: z.string().min(1),
+  /** Free labels used by later features (e.g. `peril-1`, `success-factor-5`). */
+  tags: z.array(stableId).default([]),
+};
+
+const answerableBase = {
+  ...itemBase,
+  /** Counts toward the phase's progress (answered / required). */
+  required: z.boolean().default(false),
+};
+
+export const questionItem = z.strictObject({ ...answerableBase, kind: z.literal("question"), answer: questionAnswer });
+export const checklistItem = z.strictObject({ ...answerableBase, kind: z.literal("checklist") });
+export const registerItem = z.strictObject({
+  ...answerableBase,
+  kind: z.literal("register"),
+  columns: z.array(registerColumn).min(1),
+  /** With `required`, how many rows make the register count as answered. */
+  minRows: z.number().int().min(1).default(1),
+  maxRows: z.number().int().min(1).max(2000).default(500),
+  /** Example rows a team can adopt with one click (values by column id). */
+  suggestions: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).default([]),
+});
+export const diagramItem = z.strictObject({
+  ...answerableBase,
+  kind: z.literal("diagram"),
+  templates: z
+    .array(z.strictObject({ id: stableId, label: localized, definition: z.string().min(1) }))
+    .min(1, "a diagram needs at least one starter template"),
+});
+/** A fact, figure or warning from the sources: read, never answered. */
+export const infoItem = z.strictObject({
+  ...itemBase,
+  kind: z.literal("info"),
+  body: localized,
+  tone: z.enum(["fact", "warning", "example"]).default("fact"),
+});
+
+export const item = z.discriminatedUnion("kind", [questionItem, checklistItem, registerItem, diagramItem, infoItem]);
+export type Item = z.infer<typeof item>;
+export type QuestionItem = z.infer<typeof questionItem>;
+export type ChecklistItem = z.infer<typeof checklistItem>;
+export type RegisterItem = z.infer<typeof registerItem>;
+export type DiagramItem = z.infer<typeof diagramItem>;
+export type InfoItem = z.infer<typeof infoItem>;
+export type AnswerableItem = Exclude<Item, InfoItem>;
+
+export const step = z.strictObject({
+  id: stableId,
+  title: localized,
+  intro: localized.optional(),
+  items: z.array(item).min(1, "a step needs at least one item"),
+});
+export type Step = z.infer<typeof step>;
+
+export const phase = z.strictObject({
+  id: stableId,
+  title: localized,
+  summary: localized,
+  source: z.string().min(1).optional(),
+  steps: z.array(step).min(1, "a phase needs at least one step"),
+});
+export type Phase = z.infer<typeof phase>;
+
+/** A recommended role of the project team, filled by rows of the team register. */
+const teamRole = z.strictObject({
+  id: stableId,
+  title: localized,
+  /** What this role brings to the team. */
+  brings: localized,
+  source: z.string().min(1),
+});
+
+export const packFile = z.strictObject({
+  id: stableId,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "version must look like 1.0.0"),
+  title: localized,
+  description: localized,
+  sources: z
+    .array(z.strictObject({ file: z.string().min(1), title: localized }))
+    .min(1, "a pack lists the source documents its items refer to"),
+  /** Optional: the register whose rows are the team, and its column that names a role. */
+  team: z
+    .strictObject({
+      register: stableId,
+      roleColumn: stableId,
+      roles: z.array(teamRole).min(1),
+    })
+    .optional(),
+  /** Phases may be written inline here, or as files under phases/ (appended in file-name order). */
+  phases: z.array(phase).default([]),
+});
+
+export const pack = packFile.extend({
+  phases: z.array(phase).min(1, "a pack needs at least one phase"),
+});
+export type Pack = z.infer<typeof pack>;
+export type TeamRole = NonNullable<Pack["team"]>["roles"][number];

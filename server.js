@@ -1,0 +1,53 @@
+// Production server: express in front of the React Router build.
+// Start-up checks the methodology packs and migrates the database before listening.
+import compression from "compression";
+import express from "express";
+import { createRequestHandler } from "@react-router/express";
+
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? "0.0.0.0";
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const build = await import("./build/server/index.js");
+try {
+  const ready = build.entry.module.prepareServer({ seedDemo: process.env.GAMBEGAM_DEMO !== "off" });
+  console.log(`Methodology packs: ${ready.packs.join(", ")}`);
+  if (ready.demoProjectId) console.log(`Created the demo project (id ${ready.demoProjectId}).`);
+} catch (error) {
+  console.error(`\nGambegam cannot start:\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+
+// Bodies over the limit are refused before anyone reads them; a body without a
+// declared length (chunked) is refused too, since forms always declare it.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const length = req.headers["content-length"];
+  const message = (fa, en) => `<!doctype html><meta charset="utf-8"><p lang="fa" dir="rtl">${fa}</p><p lang="en">${en}</p>`;
+  if (length === undefined && req.headers["transfer-encoding"]) {
+    res.status(411).type("html").send(message("درخواست بدون طول مشخص پذیرفته نمی‌شود.", "A request body must declare its length."));
+    return;
+  }
+  if (Number(length) > MAX_BODY_BYTES) {
+    res.status(413).type("html").send(message("حجم داده ارسالی بیش از حد مجاز است (۱ مگابایت).", "The submitted data is too large (limit 1 MB)."));
+    return;
+  }
+  next();
+});
+
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all("/{*splat}", createRequestHandler({ build }));
+
+app.use((error, req, res, _next) => {
+  console.error(error);
+  res.status(500).type("text").send("Internal error");
+});
+
+app.listen(PORT, HOST, () => {
+  console.log(`Gambegam is ready on http://localhost:${PORT}`);
+});

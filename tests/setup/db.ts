@@ -1,0 +1,20 @@
+/** A fresh, migrated SQLite database in a temporary folder, for one test file. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase, type Db } from "#db/client.ts";
+
+export function tempDatabase(): { db: Db; file: string; dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-test-"));
+  const file = path.join(dir, "test.sqlite");
+  const db = openDatabase(file);
+  return {
+    db,
+    file,
+    dir,
+    cleanup: () => {
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
