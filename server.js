@@ -48,6 +48,6 @@ app.use((error, req, res, _next) => {
   res.status(500).type("text").send("Internal error");
 });
 
-app.listen(PORT, HOST, () => {
-  console.log(`Gambegam is ready on http://localhost:${PORT}`);
+const server = app.listen(PORT, HOST, () => {
+  console.log(`Gambegam is ready on http://localhost:${server.address().port}`);
 });

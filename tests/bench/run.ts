@@ -1,0 +1,71 @@
+/**
+ * npm run bench — speed and memory of the operations a workshop leans on.
+ * Prints a table and checks each figure against its target; exits 1 when a
+ * target is missed. Not part of npm test: timings belong here, not in tests.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { openDatabase } from "../../db/client.ts";
+import { seedDemoProject } from "../../db/seed-demo.ts";
+import { addRow, saveAnswer } from "../../app/domain/answers.server.ts";
+import { loadProjectData, listProjects } from "../../app/domain/projects.server.ts";
+import { BUILT_IN_PACKS_DIR, allItems, findItem, loadPacks } from "../../methodology/load.ts";
+import { getPacks } from "../../methodology/registry.ts";
+import { projectProgress } from "../../methodology/progress.ts";
+import type { QuestionItem, RegisterItem } from "../../methodology/schema.ts";
+
+type Result = { name: string; value: number; unit: string; target: number; better: "lower" | "higher" };
+const results: Result[] = [];
+
+function time(fn: () => void, runs: number): number {
+  fn();
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  return (performance.now() - start) / runs;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-bench-"));
+try {
+  results.push({ name: "load and check every methodology pack", value: time(() => loadPacks([BUILT_IN_PACKS_DIR]), 20), unit: "ms", target: 500, better: "lower" });
+
+  const db = openDatabase(path.join(dir, "bench.sqlite"));
+  const pack = getPacks().get("crm-implementation", "1.0.0")!;
+  const projectId = seedDemoProject(db, pack);
+  const question = findItem(pack, "vision.why-crm") as QuestionItem;
+  const register = findItem(pack, "requirements.register") as RegisterItem;
+
+  let version = (loadProjectData(db, projectId).answers.get(question.id)?.version ?? 0);
+  const saves = 300;
+  const start = performance.now();
+  for (let i = 0; i < saves; i++) {
+    const r = saveAnswer(db, { projectId, item: question, baseVersion: version, raw: `answer ${i}` });
+    if (r.status !== "saved") throw new Error("save refused");
+    version = r.version;
+  }
+  results.push({ name: "durable answer saves (synchronous=FULL)", value: saves / ((performance.now() - start) / 1000), unit: "saves/s", target: 100, better: "higher" });
+
+  for (let i = 0; i < 400; i++) addRow(db, { projectId, item: register, raw: { requirement: `Requirement ${i}`, priority: "should" } });
+  results.push({ name: "load a project with 400 requirement rows", value: time(() => loadProjectData(db, projectId), 50), unit: "ms", target: 50, better: "lower" });
+  const data = loadProjectData(db, projectId);
+  results.push({ name: "progress of all seven phases", value: time(() => projectProgress(pack, data.state), 200), unit: "ms", target: 5, better: "lower" });
+
+  for (let i = 0; i < 20; i++) seedDemoProject(db, pack);
+  results.push({ name: "portfolio list of 21 projects", value: time(() => listProjects(db), 20), unit: "ms", target: 200, better: "lower" });
+
+  results.push({ name: "items in the built-in pack", value: allItems(pack).length, unit: "items", target: 100, better: "higher" });
+  results.push({ name: "heap used after the run", value: process.memoryUsage().heapUsed / 1024 / 1024, unit: "MiB", target: 200, better: "lower" });
+  db.$client.close();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+let missed = 0;
+console.log("benchmark".padEnd(48), "value".padStart(12), "target".padStart(14));
+for (const r of results) {
+  const ok = r.better === "lower" ? r.value <= r.target : r.value >= r.target;
+  if (!ok) missed++;
+  console.log(r.name.padEnd(48), `${r.value.toFixed(2)} ${r.unit}`.padStart(12), `${r.better === "lower" ? "≤" : "≥"} ${r.target} ${r.unit}`.padStart(14), ok ? "ok" : "MISSED");
+}
+process.exit(missed ? 1 : 0);

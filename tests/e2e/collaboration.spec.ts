@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { stepOf, switchLanguage } from "./helpers.ts";
+
+test("two people editing the same answer: the second sees both versions and chooses, nothing is lost", async ({ browser }) => {
+  const laptop = await (await browser.newContext()).newPage();
+  const tablet = await (await browser.newContext()).newPage();
+  const url = stepOf(1, "vision.customer-delight");
+  for (const p of [laptop, tablet]) {
+    await p.goto(url);
+    await switchLanguage(p, "en");
+  }
+  const selector = "#item-vision\\.customer-delight";
+  await laptop.locator(`${selector} textarea`).fill("Fast delivery (laptop)");
+  await expect(laptop.locator(`${selector} [data-testid=save-status]`)).toContainText("Saved");
+
+  await tablet.locator(`${selector} textarea`).fill("Fresh products (tablet)");
+  const conflict = tablet.locator(`${selector} .conflict`);
+  await expect(conflict).toContainText("Someone else changed this");
+  await expect(conflict).toContainText("Fast delivery (laptop)");
+  await expect(conflict).toContainText("Fresh products (tablet)");
+
+  await conflict.getByRole("button", { name: "Keep mine" }).click();
+  await expect(tablet.locator(`${selector} [data-testid=save-status]`)).toContainText("Saved");
+  await laptop.reload();
+  await expect(laptop.locator(`${selector} textarea`)).toHaveValue("Fresh products (tablet)");
+});
+
+test("a diagram starts from a template and shows a live preview", async ({ page }) => {
+  await page.goto(stepOf(1, "requirements.current-process-map"));
+  await switchLanguage(page, "en");
+  const item = page.locator("#item-requirements\\.current-process-map");
+  page.once("dialog", (d) => d.accept());
+  await item.locator(".diagram-templates button").first().click();
+  await expect(item.locator(".diagram-svg svg")).toBeVisible({ timeout: 20_000 });
+  await expect(item.locator("[data-testid=save-status]")).toContainText("Saved");
+});

@@ -1,0 +1,108 @@
+import { expect, test } from "@playwright/test";
+import { shot, stepOf, switchLanguage, watchConsole } from "./helpers.ts";
+
+test("a project manager creates a project, answers a vision question in Persian, reloads and switches to English", async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto("/projects");
+  await switchLanguage(page, "fa");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { name: "پروژه‌ها" })).toBeVisible();
+  await shot(page, "projects-fa");
+
+  await page.getByRole("link", { name: "پروژه جدید" }).first().click();
+  await page.getByLabel("نام پروژه").fill("پیاده‌سازی CRM شرکت آزمون");
+  await page.getByLabel("سازمان مشتری").fill("شرکت آزمون پارس");
+  await page.getByLabel("تاریخ شروع").fill("۱۴۰۵/۰۹/۰۲");
+  await page.getByRole("button", { name: "ساخت پروژه" }).click();
+
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  const projectId = page.url().split("/").pop()!;
+  await expect(page.getByRole("heading", { name: "پیاده‌سازی CRM شرکت آزمون" })).toBeVisible();
+  await expect(page.getByText("شروع: ۲ آذر ۱۴۰۵")).toBeVisible();
+  await expect(page.locator(".phase-card")).toHaveCount(7);
+
+  await page.goto(stepOf(projectId, "vision.why-crm"));
+  const answer = page.locator("#item-vision\\.why-crm textarea");
+  const text = "می‌خواهیم مشتری را یکپارچه بشناسیم؛ ریزش ۱۸٪ است و باید به ۱۰٪ برسد.";
+  await answer.fill(text);
+  const status = page.locator("#item-vision\\.why-crm [data-testid=save-status]");
+  await expect(status).toContainText("ذخیره شد");
+
+  await page.reload();
+  await expect(page.locator("#item-vision\\.why-crm textarea")).toHaveValue(text);
+  await expect(page.locator("#item-vision\\.why-crm .badge-ok")).toHaveText("پاسخ داده شده");
+
+  await switchLanguage(page, "en");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await expect(page.locator("#item-vision\\.why-crm textarea")).toHaveValue(text);
+  await expect(page.locator("#item-vision\\.why-crm .badge-ok")).toHaveText("Answered");
+  await expect(page.getByRole("link", { name: /^Next:/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("the demo project's home shows progress and what is missing, in both languages", async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto("/projects/1");
+  for (const lang of ["fa", "en"] as const) {
+    await switchLanguage(page, lang);
+    await expect(page.locator(".phase-card")).toHaveCount(7);
+    await expect(page.locator(".status-warning").first()).toBeVisible();
+    await shot(page, `project-home-${lang}`);
+    // Nothing wider than the window: no horizontal scrolling.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+  await page.goto(stepOf(1, "vision.why-crm"));
+  for (const lang of ["fa", "en"] as const) {
+    await switchLanguage(page, lang);
+    await shot(page, `step-vision-${lang}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+  expect(errors).toEqual([]);
+});
+
+test("the team view shows the unfilled roles, and adding a member fills one", async ({ page }) => {
+  await page.goto("/projects/1/team");
+  await switchLanguage(page, "en");
+  await expect(page.locator(".role-unfilled")).toHaveCount(2);
+  await shot(page, "team-en");
+  await page.goto(stepOf(1, "team.members"));
+  await page.locator(".new-row > summary").click();
+  const newRow = page.locator("form[id^='new-row-team.members']");
+  await newRow.getByLabel("Name").fill("Mina Sadeghi");
+  await newRow.getByLabel("Role").selectOption("production-technical");
+  await newRow.getByRole("button", { name: "Add row" }).click();
+  await expect(page.locator(".register-table")).toContainText("Mina Sadeghi");
+  await expect(page.locator(".team-coverage")).toContainText("1 of the 6 recommended roles is unfilled.");
+  await switchLanguage(page, "fa");
+  await shot(page, "step-team-fa");
+});
+
+test("a wrong date is refused next to the field, and the typed text stays", async ({ page }) => {
+  await page.goto(stepOf(1, "vision.workshop-date"));
+  await switchLanguage(page, "fa");
+  const field = page.locator("#item-vision\\.workshop-date input[name=value]");
+  await field.fill("۱۴۰۵/۱۴/۴۰");
+  await expect(page.locator("#item-vision\\.workshop-date .field-error")).toContainText("تاریخ معتبری وارد کنید");
+  await expect(field).toHaveValue("۱۴۰۵/۱۴/۴۰");
+  await field.fill("۱۴۰۵/۰۸/۱۳");
+  await expect(page.locator("#item-vision\\.workshop-date [data-testid=save-status]")).toContainText("ذخیره شد");
+  await expect(page.locator("#item-vision\\.workshop-date .field-error")).toHaveCount(0);
+});
+
+test("text typed just before a reload is restored from the device and saved", async ({ page }) => {
+  await page.goto(stepOf(1, "vision.staff-image"));
+  await switchLanguage(page, "en");
+  const box = page.locator("#item-vision\\.staff-image textarea");
+  // Hold back the save so the reload happens with the text unsaved.
+  await page.route("**/*.data*", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  await box.fill("Polite, informed, and on time.");
+  await page.waitForTimeout(200);
+  await page.unroute("**/*.data*");
+  await page.reload();
+  await expect(page.locator("#item-vision\\.staff-image textarea")).toHaveValue("Polite, informed, and on time.");
+  await expect(page.locator("#item-vision\\.staff-image [data-testid=save-status]")).toContainText("Saved");
+  await page.reload();
+  await expect(page.locator("#item-vision\\.staff-image textarea")).toHaveValue("Polite, informed, and on time.");
+});

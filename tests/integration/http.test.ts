@@ -1,0 +1,191 @@
+/**
+ * The production server, over HTTP: pages render in both languages, and bad
+ * input of every kind gets a 4xx with a message — never a 500, never lost.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { BUILT_IN_PACKS_DIR, allItems, loadPacks } from "#methodology/load.ts";
+import { form, runServerOnce, startServer, type RunningServer } from "#tests/setup/server.ts";
+
+const pack = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
+const whereIs = (itemId: string) => {
+  const found = allItems(pack).find((x) => x.item.id === itemId)!;
+  return `/projects/1/phases/${found.phase.id}/steps/${found.step.id}`;
+};
+const visionStep = whereIs("vision.why-crm");
+const teamStep = whereIs("team.members");
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ GAMBEGAM_PACKS: path.resolve("tests/fixtures/packs") });
+});
+afterAll(() => server?.stop());
+
+const get = (p: string, headers: Record<string, string> = {}) => fetch(server.url + p, { headers, redirect: "manual" });
+const post = (p: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  fetch(server.url + p, { method: "POST", body, headers, redirect: "manual" });
+const english = { Cookie: "" };
+
+describe("pages", () => {
+  beforeAll(async () => {
+    const r = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }));
+    expect(r.status).toBe(302);
+    english.Cookie = r.headers.get("set-cookie")!.split(";")[0]!;
+  });
+
+  test("a fresh database shows the demo project, in Persian and right to left by default", async () => {
+    const r = await get("/projects");
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain('dir="rtl"');
+    expect(html).toContain('lang="fa"');
+    expect(html).toContain("پیاده‌سازی CRM مهرگان");
+    expect(html).toContain("پروژه‌ها");
+  });
+
+  test("the language switch is a POST that sets a cookie; English is left to right", async () => {
+    const r = await get("/projects", english);
+    const html = await r.text();
+    expect(html).toContain('dir="ltr"');
+    expect(html).toContain("Projects");
+  });
+
+  test("the project home lists every phase with its progress", async () => {
+    const html = await (await get("/projects/1", english)).text();
+    for (const phase of pack.phases) expect(html).toContain(phase.title.en);
+    expect(html).toMatch(/required answered/);
+  });
+
+  test("the team view shows the demo's two unfilled roles", async () => {
+    const html = await (await get("/projects/1/team", english)).text();
+    expect(html).toContain("2 of the 6 recommended roles are unfilled.");
+    expect(html.match(/role-unfilled/g)?.length).toBe(2);
+  });
+
+  test("every phase and every step page renders in both languages", async () => {
+    for (const phase of pack.phases) {
+      for (const step of phase.steps) {
+        for (const headers of [{}, english]) {
+          const r = await get(`/projects/1/phases/${phase.id}/steps/${step.id}`, headers);
+          expect(r.status, `${phase.id}/${step.id}`).toBe(200);
+        }
+      }
+      expect((await get(`/projects/1/phases/${phase.id}`)).status).toBe(200);
+    }
+  });
+
+  test("missing records are 404 pages, not 500s", async () => {
+    for (const p of ["/projects/99999", "/projects/abc", "/projects/1/phases/nope", `/projects/1/phases/team/steps/nope`, "/projects/1/phases/vision/steps/team-roles", "/nowhere", "/projects/1e3", "/projects/-1"]) {
+      const r = await get(p);
+      expect(r.status, p).toBe(404);
+    }
+  });
+});
+
+describe("creating a project", () => {
+  test("missing fields come back as 400 with messages next to the fields and the typed values kept", async () => {
+    const r = await post("/projects/new", form({ name: "Typed name", clientOrganisation: "", deliverableLanguage: "en", startDate: "1405/13/40", pack: "crm-implementation@1.0.0" }), english);
+    expect(r.status).toBe(400);
+    const html = await r.text();
+    expect(html).toContain("This field is required.");
+    expect(html).toContain("Enter a valid date");
+    expect(html).toContain('value="Typed name"');
+    expect(html).toContain('value="1405/13/40"');
+  });
+
+  test("a valid project is created with a Jalali start date and the firm's own pack", async () => {
+    const r = await post("/projects/new", form({ name: "Arman pilot", clientOrganisation: "Arman", deliverableLanguage: "fa", startDate: "۱۴۰۵/۰۹/۰۲", pack: "firm-quickstart@2.1.0" }));
+    expect(r.status).toBe(302);
+    const location = r.headers.get("location")!;
+    expect(location).toMatch(/^\/projects\/\d+$/);
+    const html = await (await get(location, english)).text();
+    expect(html).toContain("Discovery");
+    expect(html).toContain("started 23 November 2026");
+  });
+
+  test("an unknown pack is refused", async () => {
+    const r = await post("/projects/new", form({ name: "X", clientOrganisation: "Y", deliverableLanguage: "fa", startDate: "2026-01-01", pack: "nope@9.9.9" }));
+    expect(r.status).toBe(400);
+  });
+});
+
+describe("saving answers", () => {
+  test("an answer is saved, shown after reload, and a stale save is refused showing both values", async () => {
+    const first = await post(visionStep, form({ intent: "answer", itemId: "vision.why-crm", version: "1", value: "نسخه دوم پاسخ" }), english);
+    expect(first.status).toBe(200);
+    const page = await (await get(visionStep)).text();
+    expect(page).toContain("نسخه دوم پاسخ");
+    const stale = await post(visionStep, form({ intent: "answer", itemId: "vision.why-crm", version: "1", value: "پاسخ همکار دیگر" }), english);
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("Someone else changed this since you opened the page.");
+    expect(html).toContain("نسخه دوم پاسخ");
+    expect(html).toContain("پاسخ همکار دیگر");
+  });
+
+  test("a register row is added and appears in the team", async () => {
+    const r = await post(teamStep, form({ intent: "row-add", itemId: "team.members", "c.name": "Pari Nazari", "c.role": "hr-support", "c.unit": "HR" }));
+    expect(r.status).toBe(200);
+    const html = await (await get("/projects/1/team", english)).text();
+    expect(html).toContain("Pari Nazari (HR)");
+    expect(html).toContain("1 of the 6 recommended roles is unfilled.");
+  });
+});
+
+describe("bad input is a 4xx with a message, never a 500", () => {
+  const cases: Array<[string, string, () => BodyInit, Record<string, string>?]> = [
+    ["no intent", visionStep, () => form({ itemId: "vision.why-crm" })],
+    ["unknown intent", visionStep, () => form({ intent: "drop-table", itemId: "vision.why-crm" })],
+    ["unknown item", visionStep, () => form({ intent: "answer", itemId: "no.such.item", version: "0", value: "x" })],
+    ["item of another step", visionStep, () => form({ intent: "answer", itemId: "team.members", version: "0", value: "x" })],
+    ["version is not a number", visionStep, () => form({ intent: "answer", itemId: "vision.why-crm", version: "abc", value: "x" })],
+    ["negative version", visionStep, () => form({ intent: "answer", itemId: "vision.why-crm", version: "-1", value: "x" })],
+    ["value too long for the item", visionStep, () => form({ intent: "answer", itemId: "vision.why-crm", version: "9", value: "x".repeat(60000) })],
+    ["a value repeated as an array", visionStep, () => form({ intent: "answer", itemId: "vision.why-crm", version: "9", value: ["a", "b"] })],
+    ["row id that is not a number", teamStep, () => form({ intent: "row-save", itemId: "team.members", rowId: "x", version: "1" })],
+    ["unknown role option", teamStep, () => form({ intent: "row-add", itemId: "team.members", "c.name": "A", "c.role": "king" })],
+    ["suggestion index out of range", teamStep, () => form({ intent: "row-suggest", itemId: "team.members", suggestion: "99" })],
+    ["a file upload", visionStep, () => {
+      const f = new FormData();
+      f.set("intent", "answer");
+      f.set("itemId", "vision.why-crm");
+      f.set("version", "0");
+      f.set("value", new Blob(["binary"]), "evil.bin");
+      return f;
+    }],
+    ["JSON instead of a form", visionStep, () => JSON.stringify({ intent: "answer" }), { "Content-Type": "application/json" }],
+    ["broken url encoding", visionStep, () => "intent=answer&itemId=%ZZ&value=%", { "Content-Type": "application/x-www-form-urlencoded" }],
+    ["preferences with a bad language", "/preferences", () => form({ intent: "language", lang: "de" })],
+    ["new project with arrays", "/projects/new", () => form({ name: ["a", "b"], clientOrganisation: "c", deliverableLanguage: "xx", startDate: "", pack: "" })],
+    ["action on a missing project", "/projects/424242/phases/vision/steps/vision-core", () => form({ intent: "answer" })],
+    ["action on a page without one", "/projects", () => form({ a: "b" })],
+  ];
+  for (const [name, p, body, headers] of cases) {
+    test(name, async () => {
+      const r = await post(p, body(), headers ?? {});
+      expect(r.status, `${name}: ${r.status}`).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+    });
+  }
+
+  test("a body over 1 MB is refused with 413 before it is read", async () => {
+    const r = await post(visionStep, form({ intent: "answer", itemId: "vision.why-crm", version: "1", value: "x".repeat(2 * 1024 * 1024) }));
+    expect(r.status).toBe(413);
+    expect(await r.text()).toContain("too large");
+  });
+
+  test("a value over an item's limit gets the limit in the message, in the user's language", async () => {
+    const r = await post(visionStep, form({ intent: "answer", itemId: "vision.why-crm", version: "9", value: "x".repeat(60000) }));
+    expect(r.status).toBe(400);
+    expect(await r.text()).toMatch(/حداکثر [۰-۹٬]+ نویسه/);
+  });
+});
+
+describe("start-up", () => {
+  test("a bad methodology definition stops the server with a message naming the item", () => {
+    const r = runServerOnce({ GAMBEGAM_PACKS: path.resolve("tests/fixtures/bad-packs/missing-persian") });
+    expect(r.status).toBe(1);
+    expect(r.output).toContain("Gambegam cannot start");
+    expect(r.output).toContain("one.no-persian");
+  });
+});
