@@ -38,6 +38,42 @@ export const DEMO_ROWS: Record<string, Cells[]> = {
     { name: "مرحله ۲: فروش و ویزیت", start: "2027-06-22", end: "2027-12-21", focus: "برنامه ویزیت، سفارش‌گیری همراه، پیشنهادهای هدفمند برای هر بخش مشتریان." },
     { name: "مرحله ۳: کانال‌های تازه", start: "2027-12-22", end: "2028-06-20", focus: "سفارش اینترنتی و مرکز تماس." },
   ],
+  "team.unit-involvement": [
+    { unit: "فروش و بازاریابی", "crm-processes": "ثبت سفارش، برنامه ویزیت، کمپین‌های تخفیف", involvement: "team-member", representative: "نرگس رحیمی" },
+    { unit: "پخش و انبار", "crm-processes": "زمان‌بندی تحویل، برگشت کالا", involvement: "consulted", representative: "" },
+    { unit: "خدمات پس از فروش", "crm-processes": "ثبت و پیگیری شکایت", involvement: "team-member", representative: "نرگس رحیمی" },
+    { unit: "مالی", "crm-processes": "اعتبار مشتری، وصول مطالبات", involvement: "informed", representative: "" },
+  ],
+  "vision.workshop-participants": [
+    { name: "فرهاد کریمی", role: "مدیرعامل، حامی اجرایی", organisation: "مهرگان" },
+    { name: "سارا احمدی", role: "مدیر پروژه", organisation: "مهرگان" },
+    { name: "رضا موسوی", role: "مدیر فناوری اطلاعات", organisation: "مهرگان" },
+    { name: "نرگس رحیمی", role: "مدیر فروش و بازاریابی", organisation: "مهرگان" },
+    { name: "Dr. Leila Tehrani", role: "CRM consultant", organisation: "Arman Consulting" },
+  ],
+  "vision.decisions": [
+    { decision: "فاز نخست پروژه فقط پرونده واحد مشتری و رسیدگی به شکایت را پوشش می‌دهد.", owner: "فرهاد کریمی" },
+    { decision: "بخش عمده‌فروشان شهرستان در برنامه CRM سرمایه‌گذاری جدید نمی‌گیرد.", owner: "نرگس رحیمی" },
+    { decision: "بیانیه استراتژی CRM پیش از ارزیابی نرم‌افزار در جلسه ماهانه کارکنان اعلام می‌شود.", owner: "سارا احمدی" },
+  ],
+  "vision.open-points": [
+    { point: "نماینده واحد تولید و فنی در تیم پروژه تعیین نشده است.", owner: "فرهاد کریمی", "due-date": "2026-11-30" },
+    { point: "داده‌های سفارش سه سال گذشته برای بخش‌بندی سودآوری استخراج شود.", owner: "رضا موسوی", "due-date": "2026-12-10" },
+  ],
+  "goals.touchpoints": [
+    { touchpoint: "ویزیت حضوری فروشنده", segment: "@vision.segments#2", "data-held": "سفارش‌های قبلی روی کاغذ", "influence-opportunity": "پیشنهاد سبد متناسب با فروش فروشگاه", gap: "سابقه شکایت در دسترس ویزیتور نیست" },
+    { touchpoint: "تماس تلفنی شکایت", segment: "@vision.segments#1", "data-held": "دفتر ثبت شکایت", "influence-opportunity": "پیگیری و اطلاع‌رسانی نتیجه", gap: "شکایت بین واحدها گم می‌شود" },
+    { touchpoint: "تحویل کالا", segment: "@vision.segments#1", "data-held": "بارنامه", "influence-opportunity": "تأیید تحویل و دریافت بازخورد", gap: "بازخورد راننده ثبت نمی‌شود" },
+  ],
+  "requirements.current-processes": [
+    { process: "ثبت سفارش فروشگاه", "owner-unit": "فروش", description: "ویزیتور سفارش را روی فرم کاغذی می‌نویسد و عصر به دفتر تحویل می‌دهد.", "pain-points": "تأخیر یک‌روزه، خطای ورود دوباره، نبود سابقه در محل" },
+    { process: "رسیدگی به شکایت", "owner-unit": "خدمات پس از فروش", description: "شکایت تلفنی در دفتر ثبت و برای واحد مربوط ارسال می‌شود.", "pain-points": "پیگیری نمی‌شود؛ مشتری از نتیجه باخبر نمی‌شود" },
+  ],
+  "requirements.register": [
+    { requirement: "پرونده واحد هر فروشگاه با سابقه سفارش، شکایت و ویزیت", priority: "must", goal: "@goals.register#1", process: "ثبت سفارش فروشگاه", "crm-function": "Account management" },
+    { requirement: "ثبت شکایت با شماره پیگیری و اعلام نتیجه با پیامک", priority: "must", goal: "@goals.register#2", process: "رسیدگی به شکایت", "crm-function": "Case management" },
+    { requirement: "گزارش ماهانه فروشگاه‌های بدون سفارش در سه ماه اخیر", priority: "should", goal: "@goals.register#1", "crm-function": "Reporting" },
+  ],
 };
 
 export const DEMO_ANSWERS: Record<string, unknown> = {
@@ -45,8 +81,33 @@ export const DEMO_ANSWERS: Record<string, unknown> = {
     "فروشگاه‌های طرف قرارداد ما از چند کانال (ویزیتور، تلفن، پخش) با ما در تماس‌اند و هیچ‌کدام تصویر کاملی از مشتری ندارد. ریزش فروشگاه‌ها در دو سال گذشته بالا رفته و شکایت‌ها دیر بسته می‌شوند. می‌خواهیم مشتری را یکپارچه بشناسیم و پیش از رقبا به نیازش پاسخ دهیم.",
   "vision.successful-crm-behaviour":
     "هر کارمندی که با فروشگاه صحبت می‌کند سابقه سفارش، شکایت و ویزیت‌های آن را می‌بیند؛ شکایت‌ها در کمتر از سه روز بسته می‌شوند؛ مدیران هر هفته بخش‌های مشتریان را بر اساس سودآوری مرور می‌کنند و تصمیم‌ها بر پایه داده گرفته می‌شود.",
-  "vision.first-contact": "ویزیتور با نام فروشگاه و سابقه خرید آشناست و پیشنهاد متناسب با قفسه آن فروشگاه می‌دهد.",
   "vision.why-stay": "تحویل به‌موقع، پاسخ سریع به شکایت و پیشنهادهایی که به فروش خود فروشگاه کمک می‌کند.",
   "vision.loyalty-definition": "فروشگاهی که دست‌کم دوازده ماه پیاپی هر ماه سفارش داده و سهم ما از خرید لبنی‌اش رو به افزایش است.",
   "vision.workshop-date": "2026-11-03",
+  "vision.first-contact": "ویزیتور با نام فروشگاه و سابقه خرید آشناست و پیشنهاد متناسب با قفسه آن فروشگاه می‌دهد.",
+  "vision.desired-reports": "فروشگاه‌های بدون سفارش در سه ماه اخیر؛ سودآوری هر بخش مشتریان؛ زمان بسته شدن شکایت‌ها به تفکیک واحد.",
+  "vision.complaining-customers": "شاکی باید حس کند شنیده شده: شماره پیگیری، تماس در ۲۴ ساعت و اعلام نتیجه.",
+  "vision.unwanted-customers": "عمده‌فروشانی که بیش از ۱۲۰ روز بدهی معوق دارند.",
+  "vision.strategy-statement": "ما هر فروشگاه را یک شریک می‌دانیم: او را می‌شناسیم، به‌موقع تحویل می‌دهیم و هر شکایت را در سه روز می‌بندیم.",
+  "vision.communicate-strategy": { owner: "سارا احمدی", dueDate: "2026-11-20", status: "done", evidence: "اعلام در جلسه ماهانه کارکنان ۲۹ آبان؛ پوستر در دفاتر پخش" },
+  "vision.customer-information": ["contact-details", "requests", "purchases"],
+  "vision.marketing-strategy-status": "partly",
+  "team.mandate-agreed": { owner: "فرهاد کریمی", dueDate: "2026-10-28", status: "done", evidence: "صورتجلسه هیئت‌مدیره شماره ۱۴۰۵-۱۱" },
+  "team.first-meeting-scheduled": { owner: "سارا احمدی", dueDate: "2026-11-03", status: "done", evidence: "دعوت‌نامه کارگاه چشم‌انداز" },
+  "team.readiness-leadership": { owner: "فرهاد کریمی", dueDate: "2026-11-15", status: "done", evidence: "مدیرعامل مالک پروژه است و ماهانه پیشرفت را مرور می‌کند." },
+  "team.readiness-culture": { owner: "نرگس رحیمی", dueDate: "2026-12-15", status: "in-progress", evidence: "" },
+  "team.readiness-communication-plan": { owner: "سارا احمدی", dueDate: "2026-12-01", status: "in-progress", evidence: "" },
+  "team.readiness-training-plan": { owner: "", dueDate: null, status: "todo", evidence: "" },
+  "team.crm-maturity": "2",
+  "team.outside-experts": "specific-areas",
+  "goals.prioritisation-rationale": "ریزش و شکایت هر دو به یک فرایند (پرونده واحد مشتری) وابسته‌اند و زودتر از بقیه نتیجه می‌دهند.",
+  "goals.technology-start-level": "low-tech",
+  "goals.low-tech-actions": "تماس تلفنی ماهانه مدیر فروش با ۵۰ فروشگاه برتر؛ کارت تشکر دست‌نویس برای فروشگاه‌هایی که یک سال بدون وقفه سفارش داده‌اند.",
+  "goals.layer-business-objectives": "کاهش ریزش فروشگاه‌ها از ۱۸٪ به ۱۰٪ و افزایش سهم از کیف پول مشتری در فروشگاه‌های زنجیره‌ای.",
+  "goals.layer-metrics": "نرخ ریزش ماهانه، میانگین روز بسته شدن شکایت، سهم از خرید لبنی فروشگاه (نظرسنجی فصلی).",
+  "requirements.high-level-goals": "یک پرونده مشتری برای فروش، پخش و خدمات؛ شکایت قابل پیگیری؛ گزارش ریزش.",
+  "requirements.kickoff-date": "2026-11-18",
+  "requirements.current-process-map": {
+    definition: "flowchart LR\n  A[ویزیتور سفارش را روی کاغذ می‌نویسد] --> B[تحویل فرم به دفتر]\n  B --> C[ورود دوباره در سامانه حسابداری]\n  C --> D{موجودی کافی؟}\n  D -- بله --> E[صدور بارنامه]\n  D -- خیر --> F[تماس تلفنی با فروشگاه]\n  F --> B",
+  },
 };

@@ -52,7 +52,11 @@ export function isoToJalaliInput(iso: string): string {
   return `${jy}/${String(jm).padStart(2, "0")}/${String(jd).padStart(2, "0")}`;
 }
 
-const formString = z.union([z.string(), z.number()]).transform((v) => String(v)).optional().default("");
+/** A form value as text; absent or null means empty. */
+const formString = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === null || v === undefined ? "" : String(v)));
 
 function textSchema(maxLength: number) {
   return formString.pipe(z.string().max(maxLength, msg("validation.tooLong", { max: maxLength })));

@@ -28,7 +28,7 @@ export function TeamCoverageView({ coverage, compact, registerLink }: { coverage
               <span className="visually-hidden">{members.length ? t("team.filled") : t("team.unfilled")}</span>
             </div>
             {members.length ? (
-              <p className="role-members">{members.map((m) => (m.unit ? `${m.name} (${m.unit})` : m.name)).join(lang === "fa" ? "، " : ", ")}</p>
+              <p className="role-members">{members.map((m, i) => (<span key={m.rowId}>{i > 0 ? (lang === "fa" ? "، " : ", ") : null}<bdi>{m.name}</bdi>{m.unit ? <> (<bdi>{m.unit}</bdi>)</> : null}</span>))}</p>
             ) : (
               <p className="role-brings">
                 <span className="label">{t("team.unfilled")}</span> — {loc(role.brings, lang)}

@@ -49,7 +49,7 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
       <section className="card summary-card" aria-labelledby="overall">
         <h2 id="overall">{t("home.overall")}</h2>
         <ProgressBar done={totalAnswered} total={totalRequired} />
-        {loaderData.description ? <p>{loaderData.description}</p> : null}
+        {loaderData.description ? <p dir="auto">{loaderData.description}</p> : null}
         <div className="next-actions">
           {next ? (
             <p>
@@ -83,7 +83,7 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
                     <Link to={`${base}/phases/${p.id}`}>{loc(p.title, lang)}</Link>
                   </h3>
                 </div>
-                <p className="muted">{loc(p.summary, lang)}</p>
+                <p className="muted phase-summary" title={loc(p.summary, lang)}>{loc(p.summary, lang)}</p>
                 <ProgressBar done={p.requiredAnswered} total={p.required} />
                 {missingCount > 0 ? (
                   <details className="missing">

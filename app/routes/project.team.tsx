@@ -31,7 +31,7 @@ export default function TeamPage({ loaderData }: Route.ComponentProps) {
           <h3>{t("team.otherMembers")}</h3>
           <ul>
             {others.map((m) => (
-              <li key={m.rowId}>{m.unit ? `${m.name} (${m.unit})` : m.name}</li>
+              <li key={m.rowId} dir="auto">{m.unit ? `${m.name} (${m.unit})` : m.name}</li>
             ))}
           </ul>
         </section>

@@ -50,12 +50,12 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
           </nav>
           <div className="project-title-row">
             <h1 className="project-title">
-              <Link to={base}>{project.name}</Link>
+              <Link to={base} dir="auto">{project.name}</Link>
             </h1>
             {project.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
           </div>
           <p className="muted project-meta">
-            {project.clientOrganisation} · {t("project.startedOn", { date: formatDate(project.startDate, lang) })} ·{" "}
+            <bdi>{project.clientOrganisation}</bdi> · {t("project.startedOn", { date: formatDate(project.startDate, lang) })} ·{" "}
             {t("project.deliverablesIn", { language: t(`languages.${project.deliverableLanguage}`) })} · {loc(pack.title, lang)}{" "}
             {t("newProject.packVersion", { version: localDigits(pack.version, lang) })}
           </p>

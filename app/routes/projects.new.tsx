@@ -54,10 +54,10 @@ export default function NewProject({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       <Form method="post" className="card form-card" noValidate>
         <Field id="name" label={t("newProject.name")} hint={t("newProject.nameHint")} error={errors.name} required>
-          <input id="name" name="name" className="input" defaultValue={values.name} maxLength={400} aria-describedby={describedBy("name", { hint: true, error: !!errors.name })} aria-invalid={!!errors.name || undefined} />
+          <input id="name" name="name" dir="auto" className="input" defaultValue={values.name} maxLength={400} aria-describedby={describedBy("name", { hint: true, error: !!errors.name })} aria-invalid={!!errors.name || undefined} />
         </Field>
         <Field id="clientOrganisation" label={t("newProject.client")} error={errors.clientOrganisation} required>
-          <input id="clientOrganisation" name="clientOrganisation" className="input" defaultValue={values.clientOrganisation} maxLength={400} aria-describedby={describedBy("clientOrganisation", { error: !!errors.clientOrganisation })} aria-invalid={!!errors.clientOrganisation || undefined} />
+          <input id="clientOrganisation" name="clientOrganisation" dir="auto" className="input" defaultValue={values.clientOrganisation} maxLength={400} aria-describedby={describedBy("clientOrganisation", { error: !!errors.clientOrganisation })} aria-invalid={!!errors.clientOrganisation || undefined} />
         </Field>
         <fieldset className={`field${errors.deliverableLanguage ? " has-error" : ""}`}>
           <legend className="field-label">{t("newProject.deliverableLanguage")}</legend>
@@ -99,7 +99,7 @@ export default function NewProject({ loaderData, actionData }: Route.ComponentPr
           {errors.pack ? <p className="field-error" role="alert">{t("validation.unknownOption")}</p> : null}
         </fieldset>
         <Field id="description" label={t("newProject.description")} hint={t("newProject.descriptionHint")} error={errors.description}>
-          <textarea id="description" name="description" className="input" rows={3} defaultValue={values.description} aria-invalid={!!errors.description || undefined} />
+          <textarea id="description" name="description" dir="auto" className="input" rows={3} defaultValue={values.description} aria-invalid={!!errors.description || undefined} />
         </Field>
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>

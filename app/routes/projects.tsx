@@ -55,11 +55,11 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
             <li key={p.id} className="card project-card">
               <div className="project-card-head">
                 <h2>
-                  <Link to={`/projects/${p.id}`}>{p.name}</Link>
+                  <Link to={`/projects/${p.id}`} dir="auto">{p.name}</Link>
                 </h2>
                 {p.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
               </div>
-              <p className="muted">{p.clientOrganisation}</p>
+              <p className="muted" dir="auto">{p.clientOrganisation}</p>
               <dl className="facts">
                 <div>
                   <dt>{t("projects.currentPhase")}</dt>

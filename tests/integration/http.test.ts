@@ -127,7 +127,7 @@ describe("saving answers", () => {
     const r = await post(teamStep, form({ intent: "row-add", itemId: "team.members", "c.name": "Pari Nazari", "c.role": "hr-support", "c.unit": "HR" }));
     expect(r.status).toBe(200);
     const html = await (await get("/projects/1/team", english)).text();
-    expect(html).toContain("Pari Nazari (HR)");
+    expect(html).toMatch(/Pari Nazari<\/bdi> \(<bdi>HR<\/bdi>\)/);
     expect(html).toContain("1 of the 6 recommended roles is unfilled.");
   });
 });

@@ -100,11 +100,11 @@ export function AnswerItem({
           <div className="conflict-columns">
             <div>
               <p className="label">{t("conflict.theirs")}</p>
-              <pre className="conflict-value">{displayValue(item, conflict.theirs, lang, t)}</pre>
+              <pre className="conflict-value" dir="auto">{displayValue(item, conflict.theirs, lang, t)}</pre>
             </div>
             <div>
               <p className="label">{t("conflict.yours")}</p>
-              <pre className="conflict-value">{displayValue(item, conflict.yours, lang, t)}</pre>
+              <pre className="conflict-value" dir="auto">{displayValue(item, conflict.yours, lang, t)}</pre>
             </div>
           </div>
           <div className="form-actions">
@@ -136,10 +136,10 @@ function QuestionControl({ item, value, id, error, statusId }: { item: QuestionI
   let control: React.ReactNode;
   switch (a.type) {
     case "short-text":
-      control = <input id={id} name="value" className="input" defaultValue={text} maxLength={a.maxLength} aria-labelledby={labelledBy} aria-describedby={describe} aria-invalid={!!error || undefined} />;
+      control = <input id={id} name="value" dir="auto" className="input" defaultValue={text} maxLength={a.maxLength} aria-labelledby={labelledBy} aria-describedby={describe} aria-invalid={!!error || undefined} />;
       break;
     case "long-text":
-      control = <textarea id={id} name="value" className="input" rows={4} defaultValue={text} maxLength={a.maxLength} aria-labelledby={labelledBy} aria-describedby={describe} aria-invalid={!!error || undefined} />;
+      control = <textarea id={id} name="value" dir="auto" className="input" rows={4} defaultValue={text} maxLength={a.maxLength} aria-labelledby={labelledBy} aria-describedby={describe} aria-invalid={!!error || undefined} />;
       break;
     case "number":
       control = (
@@ -220,7 +220,7 @@ function ChecklistControl({ item, value, errors, idPrefix }: { item: ChecklistIt
       </div>
       <div className={`field${errors.owner ? " has-error" : ""}`}>
         <label htmlFor={id("owner")} className="field-label">{t("checklist.owner")}</label>
-        <input id={id("owner")} name="owner" className="input" defaultValue={v.owner} maxLength={200} aria-invalid={!!errors.owner || undefined} />
+        <input id={id("owner")} name="owner" dir="auto" className="input" defaultValue={v.owner} maxLength={200} aria-invalid={!!errors.owner || undefined} />
         <FieldError id={`${id("owner")}-error`} message={errors.owner} />
       </div>
       <div className={`field${errors.dueDate ? " has-error" : ""}`}>
@@ -230,7 +230,7 @@ function ChecklistControl({ item, value, errors, idPrefix }: { item: ChecklistIt
       </div>
       <div className={`field field-wide${errors.evidence ? " has-error" : ""}`}>
         <label htmlFor={id("evidence")} className="field-label">{t("checklist.evidence")}</label>
-        <textarea id={id("evidence")} name="evidence" className="input" rows={2} defaultValue={v.evidence} maxLength={5000} placeholder={t("checklist.evidenceHint")} aria-invalid={!!errors.evidence || undefined} />
+        <textarea id={id("evidence")} name="evidence" dir="auto" className="input" rows={2} defaultValue={v.evidence} maxLength={5000} placeholder={t("checklist.evidenceHint")} aria-invalid={!!errors.evidence || undefined} />
         <FieldError id={`${id("evidence")}-error`} message={errors.evidence} />
       </div>
     </div>

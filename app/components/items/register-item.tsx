@@ -65,7 +65,7 @@ export function RegisterItemView({
                     <a href={`#row-${r.id}`}>{localDigits(i + 1, lang)}</a>
                   </td>
                   {summaryColumns.map((c) => (
-                    <td key={c.id}>{displayCell(c, r.cells[c.id], lang, refOptions)}</td>
+                    <td key={c.id} dir="auto">{displayCell(c, r.cells[c.id], lang, refOptions)}</td>
                   ))}
                 </tr>
               ))}
@@ -111,7 +111,7 @@ function SuggestionButton({ itemId, index, label }: { itemId: string; index: num
       <input type="hidden" name="itemId" value={itemId} />
       <input type="hidden" name="suggestion" value={index} />
       <button type="submit" className="chip" disabled={fetcher.state !== "idle"} title={t("register.addSuggestion")}>
-        + {label}
+        + <bdi>{label}</bdi>
       </button>
     </fetcher.Form>
   );
@@ -167,7 +167,7 @@ function RowEditor({
       <details open={hasProblem || undefined}>
         <summary>
           <span className="row-index">{localDigits(index + 1, lang)}</span>
-          <span className="row-title">{title}</span>
+          <span className="row-title" dir="auto">{title}</span>
           <SaveStatusLine inline id={`${formId}-status`} status={auto.status} updatedAt={fetcher.data?.ok ? fetcher.data.updatedAt : row.updatedAt} restoredAt={auto.restoredAt} />
         </summary>
         <fetcher.Form method="post" id={formId} ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={shown.key} className="row-form" noValidate>
@@ -261,12 +261,12 @@ function RowConflict({
         {!conflict.deleted ? (
           <div>
             <p className="label">{t("conflict.theirs")}</p>
-            <pre className="conflict-value">{list(conflict.theirs)}</pre>
+            <pre className="conflict-value" dir="auto">{list(conflict.theirs)}</pre>
           </div>
         ) : null}
         <div>
           <p className="label">{t("conflict.yours")}</p>
-          <pre className="conflict-value">{list(conflict.yours)}</pre>
+          <pre className="conflict-value" dir="auto">{list(conflict.yours)}</pre>
         </div>
       </div>
       {!conflict.deleted ? (
@@ -362,10 +362,10 @@ function CellField({
   let control: React.ReactNode;
   switch (column.type) {
     case "text":
-      control = <input {...common} className="input" defaultValue={text} maxLength={column.maxLength} />;
+      control = <input {...common} dir="auto" className="input" defaultValue={text} maxLength={column.maxLength} />;
       break;
     case "long-text":
-      control = <textarea {...common} className="input" rows={3} defaultValue={text} maxLength={column.maxLength} />;
+      control = <textarea {...common} dir="auto" className="input" rows={3} defaultValue={text} maxLength={column.maxLength} />;
       break;
     case "number":
       control = <input {...common} className="input number-input" inputMode="decimal" dir="ltr" defaultValue={error ? text : text === "" ? "" : localDigits(text, lang)} maxLength={40} />;
