@@ -8,6 +8,7 @@ import { readForm } from "#app/http.server.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { fieldErrors } from "#methodology/values.ts";
 import { loc } from "#app/i18n.ts";
+import { localDigits } from "#app/format.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { Field, describedBy } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";
@@ -62,7 +63,8 @@ export default function NewProject({ loaderData, actionData }: Route.ComponentPr
         <fieldset className={`field${errors.deliverableLanguage ? " has-error" : ""}`}>
           <legend className="field-label">{t("newProject.deliverableLanguage")}</legend>
           <p className="field-hint">{t("newProject.deliverableLanguageHint")}</p>
-          <div className="choice-row">
+          {/* Keyed by the interface language so the default follows a language switch; typed fields are untouched. */}
+          <div className="choice-row" key={loaderData.defaultLanguage}>
             {(["fa", "en"] as const).map((l) => (
               <label key={l} className="choice">
                 <input type="radio" name="deliverableLanguage" value={l} defaultChecked={deliverable === l} />
@@ -90,7 +92,7 @@ export default function NewProject({ loaderData, actionData }: Route.ComponentPr
               <label key={p.ref} className="choice pack-choice">
                 <input type="radio" name="pack" value={p.ref} defaultChecked={values.pack ? values.pack === p.ref : i === 0} />
                 <span>
-                  <strong>{loc(p.title, lang)}</strong> <span className="muted">{t("newProject.packVersion", { version: p.version })}</span>
+                  <strong>{loc(p.title, lang)}</strong> <span className="muted">{t("newProject.packVersion", { version: localDigits(p.version, lang) })}</span>
                   <span className="pack-description">{loc(p.description, lang)}</span>
                 </span>
               </label>

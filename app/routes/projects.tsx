@@ -3,7 +3,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/projects";
 import { getDb } from "#db/client.ts";
 import { listProjects } from "#app/domain/projects.server.ts";
-import { formatDate, formatDateTime } from "#app/format.ts";
+import { formatDate } from "#app/format.ts";
+import { LocalTime } from "#app/components/local-time.tsx";
 import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
@@ -75,7 +76,9 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
                 </div>
                 <div>
                   <dt>{t("projects.lastChange")}</dt>
-                  <dd>{formatDateTime(p.updatedAt, lang)}</dd>
+                  <dd>
+                    <LocalTime iso={p.updatedAt} lang={lang} />
+                  </dd>
                 </div>
               </dl>
               <ProgressBar done={p.requiredAnswered} total={p.required} />

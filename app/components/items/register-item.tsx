@@ -73,6 +73,7 @@ export function RegisterItemView({
           </table>
         </div>
       ) : null}
+      {rows.length > 0 ? <p className="label">{t("register.editRows")}</p> : null}
       <ol className="row-editors">
         {rows.map((r, i) => (
           <RowEditor

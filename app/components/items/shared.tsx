@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { formatDateTime, formatTime } from "#app/format.ts";
+import { formatTime } from "#app/format.ts";
+import { LocalTime } from "#app/components/local-time.tsx";
 import { loc } from "#app/i18n.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 import type { SaveStatus } from "./use-autosave.ts";
@@ -54,10 +55,16 @@ export function ItemShell({
 export function SaveStatusLine({ status, updatedAt, restoredAt, id, inline }: { status: SaveStatus; updatedAt?: string | null; restoredAt?: string | null; id: string; inline?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  let text: string;
+  let text: React.ReactNode;
   switch (status) {
     case "saved":
-      text = updatedAt ? t("save.savedAt", { time: formatDateTime(updatedAt, lang) }) : t("save.notYetAnswered");
+      text = updatedAt ? (
+        <>
+          {t("save.saved")} · <LocalTime iso={updatedAt} lang={lang} />
+        </>
+      ) : (
+        t("save.notYetAnswered")
+      );
       break;
     case "dirty":
       text = t("save.unsaved");
