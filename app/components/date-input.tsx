@@ -30,37 +30,20 @@ export function DateInput({
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const value = invalidValue ?? dateInputValue(defaultValue, lang);
+  const shared = {
+    id,
+    name,
+    defaultValue: value,
+    "aria-describedby": describedBy,
+    "aria-invalid": invalid || undefined,
+    form,
+    required,
+    maxLength: 20,
+    className: "input date-input",
+  };
   if (lang === "fa") {
-    return (
-      <input
-        id={id}
-        name={name}
-        type="text"
-        inputMode="numeric"
-        dir="ltr"
-        className="input date-input"
-        placeholder={t("common.jalaliPlaceholder")}
-        defaultValue={value}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        form={form}
-        required={required}
-        maxLength={20}
-      />
-    );
+    return <input {...shared} type="text" inputMode="numeric" dir="ltr" placeholder={t("common.jalaliPlaceholder")} />;
   }
-  return (
-    <input
-      id={id}
-      name={name}
-      type={invalidValue ? "text" : "date"}
-      className="input date-input"
-      defaultValue={value}
-      aria-describedby={describedBy}
-      aria-invalid={invalid || undefined}
-      form={form}
-      required={required}
-      maxLength={20}
-    />
-  );
+  // A value the browser's date picker cannot hold (an invalid entry shown back) needs a text field.
+  return <input {...shared} type={invalidValue ? "text" : "date"} />;
 }

@@ -92,6 +92,15 @@ function checkRefs(tx: Tx, projectId: number, item: RegisterItem, cells: Registe
   return errors;
 }
 
+/** A row of this register in this project; rows of other projects are never found. */
+function findRow(tx: Tx, projectId: number, itemId: string, rowId: number) {
+  return tx
+    .select()
+    .from(registerRows)
+    .where(and(eq(registerRows.id, rowId), eq(registerRows.projectId, projectId), eq(registerRows.itemId, itemId)))
+    .get();
+}
+
 export function addRow(db: Db, args: { projectId: number; item: RegisterItem; raw: unknown; by?: string | null }): SaveResult {
   const parsed = registerRowSchema(args.item).safeParse(args.raw);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
@@ -136,11 +145,7 @@ export function updateRow(
   const parsed = registerRowSchema(args.item).safeParse(args.raw);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   return writeTransaction(db, (tx) => {
-    const current = tx
-      .select()
-      .from(registerRows)
-      .where(and(eq(registerRows.id, args.rowId), eq(registerRows.projectId, args.projectId), eq(registerRows.itemId, args.item.id)))
-      .get();
+    const current = findRow(tx, args.projectId, args.item.id, args.rowId);
     if (!current) {
       return { status: "conflict", conflict: { theirs: null, theirsVersion: 0, theirsUpdatedAt: null, yours: parsed.data, deleted: true } };
     }
@@ -169,11 +174,7 @@ export type DeleteResult = { status: "deleted" } | { status: "conflict"; conflic
 
 export function deleteRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number }): DeleteResult {
   return writeTransaction(db, (tx) => {
-    const current = tx
-      .select()
-      .from(registerRows)
-      .where(and(eq(registerRows.id, args.rowId), eq(registerRows.projectId, args.projectId), eq(registerRows.itemId, args.item.id)))
-      .get();
+    const current = findRow(tx, args.projectId, args.item.id, args.rowId);
     if (!current) return { status: "gone" };
     if (current.version !== args.baseVersion) {
       return { status: "conflict", conflict: { theirs: current.cells, theirsVersion: current.version, theirsUpdatedAt: current.updatedAt, yours: null } };

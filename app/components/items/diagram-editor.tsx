@@ -78,7 +78,7 @@ export function DiagramEditor({
       <div className="diagram-templates" role="group" aria-label={t("diagram.templates")}>
         <span className="label">{t("diagram.templates")}:</span>
         {item.templates.map((tpl) => (
-          <button key={tpl.id} type="button" className="button small ghost" onClick={() => applyTemplate(tpl.definition)}>
+          <button key={tpl.id} type="button" className="button small ghost" onClick={() => applyTemplate(typeof tpl.definition === "string" ? tpl.definition : tpl.definition[lang])}>
             {loc(tpl.label, lang)}
           </button>
         ))}
