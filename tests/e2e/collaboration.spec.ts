@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { stepOf, switchLanguage } from "./helpers.ts";
+import { shot, stepOf, switchLanguage } from "./helpers.ts";
 
 test("two people editing the same answer: the second sees both versions and chooses, nothing is lost", async ({ browser }) => {
   const laptop = await (await browser.newContext()).newPage();
@@ -33,4 +33,8 @@ test("a diagram starts from a template and shows a live preview", async ({ page 
   await item.locator(".diagram-templates button").first().click();
   await expect(item.locator(".diagram-svg svg")).toBeVisible({ timeout: 20_000 });
   await expect(item.locator("[data-testid=save-status]")).toContainText("Saved");
+  await shot(page, "step-diagram-en");
+  await switchLanguage(page, "fa");
+  await expect(item.locator(".diagram-svg svg")).toBeVisible({ timeout: 20_000 });
+  await shot(page, "step-diagram-fa");
 });

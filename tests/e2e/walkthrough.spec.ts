@@ -106,3 +106,20 @@ test("text typed just before a reload is restored from the device and saved", as
   await page.reload();
   await expect(page.locator("#item-vision\\.staff-image textarea")).toHaveValue("Polite, informed, and on time.");
 });
+
+test("creating a project with missing fields shows each message next to its field, typed text kept", async ({ page }) => {
+  for (const lang of ["fa", "en"] as const) {
+    await page.goto("/projects/new");
+    await switchLanguage(page, lang);
+    const name = lang === "fa" ? "نام پروژه" : "Project name";
+    await page.getByLabel(name).fill(lang === "fa" ? "پروژه ناقص" : "Half-filled project");
+    await page.getByLabel(lang === "fa" ? "تاریخ شروع" : "Start date").fill("");
+    await page.getByRole("button", { name: lang === "fa" ? "ساخت پروژه" : "Create project" }).click();
+    await expect(page.locator(".banner-error")).toBeVisible();
+    const clientField = page.locator(".field", { has: page.locator("#clientOrganisation") });
+    await expect(clientField.locator(".field-error")).toHaveText(lang === "fa" ? "⚠ پر کردن این خانه الزامی است.".slice(2) : "This field is required.");
+    await expect(page.getByLabel(name)).toHaveValue(lang === "fa" ? "پروژه ناقص" : "Half-filled project");
+    await expect(page).toHaveURL(/\/projects\/new$/);
+    await shot(page, `new-project-errors-${lang}`);
+  }
+});
