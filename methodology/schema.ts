@@ -97,7 +97,14 @@ export const diagramItem = z.strictObject({
   ...answerableBase,
   kind: z.literal("diagram"),
   templates: z
-    .array(z.strictObject({ id: stableId, label: localized, definition: z.string().min(1) }))
+    .array(
+      z.strictObject({
+        id: stableId,
+        label: localized,
+        /** Mermaid text; give fa and en versions when the labels are words. */
+        definition: z.union([z.string().min(1), localized]),
+      }),
+    )
     .min(1, "a diagram needs at least one starter template"),
 });
 /** A fact, figure or warning from the sources: read, never answered. */

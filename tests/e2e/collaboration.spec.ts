@@ -38,3 +38,32 @@ test("a diagram starts from a template and shows a live preview", async ({ page 
   await expect(item.locator(".diagram-svg svg")).toBeVisible({ timeout: 20_000 });
   await shot(page, "step-diagram-fa");
 });
+
+test("a register row changed elsewhere: choosing their version replaces the local edit", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  const url = stepOf(1, "vision.segments");
+  for (const p of [a, b]) {
+    await p.goto(url);
+    await switchLanguage(p, "en");
+  }
+  const rowOf = (p: typeof a) => p.locator("#item-vision\\.segments .row-editor").first();
+  for (const p of [a, b]) await rowOf(p).locator("summary").click();
+  await rowOf(a).getByLabel("Description").fill("Twelve chains, 38% of sales (edited on A)");
+  await expect(rowOf(a).locator("[data-testid=save-status]")).toContainText("Saved");
+
+  await rowOf(b).getByLabel("Description").fill("Edited on B");
+  const conflict = rowOf(b).locator(".conflict");
+  await expect(conflict).toContainText("edited on A");
+  await expect(conflict).toContainText("Edited on B");
+  await conflict.getByRole("button", { name: "Use theirs" }).click();
+  await expect(rowOf(b).getByLabel("Description")).toHaveValue("Twelve chains, 38% of sales (edited on A)");
+  await expect(rowOf(b).locator(".conflict")).toHaveCount(0);
+  // B's next edit is based on A's version and saves without a conflict.
+  await rowOf(b).getByLabel("Rationale").fill("Most profitable; competitors target it.");
+  await expect(rowOf(b).locator("[data-testid=save-status]")).toContainText("Saved");
+  await a.reload();
+  await rowOf(a).locator("summary").click();
+  await expect(rowOf(a).getByLabel("Description")).toHaveValue("Twelve chains, 38% of sales (edited on A)");
+  await expect(rowOf(a).getByLabel("Rationale")).toHaveValue("Most profitable; competitors target it.");
+});

@@ -41,14 +41,17 @@ export function AnswerItem({
   // What the form shows: the stored answer, replaced when the user picks "theirs" in a conflict
   // or when someone else saves while this form has no unsaved edits.
   const [shown, setShown] = useState<{ value: unknown; version: number; key: number }>({ value: stored?.value ?? null, version: stored?.version ?? 0, key: 0 });
-  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}`, version: shown.version });
-  const result = fetcher.data ?? fallback;
+  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}`, version: shown.version, formKey: shown.key });
+  // A response the user has dealt with (e.g. took "their" version) no longer shows.
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const latest = fetcher.data ?? fallback;
+  const result = latest === dismissed ? undefined : latest;
   const errors = !result?.ok ? (result?.errors ?? {}) : {};
   const conflict = !result?.ok ? result?.conflict : undefined;
   const submitted = fetcher.data ? undefined : fallback && !fallback.ok ? fallback.submitted : undefined;
 
   useEffect(() => {
-    if (stored && stored.version > auto.versionRef.current && (auto.status === "saved" || auto.status === "saving") && fetcher.state === "idle") {
+    if (stored && stored.version > auto.versionRef.current && auto.status === "saved" && fetcher.state === "idle") {
       setShown((s) => ({ value: stored.value, version: stored.version, key: s.key + 1 }));
     }
   }, [stored?.version]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -67,6 +70,7 @@ export function AnswerItem({
     auto.discardDraft();
     auto.rebase(conflict.theirsVersion);
     setShown((s) => ({ value: conflict.theirs, version: conflict.theirsVersion, key: s.key + 1 }));
+    setDismissed(latest);
     auto.setStatus("saved");
   };
 

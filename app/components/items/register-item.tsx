@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
@@ -13,6 +13,20 @@ import { useAutosave } from "./use-autosave.ts";
 
 export type Row = { id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string };
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
+
+/**
+ * A <details> that opens itself when `force` becomes true (an error, a conflict)
+ * and otherwise stays as the user left it: closing it while they work would hide
+ * what they are typing.
+ */
+function useStickyOpen(force: boolean) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const initiallyOpen = useRef(force);
+  useEffect(() => {
+    if (force && ref.current) ref.current.open = true;
+  }, [force]);
+  return { ref, open: initiallyOpen.current || undefined };
+}
 
 /** A register: a table of typed rows, each saved on its own as it is typed. */
 export function RegisterItemView({
@@ -146,8 +160,10 @@ function RowEditor({
   const deleter = useFetcher<StepActionResult>();
   const mover = useFetcher<StepActionResult>();
   const [shown, setShown] = useState({ cells: row.cells, version: row.version, key: 0 });
-  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}:${row.id}`, version: shown.version });
-  const result = fetcher.data ?? fallback;
+  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}:${row.id}`, version: shown.version, formKey: shown.key });
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const latest = fetcher.data ?? fallback;
+  const result = latest === dismissed ? undefined : latest;
   const errors = result && !result.ok ? (result.errors ?? {}) : {};
   const conflict = result && !result.ok ? result.conflict : undefined;
   const deleteConflict = deleter.data && !deleter.data.ok ? deleter.data.conflict : undefined;
@@ -162,10 +178,11 @@ function RowEditor({
 
   const formId = `row-form-${row.id}`;
   const title = rowTitle(item, shown.cells, lang, refOptions, t("register.rowN", { n: localDigits(index + 1, lang) }));
-  const hasProblem = Object.keys(errors).length > 0 || Boolean(conflict);
+  const hasProblem = Object.keys(errors).length > 0 || Boolean(conflict) || Boolean(deleteConflict);
+  const details = useStickyOpen(hasProblem);
   return (
     <li id={`row-${row.id}`} className="row-editor">
-      <details open={hasProblem || undefined}>
+      <details ref={details.ref} open={details.open}>
         <summary>
           <span className="row-index">{localDigits(index + 1, lang)}</span>
           <span className="row-title" dir="auto">{title}</span>
@@ -201,6 +218,7 @@ function RowEditor({
               auto.discardDraft();
               auto.rebase(conflict.theirsVersion);
               setShown((s) => ({ cells: (conflict.theirs ?? {}) as Row["cells"], version: conflict.theirsVersion, key: s.key + 1 }));
+              setDismissed(latest);
               auto.setStatus("saved");
             }}
           />
@@ -318,8 +336,9 @@ function NewRowForm({
   }, [fetcher.state, fetcher.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const formId = `new-row-${item.id}`;
+  const details = useStickyOpen(open || Object.keys(errors).length > 0);
   return (
-    <details className="new-row" open={open || Object.keys(errors).length > 0 || undefined}>
+    <details className="new-row" ref={details.ref} open={details.open}>
       <summary className="button small">{t("register.addRow")}</summary>
       <fetcher.Form method="post" id={formId} ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={formKey} className="row-form" noValidate>
         <input type="hidden" name="intent" value="row-add" />

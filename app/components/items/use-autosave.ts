@@ -61,6 +61,7 @@ export function useAutosave({
   version,
   autosave = true,
   delayMs = 1000,
+  formKey = 0,
 }: {
   fetcher: FetcherWithComponents<StepActionResult>;
   draftKey: string;
@@ -68,6 +69,8 @@ export function useAutosave({
   version: number;
   autosave?: boolean;
   delayMs?: number;
+  /** Changes when the form is re-rendered with another stored value (it re-reads what is saved). */
+  formKey?: number;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const versionRef = useRef(version);
@@ -132,7 +135,7 @@ export function useAutosave({
     if (autosave) timer.current = setTimeout(submitNow, delayMs);
     // Only on mount / remount with a new key.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draftKey]);
+  }, [draftKey, formKey]);
 
   // A response arrived.
   useEffect(() => {
