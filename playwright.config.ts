@@ -1,12 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium, never a downloaded browser.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 4317);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-e2e-"));
+// A fresh database for every run (so the demo project is id 1), removed before the server starts.
+const database = "tests/.artifacts/e2e.sqlite";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,11 +26,11 @@ export default defineConfig({
   },
   webServer: {
     // The real production build, on its own fresh database.
-    command: "node server.js",
+    command: `rm -f ${database} ${database}-wal ${database}-shm && node server.js`,
     url: `http://127.0.0.1:${port}/projects`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: path.join(dataDir, "e2e.sqlite") },
+    env: { PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: database },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1366, height: 900 } } }],
 });
