@@ -36,6 +36,11 @@ test("a diagram starts from a template and shows a live preview", async ({ page 
   await shot(page, "step-diagram-en");
   await switchLanguage(page, "fa");
   await expect(item.locator(".diagram-svg svg")).toBeVisible({ timeout: 20_000 });
+  // A Persian user starts from the Persian version of the template.
+  page.once("dialog", (d) => d.accept());
+  await item.locator(".diagram-templates button").nth(1).click();
+  await expect(item.locator(".diagram-svg svg")).toContainText("مشتری", { timeout: 20_000 });
+  await expect(item.locator("[data-testid=save-status]")).toContainText("ذخیره شد");
   await shot(page, "step-diagram-fa");
 });
 
