@@ -128,7 +128,3 @@ export function listProjects(db: Db): ProjectSummary[] {
     };
   });
 }
-
-export function touchProject(db: Db, projectId: number): void {
-  db.update(projects).set({ updatedAt: new Date().toISOString() }).where(eq(projects.id, projectId)).run();
-}

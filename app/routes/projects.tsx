@@ -27,10 +27,6 @@ export function loader() {
   };
 }
 
-export function meta({ matches }: Route.MetaArgs) {
-  return [{ title: "Gambegam" }];
-}
-
 export default function Projects({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
