@@ -3,6 +3,7 @@
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@react-router/express";
+import { RouterContextProvider } from "react-router";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "0.0.0.0";
@@ -10,7 +11,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 const build = await import("./build/server/index.js");
 try {
-  const ready = build.entry.module.prepareServer({ seedDemo: process.env.GAMBEGAM_DEMO !== "off" });
+  const ready = await build.entry.module.prepareServer({ seedDemo: process.env.GAMBEGAM_DEMO !== "off" });
   console.log(`Methodology packs: ${ready.packs.join(", ")}`);
   if (ready.demoProjectId) console.log(`Created the demo project (id ${ready.demoProjectId}).`);
 } catch (error) {
@@ -20,6 +21,7 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : process.env.TRUST_PROXY);
 app.use(compression());
 
 // Bodies over the limit are refused before anyone reads them; a body without a
@@ -39,9 +41,28 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
-app.all("/{*splat}", createRequestHandler({ build }));
+// Static files get the same protective headers as pages (React Router's
+// responses get theirs from the app: the root middleware and entry.server).
+const staticHeaders = (res) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+};
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: staticHeaders }));
+app.use(express.static("build/client", { maxAge: "1h", setHeaders: staticHeaders }));
+app.all(
+  "/{*splat}",
+  createRequestHandler({
+    build,
+    // The client's address, for sign-in throttling. Behind a reverse proxy set
+    // TRUST_PROXY=1 so that X-Forwarded-For is used.
+    getLoadContext(req) {
+      const context = new RouterContextProvider();
+      context.set(build.entry.module.clientAddressContext, req.ip ?? req.socket.remoteAddress ?? "unknown");
+      return context;
+    },
+  }),
+);
 
 app.use((error, req, res, _next) => {
   console.error(error);

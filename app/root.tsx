@@ -15,17 +15,25 @@ import {
 import type { Route } from "./+types/root";
 import { createI18n, direction } from "./i18n.ts";
 import { getPreferences } from "./domain/preferences.server.ts";
+import { accessMiddleware } from "./domain/guard.server.ts";
+import { authContext } from "./context.ts";
+import { useNonce } from "./nonce.ts";
 import "vazirmatn/Vazirmatn-Variable-font-face.css";
 import "./styles/app.css";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  return getPreferences(request);
+/** Every request passes the access check first (see app/access.ts). */
+export const middleware: Route.MiddlewareFunction[] = [accessMiddleware];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = context.get(authContext);
+  return { ...(await getPreferences(request)), user: user ? { name: user.displayName, email: user.email, isAdmin: user.isAdmin } : null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const prefs = useRouteLoaderData<typeof loader>("root");
   const lang = prefs?.lang ?? "fa";
   const i18n = useMemo(() => createI18n(lang), [lang]);
+  const nonce = useNonce();
   return (
     <html lang={lang} dir={direction(lang)} className={prefs?.large ? "large" : undefined}>
       <head>
@@ -37,17 +45,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <AppHeader large={prefs?.large ?? false} />
+          <AppHeader large={prefs?.large ?? false} user={prefs?.user ?? null} />
           {children}
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
 }
 
-function AppHeader({ large }: { large: boolean }) {
+type HeaderUser = { name: string; email: string; isAdmin: boolean } | null;
+
+function AppHeader({ large, user }: { large: boolean; user: HeaderUser }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const back = location.pathname + location.search;
@@ -77,6 +87,21 @@ function AppHeader({ large }: { large: boolean }) {
             {t("app.switchLanguage")}
           </button>
         </Form>
+        {user ? (
+          <>
+            {user.isAdmin ? (
+              <Link to="/admin/users" className="button ghost small">{t("admin.users")}</Link>
+            ) : null}
+            <Link to="/account" className="button ghost small user-name" title={user.email}>
+              <bdi>{user.name}</bdi>
+            </Link>
+            <Form method="post" action="/logout" className="inline-form">
+              <button type="submit" className="button ghost small" data-testid="sign-out">{t("auth.signOut")}</button>
+            </Form>
+          </>
+        ) : location.pathname !== "/login" ? (
+          <Link to={`/login?returnTo=${encodeURIComponent(back)}`} className="button ghost small">{t("auth.signIn")}</Link>
+        ) : null}
       </nav>
     </header>
   );

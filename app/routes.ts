@@ -1,12 +1,23 @@
 import { type RouteConfig, index, route } from "@react-router/dev/routes";
 
+// Every route here needs an entry in ROUTE_ACCESS (app/access.ts); the
+// permission-table test fails when one is missing.
 export default [
   index("routes/index.tsx"),
+  route("setup", "routes/setup.tsx"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.tsx"),
+  route("account", "routes/account.tsx"),
+  route("invitations/:token", "routes/invitation.tsx"),
+  route("reset/:token", "routes/reset.tsx"),
+  route("admin/users", "routes/admin.users.tsx"),
   route("projects", "routes/projects.tsx"),
   route("projects/new", "routes/projects.new.tsx"),
   route("projects/:projectId", "routes/project.tsx", [
     index("routes/project.home.tsx"),
     route("team", "routes/project.team.tsx"),
+    route("members", "routes/project.members.tsx"),
+    route("history", "routes/project.history.tsx"),
     route("phases/:phaseId", "routes/project.phase.tsx"),
     route("phases/:phaseId/steps/:stepId", "routes/project.step.tsx"),
   ]),

@@ -8,7 +8,7 @@ import { getDb } from "#db/client.ts";
 import { seedDemoIfEmpty } from "#db/seed-demo.ts";
 import { getPacks } from "#methodology/registry.ts";
 
-export function prepareServer(options: { seedDemo?: boolean } = {}) {
+export async function prepareServer(options: { seedDemo?: boolean } = {}) {
   const packs = getPacks();
   const db = getDb();
   const demo = options.seedDemo === false ? null : seedDemoIfEmpty(db);

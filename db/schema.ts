@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { PROJECT_ROLES, type ProjectRole } from "./roles.ts";
 
 const timestamps = {
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
@@ -65,3 +66,156 @@ export const registerRows = sqliteTable(
 export type ProjectRow = typeof projects.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 export type RegisterRowRecord = typeof registerRows.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Accounts, project membership, sign-off and the audit trail.
+
+/** People who can sign in. Emails are stored lower-cased and trimmed. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    /** argon2id (PHC string). */
+    passwordHash: text("password_hash").notNull(),
+    isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+    /** A disabled account cannot sign in and its sessions are gone. */
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    lastLoginAt: text("last_login_at"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email").on(t.email)],
+);
+
+/** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** Absolute expiry: the session ends then however active it is. */
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Failed sign-ins, counted per account and per address over a sliding window. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    account: text("account").notNull(),
+    address: text("address").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("login_failures_account").on(t.account, t.at), index("login_failures_address").on(t.address, t.at)],
+);
+
+export { PROJECT_ROLES, type ProjectRole };
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: PROJECT_ROLES }).notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("memberships_project_user").on(t.projectId, t.userId), index("memberships_user").on(t.userId)],
+);
+
+/**
+ * One-time links: an invitation to a project (with a role), or a password
+ * reset made by an administrator. Only the token's SHA-256 is stored.
+ */
+export const oneTimeLinks = sqliteTable(
+  "one_time_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    kind: text("kind", { enum: ["invitation", "password-reset"] }).notNull(),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    role: text("role", { enum: PROJECT_ROLES }),
+    /** For a password reset: whose password. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** Who the link is meant for, as the inviter wrote it (shown to them, not enforced). */
+    note: text("note").notNull().default(""),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    usedBy: integer("used_by").references(() => users.id),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("one_time_links_token").on(t.tokenHash), index("one_time_links_project").on(t.projectId)],
+);
+
+export const SIGNOFF_EVENTS = ["requested", "withdrawn", "approved", "rejected", "reopened"] as const;
+export type SignoffEventKind = (typeof SIGNOFF_EVENTS)[number];
+
+/**
+ * The phase gate's history, one row per event. The latest event of a phase
+ * is its state. An approval keeps the fingerprint (SHA-256) and a snapshot of
+ * the content signed, so later changes can be shown as a diff.
+ */
+export const signoffEvents = sqliteTable(
+  "signoff_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    phaseId: text("phase_id").notNull(),
+    kind: text("kind", { enum: SIGNOFF_EVENTS }).notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+    comment: text("comment").notNull().default(""),
+    fingerprint: text("fingerprint"),
+    snapshot: text("snapshot", { mode: "json" }),
+  },
+  (t) => [index("signoff_events_project_phase").on(t.projectId, t.phaseId, t.id)],
+);
+
+/**
+ * Append-only record of every change (triggers in the migration refuse
+ * UPDATE and DELETE). `at` is UTC. `before` and `after` are JSON.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id"),
+    userId: integer("user_id"),
+    /** The actor's name when the entry was written, so the trail reads the same later. */
+    actorName: text("actor_name").notNull(),
+    at: text("at").notNull(),
+    action: text("action").notNull(),
+    phaseId: text("phase_id"),
+    itemId: text("item_id"),
+    rowId: integer("row_id"),
+    subject: text("subject"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_project").on(t.projectId, t.id), index("audit_project_item").on(t.projectId, t.itemId, t.id)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+export type SignoffEventRow = typeof signoffEvents.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

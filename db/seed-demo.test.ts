@@ -16,7 +16,7 @@ describe("the demo project", () => {
     const id = seedDemoIfEmpty(t.db);
     expect(id).toBe(1);
     expect(seedDemoIfEmpty(t.db)).toBeNull();
-    expect(listProjects(t.db)).toHaveLength(1);
+    expect(listProjects(t.db, 1)).toHaveLength(1);
   });
 
   test("is part-way through the method: some phases complete, some started, some untouched", () => {

@@ -166,6 +166,11 @@ export const packFile = z.strictObject({
       roles: z.array(teamRole).min(1),
     })
     .optional(),
+  /**
+   * Phase sign-off: `sequential` (the default) lets a phase be signed only
+   * when every phase before it is signed; `any` lets phases be signed in any order.
+   */
+  signOff: z.strictObject({ order: z.enum(["sequential", "any"]).default("sequential") }).default({ order: "sequential" }),
   /** Phases may be written inline here, or as files under phases/ (appended in file-name order). */
   phases: z.array(phase).default([]),
 });

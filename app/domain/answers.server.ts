@@ -9,6 +9,7 @@ import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
 import { answers, projects, registerRows } from "#db/schema.ts";
 import type { AnswerableItem, RegisterItem } from "#methodology/schema.ts";
+import { audit, SYSTEM_ACTOR, type Actor } from "./audit.server.ts";
 import { fieldErrors, msg, registerRowSchema, valueSchemaFor, type RegisterCells, type StoredValue } from "#methodology/values.ts";
 
 export type Conflict = {
@@ -35,7 +36,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 export function saveAnswer(
   db: Db,
-  args: { projectId: number; item: Exclude<AnswerableItem, RegisterItem>; baseVersion: number; raw: unknown; by?: string | null },
+  args: { projectId: number; item: Exclude<AnswerableItem, RegisterItem>; baseVersion: number; raw: unknown; by?: Actor },
 ): SaveResult {
   const parsed = valueSchemaFor(args.item).safeParse(args.raw);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
@@ -60,15 +61,16 @@ export function saveAnswer(
     const stamp = now();
     if (current) {
       tx.update(answers)
-        .set({ value, version: currentVersion + 1, updatedAt: stamp, updatedBy: args.by ?? null })
+        .set({ value, version: currentVersion + 1, updatedAt: stamp, updatedBy: args.by?.name ?? null })
         .where(eq(answers.id, current.id))
         .run();
     } else {
       tx.insert(answers)
-        .values({ projectId: args.projectId, itemId: args.item.id, value, version: 1, createdAt: stamp, updatedAt: stamp, updatedBy: args.by ?? null })
+        .values({ projectId: args.projectId, itemId: args.item.id, value, version: 1, createdAt: stamp, updatedAt: stamp, updatedBy: args.by?.name ?? null })
         .run();
     }
     tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
+    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "answer.save", itemId: args.item.id, before: current?.value ?? null, after: value }, stamp);
     return { status: "saved", version: currentVersion + 1, value, updatedAt: stamp };
   });
 }
@@ -101,7 +103,7 @@ function findRow(tx: Tx, projectId: number, itemId: string, rowId: number) {
     .get();
 }
 
-export function addRow(db: Db, args: { projectId: number; item: RegisterItem; raw: unknown; by?: string | null }): SaveResult {
+export function addRow(db: Db, args: { projectId: number; item: RegisterItem; raw: unknown; by?: Actor }): SaveResult {
   const parsed = registerRowSchema(args.item).safeParse(args.raw);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   return writeTransaction(db, (tx) => {
@@ -129,18 +131,19 @@ export function addRow(db: Db, args: { projectId: number; item: RegisterItem; ra
         version: 1,
         createdAt: stamp,
         updatedAt: stamp,
-        updatedBy: args.by ?? null,
+        updatedBy: args.by?.name ?? null,
       })
       .returning()
       .get();
     tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
+    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "row.add", itemId: args.item.id, rowId: row.id, before: null, after: row.cells }, stamp);
     return { status: "saved", version: 1, value: row.cells, updatedAt: stamp, rowId: row.id };
   });
 }
 
 export function updateRow(
   db: Db,
-  args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; raw: unknown; by?: string | null },
+  args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; raw: unknown; by?: Actor },
 ): SaveResult {
   const parsed = registerRowSchema(args.item).safeParse(args.raw);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
@@ -162,31 +165,38 @@ export function updateRow(
     if (Object.keys(refErrors).length) return { status: "invalid", errors: refErrors };
     const stamp = now();
     tx.update(registerRows)
-      .set({ cells: parsed.data, version: current.version + 1, updatedAt: stamp, updatedBy: args.by ?? null })
+      .set({ cells: parsed.data, version: current.version + 1, updatedAt: stamp, updatedBy: args.by?.name ?? null })
       .where(eq(registerRows.id, current.id))
       .run();
     tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
+    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "row.update", itemId: args.item.id, rowId: current.id, before: current.cells, after: parsed.data }, stamp);
     return { status: "saved", version: current.version + 1, value: parsed.data, updatedAt: stamp, rowId: current.id };
   });
 }
 
-export type DeleteResult = { status: "deleted" } | { status: "conflict"; conflict: Conflict } | { status: "gone" };
+/** `gone`: already deleted (by someone else); `foreign`: the row belongs to another register or project. */
+export type DeleteResult = { status: "deleted" } | { status: "conflict"; conflict: Conflict } | { status: "gone" } | { status: "foreign" };
 
-export function deleteRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number }): DeleteResult {
+export function deleteRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; by?: Actor }): DeleteResult {
   return writeTransaction(db, (tx) => {
     const current = findRow(tx, args.projectId, args.item.id, args.rowId);
-    if (!current) return { status: "gone" };
+    if (!current) {
+      const elsewhere = tx.select({ id: registerRows.id }).from(registerRows).where(eq(registerRows.id, args.rowId)).get();
+      return { status: elsewhere ? "foreign" : "gone" };
+    }
     if (current.version !== args.baseVersion) {
       return { status: "conflict", conflict: { theirs: current.cells, theirsVersion: current.version, theirsUpdatedAt: current.updatedAt, yours: null } };
     }
     tx.delete(registerRows).where(eq(registerRows.id, current.id)).run();
-    tx.update(projects).set({ updatedAt: now() }).where(eq(projects.id, args.projectId)).run();
+    const stamp = now();
+    tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
+    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "row.delete", itemId: args.item.id, rowId: current.id, before: current.cells, after: null }, stamp);
     return { status: "deleted" };
   });
 }
 
 /** Moves a row one place up or down by swapping positions with its neighbour. */
-export function moveRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; direction: "up" | "down" }): boolean {
+export function moveRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; direction: "up" | "down"; by?: Actor }): boolean {
   return writeTransaction(db, (tx) => {
     const rows = tx
       .select({ id: registerRows.id, position: registerRows.position })
@@ -202,6 +212,9 @@ export function moveRow(db: Db, args: { projectId: number; item: RegisterItem; r
     const [pa, pb] = a.position === b.position ? (args.direction === "up" ? [b.position - 1, b.position] : [b.position + 1, b.position]) : [b.position, a.position];
     tx.update(registerRows).set({ position: pa }).where(inArray(registerRows.id, [a.id])).run();
     tx.update(registerRows).set({ position: pb }).where(inArray(registerRows.id, [b.id])).run();
+    const stamp = now();
+    tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
+    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "row.move", itemId: args.item.id, rowId: a.id, before: { place: i + 1 }, after: { place: j + 1 } }, stamp);
     return true;
   });
 }

@@ -1,13 +1,19 @@
 /**
  * What every project page starts from: the project, its pinned methodology
- * pack and its stored answers — or a 404 when any of it does not exist.
+ * pack, its stored answers, and who is asking (their role was checked by the
+ * access middleware) — or a 404 when any of it does not exist.
  */
-import { data } from "react-router";
+import { data, type RouterContextProvider } from "react-router";
 import { getDb } from "#db/client.ts";
+import { authContext } from "#app/context.ts";
 import { getProject, loadProjectData, packOf } from "./projects.server.ts";
+import type { Actor } from "./audit.server.ts";
 import { parseId } from "#app/http.server.ts";
 
-export function requireProjectContext(rawProjectId: string | undefined) {
+export function requireProjectContext(rawProjectId: string | undefined, context: Readonly<RouterContextProvider>) {
+  const auth = context.get(authContext);
+  // The middleware sets the role for every project route; without one, nothing is shown.
+  if (!auth.user || !auth.role) throw data({ error: "errors.projectNotFound" }, { status: 404 });
   const db = getDb();
   const projectId = parseId(rawProjectId);
   const project = getProject(db, projectId);
@@ -16,7 +22,8 @@ export function requireProjectContext(rawProjectId: string | undefined) {
   if (!pack) {
     throw data({ error: "errors.packMissing", pack: `${project.packId} ${project.packVersion}` }, { status: 409 });
   }
-  return { db, project, pack, data: loadProjectData(db, projectId) };
+  const actor: Actor & { id: number } = { id: auth.user.id, name: auth.user.displayName };
+  return { db, project, pack, data: loadProjectData(db, projectId), user: auth.user, role: auth.role, actor };
 }
 
 export function requirePhase(pack: ReturnType<typeof requireProjectContext>["pack"], phaseId: string | undefined) {

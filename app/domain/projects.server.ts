@@ -1,11 +1,13 @@
 /**
  * Projects: creating, listing and loading a project with everything its pages need.
  */
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
-import { answers, projects, registerRows, type ProjectRow } from "#db/schema.ts";
+import { answers, memberships, projects, registerRows, type ProjectRole, type ProjectRow } from "#db/schema.ts";
+import { audit, SYSTEM_ACTOR, type Actor } from "./audit.server.ts";
+import { addMember } from "./members.server.ts";
 import { getPacks } from "#methodology/registry.ts";
 import type { Pack } from "#methodology/schema.ts";
 import { msg, parseDateInput } from "#methodology/values.ts";
@@ -44,10 +46,18 @@ export const newProjectSchema = z.object({
 });
 export type NewProject = z.output<typeof newProjectSchema>;
 
-export function createProject(db: Db, input: NewProject, opts: { isDemo?: boolean } = {}): ProjectRow {
+/**
+ * Creates a project; its creator (when a person) becomes its project manager.
+ */
+export function createProject(
+  db: Db,
+  input: NewProject,
+  opts: { isDemo?: boolean; creator?: { id: number; displayName: string; email: string } } = {},
+): ProjectRow {
   const [packId, packVersion] = input.pack.split("@") as [string, string];
-  return writeTransaction(db, (tx) =>
-    tx
+  const actor: Actor = opts.creator ? { id: opts.creator.id, name: opts.creator.displayName } : SYSTEM_ACTOR;
+  return writeTransaction(db, (tx) => {
+    const project = tx
       .insert(projects)
       .values({
         name: input.name,
@@ -60,8 +70,11 @@ export function createProject(db: Db, input: NewProject, opts: { isDemo?: boolea
         isDemo: opts.isDemo ?? false,
       })
       .returning()
-      .get(),
-  );
+      .get();
+    audit(tx, actor, { projectId: project.id, action: "project.create", subject: project.name, after: { name: project.name, pack: `${packId}@${packVersion}` } }, project.createdAt);
+    if (opts.creator) addMember(tx, actor, project.id, opts.creator, "project-manager", project.createdAt);
+    return project;
+  });
 }
 
 export function getProject(db: Db, id: number): ProjectRow | undefined {
@@ -105,6 +118,7 @@ export function loadProjectData(db: Db, projectId: number): ProjectData {
 
 export type ProjectSummary = {
   project: ProjectRow;
+  role: ProjectRole;
   packTitle: Pack["title"] | null;
   required: number;
   requiredAnswered: number;
@@ -112,15 +126,22 @@ export type ProjectSummary = {
   currentPhase: { id: string; title: Pack["title"] } | null;
 };
 
-export function listProjects(db: Db): ProjectSummary[] {
-  const rows = db.select().from(projects).orderBy(desc(projects.updatedAt), desc(projects.id)).all();
-  return rows.map((project) => {
+/** The projects a user is a member of, most recently changed first. */
+export function listProjects(db: Db, userId: number): ProjectSummary[] {
+  const rows = db
+    .select({ project: projects, role: memberships.role })
+    .from(projects)
+    .innerJoin(memberships, and(eq(memberships.projectId, projects.id), eq(memberships.userId, userId)))
+    .orderBy(desc(projects.updatedAt), desc(projects.id))
+    .all();
+  return rows.map(({ project, role }) => {
     const pack = packOf(project);
-    if (!pack) return { project, packTitle: null, required: 0, requiredAnswered: 0, currentPhase: null };
+    if (!pack) return { project, role, packTitle: null, required: 0, requiredAnswered: 0, currentPhase: null };
     const progress = projectProgress(pack, loadProjectData(db, project.id).state);
     const current = progress.find((p) => p.requiredAnswered < p.required);
     return {
       project,
+      role,
       packTitle: pack.title,
       required: progress.reduce((n, p) => n + p.required, 0),
       requiredAnswered: progress.reduce((n, p) => n + p.requiredAnswered, 0),

@@ -6,9 +6,10 @@ import { data } from "react-router";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import type { Item, Pack, Phase, RegisterItem, Step } from "#methodology/schema.ts";
-import { allSteps } from "#methodology/load.ts";
+import { allSteps, findItem } from "#methodology/load.ts";
 import { addRow, deleteRow, moveRow, saveAnswer, updateRow, type Conflict } from "./answers.server.ts";
 import type { ProjectData } from "./projects.server.ts";
+import type { Actor } from "./audit.server.ts";
 import type { FormFields } from "#app/http.server.ts";
 
 export function findStep(pack: Pack, phase: Phase, stepId: string | undefined): Step {
@@ -27,19 +28,25 @@ export function neighbours(pack: Pack, stepId: string) {
   return { previous: link(i - 1), next: link(i + 1), index: i, total: steps.length };
 }
 
-/** What the page needs for each item: its stored value and version, or its rows. */
-export function itemStates(pack: Pack, step: Step, projectData: ProjectData) {
+/** Labels for the rows that `ref` columns of these items point at (first column's text, or "#n"). */
+export function refOptionsFor(pack: Pack, items: Item[], projectData: ProjectData): Record<string, Array<{ id: number; label: string }>> {
   const refRegisters = new Set<string>();
-  for (const it of step.items) if (it.kind === "register") for (const c of it.columns) if (c.type === "ref") refRegisters.add(c.register);
+  for (const it of items) if (it.kind === "register") for (const c of it.columns) if (c.type === "ref") refRegisters.add(c.register);
   const refOptions: Record<string, Array<{ id: number; label: string }>> = {};
   for (const regId of refRegisters) {
-    const target = pack.phases.flatMap((p) => p.steps).flatMap((s) => s.items).find((i) => i.id === regId) as RegisterItem | undefined;
+    const target = findItem(pack, regId) as RegisterItem | undefined;
     const labelCol = target?.columns[0]?.id;
     refOptions[regId] = (projectData.rows.get(regId) ?? []).map((r, i) => ({
       id: r.id,
       label: (labelCol && r.cells[labelCol] !== null && r.cells[labelCol] !== undefined ? String(r.cells[labelCol]) : "") || `#${i + 1}`,
     }));
   }
+  return refOptions;
+}
+
+/** What the page needs for each item: its stored value and version, or its rows. */
+export function itemStates(pack: Pack, step: Step, projectData: ProjectData) {
+  const refOptions = refOptionsFor(pack, step.items, projectData);
   const answers: Record<string, { value: unknown; version: number; updatedAt: string } | null> = {};
   const rows: Record<string, Array<{ id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string }>> = {};
   for (const it of step.items) {
@@ -68,7 +75,7 @@ const intentSchema = z.discriminatedUnion("intent", [
 
 export type StepActionResult =
   | { ok: true; intent: string; itemId: string; rowId?: number; version?: number; updatedAt?: string; value?: unknown; deleted?: boolean }
-  | { ok: false; intent: string; itemId: string; rowId?: number; errors?: Record<string, string>; conflict?: Conflict; gone?: boolean; offline?: boolean; submitted: FormFields };
+  | { ok: false; intent: string; itemId: string; rowId?: number; errors?: Record<string, string>; conflict?: Conflict; gone?: boolean; offline?: boolean; locked?: boolean; submitted: FormFields };
 
 /** Cells arrive as `c.<columnId>`; everything else in the form is ignored. */
 function cellsFrom(form: FormFields): Record<string, string | string[]> {
@@ -88,17 +95,34 @@ function bad(status: number, message: string): never {
   throw data({ error: message }, { status });
 }
 
-export function runStepAction(db: Db, projectId: number, step: Step, form: FormFields): { status: number; body: StepActionResult } {
+/**
+ * Applies one form intent of a step page. `locked` is true while the phase is
+ * signed off or awaiting sign-off: nothing is written, and the user is told why
+ * next to the field (what they typed comes back with the answer).
+ */
+export function runStepAction(
+  db: Db,
+  projectId: number,
+  step: Step,
+  form: FormFields,
+  opts: { by: Actor; locked: boolean },
+): { status: number; body: StepActionResult } {
   const parsed = intentSchema.safeParse(form);
   if (!parsed.success) bad(400, "errors.badForm");
   const input = parsed.data;
   const item = step.items.find((i) => i.id === input.itemId);
   if (!item || item.kind === "info") bad(400, "errors.unknownItem");
   const base = { intent: input.intent, itemId: item.id };
+  const by = opts.by;
+  if (opts.locked) {
+    const message = "gate.errors.locked";
+    const rowId = "rowId" in input ? input.rowId : undefined;
+    return { status: 409, body: { ok: false, ...base, rowId, locked: true, errors: { value: message, definition: message, status: message, _row: message }, submitted: form } };
+  }
 
   if (input.intent === "answer") {
     if (item.kind === "register") bad(400, "errors.unknownItem");
-    const r = saveAnswer(db, { projectId, item, baseVersion: input.version, raw: answerRaw(item, form) });
+    const r = saveAnswer(db, { projectId, item, baseVersion: input.version, raw: answerRaw(item, form), by });
     if (r.status === "saved") return { status: 200, body: { ok: true, ...base, version: r.version, updatedAt: r.updatedAt, value: r.value } };
     if (r.status === "invalid") return { status: 400, body: { ok: false, ...base, errors: r.errors, submitted: form } };
     return { status: 409, body: { ok: false, ...base, conflict: r.conflict, submitted: form } };
@@ -114,26 +138,27 @@ export function runStepAction(db: Db, projectId: number, step: Step, form: FormF
         if (!suggestion) bad(400, "errors.badForm");
         raw = Object.fromEntries(Object.entries(suggestion).map(([k, v]) => [k, String(v)]));
       }
-      const r = addRow(db, { projectId, item, raw });
+      const r = addRow(db, { projectId, item, raw, by });
       if (r.status === "saved") return { status: 200, body: { ok: true, ...base, rowId: r.rowId, version: r.version, updatedAt: r.updatedAt, value: r.value } };
       if (r.status === "invalid") return { status: 400, body: { ok: false, ...base, errors: r.errors, submitted: form } };
       return { status: 409, body: { ok: false, ...base, conflict: r.conflict, submitted: form } };
     }
     case "row-save": {
-      const r = updateRow(db, { projectId, item, rowId: input.rowId, baseVersion: input.version, raw: cellsFrom(form) });
+      const r = updateRow(db, { projectId, item, rowId: input.rowId, baseVersion: input.version, raw: cellsFrom(form), by });
       const withRow = { ...base, rowId: input.rowId };
       if (r.status === "saved") return { status: 200, body: { ok: true, ...withRow, version: r.version, updatedAt: r.updatedAt, value: r.value } };
       if (r.status === "invalid") return { status: 400, body: { ok: false, ...withRow, errors: r.errors, submitted: form } };
       return { status: 409, body: { ok: false, ...withRow, conflict: r.conflict, submitted: form } };
     }
     case "row-delete": {
-      const r = deleteRow(db, { projectId, item, rowId: input.rowId, baseVersion: input.version });
+      const r = deleteRow(db, { projectId, item, rowId: input.rowId, baseVersion: input.version, by });
       const withRow = { ...base, rowId: input.rowId };
+      if (r.status === "foreign") bad(404, "errors.notFound");
       if (r.status === "deleted" || r.status === "gone") return { status: 200, body: { ok: true, ...withRow, deleted: true } };
       return { status: 409, body: { ok: false, ...withRow, conflict: r.conflict, submitted: form } };
     }
     case "row-move": {
-      moveRow(db, { projectId, item, rowId: input.rowId, direction: input.direction });
+      moveRow(db, { projectId, item, rowId: input.rowId, direction: input.direction, by });
       return { status: 200, body: { ok: true, ...base, rowId: input.rowId } };
     }
   }

@@ -9,8 +9,8 @@ import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ params }: Route.LoaderArgs) {
-  const { project, pack, data } = requireProjectContext(params.projectId);
+export function loader({ params, context }: Route.LoaderArgs) {
+  const { project, pack, data } = requireProjectContext(params.projectId, context);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
   const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: m.item.title, stepTitle: m.step.title, phaseTitle: p.phase.title })))[0] ?? null;

@@ -1,20 +1,30 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, data, redirect } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/project.phase";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
+import { applyGate, gateView, phaseSnapshot, projectGates, type GateIntent } from "#app/domain/signoff.server.ts";
+import { refOptionsFor } from "#app/domain/step.server.ts";
+import { loadProjectData } from "#app/domain/projects.server.ts";
+import { readForm } from "#app/http.server.ts";
 import { phaseProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/format.ts";
 import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
+import { GatePanel } from "#app/components/gate-panel.tsx";
+import { ROLE_PERMISSIONS } from "#app/access.ts";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ params }: Route.LoaderArgs) {
-  const { project, pack, data } = requireProjectContext(params.projectId);
+export function loader({ params, context }: Route.LoaderArgs) {
+  const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
-  const progress = phaseProgress(phase, data.state);
+  const progress = phaseProgress(phase, projectData.state);
   const source = phase.source ? pack.sources.find((s) => s.file === phase.source) : undefined;
+  const view = gateView(pack, phase, projectGates(db, project.id, pack), projectData);
+  const { lastApproval, ...gate } = view;
   return {
     projectId: project.id,
+    permissions: ROLE_PERMISSIONS[role],
     phase: { id: phase.id, title: phase.title, summary: phase.summary, source: source ? { file: source.file, title: source.title } : null },
     required: progress.required,
     requiredAnswered: progress.requiredAnswered,
@@ -28,10 +38,46 @@ export function loader({ params }: Route.LoaderArgs) {
       answered: s.answered,
       items: s.step.items.length,
     })),
+    gate: {
+      ...gate,
+      lastApproval: lastApproval ? { userName: lastApproval.userName, at: lastApproval.at, comment: lastApproval.comment, fingerprint: lastApproval.fingerprint } : null,
+      blockedBy: gate.blockedBy.map((id) => pack.phases.find((p) => p.id === id)!.title),
+    },
+    /** The phase's definition and content, for the "what is signed" summary and the diff. */
+    content: { steps: phase.steps, snapshot: phaseSnapshot(phase, projectData), refOptions: refOptionsFor(pack, phase.steps.flatMap((s) => s.items), projectData) },
   };
 }
 
-export default function PhasePage({ loaderData }: Route.ComponentProps) {
+const gateForm = z.object({
+  intent: z.enum(["request", "withdraw", "approve", "reject", "reopen"]),
+  comment: z.string().max(4000).optional().default(""),
+  fingerprint: z.string().max(100).optional(),
+});
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, project, pack, actor } = requireProjectContext(params.projectId, context);
+  const phase = requirePhase(pack, params.phaseId);
+  const parsed = gateForm.safeParse(await readForm(request));
+  if (!parsed.success) throw data({ error: "errors.badForm" }, { status: 400 });
+  const result = applyGate(db, {
+    projectId: project.id,
+    pack,
+    phase,
+    intent: parsed.data.intent as GateIntent,
+    actor,
+    comment: parsed.data.comment,
+    reviewed: parsed.data.fingerprint,
+    load: () => loadProjectData(db, project.id),
+  });
+  if (!result.ok) return data({ intent: parsed.data.intent, error: result.error, field: result.field ?? null, comment: parsed.data.comment }, { status: result.status });
+  return redirect(`/projects/${project.id}/phases/${phase.id}?done=${parsed.data.intent}#sign-off`);
+}
+
+export function meta({ data: d }: Route.MetaArgs) {
+  return [{ title: d ? `${d.phase.title.en} · Gambegam` : "Gambegam" }];
+}
+
+export default function PhasePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const { projectId, phase, steps } = loaderData;
@@ -64,6 +110,13 @@ export default function PhasePage({ loaderData }: Route.ComponentProps) {
           <Link className="button primary" to={`${base}/steps/${steps[0].id}`}>{t("phase.start")}</Link>
         </p>
       ) : null}
+      <GatePanel
+        gate={loaderData.gate}
+        permissions={loaderData.permissions}
+        missing={loaderData.required - loaderData.requiredAnswered}
+        content={loaderData.content}
+        result={actionData ?? null}
+      />
     </div>
   );
 }

@@ -4,6 +4,11 @@ import type { Route } from "./+types/project.step";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
 import { findStep, itemStates, neighbours, runStepAction, type StepActionResult } from "#app/domain/step.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
+import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
+import { lastChanges } from "#app/domain/audit.server.ts";
+import { can } from "#app/access.ts";
+import { GateBadge } from "#app/components/gate-badge.tsx";
+import { LocalTime } from "#app/components/local-time.tsx";
 import { readForm } from "#app/http.server.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
 import { loc } from "#app/i18n.ts";
@@ -14,11 +19,13 @@ import { ItemShell } from "#app/components/items/shared.tsx";
 import { TeamCoverageView } from "#app/components/team-coverage.tsx";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ params }: Route.LoaderArgs) {
-  const { project, pack, data: projectData } = requireProjectContext(params.projectId);
+export function loader({ params, context }: Route.LoaderArgs) {
+  const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
   const step = findStep(pack, phase, params.stepId);
   const states = itemStates(pack, step, projectData);
+  const gate = projectGates(db, project.id, pack).get(phase.id)!;
+  const changes = lastChanges(db, project.id, step.items.map((i) => i.id));
   const team = pack.team && step.items.some((i) => i.id === pack.team!.register) ? teamCoverage(pack, projectData) : null;
   return {
     projectId: project.id,
@@ -31,15 +38,21 @@ export function loader({ params }: Route.LoaderArgs) {
     sources: Object.fromEntries(pack.sources.map((s) => [s.file, s])),
     nav: neighbours(pack, step.id),
     team,
+    gateStatus: gate.status,
+    locked: !isEditable(gate),
+    canAnswer: can(role, "answer"),
+    canEditRegisters: can(role, "edit-registers"),
+    lastChange: Object.fromEntries(changes),
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { db, project, pack } = requireProjectContext(params.projectId);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, project, pack, actor } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
   const step = findStep(pack, phase, params.stepId);
   const form = await readForm(request);
-  const { status, body } = runStepAction(db, project.id, step, form);
+  const locked = !isEditable(projectGates(db, project.id, pack).get(phase.id));
+  const { status, body } = runStepAction(db, project.id, step, form, { by: actor, locked });
   return data(body, { status });
 }
 
@@ -69,7 +82,8 @@ export function meta({ data: d }: Route.MetaArgs) {
 export default function StepPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const { projectId, phase, step, answers, rows, refOptions, answered, sources, nav, team } = loaderData;
+  const { projectId, phase, step, answers, rows, refOptions, answered, sources, nav, team, locked, canAnswer, canEditRegisters, lastChange } = loaderData;
+  const readOnlyReason = locked ? t(`gate.lockedStep.${loaderData.gateStatus}`) : !canAnswer && !canEditRegisters ? t("step.readOnlyRole") : null;
   const fallback = actionData as StepActionResult | undefined;
   const base = `/projects/${projectId}`;
   const requiredItems = step.items.filter((i) => "required" in i && i.required);
@@ -90,9 +104,28 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
         ) : null}
       </header>
       {fallback && !fallback.ok && !fallback.itemId ? <p className="banner banner-error" role="alert">{t("errors.badForm")}</p> : null}
+      {readOnlyReason ? (
+        <p className="banner banner-info read-only-banner" role="status" data-testid="read-only">
+          {locked ? <GateBadge status={loaderData.gateStatus} changed={false} /> : null} {readOnlyReason}{" "}
+          {locked ? <Link to={`${base}/phases/${phase.id}#sign-off`}>{t("gate.seeSignoff")}</Link> : null}
+        </p>
+      ) : null}
       {step.items.map((item) => {
         const source = sources[item.source];
         const itemFallback = fallback && fallback.itemId === item.id ? fallback : undefined;
+        const editable = !locked && (item.kind === "register" ? canEditRegisters : canAnswer);
+        const changed = lastChange[item.id];
+        const changedLine = changed ? (
+          <p className="muted small last-change">
+            {t("item.lastChanged", { name: changed.name })} <LocalTime iso={changed.at} lang={lang} />
+          </p>
+        ) : null;
+        const wrap = (node: React.ReactNode) => (
+          <fieldset key={item.id} className="item-fieldset" disabled={!editable}>
+            {node}
+            {changedLine}
+          </fieldset>
+        );
         switch (item.kind) {
           case "info":
             return (
@@ -107,7 +140,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
               </ItemShell>
             );
           case "register":
-            return (
+            return wrap(
               <RegisterItemView
                 key={item.id}
                 item={item}
@@ -119,10 +152,10 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
                 fallback={itemFallback}
               >
                 {team && team.register.itemId === item.id ? <TeamCoverageView coverage={team} compact /> : null}
-              </RegisterItemView>
+              </RegisterItemView>,
             );
           default:
-            return (
+            return wrap(
               <AnswerItem
                 key={item.id}
                 item={item}
@@ -131,7 +164,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
                 projectId={projectId}
                 answered={answered[item.id] ?? false}
                 fallback={itemFallback}
-              />
+              />,
             );
         }
       })}

@@ -5,8 +5,8 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { TeamCoverageView } from "#app/components/team-coverage.tsx";
 
-export function loader({ params }: Route.LoaderArgs) {
-  const { project, pack, data: projectData } = requireProjectContext(params.projectId);
+export function loader({ params, context }: Route.LoaderArgs) {
+  const { project, pack, data: projectData } = requireProjectContext(params.projectId, context);
   const coverage = teamCoverage(pack, projectData);
   if (!coverage) throw data({ error: "errors.noTeamInPack" }, { status: 404 });
   return { projectId: project.id, coverage };

@@ -2,16 +2,26 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useParams } from "react-router";
 import type { Route } from "./+types/project";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { gateView, projectGates } from "#app/domain/signoff.server.ts";
+import { can, ROLE_PERMISSIONS } from "#app/access.ts";
+import { GateBadge } from "#app/components/gate-badge.tsx";
 import { projectProgress } from "#methodology/progress.ts";
 import { formatDate, localDigits } from "#app/format.ts";
 import { loc } from "#app/i18n.ts";
 import { ErrorPage } from "#app/root.tsx";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ params }: Route.LoaderArgs) {
-  const { project, pack, data } = requireProjectContext(params.projectId);
+export function loader({ params, context }: Route.LoaderArgs) {
+  const { db, project, pack, data, role } = requireProjectContext(params.projectId, context);
   const progress = projectProgress(pack, data.state);
+  const gates = projectGates(db, project.id, pack);
+  const gateOf = (phaseId: string) => {
+    const v = gateView(pack, pack.phases.find((p) => p.id === phaseId)!, gates, data);
+    return { status: v.status, changed: v.changedSinceSignoff };
+  };
   return {
+    role,
+    permissions: ROLE_PERMISSIONS[role],
     project: {
       id: project.id,
       name: project.name,
@@ -26,6 +36,7 @@ export function loader({ params }: Route.LoaderArgs) {
       title: p.phase.title,
       required: p.required,
       requiredAnswered: p.requiredAnswered,
+      gate: gateOf(p.phase.id),
       steps: p.steps.map((s) => ({ id: s.step.id, title: s.step.title, required: s.required, requiredAnswered: s.requiredAnswered })),
     })),
   };
@@ -38,7 +49,8 @@ export function meta({ data }: Route.MetaArgs) {
 export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const { project, pack, phases } = loaderData;
+  const { project, pack, phases, role } = loaderData;
+  const awaitingMe = can(role, "sign-off") ? phases.filter((p) => p.gate.status === "awaiting") : [];
   const params = useParams();
   const base = `/projects/${project.id}`;
   return (
@@ -53,6 +65,7 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
               <Link to={base} dir="auto">{project.name}</Link>
             </h1>
             {project.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
+            <span className="badge role-badge" data-testid="my-role">{t(`roles.${role}`)}</span>
           </div>
           <p className="muted project-meta">
             <bdi>{project.clientOrganisation}</bdi> · {t("project.startedOn", { date: formatDate(project.startDate, lang) })} ·{" "}
@@ -62,7 +75,15 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
           <nav className="tabs" aria-label={t("nav.project")}>
             <NavLink to={base} end className="tab">{t("nav.overview")}</NavLink>
             {pack.hasTeam ? <NavLink to={`${base}/team`} className="tab">{t("nav.team")}</NavLink> : null}
+            <NavLink to={`${base}/members`} className="tab">{t("nav.members")}</NavLink>
+            <NavLink to={`${base}/history`} className="tab">{t("nav.history")}</NavLink>
           </nav>
+          {awaitingMe.map((p) => (
+            <p key={p.id} className="banner banner-warning awaiting-banner" role="status">
+              {t("gate.awaitingYou", { phase: loc(p.title, lang) })}{" "}
+              <Link to={`${base}/phases/${p.id}#sign-off`} className="button small primary">{t("gate.review")}</Link>
+            </p>
+          ))}
         </div>
       </div>
       <div className="page wide project-body">
@@ -78,6 +99,7 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
                     <span className="phase-number" aria-hidden="true">{complete ? "✓" : localDigits(i + 1, lang)}</span>
                     <span className="phase-name">{loc(ph.title, lang)}</span>
                     <span className="phase-count">{t("progress.short", { done: localDigits(ph.requiredAnswered, lang), total: localDigits(ph.required, lang) })}</span>
+                    <GateBadge status={ph.gate.status} changed={ph.gate.changed} compact />
                   </NavLink>
                   {open ? (
                     <ol className="step-links">

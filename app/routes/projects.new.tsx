@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/projects.new";
 import { getDb } from "#db/client.ts";
+import { authContext } from "#app/context.ts";
 import { createProject, newProjectSchema } from "#app/domain/projects.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { readForm } from "#app/http.server.ts";
@@ -24,14 +25,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
   const parsed = newProjectSchema.safeParse(form);
   if (!parsed.success) {
     const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]));
     return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   }
-  const project = createProject(getDb(), parsed.data);
+  const user = context.get(authContext).user!;
+  const project = createProject(getDb(), parsed.data, { creator: { id: user.id, displayName: user.displayName, email: user.email } });
   return redirect(`/projects/${project.id}`);
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/projects";
 import { getDb } from "#db/client.ts";
+import { authContext } from "#app/context.ts";
 import { listProjects } from "#app/domain/projects.server.ts";
 import { formatDate } from "#app/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
@@ -9,9 +10,11 @@ import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader() {
+export function loader({ context }: Route.LoaderArgs) {
+  const user = context.get(authContext).user!;
   return {
-    projects: listProjects(getDb()).map((s) => ({
+    projects: listProjects(getDb(), user.id).map((s) => ({
+      role: s.role,
       id: s.project.id,
       name: s.project.name,
       clientOrganisation: s.project.clientOrganisation,
@@ -55,6 +58,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
                   <Link to={`/projects/${p.id}`} dir="auto">{p.name}</Link>
                 </h2>
                 {p.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
+                <span className="badge role-badge">{t(`roles.${p.role}`)}</span>
               </div>
               <p className="muted" dir="auto">{p.clientOrganisation}</p>
               <dl className="facts">

@@ -1,0 +1,128 @@
+/**
+ * Who may do what — defined once, here.
+ *
+ * ROLE_PERMISSIONS says what each project role may do. ROUTE_ACCESS says what
+ * every route's loader and action require. The root middleware
+ * (`domain/guard.server.ts`) enforces ROUTE_ACCESS on every request before
+ * any loader or action runs; the permission-table test walks both tables
+ * over HTTP and fails when a route exists without an entry here.
+ *
+ * Shared by server and browser: the UI asks `can()` to hide what a role may
+ * not do, but only the middleware decides.
+ */
+import { PROJECT_ROLES, type ProjectRole } from "#db/roles.ts";
+
+export { PROJECT_ROLES, type ProjectRole };
+
+export const PERMISSIONS = [
+  "view",
+  "answer",
+  "edit-registers",
+  "manage-members",
+  "request-signoff",
+  "sign-off",
+  "export",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * The executive sponsor signs but does not edit what they sign; the project
+ * manager edits and requests sign-off but cannot sign their own work.
+ * `request-signoff` also covers withdrawing a request and reopening a phase.
+ */
+export const ROLE_PERMISSIONS: Record<ProjectRole, readonly Permission[]> = {
+  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export"],
+  consultant: ["view", "answer", "edit-registers", "export"],
+  "executive-sponsor": ["view", "sign-off", "export"],
+  "team-member": ["view", "answer", "edit-registers"],
+  viewer: ["view"],
+};
+
+export function can(role: ProjectRole | null | undefined, permission: Permission): boolean {
+  return Boolean(role && ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/**
+ * - `public`: anyone, signed in or not.
+ * - `signed-in`: any signed-in user (otherwise: redirect to the sign-in page).
+ * - `admin`: an administrator (otherwise 403).
+ * - `{ project }`: a member of the project in the URL with that permission;
+ *   a non-member gets 404 (so project names do not leak), a member without
+ *   the permission 403.
+ */
+export type Requirement = "public" | "signed-in" | "admin" | { project: Permission };
+
+export type RouteAccess = {
+  loader: Requirement;
+  /** One requirement for the action, or one per form `intent`. Absent: the route has no action. */
+  action?: Requirement | { intents: Record<string, Requirement> };
+};
+
+const stepIntents = {
+  answer: { project: "answer" },
+  "row-add": { project: "edit-registers" },
+  "row-suggest": { project: "edit-registers" },
+  "row-save": { project: "edit-registers" },
+  "row-delete": { project: "edit-registers" },
+  "row-move": { project: "edit-registers" },
+} as const satisfies Record<string, Requirement>;
+
+/** Keyed by route pattern, as React Router reports it to middleware. */
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  "/": { loader: "public" },
+  "/setup": { loader: "public", action: "public" },
+  "/login": { loader: "public", action: "public" },
+  "/logout": { loader: "public", action: "public" },
+  "/account": { loader: "signed-in", action: "signed-in" },
+  "/invitations/:token": { loader: "public", action: "public" },
+  "/reset/:token": { loader: "public", action: "public" },
+  "/admin/users": { loader: "admin", action: "admin" },
+  "/preferences": { loader: "public", action: "public" },
+  "/projects": { loader: "signed-in" },
+  "/projects/new": { loader: "signed-in", action: "signed-in" },
+  "/projects/:projectId": { loader: { project: "view" } },
+  "/projects/:projectId/team": { loader: { project: "view" } },
+  "/projects/:projectId/history": { loader: { project: "view" } },
+  "/projects/:projectId/members": {
+    loader: { project: "view" },
+    action: {
+      intents: {
+        invite: { project: "manage-members" },
+        revoke: { project: "manage-members" },
+        "change-role": { project: "manage-members" },
+        remove: { project: "manage-members" },
+      },
+    },
+  },
+  "/projects/:projectId/phases/:phaseId": {
+    loader: { project: "view" },
+    action: {
+      intents: {
+        request: { project: "request-signoff" },
+        withdraw: { project: "request-signoff" },
+        reopen: { project: "request-signoff" },
+        approve: { project: "sign-off" },
+        reject: { project: "sign-off" },
+      },
+    },
+  },
+  "/projects/:projectId/phases/:phaseId/steps/:stepId": { loader: { project: "view" }, action: { intents: stepIntents } },
+  "/*": { loader: "public", action: "public" },
+};
+
+/**
+ * What a request needs. A route without an action, or an intent the route
+ * does not know, is checked against the loader's requirement first (so a
+ * non-member still gets 404) and then refused with `refuse`.
+ */
+export function requirementFor(pattern: string, method: string, intent: string | null): { requirement: Requirement; refuse?: 400 | 405 } | null {
+  const entry = ROUTE_ACCESS[pattern];
+  if (!entry) return null;
+  if (method === "GET" || method === "HEAD") return { requirement: entry.loader };
+  if (!entry.action) return { requirement: entry.loader, refuse: 405 };
+  if (typeof entry.action === "object" && "intents" in entry.action) {
+    const byIntent = intent !== null && Object.hasOwn(entry.action.intents, intent) ? entry.action.intents[intent] : undefined;
+    return byIntent ? { requirement: byIntent } : { requirement: entry.loader, refuse: 400 };
+  }
+  return { requirement: entry.action };
+}

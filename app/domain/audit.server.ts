@@ -1,0 +1,116 @@
+/**
+ * The append-only audit trail. Entries are written in the same transaction
+ * as the change they record, so a change without its entry cannot exist.
+ * The table refuses UPDATE and DELETE (triggers in the migration).
+ */
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { auditLog, type AuditRow } from "#db/schema.ts";
+
+/** Who makes a change: a signed-in user, or the system (demo seeding). */
+export type Actor = { id: number | null; name: string };
+
+export const SYSTEM_ACTOR: Actor = { id: null, name: "Gambegam" };
+
+import { AUDIT_CATEGORIES, type AuditAction, type AuditCategory } from "#app/audit-categories.ts";
+export { AUDIT_CATEGORIES, type AuditAction, type AuditCategory };
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type AuditEntry = {
+  projectId: number | null;
+  action: AuditAction;
+  phaseId?: string | null;
+  itemId?: string | null;
+  rowId?: number | null;
+  subject?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export function audit(tx: Tx | Db, actor: Actor, entry: AuditEntry, at = new Date().toISOString()): void {
+  tx.insert(auditLog)
+    .values({
+      projectId: entry.projectId,
+      userId: actor.id,
+      actorName: actor.name,
+      at,
+      action: entry.action,
+      phaseId: entry.phaseId ?? null,
+      itemId: entry.itemId ?? null,
+      rowId: entry.rowId ?? null,
+      subject: entry.subject ?? null,
+      before: entry.before === undefined ? null : entry.before,
+      after: entry.after === undefined ? null : entry.after,
+    })
+    .run();
+}
+
+export type HistoryFilter = {
+  category?: AuditCategory;
+  userId?: number;
+  /** Entries about these items, or with this phase id (sign-off events). */
+  phase?: { id: string; itemIds: string[] };
+  /** Only entries older than this id (paging backwards). */
+  before?: number;
+  limit?: number;
+};
+
+export function projectHistory(db: Db, projectId: number, filter: HistoryFilter = {}): { entries: AuditRow[]; more: boolean } {
+  const limit = filter.limit ?? 100;
+  const conds: SQL[] = [eq(auditLog.projectId, projectId)];
+  if (filter.category) conds.push(inArray(auditLog.action, [...AUDIT_CATEGORIES[filter.category]]));
+  if (filter.userId) conds.push(eq(auditLog.userId, filter.userId));
+  if (filter.phase) {
+    const byPhase = eq(auditLog.phaseId, filter.phase.id);
+    conds.push(filter.phase.itemIds.length ? or(byPhase, inArray(auditLog.itemId, filter.phase.itemIds))! : byPhase);
+  }
+  if (filter.before) conds.push(lt(auditLog.id, filter.before));
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(and(...conds))
+    .orderBy(desc(auditLog.id))
+    .limit(limit + 1)
+    .all();
+  return { entries: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** The people who appear in a project's trail (for the history filter). */
+export function historyActors(db: Db, projectId: number): Array<{ userId: number; name: string }> {
+  return db
+    .select({ userId: auditLog.userId, name: sql<string>`max(${auditLog.actorName})` })
+    .from(auditLog)
+    .where(and(eq(auditLog.projectId, projectId), sql`${auditLog.userId} is not null`))
+    .groupBy(auditLog.userId)
+    .all()
+    .map((r) => ({ userId: r.userId!, name: r.name }));
+}
+
+/** "Last changed by … at …" for each item (and each row) of a list of items. */
+export function lastChanges(db: Db, projectId: number, itemIds: string[]): Map<string, { name: string; at: string }> {
+  const out = new Map<string, { name: string; at: string }>();
+  if (itemIds.length === 0) return out;
+  const rows = db
+    .select({ itemId: auditLog.itemId, rowId: auditLog.rowId, name: auditLog.actorName, at: auditLog.at })
+    .from(auditLog)
+    .where(
+      inArray(
+        auditLog.id,
+        db
+          .select({ id: sql<number>`max(${auditLog.id})` })
+          .from(auditLog)
+          .where(and(eq(auditLog.projectId, projectId), inArray(auditLog.itemId, itemIds)))
+          .groupBy(auditLog.itemId, auditLog.rowId),
+      ),
+    )
+    .all();
+  for (const r of rows) {
+    const key = r.rowId ? `${r.itemId}#${r.rowId}` : r.itemId!;
+    out.set(key, { name: r.name, at: r.at });
+    // The item as a whole: its latest change, whichever row it touched.
+    const whole = out.get(`${r.itemId}`);
+    if (r.rowId && (!whole || whole.at < r.at)) out.set(r.itemId!, { name: r.name, at: r.at });
+  }
+  return out;
+}

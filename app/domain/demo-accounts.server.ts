@@ -1,0 +1,25 @@
+/**
+ * The demo project's accounts, listed on the sign-in page while they exist
+ * and are enabled, so that someone trying Gambegam can sign in as each role.
+ * With GAMBEGAM_DEMO=off nothing is listed.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { memberships, projects, users } from "#db/schema.ts";
+import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed-demo.ts";
+
+export function demoAccounts(db: Db) {
+  if (process.env.GAMBEGAM_DEMO === "off") return [];
+  const rows = db
+    .select({ email: users.email, name: users.displayName, role: memberships.role })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(projects, and(eq(projects.id, memberships.projectId), eq(projects.isDemo, true)))
+    .where(and(eq(users.isDemo, true), eq(users.disabled, false)))
+    .all();
+  const order = DEMO_USERS.map((u) => u.email);
+  return rows
+    .filter((r, i) => rows.findIndex((x) => x.email === r.email) === i)
+    .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email))
+    .map((r) => ({ ...r, password: DEMO_PASSWORD }));
+}

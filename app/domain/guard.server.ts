@@ -1,0 +1,75 @@
+/**
+ * The root middleware: reads the session, then enforces ROUTE_ACCESS for
+ * the route being requested before any loader or action runs.
+ */
+import { data, redirect, type MiddlewareFunction } from "react-router";
+import { and, eq } from "drizzle-orm";
+import { can, requirementFor, type Requirement } from "#app/access.ts";
+import { authContext, type Auth } from "#app/context.ts";
+import { getDb } from "#db/client.ts";
+import { memberships } from "#db/schema.ts";
+import { positiveId } from "#app/http.server.ts";
+import { SESSION_COOKIE, readCookie, userForToken } from "./auth.server.ts";
+
+export function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const back = url.pathname.replace(/\.data$/, "") + url.search;
+  throw redirect(`/login?returnTo=${encodeURIComponent(back)}`);
+}
+
+export function roleIn(projectId: number, userId: number) {
+  return (
+    getDb()
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))
+      .get()?.role ?? null
+  );
+}
+
+async function intentOf(request: Request): Promise<string | null> {
+  try {
+    const form = await request.clone().formData();
+    const v = form.get("intent");
+    return typeof v === "string" ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function check(requirement: Requirement, auth: Auth, request: Request, params: Record<string, string | undefined>): Auth {
+  if (requirement === "public") return auth;
+  if (!auth.user) loginRedirect(request);
+  if (requirement === "signed-in") return auth;
+  if (requirement === "admin") {
+    if (!auth.user.isAdmin) throw data({ error: "errors.forbidden" }, { status: 403 });
+    return auth;
+  }
+  const id = positiveId.safeParse(params.projectId);
+  const role = id.success ? roleIn(id.data, auth.user.id) : null;
+  // Not a member (or no such project): the same 404, so names do not leak.
+  if (!role) throw data({ error: "errors.projectNotFound" }, { status: 404 });
+  if (!can(role, requirement.project)) throw data({ error: "errors.forbidden" }, { status: 403 });
+  return { ...auth, role };
+}
+
+export const accessMiddleware: MiddlewareFunction<Response> = async ({ request, params, context, pattern }, next) => {
+  const session = userForToken(getDb(), readCookie(request, SESSION_COOKIE));
+  let auth: Auth = { user: session?.user ?? null, sessionId: session?.sessionId ?? null, role: null };
+  const method = request.method.toUpperCase();
+  const intent = method === "GET" || method === "HEAD" ? null : await intentOf(request);
+  const key = `/${pattern.replace(/^\/+/, "")}`;
+  const found = requirementFor(key, method, intent);
+  if (!found) {
+    console.error(`access: no entry in ROUTE_ACCESS for ${key}; refused`);
+    throw data({ error: "errors.notFound" }, { status: 404 });
+  }
+  auth = check(found.requirement, auth, request, params);
+  if (found.refuse) throw data({ error: found.refuse === 405 ? "errors.methodNotAllowed" : "errors.badForm" }, { status: found.refuse });
+  context.set(authContext, auth);
+  const response = await next();
+  response.headers.set("X-Content-Type-Options", "nosniff");
+  response.headers.set("Referrer-Policy", "same-origin");
+  response.headers.set("X-Frame-Options", "DENY");
+  return response;
+};

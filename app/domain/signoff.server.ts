@@ -1,0 +1,304 @@
+/**
+ * Phase sign-off: the gate at the end of each phase.
+ *
+ * The project manager requests sign-off when the phase's required items are
+ * complete; the executive sponsor approves or rejects with a comment. An
+ * approval keeps a SHA-256 fingerprint of the phase's content and a snapshot
+ * of it, so any later change shows as "changed since sign-off" with a diff.
+ * A signed phase (and one awaiting sign-off) cannot be edited until the
+ * project manager reopens it with a reason.
+ */
+import crypto from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { writeTransaction } from "#db/client.ts";
+import { signoffEvents, users, type SignoffEventKind } from "#db/schema.ts";
+import type { Pack, Phase } from "#methodology/schema.ts";
+import { phaseProgress } from "#methodology/progress.ts";
+import { audit, type Actor } from "./audit.server.ts";
+import type { ProjectData } from "./projects.server.ts";
+
+// --- content, fingerprint and diff ------------------------------------------
+
+export type SnapshotItem =
+  | { id: string; value: unknown }
+  | { id: string; rows: Array<{ id: number; cells: Record<string, unknown> }> };
+export type PhaseSnapshot = { phaseId: string; items: SnapshotItem[] };
+
+/** Objects with sorted keys, so equal content always serialises the same. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value as Record<string, unknown>)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value === undefined ? null : value;
+}
+
+export function phaseSnapshot(phase: Phase, projectData: ProjectData): PhaseSnapshot {
+  const items: SnapshotItem[] = [];
+  for (const step of phase.steps) {
+    for (const item of step.items) {
+      if (item.kind === "info") continue;
+      if (item.kind === "register") {
+        items.push({ id: item.id, rows: (projectData.rows.get(item.id) ?? []).map((r) => ({ id: r.id, cells: r.cells })) });
+      } else {
+        items.push({ id: item.id, value: projectData.answers.get(item.id)?.value ?? null });
+      }
+    }
+  }
+  return { phaseId: phase.id, items };
+}
+
+/**
+ * SHA-256 of the phase's content: every item's answer, and every register's
+ * rows in order (cells only: a row deleted and typed again the same is the
+ * same content).
+ */
+export function fingerprint(snapshot: PhaseSnapshot): string {
+  const content = snapshot.items.map((it) => ("rows" in it ? { id: it.id, rows: it.rows.map((r) => r.cells) } : { id: it.id, value: it.value }));
+  return crypto.createHash("sha256").update(JSON.stringify(canonical({ phase: snapshot.phaseId, content }))).digest("hex");
+}
+
+export type ItemChange =
+  | { itemId: string; kind: "answer"; before: unknown; after: unknown }
+  | {
+      itemId: string;
+      kind: "rows";
+      added: Array<Record<string, unknown>>;
+      removed: Array<Record<string, unknown>>;
+      changed: Array<{ before: Record<string, unknown>; after: Record<string, unknown>; columns: string[] }>;
+      reordered: boolean;
+    };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
+/** What changed from a signed snapshot to the current content, item by item. */
+export function diffSnapshots(signed: PhaseSnapshot, current: PhaseSnapshot): ItemChange[] {
+  const before = new Map(signed.items.map((i) => [i.id, i]));
+  const changes: ItemChange[] = [];
+  for (const now of current.items) {
+    const was = before.get(now.id);
+    if ("rows" in now) {
+      const oldRows = was && "rows" in was ? was.rows : [];
+      const oldById = new Map(oldRows.map((r) => [r.id, r]));
+      const newIds = new Set(now.rows.map((r) => r.id));
+      const added = now.rows.filter((r) => !oldById.has(r.id)).map((r) => r.cells);
+      const removed = oldRows.filter((r) => !newIds.has(r.id)).map((r) => r.cells);
+      const changed = now.rows
+        .filter((r) => oldById.has(r.id) && !same(oldById.get(r.id)!.cells, r.cells))
+        .map((r) => {
+          const old = oldById.get(r.id)!.cells;
+          const columns = [...new Set([...Object.keys(old), ...Object.keys(r.cells)])].filter((c) => !same(old[c] ?? null, r.cells[c] ?? null));
+          return { before: old, after: r.cells, columns };
+        });
+      const keptOld = oldRows.filter((r) => newIds.has(r.id)).map((r) => r.id);
+      const keptNew = now.rows.filter((r) => oldById.has(r.id)).map((r) => r.id);
+      const reordered = !same(keptOld, keptNew);
+      if (added.length || removed.length || changed.length || reordered) changes.push({ itemId: now.id, kind: "rows", added, removed, changed, reordered });
+    } else {
+      const old = was && "value" in was ? was.value : null;
+      if (!same(old, now.value)) changes.push({ itemId: now.id, kind: "answer", before: old, after: now.value });
+    }
+  }
+  return changes;
+}
+
+// --- state --------------------------------------------------------------------
+
+export type GateStatus = "open" | "awaiting" | "signed" | "reopened";
+
+export type GateEvent = {
+  id: number;
+  kind: SignoffEventKind;
+  at: string;
+  comment: string;
+  fingerprint: string | null;
+  userId: number;
+  userName: string;
+};
+
+export type PhaseGate = {
+  phaseId: string;
+  status: GateStatus;
+  events: GateEvent[];
+  lastApproval: (GateEvent & { snapshot: PhaseSnapshot }) | null;
+  /** The latest rejection, when it is the latest event. */
+  rejection: GateEvent | null;
+  /** The latest request, while awaiting. */
+  request: GateEvent | null;
+};
+
+export function projectGates(db: Db, projectId: number, pack: Pack): Map<string, PhaseGate> {
+  const rows = db
+    .select({ e: signoffEvents, name: users.displayName })
+    .from(signoffEvents)
+    .innerJoin(users, eq(users.id, signoffEvents.userId))
+    .where(eq(signoffEvents.projectId, projectId))
+    .orderBy(asc(signoffEvents.id))
+    .all();
+  const gates = new Map<string, PhaseGate>();
+  for (const p of pack.phases) gates.set(p.id, { phaseId: p.id, status: "open", events: [], lastApproval: null, rejection: null, request: null });
+  for (const { e, name } of rows) {
+    const gate = gates.get(e.phaseId);
+    if (!gate) continue;
+    const ev: GateEvent = { id: e.id, kind: e.kind, at: e.at, comment: e.comment, fingerprint: e.fingerprint, userId: e.userId, userName: name };
+    gate.events.push(ev);
+    if (e.kind === "approved") gate.lastApproval = { ...ev, snapshot: e.snapshot as PhaseSnapshot };
+  }
+  for (const gate of gates.values()) {
+    const last = gate.events.at(-1);
+    gate.status = !last
+      ? "open"
+      : last.kind === "requested"
+        ? "awaiting"
+        : last.kind === "approved"
+          ? "signed"
+          : gate.lastApproval
+            ? "reopened"
+            : "open";
+    gate.rejection = last?.kind === "rejected" ? last : null;
+    gate.request = last?.kind === "requested" ? last : null;
+  }
+  return gates;
+}
+
+/** Content can change only while a phase is open or reopened. */
+export function isEditable(gate: PhaseGate | undefined): boolean {
+  return !gate || gate.status === "open" || gate.status === "reopened";
+}
+
+export type GateView = PhaseGate & {
+  fingerprint: string;
+  changedSinceSignoff: boolean;
+  changes: ItemChange[];
+  requiredComplete: boolean;
+  /** Earlier phases that must be signed first (sequential packs). */
+  blockedBy: string[];
+};
+
+export function gateView(pack: Pack, phase: Phase, gates: Map<string, PhaseGate>, projectData: ProjectData): GateView {
+  const gate = gates.get(phase.id)!;
+  const snapshot = phaseSnapshot(phase, projectData);
+  const fp = fingerprint(snapshot);
+  const changedSinceSignoff = Boolean(gate.lastApproval && gate.lastApproval.fingerprint !== fp);
+  const progress = phaseProgress(phase, projectData.state);
+  const blockedBy =
+    pack.signOff.order === "sequential"
+      ? pack.phases.slice(0, pack.phases.findIndex((p) => p.id === phase.id)).filter((p) => gates.get(p.id)?.status !== "signed").map((p) => p.id)
+      : [];
+  return {
+    ...gate,
+    fingerprint: fp,
+    changedSinceSignoff,
+    changes: changedSinceSignoff ? diffSnapshots(gate.lastApproval!.snapshot, snapshot) : [],
+    requiredComplete: progress.requiredAnswered >= progress.required,
+    blockedBy,
+  };
+}
+
+// --- transitions -----------------------------------------------------------
+
+export type GateIntent = "request" | "withdraw" | "approve" | "reject" | "reopen";
+
+export type GateResult =
+  | { ok: true; status: GateStatus }
+  | { ok: false; status: 409 | 400; error: string; field?: "comment" };
+
+/**
+ * Applies one transition. All checks and the write happen in one IMMEDIATE
+ * transaction, so two people acting at once cannot both succeed.
+ */
+export function applyGate(
+  db: Db,
+  args: {
+    projectId: number;
+    pack: Pack;
+    phase: Phase;
+    intent: GateIntent;
+    actor: Actor & { id: number };
+    comment: string;
+    /** Approvals: the fingerprint of the content the sponsor reviewed. */
+    reviewed?: string;
+    load: () => ProjectData;
+  },
+): GateResult {
+  return writeTransaction(db, (tx) => {
+    const gates = projectGates(tx as unknown as Db, args.projectId, args.pack);
+    const view = gateView(args.pack, args.phase, gates, args.load());
+    const comment = args.comment.trim();
+    const refuse = (error: string, status: 409 | 400 = 409, field?: "comment"): GateResult => ({ ok: false, status, error, field });
+    let kind: SignoffEventKind;
+    switch (args.intent) {
+      case "request":
+        if (view.status !== "open" && view.status !== "reopened") return refuse("gate.errors.notOpen");
+        if (!view.requiredComplete) return refuse("gate.errors.incomplete");
+        if (view.blockedBy.length) return refuse("gate.errors.earlierUnsigned");
+        kind = "requested";
+        break;
+      case "withdraw":
+        if (view.status !== "awaiting") return refuse("gate.errors.notAwaiting");
+        kind = "withdrawn";
+        break;
+      case "approve":
+        if (view.status !== "awaiting") return refuse("gate.errors.notAwaiting");
+        if (view.blockedBy.length) return refuse("gate.errors.earlierUnsigned");
+        if (!args.reviewed || args.reviewed !== view.fingerprint) return refuse("gate.errors.contentChanged");
+        kind = "approved";
+        break;
+      case "reject":
+        if (view.status !== "awaiting") return refuse("gate.errors.notAwaiting");
+        if (!comment) return refuse("gate.errors.commentRequired", 400, "comment");
+        kind = "rejected";
+        break;
+      case "reopen":
+        if (view.status !== "signed") return refuse("gate.errors.notSigned");
+        if (!comment) return refuse("gate.errors.reasonRequired", 400, "comment");
+        kind = "reopened";
+        break;
+    }
+    if (comment.length > 2000) return refuse("gate.errors.commentTooLong", 400, "comment");
+    const after = statusAfter(kind, Boolean(view.lastApproval));
+    const at = new Date().toISOString();
+    const snapshot = kind === "approved" ? phaseSnapshot(args.phase, args.load()) : null;
+    tx.insert(signoffEvents)
+      .values({
+        projectId: args.projectId,
+        phaseId: args.phase.id,
+        kind,
+        userId: args.actor.id,
+        at,
+        comment,
+        fingerprint: kind === "approved" || kind === "requested" ? view.fingerprint : null,
+        snapshot,
+      })
+      .run();
+    audit(
+      tx,
+      args.actor,
+      {
+        projectId: args.projectId,
+        action: `signoff.${kind}`,
+        phaseId: args.phase.id,
+        before: { status: view.status },
+        after: { status: after, fingerprint: kind === "approved" || kind === "requested" ? view.fingerprint : undefined, comment: comment || undefined },
+      },
+      at,
+    );
+    return { ok: true, status: after };
+  });
+}
+
+function statusAfter(kind: SignoffEventKind, everSigned: boolean): GateStatus {
+  if (kind === "approved") return "signed";
+  if (kind === "requested") return "awaiting";
+  return everSigned ? "reopened" : "open";
+}
+
+/** The phase an item belongs to. */
+export function phaseOfItem(pack: Pack, itemId: string): Phase | undefined {
+  return pack.phases.find((p) => p.steps.some((s) => s.items.some((i) => i.id === itemId)));
+}

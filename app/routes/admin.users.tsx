@@ -1,0 +1,129 @@
+import { useTranslation } from "react-i18next";
+import { Form, data, useNavigation } from "react-router";
+import { eq, count } from "drizzle-orm";
+import { z } from "zod";
+import type { Route } from "./+types/admin.users";
+import { getDb } from "#db/client.ts";
+import { memberships, users } from "#db/schema.ts";
+import { deleteUserSessions, listUsers, otherActiveAdmins } from "#app/domain/auth.server.ts";
+import { createResetLink } from "#app/domain/members.server.ts";
+import { authContext } from "#app/context.ts";
+import { positiveId, readForm } from "#app/http.server.ts";
+import { LocalTime } from "#app/components/local-time.tsx";
+import type { Language } from "#methodology/schema.ts";
+
+export function loader() {
+  const db = getDb();
+  const projectsOf = new Map(
+    db.select({ userId: memberships.userId, n: count() }).from(memberships).groupBy(memberships.userId).all().map((r) => [r.userId, r.n]),
+  );
+  return {
+    users: listUsers(db).map((u) => ({
+      id: u.id,
+      name: u.displayName,
+      email: u.email,
+      isAdmin: u.isAdmin,
+      disabled: u.disabled,
+      isDemo: u.isDemo,
+      lastLoginAt: u.lastLoginAt,
+      projects: projectsOf.get(u.id) ?? 0,
+    })),
+  };
+}
+
+const adminForm = z.object({ intent: z.enum(["disable", "enable", "make-admin", "remove-admin", "reset-link"]), userId: positiveId });
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const db = getDb();
+  const me = context.get(authContext).user!;
+  const parsed = adminForm.safeParse(await readForm(request));
+  if (!parsed.success) return data({ error: "errors.badForm", link: null, userId: null }, { status: 400 });
+  const { intent, userId } = parsed.data;
+  const target = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!target) return data({ error: "admin.errors.noUser", link: null, userId }, { status: 404 });
+  const stamp = new Date().toISOString();
+  switch (intent) {
+    case "disable":
+      if (userId === me.id) return data({ error: "admin.errors.notYourself", link: null, userId }, { status: 409 });
+      db.update(users).set({ disabled: true, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      deleteUserSessions(db, userId);
+      return { error: null, link: null, userId };
+    case "enable":
+      db.update(users).set({ disabled: false, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      return { error: null, link: null, userId };
+    case "make-admin":
+      db.update(users).set({ isAdmin: true, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      return { error: null, link: null, userId };
+    case "remove-admin":
+      if (otherActiveAdmins(db, userId) === 0) return data({ error: "admin.errors.lastAdmin", link: null, userId }, { status: 409 });
+      db.update(users).set({ isAdmin: false, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      return { error: null, link: null, userId };
+    case "reset-link": {
+      const { token } = createResetLink(db, { id: me.id, name: me.displayName }, userId);
+      return { error: null, link: `${new URL(request.url).origin}/reset/${token}`, userId };
+    }
+  }
+}
+
+export function meta() {
+  return [{ title: "Gambegam" }];
+}
+
+export default function AdminUsers({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const busy = useNavigation().state !== "idle";
+  const result = actionData as { error: string | null; link: string | null; userId: number | null } | undefined;
+  const button = (userId: number, intent: string, label: string, danger = false) => (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" className={`button small${danger ? " danger" : ""}`} disabled={busy}>{label}</button>
+    </Form>
+  );
+  return (
+    <main id="main" className="page stack">
+      <h1>{t("admin.users")}</h1>
+      <p className="lead">{t("admin.lead")}</p>
+      {result?.error ? <p className="banner banner-error" role="alert">{t(result.error)}</p> : null}
+      <table className="data-table card">
+        <thead>
+          <tr>
+            <th scope="col">{t("members.person")}</th>
+            <th scope="col">{t("admin.kind")}</th>
+            <th scope="col">{t("admin.projects")}</th>
+            <th scope="col">{t("account.lastLogin")}</th>
+            <th scope="col">{t("members.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loaderData.users.map((u) => (
+            <tr key={u.id} className={u.disabled ? "disabled-row" : undefined}>
+              <td>
+                <bdi>{u.name}</bdi> {u.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
+                <div className="muted small" dir="ltr">{u.email}</div>
+              </td>
+              <td>
+                {u.isAdmin ? t("admin.administrator") : t("account.member")}
+                {u.disabled ? <div className="status-missing small">{t("admin.disabled")}</div> : null}
+              </td>
+              <td>{u.projects.toLocaleString(lang === "fa" ? "fa-IR" : "en-GB")}</td>
+              <td>{u.lastLoginAt ? <LocalTime iso={u.lastLoginAt} lang={lang} /> : "—"}</td>
+              <td className="action-cell">
+                {u.disabled ? button(u.id, "enable", t("admin.enable")) : button(u.id, "disable", t("admin.disable"), true)}
+                {u.isAdmin ? button(u.id, "remove-admin", t("admin.removeAdmin")) : button(u.id, "make-admin", t("admin.makeAdmin"))}
+                {button(u.id, "reset-link", t("admin.resetLink"))}
+                {result?.link && result.userId === u.id ? (
+                  <div className="new-link">
+                    <input className="input" dir="ltr" readOnly value={result.link} aria-label={t("admin.resetLink")} onFocus={(e) => e.currentTarget.select()} />
+                    <p className="muted small">{t("admin.resetLinkNote")}</p>
+                  </div>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, data, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/invitation";
+import { getDb } from "#db/client.ts";
+import { createUser, createSession, EmailTakenError, getUser, sessionCookie } from "#app/domain/auth.server.ts";
+import { acceptInvitation, findLink } from "#app/domain/members.server.ts";
+import { echo, fieldErrors, honeypotFilled, newAccountSchema } from "#app/domain/account.server.ts";
+import { authContext } from "#app/context.ts";
+import { readForm } from "#app/http.server.ts";
+import { formatDate } from "#app/format.ts";
+import { EmailField, Honeypot, NameField, NewPasswordFields } from "#app/components/auth-fields.tsx";
+import { LinkProblem } from "#app/components/link-problem.tsx";
+import type { Language } from "#methodology/schema.ts";
+
+function validLink(token: string) {
+  const db = getDb();
+  const found = findLink(db, token, "invitation");
+  if (found.state !== "valid" || !found.link || !found.project) {
+    throw data({ error: `links.${found.state}` }, { status: found.state === "unknown" ? 404 : 410 });
+  }
+  return { ...found, link: found.link, project: found.project, inviter: getUser(db, found.link.createdBy) };
+}
+
+export function loader({ params, context, request }: Route.LoaderArgs) {
+  const { link, project, inviter } = validLink(params.token);
+  const user = context.get(authContext).user;
+  return {
+    project: { name: project.name, clientOrganisation: project.clientOrganisation },
+    role: link.role!,
+    note: link.note,
+    invitedBy: inviter?.displayName ?? "",
+    expiresAt: link.expiresAt,
+    user: user ? { name: user.displayName, email: user.email } : null,
+    returnTo: new URL(request.url).pathname,
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  validLink(params.token);
+  const db = getDb();
+  const form = await readForm(request);
+  const signedIn = context.get(authContext).user;
+  let user = signedIn ? { id: signedIn.id, displayName: signedIn.displayName, email: signedIn.email } : null;
+  const headers = new Headers();
+  if (!user) {
+    if (honeypotFilled(form)) return data({ errors: { _form: "errors.badForm" } as Record<string, string>, values: echo(form) }, { status: 400 });
+    const parsed = newAccountSchema.safeParse(form);
+    if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: echo(form) }, { status: 400 });
+    try {
+      const created = await createUser(db, parsed.data);
+      user = { id: created.id, displayName: created.displayName, email: created.email };
+    } catch (error) {
+      if (error instanceof EmailTakenError) return data({ errors: { email: "invitation.emailTaken" } as Record<string, string>, values: echo(form) }, { status: 409 });
+      throw error;
+    }
+    headers.append("Set-Cookie", sessionCookie(request, createSession(db, user.id)));
+  }
+  const result = acceptInvitation(db, params.token, user);
+  if (!result.ok) throw data({ error: `links.${result.state}` }, { status: result.state === "unknown" ? 404 : 410, headers });
+  return redirect(`/projects/${result.projectId}`, { headers });
+}
+
+export default function Invitation({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const busy = useNavigation().state === "submitting";
+  const { project, role, note, invitedBy, expiresAt, user, returnTo } = loaderData;
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  return (
+    <main id="main" className="page narrow stack">
+      <h1>{t("invitation.title")}</h1>
+      <section className="card">
+        <p className="lead">
+          {t("invitation.lead", { inviter: invitedBy, role: t(`roles.${role}`) })}
+        </p>
+        <p className="invitation-project">
+          <strong dir="auto">{project.name}</strong> · <bdi>{project.clientOrganisation}</bdi>
+        </p>
+        <p className="muted">{t(`roles.descriptions.${role}`)}</p>
+        {note ? <p className="muted">{t("invitation.note")}: <bdi>{note}</bdi></p> : null}
+        <p className="muted small">{t("invitation.expires", { date: formatDate(expiresAt.slice(0, 10), lang) })}</p>
+      </section>
+      {user ? (
+        <Form method="post" className="card form-card">
+          <input type="hidden" name="intent" value="accept" />
+          <p>{t("invitation.signedInAs", { name: user.name, email: user.email })}</p>
+          <button type="submit" className="button primary" disabled={busy}>{t("invitation.join", { role: t(`roles.${role}`) })}</button>
+        </Form>
+      ) : (
+        <>
+          <Form method="post" className="card form-card" noValidate>
+            <h2>{t("invitation.newAccount")}</h2>
+            {errors._form ? <p className="banner banner-error" role="alert">{t(errors._form)}</p> : null}
+            <input type="hidden" name="intent" value="signup" />
+            <NameField errors={errors} values={actionData?.values} />
+            <EmailField errors={errors} values={actionData?.values} />
+            <NewPasswordFields errors={errors} />
+            <Honeypot />
+            <button type="submit" className="button primary" disabled={busy}>{t("invitation.createAndJoin")}</button>
+          </Form>
+          <p className="card">
+            {t("invitation.haveAccount")}{" "}
+            <Link to={`/login?returnTo=${encodeURIComponent(returnTo)}`} className="invitation-signin">{t("auth.signIn")}</Link>
+          </p>
+        </>
+      )}
+    </main>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <LinkProblem error={error} />;
+}

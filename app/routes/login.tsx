@@ -1,0 +1,89 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, data, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/login";
+import { getDb } from "#db/client.ts";
+import { adminExists, deleteSessionByToken, login, readCookie, SESSION_COOKIE, sessionCookie } from "#app/domain/auth.server.ts";
+import { echo, honeypotFilled, loginSchema, safeReturnTo } from "#app/domain/account.server.ts";
+import { demoAccounts } from "#app/domain/demo-accounts.server.ts";
+import { authContext, clientAddressContext } from "#app/context.ts";
+import { readForm } from "#app/http.server.ts";
+import { localDigits } from "#app/format.ts";
+import { translateError } from "#app/components/field.tsx";
+import { EmailField, Honeypot } from "#app/components/auth-fields.tsx";
+import { Field } from "#app/components/field.tsx";
+import type { Language } from "#methodology/schema.ts";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
+  if (context.get(authContext).user) throw redirect(returnTo);
+  const db = getDb();
+  return { returnTo, needsSetup: !adminExists(db), demo: demoAccounts(db), notice: url.searchParams.get("notice") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await readForm(request);
+  const returnTo = safeReturnTo(form.returnTo);
+  if (honeypotFilled(form)) return data({ error: "auth.wrongCredentials", values: echo(form) }, { status: 400 });
+  const parsed = loginSchema.safeParse(form);
+  if (!parsed.success) return data({ error: "auth.enterBoth", values: echo(form) }, { status: 400 });
+  const db = getDb();
+  const result = await login(db, { ...parsed.data, address: context.get(clientAddressContext) });
+  if (result.status === "limited") return data({ error: `auth.tooManyAttempts|${JSON.stringify({ minutes: result.minutes })}`, values: echo(form) }, { status: 429, headers: { "Retry-After": String(result.minutes * 60) } });
+  if (result.status === "invalid") return data({ error: "auth.wrongCredentials", values: echo(form) }, { status: 400 });
+  // A new session at every sign-in; whatever session the browser had ends.
+  deleteSessionByToken(db, readCookie(request, SESSION_COOKIE));
+  return redirect(returnTo, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
+}
+
+export function meta() {
+  return [{ title: "Gambegam" }];
+}
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const busy = useNavigation().state === "submitting";
+  const { returnTo, needsSetup, demo, notice } = loaderData;
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("auth.signInTitle")}</h1>
+      {needsSetup ? (
+        <p className="banner banner-info">
+          {t("auth.noAdminYet")} <Link to="/setup">{t("setup.title")}</Link>
+        </p>
+      ) : null}
+      {notice === "password-changed" ? <p className="banner banner-info" role="status">{t("auth.passwordChangedSignIn")}</p> : null}
+      {notice === "signed-out" ? <p className="banner banner-info" role="status">{t("auth.signedOut")}</p> : null}
+      <Form method="post" className="card form-card" noValidate>
+        {actionData?.error ? (
+          <p className="banner banner-error" role="alert" id="login-error">
+            {translateError(t, lang, actionData.error)}
+          </p>
+        ) : null}
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <EmailField errors={{}} values={actionData?.values} autoFocus />
+        <Field id="password" label={t("auth.password")} required>
+          <input id="password" name="password" type="password" dir="ltr" className="input" autoComplete="current-password" aria-describedby={actionData?.error ? "login-error" : undefined} />
+        </Field>
+        <Honeypot />
+        <button type="submit" className="button primary" disabled={busy}>{t("auth.signIn")}</button>
+        <p className="muted small">{t("auth.forgotPassword")}</p>
+      </Form>
+      {demo.length ? (
+        <section className="card demo-accounts" aria-labelledby="demo-accounts-title">
+          <h2 id="demo-accounts-title">{t("auth.demoTitle")}</h2>
+          <p className="muted">{t("auth.demoLead", { password: demo[0]!.password })}</p>
+          <ul>
+            {demo.map((d) => (
+              <li key={d.email}>
+                <bdi>{d.name}</bdi> — {t(`roles.${d.role}`)} · <code dir="ltr">{d.email}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="muted small">{t("auth.demoPasswordNote", { n: localDigits(demo.length, lang) })}</p>
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,228 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, data, useNavigation } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/project.members";
+import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { changeRole, createInvitation, listMembers, pendingInvitations, removeMember, revokeInvitation } from "#app/domain/members.server.ts";
+import { readForm, positiveId } from "#app/http.server.ts";
+import { can, PROJECT_ROLES, ROLE_PERMISSIONS, PERMISSIONS } from "#app/access.ts";
+import { formatDate } from "#app/format.ts";
+import { LocalTime } from "#app/components/local-time.tsx";
+import { Field } from "#app/components/field.tsx";
+import type { Language } from "#methodology/schema.ts";
+
+export function loader({ params, context }: Route.LoaderArgs) {
+  const { db, project, role, user } = requireProjectContext(params.projectId, context);
+  const manage = can(role, "manage-members");
+  return {
+    projectId: project.id,
+    me: user.id,
+    manage,
+    members: listMembers(db, project.id).map((m) => ({ ...m, email: manage || m.userId === user.id ? m.email : null })),
+    invitations: manage ? pendingInvitations(db, project.id) : [],
+  };
+}
+
+const role = z.enum(PROJECT_ROLES);
+const memberForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite"), role, note: z.string().trim().max(200).optional().default("") }),
+  z.object({ intent: z.literal("revoke"), invitationId: positiveId }),
+  z.object({ intent: z.literal("change-role"), userId: positiveId, role }),
+  z.object({ intent: z.literal("remove"), userId: positiveId }),
+]);
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, project, actor } = requireProjectContext(params.projectId, context);
+  const form = await readForm(request);
+  const parsed = memberForm.safeParse(form);
+  if (!parsed.success) {
+    const noRole = form.intent === "invite";
+    return data({ intent: String(form.intent ?? ""), error: noRole ? "members.errors.chooseRole" : "errors.badForm", link: null, note: String(form.note ?? "") }, { status: 400 });
+  }
+  const input = parsed.data;
+  switch (input.intent) {
+    case "invite": {
+      const { token, expiresAt } = createInvitation(db, actor, project.id, input.role, input.note);
+      const link = `${new URL(request.url).origin}/invitations/${token}`;
+      return { intent: "invite", error: null, link, role: input.role, note: input.note, expiresAt };
+    }
+    case "revoke": {
+      const r = revokeInvitation(db, actor, project.id, input.invitationId);
+      return r.ok ? { intent: "revoke", error: null, link: null } : data({ intent: "revoke", error: r.error, link: null }, { status: 404 });
+    }
+    case "change-role": {
+      const r = changeRole(db, actor, project.id, input.userId, input.role);
+      return r.ok ? { intent: "change-role", error: null, link: null } : data({ intent: "change-role", error: r.error, link: null, userId: input.userId }, { status: r.error === "members.errors.notMember" ? 404 : 409 });
+    }
+    case "remove": {
+      const r = removeMember(db, actor, project.id, input.userId);
+      return r.ok ? { intent: "remove", error: null, link: null } : data({ intent: "remove", error: r.error, link: null, userId: input.userId }, { status: r.error === "members.errors.notMember" ? 404 : 409 });
+    }
+  }
+}
+
+export default function Members({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const busy = useNavigation().state !== "idle";
+  const { members, invitations, manage, me } = loaderData;
+  const result = actionData as { intent: string; error: string | null; link: string | null; role?: string; note?: string; expiresAt?: string; userId?: number } | undefined;
+  return (
+    <div className="stack">
+      <header className="section-head">
+        <h2 className="page-title">{t("members.title")}</h2>
+        <p className="lead">{t("members.lead")}</p>
+      </header>
+      {result?.error && result.intent !== "invite" ? <p className="banner banner-error" role="alert">{t(result.error)}</p> : null}
+      <section className="card">
+        <table className="data-table members-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("members.person")}</th>
+              <th scope="col">{t("members.role")}</th>
+              <th scope="col">{t("members.since")}</th>
+              {manage ? <th scope="col"><span className="visually-hidden">{t("members.actions")}</span></th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId} data-testid={`member-${m.userId}`}>
+                <td>
+                  <bdi>{m.name}</bdi>
+                  {m.userId === me ? <span className="muted small"> ({t("members.you")})</span> : null}
+                  {m.email ? <div className="muted small" dir="ltr">{m.email}</div> : null}
+                </td>
+                <td>
+                  {manage ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="change-role" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <select name="role" defaultValue={m.role} className="input" aria-label={t("members.roleOf", { name: m.name })}>
+                        {PROJECT_ROLES.map((r) => (
+                          <option key={r} value={r}>{t(`roles.${r}`)}</option>
+                        ))}
+                      </select>{" "}
+                      <button type="submit" className="button small" disabled={busy}>{t("members.changeRole")}</button>
+                    </Form>
+                  ) : (
+                    t(`roles.${m.role}`)
+                  )}
+                </td>
+                <td>{formatDate(m.since.slice(0, 10), lang)}</td>
+                {manage ? (
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <button type="submit" className="button small danger" disabled={busy}>{t("members.remove")}</button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {manage ? (
+        <section className="card form-card" aria-labelledby="invite-title">
+          <h3 id="invite-title">{t("members.inviteTitle")}</h3>
+          <p className="muted">{t("members.inviteLead")}</p>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="invite" />
+            <Field id="invite-role" label={t("members.role")} error={result?.intent === "invite" && result.error ? result.error : null} required>
+              <select id="invite-role" name="role" className="input" defaultValue="">
+                <option value="" disabled>{t("members.chooseRole")}</option>
+                {PROJECT_ROLES.map((r) => (
+                  <option key={r} value={r}>{t(`roles.${r}`)}</option>
+                ))}
+              </select>
+            </Field>
+            <Field id="invite-note" label={t("members.inviteNote")} hint={t("members.inviteNoteHint")}>
+              <input id="invite-note" name="note" className="input" dir="auto" maxLength={200} defaultValue={result?.intent === "invite" ? (result.note ?? "") : ""} />
+            </Field>
+            <button type="submit" className="button primary" disabled={busy}>{t("members.createLink")}</button>
+          </Form>
+          {result?.intent === "invite" && result.link ? <NewLink link={result.link} role={result.role!} expiresAt={result.expiresAt!} /> : null}
+        </section>
+      ) : null}
+
+      {manage && invitations.length ? (
+        <section className="card" aria-labelledby="pending-title">
+          <h3 id="pending-title">{t("members.pendingTitle")}</h3>
+          <ul className="plain-list">
+            {invitations.map((inv) => (
+              <li key={inv.id} className="pending-invitation">
+                <span>
+                  {t(`roles.${inv.role}`)}
+                  {inv.note ? <> · <bdi>{inv.note}</bdi></> : null} · {t("members.expiresOn", { date: formatDate(inv.expiresAt.slice(0, 10), lang) })} · <bdi>{inv.by}</bdi>{" "}
+                  <LocalTime iso={inv.createdAt} lang={lang} />
+                </span>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="invitationId" value={inv.id} />
+                  <button type="submit" className="button small" disabled={busy}>{t("members.revoke")}</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="roles-title">
+        <h3 id="roles-title">{t("members.rolesTitle")}</h3>
+        <table className="data-table permission-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("members.role")}</th>
+              {PERMISSIONS.map((p) => (
+                <th scope="col" key={p}>{t(`permissions.${p}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {PROJECT_ROLES.map((r) => (
+              <tr key={r}>
+                <th scope="row">{t(`roles.${r}`)}</th>
+                {PERMISSIONS.map((p) => (
+                  <td key={p} className="perm-cell">
+                    {ROLE_PERMISSIONS[r].includes(p) ? <span aria-label={t("common.yes")}>✓</span> : <span aria-label={t("common.no")} className="muted">—</span>}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+/** The one time a new invitation link is shown: copy it and send it. */
+function NewLink({ link, role, expiresAt }: { link: string; role: string; expiresAt: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="banner banner-info new-link" role="status">
+      <p>{t("members.linkReady", { role: t(`roles.${role}`), date: formatDate(expiresAt.slice(0, 10), lang) })}</p>
+      <div className="copy-row">
+        <input className="input" dir="ltr" readOnly value={link} aria-label={t("members.invitationLink")} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            navigator.clipboard?.writeText(link).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+        >
+          {copied ? t("members.copied") : t("members.copy")}
+        </button>
+      </div>
+      <p className="muted small">{t("members.linkOnce")}</p>
+    </div>
+  );
+}
