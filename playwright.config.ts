@@ -15,7 +15,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
+  globalSetup: "./tests/e2e/global-setup.ts",
   use: {
+    // Signed in as the demo project manager (see global-setup.ts).
+    storageState: "tests/.artifacts/pm-state.json",
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

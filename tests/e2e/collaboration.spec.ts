@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { PM_STATE } from "./global-setup.ts";
 import { shot, stepOf, switchLanguage } from "./helpers.ts";
 
 test("two people editing the same answer: the second sees both versions and chooses, nothing is lost", async ({ browser }) => {
-  const laptop = await (await browser.newContext()).newPage();
-  const tablet = await (await browser.newContext()).newPage();
+  const laptop = await (await browser.newContext({ storageState: PM_STATE })).newPage();
+  const tablet = await (await browser.newContext({ storageState: PM_STATE })).newPage();
   const url = stepOf(1, "vision.customer-delight");
   for (const p of [laptop, tablet]) {
     await p.goto(url);
@@ -45,8 +46,8 @@ test("a diagram starts from a template and shows a live preview", async ({ page 
 });
 
 test("a register row changed elsewhere: choosing their version replaces the local edit", async ({ browser }) => {
-  const a = await (await browser.newContext()).newPage();
-  const b = await (await browser.newContext()).newPage();
+  const a = await (await browser.newContext({ storageState: PM_STATE })).newPage();
+  const b = await (await browser.newContext({ storageState: PM_STATE })).newPage();
   const url = stepOf(1, "vision.segments");
   for (const p of [a, b]) {
     await p.goto(url);

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BUILT_IN_PACKS_DIR, allItems, loadPacks } from "#methodology/load.ts";
-import { form, runServerOnce, startServer, type RunningServer } from "#tests/setup/server.ts";
+import { form, runServerOnce, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
 
 const pack = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
 const whereIs = (itemId: string) => {
@@ -16,14 +16,18 @@ const visionStep = whereIs("vision.why-crm");
 const teamStep = whereIs("team.members");
 
 let server: RunningServer;
+/** Every request is made by the demo project manager (signed in once). */
+let session = "";
 beforeAll(async () => {
   server = await startServer({ GAMBEGAM_PACKS: path.resolve("tests/fixtures/packs") });
+  session = await signIn(server.url, "s.ahmadi@mehregan.example");
 });
 afterAll(() => server?.stop());
 
-const get = (p: string, headers: Record<string, string> = {}) => fetch(server.url + p, { headers, redirect: "manual" });
+const withSession = (headers: Record<string, string>) => ({ ...headers, Cookie: [session, headers.Cookie].filter(Boolean).join("; ") });
+const get = (p: string, headers: Record<string, string> = {}) => fetch(server.url + p, { headers: withSession(headers), redirect: "manual" });
 const post = (p: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  fetch(server.url + p, { method: "POST", body, headers, redirect: "manual" });
+  fetch(server.url + p, { method: "POST", body, headers: withSession(headers), redirect: "manual" });
 const english = { Cookie: "" };
 
 describe("pages", () => {

@@ -76,3 +76,13 @@ export function form(fields: Record<string, string | string[]>): URLSearchParams
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) p.append(k, one);
   return p;
 }
+
+export const DEMO_PASSWORD = "gambegam-demo";
+
+/** Signs in over HTTP and returns the session cookie (`name=value`) to send back. */
+export async function signIn(url: string, email: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}): Promise<string> {
+  const r = await fetch(`${url}/login`, { method: "POST", body: form({ email, password }), headers, redirect: "manual" });
+  const cookie = r.headers.get("set-cookie")?.split(";")[0];
+  if (r.status !== 302 || !cookie?.startsWith("gambegam_session=")) throw new Error(`sign-in as ${email} failed: ${r.status}`);
+  return cookie;
+}
