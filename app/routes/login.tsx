@@ -87,3 +87,8 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
     </main>
   );
 }
+
+/** Passes the action's Retry-After (when sign-in is throttled) to the response. */
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
+}
