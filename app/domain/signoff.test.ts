@@ -1,0 +1,117 @@
+/**
+ * The phase gate on a real database: the fingerprint binds to content, the
+ * diff names what changed, and every transition is refused when it should be.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { tempDatabase } from "#tests/setup/db.ts";
+import { seedDemoProject, DEMO_USERS } from "#db/seed-demo.ts";
+import { findItem } from "#methodology/load.ts";
+import { getPacks } from "#methodology/registry.ts";
+import type { RegisterItem } from "#methodology/schema.ts";
+import { findUserByEmail } from "./auth.server.ts";
+import { addRow, updateRow } from "./answers.server.ts";
+import { loadProjectData } from "./projects.server.ts";
+import { applyGate, diffSnapshots, fingerprint, gateView, phaseSnapshot, projectGates, type GateIntent } from "./signoff.server.ts";
+import { runStepAction } from "./step.server.ts";
+
+const pack = getPacks().get("crm-implementation", "1.0.0")!;
+const team = pack.phases.find((p) => p.id === "team")!;
+const vision = pack.phases.find((p) => p.id === "vision")!;
+const members = findItem(pack, "team.members") as RegisterItem;
+
+let t: ReturnType<typeof tempDatabase>;
+let projectId: number;
+const actor = (role: string) => {
+  const u = findUserByEmail(t.db, DEMO_USERS.find((d) => d.role === role)!.email)!;
+  return { id: u.id, name: u.displayName };
+};
+const gate = (intent: GateIntent, phase = team, extra: { comment?: string; reviewed?: string } = {}) =>
+  applyGate(t.db, {
+    projectId,
+    pack,
+    phase,
+    intent,
+    actor: actor(intent === "approve" || intent === "reject" ? "executive-sponsor" : "project-manager"),
+    comment: extra.comment ?? "",
+    reviewed: extra.reviewed,
+    load: () => loadProjectData(t.db, projectId),
+  });
+const view = (phase = team) => gateView(pack, phase, projectGates(t.db, projectId, pack), loadProjectData(t.db, projectId));
+
+beforeAll(() => {
+  t = tempDatabase();
+  projectId = seedDemoProject(t.db, pack);
+});
+afterAll(() => t.cleanup());
+
+describe("fingerprint and diff", () => {
+  test("the fingerprint ignores key order and row ids, and changes with any content", () => {
+    const snap = phaseSnapshot(team, loadProjectData(t.db, projectId));
+    const fp = fingerprint(snap);
+    expect(fp).toMatch(/^[0-9a-f]{64}$/);
+    const reordered = { ...snap, items: snap.items.map((i) => ("rows" in i ? { ...i, rows: i.rows.map((r) => ({ id: r.id + 1000, cells: Object.fromEntries(Object.entries(r.cells).reverse()) })) } : i)) };
+    expect(fingerprint(reordered)).toBe(fp);
+    const edited = structuredClone(snap);
+    const reg = edited.items.find((i) => i.id === "team.members")! as { rows: Array<{ cells: Record<string, unknown> }> };
+    reg.rows[0]!.cells.name = "Someone else";
+    expect(fingerprint(edited)).not.toBe(fp);
+    const changes = diffSnapshots(snap, edited);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ itemId: "team.members", kind: "rows", added: [], removed: [] });
+    expect((changes[0] as { changed: Array<{ columns: string[] }> }).changed[0]!.columns).toEqual(["name"]);
+  });
+});
+
+describe("the gate", () => {
+  test("sign-off cannot be requested while required items are missing", () => {
+    expect(view().requiredComplete).toBe(false);
+    expect(gate("request")).toEqual({ ok: false, status: 409, error: "gate.errors.incomplete" });
+  });
+
+  test("phases are signed in the method's order", () => {
+    expect(view(vision).requiredComplete).toBe(true);
+    expect(view(vision).blockedBy).toEqual(["team"]);
+    expect(gate("request", vision)).toMatchObject({ ok: false, error: "gate.errors.earlierUnsigned" });
+  });
+
+  test("request, reject with a required comment, request again, approve bound to the reviewed content", () => {
+    for (const [name, role] of [["Mina Sadeghi", "production-technical"], ["Omid Jafari", "hr-support"]]) {
+      expect(addRow(t.db, { projectId, item: members, raw: { name, role }, by: actor("project-manager") }).status).toBe("saved");
+    }
+    expect(gate("request")).toEqual({ ok: true, status: "awaiting" });
+    expect(gate("request")).toMatchObject({ ok: false, error: "gate.errors.notOpen" });
+    expect(gate("reject", team, { comment: "  " })).toMatchObject({ ok: false, status: 400, field: "comment" });
+    expect(gate("reject", team, { comment: "Add the HR lead's unit." })).toEqual({ ok: true, status: "open" });
+    expect(view().rejection?.comment).toBe("Add the HR lead's unit.");
+    expect(gate("request")).toEqual({ ok: true, status: "awaiting" });
+    expect(gate("approve", team, { reviewed: "0".repeat(64) })).toMatchObject({ ok: false, error: "gate.errors.contentChanged" });
+    expect(gate("approve", team, { reviewed: view().fingerprint })).toEqual({ ok: true, status: "signed" });
+    const signed = view();
+    expect(signed.status).toBe("signed");
+    expect(signed.lastApproval?.userName).toBe(actor("executive-sponsor").name);
+    expect(signed.lastApproval?.fingerprint).toBe(signed.fingerprint);
+    expect(signed.changedSinceSignoff).toBe(false);
+  });
+
+  test("a signed phase refuses edits; reopening needs a reason; then changes show until signed again", () => {
+    const step = team.steps.find((s) => s.items.some((i) => i.id === "team.members"))!;
+    const row = loadProjectData(t.db, projectId).rows.get("team.members")!.at(-1)!;
+    const edit = { intent: "row-save", itemId: "team.members", rowId: String(row.id), version: String(row.version), "c.name": "Omid Jafarian", "c.role": "hr-support" };
+    const locked = runStepAction(t.db, projectId, step, edit, { by: actor("project-manager"), locked: true });
+    expect(locked.status).toBe(409);
+    expect(loadProjectData(t.db, projectId).rows.get("team.members")!.at(-1)!.cells.name).toBe("Omid Jafari");
+
+    expect(gate("reopen")).toMatchObject({ ok: false, status: 400, error: "gate.errors.reasonRequired" });
+    expect(gate("reopen", team, { comment: "Surname misspelt." })).toEqual({ ok: true, status: "reopened" });
+    expect(updateRow(t.db, { projectId, item: members, rowId: row.id, baseVersion: row.version, raw: { name: "Omid Jafarian", role: "hr-support" }, by: actor("project-manager") }).status).toBe("saved");
+    const changed = view();
+    expect(changed.changedSinceSignoff).toBe(true);
+    expect(changed.changes).toEqual([
+      { itemId: "team.members", kind: "rows", added: [], removed: [], reordered: false, changed: [{ before: expect.objectContaining({ name: "Omid Jafari" }), after: expect.objectContaining({ name: "Omid Jafarian" }), columns: ["name"] }] },
+    ]);
+    expect(gate("request")).toEqual({ ok: true, status: "awaiting" });
+    expect(gate("approve", team, { reviewed: view().fingerprint })).toEqual({ ok: true, status: "signed" });
+    expect(view().changedSinceSignoff).toBe(false);
+    expect(view().events.map((e) => e.kind)).toEqual(["requested", "rejected", "requested", "approved", "reopened", "requested", "approved"]);
+  });
+});
