@@ -35,5 +35,10 @@ export default defineConfig({
     timeout: 120_000,
     env: { PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: database },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1366, height: 900 } } }],
+  // The phase-gate scenario signs the demo's team phase off (which locks it), so it runs
+  // after the walkthrough tests that edit that phase, on the same database.
+  projects: [
+    { name: "chromium", testIgnore: /signoff\.spec\.ts/, use: { browserName: "chromium", viewport: { width: 1366, height: 900 } } },
+    { name: "phase-gates", testMatch: /signoff\.spec\.ts/, dependencies: ["chromium"], use: { browserName: "chromium", viewport: { width: 1366, height: 900 } } },
+  ],
 });

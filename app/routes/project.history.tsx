@@ -129,7 +129,7 @@ export default function History({ loaderData }: Route.ComponentProps) {
             return (
               <li key={e.id} className="card history-entry" data-action={e.action}>
                 <p className="history-head">
-                  <LocalTime iso={e.at} lang={lang} /> · <strong><bdi>{e.actorName}</bdi></strong> · {t(`history.actions.${e.action}`)}
+                  <LocalTime iso={e.at} lang={lang} /> · <strong><bdi>{e.actorName}</bdi></strong> · {t(`history.actions.${e.action.replace(".", "-")}`)}
                   {what ? <> · <bdi>{what}</bdi></> : null}
                 </p>
                 {before || after ? (
