@@ -12,7 +12,7 @@ import { addRow, saveAnswer } from "#app/domain/answers.server.ts";
 import { createProject } from "#app/domain/projects.server.ts";
 import { findUserByEmail, hashPasswordSync, insertUser } from "#app/domain/auth.server.ts";
 import { addMember } from "#app/domain/members.server.ts";
-import type { Actor } from "#app/domain/audit.server.ts";
+import { SYSTEM_ACTOR, type Actor } from "#app/domain/audit.server.ts";
 import type { ProjectRole, UserRow } from "./schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { getPacks } from "#methodology/registry.ts";
@@ -54,7 +54,7 @@ export function seedDemoProject(db: Db, pack: Pack = getPacks().get(DEMO_PROJECT
     { isDemo: true },
   );
   const people = DEMO_USERS.map((u) => ({ user: demoUser(db, u), role: u.role }));
-  for (const { user, role } of people) addMember(db, { id: null, name: "Gambegam" }, project.id, user, role);
+  for (const { user, role } of people) addMember(db, SYSTEM_ACTOR, project.id, user, role);
   const pm = people.find((p) => p.role === "project-manager")!.user;
   const by: Actor = { id: pm.id, name: pm.displayName };
   for (const [itemId, raw] of Object.entries(DEMO_ANSWERS)) {

@@ -41,16 +41,21 @@ export function addMember(tx: Tx | Db, actor: Actor, projectId: number, user: { 
   audit(tx, actor, { projectId, action: "member.add", subject: user.displayName, after: { user: user.email, role } }, at);
 }
 
+/** A member of a project with their name and email (for the audit entry), or undefined. */
+function findMember(tx: Tx | Db, projectId: number, userId: number) {
+  return tx
+    .select({ id: memberships.id, role: memberships.role, name: users.displayName, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))
+    .get();
+}
+
 export type MemberChange = { ok: true } | { ok: false; error: string };
 
 export function changeRole(db: Db, actor: Actor, projectId: number, userId: number, role: ProjectRole): MemberChange {
   return writeTransaction(db, (tx) => {
-    const m = tx
-      .select({ id: memberships.id, role: memberships.role, name: users.displayName, email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))
-      .get();
+    const m = findMember(tx, projectId, userId);
     if (!m) return { ok: false, error: "members.errors.notMember" };
     if (m.role === role) return { ok: true };
     if (m.role === "project-manager" && countManagers(tx, projectId) === 1) return { ok: false, error: "members.errors.lastManager" };
@@ -63,12 +68,7 @@ export function changeRole(db: Db, actor: Actor, projectId: number, userId: numb
 
 export function removeMember(db: Db, actor: Actor, projectId: number, userId: number): MemberChange {
   return writeTransaction(db, (tx) => {
-    const m = tx
-      .select({ id: memberships.id, role: memberships.role, name: users.displayName, email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))
-      .get();
+    const m = findMember(tx, projectId, userId);
     if (!m) return { ok: false, error: "members.errors.notMember" };
     if (m.role === "project-manager" && countManagers(tx, projectId) === 1) return { ok: false, error: "members.errors.lastManager" };
     tx.delete(memberships).where(eq(memberships.id, m.id)).run();

@@ -172,6 +172,8 @@ export function isEditable(gate: PhaseGate | undefined): boolean {
 }
 
 export type GateView = PhaseGate & {
+  /** The phase's content now, and its fingerprint. */
+  snapshot: PhaseSnapshot;
   fingerprint: string;
   changedSinceSignoff: boolean;
   changes: ItemChange[];
@@ -192,6 +194,7 @@ export function gateView(pack: Pack, phase: Phase, gates: Map<string, PhaseGate>
       : [];
   return {
     ...gate,
+    snapshot,
     fingerprint: fp,
     changedSinceSignoff,
     changes: changedSinceSignoff ? diffSnapshots(gate.lastApproval!.snapshot, snapshot) : [],
@@ -263,7 +266,7 @@ export function applyGate(
     if (comment.length > 2000) return refuse("gate.errors.commentTooLong", 400, "comment");
     const after = statusAfter(kind, Boolean(view.lastApproval));
     const at = new Date().toISOString();
-    const snapshot = kind === "approved" ? phaseSnapshot(args.phase, args.load()) : null;
+    const snapshot = kind === "approved" ? view.snapshot : null;
     tx.insert(signoffEvents)
       .values({
         projectId: args.projectId,

@@ -3,7 +3,7 @@ import { Link, data, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.phase";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
-import { applyGate, gateView, phaseSnapshot, projectGates, type GateIntent } from "#app/domain/signoff.server.ts";
+import { applyGate, gateView, projectGates, type GateIntent } from "#app/domain/signoff.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { loadProjectData } from "#app/domain/projects.server.ts";
 import { readForm } from "#app/http.server.ts";
@@ -21,7 +21,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const progress = phaseProgress(phase, projectData.state);
   const source = phase.source ? pack.sources.find((s) => s.file === phase.source) : undefined;
   const view = gateView(pack, phase, projectGates(db, project.id, pack), projectData);
-  const { lastApproval, ...gate } = view;
+  const { lastApproval, snapshot, ...gate } = view;
   return {
     projectId: project.id,
     permissions: ROLE_PERMISSIONS[role],
@@ -44,7 +44,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
       blockedBy: gate.blockedBy.map((id) => pack.phases.find((p) => p.id === id)!.title),
     },
     /** The phase's definition and content, for the "what is signed" summary and the diff. */
-    content: { steps: phase.steps, snapshot: phaseSnapshot(phase, projectData), refOptions: refOptionsFor(pack, phase.steps.flatMap((s) => s.items), projectData) },
+    content: { steps: phase.steps, snapshot, refOptions: refOptionsFor(pack, phase.steps.flatMap((s) => s.items), projectData) },
   };
 }
 
