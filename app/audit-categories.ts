@@ -5,6 +5,7 @@ export const AUDIT_CATEGORIES = {
   members: ["member.add", "member.role", "member.remove", "invitation.create", "invitation.revoke", "invitation.accept"],
   signoff: ["signoff.requested", "signoff.withdrawn", "signoff.approved", "signoff.rejected", "signoff.reopened"],
   project: ["project.create"],
+  documents: ["document.version", "branding.save", "branding.reset"],
 } as const;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 export type AuditAction = (typeof AUDIT_CATEGORIES)[AuditCategory][number];

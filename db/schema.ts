@@ -4,7 +4,7 @@
  * with a version number each, so that stale saves can be refused.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { PROJECT_ROLES, type ProjectRole } from "./roles.ts";
 
 const timestamps = {
@@ -219,3 +219,52 @@ export type UserRow = typeof users.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type SignoffEventRow = typeof signoffEvents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Word deliverables: firm branding and document versions.
+
+/**
+ * How the deliverables look: one row for the installation (`project_id` null,
+ * `scope` 'installation') set by an administrator, and optionally one per
+ * project (`scope` 'project:<id>') whose non-null fields override it.
+ */
+export const branding = sqliteTable("branding", {
+  scope: text("scope").primaryKey(),
+  projectId: integer("project_id").references(() => projects.id, { onDelete: "cascade" }),
+  firmName: text("firm_name"),
+  /** Six hex digits, without '#'. */
+  primaryColor: text("primary_color"),
+  font: text("font"),
+  logo: blob("logo", { mode: "buffer" }),
+  logoType: text("logo_type", { enum: ["png", "jpg"] }),
+  logoWidth: integer("logo_width"),
+  logoHeight: integer("logo_height"),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+});
+
+/**
+ * One row per distinct content of a deliverable: exporting again with the
+ * same content keeps the version; changed content makes the next one.
+ */
+export const documentVersions = sqliteTable(
+  "document_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    deliverable: text("deliverable").notNull(),
+    version: integer("version").notNull(),
+    /** SHA-256 of the content the document is built from. */
+    fingerprint: text("fingerprint").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    lastExportedAt: text("last_exported_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    lastExportedBy: text("last_exported_by").notNull(),
+    exports: integer("exports").notNull().default(1),
+  },
+  (t) => [uniqueIndex("document_versions_project_deliverable_version").on(t.projectId, t.deliverable, t.version)],
+);
+
+export type BrandingRow = typeof branding.$inferSelect;

@@ -1,0 +1,120 @@
+/**
+ * Diagrams Gambegam draws from a project's answers — the team structure and
+ * the phased roadmap — as mermaid definitions, each with the same content as
+ * a plain table (for accessibility, and for documents when no browser is
+ * available to draw them). Pure: used by the pages and the Word deliverables.
+ */
+import { loc } from "#app/i18n.ts";
+import { formatDate } from "#app/format.ts";
+import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
+import { findItem } from "#methodology/load.ts";
+
+export type DiagramData = {
+  rows: ReadonlyMap<string, ReadonlyArray<{ id: number; cells: Record<string, string | number | null> }>>;
+};
+
+export type GeneratedDiagram = {
+  /** Mermaid text; null when there is nothing to draw. */
+  definition: string | null;
+  table: { columns: string[]; rows: string[][] };
+};
+
+const MAX_LABEL = 60;
+
+/** Text made safe inside a quoted mermaid label. */
+export function mermaidLabel(text: unknown): string {
+  let s = String(text ?? "")
+    .replace(/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if ([...s].length > MAX_LABEL) s = [...s].slice(0, MAX_LABEL - 1).join("") + "…";
+  return s.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;") || " ";
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+
+const LABELS = {
+  fa: { role: "نقش", member: "عضو", unit: "واحد", phase: "فاز", start: "شروع", end: "پایان", goal: "هدف", targetDate: "تاریخ هدف", unassigned: "بدون نقش" },
+  en: { role: "Role", member: "Member", unit: "Unit", phase: "Phase", start: "Start", end: "End", goal: "Goal", targetDate: "Target date", unassigned: "No role" },
+} as const;
+
+/** The project team: the project at the root, its roles, and who fills each. */
+export function teamStructure(pack: Pack, data: DiagramData, lang: Language, projectName: string): GeneratedDiagram {
+  const L = LABELS[lang];
+  const team = pack.team;
+  const reg = team ? (findItem(pack, team.register) as RegisterItem | undefined) : undefined;
+  const roleCol = reg?.columns.find((c) => c.id === team?.roleColumn);
+  const rows = team ? (data.rows.get(team.register) ?? []) : [];
+  const table = { columns: [L.role, L.member, L.unit], rows: [] as string[][] };
+  if (!team || !reg || rows.length === 0) return { definition: null, table };
+  const roleLabel = (id: string) => (roleCol?.type === "choice" ? loc(roleCol.options.find((o) => o.id === id)?.label, lang) : "") || id || L.unassigned;
+  const groups = new Map<string, typeof rows[number][]>();
+  for (const r of rows) {
+    const key = text(r.cells[team.roleColumn]);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const order = [...team.roles.map((r) => r.id), ...[...groups.keys()].filter((k) => !team.roles.some((r) => r.id === k))];
+  const lines = ["flowchart LR", `  project["${mermaidLabel(projectName)}"]`];
+  let g = 0;
+  for (const roleId of order) {
+    const members = groups.get(roleId);
+    if (!members) continue;
+    g++;
+    lines.push(`  role${g}["${mermaidLabel(roleLabel(roleId))}"]`, `  project --> role${g}`);
+    members.forEach((m, i) => {
+      const name = text(m.cells.name) || `#${m.id}`;
+      const unit = text(m.cells.unit);
+      lines.push(`  m${g}x${i}["${mermaidLabel(unit ? `${name} — ${unit}` : name)}"]`, `  role${g} --> m${g}x${i}`);
+      table.rows.push([roleLabel(roleId), name, unit]);
+    });
+  }
+  lines.push("  classDef root font-weight:bold", "  class project root");
+  return { definition: lines.join("\n"), table };
+}
+
+/**
+ * The phased roadmap as a Gantt chart: one bar per roadmap phase with dates,
+ * and each goal with a target date as a milestone in the phase it belongs to.
+ * Dates in labels are written in the reader's calendar (Jalali in Persian).
+ */
+export function roadmapGantt(pack: Pack, data: DiagramData, lang: Language, title: string): GeneratedDiagram {
+  const L = LABELS[lang];
+  const phases = data.rows.get("goals.roadmap") ?? [];
+  const goals = data.rows.get("goals.register") ?? [];
+  const goalsReg = findItem(pack, "goals.register") as RegisterItem | undefined;
+  const phaseCol = goalsReg?.columns.find((c) => c.id === "roadmap-phase");
+  const phaseChoice = (id: string) => (phaseCol?.type === "choice" ? loc(phaseCol.options.find((o) => o.id === id)?.label, lang) : "") || id;
+  const table = { columns: [L.phase, L.start, L.end, L.goal, L.targetDate], rows: [] as string[][] };
+  const iso = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+  const lines = ["gantt", `  title ${mermaidLabel(title).replace(/[:;]/g, " ")}`, "  dateFormat YYYY-MM-DD", lang === "fa" ? "  axisFormat %m/%Y" : "  axisFormat %b %Y"];
+  let drawn = 0;
+  phases.forEach((p, i) => {
+    const name = text(p.cells.name) || `${L.phase} ${i + 1}`;
+    const start = iso(p.cells.start);
+    const end = iso(p.cells.end);
+    // Goals belong to the i-th roadmap row through the "phase-(i+1)" choice.
+    const members = goals.filter((g) => g.cells["roadmap-phase"] === `phase-${i + 1}`);
+    table.rows.push([name, formatDate(start, lang), formatDate(end, lang), "", ""]);
+    for (const goal of members) table.rows.push(["", "", "", text(goal.cells.goal), formatDate(iso(goal.cells["target-date"]), lang)]);
+    if (!start || !end || end < start) return;
+    const range = `${formatDate(start, lang, "short")} – ${formatDate(end, lang, "short")}`;
+    lines.push(`  section ${sectionName(name)}`, `  ${taskName(`${name} (${range})`)} :p${i}, ${start}, ${end}`);
+    drawn++;
+    for (const [j, goal] of members.entries()) {
+      const target = iso(goal.cells["target-date"]);
+      if (target) lines.push(`  ${taskName(text(goal.cells.goal) || `${L.goal} ${j + 1}`)} :milestone, g${i}x${j}, ${target}, 0d`);
+    }
+  });
+  const unphased = goals.filter((g) => !/^phase-\d+$/.test(text(g.cells["roadmap-phase"])) || Number(text(g.cells["roadmap-phase"]).slice(6)) > phases.length);
+  for (const goal of unphased) table.rows.push([phaseChoice(text(goal.cells["roadmap-phase"])), "", "", text(goal.cells.goal), formatDate(iso(goal.cells["target-date"]), lang)]);
+  return { definition: drawn ? lines.join("\n") : null, table };
+}
+
+/** Gantt task and section names cannot hold ':', ';' or '#'. */
+function taskName(s: string): string {
+  return mermaidLabel(s).replace(/#[a-z0-9]+;/g, " ").replace(/[:;#]/g, " ").trim() || "-";
+}
+
+function sectionName(s: string): string {
+  return taskName(s);
+}

@@ -1,0 +1,48 @@
+/**
+ * Stored values as readable text in a language: shared by the pages and the
+ * Word deliverables, so both say the same thing.
+ */
+import { formatDate, formatNumber, localDigits } from "#app/format.ts";
+import { loc } from "#app/i18n.ts";
+import type { Language, QuestionItem, RegisterColumn } from "#methodology/schema.ts";
+
+export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
+
+/** A question's stored answer as text; "" when it has none. */
+export function answerText(item: QuestionItem, value: unknown, lang: Language): string {
+  if (value === null || value === undefined || value === "") return "";
+  const a = item.answer;
+  switch (a.type) {
+    case "choice": {
+      const ids = Array.isArray(value) ? value : [value];
+      return ids.map((id) => loc(a.options.find((o) => o.id === id)?.label, lang) || String(id)).join(lang === "fa" ? "، " : ", ");
+    }
+    case "date":
+      return formatDate(String(value), lang);
+    case "number":
+      return `${formatNumber(Number(value), lang)}${a.unit ? ` ${loc(a.unit, lang)}` : ""}`;
+    case "scale":
+      return `${localDigits(String(value), lang)} / ${localDigits(a.max, lang)}`;
+    default:
+      return String(value);
+  }
+}
+
+/** A register cell as text; "" when empty. */
+export function displayCell(col: RegisterColumn, value: unknown, lang: Language, refOptions: RefOptions): string {
+  if (value === null || value === undefined || value === "") return "";
+  switch (col.type) {
+    case "choice":
+      return loc(col.options.find((o) => o.id === value)?.label, lang) || String(value);
+    case "date":
+      return formatDate(String(value), lang);
+    case "number":
+      return formatNumber(Number(value), lang);
+    case "scale":
+      return `${localDigits(String(value), lang)} / ${localDigits(col.max, lang)}`;
+    case "ref":
+      return refOptions[col.register]?.find((o) => o.id === Number(value))?.label ?? "—";
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * Reusable pieces of a deliverable: paragraphs that respect writing
+ * direction, headings, answer sections, register tables, checklists, the
+ * sign-off block and diagram figures. Each returns docx objects; nothing here
+ * reads a database or a file.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  ImageRun,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type ParagraphChild,
+} from "docx";
+import { displayCell, answerText, type RefOptions } from "#app/display.ts";
+import { loc } from "#app/i18n.ts";
+import type { ChecklistItem, DiagramItem, Item, Pack, QuestionItem, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
+import type { ChecklistValue } from "#methodology/values.ts";
+import { findItem } from "#methodology/load.ts";
+import type { Branding, DeliverableInput, DocLang, Figure, SignOffState } from "./model.ts";
+import { STRINGS, type Strings } from "./strings.ts";
+import { COLOURS, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
+import { cleanText, dateTime, splitByDirection } from "./text.ts";
+
+/** What every block needs to know; counters number figures and tables. */
+export type Ctx = {
+  lang: DocLang;
+  rtl: boolean;
+  s: Strings;
+  brand: Branding;
+  pack: Pack;
+  data: DeliverableInput["data"];
+  refOptions: RefOptions;
+  counters: { figure: number; table: number };
+};
+
+export function createCtx(input: DeliverableInput): Ctx {
+  return {
+    lang: input.lang,
+    rtl: input.lang === "fa",
+    s: STRINGS[input.lang],
+    brand: input.branding,
+    pack: input.pack,
+    data: input.data,
+    refOptions: refOptions(input),
+    counters: { figure: 0, table: 0 },
+  };
+}
+
+/** Labels of the rows that ref columns point at: the first column's text, or "#n". */
+function refOptions(input: DeliverableInput): RefOptions {
+  const out: RefOptions = {};
+  for (const [itemId, rows] of input.data.rows) {
+    const reg = findItem(input.pack, itemId);
+    if (reg?.kind !== "register") continue;
+    const first = reg.columns[0]?.id;
+    out[itemId] = rows.map((r, i) => ({ id: r.id, label: (first && r.cells[first] != null ? cleanText(r.cells[first]) : "") || `#${i + 1}` }));
+  }
+  return out;
+}
+
+type RunStyle = { bold?: boolean; italics?: boolean; color?: string; size?: number };
+
+/** Runs for text, split by writing direction, with "\n" as line breaks. */
+export function runs(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[] {
+  const out: TextRun[] = [];
+  cleanText(text)
+    .split("\n")
+    .forEach((line, i) => {
+      const parts = splitByDirection(line, ctx.rtl);
+      if (parts.length === 0) parts.push({ text: "", rtl: ctx.rtl });
+      parts.forEach((part, j) => {
+        out.push(
+          new TextRun({
+            text: part.text,
+            rightToLeft: part.rtl || undefined,
+            bold: style.bold,
+            boldComplexScript: style.bold,
+            italics: style.italics,
+            italicsComplexScript: style.italics,
+            color: style.color,
+            size: style.size,
+            sizeComplexScript: style.size,
+            break: i > 0 && j === 0 ? 1 : undefined,
+          }),
+        );
+      });
+    });
+  return out;
+}
+
+export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: boolean; align?: "center"; keepNext?: boolean; color?: string; size?: number } = {}): Paragraph {
+  return new Paragraph({
+    style: opts.style,
+    bidirectional: ctx.rtl,
+    alignment: opts.align === "center" ? AlignmentType.CENTER : undefined,
+    keepNext: opts.keepNext,
+    spacing: opts.size ? exact(opts.size) : undefined,
+    children: runs(ctx, text, { bold: opts.bold, color: opts.color, size: opts.size }),
+  });
+}
+
+export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1): Paragraph {
+  const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  return new Paragraph({ heading: headingLevel, bidirectional: ctx.rtl, children: runs(ctx, text) });
+}
+
+export function note(ctx: Ctx, text: string): Paragraph {
+  return para(ctx, text, { style: "Note" });
+}
+
+export function muted(ctx: Ctx, text: string): Paragraph {
+  return para(ctx, text, { style: "Muted" });
+}
+
+// --- tables -------------------------------------------------------------------
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.border };
+const tableBorders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
+
+function cell(ctx: Ctx, text: string, widthTwips: number, opts: { header?: boolean; fill?: string; bold?: boolean } = {}): TableCell {
+  return new TableCell({
+    width: { size: widthTwips, type: WidthType.DXA },
+    shading: opts.header ? { type: ShadingType.CLEAR, fill: ctx.brand.primaryColor, color: "auto" } : opts.fill ? { type: ShadingType.CLEAR, fill: opts.fill, color: "auto" } : undefined,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        style: "TableText",
+        bidirectional: ctx.rtl,
+        children: runs(ctx, text, { bold: opts.header || opts.bold, color: opts.header ? "FFFFFF" : undefined }),
+      }),
+    ],
+  });
+}
+
+/** Column widths in twips from relative weights, filling the text width. */
+export function widthsFrom(weights: number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH_TWIPS));
+  widths[widths.length - 1]! += TEXT_WIDTH_TWIPS - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/** A table with a repeated header row; right-to-left documents mirror it. */
+export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number }>, rows: string[][], opts: { boldFirstColumn?: boolean } = {}): Table {
+  const widths = widthsFrom(columns.map((c) => c.weight ?? 1));
+  return new Table({
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    visuallyRightToLeft: ctx.rtl,
+    borders: tableBorders,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
+      ...rows.map(
+        (row, r) =>
+          new TableRow({
+            children: columns.map((_, i) => cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0 })),
+          }),
+      ),
+    ],
+  });
+}
+
+/** Label/value pairs as a two-column table without a header. */
+export function factsTable(ctx: Ctx, facts: Array<[string, string]>): Table {
+  const widths = widthsFrom([1, 2.4]);
+  return new Table({
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    visuallyRightToLeft: ctx.rtl,
+    borders: tableBorders,
+    rows: facts.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(ctx, label, widths[0]!, { fill: COLOURS.zebra, bold: true }), cell(ctx, value, widths[1]!)] })),
+  });
+}
+
+function caption(ctx: Ctx, text: string): Paragraph {
+  return para(ctx, text, { style: "Caption" });
+}
+
+/** How wide a register column should be, relative to the others. */
+function columnWeight(col: RegisterColumn): number {
+  if (col.type === "long-text") return 2.4;
+  if (col.type === "text") return col.maxLength > 200 ? 1.8 : 1.2;
+  if (col.type === "ref") return 1.3;
+  return 0.9;
+}
+
+// --- methodology items ------------------------------------------------------------
+
+function itemOf<K extends Item["kind"]>(ctx: Ctx, id: string, kind: K): Extract<Item, { kind: K }> | null {
+  const it = findItem(ctx.pack, id);
+  return it && it.kind === kind ? (it as Extract<Item, { kind: K }>) : null;
+}
+
+export function hasItem(ctx: Ctx, id: string): boolean {
+  return Boolean(findItem(ctx.pack, id));
+}
+
+export function questionText(ctx: Ctx, id: string): string {
+  const it = itemOf(ctx, id, "question");
+  return it ? answerText(it, ctx.data.answers.get(id)?.value, ctx.lang) : "";
+}
+
+export function rowsOf(ctx: Ctx, id: string) {
+  return ctx.data.rows.get(id) ?? [];
+}
+
+/** A question with its answer beneath it (or "not answered yet"). */
+export function answerSection(ctx: Ctx, id: string, opts: { level?: 2 | 3 } = {}): FileChild[] {
+  const it = itemOf(ctx, id, "question") as QuestionItem | null;
+  if (!it) return [];
+  const answer = answerText(it, ctx.data.answers.get(id)?.value, ctx.lang);
+  return [heading(ctx, loc(it.title, ctx.lang), opts.level ?? 3), answer ? para(ctx, answer) : muted(ctx, ctx.s.notAnswered)];
+}
+
+/** Several questions as one label/answer table (for short answers such as dates). */
+export function answerFacts(ctx: Ctx, ids: string[]): FileChild[] {
+  const facts: Array<[string, string]> = [];
+  for (const id of ids) {
+    const it = itemOf(ctx, id, "question");
+    if (it) facts.push([loc(it.title, ctx.lang), answerText(it, ctx.data.answers.get(id)?.value, ctx.lang) || "—"]);
+  }
+  return facts.length ? [factsTable(ctx, facts), para(ctx, "")] : [];
+}
+
+/** A register's rows as a numbered table with a caption, or "nothing recorded". */
+export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; title?: string; heading?: 1 | 2 | 3 | false; totals?: string[] } = {}): FileChild[] {
+  const reg = itemOf(ctx, id, "register") as RegisterItem | null;
+  if (!reg) return [];
+  const title = opts.title ?? loc(reg.title, ctx.lang);
+  const cols = opts.columns ? opts.columns.map((c) => reg.columns.find((x) => x.id === c)).filter((c): c is RegisterColumn => Boolean(c)) : reg.columns;
+  const rows = rowsOf(ctx, id);
+  const out: FileChild[] = [];
+  if (opts.heading !== false) out.push(heading(ctx, title, opts.heading ?? 3));
+  if (rows.length === 0) {
+    out.push(muted(ctx, ctx.s.noneRecorded));
+    return out;
+  }
+  const body = rows.map((r) => cols.map((c) => displayCell(c, r.cells[c.id], ctx.lang, ctx.refOptions)));
+  if (opts.totals?.length) {
+    body.push(
+      cols.map((c, i) => {
+        if (i === 0) return ctx.s.total;
+        if (!opts.totals!.includes(c.id)) return "";
+        const sum = rows.reduce((a, r) => a + (typeof r.cells[c.id] === "number" ? (r.cells[c.id] as number) : 0), 0);
+        return displayCell(c, sum, ctx.lang, ctx.refOptions);
+      }),
+    );
+  }
+  const columns = [{ label: "#", weight: 0.35 }, ...cols.map((c) => ({ label: loc(c.label, ctx.lang), weight: columnWeight(c) }))];
+  const numbered = body.map((row, i) => [i < rows.length ? new Intl.NumberFormat(ctx.lang === "fa" ? "fa-IR" : "en-GB").format(i + 1) : "", ...row]);
+  out.push(table(ctx, columns, numbered));
+  ctx.counters.table++;
+  out.push(caption(ctx, ctx.s.table(ctx.counters.table, title)));
+  return out;
+}
+
+/** Checklist items with their status, owner, due date and evidence. */
+export function checklistTable(ctx: Ctx, ids: string[]): FileChild[] {
+  const items = ids.map((id) => itemOf(ctx, id, "checklist")).filter((x): x is ChecklistItem => Boolean(x));
+  if (!items.length) return [];
+  const rows = items.map((it) => {
+    const v = ctx.data.answers.get(it.id)?.value as ChecklistValue | undefined;
+    return [
+      loc(it.title, ctx.lang),
+      ctx.s.checklistStatus[v?.status ?? "todo"],
+      v?.owner ?? "",
+      v?.dueDate ? displayCell({ id: "d", type: "date", label: { fa: "-", en: "-" }, required: false }, v.dueDate, ctx.lang, {}) : "",
+      v?.evidence ?? "",
+    ];
+  });
+  const s = ctx.s.checklist;
+  return [table(ctx, [{ label: s.task, weight: 2.4 }, { label: s.status, weight: 0.9 }, { label: s.owner, weight: 1 }, { label: s.due, weight: 0.9 }, { label: s.evidence, weight: 1.8 }], rows), para(ctx, "")];
+}
+
+export function checklistStatus(ctx: Ctx, id: string): ChecklistValue["status"] | null {
+  if (!itemOf(ctx, id, "checklist")) return null;
+  return (ctx.data.answers.get(id)?.value as ChecklistValue | undefined)?.status ?? "todo";
+}
+
+export function checklistTitle(ctx: Ctx, id: string): string {
+  const it = itemOf(ctx, id, "checklist");
+  return it ? loc(it.title, ctx.lang) : id;
+}
+
+export function diagramItem(ctx: Ctx, id: string): DiagramItem | null {
+  return itemOf(ctx, id, "diagram") as DiagramItem | null;
+}
+
+// --- figures --------------------------------------------------------------------
+
+/** A diagram as a picture (SVG with a PNG fallback), or as a table with a visible note. */
+export function figure(ctx: Ctx, fig: Figure): FileChild[] {
+  ctx.counters.figure++;
+  const label = ctx.s.figure(ctx.counters.figure, fig.title);
+  if (fig.image.kind === "image") {
+    const scale = Math.min(1, TEXT_WIDTH_PX / fig.image.width, 820 / fig.image.height);
+    const size = { width: Math.max(1, Math.round(fig.image.width * scale)), height: Math.max(1, Math.round(fig.image.height * scale)) };
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: PICTURE_SPACING,
+        children: [new ImageRun({ type: "svg", data: fig.image.svg, transformation: size, fallback: { type: "png", data: fig.image.png }, altText: { name: fig.title, description: fig.title, title: fig.title } })],
+      }),
+      caption(ctx, label),
+    ];
+  }
+  const out: FileChild[] = [note(ctx, ctx.s.diagramFallback[fig.image.reason])];
+  if (fig.fallback.rows.length) out.push(table(ctx, fig.fallback.columns.map((c) => ({ label: c })), fig.fallback.rows));
+  else out.push(muted(ctx, ctx.s.noneRecorded));
+  out.push(caption(ctx, label));
+  return out;
+}
+
+// --- sign-off -------------------------------------------------------------------------
+
+/** What the signature covers: the gate's real state and the content fingerprints. */
+export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] {
+  const s = ctx.s.signOff;
+  if (!state) return [];
+  const facts: Array<[string, string]> = [
+    [s.phase, state.phaseTitle],
+    [s.state, s.states[state.status]],
+  ];
+  if (state.lastApproval) {
+    facts.push([s.signedBy, state.lastApproval.by], [s.signedAt, dateTime(state.lastApproval.at, ctx.lang)], [s.signedFingerprint, state.lastApproval.fingerprint]);
+    if (state.lastApproval.comment) facts.push([s.comment, state.lastApproval.comment]);
+  }
+  if (state.status === "awaiting" && state.request) facts.push([s.requestedBy, `${state.request.by} — ${dateTime(state.request.at, ctx.lang)}`]);
+  if (state.rejection) facts.push([s.returned, `${state.rejection.by} — ${dateTime(state.rejection.at, ctx.lang)}`], [s.comment, state.rejection.comment]);
+  facts.push([s.currentFingerprint, state.currentFingerprint]);
+  const verdict = state.status === "signed" && !state.changedSinceSignoff ? s.matches : state.lastApproval ? s.differs : s.draft;
+  return [heading(ctx, s.heading, 1), para(ctx, verdict, { bold: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
+}
+
+export function isSigned(state: SignOffState | null): boolean {
+  return Boolean(state && state.status === "signed" && !state.changedSinceSignoff);
+}

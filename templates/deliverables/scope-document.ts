@@ -1,0 +1,84 @@
+/**
+ * The scope document, written at the end of requirements analysis: what the
+ * project will deliver and why, what it will not, and what was signed.
+ */
+import type { Document, FileChild } from "docx";
+import type { DeliverableInput } from "../model.ts";
+import { answerFacts, answerSection, createCtx, figure, heading, hasItem, para, registerTable, signOffBlock, factsTable, type Ctx } from "../blocks.ts";
+import { composeDocument } from "../document.ts";
+import { date } from "../text.ts";
+
+function figures(ctx: Ctx, input: DeliverableInput, keys: string[]): FileChild[] {
+  return keys.flatMap((k) => (input.figures[k] ? figure(ctx, input.figures[k]!) : []));
+}
+
+function section(ctx: Ctx, title: string, parts: FileChild[]): FileChild[] {
+  return parts.length ? [heading(ctx, title, 1), ...parts] : [];
+}
+
+export function buildScopeDocument(input: DeliverableInput): Document {
+  const ctx = createCtx(input);
+  const s = ctx.s.scope;
+  const p = ctx.s.project;
+  const body: FileChild[] = [
+    heading(ctx, s.overview, 1),
+    factsTable(ctx, [
+      [p.name, input.project.name],
+      [p.client, input.project.client],
+      [p.start, date(input.project.startDate, ctx.lang)],
+      ...(input.project.description.trim() ? ([[p.description, input.project.description]] as Array<[string, string]>) : []),
+    ]),
+    para(ctx, ""),
+    ...answerFacts(ctx, ["requirements.kickoff-date"]),
+    ...answerSection(ctx, "requirements.high-level-goals", { level: 2 }),
+    ...answerSection(ctx, "requirements.high-level-scope", { level: 2 }),
+    ...answerSection(ctx, "requirements.obstacles", { level: 2 }),
+    ...answerSection(ctx, "requirements.opportunities", { level: 2 }),
+
+    ...section(ctx, s.objectives, [
+      ...registerTable(ctx, "goals.register", { heading: false }),
+      ...answerSection(ctx, "goals.prioritisation-rationale", { level: 2 }),
+    ]),
+    ...section(ctx, s.roadmap, [...figures(ctx, input, ["roadmap"]), ...registerTable(ctx, "goals.roadmap", { heading: false })]),
+    ...section(ctx, s.scope, [
+      ...registerTable(ctx, "requirements.scope-in", { title: s.inScope, heading: 2 }),
+      ...registerTable(ctx, "requirements.scope-out", { title: s.outOfScope, heading: 2 }),
+    ]),
+    ...section(ctx, s.processes, [
+      ...registerTable(ctx, "requirements.current-processes", { heading: 2 }),
+      ...(hasItem(ctx, "requirements.current-process-map") || hasItem(ctx, "requirements.future-process-map")
+        ? [heading(ctx, s.processMaps, 2), ...figures(ctx, input, ["requirements.current-process-map", "requirements.future-process-map"])]
+        : []),
+      ...registerTable(ctx, "requirements.gaps", { title: s.gaps, heading: 2 }),
+      ...answerSection(ctx, "requirements.solution-approach", { level: 2 }),
+    ]),
+    ...section(ctx, s.requirements, [
+      ...registerTable(ctx, "requirements.register", { heading: false }),
+      ...registerTable(ctx, "requirements.customisations", { title: s.customisations, heading: 2 }),
+    ]),
+    ...section(ctx, s.integration, registerTable(ctx, "requirements.integration-points", { heading: false })),
+    ...section(ctx, s.reports, [
+      ...registerTable(ctx, "requirements.reports", { heading: false }),
+      ...registerTable(ctx, "requirements.document-templates", { title: s.documentTemplates, heading: 2 }),
+    ]),
+    ...section(ctx, s.dataConversion, registerTable(ctx, "requirements.data-conversion", { heading: false })),
+    ...section(ctx, s.remoteUsers, registerTable(ctx, "requirements.remote-users", { heading: false })),
+    ...section(ctx, s.training, registerTable(ctx, "requirements.training-scope", { heading: false })),
+    ...section(ctx, s.support, registerTable(ctx, "requirements.support", { heading: false })),
+    ...section(ctx, s.technical, registerTable(ctx, "requirements.technical-environment", { heading: false })),
+    ...section(ctx, s.organisation, registerTable(ctx, "requirements.org-changes", { heading: false })),
+    ...section(ctx, s.plan, [
+      ...registerTable(ctx, "requirements.plan", { heading: 2 }),
+      ...registerTable(ctx, "requirements.budget", { heading: 2, totals: ["amount"] }),
+    ]),
+    ...section(ctx, s.risks, registerTable(ctx, "requirements.risks", { heading: false })),
+    ...section(ctx, s.assumptions, registerTable(ctx, "requirements.assumptions", { heading: false })),
+    ...section(ctx, s.team, [
+      ...figures(ctx, input, ["team-structure"]),
+      ...registerTable(ctx, "team.members", { heading: false, columns: ["name", "role", "unit", "responsibilities"] }),
+    ]),
+    ...section(ctx, s.approval, answerFacts(ctx, ["requirements.scope-approved", "requirements.scope-approval-date", "requirements.scope-approved-by"])),
+    ...signOffBlock(ctx, input.signOff),
+  ];
+  return composeDocument(ctx, "scope-document", input, body);
+}

@@ -1,0 +1,45 @@
+/**
+ * Minutes of the vision workshop: when it was held and who took part, the
+ * team's answer to every vision question, the decisions and the open points.
+ */
+import type { Document, FileChild } from "docx";
+import { loc } from "#app/i18n.ts";
+import type { DeliverableInput } from "../model.ts";
+import { answerFacts, answerSection, createCtx, heading, registerTable, signOffBlock, checklistTable, type Ctx } from "../blocks.ts";
+import { composeDocument } from "../document.ts";
+
+/** Items with a section of their own in the minutes, not repeated among the answers. */
+const MEETING_ITEMS = new Set(["vision.workshop-date", "vision.workshop-participants", "vision.decisions", "vision.open-points", "vision.minutes-shared"]);
+
+function visionAnswers(ctx: Ctx): FileChild[] {
+  const phase = ctx.pack.phases.find((p) => p.id === "vision");
+  if (!phase) return [];
+  const out: FileChild[] = [];
+  for (const step of phase.steps) {
+    const parts: FileChild[] = [];
+    for (const item of step.items) {
+      if (MEETING_ITEMS.has(item.id)) continue;
+      if (item.kind === "question") parts.push(...answerSection(ctx, item.id));
+      else if (item.kind === "register") parts.push(...registerTable(ctx, item.id));
+      else if (item.kind === "checklist") parts.push(heading(ctx, loc(item.title, ctx.lang), 3), ...checklistTable(ctx, [item.id]));
+    }
+    if (parts.length) out.push(heading(ctx, loc(step.title, ctx.lang), 2), ...parts);
+  }
+  return out;
+}
+
+export function buildVisionMinutes(input: DeliverableInput): Document {
+  const ctx = createCtx(input);
+  const s = ctx.s.minutes;
+  const body: FileChild[] = [
+    heading(ctx, s.meeting, 1),
+    ...answerFacts(ctx, ["vision.workshop-date"]),
+    ...registerTable(ctx, "vision.workshop-participants", { title: s.participants, heading: 2 }),
+    heading(ctx, s.answers, 1),
+    ...visionAnswers(ctx),
+    ...registerTable(ctx, "vision.decisions", { title: s.decisions, heading: 1 }),
+    ...registerTable(ctx, "vision.open-points", { title: s.openPoints, heading: 1 }),
+    ...signOffBlock(ctx, input.signOff),
+  ];
+  return composeDocument(ctx, "vision-minutes", input, body);
+}

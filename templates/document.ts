@@ -1,0 +1,123 @@
+/**
+ * The frame every deliverable shares: title page, table of contents, header
+ * with the project and document version, footer with "page X of Y", the
+ * styles and the embedded Persian font. A builder supplies only the body.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  TableOfContents,
+  TextRun,
+  type FileChild,
+} from "docx";
+import { estimatePageNumbersWith } from "docx/layout";
+import type { DeliverableId, DeliverableInput } from "./model.ts";
+import { factsTable, para, runs, isSigned, type Ctx } from "./blocks.ts";
+import { COLOURS, PAGE, PERSIAN_FONT, PICTURE_SPACING, documentStyles, exact, persianFontFiles, tocStylesXml } from "./styles.ts";
+import { date } from "./text.ts";
+
+const pageNumbers = estimatePageNumbersWith({ guess: true });
+
+function logoRun(input: DeliverableInput, maxHeight: number, maxWidth: number): ImageRun | null {
+  const logo = input.branding.logo;
+  if (!logo) return null;
+  const scale = Math.min(maxHeight / logo.height, maxWidth / logo.width, 1);
+  return new ImageRun({
+    type: logo.type,
+    data: logo.data,
+    transformation: { width: Math.max(1, Math.round(logo.width * scale)), height: Math.max(1, Math.round(logo.height * scale)) },
+    altText: { name: "logo", description: input.branding.firmName || "logo", title: input.branding.firmName || "logo" },
+  });
+}
+
+function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileChild[] {
+  const s = ctx.s;
+  const out: FileChild[] = [];
+  const logo = logoRun(input, 90, 260);
+  if (logo) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 600, after: 240, ...PICTURE_SPACING }, children: [logo] }));
+  else out.push(new Paragraph({ spacing: { before: 1200 }, children: [] }));
+  if (input.branding.firmName) out.push(para(ctx, input.branding.firmName, { align: "center", color: COLOURS.muted, size: 28 }));
+  out.push(
+    new Paragraph({ style: "Title", alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { before: 1200, after: 240 }, children: runs(ctx, s.deliverables[id]) }),
+    new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { after: 1200, ...exact(32) }, children: runs(ctx, input.project.name, { size: 32, color: input.branding.primaryColor }) }),
+    factsTable(ctx, [
+      [s.titlePage.client, input.project.client],
+      [s.titlePage.project, input.project.name],
+      [s.titlePage.version, s.version(input.version)],
+      [s.titlePage.date, date(input.generatedAt.slice(0, 10), ctx.lang)],
+      [s.titlePage.preparedBy, [input.generatedBy, input.branding.firmName].filter(Boolean).join(" — ")],
+      ...(input.signOff ? [[s.titlePage.status, s.signOff.states[isSigned(input.signOff) ? "signed" : input.signOff.status === "signed" ? "reopened" : input.signOff.status]] as [string, string]] : []),
+    ]),
+    new Paragraph({ spacing: { before: 1600, ...exact(18) }, alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, children: runs(ctx, s.titlePage.confidential, { color: COLOURS.muted, size: 18 }) }),
+    new Paragraph({ children: [new PageBreak()] }),
+  );
+  return out;
+}
+
+function header(ctx: Ctx, id: DeliverableId, input: DeliverableInput): Header {
+  const text = `${input.project.name} — ${ctx.s.deliverables[id]} — ${ctx.s.version(input.version)}`;
+  const logo = logoRun(input, 24, 120);
+  return new Header({
+    children: [
+      new Paragraph({
+        bidirectional: ctx.rtl,
+        spacing: logo ? PICTURE_SPACING : exact(16),
+        border: { bottom: { style: "single", size: 6, color: input.branding.primaryColor, space: 4 } },
+        children: [...(logo ? [logo, new TextRun({ text: "  " })] : []), ...runs(ctx, text, { size: 16, color: COLOURS.muted })],
+      }),
+    ],
+  });
+}
+
+function footer(ctx: Ctx): Footer {
+  const p = ctx.s.page;
+  const style = { size: 16, color: COLOURS.muted, rightToLeft: ctx.rtl || undefined };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        bidirectional: ctx.rtl,
+        children: [new TextRun({ ...style, children: [p.before, PageNumber.CURRENT, p.middle, PageNumber.TOTAL_PAGES, p.after] })],
+      }),
+    ],
+  });
+}
+
+/** A complete deliverable: frame plus the body a builder made. */
+export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableInput, body: FileChild[]): Document {
+  const fonts = persianFontFiles();
+  const title = `${ctx.s.deliverables[id]} — ${input.project.name}`;
+  return new Document({
+    creator: input.branding.firmName || "Gambegam",
+    title,
+    description: title,
+    lastModifiedBy: input.generatedBy,
+    styles: documentStyles(input.branding, input.lang),
+    externalStyles: tocStylesXml(input.lang),
+    fonts: [{ name: PERSIAN_FONT, data: fonts.regular, bold: fonts.bold }],
+    pageNumbers,
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } },
+        },
+        headers: { default: header(ctx, id, input), first: new Header({ children: [new Paragraph({ children: [] })] }) },
+        footers: { default: footer(ctx), first: footer(ctx) },
+        children: [
+          ...titlePage(ctx, id, input),
+          para(ctx, ctx.s.contents, { bold: true, size: 32, color: input.branding.primaryColor }),
+          new TableOfContents(ctx.s.contents, { hyperlink: true, headingStyleRange: "1-2" }),
+          new Paragraph({ children: [new PageBreak()] }),
+          ...body,
+        ],
+      },
+    ],
+  });
+}

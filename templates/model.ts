@@ -1,0 +1,71 @@
+/**
+ * What a deliverable builder is given: plain data, already loaded and with its
+ * diagrams already drawn. Builders read nothing else, so the same input always
+ * gives the same document (apart from the time stamp it is given).
+ */
+import type { Pack } from "#methodology/schema.ts";
+
+export type DocLang = "fa" | "en";
+
+export const DELIVERABLE_IDS = ["scope-document", "vision-minutes", "go-no-go"] as const;
+export type DeliverableId = (typeof DELIVERABLE_IDS)[number];
+
+/** Fonts a firm may choose for Latin text; Persian text is always set in the embedded Vazirmatn. */
+export const BRAND_FONTS = ["Vazirmatn", "Calibri", "Arial", "Cambria", "Times New Roman"] as const;
+export type BrandFont = (typeof BRAND_FONTS)[number];
+
+export type Logo = { data: Uint8Array; type: "png" | "jpg"; width: number; height: number };
+
+export type Branding = {
+  firmName: string;
+  logo: Logo | null;
+  /** Six hex digits, without '#'. */
+  primaryColor: string;
+  font: BrandFont;
+};
+
+export const DEFAULT_BRANDING: Branding = { firmName: "", logo: null, primaryColor: "1F4E79", font: "Vazirmatn" };
+
+/** The sign-off state of the phase a deliverable closes, as the gate shows it. */
+export type SignOffState = {
+  phaseTitle: string;
+  status: "open" | "awaiting" | "signed" | "reopened";
+  currentFingerprint: string;
+  changedSinceSignoff: boolean;
+  lastApproval: { by: string; at: string; fingerprint: string; comment: string } | null;
+  request: { by: string; at: string } | null;
+  rejection: { by: string; at: string; comment: string } | null;
+};
+
+/** A diagram drawn by the server (SVG with a PNG fallback), or why it could not be. */
+export type DiagramImage =
+  | { kind: "image"; svg: Uint8Array; png: Uint8Array; width: number; height: number }
+  | { kind: "fallback"; reason: "unavailable" | "invalid" | "failed" };
+
+export type Figure = {
+  title: string;
+  definition: string;
+  image: DiagramImage;
+  /** What the diagram shows, as a table, for when it cannot be drawn. */
+  fallback: { columns: string[]; rows: string[][] };
+};
+
+export type ProjectAnswers = {
+  answers: ReadonlyMap<string, { value: unknown }>;
+  rows: ReadonlyMap<string, ReadonlyArray<{ id: number; cells: Record<string, string | number | null> }>>;
+};
+
+export type DeliverableInput = {
+  lang: DocLang;
+  pack: Pack;
+  project: { name: string; client: string; startDate: string; description: string };
+  data: ProjectAnswers;
+  signOff: SignOffState | null;
+  version: number;
+  /** ISO timestamp: when the document was produced. */
+  generatedAt: string;
+  generatedBy: string;
+  branding: Branding;
+  /** Diagrams by key (e.g. `team-structure`, `roadmap`, or a diagram item's id). */
+  figures: Record<string, Figure>;
+};

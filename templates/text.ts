@@ -1,0 +1,93 @@
+/**
+ * Text as it goes into a Word document: made safe for XML, stripped of
+ * explicit bidi controls, and split into runs by writing direction so that
+ * mixed Persian/English keeps its order in a right-to-left paragraph.
+ */
+import { formatDate, formatNumber } from "#app/format.ts";
+import type { DocLang } from "./model.ts";
+
+// Characters XML 1.0 cannot carry, plus the non-characters U+FFFE/U+FFFF.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI):
+// in a signed document an override could make text read differently from
+// what was typed, so they are removed. Marks (LRM, RLM, ALM) are kept.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text a user typed, safe to put in a document: line breaks kept as "\n". */
+export function cleanText(input: unknown): string {
+  const s = input === null || input === undefined ? "" : String(input);
+  return s
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(XML_INVALID, "")
+    .replace(LONE_SURROGATE, "")
+    .replace(BIDI_CONTROLS, "");
+}
+
+const RTL_STRONG = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const LTR_STRONG = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF0-9]/;
+
+export type DirectedText = { text: string; rtl: boolean };
+
+/**
+ * Splits a line into pieces of one writing direction. Neutral characters
+ * (spaces, punctuation) between two pieces of the same direction join them;
+ * between different directions they take the paragraph's direction.
+ */
+export function splitByDirection(line: string, paragraphRtl: boolean): DirectedText[] {
+  const out: DirectedText[] = [];
+  let neutral = "";
+  for (const ch of line) {
+    const dir = RTL_STRONG.test(ch) ? true : LTR_STRONG.test(ch) ? false : null;
+    if (dir === null) {
+      neutral += ch;
+      continue;
+    }
+    const last = out.at(-1);
+    if (last && last.rtl === dir) {
+      last.text += neutral + ch;
+    } else {
+      if (neutral) {
+        if (last && last.rtl === paragraphRtl) last.text += neutral;
+        else out.push({ text: neutral, rtl: paragraphRtl });
+      }
+      out.push({ text: ch, rtl: dir });
+    }
+    neutral = "";
+  }
+  if (neutral) {
+    const last = out.at(-1);
+    if (last) last.text += neutral;
+    else out.push({ text: neutral, rtl: paragraphRtl });
+  }
+  return mergeSameDirection(out);
+}
+
+function mergeSameDirection(parts: DirectedText[]): DirectedText[] {
+  const merged: DirectedText[] = [];
+  for (const p of parts) {
+    const last = merged.at(-1);
+    if (last && last.rtl === p.rtl) last.text += p.text;
+    else merged.push({ ...p });
+  }
+  return merged;
+}
+
+export function num(n: number | null | undefined, lang: DocLang): string {
+  return formatNumber(n ?? 0, lang);
+}
+
+export function date(iso: string | null | undefined, lang: DocLang): string {
+  return formatDate(iso ?? null, lang);
+}
+
+/** A moment (ISO timestamp) as a date and time in Tehran (fa) or UTC (en). */
+export function dateTime(iso: string, lang: DocLang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const locale = lang === "fa" ? "fa-IR-u-ca-persian" : "en-GB";
+  const timeZone = lang === "fa" ? "Asia/Tehran" : "UTC";
+  const text = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(d);
+  return lang === "fa" ? `${text} (به وقت تهران)` : `${text} UTC`;
+}
