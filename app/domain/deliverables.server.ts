@@ -1,0 +1,183 @@
+/**
+ * Producing a Word deliverable for a project: gather its answers, the sign-off
+ * state of the phase it closes, the branding and the diagrams (drawn by the
+ * long-lived browser, or left as tables when there is none), number the
+ * version by content, then call the pure builder and pack the file.
+ */
+import crypto from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { Packer } from "docx";
+import type { Db } from "#db/client.ts";
+import { writeTransaction } from "#db/client.ts";
+import { documentVersions, type ProjectRow } from "#db/schema.ts";
+import type { Language, Pack } from "#methodology/schema.ts";
+import { findItem } from "#methodology/load.ts";
+import { loc } from "#app/i18n.ts";
+import { roadmapGantt, teamStructure } from "#app/diagrams.ts";
+import { DELIVERABLES, deliverable as findDeliverable, type DeliverableDefinition } from "#templates/index.ts";
+import type { Branding, DeliverableId, DeliverableInput, DiagramImage, Figure, SignOffState } from "#templates/model.ts";
+import { STRINGS } from "#templates/strings.ts";
+import { diagramFallbackTable } from "#templates/fallback.ts";
+import { audit, type Actor } from "./audit.server.ts";
+import { effectiveBranding } from "./branding.server.ts";
+import { gateView, projectGates } from "./signoff.server.ts";
+import type { ProjectData } from "./projects.server.ts";
+type DiagramRenderer = { render(definition: string, options?: { theme?: string; primaryColor?: string }): Promise<{ ok: true; diagram: { svg: Buffer; png: Buffer; width: number; height: number } } | { ok: false; reason: "unavailable" | "invalid" | "failed" }> };
+
+export { DELIVERABLES };
+
+/** The deliverables a project's pack can produce (it has the items they read). */
+export function availableDeliverables(pack: Pack): DeliverableDefinition[] {
+  return DELIVERABLES.filter((d) => findItem(pack, d.requires) && pack.phases.some((p) => p.id === d.phaseId));
+}
+
+/** Objects with sorted keys, so equal content always serialises the same. */
+function canonical(value: unknown): unknown {
+  if (value instanceof Map) return canonical(Object.fromEntries(value));
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value as Record<string, unknown>)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value === undefined ? null : value;
+}
+
+/** SHA-256 of everything a deliverable is built from, except when and by whom. */
+export function contentFingerprint(project: ProjectRow, data: ProjectData, signOff: SignOffState | null, id: DeliverableId): string {
+  const answers = [...data.answers].map(([k, v]) => [k, v.value]);
+  const rows = [...data.rows].map(([k, list]) => [k, list.map((r) => r.cells)]);
+  const gate = signOff ? { ...signOff, phaseTitle: null } : null;
+  const content = { id, project: { name: project.name, client: project.clientOrganisation, start: project.startDate, description: project.description }, answers, rows, signOff: gate };
+  return crypto.createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex");
+}
+
+export type VersionInfo = { version: number; fingerprint: string; createdAt: string; lastExportedAt: string; lastExportedBy: string; exports: number };
+
+export function latestVersion(db: Db, projectId: number, id: DeliverableId): VersionInfo | null {
+  const row = db
+    .select()
+    .from(documentVersions)
+    .where(and(eq(documentVersions.projectId, projectId), eq(documentVersions.deliverable, id)))
+    .orderBy(desc(documentVersions.version))
+    .get();
+  return row ? { version: row.version, fingerprint: row.fingerprint, createdAt: row.createdAt, lastExportedAt: row.lastExportedAt, lastExportedBy: row.lastExportedBy, exports: row.exports } : null;
+}
+
+/** The version this content has: the latest one if unchanged, else the next (recorded in the audit trail). */
+export function recordVersion(db: Db, actor: Actor, projectId: number, id: DeliverableId, fingerprint: string, now = new Date().toISOString()): number {
+  return writeTransaction(db, (tx) => {
+    const latest = tx
+      .select()
+      .from(documentVersions)
+      .where(and(eq(documentVersions.projectId, projectId), eq(documentVersions.deliverable, id)))
+      .orderBy(desc(documentVersions.version))
+      .get();
+    if (latest && latest.fingerprint === fingerprint) {
+      tx.update(documentVersions).set({ lastExportedAt: now, lastExportedBy: actor.name, exports: latest.exports + 1 }).where(eq(documentVersions.id, latest.id)).run();
+      return latest.version;
+    }
+    const version = (latest?.version ?? 0) + 1;
+    tx.insert(documentVersions).values({ projectId, deliverable: id, version, fingerprint, createdBy: actor.name, createdAt: now, lastExportedAt: now, lastExportedBy: actor.name }).run();
+    audit(tx, actor, { projectId, action: "document.version", subject: id, before: latest ? { version: latest.version } : null, after: { version, fingerprint } }, now);
+    return version;
+  });
+}
+
+export function signOffState(db: Db, project: ProjectRow, pack: Pack, data: ProjectData, phaseId: string, lang: Language): SignOffState | null {
+  const phase = pack.phases.find((p) => p.id === phaseId);
+  if (!phase) return null;
+  const view = gateView(pack, phase, projectGates(db, project.id, pack), data);
+  return {
+    phaseTitle: loc(phase.title, lang),
+    status: view.status,
+    currentFingerprint: view.fingerprint,
+    changedSinceSignoff: view.changedSinceSignoff,
+    lastApproval: view.lastApproval ? { by: view.lastApproval.userName, at: view.lastApproval.at, fingerprint: view.lastApproval.fingerprint ?? "", comment: view.lastApproval.comment } : null,
+    request: view.request ? { by: view.request.userName, at: view.request.at } : null,
+    rejection: view.rejection ? { by: view.rejection.userName, at: view.rejection.at, comment: view.rejection.comment } : null,
+  };
+}
+
+async function draw(renderer: DiagramRenderer | null, definition: string, branding: Branding): Promise<DiagramImage> {
+  if (!renderer) return { kind: "fallback", reason: "unavailable" };
+  const result = await renderer.render(definition, { theme: "base", primaryColor: `#${branding.primaryColor}` });
+  return result.ok ? { kind: "image", ...result.diagram } : { kind: "fallback", reason: result.reason };
+}
+
+/** The figures a deliverable shows, drawn (or as tables), in its language. */
+async function figuresFor(def: DeliverableDefinition, pack: Pack, project: ProjectRow, data: ProjectData, lang: Language, branding: Branding, renderer: DiagramRenderer | null): Promise<Record<string, Figure>> {
+  const s = STRINGS[lang];
+  const out: Record<string, Figure> = {};
+  for (const key of def.figures) {
+    let title: string;
+    let definition: string | null;
+    let fallback: Figure["fallback"];
+    if (key === "team-structure" || key === "roadmap") {
+      const generated = key === "team-structure" ? teamStructure(pack, data, lang, project.name) : roadmapGantt(pack, data, lang, s.scope.roadmap);
+      title = key === "team-structure" ? s.scope.teamStructure : s.scope.roadmap;
+      definition = generated.definition;
+      fallback = generated.table;
+    } else {
+      const item = findItem(pack, key);
+      const value = data.answers.get(key)?.value as { definition?: string } | undefined;
+      definition = item?.kind === "diagram" && value?.definition?.trim() ? value.definition : null;
+      title = item ? loc(item.title, lang) : key;
+      fallback = definition ? diagramFallbackTable(definition, s) : { columns: [], rows: [] };
+    }
+    if (!definition) continue;
+    out[key] = { title, definition, fallback, image: await draw(renderer, definition, branding) };
+  }
+  return out;
+}
+
+export type ExportRequest = { db: Db; project: ProjectRow; pack: Pack; data: ProjectData; id: DeliverableId; lang: Language; actor: Actor; renderer: DiagramRenderer | null; now?: Date };
+
+/** Everything the builder needs, and the version number it gets. */
+export async function deliverableInput(req: ExportRequest): Promise<DeliverableInput> {
+  const def = findDeliverable(req.id)!;
+  const now = (req.now ?? new Date()).toISOString();
+  const signOff = signOffState(req.db, req.project, req.pack, req.data, def.phaseId, req.lang);
+  const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id), now);
+  const branding = effectiveBranding(req.db, req.project.id);
+  return {
+    lang: req.lang,
+    pack: req.pack,
+    project: { name: req.project.name, client: req.project.clientOrganisation, startDate: req.project.startDate, description: req.project.description },
+    data: req.data,
+    signOff,
+    version,
+    generatedAt: now,
+    generatedBy: req.actor.name,
+    branding,
+    figures: await figuresFor(def, req.pack, req.project, req.data, req.lang, branding, req.renderer),
+  };
+}
+
+/** A file name that is safe everywhere and still says what it is: `scope-document-<client>-v3.docx`. */
+export function deliverableFileName(id: DeliverableId, client: string, version: number, lang: Language): string {
+  const slug = client
+    .normalize("NFKC")
+    .replace(/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "")
+    .replace(/[\\/:*?"<>|#%&{}$!'@+`=]/g, " ")
+    .trim()
+    .replace(/\s+/g, "-")
+    .replace(/^[.-]+|[.-]+$/g, "")
+    .slice(0, 60);
+  return `${id}-${slug || "project"}-v${version}${lang === "fa" ? "-fa" : "-en"}.docx`;
+}
+
+/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, for Persian client names. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+export async function exportDeliverable(req: ExportRequest): Promise<{ buffer: Buffer; fileName: string; version: number }> {
+  const def = findDeliverable(req.id)!;
+  const input = await deliverableInput(req);
+  const buffer = await Packer.toBuffer(def.build(input));
+  return { buffer, fileName: deliverableFileName(req.id, req.project.clientOrganisation, input.version, req.lang), version: input.version };
+}

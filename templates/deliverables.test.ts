@@ -1,0 +1,193 @@
+/**
+ * Every deliverable in both languages, checked in layers: the package and
+ * its XML, the content and right-to-left markers, schema validation of a
+ * reference document, and (with LibreOffice) the text of the PDF it prints to.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import validate from "@ooxml-tools/validate";
+import { tempDatabase } from "#tests/setup/db.ts";
+import { docxToPdfText, documentText, findSoffice, hasPdftotext, malformedParts, unzipDocx, withPart, xmlParts } from "#tests/setup/docx.ts";
+import { FIXTURE_TEXT, seedDeliverableProject } from "#tests/fixtures/deliverable-project.ts";
+import { getProject, loadProjectData, packOf } from "#app/domain/projects.server.ts";
+import { exportDeliverable, deliverableFileName, contentDisposition, latestVersion } from "#app/domain/deliverables.server.ts";
+import { saveBranding } from "#app/domain/branding.server.ts";
+import { DEMO_PROJECT } from "#db/demo-content.ts";
+import type { DeliverableId } from "#templates/model.ts";
+
+const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50">diagram</text></svg>');
+/** Draws every diagram as the same small picture (the real renderer has its own tests). */
+const fakeRenderer = { calls: 0, render: async () => ((fakeRenderer.calls++, { ok: true as const, diagram: { svg: SVG, png: PNG_1PX, width: 200, height: 100 } })) };
+
+const IDS: DeliverableId[] = ["scope-document", "vision-minutes", "go-no-go"];
+const LANGS = ["fa", "en"] as const;
+const actor = { id: null, name: "Test Consultant" };
+
+let env: ReturnType<typeof tempDatabase>;
+let projectId: number;
+const docs = new Map<string, Buffer>();
+const names = new Map<string, string>();
+
+beforeAll(async () => {
+  env = tempDatabase();
+  projectId = seedDeliverableProject(env.db);
+  const project = getProject(env.db, projectId)!;
+  for (const id of IDS) {
+    for (const lang of LANGS) {
+      const file = await exportDeliverable({ db: env.db, project, pack: packOf(project)!, data: loadProjectData(env.db, projectId), id, lang, actor, renderer: fakeRenderer });
+      docs.set(`${id}-${lang}`, file.buffer);
+      names.set(`${id}-${lang}`, file.fileName);
+    }
+  }
+}, 120_000);
+afterAll(() => env.cleanup());
+
+describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s (%s)", (id, lang) => {
+  const doc = () => docs.get(`${id}-${lang}`)!;
+
+  it("is a package whose every XML part is well-formed, with the Persian font embedded", () => {
+    const parts = unzipDocx(doc());
+    expect(parts.has("word/document.xml")).toBe(true);
+    expect([...parts.keys()].some((p) => /^word\/fonts\/.+\.odttf$/.test(p))).toBe(true);
+    expect(malformedParts(doc())).toEqual([]);
+  });
+
+  it("carries the project's real content, a title page, a contents field and page X of Y", () => {
+    const text = documentText(doc());
+    expect(text).toContain(DEMO_PROJECT.name);
+    expect(text).toContain(DEMO_PROJECT.clientOrganisation);
+    const xml = xmlParts(doc()).get("word/document.xml")!;
+    expect(xml).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
+    const footers = [...xmlParts(doc())].filter(([n]) => n.startsWith("word/footer")).map(([, x]) => x).join("");
+    expect(footers).toMatch(/PAGE/);
+    expect(footers).toMatch(/NUMPAGES/);
+    const headers = [...xmlParts(doc())].filter(([n]) => n.startsWith("word/header")).map(([n]) => documentText(doc(), n)).join(" ");
+    expect(headers).toContain(lang === "fa" ? "نسخه ۱" : "v1");
+    if (id === "scope-document") expect(text).toContain("یک پرونده مشتری برای فروش، پخش و خدمات");
+    if (id === "vision-minutes") expect(text).toContain("ما هر فروشگاه را یک شریک می‌دانیم");
+    if (id === "go-no-go") {
+      expect(text).toContain(FIXTURE_TEXT.condition);
+      expect(text).toContain(FIXTURE_TEXT.uatIssue);
+    }
+  });
+
+  it(lang === "fa" ? "is right to left: bidi paragraphs, RTL runs, mirrored tables, Persian digits, Jalali dates" : "is left to right, with Gregorian dates", () => {
+    const xml = xmlParts(doc()).get("word/document.xml")!;
+    const text = documentText(doc());
+    if (lang === "fa") {
+      expect(xml).toContain("<w:bidi/>");
+      expect(xml).toContain("<w:rtl/>");
+      expect(xml).toContain("<w:bidiVisual/>");
+      expect(text).toMatch(/[۰-۹]/);
+      expect(text).toMatch(/آذر|آبان|دی|بهمن|اسفند|فروردین|اردیبهشت|خرداد/);
+      // Latin words inside Persian text are runs of their own, without the RTL flag.
+      if (id === "go-no-go") expect(xml).toMatch(/<w:r>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">[^<]*Dynamics 365[^<]*<\/w:t>/);
+    } else {
+      expect(xml).not.toContain("<w:bidiVisual/>");
+      expect(text).toMatch(/(January|February|March|April|May|June|July|August|September|October|November|December) 20\d\d/);
+    }
+  });
+
+  it("shows the real sign-off state of its phase", () => {
+    const text = documentText(doc());
+    if (id === "vision-minutes") {
+      expect(text).toContain(lang === "fa" ? "محتوای این سند دقیقاً همان محتوایی است که تأیید شده است." : "The content of this document is exactly the content that was signed.");
+      expect(text).toContain("فرهاد کریمی");
+    } else {
+      expect(text).toContain(lang === "fa" ? "این سند پیش‌نویس است" : "This document is a draft.");
+    }
+    expect(text).toMatch(/[0-9a-f]{64}/);
+  });
+});
+
+describe("diagrams, versions and file names", () => {
+  it("puts drawn diagrams in as SVG with a PNG fallback", () => {
+    const parts = [...unzipDocx(docs.get("scope-document-fa")!).keys()];
+    expect(parts.some((p) => /^word\/media\/.+\.svg$/.test(p))).toBe(true);
+    expect(parts.some((p) => /^word\/media\/.+\.png$/.test(p))).toBe(true);
+    expect(fakeRenderer.calls).toBeGreaterThanOrEqual(2);
+  });
+
+  it("without a renderer, writes the diagram's content as a table with a visible note, and still succeeds", async () => {
+    const project = getProject(env.db, projectId)!;
+    const file = await exportDeliverable({ db: env.db, project, pack: packOf(project)!, data: loadProjectData(env.db, projectId), id: "scope-document", lang: "en", actor, renderer: null });
+    const text = documentText(file.buffer);
+    expect(text).toContain("The diagram could not be drawn on this server");
+    // The team-structure table lists the team members; the roadmap table its phases.
+    expect(text).toContain("رضا موسوی");
+    expect(text).toContain("مرحله ۲: فروش و ویزیت");
+    expect([...unzipDocx(file.buffer).keys()].some((p) => p.endsWith(".svg"))).toBe(false);
+  });
+
+  it("keeps the version while the content is unchanged, in either language, and moves to the next when it changes", async () => {
+    expect(latestVersion(env.db, projectId, "go-no-go")?.version).toBe(1);
+    expect(names.get("go-no-go-en")).toMatch(/-v1-en\.docx$/);
+    const project = getProject(env.db, projectId)!;
+    const { saveAnswer } = await import("#app/domain/answers.server.ts");
+    const { findItem } = await import("#methodology/load.ts");
+    const item = findItem(packOf(project)!, "deployment.go-rationale")!;
+    saveAnswer(env.db, { projectId, item: item as never, baseVersion: 1, raw: "Changed after review" });
+    const file = await exportDeliverable({ db: env.db, project, pack: packOf(project)!, data: loadProjectData(env.db, projectId), id: "go-no-go", lang: "fa", actor, renderer: null });
+    expect(file.version).toBe(2);
+    expect(file.fileName).toMatch(/^go-no-go-شرکت-صنایع-غذایی-مهرگان-v2-fa\.docx$/);
+    expect(documentText(file.buffer)).toContain("Changed after review");
+  });
+
+  it("names files safely and encodes Persian names for the download header", () => {
+    expect(deliverableFileName("scope-document", 'Acme / "Sales" <Ltd>\u202E', 3, "en")).toBe("scope-document-Acme-Sales-Ltd-v3-en.docx");
+    expect(deliverableFileName("scope-document", "   ", 1, "fa")).toBe("scope-document-project-v1-fa.docx");
+    const header = contentDisposition("scope-document-مهرگان-v3-fa.docx");
+    expect(header).toContain('filename="scope-document-______-v3-fa.docx"');
+    expect(header).toContain("filename*=UTF-8''scope-document-%D9%85%D9%87%D8%B1%DA%AF%D8%A7%D9%86-v3-fa.docx");
+  });
+
+  it("uses the project's branding: firm name on the title page, colour in the headings, logo in the header", async () => {
+    saveBranding(env.db, actor, null, { firmName: "Northwind Advisory", primaryColor: "#7A1F5C", font: "Arial", removeLogo: undefined }, { data: PNG_1PX, type: "png", width: 1, height: 1 });
+    saveBranding(env.db, actor, projectId, { firmName: "مشاوران آرمان", primaryColor: "", font: "", removeLogo: undefined }, null);
+    const project = getProject(env.db, projectId)!;
+    const file = await exportDeliverable({ db: env.db, project, pack: packOf(project)!, data: loadProjectData(env.db, projectId), id: "vision-minutes", lang: "fa", actor, renderer: null });
+    expect(documentText(file.buffer)).toContain("مشاوران آرمان");
+    expect(documentText(file.buffer)).not.toContain("Northwind Advisory");
+    const styles = xmlParts(file.buffer).get("word/styles.xml")!;
+    expect(styles).toContain('w:color w:val="7A1F5C"');
+    expect(styles).toContain('w:ascii="Arial"');
+    const header = [...xmlParts(file.buffer)].find(([n, x]) => n.startsWith("word/header") && x.includes("<w:drawing>"));
+    expect(header).toBeDefined();
+  });
+});
+
+describe("schema validation (reference documents)", () => {
+  it.each(IDS)("%s passes Office schema validation in Persian and English", async (id) => {
+    for (const lang of LANGS) {
+      const errors = await validate(new Uint8Array(docs.get(`${id}-${lang}`)!), "Microsoft365");
+      expect(errors, `${id}-${lang}`).toEqual([]);
+    }
+  });
+
+  it("catches a document that breaks the schema (the check can fail)", async () => {
+    const doc = docs.get("go-no-go-en")!;
+    const xml = xmlParts(doc).get("word/document.xml")!;
+    const broken = withPart(doc, "word/document.xml", xml.replace("<w:body>", "<w:body><w:p><w:pPr><w:notAnElement/></w:pPr></w:p>"));
+    const errors = await validate(broken, "Microsoft365");
+    expect(Array.isArray(errors) && errors.length).toBeGreaterThan(0);
+  });
+});
+
+const soffice = findSoffice();
+const canConvert = Boolean(soffice) && hasPdftotext();
+describe("printed with LibreOffice", () => {
+  it.skipIf(!canConvert)("converts every deliverable to PDF, and the PDF holds the project's real content", () => {
+    const pdfs = docxToPdfText(Object.fromEntries(docs));
+    for (const [name, pdf] of Object.entries(pdfs)) {
+      expect(pdf.pages, name).toBeGreaterThanOrEqual(3);
+      // pdftotext gives Persian letters back in visual order; compare Latin content and a Persian word that survives.
+      expect(pdf.text, name).toMatch(/[\u0600-\u06FF]/);
+    }
+    expect(pdfs["go-no-go-en"]!.text).toContain("Go/no-go decision record");
+    expect(pdfs["go-no-go-en"]!.text).toContain("Go with conditions: UAT passed 95%");
+    expect(pdfs["scope-document-en"]!.text).toContain("Scope document");
+    expect(pdfs["scope-document-en"]!.text).toMatch(/Page 2 of \d+/);
+    expect(pdfs["vision-minutes-en"]!.text).toContain("Vision workshop minutes");
+    expect(pdfs["scope-document-fa"]!.text).toMatch(/CRM/);
+  });
+});
