@@ -39,7 +39,8 @@ export function withPart(buffer: Uint8Array, name: string, content: string): Uin
 /** The text of document.xml, header and footer parts (w:t contents joined). */
 export function documentText(buffer: Uint8Array, part = "word/document.xml"): string {
   const xml = xmlParts(buffer).get(part) ?? "";
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+  const decode = (t: string) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join("");
 }
 
 export function findSoffice(): string | null {

@@ -1,0 +1,96 @@
+/**
+ * Whatever people type — control characters, bidi overrides, emoji, very
+ * long answers — and however empty the registers, a deliverable is still a
+ * valid Word document (a property test over the pure builders).
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { Packer } from "docx";
+import validate from "@ooxml-tools/validate";
+import { getPacks } from "#methodology/registry.ts";
+import type { Pack, RegisterItem } from "#methodology/schema.ts";
+import { DELIVERABLES } from "#templates/index.ts";
+import { DEFAULT_BRANDING, type DeliverableInput, type ProjectAnswers } from "#templates/model.ts";
+import { cleanText, splitByDirection } from "#templates/text.ts";
+import { documentText, malformedParts } from "#tests/setup/docx.ts";
+
+const pack: Pack = getPacks().get("crm-implementation", "1.0.0")!;
+const registers = pack.phases.flatMap((p) => p.steps.flatMap((s) => s.items)).filter((i): i is RegisterItem => i.kind === "register");
+const textQuestions = pack.phases.flatMap((p) => p.steps.flatMap((s) => s.items)).filter((i) => i.kind === "question" && (i.answer.type === "long-text" || i.answer.type === "short-text")).map((i) => i.id);
+
+/** Strings made of the characters that break documents, mixed with ordinary text. */
+const nasty = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 200 }),
+  fc.string({ unit: fc.constantFrom("\u0000", "\u0001", "\u0008", "\u000B", "\u000C", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "\u202E", "\u202D", "\u2066", "\u2069", "\u200F", "\r", "\n", "\t", "😀", "👩‍💼", "&", "<", ">", '"', "]]>", "CRM", "مهرگان", "۱۲۳", " "), maxLength: 300 }),
+  fc.constant(""),
+);
+
+function input(answers: Map<string, { value: unknown }>, rows: ProjectAnswers["rows"], lang: "fa" | "en", projectName: string): DeliverableInput {
+  return {
+    lang,
+    pack,
+    project: { name: projectName, client: projectName, startDate: "2026-10-24", description: projectName },
+    data: { answers, rows },
+    signOff: null,
+    version: 1,
+    generatedAt: "2026-11-23T08:00:00.000Z",
+    generatedBy: projectName,
+    branding: { ...DEFAULT_BRANDING, firmName: projectName },
+    figures: {
+      "team-structure": { title: projectName, definition: "flowchart LR\n a --> b", image: { kind: "fallback", reason: "unavailable" }, fallback: { columns: ["A"], rows: [[projectName]] } },
+    },
+  };
+}
+
+describe("robustness of the document engine", () => {
+  it("cleanText removes what XML cannot carry and bidi overrides, and keeps everything else", () => {
+    expect(cleanText("a\u0000b\u202Ec\u2066d\uD800e\r\nf\tg")).toBe("abcde\nf g");
+    expect(cleanText("😀 مهرگان CRM")).toBe("😀 مهرگان CRM");
+    expect(splitByDirection("نسخه CRM 365 جدید", true)).toEqual([
+      { text: "نسخه ", rtl: true },
+      { text: "CRM 365", rtl: false },
+      { text: " جدید", rtl: true },
+    ]);
+  });
+
+  it("any text in answers and registers, or none at all, gives well-formed documents in both languages", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(nasty, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.constantFrom("fa" as const, "en" as const),
+        fc.constantFrom(...DELIVERABLES.map((d) => d.id)),
+        async (texts, emptyRegisters, lang, id) => {
+          const answers = new Map<string, { value: unknown }>();
+          textQuestions.forEach((q, i) => answers.set(q, { value: texts[i % texts.length] }));
+          const rows = new Map<string, Array<{ id: number; cells: Record<string, string | number | null> }>>();
+          if (!emptyRegisters) {
+            registers.forEach((reg, r) =>
+              rows.set(reg.id, [{ id: r + 1, cells: Object.fromEntries(reg.columns.map((c, i) => [c.id, c.type === "number" || c.type === "scale" || c.type === "ref" ? null : texts[(r + i) % texts.length]!])) }]),
+            );
+          }
+          const doc = DELIVERABLES.find((d) => d.id === id)!.build(input(answers, rows, lang, texts[0]!));
+          const buffer = await Packer.toBuffer(doc);
+          expect(malformedParts(buffer)).toEqual([]);
+          // The project name (the first text) is on the title page exactly as typed, minus what was cleaned.
+          expect(documentText(buffer)).toContain(cleanText(texts[0]!).replace(/\n/g, ""));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 240_000);
+
+  it("a 20,000-character answer full of emoji, controls and overrides still passes schema validation", async () => {
+    const chunk = "سلام CRM 😀\u202E\u0007 <&> ۱۲۳ 365\n";
+    const long = chunk.repeat(Math.ceil(20000 / chunk.length)).slice(0, 20000);
+    const answers = new Map<string, { value: unknown }>([["vision.why-crm", { value: long }], ["requirements.high-level-goals", { value: long }]]);
+    for (const lang of ["fa", "en"] as const) {
+      const buffer = await Packer.toBuffer(DELIVERABLES.find((d) => d.id === "vision-minutes")!.build(input(answers, new Map(), lang, "Test 😀 \u202Eproject")));
+      expect(malformedParts(buffer)).toEqual([]);
+      expect(await validate(new Uint8Array(buffer), "Microsoft365")).toEqual([]);
+      const text = documentText(buffer);
+      expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u0008]/);
+      expect(text.match(/CRM 😀/g)?.length).toBe(Math.floor(20000 / chunk.length));
+    }
+  }, 120_000);
+});
