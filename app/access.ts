@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "request-signoff",
   "sign-off",
   "export",
+  "manage-documents",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,10 +30,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  * The executive sponsor signs but does not edit what they sign; the project
  * manager edits and requests sign-off but cannot sign their own work.
  * `request-signoff` also covers withdrawing a request and reopening a phase.
+ * `export` downloads the Word deliverables; `manage-documents` sets a
+ * project's own branding for them.
  */
 export const ROLE_PERMISSIONS: Record<ProjectRole, readonly Permission[]> = {
-  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export"],
-  consultant: ["view", "answer", "edit-registers", "export"],
+  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export", "manage-documents"],
+  consultant: ["view", "answer", "edit-registers", "export", "manage-documents"],
   "executive-sponsor": ["view", "sign-off", "export"],
   "team-member": ["view", "answer", "edit-registers"],
   viewer: ["view"],
@@ -77,6 +80,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/invitations/:token": { loader: "public", action: "public" },
   "/reset/:token": { loader: "public", action: "public" },
   "/admin/users": { loader: "admin", action: "admin" },
+  "/admin/branding": { loader: "admin", action: "admin" },
   "/preferences": { loader: "public", action: "public" },
   "/projects": { loader: "signed-in" },
   "/projects/new": { loader: "signed-in", action: "signed-in" },
@@ -94,6 +98,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
       },
     },
   },
+  "/projects/:projectId/documents": {
+    loader: { project: "view" },
+    action: { intents: { "branding-save": { project: "manage-documents" }, "branding-reset": { project: "manage-documents" } } },
+  },
+  "/projects/:projectId/documents/:deliverable/download": { loader: { project: "export" } },
   "/projects/:projectId/phases/:phaseId": {
     loader: { project: "view" },
     action: {

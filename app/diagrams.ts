@@ -86,7 +86,9 @@ export function roadmapGantt(pack: Pack, data: DiagramData, lang: Language, titl
   const phaseChoice = (id: string) => (phaseCol?.type === "choice" ? loc(phaseCol.options.find((o) => o.id === id)?.label, lang) : "") || id;
   const table = { columns: [L.phase, L.start, L.end, L.goal, L.targetDate], rows: [] as string[][] };
   const iso = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
-  const lines = ["gantt", `  title ${mermaidLabel(title).replace(/[:;]/g, " ")}`, "  dateFormat YYYY-MM-DD", lang === "fa" ? "  axisFormat %m/%Y" : "  axisFormat %b %Y"];
+  // The axis can only count Gregorian months, so Persian charts leave its
+  // ticks unlabelled and write each phase's Jalali dates in its label.
+  const lines = ["gantt", `  title ${mermaidLabel(title).replace(/[:;]/g, " ")}`, "  dateFormat YYYY-MM-DD", lang === "fa" ? "  axisFormat ." : "  axisFormat %b %Y", "  todayMarker off"];
   let drawn = 0;
   phases.forEach((p, i) => {
     const name = text(p.cells.name) || `${L.phase} ${i + 1}`;

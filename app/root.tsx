@@ -90,7 +90,10 @@ function AppHeader({ large, user }: { large: boolean; user: HeaderUser }) {
         {user ? (
           <>
             {user.isAdmin ? (
-              <Link to="/admin/users" className="button ghost small">{t("admin.users")}</Link>
+              <>
+                <Link to="/admin/users" className="button ghost small">{t("admin.users")}</Link>
+                <Link to="/admin/branding" className="button ghost small">{t("branding.adminLink")}</Link>
+              </>
             ) : null}
             <Link to="/account" className="button ghost small user-name" title={user.email}>
               <bdi>{user.name}</bdi>

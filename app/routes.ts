@@ -11,6 +11,7 @@ export default [
   route("invitations/:token", "routes/invitation.tsx"),
   route("reset/:token", "routes/reset.tsx"),
   route("admin/users", "routes/admin.users.tsx"),
+  route("admin/branding", "routes/admin.branding.tsx"),
   route("projects", "routes/projects.tsx"),
   route("projects/new", "routes/projects.new.tsx"),
   route("projects/:projectId", "routes/project.tsx", [
@@ -18,9 +19,12 @@ export default [
     route("team", "routes/project.team.tsx"),
     route("members", "routes/project.members.tsx"),
     route("history", "routes/project.history.tsx"),
+    route("documents", "routes/project.documents.tsx"),
     route("phases/:phaseId", "routes/project.phase.tsx"),
     route("phases/:phaseId/steps/:stepId", "routes/project.step.tsx"),
   ]),
+  // A resource route (no page): the Word file itself.
+  route("projects/:projectId/documents/:deliverable/download", "routes/project.document-download.tsx"),
   route("preferences", "routes/preferences.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

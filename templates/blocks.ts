@@ -28,7 +28,7 @@ import { findItem } from "#methodology/load.ts";
 import type { Branding, DeliverableInput, DocLang, Figure, SignOffState } from "./model.ts";
 import { STRINGS, type Strings } from "./strings.ts";
 import { COLOURS, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
-import { cleanText, dateTime, splitByDirection } from "./text.ts";
+import { cleanText, dateTime, splitByDirection, textDirection } from "./text.ts";
 
 /** What every block needs to know; counters number figures and tables. */
 export type Ctx = {
@@ -69,14 +69,23 @@ function refOptions(input: DeliverableInput): RefOptions {
 
 type RunStyle = { bold?: boolean; italics?: boolean; color?: string; size?: number };
 
+/**
+ * Whether a paragraph of this text is right to left: user text keeps its own
+ * direction (a Persian answer in an English document reads right to left).
+ */
+function rtlFor(ctx: Ctx, text: string): boolean {
+  const dir = textDirection(text);
+  return dir === null ? ctx.rtl : dir === "rtl";
+}
+
 /** Runs for text, split by writing direction, with "\n" as line breaks. */
-export function runs(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[] {
+export function runs(ctx: Ctx, text: string, style: RunStyle = {}, paragraphRtl = ctx.rtl): TextRun[] {
   const out: TextRun[] = [];
   cleanText(text)
     .split("\n")
     .forEach((line, i) => {
-      const parts = splitByDirection(line, ctx.rtl);
-      if (parts.length === 0) parts.push({ text: "", rtl: ctx.rtl });
+      const parts = splitByDirection(line, paragraphRtl);
+      if (parts.length === 0) parts.push({ text: "", rtl: paragraphRtl });
       parts.forEach((part, j) => {
         out.push(
           new TextRun({
@@ -98,13 +107,14 @@ export function runs(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[] {
 }
 
 export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: boolean; align?: "center"; keepNext?: boolean; color?: string; size?: number } = {}): Paragraph {
+  const rtl = rtlFor(ctx, text);
   return new Paragraph({
     style: opts.style,
-    bidirectional: ctx.rtl,
+    bidirectional: rtl,
     alignment: opts.align === "center" ? AlignmentType.CENTER : undefined,
     keepNext: opts.keepNext,
     spacing: opts.size ? exact(opts.size) : undefined,
-    children: runs(ctx, text, { bold: opts.bold, color: opts.color, size: opts.size }),
+    children: runs(ctx, text, { bold: opts.bold, color: opts.color, size: opts.size }, rtl),
   });
 }
 
@@ -134,8 +144,8 @@ function cell(ctx: Ctx, text: string, widthTwips: number, opts: { header?: boole
     children: [
       new Paragraph({
         style: "TableText",
-        bidirectional: ctx.rtl,
-        children: runs(ctx, text, { bold: opts.header || opts.bold, color: opts.header ? "FFFFFF" : undefined }),
+        bidirectional: rtlFor(ctx, text),
+        children: runs(ctx, text, { bold: opts.header || opts.bold, color: opts.header ? "FFFFFF" : undefined }, rtlFor(ctx, text)),
       }),
     ],
   });

@@ -17,7 +17,7 @@ import type { DeliverableId } from "#templates/model.ts";
 const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50">diagram</text></svg>');
 /** Draws every diagram as the same small picture (the real renderer has its own tests). */
-const fakeRenderer = { calls: 0, render: async () => ((fakeRenderer.calls++, { ok: true as const, diagram: { svg: SVG, png: PNG_1PX, width: 200, height: 100 } })) };
+const fakeRenderer = { calls: 0, available: () => true, close: async () => undefined, stats: () => ({ renders: 0, cacheHits: 0, launches: 0 }), render: async () => ((fakeRenderer.calls++, { ok: true as const, cached: false, diagram: { svg: SVG, png: PNG_1PX, width: 200, height: 100 } })) };
 
 const IDS: DeliverableId[] = ["scope-document", "vision-minutes", "go-no-go"];
 const LANGS = ["fa", "en"] as const;
@@ -159,7 +159,7 @@ describe("diagrams, versions and file names", () => {
 describe("schema validation (reference documents)", () => {
   it.each(IDS)("%s passes Office schema validation in Persian and English", async (id) => {
     for (const lang of LANGS) {
-      const errors = await validate(new Uint8Array(docs.get(`${id}-${lang}`)!), "Microsoft365");
+      const errors = await validate(new Uint8Array(docs.get(`${id}-${lang}`)!), "docx", "Microsoft365");
       expect(errors, `${id}-${lang}`).toEqual([]);
     }
   });
@@ -168,7 +168,7 @@ describe("schema validation (reference documents)", () => {
     const doc = docs.get("go-no-go-en")!;
     const xml = xmlParts(doc).get("word/document.xml")!;
     const broken = withPart(doc, "word/document.xml", xml.replace("<w:body>", "<w:body><w:p><w:pPr><w:notAnElement/></w:pPr></w:p>"));
-    const errors = await validate(broken, "Microsoft365");
+    const errors = await validate(broken, "docx", "Microsoft365");
     expect(Array.isArray(errors) && errors.length).toBeGreaterThan(0);
   });
 });

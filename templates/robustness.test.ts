@@ -87,7 +87,7 @@ describe("robustness of the document engine", () => {
     for (const lang of ["fa", "en"] as const) {
       const buffer = await Packer.toBuffer(DELIVERABLES.find((d) => d.id === "vision-minutes")!.build(input(answers, new Map(), lang, "Test 😀 \u202Eproject")));
       expect(malformedParts(buffer)).toEqual([]);
-      expect(await validate(new Uint8Array(buffer), "Microsoft365")).toEqual([]);
+      expect(await validate(new Uint8Array(buffer), "docx", "Microsoft365")).toEqual([]);
       const text = documentText(buffer);
       expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u0008]/);
       expect(text.match(/CRM 😀/g)?.length).toBe(Math.floor(20000 / chunk.length));

@@ -28,6 +28,15 @@ export function cleanText(input: unknown): string {
 const RTL_STRONG = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 const LTR_STRONG = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF0-9]/;
 
+/** Like the browser's dir="auto": the direction of the first strong character, or null. */
+export function textDirection(text: string): "rtl" | "ltr" | null {
+  for (const ch of text) {
+    if (RTL_STRONG.test(ch)) return "rtl";
+    if (/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(ch)) return "ltr";
+  }
+  return null;
+}
+
 export type DirectedText = { text: string; rtl: boolean };
 
 /**

@@ -12,7 +12,8 @@ import { msg } from "#methodology/values.ts";
 import { BRAND_FONTS, DEFAULT_BRANDING, type Branding, type BrandFont, type Logo } from "#templates/model.ts";
 import { audit, type Actor } from "./audit.server.ts";
 
-export const LOGO_MAX_BYTES = 1024 * 1024;
+// Half a megabyte: with the other fields the form stays under the server's 1 MB body limit.
+export const LOGO_MAX_BYTES = 512 * 1024;
 const INSTALLATION = "installation";
 const projectScope = (projectId: number) => `project:${projectId}`;
 
@@ -65,7 +66,7 @@ export type BrandingForm = z.output<typeof brandingFormSchema>;
 /** Checks an uploaded logo; a message key when it is not usable. */
 export async function readLogo(file: unknown): Promise<{ ok: true; logo: Logo | null } | { ok: false; error: string }> {
   if (!file || typeof file === "string" || !(file instanceof Blob) || file.size === 0) return { ok: true, logo: null };
-  if (file.size > LOGO_MAX_BYTES) return { ok: false, error: msg("branding.logoTooLarge", { max: 1 }) };
+  if (file.size > LOGO_MAX_BYTES) return { ok: false, error: msg("branding.logoTooLarge", { max: LOGO_MAX_BYTES / 1024 }) };
   const data = new Uint8Array(await file.arrayBuffer());
   const info = imageInfo(data);
   if (!info) return { ok: false, error: msg("branding.logoNotImage") };
@@ -155,4 +156,40 @@ export function resetProjectBranding(db: Db, actor: Actor, projectId: number): v
     tx.delete(branding).where(eq(branding.scope, projectScope(projectId))).run();
     audit(tx, actor, { projectId, action: "branding.reset", subject: projectScope(projectId), before: { firmName: before.firmName, primaryColor: before.primaryColor, font: before.font, logo: Boolean(before.logo) }, after: null });
   });
+}
+
+/** Largest branding form (a logo plus a few fields) an action reads. */
+const BRANDING_FORM_BYTES = LOGO_MAX_BYTES + 64 * 1024;
+
+export type BrandingSubmission =
+  | { ok: true; intent: string; form: BrandingForm; logo: Logo | null }
+  | { ok: false; intent: string; errors: Record<string, string>; echo: Record<string, string> };
+
+/** Reads and checks the branding form (multipart, with an optional logo file). */
+export async function readBrandingForm(request: Request): Promise<BrandingSubmission> {
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  const tooLarge = { ok: false as const, intent: "branding-save", errors: { logo: msg("branding.logoTooLarge", { max: LOGO_MAX_BYTES / 1024 }) }, echo: {} };
+  if (length > BRANDING_FORM_BYTES) return tooLarge;
+  let fd: FormData;
+  try {
+    fd = await request.formData();
+  } catch {
+    return { ok: false, intent: "", errors: { form: "errors.badForm" }, echo: {} };
+  }
+  const fields: Record<string, string> = {};
+  for (const [k, v] of fd.entries()) if (typeof v === "string") fields[k] = v;
+  const intent = fields.intent ?? "";
+  const parsed = brandingFormSchema.safeParse(fields);
+  const echo = { firmName: fields.firmName ?? "", primaryColor: fields.primaryColor ?? "", font: fields.font ?? "" };
+  const logo = await readLogo(fd.get("logo"));
+  const errors: Record<string, string> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message.startsWith("validation.") || issue.message.startsWith("branding.") ? issue.message : "validation.invalid";
+  if (!logo.ok) errors.logo = logo.error;
+  if (!parsed.success || !logo.ok) return { ok: false, intent, errors, echo };
+  return { ok: true, intent, form: parsed.data, logo: logo.logo };
+}
+
+/** A logo as a data URL, for showing it on the branding pages. */
+export function logoDataUrl(logo: Logo | null): string | null {
+  return logo ? `data:image/${logo.type === "jpg" ? "jpeg" : "png"};base64,${Buffer.from(logo.data).toString("base64")}` : null;
 }

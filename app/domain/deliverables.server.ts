@@ -22,7 +22,7 @@ import { audit, type Actor } from "./audit.server.ts";
 import { effectiveBranding } from "./branding.server.ts";
 import { gateView, projectGates } from "./signoff.server.ts";
 import type { ProjectData } from "./projects.server.ts";
-type DiagramRenderer = { render(definition: string, options?: { theme?: string; primaryColor?: string }): Promise<{ ok: true; diagram: { svg: Buffer; png: Buffer; width: number; height: number } } | { ok: false; reason: "unavailable" | "invalid" | "failed" }> };
+import type { DiagramRenderer } from "./diagram-render.server.ts";
 
 export { DELIVERABLES };
 

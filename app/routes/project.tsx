@@ -76,6 +76,7 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to={base} end className="tab">{t("nav.overview")}</NavLink>
             {pack.hasTeam ? <NavLink to={`${base}/team`} className="tab">{t("nav.team")}</NavLink> : null}
             <NavLink to={`${base}/members`} className="tab">{t("nav.members")}</NavLink>
+            <NavLink to={`${base}/documents`} className="tab">{t("nav.documents")}</NavLink>
             <NavLink to={`${base}/history`} className="tab">{t("nav.history")}</NavLink>
           </nav>
           {awaitingMe.map((p) => (

@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createDiagramRenderer, findChromium, type RenderResult } from "./diagram-render.server.ts";
+
+const hasChromium = Boolean(findChromium());
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-diagrams-"));
+const renderer = createDiagramRenderer({ cacheDir });
+afterAll(async () => {
+  await renderer.close();
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+});
+
+const FLOW = 'flowchart LR\n  a["مشتری"] --> b["CRM system"]';
+const pngWidth = (png: Buffer) => png.readUInt32BE(16);
+function ok(r: RenderResult) {
+  if (!r.ok) throw new Error(`render failed: ${r.reason}: ${r.message}`);
+  return r;
+}
+
+describe("server-side diagram rendering", () => {
+  it.skipIf(!hasChromium)("draws a flowchart with Persian and English labels as SVG text, with a 2x PNG", async () => {
+    const r = ok(await renderer.render(FLOW));
+    const svg = r.diagram.svg.toString("utf8");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toMatch(/<text|<tspan/);
+    expect(svg).toContain("مشتری");
+    expect(svg).toContain("CRM");
+    expect(svg).toContain("system");
+    expect(svg).not.toContain("<foreignObject");
+    expect(svg).toMatch(/width="\d+"/);
+    expect(r.diagram.png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    expect(Math.abs(pngWidth(r.diagram.png) - 2 * r.diagram.width)).toBeLessThanOrEqual(4);
+  });
+
+  it.skipIf(!hasChromium)("draws a Gantt chart", async () => {
+    const r = ok(await renderer.render("gantt\n  dateFormat YYYY-MM-DD\n  section Phase 1\n  Customer file :p1, 2027-01-01, 2027-06-30"));
+    expect(r.diagram.svg.toString("utf8")).toContain("Customer file");
+  });
+
+  it.skipIf(!hasChromium)("serves a repeated diagram from the cache without drawing it again", async () => {
+    const before = renderer.stats().renders;
+    const r = ok(await renderer.render(FLOW));
+    expect(r.cached).toBe(true);
+    expect(renderer.stats().renders).toBe(before);
+  });
+
+  it.skipIf(!hasChromium)("reads the disk cache without a browser; a new diagram then is 'unavailable'", async () => {
+    const offline = createDiagramRenderer({ cacheDir, chromiumPath: "/nonexistent/chromium" });
+    expect(offline.available()).toBe(false);
+    expect(ok(await offline.render(FLOW)).cached).toBe(true);
+    const r = await offline.render("flowchart LR\n  x --> y");
+    expect(r).toMatchObject({ ok: false, reason: "unavailable" });
+  });
+
+  it.skipIf(!hasChromium)("reports an invalid definition and keeps working", async () => {
+    expect(await renderer.render("flowchart LR\n  a -->")).toMatchObject({ ok: false, reason: "invalid" });
+    ok(await renderer.render("flowchart TB\n  one --> two"));
+  });
+
+  it.skipIf(!hasChromium)("draws several diagrams at once with one browser", async () => {
+    const results = await Promise.all([1, 2, 3, 4, 5].map((i) => renderer.render(`flowchart LR\n  n${i}["node ${i}"] --> m${i}`)));
+    for (const r of results) ok(r);
+    expect(renderer.stats().launches).toBe(1);
+  });
+});
