@@ -179,6 +179,7 @@ function pathFor(pattern: string, projectId: number | null): string {
     .replace(":phaseId", phase!.id)
     .replace(":stepId", step!.id)
     .replace(":token", "permission-walk-unknown-token-7f3a9c")
+    .replace(":deliverable", "go-no-go")
     .replace(/\/\*$/, "/no/such/page/anywhere");
 }
 

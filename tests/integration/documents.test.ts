@@ -1,0 +1,114 @@
+/**
+ * Word deliverables over HTTP: the documents page, the download (file name,
+ * type, language, access) and branding (validation, per project, admin).
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
+import { documentText, malformedParts } from "#tests/setup/docx.ts";
+
+let server: RunningServer;
+const sessions: Record<string, string> = {};
+const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+
+beforeAll(async () => {
+  // No Chromium here: diagrams become tables, and the page says so.
+  server = await startServer({ CHROMIUM_PATH: "/nonexistent/chromium" });
+  for (const [who, email] of Object.entries({ pm: "s.ahmadi@mehregan.example", consultant: "l.tehrani@arman.example", sponsor: "f.karimi@mehregan.example", member: "n.rahimi@mehregan.example", viewer: "h.nazari@mehregan.example" })) {
+    sessions[who] = await signIn(server.url, email);
+  }
+});
+afterAll(() => server?.stop());
+
+const get = (p: string, who: string) => fetch(server.url + p, { headers: { Cookie: sessions[who]! }, redirect: "manual" });
+const post = (p: string, who: string, body: FormData) => fetch(server.url + p, { method: "POST", body, headers: { Cookie: sessions[who]!, Origin: server.url }, redirect: "manual" });
+
+function brandingForm(fields: Record<string, string>, logo?: { data: Uint8Array; name: string; type: string }) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  if (logo) fd.set("logo", new Blob([logo.data], { type: logo.type }), logo.name);
+  return fd;
+}
+
+describe("downloading deliverables", () => {
+  test("the documents page lists the three deliverables with downloads in both languages, and says diagrams will be tables", async () => {
+    const r = await get("/projects/1/documents", "pm");
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    for (const id of ["scope-document", "vision-minutes", "go-no-go"]) {
+      expect(html).toContain(`/projects/1/documents/${id}/download?lang=fa`);
+      expect(html).toContain(`/projects/1/documents/${id}/download?lang=en`);
+    }
+    expect(html).toMatch(/Chromium/);
+  });
+
+  test("a download is a valid .docx named by the server, with the Persian client name encoded", async () => {
+    const r = await get("/projects/1/documents/scope-document/download?lang=en", "consultant");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const disposition = r.headers.get("content-disposition")!;
+    expect(disposition).toMatch(/^attachment; filename="scope-document-[^"]*-v1-en\.docx"; filename\*=UTF-8''scope-document-/);
+    expect(decodeURIComponent(disposition.split("''")[1]!)).toBe("scope-document-شرکت-صنایع-غذایی-مهرگان-v1-en.docx");
+    const body = new Uint8Array(await r.arrayBuffer());
+    expect(malformedParts(body)).toEqual([]);
+    const text = documentText(body);
+    expect(text).toContain("Scope document");
+    expect(text).toContain("پیاده‌سازی CRM مهرگان");
+    expect(text).toContain("The diagram could not be drawn on this server");
+  });
+
+  test("the project's language is the default; another language must be fa or en", async () => {
+    const r = await get("/projects/1/documents/vision-minutes/download", "sponsor");
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-disposition")).toContain("-fa.docx");
+    expect(documentText(new Uint8Array(await r.arrayBuffer()))).toContain("صورتجلسه کارگاه چشم‌انداز");
+    expect((await get("/projects/1/documents/vision-minutes/download?lang=de", "pm")).status).toBe(400);
+    expect((await get("/projects/1/documents/no-such-document/download", "pm")).status).toBe(404);
+  });
+
+  test("team members and viewers can read the page but not download; non-members get 404", async () => {
+    expect((await get("/projects/1/documents", "member")).status).toBe(200);
+    expect(await (await get("/projects/1/documents", "viewer")).text()).not.toContain("/download?lang=");
+    expect((await get("/projects/1/documents/go-no-go/download", "member")).status).toBe(403);
+    expect((await get("/projects/1/documents/go-no-go/download", "viewer")).status).toBe(403);
+    expect((await get("/projects/999/documents/go-no-go/download", "pm")).status).toBe(404);
+  });
+
+  test("the same content keeps its version; the page shows who downloaded it", async () => {
+    const first = await get("/projects/1/documents/go-no-go/download?lang=en", "pm");
+    const second = await get("/projects/1/documents/go-no-go/download?lang=fa", "pm");
+    expect(first.headers.get("content-disposition")).toContain("-v1-en.docx");
+    expect(second.headers.get("content-disposition")).toContain("-v1-fa.docx");
+    const html = await (await get("/projects/1/documents", "pm")).text();
+    expect(html).toMatch(/سارا احمدی/);
+  });
+});
+
+describe("branding", () => {
+  test("a bad colour and a file that is not an image are refused next to their fields, with what was typed kept and nothing saved", async () => {
+    const r = await post("/projects/1/documents", "consultant", brandingForm({ intent: "branding-save", firmName: "Arman Advisory", primaryColor: "blue-ish", font: "" }, { data: new TextEncoder().encode("not an image"), name: "logo.png", type: "image/png" }));
+    expect(r.status).toBe(400);
+    const html = await r.text();
+    expect(html).toMatch(/six hex digits|شش رقم هگز/);
+    expect(html).toMatch(/PNG or JPEG|PNG یا JPEG/);
+    expect(html).toContain('value="Arman Advisory"');
+    const doc = await get("/projects/1/documents/go-no-go/download?lang=en", "pm");
+    expect(documentText(new Uint8Array(await doc.arrayBuffer()))).not.toContain("Arman Advisory");
+  });
+
+  test("a project's own branding appears in its next document; going back to the installation's removes it", async () => {
+    const saved = await post("/projects/1/documents", "consultant", brandingForm({ intent: "branding-save", firmName: "Arman Advisory", primaryColor: "#7A1F5C", font: "Arial" }, { data: PNG_1PX, name: "logo.png", type: "image/png" }));
+    expect(saved.status).toBe(200);
+    const doc = new Uint8Array(await (await get("/projects/1/documents/go-no-go/download?lang=en", "pm")).arrayBuffer());
+    expect(documentText(doc)).toContain("Arman Advisory");
+    const reset = await post("/projects/1/documents", "pm", brandingForm({ intent: "branding-reset" }));
+    expect(reset.status).toBe(200);
+    const after = new Uint8Array(await (await get("/projects/1/documents/go-no-go/download?lang=en", "pm")).arrayBuffer());
+    expect(documentText(after)).not.toContain("Arman Advisory");
+  });
+
+  test("only project managers and consultants set a project's branding; only administrators the installation's", async () => {
+    expect((await post("/projects/1/documents", "sponsor", brandingForm({ intent: "branding-save", firmName: "X" }))).status).toBe(403);
+    expect((await post("/projects/1/documents", "member", brandingForm({ intent: "branding-save", firmName: "X" }))).status).toBe(403);
+    expect((await get("/admin/branding", "consultant")).status).toBe(403);
+  });
+});
