@@ -83,7 +83,8 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
             <p className="muted" data-version>
               {d.latest ? (
                 <>
-                  {t("documents.version", { version: localDigits(d.latest.version, lang), name: d.latest.lastExportedBy })} <LocalTime iso={d.latest.lastExportedAt} lang={lang} />
+                  {t("documents.version", { version: localDigits(d.latest.version, lang) })} <bdi>{d.latest.lastExportedBy}</bdi>{lang === "fa" ? "، " : ", "}
+                  <LocalTime iso={d.latest.lastExportedAt} lang={lang} />
                   {d.changed ? <> — {t("documents.changedSince", { next: localDigits(d.latest.version + 1, lang) })}</> : null}
                 </>
               ) : (

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { unzipSync, strFromU8 } from "fflate";
+import { shot, switchLanguage, watchConsole } from "./helpers.ts";
+
+test.describe("Word deliverables", () => {
+  test("download the scope document in Persian and English, with real diagrams, and set the project's branding", async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto("/projects/1/documents");
+    await switchLanguage(page, "fa");
+    await expect(page.getByRole("heading", { name: "اسناد", level: 2 })).toBeVisible();
+    await expect(page.locator("[data-deliverable]")).toHaveCount(3);
+    await shot(page, "documents-fa");
+
+    const scope = page.locator('[data-deliverable="scope-document"]');
+    const [download] = await Promise.all([page.waitForEvent("download"), scope.getByRole("link", { name: "دریافت به فارسی" }).click()]);
+    expect(download.suggestedFilename()).toBe("scope-document-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx");
+    const file = await download.path();
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(file!)));
+    // The team structure, the roadmap and the current process map, drawn by the server's Chromium.
+    const svgs = Object.keys(parts).filter((p) => /^word\/media\/.+\.svg$/.test(p));
+    expect(svgs.length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(parts).filter((p) => /^word\/media\/.+\.png$/.test(p)).length).toBeGreaterThanOrEqual(3);
+    expect(strFromU8(parts["word/document.xml"]!)).toContain("<w:bidi/>");
+
+    // The page now shows the version and who downloaded it.
+    await page.reload();
+    await expect(scope.locator("[data-version]")).toContainText("نسخه ۱");
+
+    await switchLanguage(page, "en");
+    await expect(page.getByRole("heading", { name: "Documents", level: 2 })).toBeVisible();
+    const [english] = await Promise.all([page.waitForEvent("download"), scope.getByRole("link", { name: "Download in English" }).click()]);
+    expect(english.suggestedFilename()).toBe("scope-document-شرکت-صنایع-غذایی-مهرگان-v1-en.docx");
+
+    // A bad colour is refused next to the field, keeping the firm name typed.
+    await page.getByLabel("Firm name").fill("Arman Advisory");
+    await page.locator("#primaryColor").fill("blue");
+    await page.getByRole("button", { name: "Save branding" }).click();
+    await expect(page.locator("#primaryColor-error")).toContainText("six hex digits");
+    await expect(page.getByLabel("Firm name")).toHaveValue("Arman Advisory");
+    await page.locator("#primaryColor").fill("#7A1F5C");
+    await page.getByRole("button", { name: "Save branding" }).click();
+    await expect(page.getByText("Branding saved.")).toBeVisible();
+    await expect(page.locator(".brand-preview")).toContainText("Arman Advisory");
+    await shot(page, "documents-en");
+    // The refused colour is the one expected 400; nothing else may be logged.
+    expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+    expect(errors.filter((e) => e.includes("status of 400"))).toHaveLength(1);
+  });
+});
