@@ -40,7 +40,25 @@ if (!built) {
   problems.push("build failed");
 }
 
-// 3. Unit and integration tests
+// 3. Unit and integration tests. Some need programs from Debian: say loudly which
+// ones will be skipped without them (and in CI, skipping is a failure).
+const banner = (lines) => console.log(`\n${"=".repeat(78)}\n${lines.join("\n")}\n${"=".repeat(78)}`);
+const onPath = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+const soffice = [process.env.SOFFICE_PATH, "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].filter(Boolean).find((p) => fs.existsSync(p));
+if (!soffice || !onPath("pdftotext")) {
+  banner([
+    "SKIPPED: the LibreOffice check of the Word deliverables (templates/deliverables.test.ts,",
+    "'printed with LibreOffice') — LibreOffice or pdftotext is not installed.",
+    "Install them with:  apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils",
+  ]);
+  if (ci) problems.push("CI=true but LibreOffice/pdftotext is missing: the document conversion test may not be skipped in CI");
+}
+if (!findChromium()) {
+  banner([
+    "SKIPPED: server-side diagram rendering tests (app/domain/diagram-render.test.ts) — Chromium is not installed.",
+    "Install it with:  apt-get update && apt-get install -y --no-install-recommends chromium",
+  ]);
+}
 const vitestJson = path.join(artifacts, "vitest.json");
 fs.rmSync(vitestJson, { force: true });
 run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
@@ -51,6 +69,11 @@ if (fs.existsSync(vitestJson)) {
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   if (report.numFailedTests || report.numFailedTestSuites) problems.push(`${report.numFailedTests} vitest test(s) failed, ${report.numFailedTestSuites} suite(s) failed to run`);
   if (report.numTotalTests === 0) problems.push("vitest ran no test");
+  const skippedNames = report.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === "pending" || a.status === "skipped").map((a) => `${path.relative(root, f.name)}: ${a.title}`));
+  if (skippedNames.length) {
+    banner(["SKIPPED vitest tests:", ...skippedNames.map((n) => `  - ${n}`)]);
+    if (ci) problems.push(`CI=true but ${skippedNames.length} vitest test(s) were skipped`);
+  }
 } else {
   totals.failed++;
   problems.push("vitest did not produce a report");

@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { tempDatabase } from "#tests/setup/db.ts";
+import { seedDemoProject } from "#db/seed-demo.ts";
+import { documentText, malformedParts } from "#tests/setup/docx.ts";
+
+const tsx = path.resolve("node_modules/.bin/tsx");
+let env: ReturnType<typeof tempDatabase>;
+
+beforeAll(() => {
+  env = tempDatabase();
+  seedDemoProject(env.db);
+  env.db.$client.close();
+});
+afterAll(() => fs.rmSync(env.dir, { recursive: true, force: true }));
+
+const run = (args: string[]) =>
+  spawnSync(tsx, ["app/cli/export.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_PATH: env.file, CHROMIUM_PATH: "/nonexistent/chromium", GAMBEGAM_CACHE_DIR: path.join(env.dir, "cache") } });
+
+describe("npm run export", () => {
+  test("writes one deliverable in the language asked for", () => {
+    const out = path.join(env.dir, "scope.docx");
+    const r = run(["--project", "1", "--deliverable", "scope-document", "--lang", "en", "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("scope-document, en, v1");
+    const buf = fs.readFileSync(out);
+    expect(malformedParts(buf)).toEqual([]);
+    expect(documentText(buf)).toContain("Scope document");
+  }, 60_000);
+
+  test("--all writes every deliverable of the project into a folder, named by the server", () => {
+    const dir = path.join(env.dir, "all");
+    const r = run(["--project", "1", "--all", "--out", dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      "go-no-go-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
+      "scope-document-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
+      "vision-minutes-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
+    ]);
+  }, 60_000);
+
+  test("explains what is wrong with the arguments and exits 2", () => {
+    for (const [args, message] of [
+      [["--deliverable", "scope-document", "--out", "x.docx"], "--project needs a project id"],
+      [["--project", "1", "--deliverable", "minutes", "--out", "x.docx"], "unknown deliverable 'minutes'"],
+      [["--project", "1", "--deliverable", "go-no-go", "--lang", "de", "--out", "x.docx"], "--lang must be fa or en"],
+      [["--project", "42", "--all", "--out", "x"], "there is no project 42"],
+    ] as const) {
+      const r = run([...args]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+  }, 60_000);
+});
