@@ -54,7 +54,7 @@ export function teamStructure(pack: Pack, data: DiagramData, lang: Language, pro
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const order = [...team.roles.map((r) => r.id), ...[...groups.keys()].filter((k) => !team.roles.some((r) => r.id === k))];
-  const lines = ["flowchart LR", `  project["${mermaidLabel(projectName)}"]`];
+  const lines = [lang === "fa" ? "flowchart RL" : "flowchart LR", `  project["${mermaidLabel(projectName)}"]`];
   let g = 0;
   for (const roleId of order) {
     const members = groups.get(roleId);

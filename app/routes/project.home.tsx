@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { roadmapGantt } from "#app/diagrams.ts";
+import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import { Link } from "react-router";
 import type { Route } from "./+types/project.home";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
@@ -29,6 +31,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
       missing: p.missing.map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: m.item.title, stepTitle: m.step.title })),
     })),
     next: firstMissing,
+    // The same definitions the scope document draws; the page picks its language.
+    roadmap: { fa: roadmapGantt(pack, data, "fa", "نقشه راه مرحله‌ای"), en: roadmapGantt(pack, data, "en", "Phased roadmap") },
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length, unfilledRoles: team.roles.filter((r) => r.members.length === 0).map((r) => ({ id: r.role.id, title: r.role.title })) }
       : null,
@@ -69,6 +73,10 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
             </p>
           ) : null}
         </div>
+      </section>
+      <section className="card" aria-labelledby="roadmap-heading">
+        <h2 id="roadmap-heading">{t("home.roadmap")}</h2>
+        <GeneratedDiagramView diagram={loaderData.roadmap[lang]} title={t("home.roadmap")} empty={t("home.roadmapEmpty")} />
       </section>
       <section aria-labelledby="phases-heading">
         <h2 id="phases-heading">{t("home.phases")}</h2>

@@ -4,16 +4,18 @@ import type { Route } from "./+types/project.team";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { TeamCoverageView } from "#app/components/team-coverage.tsx";
+import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
+import { teamStructure } from "#app/diagrams.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const { project, pack, data: projectData } = requireProjectContext(params.projectId, context);
   const coverage = teamCoverage(pack, projectData);
   if (!coverage) throw data({ error: "errors.noTeamInPack" }, { status: 404 });
-  return { projectId: project.id, coverage };
+  return { projectId: project.id, coverage, structure: { fa: teamStructure(pack, projectData, "fa", project.name), en: teamStructure(pack, projectData, "en", project.name) } };
 }
 
 export default function TeamPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { projectId, coverage } = loaderData;
   const others = coverage.others;
   return (
@@ -26,6 +28,10 @@ export default function TeamPage({ loaderData }: Route.ComponentProps) {
         coverage={coverage}
         registerLink={`/projects/${projectId}/phases/${coverage.register.phaseId}/steps/${coverage.register.stepId}#item-${coverage.register.itemId}`}
       />
+      <section className="card" aria-labelledby="structure-heading">
+        <h3 id="structure-heading">{t("team.structure")}</h3>
+        <GeneratedDiagramView diagram={loaderData.structure[i18n.language as "fa" | "en"]} title={t("team.structure")} empty={t("team.structureEmpty")} />
+      </section>
       {others.length ? (
         <section className="card">
           <h3>{t("team.otherMembers")}</h3>

@@ -25,7 +25,7 @@ const post = (p: string, who: string, body: FormData) => fetch(server.url + p, {
 function brandingForm(fields: Record<string, string>, logo?: { data: Uint8Array; name: string; type: string }) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  if (logo) fd.set("logo", new Blob([logo.data], { type: logo.type }), logo.name);
+  if (logo) fd.set("logo", new Blob([new Uint8Array(logo.data)], { type: logo.type }), logo.name);
   return fd;
 }
 

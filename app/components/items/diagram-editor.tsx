@@ -4,18 +4,8 @@ import { loc } from "#app/i18n.ts";
 import type { DiagramItem, Language } from "#methodology/schema.ts";
 import type { DiagramValue } from "#methodology/values.ts";
 import { FieldError } from "#app/components/field.tsx";
+import { loadMermaid } from "#app/components/mermaid.ts";
 
-type Mermaid = typeof import("mermaid").default;
-let mermaidPromise: Promise<Mermaid> | null = null;
-
-/** mermaid is large: loaded only in the browser, only when a diagram is on the page. */
-function loadMermaid(): Promise<Mermaid> {
-  mermaidPromise ??= import("mermaid").then((m) => {
-    m.default.initialize({ startOnLoad: false, securityLevel: "strict", theme: "neutral", fontFamily: "Vazirmatn, system-ui, sans-serif" });
-    return m.default;
-  });
-  return mermaidPromise;
-}
 
 export function DiagramEditor({
   item,

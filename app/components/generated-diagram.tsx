@@ -1,0 +1,51 @@
+import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { loadMermaid } from "#app/components/mermaid.ts";
+import type { GeneratedDiagram } from "#app/diagrams.ts";
+
+/**
+ * A diagram Gambegam draws from the project's answers (the same definition
+ * the Word documents use), with the same content as a table beside it for
+ * screen readers and for anyone who prefers rows to pictures.
+ */
+export function GeneratedDiagramView({ diagram, title, empty }: { diagram: GeneratedDiagram; title: string; empty: string }) {
+  const { t } = useTranslation();
+  const [svg, setSvg] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const renderId = `gen-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
+  useEffect(() => {
+    if (!diagram.definition) return;
+    let cancelled = false;
+    loadMermaid()
+      .then((m) => m.render(`${renderId}-${Date.now()}`, diagram.definition!))
+      .then((out) => !cancelled && setSvg(out.svg))
+      .catch(() => !cancelled && setFailed(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [diagram.definition, renderId]);
+  if (!diagram.definition && diagram.table.rows.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <div className="generated-diagram">
+      {diagram.definition ? (
+        <figure className="diagram-preview" aria-hidden={svg ? undefined : true}>
+          <figcaption className="label">{title}</figcaption>
+          {svg ? <div className="diagram-svg" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: svg }} /> : <p className="muted">{failed ? t("diagram.error") : t("diagram.rendering")}</p>}
+        </figure>
+      ) : null}
+      <details className="diagram-table" open={!diagram.definition}>
+        <summary>{t("diagram.asTable")}</summary>
+        <div className="table-wrap"><table className="data-table">
+          <thead>
+            <tr>{diagram.table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {diagram.table.rows.map((row, i) => (
+              <tr key={i}>{row.map((cell, j) => <td key={j} dir="auto">{cell}</td>)}</tr>
+            ))}
+          </tbody>
+        </table></div>
+      </details>
+    </div>
+  );
+}
