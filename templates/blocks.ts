@@ -39,7 +39,7 @@ export type Ctx = {
   pack: Pack;
   data: DeliverableInput["data"];
   refOptions: RefOptions;
-  counters: { figure: number; table: number };
+  counters: { figure: number; table: number; rows: number };
 };
 
 export function createCtx(input: DeliverableInput): Ctx {
@@ -51,7 +51,7 @@ export function createCtx(input: DeliverableInput): Ctx {
     pack: input.pack,
     data: input.data,
     refOptions: refOptions(input),
-    counters: { figure: 0, table: 0 },
+    counters: { figure: 0, table: 0, rows: 0 },
   };
 }
 
@@ -162,6 +162,7 @@ export function widthsFrom(weights: number[]): number[] {
 /** A table with a repeated header row; right-to-left documents mirror it. */
 export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number }>, rows: string[][], opts: { boldFirstColumn?: boolean } = {}): Table {
   const widths = widthsFrom(columns.map((c) => c.weight ?? 1));
+  ctx.counters.rows += rows.length + 1;
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: widths,

@@ -24,6 +24,14 @@ import { date } from "./text.ts";
 
 const pageNumbers = estimatePageNumbersWith({ guess: true });
 
+/**
+ * Laying the pages out to number the table of contents costs about 10 ms per
+ * table row; past this many rows the contents are written without page
+ * numbers (entries still link to their sections, and Word's "Update table"
+ * adds the numbers) so that large projects still export in about a second.
+ */
+export const PAGE_NUMBER_ROW_LIMIT = 200;
+
 function logoRun(input: DeliverableInput, maxHeight: number, maxWidth: number): ImageRun | null {
   const logo = input.branding.logo;
   if (!logo) return null;
@@ -93,6 +101,7 @@ function footer(ctx: Ctx): Footer {
 export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableInput, body: FileChild[]): Document {
   const fonts = persianFontFiles();
   const title = `${ctx.s.deliverables[id]} — ${input.project.name}`;
+  const estimate = ctx.counters.rows <= PAGE_NUMBER_ROW_LIMIT;
   return new Document({
     creator: input.branding.firmName || "Gambegam",
     title,
@@ -101,7 +110,7 @@ export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableI
     styles: documentStyles(input.branding, input.lang),
     externalStyles: tocStylesXml(input.lang),
     fonts: [{ name: PERSIAN_FONT, data: fonts.regular, bold: fonts.bold }],
-    pageNumbers,
+    pageNumbers: estimate ? pageNumbers : undefined,
     sections: [
       {
         properties: {
@@ -113,7 +122,7 @@ export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableI
         children: [
           ...titlePage(ctx, id, input),
           para(ctx, ctx.s.contents, { bold: true, size: 32, color: input.branding.primaryColor }),
-          new TableOfContents(ctx.s.contents, { hyperlink: true, headingStyleRange: "1-2" }),
+          new TableOfContents(ctx.s.contents, { hyperlink: true, headingStyleRange: "1-2", ...(estimate ? {} : { pageNumbersEntryLevelsRange: "1-2", beginDirty: false }) }),
           new Paragraph({ children: [new PageBreak()] }),
           ...body,
         ],

@@ -12,7 +12,7 @@ import type { Pack, RegisterItem } from "#methodology/schema.ts";
 import { DELIVERABLES } from "#templates/index.ts";
 import { DEFAULT_BRANDING, type DeliverableInput, type ProjectAnswers } from "#templates/model.ts";
 import { cleanText, splitByDirection } from "#templates/text.ts";
-import { documentText, malformedParts } from "#tests/setup/docx.ts";
+import { documentText, malformedParts, xmlParts } from "#tests/setup/docx.ts";
 
 const pack: Pack = getPacks().get("crm-implementation", "1.0.0")!;
 const registers = pack.phases.flatMap((p) => p.steps.flatMap((s) => s.items)).filter((i): i is RegisterItem => i.kind === "register");
@@ -93,4 +93,20 @@ describe("robustness of the document engine", () => {
       expect(text.match(/CRM 😀/g)?.length).toBe(Math.floor(20000 / chunk.length));
     }
   }, 120_000);
+
+  it("numbers the contents' pages for ordinary documents, and leaves numbers to Word for very large ones", async () => {
+    const scope = DELIVERABLES.find((d) => d.id === "scope-document")!;
+    const rowsOf = (n: number) => new Map([["requirements.register", Array.from({ length: n }, (_, i) => ({ id: i + 1, cells: { requirement: `Requirement ${i + 1}`, priority: "should" } as Record<string, string | number | null> }))]]);
+    const small = await Packer.toBuffer(scope.build(input(new Map(), rowsOf(20), "en", "Small")));
+    const large = await Packer.toBuffer(scope.build(input(new Map(), rowsOf(400), "en", "Large")));
+    const smallXml = xmlParts(small).get("word/document.xml")!;
+    const largeXml = xmlParts(large).get("word/document.xml")!;
+    // Small: entries carry page numbers (PAGEREF fields with a number worked out).
+    expect(smallXml).toMatch(/PAGEREF _Toc\d+ \\h/);
+    expect(smallXml).not.toContain("\\n &quot;1-2&quot;");
+    // Large: the field asks for no page numbers, and every entry is still there.
+    expect(largeXml).toContain("\\n &quot;1-2&quot;");
+    expect(largeXml).not.toContain("PAGEREF");
+    expect(documentText(large)).toContain("Requirement 400");
+  }, 60_000);
 });

@@ -15,6 +15,59 @@ import { BUILT_IN_PACKS_DIR, allItems, findItem, loadPacks } from "../../methodo
 import { getPacks } from "../../methodology/registry.ts";
 import { projectProgress } from "../../methodology/progress.ts";
 import type { QuestionItem, RegisterItem } from "../../methodology/schema.ts";
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
+import { getProject } from "../../app/domain/projects.server.ts";
+import { exportDeliverable } from "../../app/domain/deliverables.server.ts";
+import { getDiagramRenderer, type DiagramRenderer } from "../../app/domain/diagram-render.server.ts";
+
+/**
+ * The scope document of a large project (500 requirements, 60 team members,
+ * 40 goals): cold (first export in the process) and warm, against packing a
+ * bare docx table of the same rows — the floor any Word output pays.
+ */
+async function benchDeliverables(db: ReturnType<typeof openDatabase>, pack: NonNullable<ReturnType<ReturnType<typeof getPacks>["get"]>>) {
+  const projectId = seedDemoProject(db, pack);
+  const reg = (id: string) => findItem(pack, id) as RegisterItem;
+  for (let i = 0; i < 500; i++) addRow(db, { projectId, item: reg("requirements.register"), raw: { requirement: `نیازمندی ${i + 1}: ثبت سفارش از طریق CRM`, description: `Requirement ${i + 1} — the visit plan shows the store's last orders and open complaints.`, priority: "should", process: "ثبت سفارش", "crm-function": "sales" } });
+  for (let i = 0; i < 60; i++) addRow(db, { projectId, item: reg("team.members"), raw: { name: `عضو ${i + 1}`, role: i % 2 ? "marketing-sales-service" : "other", unit: `واحد ${i % 7}`, responsibilities: "نمایندگی واحد در کارگاه‌ها" } });
+  for (let i = 0; i < 40; i++) addRow(db, { projectId, item: reg("goals.register"), raw: { goal: `هدف ${i + 1}`, kpi: "Share of repeat orders", baseline: "10%", target: "20%", priority: String((i % 5) + 1), "roadmap-phase": `phase-${(i % 3) + 1}`, "target-date": "2027-06-21" } });
+  const project = getProject(db, projectId)!;
+  const data = loadProjectData(db, projectId);
+  const exportOnce = async (renderer: DiagramRenderer | null) => {
+    const t0 = performance.now();
+    const file = await exportDeliverable({ db, project, pack, data, id: "scope-document", lang: "fa", actor: { id: null, name: "bench" }, renderer });
+    if (file.buffer.length < 10_000) throw new Error("export produced no document");
+    return performance.now() - t0;
+  };
+  results.push({ name: "scope document, large project, cold", value: await exportOnce(null), unit: "ms", target: 5000, better: "lower" });
+  let warm = 0;
+  for (let i = 0; i < 3; i++) warm += await exportOnce(null);
+  results.push({ name: "scope document, large project, warm", value: warm / 3, unit: "ms", target: 2000, better: "lower" });
+
+  const rows = data.rows.get("requirements.register")!.length + 60 + 40;
+  const bare = async () => {
+    const t0 = performance.now();
+    const cells = (n: number) => new TableRow({ children: Array.from({ length: n }, (_, j) => new TableCell({ children: [new Paragraph(`cell ${j}`)] })) });
+    const doc = new Document({ sections: [{ children: [new Table({ rows: Array.from({ length: rows }, () => cells(7)) })] }] });
+    await Packer.toBuffer(doc);
+    return performance.now() - t0;
+  };
+  await bare();
+  let bareMs = 0;
+  for (let i = 0; i < 3; i++) bareMs += await bare();
+  results.push({ name: `bare docx table of the same ${rows} rows`, value: bareMs / 3, unit: "ms", target: 2000, better: "lower" });
+  results.push({ name: "scope document ÷ bare table (warm)", value: warm / 3 / (bareMs / 3), unit: "x", target: 20, better: "lower" });
+
+  const renderer = getDiagramRenderer();
+  if (renderer.available()) {
+    const cold = await exportOnce(renderer);
+    results.push({ name: "scope document with diagrams, cold cache", value: cold, unit: "ms", target: 10000, better: "lower" });
+    results.push({ name: "scope document with diagrams, warm cache", value: await exportOnce(renderer), unit: "ms", target: 2000, better: "lower" });
+    await renderer.close();
+  } else {
+    console.log("(Chromium not installed: the export with diagrams drawn is not measured)");
+  }
+}
 
 type Result = { name: string; value: number; unit: string; target: number; better: "lower" | "higher" };
 const results: Result[] = [];
@@ -53,6 +106,8 @@ try {
 
   for (let i = 0; i < 20; i++) seedDemoProject(db, pack);
   results.push({ name: "portfolio list of 21 projects", value: time(() => listProjects(db, 1), 20), unit: "ms", target: 200, better: "lower" });
+
+  await benchDeliverables(db, pack);
 
   results.push({ name: "items in the built-in pack", value: allItems(pack).length, unit: "items", target: 100, better: "higher" });
   results.push({ name: "heap used after the run", value: process.memoryUsage().heapUsed / 1024 / 1024, unit: "MiB", target: 200, better: "lower" });
