@@ -118,9 +118,9 @@ export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: bool
   });
 }
 
-export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1): Paragraph {
+export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1, opts: { newPage?: boolean } = {}): Paragraph {
   const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: headingLevel, bidirectional: ctx.rtl, children: runs(ctx, text) });
+  return new Paragraph({ heading: headingLevel, bidirectional: ctx.rtl, pageBreakBefore: opts.newPage, children: runs(ctx, text) });
 }
 
 export function note(ctx: Ctx, text: string): Paragraph {
@@ -352,7 +352,8 @@ export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] 
   if (state.rejection) facts.push([s.returned, `${state.rejection.by} — ${dateTime(state.rejection.at, ctx.lang)}`], [s.comment, state.rejection.comment]);
   facts.push([s.currentFingerprint, state.currentFingerprint]);
   const verdict = state.status === "signed" && !state.changedSinceSignoff ? s.matches : state.lastApproval ? s.differs : s.draft;
-  return [heading(ctx, s.heading, 1), para(ctx, verdict, { bold: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
+  // On a page of its own, so what was signed and by whom is read in one place.
+  return [heading(ctx, s.heading, 1, { newPage: true }), para(ctx, verdict, { bold: true, keepNext: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
 }
 
 export function isSigned(state: SignOffState | null): boolean {

@@ -120,7 +120,7 @@ const en = {
       training: (held: string, planned: string, attendees: string) => `${held} of ${planned} training sessions held, ${attendees} attendees.`,
       migration: (sets: string, migrated: string, rejected: string, verified: string) =>
         `${sets} data sets: ${migrated} records migrated, ${rejected} rejected; ${verified} verified.`,
-      support: (people: string, mechanisms: string) => `${people} people in the support team, ${mechanisms} support mechanisms.`,
+      support: (people: string, mechanisms: string) => `People in the support team: ${people}; support mechanisms: ${mechanisms}.`,
       task: (title: string, status: string) => `${title}: ${status}.`,
     },
   },

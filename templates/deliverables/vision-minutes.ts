@@ -21,7 +21,7 @@ function visionAnswers(ctx: Ctx): FileChild[] {
       if (MEETING_ITEMS.has(item.id)) continue;
       if (item.kind === "question") parts.push(...answerSection(ctx, item.id));
       else if (item.kind === "register") parts.push(...registerTable(ctx, item.id));
-      else if (item.kind === "checklist") parts.push(heading(ctx, loc(item.title, ctx.lang), 3), ...checklistTable(ctx, [item.id]));
+      else if (item.kind === "checklist") parts.push(...checklistTable(ctx, [item.id]));
     }
     if (parts.length) out.push(heading(ctx, loc(step.title, ctx.lang), 2), ...parts);
   }
