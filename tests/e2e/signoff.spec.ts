@@ -20,6 +20,8 @@ async function addTeamMember(page: Page, name: string, role: string) {
   await newRow.getByLabel("Role").selectOption(role);
   await newRow.getByRole("button", { name: "Add row" }).click();
   await expect(page.locator("#item-team\\.members .register-table")).toContainText(name);
+  // The form is cleared once the save is acknowledged; typing before that would be lost.
+  await expect(newRow.getByLabel("Name")).toHaveValue("");
 }
 
 test("invitation, sign-off, reopening with a diff, signing again — all in the audit trail", async ({ browser }) => {

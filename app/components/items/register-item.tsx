@@ -328,10 +328,20 @@ function NewRowForm({
   const submitted = !fetcher.data && fallback && !fallback.ok ? fallback.submitted : undefined;
   const cells = submitted ? cellsFromSubmitted(submitted) : {};
 
+  // What was sent, to tell after the save whether the person has already typed the next row.
+  const sentRef = useRef<string | null>(null);
+  const cellValues = (fd: FormData) => JSON.stringify([...fd.entries()].filter(([k]) => k.startsWith("c.")).map(([k, v]) => [k, String(v)]));
   useEffect(() => {
+    if (fetcher.state === "submitting" && fetcher.formData) sentRef.current = cellValues(fetcher.formData);
     if (fetcher.state === "idle" && fetcher.data?.ok) {
-      auto.discardDraft();
-      setFormKey((k) => k + 1);
+      const form = auto.formRef.current;
+      const now = form ? cellValues(new FormData(form)) : null;
+      // Clear the form for the next row, unless its content changed while saving (then keep what was typed).
+      if (now === null || now === sentRef.current) {
+        auto.discardDraft();
+        setFormKey((k) => k + 1);
+      }
+      sentRef.current = null;
     }
   }, [fetcher.state, fetcher.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
