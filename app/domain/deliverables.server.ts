@@ -18,6 +18,7 @@ import { DELIVERABLES, deliverable as findDeliverable, type DeliverableDefinitio
 import type { Branding, DeliverableId, DeliverableInput, DiagramImage, Figure, SignOffState } from "#templates/model.ts";
 import { STRINGS } from "#templates/strings.ts";
 import { diagramFallbackTable } from "#templates/fallback.ts";
+import { canonical } from "./canonical.ts";
 import { audit, type Actor } from "./audit.server.ts";
 import { effectiveBranding } from "./branding.server.ts";
 import { gateView, projectGates } from "./signoff.server.ts";
@@ -31,19 +32,6 @@ export function availableDeliverables(pack: Pack): DeliverableDefinition[] {
   return DELIVERABLES.filter((d) => findItem(pack, d.requires) && pack.phases.some((p) => p.id === d.phaseId));
 }
 
-/** Objects with sorted keys, so equal content always serialises the same. */
-function canonical(value: unknown): unknown {
-  if (value instanceof Map) return canonical(Object.fromEntries(value));
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value === undefined ? null : value;
-}
 
 /** SHA-256 of everything a deliverable is built from, except when and by whom. */
 export function contentFingerprint(project: ProjectRow, data: ProjectData, signOff: SignOffState | null, id: DeliverableId): string {
@@ -56,25 +44,24 @@ export function contentFingerprint(project: ProjectRow, data: ProjectData, signO
 
 export type VersionInfo = { version: number; fingerprint: string; createdAt: string; lastExportedAt: string; lastExportedBy: string; exports: number };
 
-export function latestVersion(db: Db, projectId: number, id: DeliverableId): VersionInfo | null {
-  const row = db
+function latestRow(db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0], projectId: number, id: DeliverableId) {
+  return db
     .select()
     .from(documentVersions)
     .where(and(eq(documentVersions.projectId, projectId), eq(documentVersions.deliverable, id)))
     .orderBy(desc(documentVersions.version))
     .get();
+}
+
+export function latestVersion(db: Db, projectId: number, id: DeliverableId): VersionInfo | null {
+  const row = latestRow(db, projectId, id);
   return row ? { version: row.version, fingerprint: row.fingerprint, createdAt: row.createdAt, lastExportedAt: row.lastExportedAt, lastExportedBy: row.lastExportedBy, exports: row.exports } : null;
 }
 
 /** The version this content has: the latest one if unchanged, else the next (recorded in the audit trail). */
 export function recordVersion(db: Db, actor: Actor, projectId: number, id: DeliverableId, fingerprint: string, now = new Date().toISOString()): number {
   return writeTransaction(db, (tx) => {
-    const latest = tx
-      .select()
-      .from(documentVersions)
-      .where(and(eq(documentVersions.projectId, projectId), eq(documentVersions.deliverable, id)))
-      .orderBy(desc(documentVersions.version))
-      .get();
+    const latest = latestRow(tx, projectId, id);
     if (latest && latest.fingerprint === fingerprint) {
       tx.update(documentVersions).set({ lastExportedAt: now, lastExportedBy: actor.name, exports: latest.exports + 1 }).where(eq(documentVersions.id, latest.id)).run();
       return latest.version;

@@ -15,6 +15,7 @@ import { writeTransaction } from "#db/client.ts";
 import { signoffEvents, users, type SignoffEventKind } from "#db/schema.ts";
 import type { Pack, Phase } from "#methodology/schema.ts";
 import { phaseProgress } from "#methodology/progress.ts";
+import { canonical } from "./canonical.ts";
 import { audit, type Actor } from "./audit.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 
@@ -25,18 +26,6 @@ export type SnapshotItem =
   | { id: string; rows: Array<{ id: number; cells: Record<string, unknown> }> };
 export type PhaseSnapshot = { phaseId: string; items: SnapshotItem[] };
 
-/** Objects with sorted keys, so equal content always serialises the same. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value === undefined ? null : value;
-}
 
 export function phaseSnapshot(phase: Phase, projectData: ProjectData): PhaseSnapshot {
   const items: SnapshotItem[] = [];
