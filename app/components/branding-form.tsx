@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { Field, describedBy } from "#app/components/field.tsx";
 import { BRAND_FONTS } from "#templates/model.ts";
+import { localDigits } from "#app/format.ts";
+import type { Language } from "#methodology/schema.ts";
 
 export type BrandingFormValues = { firmName: string; primaryColor: string; font: string; logoUrl: string | null };
 
@@ -23,7 +25,7 @@ export function BrandingForm({
   inherited?: BrandingFormValues;
   canReset?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const busy = useNavigation().state !== "idle";
   const [colour, setColour] = useState(values.primaryColor || inherited?.primaryColor || "#1F4E79");
   const [colourText, setColourText] = useState(values.primaryColor);
@@ -72,7 +74,7 @@ export function BrandingForm({
           ))}
         </select>
       </Field>
-      <Field id="logo" label={t("branding.logo")} hint={t("branding.logoHint", { max: LOGO_LIMIT_KB })} error={logoError}>
+      <Field id="logo" label={t("branding.logo")} hint={t("branding.logoHint", { max: localDigits(LOGO_LIMIT_KB, i18n.language as Language) })} error={logoError}>
         {values.logoUrl ? (
           <div className="logo-preview">
             <img src={values.logoUrl} alt={t("branding.currentLogo")} />
