@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   Form,
@@ -111,6 +111,10 @@ function AppHeader({ large, user }: { large: boolean; user: HeaderUser }) {
 }
 
 export default function App() {
+  // Marks the page as interactive (tests wait for it before typing).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { localDigits } from "#app/format.ts";
 import { Form, Link, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.history";
@@ -77,6 +78,9 @@ export default function History({ loaderData }: Route.ComponentProps) {
     if (typeof o.comment === "string") parts.push(`“${o.comment}”`);
     if (typeof o.note === "string" && o.note) parts.push(o.note);
     if (typeof o.name === "string") parts.push(o.name);
+    if (typeof o.version === "number") parts.push(t("history.version", { n: localDigits(o.version, lang) }));
+    if (typeof o.firmName === "string") parts.push(o.firmName);
+    if (typeof o.primaryColor === "string") parts.push(`#${o.primaryColor}`);
     if (typeof o.fingerprint === "string") parts.push(`SHA-256 ${o.fingerprint.slice(0, 12)}…`);
     return parts.join(" · ");
   };
@@ -123,7 +127,15 @@ export default function History({ loaderData }: Route.ComponentProps) {
         <ol className="history-list" data-testid="history">
           {entries.map((e) => {
             const item = e.itemId ? (items[e.itemId] as Item | undefined) : undefined;
-            const what = item ? loc("title" in item ? item.title : undefined, lang) : e.phaseTitle ? loc(e.phaseTitle, lang) : (e.subject ?? "");
+            const what = item
+              ? loc("title" in item ? item.title : undefined, lang)
+              : e.phaseTitle
+                ? loc(e.phaseTitle, lang)
+                : e.action === "document.version"
+                  ? t(`documents.items.${e.subject}.title`, { defaultValue: e.subject ?? "" })
+                  : e.action.startsWith("branding.")
+                    ? ""
+                    : (e.subject ?? "");
             const before = show(e, e.before);
             const after = show(e, e.after);
             return (

@@ -95,6 +95,8 @@ test("text typed just before a reload is restored from the device and saved", as
   await page.goto(stepOf(1, "vision.staff-image"));
   await switchLanguage(page, "en");
   const box = page.locator("#item-vision\\.staff-image textarea");
+  // Typing before the page is interactive is not seen by the draft keeper.
+  await page.waitForSelector("html[data-hydrated]");
   // Hold back the save so the reload happens with the text unsaved.
   await page.route("**/*.data*", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
   await box.fill("Polite, informed, and on time.");

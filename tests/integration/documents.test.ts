@@ -80,6 +80,10 @@ describe("downloading deliverables", () => {
     expect(second.headers.get("content-disposition")).toContain("-v1-fa.docx");
     const html = await (await get("/projects/1/documents", "pm")).text();
     expect(html).toMatch(/سارا احمدی/);
+    // The history records the new version once, by name of the document.
+    const history = await (await get("/projects/1/history?category=documents", "pm")).text();
+    expect(history).toMatch(/produced a new version of|نسخه تازه‌ای ساخت از/);
+    expect(history).toMatch(/Go\/no-go decision record|سند تصمیم استقرار/);
   });
 });
 
