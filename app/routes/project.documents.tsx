@@ -68,6 +68,7 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
         <p className="lead">{t("documents.lead")}</p>
       </header>
       {!loaderData.diagramsAvailable ? <p className="banner banner-warning" role="status">{t("documents.noRenderer")}</p> : null}
+      {deliverables.length === 0 ? <p className="card muted">{t("documents.noneForPack")}</p> : null}
       <ul className="deliverable-list">
         {deliverables.map((d) => (
           <li key={d.id} className="card deliverable" data-deliverable={d.id}>

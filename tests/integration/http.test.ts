@@ -105,6 +105,10 @@ describe("creating a project", () => {
     const html = await (await get(location, english)).text();
     expect(html).toContain("Discovery");
     expect(html).toContain("started 23 November 2026");
+    // The firm's pack has none of the items the built-in deliverables read: the page says so, and downloads are 404.
+    const docs = await (await get(`${location}/documents`, english)).text();
+    expect(docs).toContain("there is no document to produce");
+    expect((await get(`${location}/documents/scope-document/download`, english)).status).toBe(404);
   });
 
   test("an unknown pack is refused", async () => {
