@@ -27,7 +27,7 @@ import type { ChecklistValue } from "#methodology/values.ts";
 import { findItem } from "#methodology/load.ts";
 import type { Branding, DeliverableInput, DocLang, Figure, SignOffState } from "./model.ts";
 import { STRINGS, type Strings } from "./strings.ts";
-import { COLOURS, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
+import { COLOURS, LANDSCAPE_PICTURE_HEIGHT_PX, LANDSCAPE_TEXT_WIDTH_PX, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
 import { cleanText, dateTime, splitByDirection, textDirection } from "./text.ts";
 
 /** What every block needs to know; counters number figures and tables. */
@@ -310,14 +310,32 @@ export function diagramItem(ctx: Ctx, id: string): DiagramItem | null {
 
 // --- figures --------------------------------------------------------------------
 
+/**
+ * Where the page turns: the document frame starts a landscape section at a
+ * `landscape` marker and goes back to portrait at a `portrait` one.
+ */
+export class OrientationMarker extends Paragraph {
+  constructor(readonly orientation: "landscape" | "portrait") {
+    super({});
+  }
+}
+
+/** Wide, low diagrams (long process maps, Gantt charts) are legible only across a landscape page. */
+function wantsLandscape(width: number, height: number): boolean {
+  return width > TEXT_WIDTH_PX * 1.15 && width / height > 1.6;
+}
+
 /** A diagram as a picture (SVG with a PNG fallback), or as a table with a visible note. */
 export function figure(ctx: Ctx, fig: Figure): FileChild[] {
   ctx.counters.figure++;
   const label = ctx.s.figure(ctx.counters.figure, fig.title);
   if (fig.image.kind === "image") {
-    const scale = Math.min(1, TEXT_WIDTH_PX / fig.image.width, 820 / fig.image.height);
+    const landscape = wantsLandscape(fig.image.width, fig.image.height);
+    const maxWidth = landscape ? LANDSCAPE_TEXT_WIDTH_PX : TEXT_WIDTH_PX;
+    const maxHeight = landscape ? LANDSCAPE_PICTURE_HEIGHT_PX : 820;
+    const scale = Math.min(1, maxWidth / fig.image.width, maxHeight / fig.image.height);
     const size = { width: Math.max(1, Math.round(fig.image.width * scale)), height: Math.max(1, Math.round(fig.image.height * scale)) };
-    return [
+    const picture = [
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
@@ -326,6 +344,7 @@ export function figure(ctx: Ctx, fig: Figure): FileChild[] {
       }),
       caption(ctx, label),
     ];
+    return landscape ? [new OrientationMarker("landscape"), ...picture, new OrientationMarker("portrait")] : picture;
   }
   const out: FileChild[] = [note(ctx, ctx.s.diagramFallback[fig.image.reason])];
   if (fig.fallback.rows.length) out.push(table(ctx, fig.fallback.columns.map((c) => ({ label: c })), fig.fallback.rows));

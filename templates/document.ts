@@ -11,6 +11,7 @@ import {
   ImageRun,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   TableOfContents,
   TextRun,
@@ -18,7 +19,7 @@ import {
 } from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
 import type { DeliverableId, DeliverableInput } from "./model.ts";
-import { factsTable, para, runs, isSigned, type Ctx } from "./blocks.ts";
+import { OrientationMarker, factsTable, para, runs, isSigned, type Ctx } from "./blocks.ts";
 import { COLOURS, PAGE, PERSIAN_FONT, PICTURE_SPACING, documentStyles, exact, persianFontFiles, tocStylesXml } from "./styles.ts";
 import { date } from "./text.ts";
 
@@ -111,22 +112,38 @@ export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableI
     externalStyles: tocStylesXml(input.lang),
     fonts: [{ name: PERSIAN_FONT, data: fonts.regular, bold: fonts.bold }],
     pageNumbers: estimate ? pageNumbers : undefined,
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } },
+    sections: splitByOrientation([
+      ...titlePage(ctx, id, input),
+      para(ctx, ctx.s.contents, { bold: true, size: 32, color: input.branding.primaryColor }),
+      new TableOfContents(ctx.s.contents, { hyperlink: true, headingStyleRange: "1-2", ...(estimate ? {} : { pageNumbersEntryLevelsRange: "1-2", beginDirty: false }) }),
+      new Paragraph({ children: [new PageBreak()] }),
+      ...body,
+    ]).map((part, i) => ({
+      properties: {
+        titlePage: i === 0,
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: part.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
         },
-        headers: { default: header(ctx, id, input), first: new Header({ children: [new Paragraph({ children: [] })] }) },
-        footers: { default: footer(ctx), first: footer(ctx) },
-        children: [
-          ...titlePage(ctx, id, input),
-          para(ctx, ctx.s.contents, { bold: true, size: 32, color: input.branding.primaryColor }),
-          new TableOfContents(ctx.s.contents, { hyperlink: true, headingStyleRange: "1-2", ...(estimate ? {} : { pageNumbersEntryLevelsRange: "1-2", beginDirty: false }) }),
-          new Paragraph({ children: [new PageBreak()] }),
-          ...body,
-        ],
       },
-    ],
+      headers: { default: header(ctx, id, input), ...(i === 0 ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}) },
+      footers: { default: footer(ctx), ...(i === 0 ? { first: footer(ctx) } : {}) },
+      children: part.children,
+    })),
   });
+}
+
+/** Splits the content into sections at orientation markers; neighbouring landscape parts share a section. */
+function splitByOrientation(children: FileChild[]): Array<{ landscape: boolean; children: FileChild[] }> {
+  const parts: Array<{ landscape: boolean; children: FileChild[] }> = [{ landscape: false, children: [] }];
+  for (const child of children) {
+    if (child instanceof OrientationMarker) {
+      const landscape = child.orientation === "landscape";
+      if (parts.length > 1 && parts.at(-1)!.children.length === 0) parts.pop();
+      if (parts.at(-1)!.landscape !== landscape) parts.push({ landscape, children: [] });
+      continue;
+    }
+    parts.at(-1)!.children.push(child);
+  }
+  return parts.filter((p, i) => i === 0 || p.children.length > 0);
 }

@@ -17,6 +17,9 @@ export const PAGE = { width: 11906, height: 16838, margin: 1134 } as const;
 export const TEXT_WIDTH_TWIPS = PAGE.width - 2 * PAGE.margin;
 /** The text width in CSS pixels (96 per inch), for sizing pictures. */
 export const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96);
+/** On a landscape page: the text width, and the height left for a picture and its caption. */
+export const LANDSCAPE_TEXT_WIDTH_PX = Math.floor(((PAGE.height - 2 * PAGE.margin) / 1440) * 96);
+export const LANDSCAPE_PICTURE_HEIGHT_PX = Math.floor(((PAGE.width - 2 * PAGE.margin) / 1440) * 96) - 90;
 
 export const COLOURS = { text: "1F2328", muted: "59636E", border: "C9D1D9", zebra: "F3F6F9", note: "FFF8E1", noteBorder: "E0B000" } as const;
 
