@@ -109,4 +109,17 @@ describe("robustness of the document engine", () => {
     expect(largeXml).not.toContain("PAGEREF");
     expect(documentText(large)).toContain("Requirement 400");
   }, 60_000);
+
+  it("puts a wide, low diagram on a landscape page and returns to portrait after it", async () => {
+    const scope = DELIVERABLES.find((d) => d.id === "scope-document")!;
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+    const withFigure = (width: number, height: number) => {
+      const i = input(new Map(), new Map(), "en", "Orientation");
+      i.figures = { roadmap: { title: "Roadmap", definition: "gantt", fallback: { columns: [], rows: [] }, image: { kind: "image", svg: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`), png, width, height } } };
+      return Packer.toBuffer(scope.build(i));
+    };
+    const orientations = (b: Buffer) => [...xmlParts(b).get("word/document.xml")!.matchAll(/w:orient="(\w+)"/g)].map((m) => m[1]);
+    expect(orientations(await withFigure(1400, 250))).toEqual(["portrait", "landscape", "portrait"]);
+    expect(orientations(await withFigure(500, 400))).toEqual(["portrait"]);
+  }, 60_000);
 });
