@@ -125,3 +125,24 @@ test("creating a project with missing fields shows each message next to its fiel
     await shot(page, `new-project-errors-${lang}`);
   }
 });
+
+test("text typed before the page has become interactive is kept and saved", async ({ page }) => {
+  // Hold the page's scripts back, so the text is typed into the server-rendered form.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(stepOf(1, "vision.customer-delight"), { waitUntil: "domcontentloaded" });
+  const box = page.locator("#item-vision\\.customer-delight textarea");
+  await box.fill("Fresh products on the shelf every morning.");
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.status() === 200, { timeout: 15_000 });
+  release();
+  await page.waitForSelector("html[data-hydrated]");
+  await expect(box).toHaveValue("Fresh products on the shelf every morning.");
+  await saved;
+  await page.unroute(/\/assets\/.*\.js$/);
+  await page.reload();
+  await expect(page.locator("#item-vision\\.customer-delight textarea")).toHaveValue("Fresh products on the shelf every morning.");
+});

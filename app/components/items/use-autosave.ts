@@ -122,7 +122,25 @@ export function useAutosave({
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
+    // Text typed before the page became interactive is in the fields but not yet
+    // known: measure what the server sent (the fields' defaults), then treat the
+    // typed text as an edit, so it is kept as a draft and saved.
+    const typedEarly = (Array.from(form.elements) as HTMLElement[]).filter(
+      (el): el is HTMLInputElement | HTMLTextAreaElement =>
+        (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ["text", "search", "email", "url", "tel", "number", ""].includes(el.type))) &&
+        Boolean(el.name) &&
+        !CONTROL_FIELDS.has(el.name) &&
+        el.value !== el.defaultValue,
+    );
+    const typed = typedEarly.map((el) => el.value);
+    typedEarly.forEach((el) => (el.value = el.defaultValue));
     savedSnapshot.current = serializeForm(form);
+    typedEarly.forEach((el, i) => (el.value = typed[i]!));
+    if (typedEarly.length) {
+      // What was just typed is newer than any stored draft.
+      onEdit();
+      return;
+    }
     const draft = readDraft(draftKey);
     if (!draft) return;
     if (JSON.stringify(draft.entries) === savedSnapshot.current) {
