@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { shot, stepOf, switchLanguage, watchConsole } from "./helpers.ts";
 
 test("a project manager creates a project, answers a vision question in Persian, reloads and switches to English", async ({ page }) => {
@@ -126,7 +126,14 @@ test("creating a project with missing fields shows each message next to its fiel
   }
 });
 
-test("text typed before the page has become interactive is kept and saved", async ({ page }) => {
+test("text typed before the page has become interactive is kept and saved, over an empty or an existing answer", async ({ page }) => {
+  for (const [itemId, text] of [
+    ["vision.relationship-mission", "Partners for every store."],
+    ["vision.why-stay", "Fresh products on the shelf every morning."],
+  ] as const) await typeBeforeInteractive(page, itemId, text);
+});
+
+async function typeBeforeInteractive(page: Page, itemId: string, text: string) {
   // Hold the page's scripts back, so the text is typed into the server-rendered form.
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -134,15 +141,15 @@ test("text typed before the page has become interactive is kept and saved", asyn
     await gate;
     await route.continue();
   });
-  await page.goto(stepOf(1, "vision.customer-delight"), { waitUntil: "domcontentloaded" });
-  const box = page.locator("#item-vision\\.customer-delight textarea");
-  await box.fill("Fresh products on the shelf every morning.");
+  await page.goto(stepOf(1, itemId), { waitUntil: "domcontentloaded" });
+  const selector = `#item-${itemId.replace(".", "\\.")} textarea`;
+  await page.locator(selector).fill(text);
   const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.status() === 200, { timeout: 15_000 });
   release();
   await page.waitForSelector("html[data-hydrated]");
-  await expect(box).toHaveValue("Fresh products on the shelf every morning.");
+  await expect(page.locator(selector)).toHaveValue(text);
   await saved;
   await page.unroute(/\/assets\/.*\.js$/);
   await page.reload();
-  await expect(page.locator("#item-vision\\.customer-delight textarea")).toHaveValue("Fresh products on the shelf every morning.");
-});
+  await expect(page.locator(selector)).toHaveValue(text);
+}

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FetcherWithComponents } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
+import { isTextField, takeEarlyInput } from "#app/early-input.ts";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "invalid" | "conflict" | "offline" | "restored";
 
@@ -125,13 +126,12 @@ export function useAutosave({
     // Text typed before the page became interactive is in the fields but not yet
     // known: measure what the server sent (the fields' defaults), then treat the
     // typed text as an edit, so it is kept as a draft and saved.
-    const typedEarly = (Array.from(form.elements) as HTMLElement[]).filter(
-      (el): el is HTMLInputElement | HTMLTextAreaElement =>
-        (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ["text", "search", "email", "url", "tel", "number", ""].includes(el.type))) &&
-        Boolean(el.name) &&
-        !CONTROL_FIELDS.has(el.name) &&
-        el.value !== el.defaultValue,
-    );
+    const fields = (Array.from(form.elements) as Element[]).filter(isTextField).filter((el) => Boolean(el.name) && !CONTROL_FIELDS.has(el.name));
+    for (const el of fields) {
+      const early = el.id ? takeEarlyInput(el.id) : undefined;
+      if (early !== undefined) el.value = early;
+    }
+    const typedEarly = fields.filter((el) => el.value !== el.defaultValue);
     const typed = typedEarly.map((el) => el.value);
     typedEarly.forEach((el) => (el.value = el.defaultValue));
     savedSnapshot.current = serializeForm(form);
