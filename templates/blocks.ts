@@ -159,39 +159,42 @@ export function widthsFrom(weights: number[]): number[] {
   return widths;
 }
 
-/** A table with a repeated header row; right-to-left documents mirror it. */
-export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number }>, rows: string[][], opts: { boldFirstColumn?: boolean } = {}): Table {
-  const widths = widthsFrom(columns.map((c) => c.weight ?? 1));
-  ctx.counters.rows += rows.length + 1;
+/** A table across the text width with fixed columns; right-to-left documents mirror it. */
+function fullWidthTable(ctx: Ctx, widths: number[], rows: TableRow[]): Table {
+  // Rows are what the page-number layout pays for (see PAGE_NUMBER_ROW_LIMIT).
+  ctx.counters.rows += rows.length;
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     visuallyRightToLeft: ctx.rtl,
     borders: tableBorders,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
-      ...rows.map(
-        (row, r) =>
-          new TableRow({
-            children: columns.map((_, i) => cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0 })),
-          }),
-      ),
-    ],
+    rows,
   });
+}
+
+/** A table with a repeated header row and banded rows. */
+export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number }>, rows: string[][], opts: { boldFirstColumn?: boolean } = {}): Table {
+  const widths = widthsFrom(columns.map((c) => c.weight ?? 1));
+  return fullWidthTable(ctx, widths, [
+    new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
+    ...rows.map(
+      (row, r) =>
+        new TableRow({
+          children: columns.map((_, i) => cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0 })),
+        }),
+    ),
+  ]);
 }
 
 /** Label/value pairs as a two-column table without a header. */
 export function factsTable(ctx: Ctx, facts: Array<[string, string]>): Table {
   const widths = widthsFrom([1, 2.4]);
-  return new Table({
-    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    visuallyRightToLeft: ctx.rtl,
-    borders: tableBorders,
-    rows: facts.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(ctx, label, widths[0]!, { fill: COLOURS.zebra, bold: true }), cell(ctx, value, widths[1]!)] })),
-  });
+  return fullWidthTable(
+    ctx,
+    widths,
+    facts.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(ctx, label, widths[0]!, { fill: COLOURS.zebra, bold: true }), cell(ctx, value, widths[1]!)] })),
+  );
 }
 
 function caption(ctx: Ctx, text: string): Paragraph {
