@@ -1,7 +1,7 @@
 /**
  * Projects: creating, listing and loading a project with everything its pages need.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
@@ -134,10 +134,11 @@ export function listProjects(db: Db, userId: number): ProjectSummary[] {
     .innerJoin(memberships, and(eq(memberships.projectId, projects.id), eq(memberships.userId, userId)))
     .orderBy(desc(projects.updatedAt), desc(projects.id))
     .all();
+  const states = progressStates(db, rows.map((r) => r.project.id));
   return rows.map(({ project, role }) => {
     const pack = packOf(project);
     if (!pack) return { project, role, packTitle: null, required: 0, requiredAnswered: 0, currentPhase: null };
-    const progress = projectProgress(pack, loadProjectData(db, project.id).state);
+    const progress = projectProgress(pack, states.get(project.id)!);
     const current = progress.find((p) => p.requiredAnswered < p.required);
     return {
       project,
@@ -148,4 +149,24 @@ export function listProjects(db: Db, userId: number): ProjectSummary[] {
       currentPhase: current ? { id: current.phase.id, title: current.phase.title } : null,
     };
   });
+}
+
+/**
+ * What progress needs for several projects, in two queries: the answers, and
+ * how many rows each register has (not the rows themselves).
+ */
+function progressStates(db: Db, projectIds: number[]): Map<number, ProjectState> {
+  const states = new Map(projectIds.map((id) => [id, { values: new Map<string, unknown>(), rowCounts: new Map<string, number>() }]));
+  if (projectIds.length === 0) return states;
+  for (const a of db.select({ projectId: answers.projectId, itemId: answers.itemId, value: answers.value }).from(answers).where(inArray(answers.projectId, projectIds)).all()) {
+    states.get(a.projectId)!.values.set(a.itemId, a.value);
+  }
+  const counts = db
+    .select({ projectId: registerRows.projectId, itemId: registerRows.itemId, n: count() })
+    .from(registerRows)
+    .where(inArray(registerRows.projectId, projectIds))
+    .groupBy(registerRows.projectId, registerRows.itemId)
+    .all();
+  for (const c of counts) states.get(c.projectId)!.rowCounts.set(c.itemId, c.n);
+  return states;
 }
