@@ -4,7 +4,8 @@
  */
 import { formatDate, formatNumber, localDigits } from "#app/format.ts";
 import { loc } from "#app/i18n.ts";
-import type { Language, QuestionItem, RegisterColumn } from "#methodology/schema.ts";
+import type { Language, QuestionItem, RatingItem, RegisterColumn } from "#methodology/schema.ts";
+import { readRating } from "#methodology/values.ts";
 
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
 
@@ -26,6 +27,12 @@ export function answerText(item: QuestionItem, value: unknown, lang: Language): 
     default:
       return String(value);
   }
+}
+
+/** A rating's score as "3 / 5"; "" when not scored. */
+export function ratingText(item: RatingItem, value: unknown, lang: Language): string {
+  const { score } = readRating(value);
+  return score === null ? "" : `${localDigits(score, lang)} / ${localDigits(item.max, lang)}`;
 }
 
 /** A register cell as text; "" when empty. */

@@ -15,6 +15,8 @@ function itemToJson(item: Item) {
       return { ...base, required: item.required, answer: item.answer };
     case "checklist":
       return { ...base, required: item.required };
+    case "rating":
+      return { ...base, required: item.required, min: item.min, max: item.max, minLabel: item.minLabel, maxLabel: item.maxLabel };
     case "register":
       return { ...base, required: item.required, minRows: item.minRows, columns: item.columns, suggestions: item.suggestions };
     case "diagram":
@@ -32,6 +34,8 @@ export function packToJson(p: Pack) {
     description: p.description,
     sources: p.sources,
     team: p.team,
+    changeManagement: p.changeManagement,
+    postLaunchReview: p.postLaunchReview,
     phases: p.phases.map((ph) => ({
       id: ph.id,
       fa: ph.title.fa,

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { pack as packSchema, packFile, phase as phaseSchema, type Pack, type Item, type Phase, type Step } from "./schema.ts";
+import { pack as packSchema, packFile, phase as phaseSchema, type Pack, type Item, type Phase, type RegisterItem, type Step } from "./schema.ts";
 
 export class MethodologyError extends Error {
   constructor(message: string) {
@@ -134,6 +134,40 @@ export function checkReferences(p: Pack, where: string): void {
         }
       }
     }
+  }
+  const needRegister = (where: string, id: string, columns: Record<string, string[]>) => {
+    const reg = items.get(id);
+    if (!reg || reg.kind !== "register") {
+      problems.push(`${where}: '${id}' is not a register item of this pack`);
+      return;
+    }
+    for (const [colId, types] of Object.entries(columns)) {
+      const col = reg.columns.find((c) => c.id === colId);
+      if (!col || !types.includes(col.type)) problems.push(`${where}: register '${id}' needs a column '${colId}' of type ${types.join(" or ")}`);
+    }
+  };
+  const needItems = (where: string, ids: string[]) => {
+    for (const id of ids) if (!items.has(id) || items.get(id)!.kind === "info") problems.push(`${where}: section '${id}' is not an answerable item of this pack`);
+  };
+  if (p.changeManagement) {
+    const cm = p.changeManagement;
+    if (!sources.has(cm.source)) problems.push(`changeManagement: source '${cm.source}' is not listed in the pack's sources`);
+    const topics = [...items.values()].filter((i) => i.tags.includes(cm.readiness.tag));
+    if (topics.length === 0 || topics.some((i) => i.kind !== "rating")) problems.push(`changeManagement: items tagged '${cm.readiness.tag}' must exist and all be rating items`);
+    needRegister("changeManagement", cm.impactedGroups, { group: ["text"], resistance: ["choice"], sponsor: ["text"], ...Object.fromEntries(cm.aspects.map((a) => [a, ["scale"]])) });
+    needItems("changeManagement", cm.sections);
+  }
+  if (p.postLaunchReview) {
+    const r = p.postLaunchReview;
+    for (const s of [r.source, ...r.adoptionReference.map((a) => a.source)]) if (!sources.has(s)) problems.push(`postLaunchReview: source '${s}' is not listed in the pack's sources`);
+    const goLive = items.get(r.goLive);
+    if (!goLive || goLive.kind !== "question" || goLive.answer.type !== "date") problems.push(`postLaunchReview: goLive '${r.goLive}' must be a date question`);
+    needRegister("postLaunchReview", r.adoption, { period: ["date"], group: ["text", "choice"], active: ["number"], licensed: ["number"] });
+    needRegister("postLaunchReview", r.kpiActuals, { goal: ["ref"], period: ["date"], actual: ["number"] });
+    const goalRef = (items.get(r.kpiActuals) as RegisterItem | undefined)?.columns?.find((c) => c.id === "goal");
+    if (goalRef?.type === "ref") needRegister("postLaunchReview", goalRef.register, { kpi: ["text"], baseline: ["text", "number"], target: ["text", "number"] });
+    needRegister("postLaunchReview", r.metrics, { metric: ["text"], unit: ["text"], period: ["date"], target: ["number"], actual: ["number"] });
+    needItems("postLaunchReview", r.sections);
   }
   if (problems.length) {
     throw new MethodologyError(`${where}: the methodology definition is invalid:\n${problems.map((m) => `  - ${m}`).join("\n")}`);

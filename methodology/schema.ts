@@ -83,6 +83,20 @@ const answerableBase = {
 
 export const questionItem = z.strictObject({ ...answerableBase, kind: z.literal("question"), answer: questionAnswer });
 export const checklistItem = z.strictObject({ ...answerableBase, kind: z.literal("checklist") });
+/**
+ * A score on a scale with the evidence behind it (e.g. one topic of a
+ * readiness assessment). Items sharing a tag form an assessment.
+ */
+export const ratingItem = z
+  .strictObject({
+    ...answerableBase,
+    kind: z.literal("rating"),
+    min: z.number().int().default(0),
+    max: z.number().int().default(5),
+    minLabel: localized.optional(),
+    maxLabel: localized.optional(),
+  })
+  .refine((r) => r.max > r.min && r.max - r.min <= 10, { message: "a rating needs max > min and at most 11 points" });
 export const registerItem = z.strictObject({
   ...answerableBase,
   kind: z.literal("register"),
@@ -115,10 +129,11 @@ export const infoItem = z.strictObject({
   tone: z.enum(["fact", "warning", "example"]).default("fact"),
 });
 
-export const item = z.discriminatedUnion("kind", [questionItem, checklistItem, registerItem, diagramItem, infoItem]);
+export const item = z.discriminatedUnion("kind", [questionItem, checklistItem, ratingItem, registerItem, diagramItem, infoItem]);
 export type Item = z.infer<typeof item>;
 export type QuestionItem = z.infer<typeof questionItem>;
 export type ChecklistItem = z.infer<typeof checklistItem>;
+export type RatingItem = z.infer<typeof ratingItem>;
 export type RegisterItem = z.infer<typeof registerItem>;
 export type DiagramItem = z.infer<typeof diagramItem>;
 export type InfoItem = z.infer<typeof infoItem>;
@@ -150,6 +165,50 @@ const teamRole = z.strictObject({
   source: z.string().min(1),
 });
 
+/**
+ * Optional: the change-management workbench. Its registers must use the
+ * column ids the workbench reads (checked when the pack loads):
+ * impacted groups `group`, `resistance`, `sponsor` and one scale column per aspect.
+ */
+const changeManagement = z.strictObject({
+  source: z.string().min(1),
+  readiness: z.strictObject({
+    /** Rating items with this tag are the readiness topics. */
+    tag: stableId,
+    /** A topic scored below this is a gap the plan must close. */
+    gapBelow: z.number(),
+    /** Outside help is advised from this many gaps on. */
+    outsideHelpGaps: z.number().int().min(1),
+  }),
+  impactedGroups: stableId,
+  /** Scale columns of the impacted-groups register: how much each aspect of the work changes. */
+  aspects: z.array(stableId).min(1),
+  /** The items the page shows and the plan prints, in order (readiness topics come first). */
+  sections: z.array(stableId).min(1),
+});
+
+/**
+ * Optional: the post-launch review workbench. Column ids read: adoption
+ * `period`, `group`, `active`, `licensed`; KPI actuals `goal` (a ref to the
+ * goals register), `period`, `actual`; goals `kpi`, `baseline`, `target`;
+ * metrics `metric`, `unit`, `period`, `target`, `actual`.
+ */
+const postLaunchReview = z.strictObject({
+  source: z.string().min(1),
+  /** The date question holding the go-live date: adoption references count months from it. */
+  goLive: stableId,
+  adoption: stableId,
+  /** Reference adoption levels from the sources (share of users, months after go-live). */
+  adoptionReference: z
+    .array(z.strictObject({ months: z.number().int().positive(), percent: z.number().min(0).max(100), source: z.string().min(1), label: localized }))
+    .default([]),
+  kpiActuals: stableId,
+  metrics: stableId,
+  sections: z.array(stableId).min(1),
+});
+export type ChangeManagementConfig = z.infer<typeof changeManagement>;
+export type PostLaunchReviewConfig = z.infer<typeof postLaunchReview>;
+
 export const packFile = z.strictObject({
   id: stableId,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, "version must look like 1.0.0"),
@@ -170,6 +229,8 @@ export const packFile = z.strictObject({
    * Phase sign-off: `sequential` (the default) lets a phase be signed only
    * when every phase before it is signed; `any` lets phases be signed in any order.
    */
+  changeManagement: changeManagement.optional(),
+  postLaunchReview: postLaunchReview.optional(),
   signOff: z.strictObject({ order: z.enum(["sequential", "any"]).default("sequential") }).default({ order: "sequential" }),
   /** Phases may be written inline here, or as files under phases/ (appended in file-name order). */
   phases: z.array(phase).default([]),

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import jalaali from "jalaali-js";
-import type { AnswerableItem, ChecklistItem, DiagramItem, QuestionItem, RegisterColumn, RegisterItem } from "./schema.ts";
+import type { AnswerableItem, ChecklistItem, DiagramItem, QuestionItem, RatingItem, RegisterColumn, RegisterItem } from "./schema.ts";
 
 export function msg(key: string, params?: Record<string, string | number>): string {
   return params ? `${key}|${JSON.stringify(params)}` : key;
@@ -163,6 +163,21 @@ export const checklistValueSchema = z.object({
   evidence: textSchema(5000),
 });
 
+export type RatingValue = { score: number | null; evidence: string };
+
+export function ratingValueSchema(item: RatingItem) {
+  return z.object({ score: optionalNumber({ min: item.min, max: item.max, integer: true }), evidence: textSchema(5000) });
+}
+
+/**
+ * A stored rating read leniently: a value saved before the item became a
+ * rating (e.g. a checklist task with evidence) keeps its evidence.
+ */
+export function readRating(value: unknown): RatingValue {
+  const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  return { score: typeof v.score === "number" && Number.isFinite(v.score) ? v.score : null, evidence: typeof v.evidence === "string" ? v.evidence : "" };
+}
+
 export type DiagramValue = { definition: string };
 export const DIAGRAM_MAX_LENGTH = 20000;
 export const diagramValueSchema = z.object({ definition: textSchema(DIAGRAM_MAX_LENGTH) });
@@ -201,17 +216,19 @@ export function registerRowSchema(item: RegisterItem): z.ZodType<RegisterCells, 
   return z.object(shape) as unknown as z.ZodType<RegisterCells, unknown>;
 }
 
-export type StoredValue = QuestionValue | ChecklistValue | DiagramValue;
+export type StoredValue = QuestionValue | ChecklistValue | DiagramValue | RatingValue;
 
 export function valueSchemaFor(item: Exclude<AnswerableItem, RegisterItem>): z.ZodType<StoredValue, unknown> {
   if (item.kind === "question") return questionValueSchema(item);
   if (item.kind === "checklist") return checklistValueSchema as z.ZodType<StoredValue, unknown>;
+  if (item.kind === "rating") return ratingValueSchema(item) as z.ZodType<StoredValue, unknown>;
   return diagramValueSchema as z.ZodType<StoredValue, unknown>;
 }
 
 /** Whether a stored value counts as an answer for progress. */
-export function isValueAnswered(item: QuestionItem | ChecklistItem | DiagramItem, value: unknown): boolean {
+export function isValueAnswered(item: QuestionItem | ChecklistItem | DiagramItem | RatingItem, value: unknown): boolean {
   if (value === null || value === undefined) return false;
+  if (item.kind === "rating") return readRating(value).score !== null;
   if (item.kind === "checklist") {
     const status = (value as ChecklistValue).status;
     return status === "done" || status === "not-applicable";

@@ -87,6 +87,7 @@ function cellsFrom(form: FormFields): Record<string, string | string[]> {
 function answerRaw(item: Item, form: FormFields): unknown {
   if (item.kind === "checklist") return { owner: form.owner, dueDate: form.dueDate, status: form.status, evidence: form.evidence };
   if (item.kind === "diagram") return { definition: form.definition };
+  if (item.kind === "rating") return { score: form.score, evidence: form.evidence };
   if (item.kind === "question" && item.answer.type === "choice" && item.answer.multiple) return form.value ?? [];
   return form.value;
 }

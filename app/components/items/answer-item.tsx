@@ -4,8 +4,8 @@ import { useFetcher } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { loc } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
-import type { ChecklistItem, DiagramItem, Language, QuestionItem } from "#methodology/schema.ts";
-import { CHECKLIST_STATUSES, type ChecklistValue, type DiagramValue } from "#methodology/values.ts";
+import type { ChecklistItem, DiagramItem, Language, QuestionItem, RatingItem } from "#methodology/schema.ts";
+import { CHECKLIST_STATUSES, readRating, type ChecklistValue, type DiagramValue, type RatingValue } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError, describedBy } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
@@ -27,7 +27,7 @@ export function AnswerItem({
   answered,
   fallback,
 }: {
-  item: QuestionItem | ChecklistItem | DiagramItem;
+  item: QuestionItem | ChecklistItem | DiagramItem | RatingItem;
   stored: Stored;
   source?: SourceInfo;
   projectId: number;
@@ -87,6 +87,8 @@ export function AnswerItem({
         <input type="hidden" name="version" value={shown.version} />
         {item.kind === "question" ? (
           <QuestionControl item={item} value={submittedValue(submitted, "value") ?? shown.value} id={field("value")} error={errors.value} statusId={statusId} />
+        ) : item.kind === "rating" ? (
+          <RatingControl item={item} value={submitted ? submittedRating(submitted) : readRating(shown.value)} errors={errors} idPrefix={item.id} statusId={statusId} />
         ) : item.kind === "checklist" ? (
           <ChecklistControl item={item} value={(submitted ? submittedChecklist(submitted) : shown.value) as ChecklistValue | null} errors={errors} idPrefix={item.id} />
         ) : (
@@ -128,6 +130,50 @@ function submittedValue(submitted: Record<string, string | string[]> | undefined
 function submittedChecklist(s: Record<string, string | string[]>): ChecklistValue {
   const one = (k: string) => (Array.isArray(s[k]) ? (s[k] as string[])[0] : (s[k] as string | undefined)) ?? "";
   return { owner: one("owner"), dueDate: one("dueDate") || null, status: (one("status") || "todo") as ChecklistValue["status"], evidence: one("evidence") };
+}
+
+function submittedRating(s: Record<string, string | string[]>): RatingValue {
+  const one = (k: string) => (Array.isArray(s[k]) ? (s[k] as string[])[0] : (s[k] as string | undefined)) ?? "";
+  const n = Number(one("score"));
+  return { score: one("score") !== "" && Number.isFinite(n) ? n : null, evidence: one("evidence") };
+}
+
+/** A score (radio points, keyboard-operable) and the evidence behind it. */
+function RatingControl({ item, value, errors, idPrefix, statusId }: { item: RatingItem; value: RatingValue; errors: Record<string, string>; idPrefix: string; statusId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const id = (n: string) => `${idPrefix}-${n}`;
+  const points = Array.from({ length: item.max - item.min + 1 }, (_, i) => item.min + i);
+  const describe = [describedBy(id("score"), { error: !!errors.score }), statusId].filter(Boolean).join(" ");
+  return (
+    <div className="rating-grid">
+      <div className={`field${errors.score ? " has-error" : ""}`}>
+        <fieldset className="scale" aria-labelledby={`item-${item.id}-title`} aria-describedby={describe}>
+          <legend className="field-label">{t("rating.score")}</legend>
+          {item.minLabel ? <span className="scale-end">{loc(item.minLabel, lang)}</span> : null}
+          <span className="scale-points">
+            {points.map((p) => (
+              <label key={p} className="scale-point">
+                <input type="radio" name="score" value={p} defaultChecked={value.score === p} />
+                <span>{localDigits(p, lang)}</span>
+              </label>
+            ))}
+          </span>
+          {item.maxLabel ? <span className="scale-end">{loc(item.maxLabel, lang)}</span> : null}
+          <label className="choice choice-clear">
+            <input type="radio" name="score" value="" defaultChecked={value.score === null} />
+            <span className="muted">{t("rating.notScored")}</span>
+          </label>
+        </fieldset>
+        <FieldError id={`${id("score")}-error`} message={errors.score} />
+      </div>
+      <div className={`field field-wide${errors.evidence ? " has-error" : ""}`}>
+        <label htmlFor={id("evidence")} className="field-label">{t("rating.evidence")}</label>
+        <textarea id={id("evidence")} name="evidence" dir="auto" className="input" rows={2} defaultValue={value.evidence} maxLength={5000} placeholder={t("rating.evidenceHint")} aria-invalid={!!errors.evidence || undefined} aria-describedby={errors.evidence ? `${id("evidence")}-error` : undefined} />
+        <FieldError id={`${id("evidence")}-error`} message={errors.evidence} />
+      </div>
+    </div>
+  );
 }
 
 function QuestionControl({ item, value, id, error, statusId }: { item: QuestionItem; value: unknown; id: string; error?: string; statusId: string }) {

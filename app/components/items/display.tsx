@@ -2,7 +2,8 @@ import type { TFunction } from "i18next";
 import { formatDate } from "#app/format.ts";
 import { answerText, displayCell } from "#app/display.ts";
 import type { Item, Language } from "#methodology/schema.ts";
-import type { ChecklistValue, DiagramValue } from "#methodology/values.ts";
+import { readRating, type ChecklistValue, type DiagramValue } from "#methodology/values.ts";
+import { ratingText } from "#app/display.ts";
 
 /** A stored value as readable text in the user's language (used for conflicts and summaries). */
 export function displayValue(item: Item, value: unknown, lang: Language, t: TFunction): string {
@@ -17,6 +18,10 @@ export function displayValue(item: Item, value: unknown, lang: Language, t: TFun
     ]
       .filter(Boolean)
       .join("\n");
+  }
+  if (item.kind === "rating") {
+    const v = readRating(value);
+    return [ratingText(item, value, lang) || t("common.empty"), v.evidence ? `${t("rating.evidence")}: ${v.evidence}` : null].filter(Boolean).join("\n");
   }
   if (item.kind === "diagram") return (value as DiagramValue).definition || t("common.empty");
   if (item.kind !== "question") return String(value);
