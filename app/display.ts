@@ -9,6 +9,11 @@ import { readRating } from "#methodology/values.ts";
 
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
 
+/** A score out of a maximum: "3 / 5", or in Persian "۳ از ۵" (which reads the same way in right-to-left text). */
+export function scoreOf(score: number | string, max: number, lang: Language): string {
+  return lang === "fa" ? `${localDigits(score, lang)} از ${localDigits(max, lang)}` : `${score} / ${max}`;
+}
+
 /** A question's stored answer as text; "" when it has none. */
 export function answerText(item: QuestionItem, value: unknown, lang: Language): string {
   if (value === null || value === undefined || value === "") return "";
@@ -23,7 +28,7 @@ export function answerText(item: QuestionItem, value: unknown, lang: Language): 
     case "number":
       return `${formatNumber(Number(value), lang)}${a.unit ? ` ${loc(a.unit, lang)}` : ""}`;
     case "scale":
-      return `${localDigits(String(value), lang)} / ${localDigits(a.max, lang)}`;
+      return scoreOf(String(value), a.max, lang);
     default:
       return String(value);
   }
@@ -32,7 +37,7 @@ export function answerText(item: QuestionItem, value: unknown, lang: Language): 
 /** A rating's score as "3 / 5"; "" when not scored. */
 export function ratingText(item: RatingItem, value: unknown, lang: Language): string {
   const { score } = readRating(value);
-  return score === null ? "" : `${localDigits(score, lang)} / ${localDigits(item.max, lang)}`;
+  return score === null ? "" : scoreOf(score, item.max, lang);
 }
 
 /** A register cell as text; "" when empty. */
@@ -46,7 +51,7 @@ export function displayCell(col: RegisterColumn, value: unknown, lang: Language,
     case "number":
       return formatNumber(Number(value), lang);
     case "scale":
-      return `${localDigits(String(value), lang)} / ${localDigits(col.max, lang)}`;
+      return scoreOf(String(value), col.max, lang);
     case "ref":
       return refOptions[col.register]?.find((o) => o.id === Number(value))?.label ?? "—";
     default:

@@ -91,6 +91,8 @@ export const ratingItem = z
   .strictObject({
     ...answerableBase,
     kind: z.literal("rating"),
+    /** A few words for charts and tables (the title is a full sentence). */
+    shortTitle: localized.optional(),
     min: z.number().int().default(0),
     max: z.number().int().default(5),
     minLabel: localized.optional(),
