@@ -86,6 +86,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/projects/new": { loader: "signed-in", action: "signed-in" },
   "/projects/:projectId": { loader: { project: "view" } },
   "/projects/:projectId/team": { loader: { project: "view" } },
+  "/projects/:projectId/change-management": { loader: { project: "view" }, action: { intents: stepIntents } },
+  "/projects/:projectId/post-launch-review": { loader: { project: "view" }, action: { intents: stepIntents } },
   "/projects/:projectId/history": { loader: { project: "view" } },
   "/projects/:projectId/members": {
     loader: { project: "view" },

@@ -17,6 +17,8 @@ export default [
   route("projects/:projectId", "routes/project.tsx", [
     index("routes/project.home.tsx"),
     route("team", "routes/project.team.tsx"),
+    route("change-management", "routes/project.change.tsx"),
+    route("post-launch-review", "routes/project.review.tsx"),
     route("members", "routes/project.members.tsx"),
     route("history", "routes/project.history.tsx"),
     route("documents", "routes/project.documents.tsx"),

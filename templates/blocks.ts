@@ -279,6 +279,13 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
   return out;
 }
 
+/** A table of figures worked out by Gambegam, numbered and captioned like a register. */
+export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }, opts: { weights?: number[] } = {}): FileChild[] {
+  if (!t.rows.length) return [muted(ctx, ctx.s.noneRecorded)];
+  ctx.counters.table++;
+  return [table(ctx, t.columns.map((label, i) => ({ label, weight: opts.weights?.[i] ?? 1 })), t.rows, { boldFirstColumn: true }), caption(ctx, ctx.s.table(ctx.counters.table, title))];
+}
+
 /** Checklist items with their status, owner, due date and evidence. */
 export function checklistTable(ctx: Ctx, ids: string[]): FileChild[] {
   const items = ids.map((id) => itemOf(ctx, id, "checklist")).filter((x): x is ChecklistItem => Boolean(x));
@@ -343,7 +350,11 @@ export function figure(ctx: Ctx, fig: Figure): FileChild[] {
         alignment: AlignmentType.CENTER,
         keepNext: true,
         spacing: PICTURE_SPACING,
-        children: [new ImageRun({ type: "svg", data: fig.image.svg, transformation: size, fallback: { type: "png", data: fig.image.png }, altText: { name: fig.title, description: fig.title, title: fig.title } })],
+        children: [
+          fig.image.svg
+            ? new ImageRun({ type: "svg", data: fig.image.svg, transformation: size, fallback: { type: "png", data: fig.image.png }, altText: { name: fig.title, description: fig.title, title: fig.title } })
+            : new ImageRun({ type: "png", data: fig.image.png, transformation: size, altText: { name: fig.title, description: fig.title, title: fig.title } }),
+        ],
       }),
       caption(ctx, label),
     ];

@@ -17,9 +17,17 @@ import type { DeliverableId } from "#templates/model.ts";
 const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50">diagram</text></svg>');
 /** Draws every diagram as the same small picture (the real renderer has its own tests). */
-const fakeRenderer = { calls: 0, available: () => true, close: async () => undefined, stats: () => ({ renders: 0, cacheHits: 0, launches: 0 }), render: async () => ((fakeRenderer.calls++, { ok: true as const, cached: false, diagram: { svg: SVG, png: PNG_1PX, width: 200, height: 100 } })) };
+const fakeRenderer = {
+  calls: 0,
+  charts: [] as string[],
+  available: () => true,
+  close: async () => undefined,
+  stats: () => ({ renders: 0, cacheHits: 0, launches: 0 }),
+  render: async () => ((fakeRenderer.calls++, { ok: true as const, cached: false, diagram: { svg: SVG, png: PNG_1PX, width: 200, height: 100 } })),
+  rasterise: async (svg: string) => ((fakeRenderer.charts.push(svg), { ok: true as const, cached: false, diagram: { svg: Buffer.from(svg), png: PNG_1PX, width: 720, height: 420 } })),
+};
 
-const IDS: DeliverableId[] = ["scope-document", "vision-minutes", "go-no-go"];
+const IDS: DeliverableId[] = ["scope-document", "vision-minutes", "go-no-go", "change-management-plan", "post-launch-review"];
 const LANGS = ["fa", "en"] as const;
 const actor = { id: null, name: "Test Consultant" };
 
@@ -69,6 +77,24 @@ describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s
       expect(text).toContain(FIXTURE_TEXT.condition);
       expect(text).toContain(FIXTURE_TEXT.uatIssue);
     }
+    if (id === "change-management-plan") {
+      // Readiness with its gaps and the advice on outside help, the impacted groups, then the plans.
+      expect(text).toContain(lang === "fa" ? "کمک بیرونی توصیه می‌شود" : "Outside help is advised");
+      expect(text).toContain("مدیرعامل مالک پروژه است");
+      expect(text).toContain("ویزیتورهای فروش");
+      expect(text).toContain(lang === "fa" ? "تغییر بزرگ با مقاومت زیاد" : "large change met with high resistance");
+      for (const t of [FIXTURE_TEXT.communication, FIXTURE_TEXT.champion, FIXTURE_TEXT.milestone, "Visit targets count customers served", "Distributor call centre", "Visit reps co-design the tablet screens"]) expect(text).toContain(t);
+      expect(text).toContain(lang === "fa" ? "۸۷٪" : "87%");
+    }
+    if (id === "post-launch-review") {
+      // 44 of 57 licensed users after six months: 77.2%, below the 80% reference; the call centre's 13 of 12 is flagged.
+      expect(text).toContain(lang === "fa" ? "۷۷٫۲٪" : "77.2%");
+      expect(text).toContain(lang === "fa" ? "پایین‌تر از معیار" : "below the reference");
+      expect(text).toContain(lang === "fa" ? "کاربران فعال بیش از کاربران دارای مجوزند" : "more active than licensed users");
+      expect(text).toContain("کاهش نرخ ریزش مشتری");
+      expect(text).toContain(lang === "fa" ? "۵۰٪" : "50%");
+      for (const t of [FIXTURE_TEXT.finding, FIXTURE_TEXT.decision, "Mobile ordering for large stores", "Complete contact details"]) expect(text).toContain(t);
+    }
   });
 
   it(lang === "fa" ? "is right to left: bidi paragraphs, RTL runs, mirrored tables, Persian digits, Jalali dates" : "is left to right, with Gregorian dates", () => {
@@ -97,6 +123,27 @@ describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s
       expect(text).toContain(lang === "fa" ? "این سند پیش‌نویس است" : "This document is a draft.");
     }
     expect(text).toMatch(/[0-9a-f]{64}/);
+  });
+});
+
+describe("charts", () => {
+  it("are real images in the plan and the review report: one picture per chart, drawn from Gambegam's own SVG", () => {
+    const media = (id: string) => [...unzipDocx(docs.get(`${id}-en`)!).keys()].filter((p) => /^word\/media\/.+\.png$/.test(p));
+    expect(media("change-management-plan").length).toBeGreaterThanOrEqual(1);
+    // The stand-in renderer gives every chart the same PNG (stored once); the drawings count the pictures.
+    const xml = xmlParts(docs.get("post-launch-review-en")!).get("word/document.xml")!;
+    expect(xml.match(/<w:drawing>/g)!.length).toBeGreaterThanOrEqual(3);
+    expect(fakeRenderer.charts.some((svg) => svg.includes("Adoption rate") && svg.includes("80% after six months"))).toBe(true);
+    expect(fakeRenderer.charts.some((svg) => svg.includes("آمادگی سازمان برای CRM") && svg.includes("۴ از ۵"))).toBe(true);
+  });
+
+  it("without a renderer, each chart becomes a note and its figures stay as a table", async () => {
+    const project = getProject(env.db, projectId)!;
+    const file = await exportDeliverable({ db: env.db, project, pack: packOf(project)!, data: loadProjectData(env.db, projectId), id: "post-launch-review", lang: "en", actor, renderer: null });
+    const text = documentText(file.buffer);
+    expect(text).toContain("could not be drawn on this server");
+    expect(text).toContain("77.2% (44 of 57)");
+    expect([...unzipDocx(file.buffer).keys()].some((p) => p.startsWith("word/media/"))).toBe(false);
   });
 });
 
@@ -197,5 +244,11 @@ describe("printed with LibreOffice", () => {
     }
     expect(plain("scope-document-fa")).toContain("سند محدوده پروژه");
     expect(plain("go-no-go-fa")).toContain("معیارها و وضعیت آن‌ها");
+    expect(pdfs["change-management-plan-en"]!.text).toContain("Change-management plan");
+    expect(pdfs["change-management-plan-en"]!.text).toContain("Weekly CRM bulletin");
+    expect(pdfs["post-launch-review-en"]!.text).toContain("Post-launch review report");
+    expect(pdfs["post-launch-review-en"]!.text).toContain("Call centre logs");
+    expect(plain("change-management-plan-fa")).toContain("برنامه مدیریت تغییر");
+    expect(plain("post-launch-review-fa")).toContain(FIXTURE_TEXT.decision);
   });
 });

@@ -3,10 +3,13 @@
  * Document), and the phase whose sign-off each one records.
  */
 import type { Document } from "docx";
+import type { Pack } from "#methodology/schema.ts";
 import type { DeliverableId, DeliverableInput } from "./model.ts";
 import { buildScopeDocument } from "./deliverables/scope-document.ts";
 import { buildVisionMinutes } from "./deliverables/vision-minutes.ts";
 import { buildGoNoGoRecord } from "./deliverables/go-no-go.ts";
+import { buildChangeManagementPlan } from "./deliverables/change-management-plan.ts";
+import { buildPostLaunchReview } from "./deliverables/post-launch-review.ts";
 
 export type DeliverableDefinition = {
   id: DeliverableId;
@@ -14,9 +17,11 @@ export type DeliverableDefinition = {
   phaseId: string;
   /** Items the document reads; a pack without the first one cannot produce it. */
   requires: string;
-  /** Diagrams it shows: generated ones by name, and diagram items by id. */
+  /** Diagrams it shows: generated ones by name, charts as `chart:<name>`, and diagram items by id. */
   figures: string[];
   build: (input: DeliverableInput) => Document;
+  /** What else the pack must define (e.g. its change-management workbench). */
+  needs?: (pack: Pack) => boolean;
 };
 
 export const DELIVERABLES: readonly DeliverableDefinition[] = [
@@ -29,6 +34,9 @@ export const DELIVERABLES: readonly DeliverableDefinition[] = [
     build: buildScopeDocument,
   },
   { id: "go-no-go", phaseId: "deployment", requires: "deployment.go-decision", figures: [], build: buildGoNoGoRecord },
+  // The plan is agreed with the requirements (impacted groups, communication, training): it closes that phase.
+  { id: "change-management-plan", phaseId: "requirements", requires: "requirements.impacted-groups", figures: ["chart:readiness"], build: buildChangeManagementPlan, needs: (p) => Boolean(p.changeManagement) },
+  { id: "post-launch-review", phaseId: "review", requires: "review.adoption", figures: ["chart:adoption", "chart:kpi", "chart:metrics"], build: buildPostLaunchReview, needs: (p) => Boolean(p.postLaunchReview) },
 ];
 
 export function deliverable(id: string): DeliverableDefinition | undefined {

@@ -7,7 +7,7 @@ import type { Pack } from "#methodology/schema.ts";
 
 export type DocLang = "fa" | "en";
 
-export const DELIVERABLE_IDS = ["scope-document", "vision-minutes", "go-no-go"] as const;
+export const DELIVERABLE_IDS = ["scope-document", "vision-minutes", "go-no-go", "change-management-plan", "post-launch-review"] as const;
 export type DeliverableId = (typeof DELIVERABLE_IDS)[number];
 
 /** Fonts a firm may choose for Latin text; Persian text is always set in the embedded Vazirmatn. */
@@ -37,9 +37,13 @@ export type SignOffState = {
   rejection: { by: string; at: string; comment: string } | null;
 };
 
-/** A diagram drawn by the server (SVG with a PNG fallback), or why it could not be. */
+/**
+ * A diagram drawn by the server (SVG with a PNG fallback), or why it could not
+ * be. Charts come as PNG only (`svg: null`): their labels must keep the font
+ * they were drawn with, whatever fonts the reader's machine has.
+ */
 export type DiagramImage =
-  | { kind: "image"; svg: Uint8Array; png: Uint8Array; width: number; height: number }
+  | { kind: "image"; svg: Uint8Array | null; png: Uint8Array; width: number; height: number }
   | { kind: "fallback"; reason: "unavailable" | "invalid" | "failed" };
 
 export type Figure = {

@@ -24,12 +24,15 @@ import { effectiveBranding } from "./branding.server.ts";
 import { gateView, projectGates } from "./signoff.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import type { DiagramRenderer } from "./diagram-render.server.ts";
+import { readinessAssessment } from "./change.ts";
+import { adoptionFigures, kpiFigures, metricFigures } from "./adoption.ts";
+import { adoptionView, progressView, readinessView, type ChartView } from "#app/change-views.ts";
 
 export { DELIVERABLES };
 
 /** The deliverables a project's pack can produce (it has the items they read). */
 export function availableDeliverables(pack: Pack): DeliverableDefinition[] {
-  return DELIVERABLES.filter((d) => findItem(pack, d.requires) && pack.phases.some((p) => p.id === d.phaseId));
+  return DELIVERABLES.filter((d) => findItem(pack, d.requires) && pack.phases.some((p) => p.id === d.phaseId) && (d.needs?.(pack) ?? true));
 }
 
 
@@ -88,6 +91,37 @@ export function signOffState(db: Db, project: ProjectRow, pack: Pack, data: Proj
   };
 }
 
+/** A chart Gambegam drew as SVG, rasterised (PNG only: its labels keep the font they were drawn with). */
+async function rasterise(renderer: DiagramRenderer | null, svg: string): Promise<DiagramImage> {
+  if (!renderer) return { kind: "fallback", reason: "unavailable" };
+  const result = await renderer.rasterise(svg);
+  return result.ok ? { kind: "image", svg: null, png: result.diagram.png, width: result.diagram.width, height: result.diagram.height } : { kind: "fallback", reason: result.reason };
+}
+
+/** The chart behind a `chart:<name>` figure, in a language. */
+function chartView(name: string, pack: Pack, data: ProjectData, lang: Language): ChartView | null {
+  switch (name) {
+    case "readiness": {
+      const r = readinessAssessment(pack, data);
+      return r ? readinessView(r, lang) : null;
+    }
+    case "adoption": {
+      const a = adoptionFigures(pack, data);
+      return a ? adoptionView(a, lang) : null;
+    }
+    case "kpi": {
+      const k = kpiFigures(pack, data);
+      return k ? progressView("kpi", k.periods, k.series, lang) : null;
+    }
+    case "metrics": {
+      const m = metricFigures(pack, data);
+      return m ? progressView("metrics", m.periods, m.series, lang) : null;
+    }
+    default:
+      return null;
+  }
+}
+
 async function draw(renderer: DiagramRenderer | null, definition: string, branding: Branding): Promise<DiagramImage> {
   if (!renderer) return { kind: "fallback", reason: "unavailable" };
   const result = await renderer.render(definition, { theme: "base", primaryColor: `#${branding.primaryColor}` });
@@ -99,6 +133,12 @@ async function figuresFor(def: DeliverableDefinition, pack: Pack, project: Proje
   const s = STRINGS[lang];
   const out: Record<string, Figure> = {};
   for (const key of def.figures) {
+    if (key.startsWith("chart:")) {
+      const name = key.slice("chart:".length);
+      const view = chartView(name, pack, data, lang);
+      if (view?.svg) out[name] = { title: view.title, definition: view.svg, fallback: view.table, image: await rasterise(renderer, view.svg) };
+      continue;
+    }
     let title: string;
     let definition: string | null;
     let fallback: Figure["fallback"];

@@ -27,6 +27,8 @@ export type RenderResult =
   | { ok: false; reason: "unavailable" | "invalid" | "failed"; message: string };
 export type DiagramRenderer = {
   render(definition: string, options?: RenderOptions): Promise<RenderResult>;
+  /** Rasterises an SVG Gambegam drew itself (a chart): the PNG, at twice its size, with the page's fonts. */
+  rasterise(svg: string): Promise<RenderResult>;
   /** Whether a Chromium binary was found (nothing is launched to tell). */
   available(): boolean;
   close(): Promise<void>;
@@ -60,6 +62,18 @@ function pageAssets() {
     version,
   };
   return assets;
+}
+
+/** The in-page work for a ready-made SVG: place it, wait for the fonts, read its size. Runs in Chromium. */
+async function placeInPage(args: { svg: string }) {
+  const host = document.getElementById("host")!;
+  host.innerHTML = args.svg;
+  const el = host.querySelector("svg");
+  if (!el) return { ok: false as const, message: "not an SVG" };
+  await document.fonts.ready;
+  const width = Math.ceil(Number(el.getAttribute("width")) || el.getBoundingClientRect().width);
+  const height = Math.ceil(Number(el.getAttribute("height")) || el.getBoundingClientRect().height);
+  return { ok: true as const, svg: el.outerHTML, width, height };
 }
 
 /** The in-page work: render with mermaid, then measure the SVG. Runs in Chromium. */
@@ -170,7 +184,7 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
     return p;
   };
 
-  async function draw(definition: string, options: RenderOptions): Promise<RenderResult> {
+  async function draw(definition: string, options: RenderOptions & { svg?: boolean }): Promise<RenderResult> {
     let p: Page;
     try {
       page ??= openPage().catch((e) => {
@@ -197,7 +211,7 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
     let timer: NodeJS.Timeout | undefined;
     try {
       const result = await Promise.race([
-        p.evaluate(renderInPage, { definition, config, id: `m${++seq}` }),
+        options.svg ? p.evaluate(placeInPage, { svg: definition }) : p.evaluate(renderInPage, { definition, config, id: `m${++seq}` }),
         new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs))),
       ]);
       if (result === "timeout") {
@@ -216,34 +230,41 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
   }
 
   /** Renders run one after another on the shared page. */
-  const enqueue = (definition: string, options: RenderOptions): Promise<RenderResult> => {
+  const enqueue = (definition: string, options: RenderOptions & { svg?: boolean }): Promise<RenderResult> => {
     const next = queue.then(() => draw(definition, options));
     queue = next.catch(() => undefined);
     return next;
   };
 
+  async function cachedDraw(definition: string, options: RenderOptions & { svg?: boolean }): Promise<RenderResult> {
+    const key = crypto
+      .createHash("sha256")
+      .update(JSON.stringify([options.svg ? "svg" : "mermaid", definition, options.theme ?? "neutral", options.primaryColor ?? "", pageAssets().version, RENDERER_VERSION]))
+      .digest("hex");
+    const hit = memory.get(key) ?? fromDisk(key);
+    if (hit) {
+      counters.cacheHits++;
+      remember(key, hit);
+      return { ok: true, diagram: hit, cached: true };
+    }
+    if (!executable) return { ok: false, reason: "unavailable", message: "Chromium is not installed" };
+    counters.renders++;
+    const result = await enqueue(definition, options);
+    if (result.ok) {
+      remember(key, result.diagram);
+      toDisk(key, result.diagram);
+    }
+    return result;
+  }
+
   return {
     available: () => Boolean(executable),
     stats: () => ({ ...counters }),
-    async render(definition, options = {}) {
-      const key = crypto
-        .createHash("sha256")
-        .update(JSON.stringify([definition, options.theme ?? "neutral", options.primaryColor ?? "", pageAssets().version, RENDERER_VERSION]))
-        .digest("hex");
-      const hit = memory.get(key) ?? fromDisk(key);
-      if (hit) {
-        counters.cacheHits++;
-        remember(key, hit);
-        return { ok: true, diagram: hit, cached: true };
-      }
-      if (!executable) return { ok: false, reason: "unavailable", message: "Chromium is not installed" };
-      counters.renders++;
-      const result = await enqueue(definition, options);
-      if (result.ok) {
-        remember(key, result.diagram);
-        toDisk(key, result.diagram);
-      }
-      return result;
+    render(definition, options = {}) {
+      return cachedDraw(definition, options);
+    },
+    rasterise(svg) {
+      return cachedDraw(svg, { svg: true });
     },
     async close() {
       const b = browser;

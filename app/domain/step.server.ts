@@ -6,7 +6,8 @@ import { data } from "react-router";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import type { Item, Pack, Phase, RegisterItem, Step } from "#methodology/schema.ts";
-import { allSteps, findItem } from "#methodology/load.ts";
+import { allItems, allSteps, findItem } from "#methodology/load.ts";
+import { isItemAnswered } from "#methodology/progress.ts";
 import { addRow, deleteRow, moveRow, saveAnswer, updateRow, type Conflict } from "./answers.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import type { Actor } from "./audit.server.ts";
@@ -45,7 +46,7 @@ export function refOptionsFor(pack: Pack, items: Item[], projectData: ProjectDat
 }
 
 /** What the page needs for each item: its stored value and version, or its rows. */
-export function itemStates(pack: Pack, step: Step, projectData: ProjectData) {
+export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: ProjectData) {
   const refOptions = refOptionsFor(pack, step.items, projectData);
   const answers: Record<string, { value: unknown; version: number; updatedAt: string } | null> = {};
   const rows: Record<string, Array<{ id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string }>> = {};
@@ -94,6 +95,47 @@ function answerRaw(item: Item, form: FormFields): unknown {
 
 function bad(status: number, message: string): never {
   throw data({ error: message }, { status });
+}
+
+/**
+ * A workbench page (e.g. change management) shows items of several steps:
+ * these are the items, in the order given, with the phase each belongs to.
+ */
+export function workbenchItems(pack: Pack, ids: string[]): Array<{ item: Item; phaseId: string; stepId: string }> {
+  const byId = new Map(allItems(pack).map(({ phase, step, item }) => [item.id, { item, phaseId: phase.id, stepId: step.id }]));
+  return ids.map((id) => byId.get(id)).filter((x): x is { item: Item; phaseId: string; stepId: string } => Boolean(x));
+}
+
+/** Everything the item forms of a workbench need (see ItemList). */
+export function workbenchState(pack: Pack, entries: Array<{ item: Item; phaseId: string }>, projectData: ProjectData, lockedPhase: (phaseId: string) => boolean) {
+  const items = entries.map((e) => e.item);
+  return {
+    ...itemStates(pack, { items }, projectData),
+    answered: Object.fromEntries(items.map((i) => [i.id, isItemAnswered(i, projectData.state)])),
+    locked: Object.fromEntries(entries.map((e) => [e.item.id, lockedPhase(e.phaseId)])),
+    sources: Object.fromEntries(pack.sources.map((s) => [s.file, s])),
+  };
+}
+
+/**
+ * Runs a form intent posted on a workbench page: only items the page shows
+ * are accepted, each under the lock of its own phase, exactly as on its step.
+ */
+export function runWorkbenchAction(
+  db: Db,
+  projectId: number,
+  entries: Array<{ item: Item; phaseId: string; stepId: string }>,
+  form: FormFields,
+  opts: { by: Actor; lockedPhase: (phaseId: string) => boolean },
+): { status: number; body: StepActionResult } {
+  const itemId = typeof form.itemId === "string" ? form.itemId : "";
+  const entry = entries.find((e) => e.item.id === itemId);
+  if (!entry) {
+    if (!intentSchema.safeParse(form).success) bad(400, "errors.badForm");
+    bad(400, "errors.unknownItem");
+  }
+  const step = { id: entry.stepId, title: { fa: "", en: "" }, items: [entry.item] } as Step;
+  return runStepAction(db, projectId, step, form, { by: opts.by, locked: opts.lockedPhase(entry.phaseId) });
 }
 
 /**

@@ -8,15 +8,11 @@ import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
 import { lastChanges } from "#app/domain/audit.server.ts";
 import { can } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
-import { LocalTime } from "#app/components/local-time.tsx";
+import { ItemList } from "#app/components/items/item-list.tsx";
 import { readForm } from "#app/http.server.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
 import { loc } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
-import { AnswerItem } from "#app/components/items/answer-item.tsx";
-import { RegisterItemView } from "#app/components/items/register-item.tsx";
-import { ItemShell } from "#app/components/items/shared.tsx";
-import { TeamCoverageView } from "#app/components/team-coverage.tsx";
 import type { Language } from "#methodology/schema.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
@@ -83,6 +79,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const { projectId, phase, step, answers, rows, refOptions, answered, sources, nav, team, locked, canAnswer, canEditRegisters, lastChange } = loaderData;
+  const lockedItems = Object.fromEntries(step.items.map((i) => [i.id, locked]));
   const readOnlyReason = locked ? t(`gate.lockedStep.${loaderData.gateStatus}`) : !canAnswer && !canEditRegisters ? t("step.readOnlyRole") : null;
   const fallback = actionData as StepActionResult | undefined;
   const base = `/projects/${projectId}`;
@@ -110,64 +107,12 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
           {locked ? <Link to={`${base}/phases/${phase.id}#sign-off`}>{t("gate.seeSignoff")}</Link> : null}
         </p>
       ) : null}
-      {step.items.map((item) => {
-        const source = sources[item.source];
-        const itemFallback = fallback && fallback.itemId === item.id ? fallback : undefined;
-        const editable = !locked && (item.kind === "register" ? canEditRegisters : canAnswer);
-        const changed = lastChange[item.id];
-        const changedLine = changed ? (
-          <p className="muted small last-change">
-            {t("item.lastChanged", { name: changed.name })} <LocalTime iso={changed.at} lang={lang} />
-          </p>
-        ) : null;
-        const wrap = (node: React.ReactNode) => (
-          <fieldset key={item.id} className="item-fieldset" disabled={!editable}>
-            {node}
-            {changedLine}
-          </fieldset>
-        );
-        switch (item.kind) {
-          case "info":
-            return (
-              <ItemShell key={item.id} item={item} source={source}>
-                <div className={`info-body tone-${item.tone}`}>
-                  {loc(item.body, lang)
-                    .split(/\n{2,}/)
-                    .map((para, i) => (
-                      <p key={i}>{para}</p>
-                    ))}
-                </div>
-              </ItemShell>
-            );
-          case "register":
-            return wrap(
-              <RegisterItemView
-                key={item.id}
-                item={item}
-                rows={rows[item.id] ?? []}
-                refOptions={refOptions}
-                source={source}
-                projectId={projectId}
-                answered={answered[item.id] ?? false}
-                fallback={itemFallback}
-              >
-                {team && team.register.itemId === item.id ? <TeamCoverageView coverage={team} compact /> : null}
-              </RegisterItemView>,
-            );
-          default:
-            return wrap(
-              <AnswerItem
-                key={item.id}
-                item={item}
-                stored={answers[item.id] ?? null}
-                source={source}
-                projectId={projectId}
-                answered={answered[item.id] ?? false}
-                fallback={itemFallback}
-              />,
-            );
-        }
-      })}
+      <ItemList
+        items={step.items}
+        data={{ projectId, answers, rows, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters }}
+        fallback={fallback}
+        team={team}
+      />
       <nav className="step-nav" aria-label={t("step.navigation")}>
         {nav.previous ? (
           <Link className="button" rel="prev" to={`${base}/phases/${nav.previous.phaseId}/steps/${nav.previous.stepId}`}>

@@ -30,7 +30,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
       deliverableLanguage: project.deliverableLanguage,
       isDemo: project.isDemo,
     },
-    pack: { id: pack.id, version: pack.version, title: pack.title, hasTeam: Boolean(pack.team) },
+    pack: { id: pack.id, version: pack.version, title: pack.title, hasTeam: Boolean(pack.team), hasChange: Boolean(pack.changeManagement), hasReview: Boolean(pack.postLaunchReview) },
     phases: progress.map((p) => ({
       id: p.phase.id,
       title: p.phase.title,
@@ -75,6 +75,8 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
           <nav className="tabs" aria-label={t("nav.project")}>
             <NavLink to={base} end className="tab">{t("nav.overview")}</NavLink>
             {pack.hasTeam ? <NavLink to={`${base}/team`} className="tab">{t("nav.team")}</NavLink> : null}
+            {pack.hasChange ? <NavLink to={`${base}/change-management`} className="tab">{t("nav.change")}</NavLink> : null}
+            {pack.hasReview ? <NavLink to={`${base}/post-launch-review`} className="tab">{t("nav.review")}</NavLink> : null}
             <NavLink to={`${base}/members`} className="tab">{t("nav.members")}</NavLink>
             <NavLink to={`${base}/documents`} className="tab">{t("nav.documents")}</NavLink>
             <NavLink to={`${base}/history`} className="tab">{t("nav.history")}</NavLink>

@@ -1,0 +1,96 @@
+import { useTranslation } from "react-i18next";
+import type { StepActionResult } from "#app/domain/step.server.ts";
+import type { TeamCoverage } from "#app/domain/team.server.ts";
+import { loc } from "#app/i18n.ts";
+import type { Item, Language } from "#methodology/schema.ts";
+import { LocalTime } from "#app/components/local-time.tsx";
+import { TeamCoverageView } from "#app/components/team-coverage.tsx";
+import { AnswerItem } from "./answer-item.tsx";
+import { RegisterItemView } from "./register-item.tsx";
+import { ItemShell, type SourceInfo } from "./shared.tsx";
+
+export type ItemListData = {
+  projectId: number;
+  answers: Record<string, { value: unknown; version: number; updatedAt: string } | null>;
+  rows: Record<string, Array<{ id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string }>>;
+  refOptions: Record<string, Array<{ id: number; label: string }>>;
+  answered: Record<string, boolean>;
+  sources: Record<string, SourceInfo>;
+  lastChange: Record<string, { name: string; at: string }>;
+  /** Items whose phase is signed off or awaiting sign-off. */
+  locked: Record<string, boolean>;
+  canAnswer: boolean;
+  canEditRegisters: boolean;
+};
+
+/**
+ * Methodology items as editable forms — the body of a step page, and of the
+ * workbench pages that gather items from several steps. Every form posts to
+ * the page it is on; the page's action runs it under the item's phase lock.
+ */
+export function ItemList({ items, data, fallback, team }: { items: Item[]; data: ItemListData; fallback?: StepActionResult; team?: TeamCoverage | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  return (
+    <>
+      {items.map((item) => {
+        const source = data.sources[item.source];
+        const itemFallback = fallback && fallback.itemId === item.id ? fallback : undefined;
+        const editable = !data.locked[item.id] && (item.kind === "register" ? data.canEditRegisters : data.canAnswer);
+        const changed = data.lastChange[item.id];
+        const changedLine = changed ? (
+          <p className="muted small last-change">
+            {t("item.lastChanged", { name: changed.name })} <LocalTime iso={changed.at} lang={lang} />
+          </p>
+        ) : null;
+        const wrap = (node: React.ReactNode) => (
+          <fieldset key={item.id} className="item-fieldset" disabled={!editable}>
+            {node}
+            {changedLine}
+          </fieldset>
+        );
+        switch (item.kind) {
+          case "info":
+            return (
+              <ItemShell key={item.id} item={item} source={source}>
+                <div className={`info-body tone-${item.tone}`}>
+                  {loc(item.body, lang)
+                    .split(/\n{2,}/)
+                    .map((para, i) => (
+                      <p key={i}>{para}</p>
+                    ))}
+                </div>
+              </ItemShell>
+            );
+          case "register":
+            return wrap(
+              <RegisterItemView
+                key={item.id}
+                item={item}
+                rows={data.rows[item.id] ?? []}
+                refOptions={data.refOptions}
+                source={source}
+                projectId={data.projectId}
+                answered={data.answered[item.id] ?? false}
+                fallback={itemFallback}
+              >
+                {team && team.register.itemId === item.id ? <TeamCoverageView coverage={team} compact /> : null}
+              </RegisterItemView>,
+            );
+          default:
+            return wrap(
+              <AnswerItem
+                key={item.id}
+                item={item}
+                stored={data.answers[item.id] ?? null}
+                source={source}
+                projectId={data.projectId}
+                answered={data.answered[item.id] ?? false}
+                fallback={itemFallback}
+              />,
+            );
+        }
+      })}
+    </>
+  );
+}

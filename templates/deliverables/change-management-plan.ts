@@ -1,0 +1,80 @@
+/**
+ * The change-management plan: readiness (radar chart, scores, gaps, whether
+ * outside help is advised), how each impacted group's work changes, then the
+ * pack's change-management sections in order (organisation changes,
+ * communication, training, champions, feedback loop, resistance, celebration
+ * milestones), and the sign-off.
+ */
+import type { Document, FileChild } from "docx";
+import type { DeliverableInput } from "../model.ts";
+import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, type Ctx } from "../blocks.ts";
+import { composeDocument } from "../document.ts";
+import { num } from "../text.ts";
+import { loc } from "#app/i18n.ts";
+import { findItem } from "#methodology/load.ts";
+import { impactedGroups, readinessAssessment } from "#app/domain/change.ts";
+import { attentionText, impactTable, outsideHelpText, readinessView } from "#app/change-views.ts";
+import { scoreOf } from "#app/display.ts";
+
+function sourceTitle(ctx: Ctx, file: string): string {
+  return loc(ctx.pack.sources.find((s) => s.file === file)?.title, ctx.lang) || file;
+}
+
+function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
+  const c = ctx.s.change;
+  const r = readinessAssessment(input.pack, input.data);
+  if (!r) return [];
+  const view = readinessView(r, ctx.lang);
+  const out: FileChild[] = [heading(ctx, c.readiness, 1), para(ctx, c.readinessText(num(r.gapBelow, ctx.lang), num(r.outsideHelpGaps, ctx.lang)))];
+  if (input.figures.readiness) out.push(...figure(ctx, input.figures.readiness));
+  if (r.average !== null) out.push(para(ctx, c.average(num(Math.round(r.average * 10) / 10, ctx.lang), num(r.max, ctx.lang), num(r.scored, ctx.lang), num(r.topics.length, ctx.lang))));
+  out.push(...captionedTable(ctx, c.readiness, view.table, { weights: [1.6, 0.7, 0.6, 3] }));
+  out.push(heading(ctx, c.gaps, 2));
+  if (r.gaps.length) {
+    out.push(
+      ...captionedTable(
+        ctx,
+        c.gaps,
+        { columns: [view.table.columns[0]!, view.table.columns[1]!, view.table.columns[3]!], rows: r.gaps.map((g) => [loc(g.item.title, ctx.lang), scoreOf(g.score!, r.max, ctx.lang), g.evidence]) },
+        { weights: [2.4, 0.7, 2.4] },
+      ),
+    );
+  } else out.push(muted(ctx, r.scored ? c.noGaps : ctx.s.notAnswered));
+  out.push(note(ctx, outsideHelpText(r, ctx.lang)));
+  const own = ["team.crm-maturity", "team.outside-experts", "team.readiness-work"].filter((id) => findItem(input.pack, id));
+  if (own.length) out.push(heading(ctx, c.teamView, 2), ...answerFacts(ctx, own.slice(0, 2)), ...own.slice(2).flatMap((id) => answerSection(ctx, id)));
+  return out;
+}
+
+function impactSection(ctx: Ctx, input: DeliverableInput, registerId: string): FileChild[] {
+  const c = ctx.s.change;
+  const v = impactedGroups(input.pack, input.data);
+  const reg = findItem(input.pack, registerId);
+  if (!v || !reg) return [];
+  const t = impactTable(v, ctx.lang);
+  const out: FileChild[] = [heading(ctx, loc(reg.title, ctx.lang), 1), para(ctx, c.impactText), ...captionedTable(ctx, c.impact, t, { weights: [1.6, 0.6, ...v.aspects.map(() => 0.7), 0.8, 0.8, 1.1] })];
+  const attention = v.groups.flatMap((g) => g.attention.map((a) => attentionText(a, g.group, ctx.lang)));
+  if (attention.length) out.push(heading(ctx, c.attention, 2), ...attention.map((a) => note(ctx, a)));
+  out.push(...registerTable(ctx, registerId, { title: c.todayTomorrow, heading: 2, columns: ["group", "today", "tomorrow"] }));
+  return out;
+}
+
+export function buildChangeManagementPlan(input: DeliverableInput): Document {
+  const ctx = createCtx(input);
+  const cm = input.pack.changeManagement!;
+  const body: FileChild[] = [heading(ctx, ctx.s.change.why, 1), para(ctx, ctx.s.change.whyText(sourceTitle(ctx, cm.source))), ...readinessSection(ctx, input)];
+  for (const id of cm.sections) {
+    if (id === cm.impactedGroups) {
+      body.push(...impactSection(ctx, input, id));
+      continue;
+    }
+    const it = findItem(input.pack, id);
+    if (it?.kind === "register") body.push(...registerTable(ctx, id, { heading: 1 }));
+    else if (it?.kind === "question") {
+      const [h, ...rest] = answerSection(ctx, id);
+      if (h) body.push(heading(ctx, loc(it.title, ctx.lang), 1), ...rest);
+    }
+  }
+  body.push(...signOffBlock(ctx, input.signOff));
+  return composeDocument(ctx, "change-management-plan", input, body);
+}

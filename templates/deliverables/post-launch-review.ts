@@ -1,0 +1,64 @@
+/**
+ * The post-launch review report: adoption against the reference, each
+ * goal's KPI progress and the usage and data-quality indicators — each as a
+ * chart image with its figures as a table — then the success factors,
+ * findings, opportunities, management's decisions, the next plan and the
+ * sign-off.
+ */
+import type { Document, FileChild } from "docx";
+import type { DeliverableInput } from "../model.ts";
+import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, type Ctx } from "../blocks.ts";
+import { composeDocument } from "../document.ts";
+import { loc } from "#app/i18n.ts";
+import { allItems, findItem } from "#methodology/load.ts";
+import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
+import { adoptionIssueText, adoptionVerdictText, adoptionView, progressView } from "#app/change-views.ts";
+
+function sourceTitle(ctx: Ctx, file: string): string {
+  return loc(ctx.pack.sources.find((s) => s.file === file)?.title, ctx.lang) || file;
+}
+
+function chartSection(ctx: Ctx, input: DeliverableInput, key: string, view: { title: string; table: { columns: string[]; rows: string[][] } }): FileChild[] {
+  const out: FileChild[] = [];
+  if (input.figures[key]) out.push(...figure(ctx, input.figures[key]));
+  out.push(...captionedTable(ctx, view.title, view.table));
+  return out;
+}
+
+export function buildPostLaunchReview(input: DeliverableInput): Document {
+  const ctx = createCtx(input);
+  const r = ctx.s.review;
+  const cfg = input.pack.postLaunchReview!;
+  const adoption = adoptionFigures(input.pack, input.data)!;
+  const kpi = kpiFigures(input.pack, input.data)!;
+  const metrics = metricFigures(input.pack, input.data)!;
+  const reference = cfg.adoptionReference[0]?.source ?? cfg.source;
+  const body: FileChild[] = [
+    heading(ctx, r.context, 1),
+    ...answerFacts(ctx, ["review.review-date", cfg.goLive].filter((id) => findItem(input.pack, id))),
+    heading(ctx, r.adoption, 1),
+    para(ctx, r.adoptionText(sourceTitle(ctx, reference))),
+    ...chartSection(ctx, input, "adoption", adoptionView(adoption, ctx.lang)),
+    para(ctx, adoptionVerdictText(adoption, ctx.lang), { bold: true }),
+  ];
+  if (adoption.issues.length) body.push(heading(ctx, r.issues, 2), ...adoption.issues.map((x) => note(ctx, adoptionIssueText(x, ctx.lang))));
+  body.push(...registerTable(ctx, cfg.adoption, { heading: 2 }));
+  body.push(heading(ctx, r.kpi, 1), para(ctx, r.kpiText), ...chartSection(ctx, input, "kpi", progressView("kpi", kpi.periods, kpi.series, ctx.lang)));
+  body.push(heading(ctx, r.metrics, 1), ...chartSection(ctx, input, "metrics", progressView("metrics", metrics.periods, metrics.series, ctx.lang)));
+  const factors = allItems(input.pack)
+    .map(({ item }) => item)
+    .filter((i) => i.kind === "question" && /^review\.success-factor-\d+$/.test(i.id))
+    .map((i) => i.id);
+  if (factors.length) body.push(heading(ctx, r.successFactors, 1), ...answerFacts(ctx, factors), ...answerSection(ctx, "review.success-factors-notes"));
+  body.push(heading(ctx, r.meeting, 1));
+  const shown = new Set(["review.review-date", cfg.adoption, cfg.kpiActuals, cfg.metrics]);
+  for (const id of cfg.sections) {
+    if (shown.has(id)) continue;
+    const it = findItem(input.pack, id);
+    if (it?.kind === "register") body.push(...registerTable(ctx, id, { heading: 2 }));
+    else if (it?.kind === "question") body.push(...answerSection(ctx, id, { level: 2 }));
+  }
+  if (body.length === 0) body.push(muted(ctx, ctx.s.noneRecorded));
+  body.push(...signOffBlock(ctx, input.signOff));
+  return composeDocument(ctx, "post-launch-review", input, body);
+}
