@@ -35,7 +35,9 @@ describe("npm run export", () => {
     const r = run(["--project", "1", "--all", "--out", dir]);
     expect(r.status, r.stderr).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual([
+      "change-management-plan-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
       "go-no-go-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
+      "post-launch-review-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
       "scope-document-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
       "vision-minutes-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
     ]);
