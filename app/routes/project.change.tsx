@@ -155,7 +155,7 @@ export default function ChangeManagementPage({ loaderData, actionData }: Route.C
           )}
           {d.sentences[lang].attention.length ? (
             <ul className="figure-issues" data-testid="impact-attention">
-              {d.sentences[lang].attention.map((x, i) => <li key={i} dir="auto">{x}</li>)}
+              {d.sentences[lang].attention.map((x, i) => <li key={i}>{x}</li>)}
             </ul>
           ) : null}
           <ItemList items={[groupsItem]} data={listData} fallback={fallback} />

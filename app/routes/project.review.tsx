@@ -99,7 +99,7 @@ export default function PostLaunchReviewPage({ loaderData, actionData }: Route.C
             {views.issues.length ? (
               <ul className="figure-issues" data-testid="adoption-issues">
                 {views.issues.map((x, i) => (
-                  <li key={i} dir="auto">{x}</li>
+                  <li key={i}>{x}</li>
                 ))}
               </ul>
             ) : null}
