@@ -83,8 +83,6 @@ const TEXT = {
   },
 } as const;
 
-export const CHART_TEXT = TEXT;
-
 /**
  * Sentences that judge the figures, shared by the pages and the documents so
  * both say the same thing. `{x}` placeholders are filled by `fill`.

@@ -216,6 +216,11 @@ function itemOf<K extends Item["kind"]>(ctx: Ctx, id: string, kind: K): Extract<
   return it && it.kind === kind ? (it as Extract<Item, { kind: K }>) : null;
 }
 
+/** A source document's title in the document's language (its file name if the pack does not list it). */
+export function sourceTitle(ctx: Ctx, file: string): string {
+  return loc(ctx.pack.sources.find((s) => s.file === file)?.title, ctx.lang) || file;
+}
+
 export function hasItem(ctx: Ctx, id: string): boolean {
   return Boolean(findItem(ctx.pack, id));
 }

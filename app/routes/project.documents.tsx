@@ -9,6 +9,7 @@ import { can } from "#app/access.ts";
 import { loc } from "#app/i18n.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { GateBadge } from "#app/components/gate-badge.tsx";
+import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
 import { BrandingForm } from "#app/components/branding-form.tsx";
 import { localDigits } from "#app/format.ts";
 import type { Language } from "#methodology/schema.ts";
@@ -93,13 +94,7 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
               )}
             </p>
             {loaderData.canExport ? (
-              <div className="form-actions">
-                {languages.map((l, i) => (
-                  <a key={l} className={`button${i === 0 ? " primary" : ""}`} href={`/projects/${projectId}/documents/${d.id}/download?lang=${l}`} download data-lang={l}>
-                    {t(`documents.download.${l}`)}
-                  </a>
-                ))}
-              </div>
+              <DeliverableDownloads projectId={projectId} id={d.id} languages={languages} />
             ) : (
               <p className="muted">{t("documents.cannotExport")}</p>
             )}

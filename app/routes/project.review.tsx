@@ -1,67 +1,49 @@
 import { useTranslation } from "react-i18next";
-import { Link, data } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/project.review";
-import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { runWorkbenchAction, workbenchItems, workbenchState, type StepActionResult } from "#app/domain/step.server.ts";
-import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
-import { lastChanges } from "#app/domain/audit.server.ts";
+import type { StepActionResult } from "#app/domain/step.server.ts";
+import { requireWorkbench, workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
 import { availableDeliverables } from "#app/domain/deliverables.server.ts";
-import { adoptionFigures, kpiFigures, metricFigures, type Adoption } from "#app/domain/adoption.ts";
+import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
 import { adoptionIssueText, adoptionVerdictText, adoptionView, progressView } from "#app/change-views.ts";
-import { can } from "#app/access.ts";
-import { readForm } from "#app/http.server.ts";
 import { formatDate } from "#app/format.ts";
 import { allItems } from "#methodology/load.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { ChartFigure } from "#app/components/chart-figure.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
-import type { Language } from "#methodology/schema.ts";
+import type { Language, Pack } from "#methodology/schema.ts";
 
-function workbench(params: { projectId?: string }, context: Route.LoaderArgs["context"]) {
-  const ctx = requireProjectContext(params.projectId, context);
-  const cfg = ctx.pack.postLaunchReview;
-  if (!cfg) throw data({ error: "errors.noWorkbenchInPack" }, { status: 404 });
-  const entries = workbenchItems(ctx.pack, cfg.sections);
-  const gates = projectGates(ctx.db, ctx.project.id, ctx.pack);
-  return { ...ctx, cfg, entries, lockedPhase: (phaseId: string) => !isEditable(gates.get(phaseId)) };
-}
+const pick = (pack: Pack) => (pack.postLaunchReview ? { config: pack.postLaunchReview, ids: pack.postLaunchReview.sections } : null);
 
-export function loader({ params, context }: Route.LoaderArgs) {
-  const { db, project, pack, data: projectData, role, cfg, entries, lockedPhase } = workbench(params, context);
+export async function loader(args: Route.LoaderArgs) {
+  const wb = requireWorkbench(args, pick);
+  const { pack, project, data: projectData, config: cfg } = wb;
+  const base = await workbenchLoaderData(args, wb);
+  const lang = base.lang;
   const adoption = adoptionFigures(pack, projectData)!;
   const kpi = kpiFigures(pack, projectData)!;
   const metrics = metricFigures(pack, projectData)!;
   const goLiveAt = allItems(pack).find((x) => x.item.id === cfg.goLive)!;
-  const view = (lang: Language) => ({
-    adoption: adoptionView(adoption, lang),
-    verdict: adoptionVerdictText(adoption, lang),
-    issues: adoption.issues.map((x) => adoptionIssueText(x, lang)),
-    kpi: progressView("kpi", kpi.periods, kpi.series, lang),
-    metrics: progressView("metrics", metrics.periods, metrics.series, lang),
-  });
   return {
-    projectId: project.id,
-    items: entries.map((e) => e.item),
+    ...base,
     ids: { adoption: cfg.adoption, kpi: cfg.kpiActuals, metrics: cfg.metrics },
-    ...workbenchState(pack, entries, projectData, lockedPhase),
-    lastChange: Object.fromEntries(lastChanges(db, project.id, entries.map((e) => e.item.id))),
-    canAnswer: can(role, "answer"),
-    canEditRegisters: can(role, "edit-registers"),
-    canExport: can(role, "export"),
     report: availableDeliverables(pack).some((d) => d.id === "post-launch-review"),
     goLive: adoption.goLive,
     goLiveLink: `/projects/${project.id}/phases/${goLiveAt.phase.id}/steps/${goLiveAt.step.id}#item-${cfg.goLive}`,
     verdictTone: adoption.verdict.kind === "compared" ? (adoption.verdict.met ? "ok" : "warning") : "info",
     hasGoals: (projectData.rows.get(kpi.goalsRegister) ?? []).length > 0,
-    views: { fa: view("fa"), en: view("en") },
+    views: {
+      adoption: adoptionView(adoption, lang),
+      verdict: adoptionVerdictText(adoption, lang),
+      issues: adoption.issues.map((x) => adoptionIssueText(x, lang)),
+      kpi: progressView("kpi", kpi.periods, kpi.series, lang),
+      metrics: progressView("metrics", metrics.periods, metrics.series, lang),
+    },
   };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, project, actor, entries, lockedPhase } = workbench(params, context);
-  const form = await readForm(request);
-  const { status, body } = runWorkbenchAction(db, project.id, entries, form, { by: actor, lockedPhase });
-  return data(body, { status });
+export async function action(args: Route.ActionArgs) {
+  return workbenchAction(args, requireWorkbench(args, pick));
 }
 
 export function meta() {
@@ -72,11 +54,11 @@ export default function PostLaunchReviewPage({ loaderData, actionData }: Route.C
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const d = loaderData;
-  const views = d.views[lang];
+  const views = d.views;
   const byId = new Map(d.items.map((i) => [i.id, i]));
   const pick = (id: string) => (byId.get(id) ? [byId.get(id)!] : []);
   const rest = d.items.filter((i) => i.id !== d.ids.adoption && i.id !== d.ids.kpi && i.id !== d.ids.metrics);
-  const listData = { projectId: d.projectId, answers: d.answers, rows: d.rows, refOptions: d.refOptions, answered: d.answered, sources: d.sources, lastChange: d.lastChange, locked: d.locked, canAnswer: d.canAnswer, canEditRegisters: d.canEditRegisters };
+  const listData = d.list;
   const fallback = actionData as StepActionResult | undefined;
   return (
     <div className="stack workbench">
@@ -86,7 +68,7 @@ export default function PostLaunchReviewPage({ loaderData, actionData }: Route.C
         <p>
           {d.goLive ? t("review.goLive", { date: formatDate(d.goLive, lang) }) : t("review.noGoLive")} <Link to={d.goLiveLink}>{d.goLive ? t("review.changeGoLive") : t("review.setGoLive")}</Link>
         </p>
-        {d.report && d.canExport ? <DeliverableDownloads projectId={d.projectId} id="post-launch-review" label={t("documents.items.post-launch-review.title")} /> : null}
+        {d.report && d.canExport ? <DeliverableDownloads projectId={d.list.projectId} id="post-launch-review" label={t("documents.items.post-launch-review.title")} small /> : null}
       </header>
 
       <section className="card workbench-section" aria-labelledby="adoption-heading">

@@ -7,7 +7,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, sourceTitle, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { num } from "../text.ts";
 import { loc } from "#app/i18n.ts";
@@ -15,10 +15,6 @@ import { findItem } from "#methodology/load.ts";
 import { impactedGroups, readinessAssessment } from "#app/domain/change.ts";
 import { attentionText, impactTable, outsideHelpText, readinessView } from "#app/change-views.ts";
 import { scoreOf } from "#app/display.ts";
-
-function sourceTitle(ctx: Ctx, file: string): string {
-  return loc(ctx.pack.sources.find((s) => s.file === file)?.title, ctx.lang) || file;
-}
 
 function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const c = ctx.s.change;

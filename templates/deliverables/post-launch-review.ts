@@ -7,16 +7,12 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, sourceTitle, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { loc } from "#app/i18n.ts";
 import { allItems, findItem } from "#methodology/load.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
 import { adoptionIssueText, adoptionVerdictText, adoptionView, progressView } from "#app/change-views.ts";
-
-function sourceTitle(ctx: Ctx, file: string): string {
-  return loc(ctx.pack.sources.find((s) => s.file === file)?.title, ctx.lang) || file;
-}
 
 function chartSection(ctx: Ctx, input: DeliverableInput, key: string, view: { title: string; table: { columns: string[]; rows: string[][] } }): FileChild[] {
   const out: FileChild[] = [];
