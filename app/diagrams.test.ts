@@ -27,27 +27,61 @@ describe("generated diagrams", () => {
     expect(teamStructure(pack, data({ "team.members": [{ name: "سارا", role: "project-manager" }] }), "fa", "x").definition).toMatch(/^flowchart RL/);
   });
 
-  it("roadmap: dated phases become bars with their goals as milestones; undated ones only rows; nothing to draw without dates", () => {
-    const rows = {
-      "goals.roadmap": [
-        { name: "Stage 1: customer file", start: "2026-12-22", end: "2027-06-21" },
-        { name: "Stage 2", start: null, end: null },
-      ],
-      "goals.register": [
-        { goal: "Less churn", "roadmap-phase": "phase-1", "target-date": "2027-06-01" },
-        { goal: "Later goal", "roadmap-phase": "later", "target-date": null },
-      ],
-    };
-    const en = roadmapGantt(pack, data(rows), "en", "Roadmap");
-    expect(en.definition).toContain("section Stage 1  customer file");
-    expect(en.definition).toMatch(/Stage 1 {2}customer file \(22\/12\/2026 – 21\/06\/2027\) :p0, 2026-12-22, 2027-06-21/);
-    expect(en.definition).toContain("Less churn :milestone, g0x0, 2027-06-01, 0d");
-    expect(en.definition).not.toContain("Stage 2 (");
-    expect(en.table.rows.map((r) => r[0] || r[3])).toEqual(["Stage 1: customer file", "Less churn", "Stage 2", expect.any(String)]);
-    const fa = roadmapGantt(pack, data(rows), "fa", "نقشه راه");
-    expect(fa.definition).toContain("۱۴۰۵/۱۰/۰۱");
-    expect(fa.definition).toContain("axisFormat .");
-    expect(roadmapGantt(pack, data({ "goals.roadmap": [{ name: "No dates" }] }), "en", "R").definition).toBeNull();
+  describe("roadmap Gantt", () => {
+    // Row ids are 1-based positions: stage 1 is id 1, stage 2 id 2.
+    const stages = (...list: Array<Record<string, string | null>>) => ({ "goals.roadmap": list });
+    const goals = (...list: Array<Record<string, string | number | null>>) => ({ "goals.register": list });
+
+    it("dated stages become bars and their goals milestones; an undated stage is only a table row", () => {
+      const rows = {
+        ...stages({ name: "Stage 1: customer file", start: "2026-12-22", end: "2027-06-21" }, { name: "Stage 2", start: null, end: null }),
+        ...goals({ goal: "Less churn", stage: 1, "target-date": "2027-06-01" }, { goal: "Later goal", stage: 2, "target-date": null }),
+      };
+      const en = roadmapGantt(pack, data(rows), "en", "Roadmap");
+      expect(en.definition).toContain("section Stage 1  customer file");
+      expect(en.definition).toMatch(/Stage 1 {2}customer file \(22\/12\/2026 – 21\/06\/2027\) :p0, 2026-12-22, 2027-06-21/);
+      expect(en.definition).toContain("Less churn :milestone, g0, 2027-06-01, 0d");
+      expect(en.definition).not.toContain("Stage 2");
+      expect(en.table.rows.map((r) => r[0] || r[3])).toEqual(["Stage 1: customer file", "Less churn", "Stage 2", "Later goal"]);
+    });
+
+    it("nothing dated: no chart, but the table still lists stages and goals", () => {
+      const d = roadmapGantt(pack, data({ ...stages({ name: "No dates" }), ...goals({ goal: "G", stage: 1 }) }), "en", "R");
+      expect(d.definition).toBeNull();
+      expect(d.table.rows.map((r) => r[0] || r[3])).toEqual(["No dates", "G"]);
+      expect(roadmapGantt(pack, data({}), "en", "R").definition).toBeNull();
+    });
+
+    it("one stage is enough to draw", () => {
+      const d = roadmapGantt(pack, data(stages({ name: "Only", start: "2027-01-01", end: "2027-03-01" })), "en", "R");
+      expect(d.definition!.match(/^ {2}section /gm)).toHaveLength(1);
+    });
+
+    it("overlapping stages are drawn as they are, each on its own bar", () => {
+      const d = roadmapGantt(pack, data(stages({ name: "A", start: "2027-01-01", end: "2027-06-01" }, { name: "B", start: "2027-03-01", end: "2027-09-01" })), "en", "R");
+      expect(d.definition).toContain(":p0, 2027-01-01, 2027-06-01");
+      expect(d.definition).toContain(":p1, 2027-03-01, 2027-09-01");
+    });
+
+    it("a stage whose end is before its start is not drawn", () => {
+      const d = roadmapGantt(pack, data(stages({ name: "Backwards", start: "2027-06-01", end: "2027-01-01" }, { name: "Fine", start: "2027-01-01", end: "2027-02-01" })), "en", "R");
+      expect(d.definition).not.toContain("Backwards");
+      expect(d.definition).toContain("Fine");
+    });
+
+    it("goals with no stage (or a deleted one) get their own section", () => {
+      const d = roadmapGantt(pack, data({ ...stages({ name: "A", start: "2027-01-01", end: "2027-06-01" }), ...goals({ goal: "Floating", stage: null, "target-date": "2027-08-01" }, { goal: "Orphan", stage: 99, "target-date": "2027-09-01" }) }), "en", "R");
+      expect(d.definition).toContain("section No stage");
+      expect(d.definition).toContain("Floating :milestone");
+      expect(d.definition).toContain("Orphan :milestone");
+    });
+
+    it("in Persian the labels carry Jalali dates and the Gregorian axis is unlabelled", () => {
+      const fa = roadmapGantt(pack, data({ ...stages({ name: "مرحله ۱", start: "2026-12-22", end: "2027-06-21" }), ...goals({ goal: "کاهش ریزش", stage: 1, "target-date": "2027-06-01" }) }), "fa", "نقشه راه");
+      expect(fa.definition).toContain("۱۴۰۵/۱۰/۰۱");
+      expect(fa.definition).toContain("axisFormat .");
+      expect(fa.table.rows[1]![4]).toBe("۱۱ خرداد ۱۴۰۶");
+    });
   });
 
   it("a drawn diagram's fallback table lists a flowchart's links with node labels, or else its lines", () => {

@@ -8,6 +8,7 @@ import { loc } from "#app/i18n.ts";
 import { formatDate } from "#app/format.ts";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
+import { readGoals, readStages } from "#app/domain/planning.ts";
 
 export type DiagramData = {
   rows: ReadonlyMap<string, ReadonlyArray<{ id: number; cells: Record<string, string | number | null> }>>;
@@ -34,8 +35,8 @@ export function mermaidLabel(text: unknown): string {
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
 const LABELS = {
-  fa: { role: "نقش", member: "عضو", unit: "واحد", phase: "فاز", start: "شروع", end: "پایان", goal: "هدف", targetDate: "تاریخ هدف", unassigned: "بدون نقش" },
-  en: { role: "Role", member: "Member", unit: "Unit", phase: "Phase", start: "Start", end: "End", goal: "Goal", targetDate: "Target date", unassigned: "No role" },
+  fa: { role: "نقش", member: "عضو", unit: "واحد", phase: "فاز", start: "شروع", end: "پایان", goal: "هدف", targetDate: "تاریخ هدف", unassigned: "بدون نقش", noStage: "بدون مرحله" },
+  en: { role: "Role", member: "Member", unit: "Unit", phase: "Phase", start: "Start", end: "End", goal: "Goal", targetDate: "Target date", unassigned: "No role", noStage: "No stage" },
 } as const;
 
 /** The project team: the project at the root, its roles, and who fills each. */
@@ -73,42 +74,48 @@ export function teamStructure(pack: Pack, data: DiagramData, lang: Language, pro
 }
 
 /**
- * The phased roadmap as a Gantt chart: one bar per roadmap phase with dates,
- * and each goal with a target date as a milestone in the phase it belongs to.
- * Dates in labels are written in the reader's calendar (Jalali in Persian).
+ * The phased roadmap as a Gantt chart: one bar per roadmap stage with dates,
+ * and each goal with a target date as a milestone in the stage it is
+ * assigned to (goals of an undated stage, or of none, get their own
+ * section). Dates in labels are written in the reader's calendar (Jalali in
+ * Persian). Null definition when nothing has a date to draw.
  */
 export function roadmapGantt(pack: Pack, data: DiagramData, lang: Language, title: string): GeneratedDiagram {
   const L = LABELS[lang];
-  const phases = data.rows.get("goals.roadmap") ?? [];
-  const goals = data.rows.get("goals.register") ?? [];
-  const goalsReg = findItem(pack, "goals.register") as RegisterItem | undefined;
-  const phaseCol = goalsReg?.columns.find((c) => c.id === "roadmap-phase");
-  const phaseChoice = (id: string) => (phaseCol?.type === "choice" ? loc(phaseCol.options.find((o) => o.id === id)?.label, lang) : "") || id;
+  const planning = pack.planning;
   const table = { columns: [L.phase, L.start, L.end, L.goal, L.targetDate], rows: [] as string[][] };
-  const iso = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+  if (!planning) return { definition: null, table };
+  const answers = { answers: new Map(), rows: data.rows };
+  const stages = readStages(planning, answers);
+  const goals = readGoals(planning, answers);
+  const stageIds = new Set(stages.map((s) => s.id));
   // The axis can only count Gregorian months, so Persian charts leave its
-  // ticks unlabelled and write each phase's Jalali dates in its label.
+  // ticks unlabelled and write each stage's Jalali dates in its label.
   const lines = ["gantt", `  title ${mermaidLabel(title).replace(/[:;]/g, " ")}`, "  dateFormat YYYY-MM-DD", lang === "fa" ? "  axisFormat ." : "  axisFormat %b %Y", "  todayMarker off"];
   let drawn = 0;
-  phases.forEach((p, i) => {
-    const name = text(p.cells.name) || `${L.phase} ${i + 1}`;
-    const start = iso(p.cells.start);
-    const end = iso(p.cells.end);
-    // Goals belong to the i-th roadmap row through the "phase-(i+1)" choice.
-    const members = goals.filter((g) => g.cells["roadmap-phase"] === `phase-${i + 1}`);
-    table.rows.push([name, formatDate(start, lang), formatDate(end, lang), "", ""]);
-    for (const goal of members) table.rows.push(["", "", "", text(goal.cells.goal), formatDate(iso(goal.cells["target-date"]), lang)]);
-    if (!start || !end || end < start) return;
-    const range = `${formatDate(start, lang, "short")} – ${formatDate(end, lang, "short")}`;
-    lines.push(`  section ${sectionName(name)}`, `  ${taskName(`${name} (${range})`)} :p${i}, ${start}, ${end}`);
+  let milestone = 0;
+  const section = (name: string, bar: string | null, members: typeof goals) => {
+    const dated = members.filter((g) => g.targetDate);
+    if (!bar && !dated.length) return;
+    lines.push(`  section ${sectionName(name)}`);
+    if (bar) lines.push(bar);
+    for (const g of dated) lines.push(`  ${taskName(g.name)} :milestone, g${milestone++}, ${g.targetDate}, 0d`);
     drawn++;
-    for (const [j, goal] of members.entries()) {
-      const target = iso(goal.cells["target-date"]);
-      if (target) lines.push(`  ${taskName(text(goal.cells.goal) || `${L.goal} ${j + 1}`)} :milestone, g${i}x${j}, ${target}, 0d`);
-    }
-  });
-  const unphased = goals.filter((g) => !/^phase-\d+$/.test(text(g.cells["roadmap-phase"])) || Number(text(g.cells["roadmap-phase"]).slice(6)) > phases.length);
-  for (const goal of unphased) table.rows.push([phaseChoice(text(goal.cells["roadmap-phase"])), "", "", text(goal.cells.goal), formatDate(iso(goal.cells["target-date"]), lang)]);
+  };
+  for (const stage of stages) {
+    const members = goals.filter((g) => g.stageId === stage.id);
+    table.rows.push([stage.name, formatDate(stage.start, lang), formatDate(stage.end, lang), "", ""]);
+    for (const g of members) table.rows.push(["", "", "", g.name, formatDate(g.targetDate, lang)]);
+    const ok = stage.start && stage.end && stage.end >= stage.start;
+    const range = ok ? `${formatDate(stage.start, lang, "short")} – ${formatDate(stage.end, lang, "short")}` : "";
+    section(stage.name, ok ? `  ${taskName(`${stage.name} (${range})`)} :p${stage.index}, ${stage.start}, ${stage.end}` : null, members);
+  }
+  const unassigned = goals.filter((g) => g.stageId === null || !stageIds.has(g.stageId));
+  if (unassigned.length) {
+    table.rows.push([L.noStage, "", "", "", ""]);
+    for (const g of unassigned) table.rows.push(["", "", "", g.name, formatDate(g.targetDate, lang)]);
+    section(L.noStage, null, unassigned);
+  }
   return { definition: drawn ? lines.join("\n") : null, table };
 }
 

@@ -9,6 +9,18 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { pack as packSchema, packFile, phase as phaseSchema, type Pack, type Item, type Phase, type RegisterItem, type Step } from "./schema.ts";
 
+/** The columns (id → allowed types) the planning pages read from each register they use. */
+export const PLANNING_COLUMNS = {
+  segments: { name: ["text"], size: ["number"], "profitability-band": ["choice"], "current-value": ["number"], "potential-value": ["number"], decision: ["choice"], "valued-contacts": ["long-text", "text"], "must-not": ["long-text", "text"] },
+  touchpoints: { touchpoint: ["text"], segment: ["ref"], stage: ["choice"], channel: ["choice"], "initiated-by": ["choice"], consent: ["choice"], gap: ["long-text", "text"] },
+  goals: { goal: ["text"], kpi: ["text"], unit: ["text"], baseline: ["number"], target: ["number"], moscow: ["choice"], stage: ["ref"], "target-date": ["date"], "tech-level": ["choice"], "tech-reason": ["long-text", "text"] },
+  criteria: { name: ["text"], weight: ["number"], direction: ["choice"], axis: ["choice"] },
+  scores: { goal: ["ref"], criterion: ["ref"], score: ["number"] },
+  roadmap: { name: ["text"], start: ["date"], end: ["date"], "technology-level": ["choice"] },
+  requirements: { requirement: ["text"], goal: ["ref"], touchpoint: ["ref"] },
+  uatScenarios: { scenario: ["text"], requirement: ["ref"], status: ["choice"] },
+} as const satisfies Record<string, Record<string, string[]>>;
+
 export class MethodologyError extends Error {
   constructor(message: string) {
     super(message);
@@ -168,6 +180,31 @@ export function checkReferences(p: Pack, where: string): void {
     if (goalRef?.type === "ref") needRegister("postLaunchReview", goalRef.register, { kpi: ["text"], baseline: ["text", "number"], target: ["text", "number"] });
     needRegister("postLaunchReview", r.metrics, { metric: ["text"], unit: ["text"], period: ["date"], target: ["number"], actual: ["number"] });
     needItems("postLaunchReview", r.sections);
+  }
+  if (p.planning) {
+    const pl = p.planning;
+    if (!sources.has(pl.source)) problems.push(`planning: source '${pl.source}' is not listed in the pack's sources`);
+    for (const [key, columns] of Object.entries(PLANNING_COLUMNS)) needRegister("planning", pl[key as keyof typeof PLANNING_COLUMNS], columns as Record<string, string[]>);
+    const method = items.get(pl.rankingMethod);
+    if (!method || method.kind !== "question" || method.answer.type !== "choice" || !["weighted", "moscow"].every((o) => method.answer.type === "choice" && method.answer.options.some((x) => x.id === o)))
+      problems.push(`planning: rankingMethod '${pl.rankingMethod}' must be a choice question with options 'weighted' and 'moscow'`);
+    needItems("planning", [...pl.strategyQuestions, ...pl.vision]);
+    for (const id of Object.values(pl.pages).flat()) if (!items.has(id)) problems.push(`planning: page item '${id}' is not an item of this pack`);
+  }
+  if (p.healthCheck) {
+    const h = p.healthCheck;
+    const concerns = new Set(h.concerns.map((c) => c.id));
+    for (const c of h.concerns) if (!sources.has(c.source)) problems.push(`healthCheck: concern '${c.id}': source '${c.source}' is not listed in the pack's sources`);
+    const seen = new Set<string>();
+    for (const r of h.rules) {
+      if (seen.has(r.id)) problems.push(`healthCheck: rule '${r.id}' is defined twice`);
+      seen.add(r.id);
+      if (!concerns.has(r.concern)) problems.push(`healthCheck: rule '${r.id}' concerns '${r.concern}', which is not among the concerns`);
+      if (!sources.has(r.source)) problems.push(`healthCheck: rule '${r.id}': source '${r.source}' is not listed in the pack's sources`);
+      if (r.fix.item && !items.has(r.fix.item)) problems.push(`healthCheck: rule '${r.id}' fixes '${r.fix.item}', which is not an item of this pack`);
+      for (const [name, id] of Object.entries(r.reads)) if (!items.has(id)) problems.push(`healthCheck: rule '${r.id}' reads ${name} '${id}', which is not an item of this pack`);
+      if (r.fix.page === "step" && !r.fix.item) problems.push(`healthCheck: rule '${r.id}' links to a step page but names no item`);
+    }
   }
   if (problems.length) {
     throw new MethodologyError(`${where}: the methodology definition is invalid:\n${problems.map((m) => `  - ${m}`).join("\n")}`);

@@ -106,6 +106,8 @@ export const registerItem = z.strictObject({
   /** With `required`, how many rows make the register count as answered. */
   minRows: z.number().int().min(1).default(1),
   maxRows: z.number().int().min(1).max(2000).default(500),
+  /** Edited only on a planning page in its own form (e.g. the goal-score grid), not on the step page. */
+  workbenchOnly: z.boolean().default(false),
   /** Example rows a team can adopt with one click (values by column id). */
   suggestions: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).default([]),
 });
@@ -208,6 +210,77 @@ const postLaunchReview = z.strictObject({
   metrics: stableId,
   sections: z.array(stableId).min(1),
 });
+/**
+ * Optional: the planning pages — customer strategy, journey map, goal
+ * prioritisation, roadmap and traceability. The column ids they read are
+ * checked when the pack loads (see `PLANNING_COLUMNS` in load.ts).
+ */
+const planning = z.strictObject({
+  source: z.string().min(1),
+  segments: stableId,
+  /** The customer-strategy questions answered once per project. */
+  strategyQuestions: z.array(stableId).min(1),
+  touchpoints: stableId,
+  goals: stableId,
+  rankingMethod: stableId,
+  criteria: stableId,
+  scores: stableId,
+  roadmap: stableId,
+  requirements: stableId,
+  uatScenarios: stableId,
+  /** Items at the root of the traceability chain (the vision). */
+  vision: z.array(stableId).min(1),
+  /** The first roadmap stage carries too many goals above this share of all goals, once it holds more than `minGoals`. */
+  firstStage: z.strictObject({ maxShare: z.number().gt(0).max(1), minGoals: z.number().int().min(1) }),
+  /** Goals whose target dates all fall within this many days are "all due at once". */
+  overnightWindowDays: z.number().int().min(0),
+  /** Items each page shows besides what it draws, in order. */
+  pages: z.strictObject({
+    strategy: z.array(stableId),
+    journey: z.array(stableId),
+    prioritisation: z.array(stableId),
+    roadmap: z.array(stableId),
+  }),
+});
+
+export const HEALTH_PAGES = ["strategy", "journey", "prioritisation", "roadmap", "traceability", "change-management", "team", "step"] as const;
+
+/**
+ * Optional: the health check. Each rule is implemented in code under its id
+ * (app/domain/health.ts); the pack says what it concerns, how severe it is,
+ * why it matters, where it comes from and which page fixes it.
+ */
+const healthCheck = z.strictObject({
+  concerns: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^(peril-[1-4]|factor-(10|[1-9]))$/, "a concern is peril-1..4 or factor-1..10"),
+        title: localized,
+        source: z.string().min(1),
+        /** Set when no rule can check this concern from a project's data; says what to ask instead. */
+        notChecked: localized.optional(),
+      }),
+    )
+    .min(1),
+  rules: z
+    .array(
+      z.strictObject({
+        id: stableId,
+        concern: z.string(),
+        severity: z.enum(["high", "medium", "low"]),
+        source: z.string().min(1),
+        title: localized,
+        why: localized,
+        fix: z.strictObject({ page: z.enum(HEALTH_PAGES), item: stableId.optional() }),
+        /** Items the rule reads, by the name its implementation uses. */
+        reads: z.record(z.string(), stableId).default({}),
+      }),
+    )
+    .min(1),
+});
+export type PlanningConfig = z.infer<typeof planning>;
+export type HealthCheckConfig = z.infer<typeof healthCheck>;
+export type HealthRule = HealthCheckConfig["rules"][number];
 export type ChangeManagementConfig = z.infer<typeof changeManagement>;
 export type PostLaunchReviewConfig = z.infer<typeof postLaunchReview>;
 
@@ -233,6 +306,8 @@ export const packFile = z.strictObject({
    */
   changeManagement: changeManagement.optional(),
   postLaunchReview: postLaunchReview.optional(),
+  planning: planning.optional(),
+  healthCheck: healthCheck.optional(),
   signOff: z.strictObject({ order: z.enum(["sequential", "any"]).default("sequential") }).default({ order: "sequential" }),
   /** Phases may be written inline here, or as files under phases/ (appended in file-name order). */
   phases: z.array(phase).default([]),

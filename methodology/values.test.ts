@@ -77,6 +77,7 @@ describe("register rows", () => {
   const reg: RegisterItem = {
     id: "x.r",
     kind: "register",
+    workbenchOnly: false,
     title: { fa: "ج", en: "T" },
     source: "s",
     tags: [],

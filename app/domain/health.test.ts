@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { getPacks } from "#methodology/registry.ts";
+import type { ProjectAnswers } from "#templates/model.ts";
+import { RULE_TESTS, healthCheck } from "./health.ts";
+
+const pack = getPacks().get("crm-implementation", "1.0.0")!;
+type Cells = Record<string, string | number | null>;
+type Data = { rows: Record<string, Cells[]>; answers: Record<string, unknown> };
+const BASE: Record<string, number> = { "goals.register": 100, "goals.roadmap": 300, "requirements.register": 400, "goals.touchpoints": 500, "vision.segments": 700 };
+const id = (register: string, n: number) => (BASE[register] ?? 900) + n;
+function toAnswers(d: Data): ProjectAnswers {
+  return {
+    answers: new Map(Object.entries(d.answers).map(([k, value]) => [k, { value }])),
+    rows: new Map(Object.entries(d.rows).map(([k, list]) => [k, list.map((cells, i) => ({ id: id(k, i + 1), cells }))])),
+  };
+}
+
+/**
+ * A project that trips no rule: a decided customer strategy, measured goals
+ * spread over stages with a low-tech start, a change plan, training, a
+ * documented process, a full team and UI sessions with users.
+ */
+function healthy(): Data {
+  return {
+    rows: {
+      "vision.segments": [
+        { name: "Chains", decision: "invest", "valued-contacts": "Quarterly meeting", "must-not": "Bulk texts" },
+        { name: "Local shops", decision: "manage-costs" },
+      ],
+      "goals.roadmap": [
+        { name: "Stage 1", start: "2027-01-01", end: "2027-06-30", "technology-level": "low-tech" },
+        { name: "Stage 2", start: "2027-07-01", end: "2027-12-31", "technology-level": "mid-tech" },
+      ],
+      "goals.register": [
+        { goal: "Less churn", kpi: "Churn", baseline: 18, target: 10, stage: id("goals.roadmap", 1), "target-date": "2027-06-01", "tech-level": "low-tech" },
+        { goal: "Faster complaints", kpi: "Days", baseline: 9, target: 3, stage: id("goals.roadmap", 2), "target-date": "2027-12-01", "tech-level": "high-tech" },
+      ],
+      "goals.touchpoints": [
+        { touchpoint: "Visit", segment: id("vision.segments", 1), "initiated-by": "us", consent: "given" },
+        { touchpoint: "Complaint call", segment: id("vision.segments", 2), "initiated-by": "customer", consent: "not-needed" },
+      ],
+      "requirements.register": [{ requirement: "Customer file", goal: id("goals.register", 1) }],
+      "requirements.current-processes": [{ process: "Order taking" }],
+      "requirements.impacted-groups": [{ group: "Sales reps" }],
+      "requirements.communication-plan": [{ audience: "All staff" }],
+      "requirements.training-scope": [{ audience: "Sales reps" }],
+      "requirements.customisations": [{ "screen-workflow": "Visit screen", "requested-by": "A sales rep" }],
+      "team.members": pack.team!.roles.map((r) => ({ name: r.id, role: r.id })),
+    },
+    answers: {
+      ...Object.fromEntries(pack.planning!.strategyQuestions.map((q) => [q, "Answered."])),
+      "requirements.task-ui-sessions": { owner: "", dueDate: null, status: "done", evidence: "" },
+    },
+  };
+}
+const fired = (d: Data) => healthCheck(pack, toAnswers(d))!.findings.map((f) => f.rule.id);
+const change = (mutate: (d: Data) => void) => {
+  const d = healthy();
+  mutate(d);
+  return d;
+};
+
+/** For each rule: a change to the healthy project that makes it fire (and only it, where the data allows). */
+const FIRING: Record<string, (d: Data) => void> = {
+  "requirements-before-strategy": (d) => (d.rows["vision.segments"] = [{ name: "Chains", decision: "invest", "valued-contacts": "x", "must-not": "y" }]),
+  "segments-undecided": (d) => d.rows["vision.segments"]!.push({ name: "Wholesalers" }),
+  "strategy-questions-open": (d) => delete d.answers["vision.loyalty-value"],
+  "no-change-management": (d) => (d.rows["requirements.impacted-groups"] = []),
+  "no-communication-plan": (d) => (d.rows["requirements.communication-plan"] = []),
+  "no-training-plan": (d) => (d.rows["requirements.training-scope"] = []),
+  "high-tech-only": (d) => (d.rows["goals.register"]![0]!["tech-level"] = "high-tech"),
+  "first-stage-high-tech": (d) => (d.rows["goals.roadmap"]![0]!["technology-level"] = "high-tech"),
+  "contact-without-strategy": (d) => (d.rows["goals.touchpoints"]![0]!.consent = "unknown"),
+  "relationship-approach-missing": (d) => (d.rows["vision.segments"]![0]!["must-not"] = ""),
+  "goals-unmeasured": (d) => (d.rows["goals.register"]![1]!.baseline = null),
+  "roadmap-overnight": (d) => (d.rows["goals.register"]![1]!["target-date"] = "2027-06-15"),
+  "requirements-without-goal": (d) => d.rows["requirements.register"]!.push({ requirement: "Stray" }),
+  "processes-not-documented": (d) => (d.rows["requirements.current-processes"] = []),
+  "team-incomplete": (d) => d.rows["team.members"]!.shift(),
+  "ui-without-end-users": (d) => (d.answers["requirements.task-ui-sessions"] = { owner: "", dueDate: null, status: "in-progress", evidence: "" }),
+};
+
+describe("health check", () => {
+  it("every rule of the pack has a test in code, and every test in code a rule in the pack", () => {
+    expect(Object.keys(RULE_TESTS).sort()).toEqual(pack.healthCheck!.rules.map((r) => r.id).sort());
+    expect(Object.keys(FIRING).sort()).toEqual(pack.healthCheck!.rules.map((r) => r.id).sort());
+  });
+
+  it("a healthy project has no finding; every checkable concern is ok and the rest say they are not checked", () => {
+    const report = healthCheck(pack, toAnswers(healthy()))!;
+    expect(report.findings).toEqual([]);
+    expect(report.counts.total).toBe(0);
+    expect(report.concerns.filter((c) => c.status === "not-checked").map((c) => c.concern.id)).toEqual(["factor-2", "factor-7", "factor-8"]);
+    expect(report.concerns.filter((c) => c.status === "ok")).toHaveLength(11);
+  });
+
+  for (const [ruleId, mutate] of Object.entries(FIRING)) {
+    it(`${ruleId}: fires on its own condition`, () => {
+      expect(fired(change(mutate))).toEqual([ruleId]);
+    });
+  }
+
+  it("findings name what they found: goals, segments, touchpoints, roles", () => {
+    const report = healthCheck(pack, toAnswers(change((d) => {
+      d.rows["goals.register"]![1]!.kpi = "";
+      d.rows["goals.touchpoints"]![0]!.consent = "unknown";
+      d.rows["team.members"]!.shift();
+    })))!;
+    const subjects = (rule: string) => report.findings.find((f) => f.rule.id === rule)!.subjects;
+    expect(subjects("goals-unmeasured")).toEqual(["Faster complaints"]);
+    expect(subjects("contact-without-strategy")).toEqual(["Visit"]);
+    expect(subjects("team-incomplete")).toEqual([pack.team!.roles[0]!.title]);
+  });
+
+  it("touchpoints we start are fine only for a decided, non-divested segment with consent", () => {
+    const withTouch = (cells: Cells) => fired(change((d) => (d.rows["goals.touchpoints"] = [cells])));
+    expect(withTouch({ touchpoint: "Call", segment: id("vision.segments", 1), "initiated-by": "us", consent: "given" })).toEqual([]);
+    expect(withTouch({ touchpoint: "Call", segment: null, "initiated-by": "us", consent: "given" })).toEqual(["contact-without-strategy"]);
+    expect(withTouch({ touchpoint: "Call", segment: id("vision.segments", 1), "initiated-by": "us", consent: "" })).toEqual(["contact-without-strategy"]);
+    expect(withTouch({ touchpoint: "Call", segment: null, "initiated-by": "customer", consent: "" })).toEqual([]);
+  });
+
+  it("rules about plans wait until planning has started: an empty project only lacks its team and strategy", () => {
+    const ids = fired({ rows: {}, answers: {} });
+    expect(ids).toEqual(["team-incomplete"]);
+  });
+
+  it("findings come most severe first, and the counts add up", () => {
+    const report = healthCheck(pack, toAnswers(change((d) => {
+      d.rows["vision.segments"]![0]!["must-not"] = "";
+      d.rows["requirements.training-scope"] = [];
+      d.rows["goals.roadmap"]![0]!["technology-level"] = "high-tech";
+    })))!;
+    expect(report.findings.map((f) => f.rule.severity)).toEqual(["high", "medium", "low"]);
+    expect(report.counts).toEqual({ high: 1, medium: 1, low: 1, total: 3 });
+  });
+});

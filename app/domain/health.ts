@@ -1,0 +1,123 @@
+/**
+ * The project health check: the four perils and the ten success factors,
+ * scored from the data a project has actually entered. The pack says what
+ * each rule concerns, how severe it is, why it matters and which page fixes
+ * it (`healthCheck` in pack.yaml); this module holds each rule's test, under
+ * the rule's id. A test returns null when the rule does not fire, or the
+ * names of what it found (goals, segments, touchpoints…) when it does.
+ */
+import type { HealthCheckConfig, HealthRule, Localized, Pack, PlanningConfig } from "#methodology/schema.ts";
+import { findItem } from "#methodology/load.ts";
+import type { ProjectAnswers } from "#templates/model.ts";
+import { firstStage, missingMeasure, readGoals, readSegments, readStages, readTouchpoints, roadmapWarnings, rowsOf, traceability } from "./planning.ts";
+
+export type RuleContext = { pack: Pack; planning: PlanningConfig; data: ProjectAnswers; reads: Record<string, string> };
+/** What a finding is about: a name the team wrote, or a title of the method in both languages. */
+export type Subject = string | Localized;
+type RuleTest = (ctx: RuleContext) => Subject[] | null;
+
+const answered = (data: ProjectAnswers, id: string | undefined) => {
+  if (!id) return false;
+  const v = data.answers.get(id)?.value;
+  if (v === null || v === undefined) return false;
+  if (typeof v === "string") return v.trim() !== "";
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+};
+const count = (data: ProjectAnswers, id: string | undefined) => rowsOf(data, id).length;
+const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
+const fires = (subjects: Subject[]) => (subjects.length ? subjects : null);
+
+/** Each rule's test, by the id the pack uses. */
+export const RULE_TESTS: Record<string, RuleTest> = {
+  "requirements-before-strategy": ({ planning, data }) => {
+    if (count(data, planning.requirements) === 0) return null;
+    const decided = readSegments(planning, data).filter((s) => s.decision);
+    return decided.length >= 2 ? null : [];
+  },
+  "segments-undecided": ({ planning, data }) => fires(readSegments(planning, data).filter((s) => !s.decision).map((s) => s.name)),
+  "strategy-questions-open": ({ pack, planning, data }) => {
+    if (count(data, planning.goals) === 0) return null;
+    return fires(planning.strategyQuestions.filter((id) => !answered(data, id)).map((id): Subject => findItem(pack, id)?.title ?? id));
+  },
+  "no-change-management": ({ planning, data, reads }) => (count(data, planning.goals) > 0 && count(data, reads.groups) === 0 ? [] : null),
+  "no-communication-plan": ({ planning, data, reads }) => (count(data, planning.goals) > 0 && count(data, reads.plan) === 0 ? [] : null),
+  "no-training-plan": ({ planning, data, reads }) => (count(data, planning.goals) > 0 && count(data, reads.plan) === 0 ? [] : null),
+  "high-tech-only": ({ planning, data, reads }) => {
+    const goals = readGoals(planning, data);
+    const high = goals.filter((g) => g.tech === "high-tech");
+    if (!high.length || goals.some((g) => g.tech === "low-tech") || answered(data, reads.lowTechActions)) return null;
+    return high.map((g) => g.name);
+  },
+  "first-stage-high-tech": ({ planning, data }) => {
+    const first = firstStage(readStages(planning, data));
+    return first?.tech === "high-tech" ? [first.name] : null;
+  },
+  "contact-without-strategy": ({ planning, data }) => {
+    const segments = new Map(readSegments(planning, data).map((s) => [s.id, s]));
+    return fires(
+      readTouchpoints(planning, data)
+        .filter((t) => t.initiatedBy === "us")
+        .filter((t) => {
+          const seg = t.segmentId === null ? undefined : segments.get(t.segmentId);
+          return !seg || !seg.decision || seg.decision === "divest" || t.consent === "" || t.consent === "unknown";
+        })
+        .map((t) => t.name),
+    );
+  },
+  "relationship-approach-missing": ({ planning, data }) =>
+    fires(readSegments(planning, data).filter((s) => s.decision === "invest" && (!s.valuedContacts || !s.mustNot)).map((s) => s.name)),
+  "goals-unmeasured": ({ planning, data }) => fires(readGoals(planning, data).filter((g) => missingMeasure(g).length > 0).map((g) => g.name)),
+  "roadmap-overnight": ({ planning, data }) => {
+    const warnings = roadmapWarnings(planning, readStages(planning, data), readGoals(planning, data));
+    const overnight = warnings.filter((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage");
+    return overnight.length ? overnight.map((w) => ("stage" in w ? w.stage.name : `${w.kind === "all-at-once" ? w.from : ""}`)).filter(Boolean) : null;
+  },
+  "requirements-without-goal": ({ planning, data }) => fires(traceability(planning, data).orphans.requirementsWithoutGoal.map((r) => r.name)),
+  "processes-not-documented": ({ planning, data, reads }) => (count(data, planning.requirements) > 0 && count(data, reads.processes) === 0 ? [] : null),
+  "team-incomplete": ({ pack, data }) => {
+    const team = pack.team;
+    if (!team) return null;
+    const filled = new Set(rowsOf(data, team.register).map((r) => cell(r.cells[team.roleColumn])));
+    return fires(team.roles.filter((r) => !filled.has(r.id)).map((r): Subject => r.title));
+  },
+  "ui-without-end-users": ({ data, reads }) => {
+    const changes = rowsOf(data, reads.customisations);
+    if (!changes.length) return null;
+    const sessions = data.answers.get(reads.sessions ?? "")?.value as { status?: string } | undefined;
+    const heldSessions = sessions?.status === "done";
+    const named = changes.some((r) => cell(r.cells["requested-by"]));
+    return heldSessions && named ? null : [];
+  },
+};
+
+export type Finding = { rule: HealthRule; subjects: Subject[] };
+export type ConcernStatus = { concern: HealthCheckConfig["concerns"][number]; status: "ok" | "finding" | "not-checked"; findings: Finding[] };
+export type HealthReport = { findings: Finding[]; concerns: ConcernStatus[]; counts: { high: number; medium: number; low: number; total: number } };
+
+const SEVERITY = { high: 0, medium: 1, low: 2 } as const;
+
+/**
+ * Every rule of the pack run against the project's data. Findings come
+ * most severe first, then in the pack's order.
+ */
+export function healthCheck(pack: Pack, data: ProjectAnswers): HealthReport | null {
+  const config = pack.healthCheck;
+  const planning = pack.planning;
+  if (!config || !planning) return null;
+  const findings: Finding[] = [];
+  for (const rule of config.rules) {
+    const test = RULE_TESTS[rule.id];
+    if (!test) throw new Error(`health rule '${rule.id}' has no test in app/domain/health.ts`);
+    const subjects = test({ pack, planning, data, reads: rule.reads });
+    if (subjects) findings.push({ rule, subjects });
+  }
+  findings.sort((a, b) => SEVERITY[a.rule.severity] - SEVERITY[b.rule.severity]);
+  const concerns = config.concerns.map((concern): ConcernStatus => {
+    const mine = findings.filter((f) => f.rule.concern === concern.id);
+    const checked = config.rules.some((r) => r.concern === concern.id);
+    return { concern, status: mine.length ? "finding" : checked ? "ok" : "not-checked", findings: mine };
+  });
+  const by = (s: "high" | "medium" | "low") => findings.filter((f) => f.rule.severity === s).length;
+  return { findings, concerns, counts: { high: by("high"), medium: by("medium"), low: by("low"), total: findings.length } };
+}
