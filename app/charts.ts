@@ -264,3 +264,62 @@ export function lineChart(input: LineChartInput): string {
   if (input.yAxisLabel) parts.push(label(rtl ? W - right : left, 14, input.yAxisLabel, { edge: rtl ? "right" : "left", lang: input.lang, size: 11, fill: MUTED }));
   return svg(W, H, input.title, parts.join(""));
 }
+
+export type MatrixInput = {
+  title: string;
+  lang: ChartLang;
+  /** Scale of both axes (0–5 for goal scores). */
+  min: number;
+  max: number;
+  xLabel: string;
+  yLabel: string;
+  /** Quadrant names: top-left, top-right, bottom-left, bottom-right (x = effort, y = value). */
+  quadrants: [string, string, string, string];
+  /** Each point is drawn as a numbered marker; the table beside the chart says which goal each number is. */
+  points: Array<{ n: number; x: number; y: number }>;
+};
+
+/**
+ * A two-by-two matrix (value against effort): four named quadrants split at
+ * the middle of the scale, each goal a numbered circle. Points that share a
+ * place are fanned out a little so every number stays readable.
+ */
+export function matrixChart(input: MatrixInput): string {
+  const left = 64, top = 16, pw = 440, ph = 340;
+  const W = left + pw + 24, H = top + ph + 50;
+  const span = input.max - input.min || 1;
+  const xAt = (v: number) => left + ((v - input.min) / span) * pw;
+  const yAt = (v: number) => top + ph - ((v - input.min) / span) * ph;
+  const mid = (input.min + input.max) / 2;
+  const parts: string[] = [];
+  const shade = ["#e8f4fb", "#fdf2e9", "#f6f8fa", "#fbeaea"];
+  const q = [
+    [xAt(input.min), yAt(input.max), xAt(mid) - xAt(input.min), yAt(mid) - yAt(input.max)],
+    [xAt(mid), yAt(input.max), xAt(input.max) - xAt(mid), yAt(mid) - yAt(input.max)],
+    [xAt(input.min), yAt(mid), xAt(mid) - xAt(input.min), yAt(input.min) - yAt(mid)],
+    [xAt(mid), yAt(mid), xAt(input.max) - xAt(mid), yAt(input.min) - yAt(mid)],
+  ] as const;
+  q.forEach(([x, y, w, h], i) => {
+    parts.push(`<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(h)}" fill="${shade[i]}" stroke="${GRID}"/>`);
+    const lines = wrapLabel(input.quadrants[i]!, 24);
+    lines.forEach((ln, j) => parts.push(label(x + w / 2, y + 18 + j * 15, ln, { edge: "middle", lang: input.lang, size: 12, weight: 600, fill: MUTED })));
+  });
+  for (let v = input.min; v <= input.max; v++) {
+    parts.push(label(xAt(v), top + ph + 16, localDigits(v, input.lang), { edge: "middle", lang: input.lang, size: 11, fill: MUTED }));
+    parts.push(`<text x="${fmt(left - 8)}" y="${fmt(yAt(v) + 4)}" font-size="11" fill="${MUTED}" text-anchor="end">${esc(localDigits(v, input.lang))}</text>`);
+  }
+  parts.push(label(left + pw / 2, top + ph + 36, input.xLabel, { edge: "middle", lang: input.lang, size: 12, weight: 600 }));
+  parts.push(`<text transform="translate(${fmt(left - 36)} ${fmt(top + ph / 2)}) rotate(-90)" font-size="12" font-weight="600" fill="${INK}" text-anchor="middle"${input.lang === "fa" ? ' direction="rtl"' : ""}>${esc(input.yLabel)}</text>`);
+  const seen = new Map<string, number>();
+  for (const p of input.points) {
+    const key = `${fmt(p.x)}:${fmt(p.y)}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    const a = (k * 2 * Math.PI) / 6;
+    const r = k ? 14 : 0;
+    const cx = xAt(p.x) + r * Math.cos(a), cy = yAt(p.y) + r * Math.sin(a);
+    parts.push(`<circle cx="${fmt(cx)}" cy="${fmt(cy)}" r="10" fill="${SERIES_COLOURS[0]}" stroke="#ffffff" stroke-width="1.5"/>`);
+    parts.push(`<text x="${fmt(cx)}" y="${fmt(cy + 4)}" font-size="11" font-weight="700" fill="#ffffff" text-anchor="middle">${esc(localDigits(p.n, input.lang))}</text>`);
+  }
+  return svg(W, H, input.title, parts.join(""));
+}

@@ -17,6 +17,12 @@ export default [
   route("projects/:projectId", "routes/project.tsx", [
     index("routes/project.home.tsx"),
     route("team", "routes/project.team.tsx"),
+    route("strategy", "routes/project.strategy.tsx"),
+    route("journey", "routes/project.journey.tsx"),
+    route("prioritisation", "routes/project.prioritisation.tsx"),
+    route("roadmap", "routes/project.roadmap.tsx"),
+    route("traceability", "routes/project.traceability.tsx"),
+    route("health", "routes/project.health.tsx"),
     route("change-management", "routes/project.change.tsx"),
     route("post-launch-review", "routes/project.review.tsx"),
     route("members", "routes/project.members.tsx"),

@@ -249,3 +249,11 @@ export function fieldErrors(error: z.ZodError, prefix = ""): Record<string, stri
   }
   return out;
 }
+
+/** The first number in a text such as "۱۸٪", "9 days" or "-2.5"; null when there is none. */
+export function parseMeasure(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const m = toLatinDigits(value).replace(/(\d),(?=\d{3}\b)/g, "$1").match(/[-+]?\d+(?:\.\d+)?/);
+  return m ? Number(m[0]) : null;
+}

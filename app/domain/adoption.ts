@@ -10,7 +10,9 @@
  */
 import type { Localized, Pack, PostLaunchReviewConfig, RegisterItem } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
-import { toLatinDigits } from "#methodology/values.ts";
+import { parseMeasure, toLatinDigits } from "#methodology/values.ts";
+
+export { parseMeasure };
 import type { ProjectAnswers } from "#templates/model.ts";
 
 export type AdoptionPoint = { period: string; active: number; licensed: number; rate: number | null };
@@ -129,13 +131,6 @@ export function adoptionFigures(pack: Pack, data: ProjectAnswers): Adoption | nu
   return { periods, series, overall, goLive, references, verdict, issues };
 }
 
-/** The first number in a text such as "۱۸٪", "9 days" or "-2.5"; null when there is none. */
-export function parseMeasure(value: unknown): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value !== "string") return null;
-  const m = toLatinDigits(value).replace(/(\d),(?=\d{3}\b)/g, "$1").match(/[-+]?\d+(?:\.\d+)?/);
-  return m ? Number(m[0]) : null;
-}
 
 /**
  * How far an actual value has moved from the baseline to the target, in

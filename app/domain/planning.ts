@@ -7,7 +7,7 @@
  */
 import type { Pack, PlanningConfig } from "#methodology/schema.ts";
 import type { ProjectAnswers } from "#templates/model.ts";
-import { parseMeasure } from "./adoption.ts";
+import { parseMeasure } from "#methodology/values.ts";
 
 type Row = { id: number; cells: Record<string, string | number | null> };
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());

@@ -5,6 +5,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/project.home";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
+import { healthCounts } from "#app/domain/health.server.ts";
+import { readGoals, readStages, roadmapWarnings } from "#app/domain/planning.ts";
 import { projectProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/format.ts";
 import { loc } from "#app/i18n.ts";
@@ -33,6 +35,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
     next: firstMissing,
     // The same definitions the scope document draws; the page picks its language.
     roadmap: { fa: roadmapGantt(pack, data, "fa", "نقشه راه مرحله‌ای"), en: roadmapGantt(pack, data, "en", "Phased roadmap") },
+    health: healthCounts(pack, data),
+    overnight: pack.planning ? roadmapWarnings(pack.planning, readStages(pack.planning, data), readGoals(pack.planning, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length, unfilledRoles: team.roles.filter((r) => r.members.length === 0).map((r) => ({ id: r.role.id, title: r.role.title })) }
       : null,
@@ -66,6 +70,14 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
           ) : (
             <p className="status-ok">{t("home.allRequiredDone")}</p>
           )}
+          {loaderData.health ? (
+            <p className={loaderData.health.total ? (loaderData.health.high ? "status-missing" : "status-warning") : "status-ok"} data-testid="home-health">
+              {loaderData.health.total
+                ? t("planning.health.count", { count: loaderData.health.total, n: localDigits(loaderData.health.total, lang), high: localDigits(loaderData.health.high, lang), medium: localDigits(loaderData.health.medium, lang), low: localDigits(loaderData.health.low, lang) })
+                : t("planning.health.none")}{" "}
+              <Link to={`${base}/health`}>{t("planning.health.open")}</Link>
+            </p>
+          ) : null}
           {team && team.unfilled > 0 ? (
             <p className="status-warning">
               {t("home.rolesUnfilled", { count: team.unfilled, n: localDigits(team.unfilled, lang), total: localDigits(team.total, lang) })}{" "}
@@ -76,6 +88,11 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
       </section>
       <section className="card" aria-labelledby="roadmap-heading">
         <h2 id="roadmap-heading">{t("home.roadmap")}</h2>
+        {loaderData.overnight ? (
+          <p className="banner banner-warning" role="status">
+            {t("planning.roadmap.overnightTitle")} <Link to={`${base}/roadmap`}>{t("planning.roadmap.open")}</Link>
+          </p>
+        ) : null}
         <GeneratedDiagramView diagram={loaderData.roadmap[lang]} title={t("home.roadmap")} empty={t("home.roadmapEmpty")} />
       </section>
       <section aria-labelledby="phases-heading">

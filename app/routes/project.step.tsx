@@ -39,6 +39,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
     canAnswer: can(role, "answer"),
     canEditRegisters: can(role, "edit-registers"),
     lastChange: Object.fromEntries(changes),
+    /** Planning pages that show this step's items too (strategy, journey…): linked from the step. */
+    planningPages: pack.planning ? (Object.entries(pack.planning.pages) as Array<[string, string[]]>).filter(([, ids]) => step.items.some((i) => ids.includes(i.id))).map(([page]) => page) : [],
   };
 }
 
@@ -107,8 +109,19 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
           {locked ? <Link to={`${base}/phases/${phase.id}#sign-off`}>{t("gate.seeSignoff")}</Link> : null}
         </p>
       ) : null}
+      {loaderData.planningPages.length ? (
+        <p className="banner banner-info" data-testid="planning-links">
+          {t("planning.alsoOn")}{" "}
+          {loaderData.planningPages.map((page, i) => (
+            <span key={page}>
+              {i ? t("planning.listSeparator") : ""}
+              <Link to={`${base}/${page}`}>{t(`nav.${page}`)}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <ItemList
-        items={step.items}
+        items={step.items.filter((i) => !(i.kind === "register" && i.workbenchOnly))}
         data={{ projectId, answers, rows, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters }}
         fallback={fallback}
         team={team}

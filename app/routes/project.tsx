@@ -30,7 +30,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
       deliverableLanguage: project.deliverableLanguage,
       isDemo: project.isDemo,
     },
-    pack: { id: pack.id, version: pack.version, title: pack.title, hasTeam: Boolean(pack.team), hasChange: Boolean(pack.changeManagement), hasReview: Boolean(pack.postLaunchReview) },
+    pack: { id: pack.id, version: pack.version, title: pack.title, hasTeam: Boolean(pack.team), hasChange: Boolean(pack.changeManagement), hasReview: Boolean(pack.postLaunchReview), hasPlanning: Boolean(pack.planning), hasHealth: Boolean(pack.healthCheck && pack.planning) },
     phases: progress.map((p) => ({
       id: p.phase.id,
       title: p.phase.title,
@@ -75,8 +75,14 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
           <nav className="tabs" aria-label={t("nav.project")}>
             <NavLink to={base} end className="tab">{t("nav.overview")}</NavLink>
             {pack.hasTeam ? <NavLink to={`${base}/team`} className="tab">{t("nav.team")}</NavLink> : null}
+            {pack.hasPlanning
+              ? (["strategy", "journey", "prioritisation", "roadmap", "traceability"] as const).map((page) => (
+                  <NavLink key={page} to={`${base}/${page}`} className="tab">{t(`nav.${page}`)}</NavLink>
+                ))
+              : null}
             {pack.hasChange ? <NavLink to={`${base}/change-management`} className="tab">{t("nav.change")}</NavLink> : null}
             {pack.hasReview ? <NavLink to={`${base}/post-launch-review`} className="tab">{t("nav.review")}</NavLink> : null}
+            {pack.hasHealth ? <NavLink to={`${base}/health`} className="tab">{t("nav.health")}</NavLink> : null}
             <NavLink to={`${base}/members`} className="tab">{t("nav.members")}</NavLink>
             <NavLink to={`${base}/documents`} className="tab">{t("nav.documents")}</NavLink>
             <NavLink to={`${base}/history`} className="tab">{t("nav.history")}</NavLink>

@@ -3,17 +3,23 @@ import { Link } from "react-router";
 import type { Route } from "./+types/projects";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
-import { listProjects } from "#app/domain/projects.server.ts";
-import { formatDate } from "#app/format.ts";
+import { PORTFOLIO_SORTS, portfolio, type PortfolioSort } from "#app/domain/portfolio.server.ts";
+import { localDigits } from "#app/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ context }: Route.LoaderArgs) {
+export function loader({ context, request }: Route.LoaderArgs) {
   const user = context.get(authContext).user!;
+  const url = new URL(request.url);
+  const sortParam = url.searchParams.get("sort");
+  const sort: PortfolioSort = (PORTFOLIO_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as PortfolioSort) : "updated";
+  const dir = url.searchParams.get("dir") === "asc" ? "asc" : url.searchParams.get("dir") === "desc" ? "desc" : sort === "name" || sort === "phase" ? "asc" : "desc";
   return {
-    projects: listProjects(getDb(), user.id).map((s) => ({
+    sort,
+    dir,
+    projects: portfolio(getDb(), user.id, sort, dir).map(({ summary: s, awaiting, health }) => ({
       role: s.role,
       id: s.project.id,
       name: s.project.name,
@@ -26,6 +32,8 @@ export function loader({ context }: Route.LoaderArgs) {
       required: s.required,
       requiredAnswered: s.requiredAnswered,
       currentPhase: s.currentPhase,
+      awaiting,
+      health,
     })),
   };
 }
@@ -50,41 +58,61 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
           <Link to="/projects/new" className="button primary">{t("projects.new")}</Link>
         </section>
       ) : (
-        <ul className="project-cards" aria-label={t("projects.title")}>
-          {projects.map((p) => (
-            <li key={p.id} className="card project-card">
-              <div className="project-card-head">
-                <h2>
-                  <Link to={`/projects/${p.id}`} dir="auto">{p.name}</Link>
-                </h2>
-                {p.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
-                <span className="badge role-badge">{t(`roles.${p.role}`)}</span>
-              </div>
-              <p className="muted" dir="auto">{p.clientOrganisation}</p>
-              <dl className="facts">
-                <div>
-                  <dt>{t("projects.currentPhase")}</dt>
-                  <dd>{p.packTitle === null ? t("projects.packMissing") : p.currentPhase ? loc(p.currentPhase.title, lang) : t("projects.allComplete")}</dd>
-                </div>
-                <div>
-                  <dt>{t("projects.startDate")}</dt>
-                  <dd>{formatDate(p.startDate, lang)}</dd>
-                </div>
-                <div>
-                  <dt>{t("projects.deliverableLanguage")}</dt>
-                  <dd>{t(`languages.${p.deliverableLanguage}`)}</dd>
-                </div>
-                <div>
-                  <dt>{t("projects.lastChange")}</dt>
-                  <dd>
+        <div className="table-wrap">
+          <table className="data-table portfolio" data-testid="portfolio">
+            <caption className="visually-hidden">{t("projects.title")}</caption>
+            <thead>
+              <tr>
+                {(["name", "phase", "progress", "signoffs", "health", "updated"] as const).map((col) => {
+                  const active = loaderData.sort === col;
+                  const next = active ? (loaderData.dir === "asc" ? "desc" : "asc") : col === "name" || col === "phase" ? "asc" : "desc";
+                  return (
+                    <th key={col} scope="col" aria-sort={active ? (loaderData.dir === "asc" ? "ascending" : "descending") : undefined}>
+                      <Link to={`?sort=${col}&dir=${next}`} className="sort-link" preventScrollReset>
+                        {t(`projects.col.${col}`)}
+                        <span aria-hidden="true" className="sort-mark">{active ? (loaderData.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+                      </Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {projects.map((p) => (
+                <tr key={p.id} data-project={p.name}>
+                  <th scope="row">
+                    <Link to={`/projects/${p.id}`} dir="auto" className="strong">{p.name}</Link>
+                    {p.isDemo ? <span className="badge">{t("projects.demo")}</span> : null}
+                    <div className="muted small" dir="auto">{p.clientOrganisation} · {t(`roles.${p.role}`)}</div>
+                  </th>
+                  <td>{p.packTitle === null ? t("projects.packMissing") : p.currentPhase ? loc(p.currentPhase.title, lang) : t("projects.allComplete")}</td>
+                  <td className="progress-cell"><ProgressBar done={p.requiredAnswered} total={p.required} /></td>
+                  <td>
+                    {p.awaiting.length ? (
+                      <ul className="plain">
+                        {p.awaiting.map((a) => (
+                          <li key={a.id}><Link to={`/projects/${p.id}/phases/${a.id}#sign-off`}>{loc(a.title, lang)}</Link></li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">{t("projects.noSignoffs")}</span>
+                    )}
+                  </td>
+                  <td>
+                    {p.health ? (
+                      <Link to={`/projects/${p.id}/health`} className={p.health.high ? "status-missing" : p.health.total ? "status-warning" : "status-ok"}>
+                        {p.health.total ? t("projects.healthCount", { n: localDigits(p.health.total, lang), high: localDigits(p.health.high, lang) }) : t("projects.healthNone")}
+                      </Link>
+                    ) : "—"}
+                  </td>
+                  <td className="small">
                     <LocalTime iso={p.updatedAt} lang={lang} />
-                  </dd>
-                </div>
-              </dl>
-              <ProgressBar done={p.requiredAnswered} total={p.required} />
-            </li>
-          ))}
-        </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </main>
   );

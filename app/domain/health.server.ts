@@ -1,0 +1,47 @@
+/**
+ * The health check as pages show it: each finding with its link to the page
+ * that fixes it, and the source document's title.
+ */
+import type { Language, Pack } from "#methodology/schema.ts";
+import type { ProjectAnswers } from "#templates/model.ts";
+import { loc } from "#app/i18n.ts";
+import { healthCheck } from "./health.ts";
+import { itemLink } from "./links.ts";
+
+export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, lang: Language) {
+  const report = healthCheck(pack, data);
+  if (!report) return null;
+  const source = (file: string) => loc(pack.sources.find((s) => s.file === file)?.title, lang) || file;
+  const link = (page: string, item?: string) => {
+    if (page === "step") return item ? itemLink(pack, projectId, item) : null;
+    return `/projects/${projectId}/${page}${item ? `#item-${item}` : ""}`;
+  };
+  const finding = (f: (typeof report.findings)[number]) => ({
+    id: f.rule.id,
+    concern: f.rule.concern,
+    severity: f.rule.severity,
+    title: loc(f.rule.title, lang),
+    why: loc(f.rule.why, lang),
+    source: source(f.rule.source),
+    subjects: f.subjects.map((s) => (typeof s === "string" ? s : loc(s, lang))),
+    fix: link(f.rule.fix.page, f.rule.fix.item),
+    fixPage: f.rule.fix.page,
+  });
+  return {
+    counts: report.counts,
+    findings: report.findings.map(finding),
+    concerns: report.concerns.map((c) => ({
+      id: c.concern.id,
+      title: loc(c.concern.title, lang),
+      source: source(c.concern.source),
+      status: c.status,
+      notChecked: c.concern.notChecked ? loc(c.concern.notChecked, lang) : null,
+      findings: c.findings.map((f) => f.rule.id),
+    })),
+  };
+}
+
+/** Just the counts, for the project home and the portfolio. */
+export function healthCounts(pack: Pack, data: ProjectAnswers) {
+  return healthCheck(pack, data)?.counts ?? null;
+}
