@@ -121,6 +121,8 @@ export const DEMO_ANSWERS: Record<string, unknown> = {
   "vision.customer-information": ["contact-details", "requests", "purchases"],
   "vision.marketing-strategy-status": "partly",
   "goals.ranking-method": "weighted",
+  "vision.value-proposition": "برای زنجیره‌ها: گزارش فروش هر شعبه و تحویل بدون کسری؛ برای سوپرمارکت‌ها: ویزیت منظم و سفارش تلفنی بی‌انتظار.",
+  "vision.next-week-actions": "سرپرستان پخش هر هفته با پنج فروشگاهی که سفارش نداده‌اند تماس می‌گیرند؛ شکایت‌ها با شماره دستی پیگیری می‌شوند.",
   "team.mandate-agreed": { owner: "فرهاد کریمی", dueDate: "2026-10-28", status: "done", evidence: "صورتجلسه هیئت‌مدیره شماره ۱۴۰۵-۱۱" },
   "team.first-meeting-scheduled": { owner: "سارا احمدی", dueDate: "2026-11-03", status: "done", evidence: "دعوت‌نامه کارگاه چشم‌انداز" },
   "team.readiness-leadership": { score: 4, evidence: "مدیرعامل مالک پروژه است و ماهانه پیشرفت را مرور می‌کند." },
