@@ -36,7 +36,9 @@ export function buildScopeDocument(input: DeliverableInput): Document {
     ...answerSection(ctx, "requirements.opportunities", { level: 2 }),
 
     ...section(ctx, s.objectives, [
-      ...registerTable(ctx, "goals.register", { heading: false }),
+      // Eleven columns do not fit a page: the measures and the plan are two tables.
+      ...registerTable(ctx, "goals.register", { title: s.goalMeasures, heading: 2, columns: ["goal", "kpi", "measurement", "unit", "baseline", "target"] }),
+      ...registerTable(ctx, "goals.register", { title: s.goalPlan, heading: 2, columns: ["goal", "priority", "moscow", "stage", "target-date", "tech-level", "tech-reason"] }),
       ...answerSection(ctx, "goals.prioritisation-rationale", { level: 2 }),
     ]),
     ...section(ctx, s.roadmap, [...figures(ctx, input, ["roadmap"]), ...registerTable(ctx, "goals.roadmap", { heading: false })]),
