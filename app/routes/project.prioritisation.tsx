@@ -98,17 +98,6 @@ export default function PrioritisationPage({ loaderData, actionData }: Route.Com
         </details>
       </section>
 
-      <ItemList items={before} data={d.list} fallback={fallback} />
-
-      {byId.get(d.ids.goals) ? (
-        <section className="workbench-section" aria-labelledby="goals-heading">
-          <h3 id="goals-heading" className="visually-hidden">{t("planning.prioritisation.goalsTitle")}</h3>
-          <ItemList items={[byId.get(d.ids.goals)!]} data={d.list} fallback={fallback} />
-        </section>
-      ) : null}
-
-      {byId.get(d.ids.criteria) ? <ItemList items={[byId.get(d.ids.criteria)!]} data={d.list} fallback={fallback} /> : null}
-
       <section className="card workbench-section" aria-labelledby="scores-heading" id="scores">
         <h3 id="scores-heading">{t("planning.prioritisation.scoresTitle")}</h3>
         <p className="muted">{t("planning.prioritisation.scoresLead", { min: localDigits(SCORE_MIN, lang), max: localDigits(SCORE_MAX, lang) })}</p>
@@ -127,6 +116,16 @@ export default function PrioritisationPage({ loaderData, actionData }: Route.Com
         <ChartFigure view={d.matrix} empty={t("planning.prioritisation.matrixEmpty")} testId="value-effort" />
         {d.unplaced.length && d.matrix.svg ? <p className="muted">{t("planning.prioritisation.unplaced", { names: d.unplaced.join(t("planning.listSeparator")) })}</p> : null}
       </section>
+
+      <ItemList items={before} data={d.list} fallback={fallback} />
+      {byId.get(d.ids.criteria) ? <ItemList items={[byId.get(d.ids.criteria)!]} data={d.list} fallback={fallback} /> : null}
+
+      {byId.get(d.ids.goals) ? (
+        <section className="workbench-section" aria-labelledby="goals-heading">
+          <h3 id="goals-heading" className="visually-hidden">{t("planning.prioritisation.goalsTitle")}</h3>
+          <ItemList items={[byId.get(d.ids.goals)!]} data={d.list} fallback={fallback} />
+        </section>
+      ) : null}
 
       <ItemList items={rationale} data={d.list} fallback={fallback} />
       <p>
