@@ -371,7 +371,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   const at = param(where(issue.path));
   switch (issue.code) {
     case "invalid_type":
-      if (!("input" in issue)) return msg("transfer.issue.missing", { where: at });
+      if (issue.input === undefined) return msg("transfer.issue.missing", { where: at });
       return ["string", "number", "boolean", "object", "array"].includes(issue.expected)
         ? msg(`transfer.issue.expected-${issue.expected}`, { where: at })
         : msg("transfer.issue.invalid", { where: at });
