@@ -195,7 +195,7 @@ export type TransferPerson = { name: string; email: string };
  * recorded in the project's audit trail (after it was read, so the file does
  * not contain its own entry).
  */
-export function exportProject(db: Db, projectId: number, opts: { by?: Actor & { email: string }; now?: string } = {}): ProjectFile {
+export function exportProject(db: Db, projectId: number, opts: { by?: Actor & { email: string | null }; now?: string } = {}): ProjectFile {
   const read = (tx: Tx): ProjectFile => {
     const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
     if (!project) throw new Error(`there is no project ${projectId}`);
@@ -204,7 +204,7 @@ export function exportProject(db: Db, projectId: number, opts: { by?: Actor & { 
       format: TRANSFER_FORMAT,
       formatVersion: TRANSFER_FORMAT_VERSION,
       exportedAt: opts.now ?? new Date().toISOString(),
-      exportedBy: opts.by ? { name: opts.by.name, email: opts.by.email } : null,
+      exportedBy: opts.by?.email ? { name: opts.by.name, email: opts.by.email } : null,
       methodology: { packId: project.packId, packVersion: project.packVersion },
       project: {
         id: project.id,

@@ -25,17 +25,18 @@ afterAll(() => server?.stop());
 
 const cookie = (who: string, lang?: "en") => [sessions[who], lang ? english : null].filter(Boolean).join("; ");
 const get = (p: string, who: string, lang?: "en") => fetch(server.url + p, { headers: who === "anonymous" ? {} : { Cookie: cookie(who, lang) }, redirect: "manual" });
-const upload = (who: string, content: string | Uint8Array, lang?: "en") => {
+const upload = (who: string, content: string | Uint8Array<ArrayBuffer>, lang?: "en") => {
   const body = new FormData();
   body.set("file", new Blob([content], { type: "application/json" }), "project.json");
   return fetch(`${server.url}/projects/import`, { method: "POST", body, headers: { Cookie: cookie(who, lang) }, redirect: "manual" });
 };
 
 /** Row counts of the server's database (read-only, beside the running server). */
-function counts(): Record<string, number> {
+const TABLES = ["projects", "answers", "register_rows", "memberships", "imported_members", "signoff_events", "audit_log", "users"] as const;
+function counts(): Record<(typeof TABLES)[number], number> {
   const db = new Database(server.databasePath, { readonly: true });
   try {
-    return Object.fromEntries(["projects", "answers", "register_rows", "memberships", "imported_members", "signoff_events", "audit_log", "users"].map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
+    return Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])) as Record<(typeof TABLES)[number], number>;
   } finally {
     db.close();
   }
