@@ -92,8 +92,11 @@ describe("importing a project from a file", () => {
 
   test("an upload creates a new project and opens it; the importer manages it, the others keep their roles", async () => {
     expect(exported).not.toBe("");
+    // Someone who has no account on this server.
+    const file = JSON.parse(exported);
+    file.members.push({ name: "رضا موسوی", email: "r.mousavi@mehregan.example", role: "team-member", since: file.project.createdAt });
     const before = counts();
-    const r = await upload("viewer", exported);
+    const r = await upload("viewer", JSON.stringify(file));
     expect(r.status).toBe(302);
     const location = new URL(r.headers.get("location")!, server.url).pathname;
     expect(location).toMatch(/^\/projects\/\d+$/);
@@ -107,9 +110,13 @@ describe("importing a project from a file", () => {
     const members = await (await get(`${location}/members`, "viewer", "en")).text();
     expect(members).toContain('data-testid="my-role">Project manager<');
     expect(await (await get(`${location}/members`, "consultant", "en")).text()).toContain('data-testid="my-role">Consultant<');
+    // No account was made for the person without one: the People page lists them to be invited.
+    expect(counts().imported_members).toBe(before.imported_members + 1);
+    expect(members).toMatch(/data-testid="unlinked-members"[\s\S]*From the imported file, without an account here[\s\S]*<bdi>رضا موسوی<\/bdi>[\s\S]*r\.mousavi@mehregan\.example[\s\S]*Team member/);
     const history = await (await get(`${location}/history?category=project`, "viewer", "en")).text();
     expect(history).toContain('data-action="project.import"');
     expect(history).toContain("imported the project from a file");
+    expect(history).toContain("kept by name, no account here: رضا موسوی");
   });
 
   test("a file from a newer Gambegam is refused next to the field, with a 400, naming both versions, and nothing is written", async () => {
