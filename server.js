@@ -8,6 +8,9 @@ import { RouterContextProvider } from "react-router";
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "0.0.0.0";
 const MAX_BODY_BYTES = 1024 * 1024;
+// The project import page receives a whole project file: up to 20 MB (IMPORT_MAX_BYTES in
+// app/domain/project-transfer.server.ts) plus room for the form around it.
+const LARGER_BODIES = new Map([["/projects/import", 20 * 1024 * 1024 + 64 * 1024]]);
 
 const build = await import("./build/server/index.js");
 try {
@@ -34,8 +37,10 @@ app.use((req, res, next) => {
     res.status(411).type("html").send(message("درخواست بدون طول مشخص پذیرفته نمی‌شود.", "A request body must declare its length."));
     return;
   }
-  if (Number(length) > MAX_BODY_BYTES) {
-    res.status(413).type("html").send(message("حجم داده ارسالی بیش از حد مجاز است (۱ مگابایت).", "The submitted data is too large (limit 1 MB)."));
+  const limit = LARGER_BODIES.get(req.path) ?? MAX_BODY_BYTES;
+  if (Number(length) > limit) {
+    const mb = Math.floor(limit / 1024 / 1024);
+    res.status(413).type("html").send(message(`حجم داده ارسالی بیش از حد مجاز است (${mb.toLocaleString("fa-IR")} مگابایت).`, `The submitted data is too large (limit ${mb} MB).`));
     return;
   }
   next();

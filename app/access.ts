@@ -30,7 +30,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * The executive sponsor signs but does not edit what they sign; the project
  * manager edits and requests sign-off but cannot sign their own work.
  * `request-signoff` also covers withdrawing a request and reopening a phase.
- * `export` downloads the Word deliverables; `manage-documents` sets a
+ * `export` downloads the Word deliverables and the project's data (JSON);
+ * `manage-documents` sets a
  * project's own branding for them.
  */
 export const ROLE_PERMISSIONS: Record<ProjectRole, readonly Permission[]> = {
@@ -84,6 +85,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/preferences": { loader: "public", action: "public" },
   "/projects": { loader: "signed-in" },
   "/projects/new": { loader: "signed-in", action: "signed-in" },
+  // Anyone signed in may start a project, so anyone signed in may import one (they become its manager).
+  "/projects/import": { loader: "signed-in", action: "signed-in" },
   "/projects/:projectId": { loader: { project: "view" } },
   "/projects/:projectId/team": { loader: { project: "view" } },
   "/projects/:projectId/strategy": { loader: { project: "view" }, action: { intents: stepIntents } },
@@ -111,6 +114,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     action: { intents: { "branding-save": { project: "manage-documents" }, "branding-reset": { project: "manage-documents" } } },
   },
   "/projects/:projectId/documents/:deliverable/download": { loader: { project: "export" } },
+  // The whole project as JSON: the roles that may take its documents away may take its data.
+  "/projects/:projectId/export": { loader: { project: "export" } },
   "/projects/:projectId/phases/:phaseId": {
     loader: { project: "view" },
     action: {

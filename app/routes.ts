@@ -14,6 +14,7 @@ export default [
   route("admin/branding", "routes/admin.branding.tsx"),
   route("projects", "routes/projects.tsx"),
   route("projects/new", "routes/projects.new.tsx"),
+  route("projects/import", "routes/projects.import.tsx"),
   route("projects/:projectId", "routes/project.tsx", [
     index("routes/project.home.tsx"),
     route("team", "routes/project.team.tsx"),
@@ -33,6 +34,8 @@ export default [
   ]),
   // A resource route (no page): the Word file itself.
   route("projects/:projectId/documents/:deliverable/download", "routes/project.document-download.tsx"),
+  // A resource route: the whole project as one JSON file (portable project data).
+  route("projects/:projectId/export", "routes/project.export.tsx"),
   route("preferences", "routes/preferences.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

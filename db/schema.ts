@@ -180,9 +180,11 @@ export const signoffEvents = sqliteTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     phaseId: text("phase_id").notNull(),
     kind: text("kind", { enum: SIGNOFF_EVENTS }).notNull(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
+    /** Who acted. Null only for an event imported from another installation whose person has no account here. */
+    userId: integer("user_id").references(() => users.id),
+    /** For an imported event without an account here: the person's name and email as the file carried them. */
+    signerName: text("signer_name"),
+    signerEmail: text("signer_email"),
     at: text("at").notNull(),
     comment: text("comment").notNull().default(""),
     fingerprint: text("fingerprint"),
@@ -203,6 +205,8 @@ export const auditLog = sqliteTable(
     userId: integer("user_id"),
     /** The actor's name when the entry was written, so the trail reads the same later. */
     actorName: text("actor_name").notNull(),
+    /** For an entry imported from another installation whose actor has no account here: their email. */
+    actorEmail: text("actor_email"),
     at: text("at").notNull(),
     action: text("action").notNull(),
     phaseId: text("phase_id"),
@@ -213,6 +217,28 @@ export const auditLog = sqliteTable(
     after: text("after", { mode: "json" }),
   },
   (t) => [index("audit_project").on(t.projectId, t.id), index("audit_project_item").on(t.projectId, t.itemId, t.id)],
+);
+
+/**
+ * Members of a project imported from another installation who have no account
+ * here: kept by name, email and role (no login account is created for them),
+ * so the project manager can invite them and a later export still carries them.
+ */
+export const importedMembers = sqliteTable(
+  "imported_members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Lower-cased and trimmed, like users.email. */
+    email: text("email").notNull(),
+    role: text("role", { enum: PROJECT_ROLES }).notNull(),
+    /** When they became a member, in the installation the project came from. */
+    since: text("since").notNull(),
+  },
+  (t) => [uniqueIndex("imported_members_project_email").on(t.projectId, t.email)],
 );
 
 export type UserRow = typeof users.$inferSelect;

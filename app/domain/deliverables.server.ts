@@ -183,8 +183,8 @@ export async function deliverableInput(req: ExportRequest): Promise<DeliverableI
   };
 }
 
-/** A file name that is safe everywhere and still says what it is: `scope-document-<client>-v3.docx`. */
-export function deliverableFileName(id: DeliverableId, client: string, version: number, lang: Language): string {
+/** The client's name as a part of a file name that is safe everywhere ("project" when nothing is left). */
+export function fileNameSlug(client: string): string {
   const slug = client
     .normalize("NFKC")
     .replace(/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "")
@@ -193,7 +193,12 @@ export function deliverableFileName(id: DeliverableId, client: string, version: 
     .replace(/\s+/g, "-")
     .replace(/^[.-]+|[.-]+$/g, "")
     .slice(0, 60);
-  return `${id}-${slug || "project"}-v${version}${lang === "fa" ? "-fa" : "-en"}.docx`;
+  return slug || "project";
+}
+
+/** A file name that is safe everywhere and still says what it is: `scope-document-<client>-v3.docx`. */
+export function deliverableFileName(id: DeliverableId, client: string, version: number, lang: Language): string {
+  return `${id}-${fileNameSlug(client)}-v${version}${lang === "fa" ? "-fa" : "-en"}.docx`;
 }
 
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, for Persian client names. */

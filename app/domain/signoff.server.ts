@@ -106,7 +106,8 @@ export type GateEvent = {
   at: string;
   comment: string;
   fingerprint: string | null;
-  userId: number;
+  /** Null for an event imported from another installation whose person has no account here. */
+  userId: number | null;
   userName: string;
 };
 
@@ -125,7 +126,7 @@ export function projectGates(db: Db, projectId: number, pack: Pack): Map<string,
   const rows = db
     .select({ e: signoffEvents, name: users.displayName })
     .from(signoffEvents)
-    .innerJoin(users, eq(users.id, signoffEvents.userId))
+    .leftJoin(users, eq(users.id, signoffEvents.userId))
     .where(eq(signoffEvents.projectId, projectId))
     .orderBy(asc(signoffEvents.id))
     .all();
@@ -134,7 +135,7 @@ export function projectGates(db: Db, projectId: number, pack: Pack): Map<string,
   for (const { e, name } of rows) {
     const gate = gates.get(e.phaseId);
     if (!gate) continue;
-    const ev: GateEvent = { id: e.id, kind: e.kind, at: e.at, comment: e.comment, fingerprint: e.fingerprint, userId: e.userId, userName: name };
+    const ev: GateEvent = { id: e.id, kind: e.kind, at: e.at, comment: e.comment, fingerprint: e.fingerprint, userId: e.userId, userName: name ?? e.signerName ?? "" };
     gate.events.push(ev);
     if (e.kind === "approved") gate.lastApproval = { ...ev, snapshot: e.snapshot as PhaseSnapshot };
   }

@@ -101,6 +101,22 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
           </li>
         ))}
       </ul>
+      <section className="card" aria-labelledby="project-data-title" data-testid="project-data">
+        <h3 id="project-data-title">{t("transfer.exportTitle")}</h3>
+        <p>{t("transfer.exportLead")}</p>
+        {loaderData.canExport ? (
+          <>
+            <p className="muted">{t("transfer.exportNote")}</p>
+            <div className="form-actions">
+              <a className="button" href={`/projects/${projectId}/export`} download>
+                {t("transfer.exportButton")}
+              </a>
+            </div>
+          </>
+        ) : (
+          <p className="muted">{t("documents.cannotExport")}</p>
+        )}
+      </section>
       <section className="card" aria-labelledby="branding-title">
         <h3 id="branding-title">{t("branding.projectTitle")}</h3>
         <p className="muted">{branding.own ? t("branding.projectOwn") : t("branding.projectInherits")}</p>

@@ -82,6 +82,7 @@ export default function History({ loaderData }: Route.ComponentProps) {
     if (typeof o.firmName === "string") parts.push(o.firmName);
     if (typeof o.primaryColor === "string") parts.push(`#${o.primaryColor}`);
     if (typeof o.fingerprint === "string") parts.push(`SHA-256 ${o.fingerprint.slice(0, 12)}…`);
+    if (Array.isArray(o.unlinked) && o.unlinked.length) parts.push(t("history.unlinked", { names: o.unlinked.join(lang === "fa" ? "، " : ", ") }));
     return parts.join(" · ");
   };
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Route } from "./+types/project.members";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { changeRole, createInvitation, listMembers, pendingInvitations, removeMember, revokeInvitation } from "#app/domain/members.server.ts";
+import { unlinkedMembers } from "#app/domain/project-transfer.server.ts";
 import { readForm, positiveId } from "#app/http.server.ts";
 import { can, PROJECT_ROLES, ROLE_PERMISSIONS, PERMISSIONS } from "#app/access.ts";
 import { formatDate } from "#app/format.ts";
@@ -21,6 +22,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
     manage,
     members: listMembers(db, project.id).map((m) => ({ ...m, email: manage || m.userId === user.id ? m.email : null })),
     invitations: manage ? pendingInvitations(db, project.id) : [],
+    /** People of an imported project without an account here (kept by name). */
+    unlinked: unlinkedMembers(db, project.id).map((m) => ({ ...m, email: manage ? m.email : null })),
   };
 }
 
@@ -66,7 +69,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const busy = useNavigation().state !== "idle";
-  const { members, invitations, manage, me } = loaderData;
+  const { members, invitations, manage, me, unlinked } = loaderData;
   const result = actionData as { intent: string; error: string | null; link: string | null; role?: string; note?: string; expiresAt?: string; userId?: number } | undefined;
   return (
     <div className="stack">
@@ -124,6 +127,34 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           </tbody>
         </table>
       </section>
+
+      {unlinked.length ? (
+        <section className="card" aria-labelledby="unlinked-title" data-testid="unlinked-members">
+          <h3 id="unlinked-title">{t("transfer.unlinkedTitle")}</h3>
+          <p className="muted">{t("transfer.unlinkedLead")}</p>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("members.person")}</th>
+                <th scope="col">{t("members.role")}</th>
+                <th scope="col">{t("members.since")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unlinked.map((m) => (
+                <tr key={`${m.name}-${m.role}-${m.since}`}>
+                  <td>
+                    <bdi>{m.name}</bdi>
+                    {m.email ? <div className="muted small" dir="ltr">{m.email}</div> : null}
+                  </td>
+                  <td>{t(`roles.${m.role}`)}</td>
+                  <td>{formatDate(m.since.slice(0, 10), lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
 
       {manage ? (
         <section className="card form-card" aria-labelledby="invite-title">

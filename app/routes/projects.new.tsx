@@ -52,6 +52,9 @@ export default function NewProject({ loaderData, actionData }: Route.ComponentPr
       </nav>
       <h1>{t("newProject.title")}</h1>
       <p className="lead">{t("newProject.lead")}</p>
+      <p>
+        <Link to="/projects/import">{t("transfer.importLink")}</Link>
+      </p>
       {Object.keys(errors).length ? (
         <p className="banner banner-error" role="alert">{t("newProject.fixErrors")}</p>
       ) : null}

@@ -49,13 +49,19 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
           <h1>{t("projects.title")}</h1>
           <p className="lead">{t("projects.lead")}</p>
         </div>
-        <Link to="/projects/new" className="button primary">{t("projects.new")}</Link>
+        <div className="form-actions">
+          <Link to="/projects/import" className="button">{t("transfer.importLink")}</Link>
+          <Link to="/projects/new" className="button primary">{t("projects.new")}</Link>
+        </div>
       </div>
       {projects.length === 0 ? (
         <section className="empty-state">
           <h2>{t("projects.emptyTitle")}</h2>
           <p>{t("projects.emptyBody")}</p>
-          <Link to="/projects/new" className="button primary">{t("projects.new")}</Link>
+          <div className="form-actions">
+            <Link to="/projects/new" className="button primary">{t("projects.new")}</Link>
+            <Link to="/projects/import" className="button">{t("transfer.importLink")}</Link>
+          </div>
         </section>
       ) : (
         <div className="table-wrap">

@@ -1,0 +1,772 @@
+/**
+ * Portable project data: a whole project as one JSON document, and back.
+ *
+ * `exportProject` writes everything a project is — its own fields, the pinned
+ * methodology (pack id and version), every answer with its version, every
+ * register row in order, the members, the sign-off events with their
+ * snapshots, the audit trail, the project's own branding and its document
+ * versions. `importProject` reads such a file into another installation as a
+ * NEW project, in one transaction, with new ids everywhere.
+ *
+ * Ids in the file are the exporting installation's. On import every row id
+ * is replaced — in the rows themselves, in `ref` cells (a requirement's goal,
+ * a KPI actual's goal, …), in the rows of sign-off snapshots, in audit
+ * entries and the register cells they record — by the new row's id. An id
+ * that names a row which no longer exists (a deleted row still named by an
+ * audit entry, a signed snapshot or a dangling ref) gets an id reserved in
+ * this installation's sequence, so it can never be confused with a live row.
+ *
+ * People are per installation. The file carries them by name and email; on
+ * import each is matched to an existing account by email. Someone without an
+ * account here is kept as text (their name and email on the sign-off events
+ * and audit entries, and as an "imported member" with their role) — no login
+ * account is ever created. The importer becomes the project's manager.
+ *
+ * Fingerprints hash content that includes row ids (a ref cell holds one), so
+ * a signature over content with refs is re-fingerprinted over the remapped
+ * snapshot — only when the file's fingerprint matches its own snapshot, so a
+ * tampered signature stays visibly broken. Likewise the latest version of a
+ * deliverable whose content was unchanged at export keeps "unchanged".
+ *
+ * Refused, with nothing written: a file that is not JSON or not a project
+ * file, a newer format version, a methodology pack or pack version this
+ * installation does not have (naming both versions), and a file that does
+ * not match the format (the first problem, in plain words).
+ */
+import crypto from "node:crypto";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "#db/client.ts";
+import { writeTransaction } from "#db/client.ts";
+import {
+  PROJECT_ROLES,
+  SIGNOFF_EVENTS,
+  answers,
+  auditLog,
+  branding,
+  documentVersions,
+  importedMembers,
+  memberships,
+  projects,
+  registerRows,
+  signoffEvents,
+  users,
+  type ProjectRow,
+} from "#db/schema.ts";
+import { getPacks } from "#methodology/registry.ts";
+import { compareVersions, findItem } from "#methodology/load.ts";
+import type { Pack, RegisterItem } from "#methodology/schema.ts";
+import { msg, registerRowSchema, valueSchemaFor } from "#methodology/values.ts";
+import { BRAND_FONTS } from "#templates/model.ts";
+import { DELIVERABLES } from "#templates/index.ts";
+import { AUDIT_CATEGORIES, type AuditAction } from "#app/audit-categories.ts";
+import { audit, type Actor } from "./audit.server.ts";
+import { imageInfo, LOGO_MAX_BYTES } from "./branding.server.ts";
+import { contentFingerprint, fileNameSlug, signOffState } from "./deliverables.server.ts";
+import { fingerprint, type PhaseSnapshot } from "./signoff.server.ts";
+import { loadProjectData } from "./projects.server.ts";
+
+export const TRANSFER_FORMAT = "gambegam-project";
+/** Raised when the file's shape changes; a file of a higher version is refused. */
+export const TRANSFER_FORMAT_VERSION = 1;
+/** The largest project file accepted (the server lets bodies of this size through to the import page only). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+// --- the file format ---------------------------------------------------------
+
+const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/, "an ISO timestamp in UTC");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as yyyy-mm-dd");
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .transform((v) => v.toLowerCase())
+  .pipe(z.email());
+const name = z.string().trim().min(1).max(200);
+const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 fingerprint");
+const cellValue = z.union([z.string(), z.number(), z.null()]);
+const cells = z.record(z.string(), cellValue);
+const itemId = z.string().min(1).max(200);
+const auditActions = Object.values(AUDIT_CATEGORIES).flat() as [AuditAction, ...AuditAction[]];
+
+const person = z.strictObject({ name, email });
+
+const snapshotSchema = z.strictObject({
+  phaseId: itemId,
+  items: z.array(
+    z.union([
+      z.strictObject({ id: itemId, value: z.json() }),
+      z.strictObject({ id: itemId, rows: z.array(z.strictObject({ id: rowId, cells })) }),
+    ]),
+  ),
+});
+
+export const projectFileSchema = z.strictObject({
+  format: z.literal(TRANSFER_FORMAT),
+  formatVersion: z.literal(TRANSFER_FORMAT_VERSION),
+  exportedAt: timestamp,
+  exportedBy: person.nullable(),
+  methodology: z.strictObject({ packId: itemId, packVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "a version such as 1.0.0") }),
+  project: z.strictObject({
+    id: rowId,
+    name: z.string().trim().min(1).max(200),
+    clientOrganisation: z.string().trim().min(1).max(200),
+    deliverableLanguage: z.enum(["fa", "en"]),
+    startDate: isoDate,
+    description: z.string().max(2000),
+    isDemo: z.boolean(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  }),
+  members: z.array(z.strictObject({ name, email, role: z.enum(PROJECT_ROLES), since: timestamp })),
+  answers: z.array(
+    z.strictObject({ itemId, value: z.json(), version: z.number().int().min(1), updatedBy: z.string().max(200).nullable(), createdAt: timestamp, updatedAt: timestamp }),
+  ),
+  /** Every register's rows, by register and in the order they are shown. */
+  rows: z.array(
+    z.strictObject({ id: rowId, itemId, position: z.number().int(), cells, version: z.number().int().min(1), updatedBy: z.string().max(200).nullable(), createdAt: timestamp, updatedAt: timestamp }),
+  ),
+  signoffs: z.array(
+    z
+      .strictObject({
+        phaseId: itemId,
+        kind: z.enum(SIGNOFF_EVENTS),
+        by: person,
+        at: timestamp,
+        comment: z.string().max(2000),
+        fingerprint: sha256.nullable(),
+        snapshot: snapshotSchema.nullable(),
+      })
+      .refine((s) => s.kind !== "approved" || (s.fingerprint !== null && s.snapshot !== null), "an approval carries the fingerprint and the snapshot it signed"),
+  ),
+  audit: z.array(
+    z.strictObject({
+      at: timestamp,
+      action: z.enum(auditActions),
+      actorName: z.string().min(1).max(200),
+      /** Null for Gambegam itself (the demo seed, the command line). */
+      actorEmail: email.nullable(),
+      phaseId: itemId.nullable(),
+      itemId: itemId.nullable(),
+      rowId: rowId.nullable(),
+      subject: z.string().max(2000).nullable(),
+      before: z.json(),
+      after: z.json(),
+    }),
+  ),
+  /** The project's own document branding (null: it uses the installation's). */
+  branding: z
+    .strictObject({
+      firmName: z.string().max(120).nullable(),
+      primaryColor: z.string().regex(/^[0-9A-Fa-f]{6}$/, "six hex digits").nullable(),
+      font: z.enum(BRAND_FONTS).nullable(),
+      logo: z
+        .strictObject({ type: z.enum(["png", "jpg"]), width: z.number().int().positive(), height: z.number().int().positive(), base64: z.string().max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4) })
+        .nullable(),
+      updatedBy: z.string().max(200),
+      updatedAt: timestamp,
+    })
+    .nullable(),
+  documentVersions: z.array(
+    z.strictObject({
+      deliverable: itemId,
+      version: z.number().int().min(1),
+      fingerprint: sha256,
+      createdBy: z.string().max(200),
+      createdAt: timestamp,
+      lastExportedAt: timestamp,
+      lastExportedBy: z.string().max(200),
+      exports: z.number().int().min(1),
+      /** The latest version of a deliverable whose content had not changed when the file was written. */
+      current: z.boolean(),
+    }),
+  ),
+});
+export type ProjectFile = z.output<typeof projectFileSchema>;
+export type TransferPerson = { name: string; email: string };
+
+// --- export ------------------------------------------------------------------
+
+/**
+ * The whole project as one JSON-ready document. With `by`, the export is
+ * recorded in the project's audit trail (after it was read, so the file does
+ * not contain its own entry).
+ */
+export function exportProject(db: Db, projectId: number, opts: { by?: Actor & { email: string | null }; now?: string } = {}): ProjectFile {
+  const read = (tx: Tx): ProjectFile => {
+    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+    if (!project) throw new Error(`there is no project ${projectId}`);
+    const pack = getPacks().get(project.packId, project.packVersion);
+    const file: ProjectFile = {
+      format: TRANSFER_FORMAT,
+      formatVersion: TRANSFER_FORMAT_VERSION,
+      exportedAt: opts.now ?? new Date().toISOString(),
+      exportedBy: opts.by?.email ? { name: opts.by.name, email: opts.by.email } : null,
+      methodology: { packId: project.packId, packVersion: project.packVersion },
+      project: {
+        id: project.id,
+        name: project.name,
+        clientOrganisation: project.clientOrganisation,
+        deliverableLanguage: project.deliverableLanguage,
+        startDate: project.startDate,
+        description: project.description,
+        isDemo: project.isDemo,
+        createdAt: project.createdAt,
+        updatedAt: project.updatedAt,
+      },
+      members: projectMembers(tx, projectId),
+      answers: tx
+        .select()
+        .from(answers)
+        .where(eq(answers.projectId, projectId))
+        .orderBy(asc(answers.itemId))
+        .all()
+        .map((a) => ({ itemId: a.itemId, value: a.value as z.core.util.JSONType, version: a.version, updatedBy: a.updatedBy, createdAt: a.createdAt, updatedAt: a.updatedAt })),
+      rows: tx
+        .select()
+        .from(registerRows)
+        .where(eq(registerRows.projectId, projectId))
+        .orderBy(asc(registerRows.itemId), asc(registerRows.position), asc(registerRows.id))
+        .all()
+        .map((r) => ({ id: r.id, itemId: r.itemId, position: r.position, cells: r.cells as Record<string, string | number | null>, version: r.version, updatedBy: r.updatedBy, createdAt: r.createdAt, updatedAt: r.updatedAt })),
+      signoffs: tx
+        .select({ e: signoffEvents, name: users.displayName, email: users.email })
+        .from(signoffEvents)
+        .leftJoin(users, eq(users.id, signoffEvents.userId))
+        .where(eq(signoffEvents.projectId, projectId))
+        .orderBy(asc(signoffEvents.id))
+        .all()
+        .map(({ e, name, email }) => ({
+          phaseId: e.phaseId,
+          kind: e.kind,
+          by: { name: name ?? e.signerName ?? "", email: email ?? e.signerEmail ?? "" },
+          at: e.at,
+          comment: e.comment,
+          fingerprint: e.fingerprint,
+          snapshot: (e.snapshot as ProjectFile["signoffs"][number]["snapshot"]) ?? null,
+        })),
+      audit: tx
+        .select({ a: auditLog, email: users.email })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.userId))
+        .where(eq(auditLog.projectId, projectId))
+        .orderBy(asc(auditLog.id))
+        .all()
+        .map(({ a, email }) => ({
+          at: a.at,
+          action: a.action as AuditAction,
+          actorName: a.actorName,
+          actorEmail: email ?? a.actorEmail ?? null,
+          phaseId: a.phaseId,
+          itemId: a.itemId,
+          rowId: a.rowId,
+          subject: a.subject,
+          before: (a.before ?? null) as z.core.util.JSONType,
+          after: (a.after ?? null) as z.core.util.JSONType,
+        })),
+      branding: projectBranding(tx, projectId),
+      documentVersions: [],
+    };
+    file.documentVersions = documentVersionsOf(tx, project, pack);
+    return file;
+  };
+  if (!opts.by) return db.transaction((tx) => read(tx));
+  const by = opts.by;
+  return writeTransaction(db, (tx) => {
+    const file = read(tx);
+    audit(tx, by, { projectId, action: "project.export", subject: file.project.name, after: { formatVersion: TRANSFER_FORMAT_VERSION } }, file.exportedAt);
+    return file;
+  });
+}
+
+/** The file as it is downloaded: pretty-printed JSON (readable, and diffable between two exports). */
+export function serialiseProjectFile(file: ProjectFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** `project-data-<client>-<yyyy-mm-dd>.json` */
+export function projectFileName(file: ProjectFile): string {
+  return `project-data-${fileNameSlug(file.project.clientOrganisation)}-${file.exportedAt.slice(0, 10)}.json`;
+}
+
+/** Members with an account, and imported members not (yet) joined with one; oldest first. */
+function projectMembers(tx: Tx, projectId: number): ProjectFile["members"] {
+  const withAccount = tx
+    .select({ name: users.displayName, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.projectId, projectId))
+    .all();
+  const known = new Set(withAccount.map((m) => m.email));
+  const imported = tx
+    .select({ name: importedMembers.name, email: importedMembers.email, role: importedMembers.role, since: importedMembers.since })
+    .from(importedMembers)
+    .where(eq(importedMembers.projectId, projectId))
+    .all()
+    .filter((m) => !known.has(m.email));
+  return [...withAccount, ...imported].sort((a, b) => (a.since === b.since ? a.email.localeCompare(b.email) : a.since < b.since ? -1 : 1));
+}
+
+function projectBranding(tx: Tx, projectId: number): ProjectFile["branding"] {
+  const row = tx.select().from(branding).where(eq(branding.scope, `project:${projectId}`)).get();
+  if (!row) return null;
+  return {
+    firmName: row.firmName,
+    primaryColor: row.primaryColor,
+    font: (row.font as (typeof BRAND_FONTS)[number] | null) ?? null,
+    logo: row.logo && row.logoType && row.logoWidth && row.logoHeight ? { type: row.logoType, width: row.logoWidth, height: row.logoHeight, base64: Buffer.from(row.logo).toString("base64") } : null,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The content fingerprint a deliverable of this project has now (as the Documents tab works it out). */
+function currentDocumentFingerprint(tx: Tx, project: ProjectRow, pack: Pack, deliverable: string): string | null {
+  const def = DELIVERABLES.find((d) => d.id === deliverable);
+  if (!def) return null;
+  const data = loadProjectData(tx as unknown as Db, project.id);
+  const gate = signOffState(tx as unknown as Db, project, pack, data, def.phaseId, project.deliverableLanguage);
+  return contentFingerprint(project, data, gate, def.id);
+}
+
+function documentVersionsOf(tx: Tx, project: ProjectRow, pack: Pack | undefined): ProjectFile["documentVersions"] {
+  const rows = tx.select().from(documentVersions).where(eq(documentVersions.projectId, project.id)).orderBy(asc(documentVersions.deliverable), asc(documentVersions.version)).all();
+  return rows.map((r, i) => {
+    const latest = rows[i + 1]?.deliverable !== r.deliverable;
+    const current = latest && pack ? currentDocumentFingerprint(tx, project, pack, r.deliverable) === r.fingerprint : false;
+    return {
+      deliverable: r.deliverable,
+      version: r.version,
+      fingerprint: r.fingerprint,
+      createdBy: r.createdBy,
+      createdAt: r.createdAt,
+      lastExportedAt: r.lastExportedAt,
+      lastExportedBy: r.lastExportedBy,
+      exports: r.exports,
+      current,
+    };
+  });
+}
+
+// --- reading a file ----------------------------------------------------------
+
+/** Why a file was refused: a message key (`key` or `key|{params}`) for the UI's translateError. */
+export type TransferRefusal = { ok: false; error: string };
+export type ParsedFile = { ok: true; file: ProjectFile; pack: Pack };
+
+/** A message parameter: "|" would end the key part of the message. */
+const param = (v: unknown) => String(v).replace(/\|/g, "/").slice(0, 300);
+
+/** Where in the file: `answers › 4 › value` (list positions counted from 1). */
+function where(path: PropertyKey[]): string {
+  if (path.length === 0) return "(file)";
+  return path.map((p) => (typeof p === "number" ? String(p + 1) : String(p))).join(" › ");
+}
+
+/** A zod issue in plain words (the UI translates the key). */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const at = param(where(issue.path));
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return msg("transfer.issue.missing", { where: at });
+      return ["string", "number", "boolean", "object", "array"].includes(issue.expected)
+        ? msg(`transfer.issue.expected-${issue.expected}`, { where: at })
+        : msg("transfer.issue.invalid", { where: at });
+    case "too_big":
+      return msg("transfer.issue.tooBig", { where: at, max: param(issue.maximum) });
+    case "too_small":
+      return msg("transfer.issue.tooSmall", { where: at, min: param(issue.minimum) });
+    case "unrecognized_keys":
+      return msg("transfer.issue.unknownFields", { where: at, fields: param(issue.keys.join(", ")) });
+    case "invalid_value":
+      return msg("transfer.issue.oneOf", { where: at, values: param(issue.values.map(String).join(", ")) });
+    case "invalid_format":
+      return msg("transfer.issue.format", { where: at });
+    default:
+      return msg("transfer.issue.invalid", { where: at });
+  }
+}
+
+/**
+ * Parses and checks a project file without writing anything: JSON, the format
+ * marker and version, the shape (zod), the methodology pack, and that every
+ * answer and row fits its item.
+ */
+export function readProjectFile(input: string | Uint8Array | unknown): ParsedFile | TransferRefusal {
+  const refuse = (error: string): TransferRefusal => ({ ok: false, error });
+  let raw: unknown = input;
+  if (typeof input === "string" || input instanceof Uint8Array) {
+    const text = typeof input === "string" ? input : Buffer.from(input).toString("utf8");
+    if (text.length > IMPORT_MAX_BYTES) return refuse(msg("transfer.errors.tooLarge", { max: IMPORT_MAX_BYTES / 1024 / 1024 }));
+    try {
+      raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch {
+      return refuse(msg("transfer.errors.notJson"));
+    }
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw) || (raw as Record<string, unknown>).format !== TRANSFER_FORMAT) {
+    return refuse(msg("transfer.errors.notProjectFile"));
+  }
+  const version = (raw as Record<string, unknown>).formatVersion;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) return refuse(describeIssue({ code: "invalid_type", expected: "number", path: ["formatVersion"], input: version, message: "" } as z.core.$ZodIssue));
+  if (version > TRANSFER_FORMAT_VERSION) return refuse(msg("transfer.errors.newerFormat", { fileVersion: version, supported: TRANSFER_FORMAT_VERSION }));
+
+  // The methodology first: a file from a newer method is refused with that reason, not as malformed.
+  const m = (raw as Record<string, unknown>).methodology as Record<string, unknown> | undefined;
+  if (m && typeof m.packId === "string" && typeof m.packVersion === "string") {
+    const packRefusal = checkPack(m.packId, m.packVersion);
+    if (packRefusal) return refuse(packRefusal);
+  }
+
+  const parsed = projectFileSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return refuse(describeIssue(parsed.error.issues[0]!));
+  const file = parsed.data;
+  const pack = getPacks().get(file.methodology.packId, file.methodology.packVersion)!;
+  const problem = checkContent(file, pack);
+  return problem ? refuse(problem) : { ok: true, file, pack };
+}
+
+/** A message when this installation cannot run a project of this pack and version. */
+function checkPack(packId: string, packVersion: string): string | null {
+  const registry = getPacks();
+  if (registry.get(packId, packVersion)) return null;
+  const installed = registry.packs.filter((p) => p.id === packId).map((p) => p.version);
+  if (installed.length === 0) return msg("transfer.errors.packMissing", { pack: param(packId), version: param(packVersion) });
+  const newest = installed.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+  if (/^\d+\.\d+\.\d+$/.test(packVersion) && compareVersions(packVersion, newest) > 0) {
+    return msg("transfer.errors.packNewer", { pack: packId, version: packVersion, installed: newest });
+  }
+  return msg("transfer.errors.packVersionMissing", { pack: packId, version: param(packVersion), installed: installed.join(", ") });
+}
+
+/** Checks zod cannot express: items of the pack, values that fit them, no duplicates. */
+function checkContent(file: ProjectFile, pack: Pack): string | null {
+  const seenAnswers = new Set<string>();
+  for (const a of file.answers) {
+    const item = findItem(pack, a.itemId);
+    if (!item || item.kind === "info" || item.kind === "register") return msg("transfer.errors.unknownItem", { item: param(a.itemId) });
+    if (seenAnswers.has(a.itemId)) return msg("transfer.errors.duplicate", { what: param(a.itemId) });
+    seenAnswers.add(a.itemId);
+    if (!valueSchemaFor(item).safeParse(a.value).success) return msg("transfer.errors.badValue", { item: param(a.itemId) });
+  }
+  const seenRows = new Set<number>();
+  const counts = new Map<string, number>();
+  for (const r of file.rows) {
+    const item = findItem(pack, r.itemId);
+    if (!item || item.kind !== "register") return msg("transfer.errors.unknownItem", { item: param(r.itemId) });
+    if (seenRows.has(r.id)) return msg("transfer.errors.duplicate", { what: `${param(r.itemId)} #${r.id}` });
+    seenRows.add(r.id);
+    counts.set(r.itemId, (counts.get(r.itemId) ?? 0) + 1);
+    if (counts.get(r.itemId)! > item.maxRows) return msg("transfer.errors.tooManyRows", { item: param(r.itemId), max: item.maxRows });
+    if (!registerRowSchema(item).safeParse(r.cells).success) return msg("transfer.errors.badValue", { item: param(r.itemId) });
+  }
+  const emails = new Set<string>();
+  for (const mbr of file.members) {
+    if (emails.has(mbr.email)) return msg("transfer.errors.duplicate", { what: param(mbr.email) });
+    emails.add(mbr.email);
+  }
+  for (const s of file.signoffs) if (!pack.phases.some((p) => p.id === s.phaseId)) return msg("transfer.errors.unknownPhase", { phase: param(s.phaseId) });
+  const versions = new Set<string>();
+  for (const d of file.documentVersions) {
+    const key = `${d.deliverable}@${d.version}`;
+    if (versions.has(key)) return msg("transfer.errors.duplicate", { what: param(key) });
+    versions.add(key);
+  }
+  const logo = file.branding?.logo;
+  if (logo) {
+    const bytes = Buffer.from(logo.base64, "base64");
+    const info = bytes.length <= LOGO_MAX_BYTES ? imageInfo(bytes) : null;
+    if (!info || info.type !== logo.type) return msg("transfer.errors.badLogo");
+  }
+  return null;
+}
+
+// --- import ------------------------------------------------------------------
+
+export type ImportResult =
+  | {
+      ok: true;
+      projectId: number;
+      /** Members matched to accounts of this installation by email. */
+      matched: TransferPerson[];
+      /** Members with no account here, kept by name and email. */
+      unlinked: Array<TransferPerson & { role: string }>;
+    }
+  | TransferRefusal;
+
+/** The register columns of a pack that hold row ids, by register item id. */
+function refColumnsOf(pack: Pack): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const ph of pack.phases)
+    for (const st of ph.steps)
+      for (const it of st.items) {
+        if (it.kind !== "register") continue;
+        const refs = (it as RegisterItem).columns.filter((c) => c.type === "ref").map((c) => c.id);
+        if (refs.length) out.set(it.id, refs);
+      }
+  return out;
+}
+
+const isRowCells = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === "object" && !Array.isArray(v);
+const REGISTER_ACTIONS = new Set<string>(AUDIT_CATEGORIES.registers);
+
+/** A ref cell's row id, or null when the cell is empty (or not a number at all). */
+function refValue(v: unknown): number | null {
+  if (v === null || v === undefined || v === "") return null;
+  const n = typeof v === "number" ? v : Number(v);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/**
+ * Every place a file holds a row id, visited once: rows, ref cells (of rows,
+ * snapshot rows and audited register cells), snapshot row ids, audit row ids.
+ * `map` returns the replacement id; the result is a new file.
+ */
+export function mapRowIds(file: ProjectFile, pack: Pack, map: (id: number) => number): ProjectFile {
+  const refs = refColumnsOf(pack);
+  const mapCells = <T extends Record<string, unknown>>(itemId: string | null, c: T): T => {
+    const cols = itemId ? refs.get(itemId) : undefined;
+    if (!cols) return c;
+    const out: Record<string, unknown> = { ...c };
+    for (const col of cols) {
+      const id = refValue(out[col]);
+      if (id !== null) out[col] = map(id);
+    }
+    return out as T;
+  };
+  const mapSnapshot = (s: PhaseSnapshot | null): PhaseSnapshot | null =>
+    s && {
+      phaseId: s.phaseId,
+      items: s.items.map((it) => ("rows" in it ? { id: it.id, rows: it.rows.map((r) => ({ id: map(r.id), cells: mapCells(it.id, r.cells) })) } : it)),
+    };
+  return {
+    ...file,
+    rows: file.rows.map((r) => ({ ...r, id: map(r.id), cells: mapCells(r.itemId, r.cells) })),
+    signoffs: file.signoffs.map((s) => ({ ...s, snapshot: mapSnapshot(s.snapshot as PhaseSnapshot | null) as ProjectFile["signoffs"][number]["snapshot"] })),
+    audit: file.audit.map((a) => {
+      const cellsEntry = REGISTER_ACTIONS.has(a.action) && a.action !== "row.move";
+      return {
+        ...a,
+        rowId: a.rowId === null ? null : map(a.rowId),
+        before: cellsEntry && isRowCells(a.before) ? mapCells(a.itemId, a.before) : a.before,
+        after: cellsEntry && isRowCells(a.after) ? mapCells(a.itemId, a.after) : a.after,
+      };
+    }),
+  };
+}
+
+/** The row ids a file names, live rows first (in file order), then ids of rows that no longer exist. */
+function namedRowIds(file: ProjectFile, pack: Pack): { live: number[]; gone: number[] } {
+  const live = file.rows.map((r) => r.id);
+  const liveSet = new Set(live);
+  const gone: number[] = [];
+  mapRowIds(file, pack, (id) => {
+    if (!liveSet.has(id) && !gone.includes(id)) gone.push(id);
+    return id;
+  });
+  return { live, gone };
+}
+
+/** Finds accounts of this installation by email. */
+function accountsByEmail(tx: Tx, emails: string[]): Map<string, { id: number; displayName: string; email: string }> {
+  const unique = [...new Set(emails)];
+  const out = new Map<string, { id: number; displayName: string; email: string }>();
+  for (let i = 0; i < unique.length; i += 500) {
+    for (const u of tx.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(inArray(users.email, unique.slice(i, i + 500))).all()) out.set(u.email, u);
+  }
+  return out;
+}
+
+/** Takes `count` ids from a table's AUTOINCREMENT sequence, so no row will ever get them; returns the first. */
+function reserveIds(tx: Tx, table: string, count: number): number {
+  const seq = tx.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = ${table}`)?.seq ?? 0;
+  const maxId = tx.get<{ m: number | null }>(sql`select max(id) as m from ${sql.identifier(table)}`)?.m ?? 0;
+  const base = Math.max(seq, maxId);
+  if (count > 0) {
+    const updated = tx.run(sql`update sqlite_sequence set seq = ${base + count} where name = ${table}`);
+    if (updated.changes === 0) tx.run(sql`insert into sqlite_sequence (name, seq) values (${table}, ${base + count})`);
+  }
+  return base + 1;
+}
+
+/**
+ * Imports a project file as a new project. Everything is checked first; the
+ * writes happen in one transaction, so a refused or failing import leaves
+ * nothing behind.
+ */
+export function importProject(db: Db, input: string | Uint8Array | unknown, actor: Actor & { id: number; email: string }, now = new Date().toISOString()): ImportResult {
+  const read = readProjectFile(input);
+  if (!read.ok) return read;
+  const { file, pack } = read;
+  return writeTransaction(db, (tx) => {
+    const people = accountsByEmail(tx, [actor.email, ...file.members.map((m) => m.email), ...file.signoffs.map((s) => s.by.email), ...file.audit.flatMap((a) => (a.actorEmail ? [a.actorEmail] : []))]);
+
+    const p = file.project;
+    const project = tx
+      .insert(projects)
+      .values({
+        name: p.name,
+        clientOrganisation: p.clientOrganisation,
+        deliverableLanguage: p.deliverableLanguage,
+        startDate: p.startDate,
+        description: p.description,
+        packId: pack.id,
+        packVersion: pack.version,
+        isDemo: p.isDemo,
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+      })
+      .returning()
+      .get();
+
+    // New row ids: the live rows in file order, then reserved ids for rows the file names but no longer has.
+    const { live, gone } = namedRowIds(file, pack);
+    const first = reserveIds(tx, "register_rows", live.length + gone.length);
+    const newId = new Map<number, number>([...live, ...gone].map((old, i) => [old, first + i]));
+    const mapped = mapRowIds(file, pack, (id) => newId.get(id)!);
+
+    // Members: accounts here by email; the others are kept by name. The importer manages the project.
+    const importerInFile = file.members.find((m) => m.email === actor.email);
+    const matched: TransferPerson[] = [];
+    const unlinked: Array<TransferPerson & { role: string }> = [];
+    for (const m of file.members) {
+      const account = people.get(m.email);
+      if (account) {
+        const role = account.id === actor.id ? "project-manager" : m.role;
+        tx.insert(memberships).values({ projectId: project.id, userId: account.id, role, createdAt: m.since, updatedAt: m.since }).run();
+        matched.push({ name: account.displayName, email: account.email });
+      } else {
+        tx.insert(importedMembers).values({ projectId: project.id, name: m.name, email: m.email, role: m.role, since: m.since }).run();
+        unlinked.push({ name: m.name, email: m.email, role: m.role });
+      }
+    }
+    if (!importerInFile) tx.insert(memberships).values({ projectId: project.id, userId: actor.id, role: "project-manager", createdAt: now, updatedAt: now }).run();
+
+    for (const a of mapped.answers) {
+      tx.insert(answers).values({ projectId: project.id, itemId: a.itemId, value: a.value, version: a.version, updatedBy: a.updatedBy, createdAt: a.createdAt, updatedAt: a.updatedAt }).run();
+    }
+    for (const r of mapped.rows) {
+      tx.insert(registerRows)
+        .values({ id: r.id, projectId: project.id, itemId: r.itemId, position: r.position, cells: r.cells, version: r.version, updatedBy: r.updatedBy, createdAt: r.createdAt, updatedAt: r.updatedAt })
+        .run();
+    }
+
+    file.signoffs.forEach((original, i) => {
+      const s = mapped.signoffs[i]!;
+      const account = people.get(s.by.email);
+      // A signature over content with refs covers row ids: it is fingerprinted again over the remapped
+      // snapshot, but only when the file's fingerprint is that of its own snapshot.
+      let fp = s.fingerprint;
+      if (s.kind === "approved" && s.snapshot && original.snapshot && fingerprint(original.snapshot as PhaseSnapshot) === original.fingerprint) {
+        fp = fingerprint(s.snapshot as PhaseSnapshot);
+      }
+      tx.insert(signoffEvents)
+        .values({
+          projectId: project.id,
+          phaseId: s.phaseId,
+          kind: s.kind,
+          userId: account?.id ?? null,
+          signerName: account ? null : s.by.name,
+          signerEmail: account ? null : s.by.email,
+          at: s.at,
+          comment: s.comment,
+          fingerprint: fp,
+          snapshot: s.snapshot,
+        })
+        .run();
+    });
+
+    const ownScope = `project:${file.project.id}`;
+    for (const a of mapped.audit) {
+      const account = a.actorEmail ? people.get(a.actorEmail) : undefined;
+      tx.insert(auditLog)
+        .values({
+          projectId: project.id,
+          userId: account?.id ?? null,
+          actorName: a.actorName,
+          actorEmail: account ? null : a.actorEmail,
+          at: a.at,
+          action: a.action,
+          phaseId: a.phaseId,
+          itemId: a.itemId,
+          rowId: a.rowId,
+          subject: a.subject === ownScope ? `project:${project.id}` : a.subject,
+          before: a.before,
+          after: a.after,
+        })
+        .run();
+    }
+
+    if (file.branding) {
+      const b = file.branding;
+      tx.insert(branding)
+        .values({
+          scope: `project:${project.id}`,
+          projectId: project.id,
+          firmName: b.firmName,
+          primaryColor: b.primaryColor ? b.primaryColor.toUpperCase() : null,
+          font: b.font,
+          logo: b.logo ? Buffer.from(b.logo.base64, "base64") : null,
+          logoType: b.logo?.type ?? null,
+          logoWidth: b.logo?.width ?? null,
+          logoHeight: b.logo?.height ?? null,
+          updatedBy: b.updatedBy,
+          updatedAt: b.updatedAt,
+        })
+        .run();
+    }
+
+    for (const d of file.documentVersions) {
+      tx.insert(documentVersions)
+        .values({ projectId: project.id, deliverable: d.deliverable, version: d.version, fingerprint: d.fingerprint, createdBy: d.createdBy, createdAt: d.createdAt, lastExportedAt: d.lastExportedAt, lastExportedBy: d.lastExportedBy, exports: d.exports })
+        .run();
+    }
+    // A deliverable unchanged at export stays unchanged here: its fingerprint covered the old ids.
+    for (const d of file.documentVersions.filter((v) => v.current)) {
+      const fp = currentDocumentFingerprint(tx, project, pack, d.deliverable);
+      if (fp) tx.update(documentVersions).set({ fingerprint: fp }).where(and(eq(documentVersions.projectId, project.id), eq(documentVersions.deliverable, d.deliverable), eq(documentVersions.version, d.version))).run();
+    }
+
+    audit(
+      tx,
+      actor,
+      {
+        projectId: project.id,
+        action: "project.import",
+        subject: project.name,
+        after: {
+          source: { exportedAt: file.exportedAt, exportedBy: file.exportedBy?.name ?? null, pack: `${pack.id}@${pack.version}` },
+          matched: matched.map((m) => m.email),
+          unlinked: unlinked.map((m) => m.name),
+          /** SHA-256 of the file as uploaded, to tell which file it was. */
+          file: crypto.createHash("sha256").update(typeof input === "string" || input instanceof Uint8Array ? input : JSON.stringify(input)).digest("hex"),
+        },
+      },
+      now,
+    );
+    return { ok: true as const, projectId: project.id, matched, unlinked };
+  });
+}
+
+/** Members of an imported project with no account here, unless someone with that email has joined since. */
+export function unlinkedMembers(db: Db, projectId: number): Array<{ name: string; email: string; role: (typeof PROJECT_ROLES)[number]; since: string }> {
+  const joined = new Set(
+    db
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.projectId, projectId))
+      .all()
+      .map((u) => u.email),
+  );
+  return db
+    .select({ name: importedMembers.name, email: importedMembers.email, role: importedMembers.role, since: importedMembers.since })
+    .from(importedMembers)
+    .where(eq(importedMembers.projectId, projectId))
+    .orderBy(asc(importedMembers.id))
+    .all()
+    .filter((m) => !joined.has(m.email));
+}
