@@ -120,7 +120,7 @@ describe("durability under SIGKILL", () => {
         // 3. Every acknowledged answer and row holds its acknowledged value, or the one
         //    write after it that this run made but was killed before acknowledging.
         const later: string[] = [];
-        const check = (what: string, stored: { version: number; value: unknown } | undefined, ack: Ack) => {
+        const check = (what: string, stored: { version: number; value: unknown } | undefined, ack: Ack, model: Map<string | number, Ack>, key: string | number) => {
           expect(stored, `${where}: ${what} acknowledged as ${ack.op} r${ack.run}s${ack.seq} is missing`).toBeDefined();
           if (stored!.version === ack.version) {
             expect(canonical(stored!.value), `${where}: ${what} v${ack.version}`).toBe(canonical(ack.value));
@@ -131,10 +131,12 @@ describe("durability under SIGKILL", () => {
           expect(marker && Number(marker[1]), `${where}: ${what} holds a later value from another run`).toBe(run);
           expect(Number(marker![2]), `${where}: ${what}`).toBeGreaterThan(r.acks.at(-1)?.seq ?? -1);
           later.push(what);
+          // From now on this is the state later runs must keep.
+          model.set(key, { ...ack, run, seq: Number(marker![2]), version: stored!.version, value: stored!.value });
         };
-        for (const [itemId, ack] of answers) check(`answer ${itemId}`, data.answers.get(itemId), ack);
+        for (const [itemId, ack] of answers) check(`answer ${itemId}`, data.answers.get(itemId), ack, answers as Map<string | number, Ack>, itemId);
         const storedRows = new Map([...data.rows.values()].flat().map((row) => [row.id, { version: row.version, value: row.cells }]));
-        for (const [rowId, ack] of rows) check(`row ${rowId} of ${ack.itemId}`, storedRows.get(rowId), ack);
+        for (const [rowId, ack] of rows) check(`row ${rowId} of ${ack.itemId}`, storedRows.get(rowId), ack, rows as Map<string | number, Ack>, rowId);
 
         // 4. Every acknowledged write is in the audit trail (written in the same transaction),
         //    even when a later write replaced the value; only the interrupted write is extra.
