@@ -7,7 +7,7 @@
  */
 import { data } from "react-router";
 import { z } from "zod";
-import type { Db } from "#db/client.ts";
+import { writeTransaction, type Db } from "#db/client.ts";
 import type { PlanningConfig, RegisterItem } from "#methodology/schema.ts";
 import type { FormFields } from "#app/http.server.ts";
 import { addRow, deleteRow, updateRow, type Conflict } from "./answers.server.ts";
@@ -16,6 +16,8 @@ import type { ProjectData } from "./projects.server.ts";
 import { readCriteria, readScores, readTouchpoints, SCORE_MAX, SCORE_MIN } from "./planning.ts";
 import { requireWorkbench } from "./workbench.server.ts";
 import { workbenchItems } from "./step.server.ts";
+
+class Rollback extends Error {}
 
 function bad(status: number, message: string): never {
   throw data({ error: message }, { status });
@@ -32,8 +34,8 @@ export type ScoresResult =
  * Saves one goal's scores: `score-<criterion id>` (empty clears it) with
  * `version-<criterion id>` (the score row's version when the page was
  * loaded, 0 when there was none). A score someone else changed meanwhile is
- * not overwritten: it comes back as a conflict with both values; the other
- * scores of the form are saved.
+ * not overwritten: it comes back as a conflict with both values, and nothing
+ * of the form is saved (the form keeps what the user chose).
  */
 export function saveScores(
   db: Db,
@@ -69,28 +71,37 @@ export function saveScores(
     const v = (c.theirs as Record<string, unknown> | null)?.score;
     return typeof v === "number" ? v : v == null ? null : Number(v);
   };
-  for (const w of wanted) {
-    const row = current.get(w.criterionId);
-    if (!row) {
-      if (w.score === null) continue;
-      if (w.base !== 0) {
-        // The score this form was based on has been cleared by someone else.
-        conflicts.push({ criterionId: w.criterionId, theirs: null, yours: w.score });
-        continue;
+  // All or nothing: one score that cannot be saved (changed by someone else
+  // meanwhile, or refused) leaves every score of the form as it was.
+  try {
+    writeTransaction(db, () => {
+      for (const w of wanted) {
+        const row = current.get(w.criterionId);
+        if (!row) {
+          if (w.score === null) continue;
+          if (w.base !== 0) {
+            // The score this form was based on has been cleared by someone else.
+            conflicts.push({ criterionId: w.criterionId, theirs: null, yours: w.score });
+            continue;
+          }
+          const r = addRow(db, { projectId: args.projectId, item: args.scoresItem, raw: { goal: String(goalId), criterion: String(w.criterionId), score: String(w.score) }, by: args.by });
+          if (r.status === "invalid") errors[`score-${w.criterionId}`] = Object.values(r.errors)[0] ?? "errors.badForm";
+          continue;
+        }
+        if (w.score === row.score) continue;
+        if (w.score === null) {
+          const r = deleteRow(db, { projectId: args.projectId, item: args.scoresItem, rowId: row.rowId, baseVersion: w.base, by: args.by });
+          if (r.status === "conflict") conflicts.push({ criterionId: w.criterionId, theirs: theirsOf(r.conflict), yours: null });
+          continue;
+        }
+        const r = updateRow(db, { projectId: args.projectId, item: args.scoresItem, rowId: row.rowId, baseVersion: w.base, raw: { goal: String(goalId), criterion: String(w.criterionId), score: String(w.score) }, by: args.by });
+        if (r.status === "conflict") conflicts.push({ criterionId: w.criterionId, theirs: r.conflict.deleted ? null : theirsOf(r.conflict), yours: w.score });
+        else if (r.status === "invalid") errors[`score-${w.criterionId}`] = Object.values(r.errors)[0] ?? "errors.badForm";
       }
-      const r = addRow(db, { projectId: args.projectId, item: args.scoresItem, raw: { goal: String(goalId), criterion: String(w.criterionId), score: String(w.score) }, by: args.by });
-      if (r.status === "invalid") errors[`score-${w.criterionId}`] = Object.values(r.errors)[0] ?? "errors.badForm";
-      continue;
-    }
-    if (w.score === row.score) continue;
-    if (w.score === null) {
-      const r = deleteRow(db, { projectId: args.projectId, item: args.scoresItem, rowId: row.rowId, baseVersion: w.base, by: args.by });
-      if (r.status === "conflict") conflicts.push({ criterionId: w.criterionId, theirs: theirsOf(r.conflict), yours: null });
-      continue;
-    }
-    const r = updateRow(db, { projectId: args.projectId, item: args.scoresItem, rowId: row.rowId, baseVersion: w.base, raw: { goal: String(goalId), criterion: String(w.criterionId), score: String(w.score) }, by: args.by });
-    if (r.status === "conflict") conflicts.push({ criterionId: w.criterionId, theirs: r.conflict.deleted ? null : theirsOf(r.conflict), yours: w.score });
-    else if (r.status === "invalid") errors[`score-${w.criterionId}`] = Object.values(r.errors)[0] ?? "errors.badForm";
+      if (conflicts.length || Object.keys(errors).length) throw new Rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
   }
   if (conflicts.length || Object.keys(errors).length) return { status: conflicts.length ? 409 : 400, body: { ok: false, intent: "scores", goalId, conflicts, errors, submitted: form } };
   return { status: 200, body: { ok: true, intent: "scores", goalId } };
