@@ -112,6 +112,17 @@ describe("sessions", () => {
     expect((await get("/projects", { Cookie: second })).status).toBe(200);
   });
 
+  test("a garbled session cookie (a stray '%') is no session: pages answer as signed out, forms still work", async () => {
+    const garbled = { Cookie: "gambegam_session=%E0%A4%A" };
+    const page = await get("/projects/1", garbled);
+    expect(page.status).toBe(302);
+    expect(location(page)).toBe("/login?returnTo=%2Fprojects%2F1");
+    expect((await get("/login", garbled)).status).toBe(200);
+    const signedIn = await post("/login", form({ email: "s.ahmadi@mehregan.example", password: "gambegam-demo" }), from("10.0.4.9", garbled));
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.get("set-cookie")).toMatch(/^gambegam_session=[\w-]{40,};/);
+  });
+
   test("an idle session and a session past its absolute expiry both end", async () => {
     const idle = await signIn(server.url, "l.tehrani@arman.example", undefined, from("10.0.4.3"));
     const old = await signIn(server.url, "l.tehrani@arman.example", undefined, from("10.0.4.3"));
