@@ -79,7 +79,19 @@ export function differences(
       out.push(`${name}: rows reordered`);
       continue;
     }
-    out.push(`${name}: ${added.length} row(s) added or changed, ${removed.length} removed or changed${added[0] ? `; now ${cut(added[0])}` : ""}${removed[0] ? `; was ${cut(removed[0])}` : ""}`);
+    // A row that was there before and after (same first column, e.g. its id): only what changed in it.
+    const first = (k: string) => Object.values(JSON.parse(k) as Row)[0];
+    const pairs = added.flatMap((k) => {
+      const was = removed.find((r) => first(r) === first(k));
+      if (!was) return [];
+      const a = JSON.parse(was) as Row;
+      const b = JSON.parse(k) as Row;
+      return [`${String(first(k))}: ${Object.keys(b).filter((c) => JSON.stringify(a[c]) !== JSON.stringify(b[c])).map((c) => `${c} ${cut(JSON.stringify(a[c]) ?? "")} → ${cut(JSON.stringify(b[c]) ?? "")}`).join(", ")}`];
+    });
+    out.push(
+      `${name}: ${added.length} row(s) added or changed, ${removed.length} removed or changed` +
+        (pairs.length ? `; changed row ${pairs[0]}` : `${added[0] ? `; now ${cut(added[0])}` : ""}${removed[0] ? `; was ${cut(removed[0])}` : ""}`),
+    );
   }
   return out;
 }
