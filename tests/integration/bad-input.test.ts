@@ -18,9 +18,12 @@
  * - a refusal (4xx, or a redirect to sign in) wrote nothing: every table of
  *   the database is compared before and after, read-only from this process.
  *   Left out: `sessions.last_seen_at` (any signed-in request may touch it,
- *   at most once a minute) and, for POST /login only, `login_failures` (a
- *   refused sign-in is counted there by design, for throttling);
+ *   at most once a minute) and, for POST /login only, `login_failures` and
+ *   its autoincrement counter (a refused sign-in is counted there by design,
+ *   for throttling; the server runs with a high GAMBEGAM_LOGIN_LIMIT so that
+ *   sign-in is still checked after many failures from 127.0.0.1);
  * - the other project's data never changes (no request here addresses it);
+ * - the server still answers after each route's run;
  * - an accepted request (2xx/3xx) stored what was sent: the text the user
  *   typed is saved as typed (as it travels: lone surrogates become U+FFFD;
  *   multipart turns line breaks into CRLF and the server's parser drops a
