@@ -34,6 +34,26 @@ export function invariantResponse(condition: unknown, message = "errors.notFound
   if (!condition) throw data({ error: message }, { status });
 }
 
+/**
+ * A path of this site to redirect to after a form (a `returnTo` field), or
+ * null. It is read the way a browser reads a Location header — so `/\t/host`
+ * (a browser drops the tab) is another site too — and given back
+ * percent-encoded, since a header cannot carry line breaks, NUL or Persian
+ * letters as they are.
+ */
+export function sameSitePath(raw: unknown): string | null {
+  if (typeof raw !== "string" || !raw.startsWith("/") || raw.length > 2000) return null;
+  const base = "http://same-site.invalid";
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base || raw.startsWith("//") || raw.startsWith("/\\")) return null;
+  return url.pathname + url.search + url.hash;
+}
+
 export const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export function parseId(raw: string | undefined): number {

@@ -6,7 +6,7 @@ import { findItem } from "#methodology/load.ts";
 import type { ChecklistItem, QuestionItem, RegisterItem } from "#methodology/schema.ts";
 import { addRow, deleteRow, saveAnswer, updateRow } from "#app/domain/answers.server.ts";
 import { createProject, loadProjectData } from "#app/domain/projects.server.ts";
-import { projectProgress } from "#methodology/progress.ts";
+import { isItemAnswered, projectProgress } from "#methodology/progress.ts";
 import { openDatabase } from "./client.ts";
 
 // The firm's own pack from the test fixtures: the storage works for any method, not just the built-in one.
@@ -86,6 +86,16 @@ describe("answers carry a version; a stale save is refused, never applied", () =
     expect(loadProjectData(t.db, projectId).answers.has(budget.id)).toBe(false);
     const long = saveAnswer(t.db, { projectId, item: sponsor, baseVersion: 3, raw: "x".repeat(121) });
     expect(long.status).toBe("invalid");
+  });
+
+  test("an empty number (also date or choice) is saved as no answer: first as an empty field, then clearing a value, each a new version", () => {
+    const empty = saveAnswer(t.db, { projectId, item: budget, baseVersion: 0, raw: "" });
+    expect(empty).toMatchObject({ status: "saved", version: 1, value: null });
+    expect(saveAnswer(t.db, { projectId, item: budget, baseVersion: 1, raw: "1200" })).toMatchObject({ status: "saved", version: 2, value: 1200 });
+    const cleared = saveAnswer(t.db, { projectId, item: budget, baseVersion: 2, raw: "" });
+    expect(cleared).toMatchObject({ status: "saved", version: 3, value: null });
+    expect(loadProjectData(t.db, projectId).answers.get(budget.id)).toMatchObject({ value: null, version: 3 });
+    expect(isItemAnswered(budget, loadProjectData(t.db, projectId).state)).toBe(false);
   });
 
   test("checklist tasks store owner, due date, status and evidence", () => {

@@ -9,7 +9,7 @@ import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
 import { projects, users, type UserRow } from "#db/schema.ts";
 import { fieldErrors, msg } from "#methodology/values.ts";
-import type { FormFields } from "#app/http.server.ts";
+import { sameSitePath, type FormFields } from "#app/http.server.ts";
 import { displayNameSchema, emailSchema, hashPassword, passwordSchema } from "./auth.server.ts";
 import { addMember } from "./members.server.ts";
 
@@ -23,9 +23,9 @@ export function honeypotFilled(form: FormFields): boolean {
 
 /** Only paths of this site, so the sign-in form cannot redirect elsewhere. */
 export function safeReturnTo(raw: unknown, fallback = "/projects"): string {
-  if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\") || raw.length > 2000) return fallback;
-  if (raw.startsWith("/login") || raw.startsWith("/logout") || raw.startsWith("/setup")) return fallback;
-  return raw;
+  const path = sameSitePath(raw);
+  if (!path || path.startsWith("/login") || path.startsWith("/logout") || path.startsWith("/setup")) return fallback;
+  return path;
 }
 
 const samePasswords = { path: ["confirm"], message: msg("validation.passwordsDiffer") };

@@ -34,6 +34,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * An answer's value for the (NOT NULL, JSON) column. An emptied number, date
+ * or choice is the value null: written as the JSON text `null` (drizzle would
+ * write SQL NULL), so the answer keeps its row and its version.
+ */
+const storedValue = (value: StoredValue) => (value === null ? sql`'null'` : value);
+
 export function saveAnswer(
   db: Db,
   args: { projectId: number; item: Exclude<AnswerableItem, RegisterItem>; baseVersion: number; raw: unknown; by?: Actor },
@@ -61,12 +68,12 @@ export function saveAnswer(
     const stamp = now();
     if (current) {
       tx.update(answers)
-        .set({ value, version: currentVersion + 1, updatedAt: stamp, updatedBy: args.by?.name ?? null })
+        .set({ value: storedValue(value), version: currentVersion + 1, updatedAt: stamp, updatedBy: args.by?.name ?? null })
         .where(eq(answers.id, current.id))
         .run();
     } else {
       tx.insert(answers)
-        .values({ projectId: args.projectId, itemId: args.item.id, value, version: 1, createdAt: stamp, updatedAt: stamp, updatedBy: args.by?.name ?? null })
+        .values({ projectId: args.projectId, itemId: args.item.id, value: storedValue(value), version: 1, createdAt: stamp, updatedAt: stamp, updatedBy: args.by?.name ?? null })
         .run();
     }
     tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();

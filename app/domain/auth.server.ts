@@ -212,7 +212,13 @@ export function readCookie(request: Request, name: string): string | null {
   for (const part of header.split(";")) {
     const eqAt = part.indexOf("=");
     if (eqAt < 0) continue;
-    if (part.slice(0, eqAt).trim() === name) return decodeURIComponent(part.slice(eqAt + 1).trim());
+    if (part.slice(0, eqAt).trim() !== name) continue;
+    // A cookie the browser mangled (a stray '%') is no session, not an error.
+    try {
+      return decodeURIComponent(part.slice(eqAt + 1).trim());
+    } catch {
+      return null;
+    }
   }
   return null;
 }

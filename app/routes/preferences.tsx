@@ -2,13 +2,13 @@ import { data, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/preferences";
 import { displayCookie, languageCookie } from "#app/domain/preferences.server.ts";
-import { readForm } from "#app/http.server.ts";
+import { readForm, sameSitePath } from "#app/http.server.ts";
 
 /** Only same-site paths, so the form cannot be used as an open redirect. */
 const returnTo = z
   .string()
   .optional()
-  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/projects"));
+  .transform((v) => sameSitePath(v) ?? "/projects");
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("language"), lang: z.enum(["fa", "en"]), returnTo }),

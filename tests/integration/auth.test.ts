@@ -81,6 +81,25 @@ describe("signing in", () => {
     await signIn(server.url, "l.tehrani@arman.example", undefined, from("10.0.2.98"));
   });
 
+  test("the return address after signing in (and after switching language) stays on this site: Persian, line breaks and NUL are encoded, a tab cannot make it another host", async () => {
+    const cases: Array<[returnTo: string, expected: string]> = [
+      ["/projects/1/history?q=پروژه", "/projects/1/history?q=%D9%BE%D8%B1%D9%88%DA%98%D9%87"],
+      ["/projects\r\nSet-Cookie: x=y", "/projectsSet-Cookie:%20x=y"],
+      ["/a\u0000b", "/a%00b"],
+      ["/\t/evil.example/", "/projects"],
+      ["//evil.example/", "/projects"],
+      ["/\\evil.example/", "/projects"],
+    ];
+    for (const [n, [returnTo, expected]] of cases.entries()) {
+      const r = await post("/login", form({ email: "h.nazari@mehregan.example", password: "gambegam-demo", returnTo }), from(`10.0.3.${10 + n}`));
+      expect(r.status, JSON.stringify(returnTo)).toBe(302);
+      expect(r.headers.get("location"), JSON.stringify(returnTo)).toBe(expected);
+      const p = await post("/preferences", form({ intent: "language", lang: "en", returnTo }));
+      expect(p.status, JSON.stringify(returnTo)).toBe(302);
+      expect(p.headers.get("location"), JSON.stringify(returnTo)).toBe(expected);
+    }
+  });
+
   test("after 10 failures from one address, that address is refused for every account", async () => {
     for (let i = 0; i < 10; i++) await post("/login", form({ email: `nobody${i}@example.com`, password: "whatever it is" }), from("10.0.3.1"));
     const blocked = await post("/login", form({ email: "h.nazari@mehregan.example", password: "gambegam-demo" }), from("10.0.3.1"));
@@ -110,6 +129,17 @@ describe("sessions", () => {
     expect(second).not.toBe(first);
     expect((await get("/projects", { Cookie: first })).status).toBe(302);
     expect((await get("/projects", { Cookie: second })).status).toBe(200);
+  });
+
+  test("a garbled session cookie (a stray '%') is no session: pages answer as signed out, forms still work", async () => {
+    const garbled = { Cookie: "gambegam_session=%E0%A4%A" };
+    const page = await get("/projects/1", garbled);
+    expect(page.status).toBe(302);
+    expect(location(page)).toBe("/login?returnTo=%2Fprojects%2F1");
+    expect((await get("/login", garbled)).status).toBe(200);
+    const signedIn = await post("/login", form({ email: "s.ahmadi@mehregan.example", password: "gambegam-demo" }), from("10.0.4.9", garbled));
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.get("set-cookie")).toMatch(/^gambegam_session=[\w-]{40,};/);
   });
 
   test("an idle session and a session past its absolute expiry both end", async () => {
