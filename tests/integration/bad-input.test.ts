@@ -86,7 +86,7 @@ type Live =
   | { live: "gate-fingerprint" };
 /** A long run of one text, kept symbolic so a failing case prints short. */
 type Huge = { huge: number; of: string };
-type FileValue = { file: "png" | "jpeg" | "garbage" | "empty" | "too-big"; name: string; type: string };
+type FileValue = { file: "png" | "jpeg" | "garbage" | "empty" | "too-big" | "json-other" | "json-newer" | "json-truncated"; name: string; type: string };
 type V = string | Live | Huge | FileValue;
 type Entry = readonly [string, V];
 type Encoding = "urlencoded" | "multipart" | "json" | "text" | "garbage" | "none";
@@ -584,7 +584,7 @@ async function resolve(env: Env, v: V): Promise<Sent> {
   if ("huge" in v) return v.of.repeat(Math.ceil(v.huge / v.of.length)).slice(0, v.huge);
   if ("file" in v) {
     const bytes =
-      v.file === "png" ? pngBytes() : v.file === "jpeg" ? jpegBytes() : v.file === "empty" ? new Uint8Array() : v.file === "too-big" ? new Uint8Array(600 * 1024).fill(7) : new Uint8Array([1, 2, 3, 0, 255, 0x89, 0x50]);
+      v.file === "png" ? pngBytes() : v.file === "jpeg" ? jpegBytes() : v.file === "empty" ? new Uint8Array() : v.file === "too-big" ? new Uint8Array(600 * 1024).fill(7) : v.file in PROJECT_FILES ? new TextEncoder().encode(PROJECT_FILES[v.file as keyof typeof PROJECT_FILES]) : new Uint8Array([1, 2, 3, 0, 255, 0x89, 0x50]);
     return { bytes, name: v.name, type: v.type };
   }
   const db = env.watcher.db;
@@ -995,6 +995,134 @@ function brandingDriver(scope: "installation" | "project"): Driver {
   };
 }
 
+// ---------------------------------------------------------------------------
+// Planning pages (customer strategy, journey map, prioritisation, roadmap)
+// ---------------------------------------------------------------------------
+
+const PLANNING = pack.planning!;
+const planningItems = (page: keyof typeof PLANNING.pages) => PLANNING.pages[page].map((id) => findItem(pack, id)!).filter(Boolean);
+/** Row ids of the demo project's registers, read once the server has seeded it. */
+const demoRowIds = (env: Env, itemId: string): number[] =>
+  (env.watcher.db.prepare("SELECT id FROM register_rows WHERE project_id = ? AND item_id = ? ORDER BY position").all(OWN, itemId) as Row[]).map((r) => r.id as number);
+const rowIdOf = (env: Env, itemId: string) => (g: G) => {
+  const ids = demoRowIds(env, itemId);
+  const real = ids.length ? fc.constantFrom(...ids.map(String)) : idish;
+  return g.clean ? real : fc.oneof({ weight: 6, arbitrary: real }, { weight: 2, arbitrary: idish }, { weight: 1, arbitrary: nasty });
+};
+
+/** A page's own intent besides the item forms it shares with every workbench. */
+function planningDriver(page: keyof typeof PLANNING.pages, own: { intent: string; fields: (w: World, g: G) => ReadonlyArray<readonly [string, fc.Arbitrary<V>]>; accepted: (ctx: Ctx) => void } | null, runs: number): Driver {
+  const items = planningItems(page);
+  const generic = workbenchDriver(page, items, runs);
+  return {
+    runs,
+    arbitrary: (w: World, g: G) =>
+      own
+        ? fc.oneof(
+            generic.arbitrary(w, g),
+            request(g, {
+              who: who(g, "pm", [1, "viewer"], [1, "anonymous"]),
+              path: projectInPath(g).map((p) => `/projects/${p}/${page}`),
+              entries: both(intents(g, [own.intent]), fields(g, own.fields(w, g))),
+            }),
+          )
+        : generic.arbitrary(w, g),
+    accepted: (ctx: Ctx) => (own && ctx.one("intent") === own.intent ? own.accepted(ctx) : generic.accepted!(ctx)),
+  };
+}
+
+/** Only the rows of one register of the demo project (and the audit trail, the project's time) may change. */
+function onlyRegisterChanged(ctx: Ctx, itemId: string) {
+  const maxAudit = Math.max(0, ...(ctx.before.tables.get("audit_log") ?? []).map((r) => r.row.id as number));
+  ctx.unchangedBut(
+    (table, r) => (table === "register_rows" && r.project_id === OWN && r.item_id === itemId) || (table === "projects" && r.id === OWN) || (table === "audit_log" && (r.id as number) > maxAudit),
+    ["sqlite_sequence"],
+  );
+}
+
+const PLANNING_DRIVERS: Record<string, Driver> = {
+  "/projects/:projectId/strategy": planningDriver("strategy", null, 60),
+  "/projects/:projectId/roadmap": planningDriver("roadmap", null, 60),
+  "/projects/:projectId/journey": planningDriver(
+    "journey",
+    {
+      intent: "gap-requirement",
+      fields: (w, g) => [["touchpointId", rowIdOf(w, PLANNING.touchpoints)(g)]],
+      accepted: (ctx) => {
+        onlyRegisterChanged(ctx, PLANNING.requirements);
+        const added = ctx.env.watcher.db.prepare("SELECT cells FROM register_rows WHERE project_id = ? AND item_id = ? ORDER BY id DESC LIMIT 1").get(OWN, PLANNING.requirements) as Row;
+        expect((json(added.cells) as Record<string, unknown>).touchpoint).toBe(Number(ctx.one("touchpointId")));
+      },
+    },
+    60,
+  ),
+  "/projects/:projectId/prioritisation": planningDriver(
+    "prioritisation",
+    {
+      intent: "scores",
+      fields: (w, g) => {
+        const criteria = demoRowIds(w, PLANNING.criteria);
+        return [
+          ["goalId", rowIdOf(w, PLANNING.goals)(g)],
+          ...criteria.flatMap((c): Array<readonly [string, fc.Arbitrary<V>]> => [
+            [`score-${c}`, messy(g, fc.constantFrom("", "0", "1", "2", "3", "4", "5"))],
+            [`version-${c}`, messy(g, fc.constantFrom("0", "1", "2"))],
+          ]),
+        ];
+      },
+      accepted: (ctx) => {
+        onlyRegisterChanged(ctx, PLANNING.scores);
+        // Every score the form set is stored for that goal, as a whole number 0–5.
+        const goal = Number(ctx.one("goalId"));
+        const rows = (ctx.env.watcher.db.prepare("SELECT cells FROM register_rows WHERE project_id = ? AND item_id = ?").all(OWN, PLANNING.scores) as Row[]).map((r) => json(r.cells) as Record<string, unknown>);
+        for (const c of demoRowIds(ctx.env, PLANNING.criteria)) {
+          const sent = ctx.one(`score-${c}`);
+          if (sent === undefined) continue;
+          const stored = rows.find((r) => r.goal === goal && r.criterion === c);
+          if (sent.trim() === "") expect(stored, `score ${c} cleared`).toBeUndefined();
+          else expect(stored?.score, `score ${c}`).toBe(Number(sent));
+        }
+      },
+    },
+    80,
+  ),
+};
+
+
+// ---------------------------------------------------------------------------
+// Importing a project from a file: every refusal writes nothing
+// ---------------------------------------------------------------------------
+
+/** Project files that are not (or no longer) acceptable; the accepted path is tested in project-transfer-http.test.ts. */
+const PROJECT_FILES = {
+  "json-other": JSON.stringify({ hello: "world", projects: [1, 2, 3] }),
+  "json-newer": JSON.stringify({ format: "gambegam-project", formatVersion: 99, pack: { id: "crm-implementation", version: "9.0.0" }, project: {} }),
+  "json-truncated": '{"format":"gambegam-project","formatVersion":1,"pack":{"id":"crm-implementation","vers',
+} as const;
+
+const importDriver: Driver = {
+  runs: 60,
+  arbitrary: (_w: World, g: G) =>
+    request(g, {
+      who: who(g, "pm", [1, "anonymous"], [1, "garbled-cookie"]),
+      path: fc.constant("/projects/import"),
+      encoding: g.clean ? fc.constant<Encoding>("multipart") : encodings(g, 20),
+      entries: fields(g, [
+        [
+          "file",
+          oneof<V>(
+            { weight: 4, arbitrary: fc.constantFrom<FileValue>({ file: "json-other", name: "project.json", type: "application/json" }, { file: "json-newer", name: "پروژه.json", type: "application/json" }, { file: "json-truncated", name: "cut.json", type: "application/json" }) },
+            { weight: 2, arbitrary: fc.constantFrom<FileValue>({ file: "garbage", name: "x.json", type: "application/json" }, { file: "empty", name: "", type: "application/octet-stream" }, { file: "png", name: "photo.png", type: "image/png" }) },
+            { weight: 1, arbitrary: messy(g, text) },
+          ),
+        ],
+      ]),
+    }),
+  examples: () => [
+    { label: "a project file from a newer Gambegam is refused", req: { who: "pm", path: "/projects/import", data: false, encoding: "multipart", entries: [["file", { file: "json-newer", name: "p.json", type: "application/json" }]], garbage: { bytes: new Uint8Array(), contentType: null } }, expect: 400 },
+  ],
+};
+
 const DRIVERS: Record<string, Driver> = {
   "/setup": {
     ownServer: true,
@@ -1240,6 +1368,8 @@ const DRIVERS: Record<string, Driver> = {
     },
   },
 
+  ...PLANNING_DRIVERS,
+  "/projects/import": importDriver,
   "/projects/:projectId/change-management": workbenchDriver("change-management", CHANGE_ITEMS, 100),
 
   "/projects/:projectId/post-launch-review": workbenchDriver("post-launch-review", REVIEW_ITEMS, 100),
@@ -1282,7 +1412,9 @@ const DRIVERS: Record<string, Driver> = {
           const ref: Entry[] = [["itemId", item.id], ["rowId", { live: "row-id", itemId: item.id, project: "other", index: 0 }], ["version", { live: "row-version", itemId: item.id, project: "other", index: 0, delta: 0 }]];
           return [
             { label: `deleting a row of another project (${item.id})`, req: urlencoded("pm", path, [["intent", "row-delete"], ...ref]), expect: 404 },
-            { label: `saving a row of another project (${item.id})`, req: urlencoded("pm", path, [["intent", "row-save"], ...ref, ...item.columns.map((c): Entry => [`c.${c.id}`, c.type === "text" || c.type === "long-text" ? "Overwritten" : ""])]), expect: 409 },
+            // Cells that pass validation reach the row lookup (409: not this project's row); a register
+            // with a required non-text column refuses the blank cells first (400). Nothing is written either way.
+            { label: `saving a row of another project (${item.id})`, req: urlencoded("pm", path, [["intent", "row-save"], ...ref, ...item.columns.map((c): Entry => [`c.${c.id}`, c.type === "text" || c.type === "long-text" ? "Overwritten" : ""])]), expect: item.columns.some((c) => c.required && c.type !== "text" && c.type !== "long-text") ? 400 : 409 },
           ];
         }),
   },
