@@ -82,6 +82,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/admin/users": { loader: "admin", action: "admin" },
   "/admin/branding": { loader: "admin", action: "admin" },
   "/preferences": { loader: "public", action: "public" },
+  "/health": { loader: "public" },
   "/projects": { loader: "signed-in" },
   "/projects/new": { loader: "signed-in", action: "signed-in" },
   "/projects/:projectId": { loader: { project: "view" } },

@@ -28,5 +28,7 @@ export default [
   // A resource route (no page): the Word file itself.
   route("projects/:projectId/documents/:deliverable/download", "routes/project.document-download.tsx"),
   route("preferences", "routes/preferences.tsx"),
+  // A trivial page for monitoring (and the benchmark's bare route).
+  route("health", "routes/health.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -34,6 +34,17 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The stored answer to one item of a project (a hot single-row lookup). */
+export function getAnswer(db: Db | Tx, projectId: number, itemId: string) {
+  return db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.projectId, projectId), eq(answers.itemId, itemId)))
+    .get();
+}
+
 export function saveAnswer(
   db: Db,
   args: { projectId: number; item: Exclude<AnswerableItem, RegisterItem>; baseVersion: number; raw: unknown; by?: Actor },
@@ -42,11 +53,7 @@ export function saveAnswer(
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   const value: StoredValue = parsed.data;
   return writeTransaction(db, (tx) => {
-    const current = tx
-      .select()
-      .from(answers)
-      .where(and(eq(answers.projectId, args.projectId), eq(answers.itemId, args.item.id)))
-      .get();
+    const current = getAnswer(tx, args.projectId, args.item.id);
     const currentVersion = current?.version ?? 0;
     if (current && sameJson(current.value, value)) {
       // Nothing changed (e.g. an autosave of what is already stored): no new version.
@@ -75,8 +82,6 @@ export function saveAnswer(
   });
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 /** Ref cells must point at rows of the referenced register in the same project. */
 function checkRefs(tx: Tx, projectId: number, item: RegisterItem, cells: RegisterCells): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -95,8 +100,8 @@ function checkRefs(tx: Tx, projectId: number, item: RegisterItem, cells: Registe
 }
 
 /** A row of this register in this project; rows of other projects are never found. */
-function findRow(tx: Tx, projectId: number, itemId: string, rowId: number) {
-  return tx
+export function getRow(db: Db | Tx, projectId: number, itemId: string, rowId: number) {
+  return db
     .select()
     .from(registerRows)
     .where(and(eq(registerRows.id, rowId), eq(registerRows.projectId, projectId), eq(registerRows.itemId, itemId)))
@@ -148,7 +153,7 @@ export function updateRow(
   const parsed = registerRowSchema(args.item).safeParse(args.raw);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   return writeTransaction(db, (tx) => {
-    const current = findRow(tx, args.projectId, args.item.id, args.rowId);
+    const current = getRow(tx, args.projectId, args.item.id, args.rowId);
     if (!current) {
       return { status: "conflict", conflict: { theirs: null, theirsVersion: 0, theirsUpdatedAt: null, yours: parsed.data, deleted: true } };
     }
@@ -179,7 +184,7 @@ export type DeleteResult = { status: "deleted" } | { status: "conflict"; conflic
 
 export function deleteRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; by?: Actor }): DeleteResult {
   return writeTransaction(db, (tx) => {
-    const current = findRow(tx, args.projectId, args.item.id, args.rowId);
+    const current = getRow(tx, args.projectId, args.item.id, args.rowId);
     if (!current) {
       const elsewhere = tx.select({ id: registerRows.id }).from(registerRows).where(eq(registerRows.id, args.rowId)).get();
       return { status: elsewhere ? "foreign" : "gone" };

@@ -17,9 +17,9 @@ export function loginRedirect(request: Request): never {
   throw redirect(`/login?returnTo=${encodeURIComponent(back)}`);
 }
 
-export function roleIn(projectId: number, userId: number) {
+export function roleIn(projectId: number, userId: number, db = getDb()) {
   return (
-    getDb()
+    db
       .select({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))

@@ -78,6 +78,21 @@ describe("pages", () => {
     }
   });
 
+  test("/health answers anyone, signed in or not, in their language, and is never cached", async () => {
+    for (const [headers, text] of [
+      [{}, "گام‌به‌گام در حال کار است."],
+      [english, "Gambegam is running."],
+    ] as const) {
+      const r = await get("/health", headers);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("cache-control")).toBe("no-store");
+      expect(await r.text()).toContain(text);
+    }
+    const anonymous = await fetch(`${server.url}/health`, { redirect: "manual" });
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.text()).toContain("گام‌به‌گام در حال کار است.");
+  });
+
   test("missing records are 404 pages, not 500s", async () => {
     for (const p of ["/projects/99999", "/projects/abc", "/projects/1/phases/nope", `/projects/1/phases/team/steps/nope`, "/projects/1/phases/vision/steps/team-roles", "/nowhere", "/projects/1e3", "/projects/-1"]) {
       const r = await get(p);
