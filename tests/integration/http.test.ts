@@ -93,6 +93,20 @@ describe("pages", () => {
     expect(await anonymous.text()).toContain("گام‌به‌گام در حال کار است.");
   });
 
+  test("a large page arrives whole, and the same, with or without compression", async () => {
+    const page = "/projects/1/phases/requirements";
+    const withoutNonce = (html: string) => html.replace(/nonce="[^"]*"/g, "");
+    const plain = await get(page, { "Accept-Encoding": "identity" });
+    const gzip = await get(page, { "Accept-Encoding": "gzip" });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    const [a, b] = [await plain.text(), await gzip.text()];
+    expect(a.length).toBeGreaterThan(64 * 1024);
+    expect(a).toMatch(/^<!DOCTYPE html>/i);
+    expect(a.trimEnd()).toMatch(/<\/html>$/);
+    expect(withoutNonce(b)).toBe(withoutNonce(a));
+  });
+
   test("missing records are 404 pages, not 500s", async () => {
     for (const p of ["/projects/99999", "/projects/abc", "/projects/1/phases/nope", `/projects/1/phases/team/steps/nope`, "/projects/1/phases/vision/steps/team-roles", "/nowhere", "/projects/1e3", "/projects/-1"]) {
       const r = await get(p);
