@@ -1,10 +1,10 @@
 /**
  * Projects: creating, listing and loading a project with everything its pages need.
  */
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
-import { writeTransaction } from "#db/client.ts";
+import { preparedOnce, writeTransaction } from "#db/client.ts";
 import { answers, memberships, projects, registerRows, type ProjectRole, type ProjectRow } from "#db/schema.ts";
 import { audit, SYSTEM_ACTOR, type Actor } from "./audit.server.ts";
 import { addMember } from "./members.server.ts";
@@ -77,8 +77,16 @@ export function createProject(
   });
 }
 
+const projectById = preparedOnce((db) =>
+  db
+    .select()
+    .from(projects)
+    .where(eq(projects.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getProject(db: Db, id: number): ProjectRow | undefined {
-  return db.select().from(projects).where(eq(projects.id, id)).get();
+  return projectById(db).get({ id });
 }
 
 export function packOf(project: ProjectRow): Pack | undefined {
