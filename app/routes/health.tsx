@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import type { Route } from "./+types/health";
 import { getDb } from "#db/client.ts";
 import { databaseReads } from "#app/domain/health.server.ts";

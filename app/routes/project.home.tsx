@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { roadmapGantt } from "#app/diagrams.ts";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import { Link } from "react-router";
@@ -7,7 +7,6 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { projectProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/format.ts";
-import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
 

@@ -1,7 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import type { TeamCoverage } from "#app/domain/team.server.ts";
-import { loc } from "#app/i18n.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { TeamCoverageView } from "#app/components/team-coverage.tsx";
