@@ -171,10 +171,30 @@ export type GateView = PhaseGate & {
   blockedBy: string[];
 };
 
+/**
+ * A phase's content and fingerprint, worked out once per loaded project data
+ * (which is shared while the project does not change: see loadProjectData),
+ * instead of hashing every phase on every page of the project.
+ */
+const contentOf = new WeakMap<ProjectData, WeakMap<Phase, { snapshot: PhaseSnapshot; fingerprint: string }>>();
+export function phaseContent(phase: Phase, projectData: ProjectData): { snapshot: PhaseSnapshot; fingerprint: string } {
+  let byPhase = contentOf.get(projectData);
+  if (!byPhase) {
+    byPhase = new WeakMap();
+    contentOf.set(projectData, byPhase);
+  }
+  let content = byPhase.get(phase);
+  if (!content) {
+    const snapshot = phaseSnapshot(phase, projectData);
+    content = { snapshot, fingerprint: fingerprint(snapshot) };
+    byPhase.set(phase, content);
+  }
+  return content;
+}
+
 export function gateView(pack: Pack, phase: Phase, gates: Map<string, PhaseGate>, projectData: ProjectData): GateView {
   const gate = gates.get(phase.id)!;
-  const snapshot = phaseSnapshot(phase, projectData);
-  const fp = fingerprint(snapshot);
+  const { snapshot, fingerprint: fp } = phaseContent(phase, projectData);
   const changedSinceSignoff = Boolean(gate.lastApproval && gate.lastApproval.fingerprint !== fp);
   const progress = phaseProgress(phase, projectData.state);
   const blockedBy =

@@ -4,14 +4,18 @@ import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import { Link } from "react-router";
 import type { Route } from "./+types/project.home";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { getPreferences } from "#app/domain/preferences.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { projectProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/format.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ params, context }: Route.LoaderArgs) {
+const MISSING_SHOWN = 5;
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { project, pack, data } = requireProjectContext(params.projectId, context);
+  const { lang } = await getPreferences(request);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
   const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: m.item.title, stepTitle: m.step.title, phaseTitle: p.phase.title })))[0] ?? null;
@@ -27,18 +31,17 @@ export function loader({ params, context }: Route.LoaderArgs) {
       answerable: p.answerable,
       answered: p.answered,
       firstStepId: p.phase.steps[0]!.id,
-      missing: p.missing.map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: m.item.title, stepTitle: m.step.title })),
+      // The first few are listed; the rest are counted (required − requiredAnswered).
+      missing: p.missing.slice(0, MISSING_SHOWN).map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: m.item.title, stepTitle: m.step.title })),
     })),
     next: firstMissing,
-    // The same definitions the scope document draws; the page picks its language.
-    roadmap: { fa: roadmapGantt(pack, data, "fa", "نقشه راه مرحله‌ای"), en: roadmapGantt(pack, data, "en", "Phased roadmap") },
+    // The same definition the scope document draws, in the viewer's language (switching language reloads).
+    roadmap: roadmapGantt(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap"),
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length, unfilledRoles: team.roles.filter((r) => r.members.length === 0).map((r) => ({ id: r.role.id, title: r.role.title })) }
       : null,
   };
 }
-
-const MISSING_SHOWN = 5;
 
 export default function ProjectHome({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
@@ -75,7 +78,7 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
       </section>
       <section className="card" aria-labelledby="roadmap-heading">
         <h2 id="roadmap-heading">{t("home.roadmap")}</h2>
-        <GeneratedDiagramView diagram={loaderData.roadmap[lang]} title={t("home.roadmap")} empty={t("home.roadmapEmpty")} />
+        <GeneratedDiagramView diagram={loaderData.roadmap} title={t("home.roadmap")} empty={t("home.roadmapEmpty")} />
       </section>
       <section aria-labelledby="phases-heading">
         <h2 id="phases-heading">{t("home.phases")}</h2>
@@ -98,14 +101,14 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
                       {t("home.missingInPhase", { count: missingCount, n: localDigits(missingCount, lang), phase: loc(p.title, lang) })}
                     </summary>
                     <ul>
-                      {p.missing.slice(0, MISSING_SHOWN).map((m) => (
+                      {p.missing.map((m) => (
                         <li key={m.itemId}>
                           <Link to={`${base}/phases/${p.id}/steps/${m.stepId}#item-${m.itemId}`}>{loc(m.title, lang)}</Link>
                           <span className="muted"> — {loc(m.stepTitle, lang)}</span>
                         </li>
                       ))}
-                      {p.missing.length > MISSING_SHOWN ? (
-                        <li className="muted">{t("home.andMore", { n: localDigits(p.missing.length - MISSING_SHOWN, lang) })}</li>
+                      {missingCount > p.missing.length ? (
+                        <li className="muted">{t("home.andMore", { n: localDigits(missingCount - p.missing.length, lang) })}</li>
                       ) : null}
                     </ul>
                   </details>
