@@ -169,6 +169,39 @@ describe("saving answers", () => {
   });
 });
 
+describe("a large register", () => {
+  test("is shown 25 rows at a time, with the page in the URL, counting every row", async () => {
+    const lang = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }));
+    const english = { Cookie: lang.headers.get("set-cookie")!.split(";")[0]! };
+    const step = whereIs("vision.decisions");
+    for (let i = 1; i <= 30; i++) {
+      const r = await post(step, form({ intent: "row-add", itemId: "vision.decisions", "c.decision": `Paged decision ${i}` }));
+      expect(r.status).toBe(200);
+    }
+    // Row editors of this register (the step has other registers too).
+    const editors = (html: string) => html.split('data-item-id="vision.decisions"')[1]!.split('data-item-id="')[0]!.match(/class="row-editor"/g)?.length ?? 0;
+    const first = await (await get(step, english)).text();
+    expect(first).toContain("33 rows");
+    expect(first).toContain("Rows 1–25 of 33");
+    expect(editors(first)).toBe(25);
+    expect(first).toContain("Paged decision 22");
+    expect(first).not.toContain("Paged decision 23");
+    expect(first).toContain('href="/projects/1/phases/vision/steps/vision-workshop?page.vision.decisions=2#item-vision.decisions"');
+
+    const second = await (await get(`${step}?page.vision.decisions=2`, english)).text();
+    expect(second).toContain("Rows 26–33 of 33");
+    expect(editors(second)).toBe(8);
+    expect(second).toContain("Paged decision 30");
+    expect(second).not.toContain("Paged decision 22");
+    // The row numbers go on from the first page.
+    expect(second).toContain('<span class="row-index">26</span>');
+
+    // A page past the end shows the last one; a page that is not a number, the first.
+    expect(await (await get(`${step}?page.vision.decisions=99`, english)).text()).toContain("Rows 26–33 of 33");
+    expect(await (await get(`${step}?page.vision.decisions=abc`, english)).text()).toContain("Rows 1–25 of 33");
+  });
+});
+
 describe("bad input is a 4xx with a message, never a 500", () => {
   const cases: Array<[string, string, () => BodyInit, Record<string, string>?]> = [
     ["no intent", visionStep, () => form({ itemId: "vision.why-crm" })],
