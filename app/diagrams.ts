@@ -77,7 +77,25 @@ export function teamStructure(pack: Pack, data: DiagramData, lang: Language, pro
  * and each goal with a target date as a milestone in the phase it belongs to.
  * Dates in labels are written in the reader's calendar (Jalali in Persian).
  */
+/** Drawn once per project data (shared while the project does not change), language and title. */
+const roadmaps = new WeakMap<DiagramData, Map<string, GeneratedDiagram>>();
+
 export function roadmapGantt(pack: Pack, data: DiagramData, lang: Language, title: string): GeneratedDiagram {
+  let byKey = roadmaps.get(data);
+  if (!byKey) {
+    byKey = new Map();
+    roadmaps.set(data, byKey);
+  }
+  const key = `${pack.id}@${pack.version}|${lang}|${title}`;
+  let diagram = byKey.get(key);
+  if (!diagram) {
+    diagram = drawRoadmap(pack, data, lang, title);
+    byKey.set(key, diagram);
+  }
+  return diagram;
+}
+
+function drawRoadmap(pack: Pack, data: DiagramData, lang: Language, title: string): GeneratedDiagram {
   const L = LABELS[lang];
   const phases = data.rows.get("goals.roadmap") ?? [];
   const goals = data.rows.get("goals.register") ?? [];

@@ -9,9 +9,9 @@
  * project manager reopens it with a reason.
  */
 import crypto from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
-import { writeTransaction } from "#db/client.ts";
+import { preparedOnce, writeTransaction } from "#db/client.ts";
 import { signoffEvents, users, type SignoffEventKind } from "#db/schema.ts";
 import type { Pack, Phase } from "#methodology/schema.ts";
 import { phaseProgress } from "#methodology/progress.ts";
@@ -121,14 +121,19 @@ export type PhaseGate = {
   request: GateEvent | null;
 };
 
-export function projectGates(db: Db, projectId: number, pack: Pack): Map<string, PhaseGate> {
-  const rows = db
+const signoffEventsOf = preparedOnce((db) =>
+  db
     .select({ e: signoffEvents, name: users.displayName })
     .from(signoffEvents)
     .innerJoin(users, eq(users.id, signoffEvents.userId))
-    .where(eq(signoffEvents.projectId, projectId))
+    .where(eq(signoffEvents.projectId, sql.placeholder("projectId")))
     .orderBy(asc(signoffEvents.id))
-    .all();
+    .prepare(),
+);
+
+/** Every phase's sign-off state (every project page shows it; also inside a transaction open on `db`). */
+export function projectGates(db: Db, projectId: number, pack: Pack): Map<string, PhaseGate> {
+  const rows = signoffEventsOf(db).all({ projectId });
   const gates = new Map<string, PhaseGate>();
   for (const p of pack.phases) gates.set(p.id, { phaseId: p.id, status: "open", events: [], lastApproval: null, rejection: null, request: null });
   for (const { e, name } of rows) {
@@ -239,7 +244,7 @@ export function applyGate(
   },
 ): GateResult {
   return writeTransaction(db, (tx) => {
-    const gates = projectGates(tx as unknown as Db, args.projectId, args.pack);
+    const gates = projectGates(db, args.projectId, args.pack);
     const view = gateView(args.pack, args.phase, gates, args.load());
     const comment = args.comment.trim();
     const refuse = (error: string, status: 409 | 400 = 409, field?: "comment"): GateResult => ({ ok: false, status, error, field });
