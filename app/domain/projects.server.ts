@@ -158,7 +158,8 @@ export function loadProjectData(db: Db, projectId: number): ProjectData {
   return data;
 }
 
-function readProjectData(db: Db, projectId: number): ProjectData {
+/** Reads a project's answers and rows from the database (what loadProjectData does when its copy is stale). */
+export function readProjectData(db: Db, projectId: number): ProjectData {
   const answerMap = new Map<string, StoredAnswer>();
   for (const a of db.select().from(answers).where(eq(answers.projectId, projectId)).all()) {
     answerMap.set(a.itemId, freezeDeep({ value: a.value, version: a.version, updatedAt: a.updatedAt, updatedBy: a.updatedBy }));

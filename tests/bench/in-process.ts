@@ -9,7 +9,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { openDatabase } from "../../db/client.ts";
 import { seedDemoProject } from "../../db/seed-demo.ts";
 import { saveAnswer } from "../../app/domain/answers.server.ts";
-import { listProjects, loadProjectData } from "../../app/domain/projects.server.ts";
+import { listProjects, loadProjectData, readProjectData } from "../../app/domain/projects.server.ts";
 import { BUILT_IN_PACKS_DIR, findItem, loadPacks } from "../../methodology/load.ts";
 import { getPacks } from "../../methodology/registry.ts";
 import { projectProgress } from "../../methodology/progress.ts";
@@ -58,7 +58,8 @@ export async function benchInProcess(largeDb: string, largeProjectId: number, di
   const large = openDatabase(largeDb);
   try {
     const pack = getPacks().get("crm-implementation", "1.0.0")!;
-    figures.push({ key: "loadLargeProjectMs", name: "load the large project's answers and rows", value: time(() => loadProjectData(large, largeProjectId), 30), unit: "ms", target: { value: 50, better: "lower" } });
+    figures.push({ key: "readLargeProjectMs", name: "read the large project's answers and rows", value: time(() => readProjectData(large, largeProjectId), 30), unit: "ms", target: { value: 50, better: "lower" } });
+    figures.push({ key: "loadUnchangedProjectMs", name: "  the same, unchanged since the last request", value: time(() => loadProjectData(large, largeProjectId), 1000), unit: "ms", target: { value: 1, better: "lower" } });
     const data = loadProjectData(large, largeProjectId);
     figures.push({ key: "progressMs", name: "progress of all seven phases (large project)", value: time(() => projectProgress(pack, data.state), 200), unit: "ms", target: { value: 5, better: "lower" } });
     const rows = [...data.rows.values()].reduce((n, r) => n + r.length, 0);
