@@ -36,7 +36,7 @@ export function ensureProductionBuild(root = process.cwd()): { built: boolean; m
   if (!reason) return { built: false, ms: 0, reason: null };
   console.log(`Building the production app (${reason}) …`);
   const t0 = performance.now();
-  const r = spawnSync(path.join(root, "node_modules/.bin/react-router"), ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) throw new Error("react-router build failed");
+  const r = spawnSync(path.join(root, "node_modules/.bin/react-router"), ["build"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`react-router build failed:\n${r.stdout}${r.stderr}`);
   return { built: true, ms: performance.now() - t0, reason };
 }
