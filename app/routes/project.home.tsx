@@ -18,27 +18,28 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { lang } = await getPreferences(request);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
-  const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: m.item.title, stepTitle: m.step.title, phaseTitle: p.phase.title })))[0] ?? null;
+  // Texts in the viewer's language only (switching language reloads).
+  const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: loc(m.item.title, lang), stepTitle: loc(m.step.title, lang), phaseTitle: loc(p.phase.title, lang) })))[0] ?? null;
   return {
     projectId: project.id,
     description: project.description,
     phases: progress.map((p) => ({
       id: p.phase.id,
-      title: p.phase.title,
-      summary: p.phase.summary,
+      title: loc(p.phase.title, lang),
+      summary: loc(p.phase.summary, lang),
       required: p.required,
       requiredAnswered: p.requiredAnswered,
       answerable: p.answerable,
       answered: p.answered,
       firstStepId: p.phase.steps[0]!.id,
       // The first few are listed; the rest are counted (required − requiredAnswered).
-      missing: p.missing.slice(0, MISSING_SHOWN).map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: m.item.title, stepTitle: m.step.title })),
+      missing: p.missing.slice(0, MISSING_SHOWN).map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: loc(m.item.title, lang), stepTitle: loc(m.step.title, lang) })),
     })),
     next: firstMissing,
     // The same definition the scope document draws, in the viewer's language (switching language reloads).
     roadmap: roadmapGantt(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap"),
     team: team
-      ? { unfilled: team.unfilled, total: team.roles.length, unfilledRoles: team.roles.filter((r) => r.members.length === 0).map((r) => ({ id: r.role.id, title: r.role.title })) }
+      ? { unfilled: team.unfilled, total: team.roles.length }
       : null,
   };
 }
@@ -61,9 +62,9 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
             <p>
               <span className="label">{t("home.nextAction")}</span>{" "}
               <Link to={`${base}/phases/${next.phaseId}/steps/${next.stepId}#item-${next.itemId}`} className="button primary small">
-                {loc(next.title, lang)}
+                {next.title}
               </Link>{" "}
-              <span className="muted">{loc(next.phaseTitle, lang)} › {loc(next.stepTitle, lang)}</span>
+              <span className="muted">{next.phaseTitle} › {next.stepTitle}</span>
             </p>
           ) : (
             <p className="status-ok">{t("home.allRequiredDone")}</p>
@@ -90,21 +91,21 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
                 <div className="phase-card-head">
                   <span className="phase-number" aria-hidden="true">{missingCount === 0 ? "✓" : localDigits(i + 1, lang)}</span>
                   <h3>
-                    <Link to={`${base}/phases/${p.id}`}>{loc(p.title, lang)}</Link>
+                    <Link to={`${base}/phases/${p.id}`}>{p.title}</Link>
                   </h3>
                 </div>
-                <p className="muted phase-summary" title={loc(p.summary, lang)}>{loc(p.summary, lang)}</p>
+                <p className="muted phase-summary" title={p.summary}>{p.summary}</p>
                 <ProgressBar done={p.requiredAnswered} total={p.required} />
                 {missingCount > 0 ? (
                   <details className="missing">
                     <summary className="status-missing">
-                      {t("home.missingInPhase", { count: missingCount, n: localDigits(missingCount, lang), phase: loc(p.title, lang) })}
+                      {t("home.missingInPhase", { count: missingCount, n: localDigits(missingCount, lang), phase: p.title })}
                     </summary>
                     <ul>
                       {p.missing.map((m) => (
                         <li key={m.itemId}>
-                          <Link to={`${base}/phases/${p.id}/steps/${m.stepId}#item-${m.itemId}`}>{loc(m.title, lang)}</Link>
-                          <span className="muted"> — {loc(m.stepTitle, lang)}</span>
+                          <Link to={`${base}/phases/${p.id}/steps/${m.stepId}#item-${m.itemId}`}>{m.title}</Link>
+                          <span className="muted"> — {m.stepTitle}</span>
                         </li>
                       ))}
                       {missingCount > p.missing.length ? (

@@ -36,7 +36,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
       required: p.required,
       requiredAnswered: p.requiredAnswered,
       gate: gateOf(p.phase.id),
-      steps: p.steps.map((s) => ({ id: s.step.id, title: s.step.title, required: s.required, requiredAnswered: s.requiredAnswered })),
+      // The navigation lists the steps of the open phase only (every project page carries this data).
+      steps: p.phase.id === params.phaseId ? p.steps.map((s) => ({ id: s.step.id, title: s.step.title, required: s.required, requiredAnswered: s.requiredAnswered })) : [],
     })),
   };
 }
