@@ -83,6 +83,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/admin/users": { loader: "admin", action: "admin" },
   "/admin/branding": { loader: "admin", action: "admin" },
   "/preferences": { loader: "public", action: "public" },
+  "/health": { loader: "public" },
   "/projects": { loader: "signed-in" },
   "/projects/new": { loader: "signed-in", action: "signed-in" },
   // Anyone signed in may start a project, so anyone signed in may import one (they become its manager).

@@ -80,7 +80,25 @@ export function teamStructure(pack: Pack, data: DiagramData, lang: Language, pro
  * section). Dates in labels are written in the reader's calendar (Jalali in
  * Persian). Null definition when nothing has a date to draw.
  */
+/** Drawn once per project data (shared while the project does not change), language and title. */
+const roadmaps = new WeakMap<DiagramData, Map<string, GeneratedDiagram>>();
+
 export function roadmapGantt(pack: Pack, data: DiagramData, lang: Language, title: string): GeneratedDiagram {
+  let byKey = roadmaps.get(data);
+  if (!byKey) {
+    byKey = new Map();
+    roadmaps.set(data, byKey);
+  }
+  const key = `${pack.id}@${pack.version}|${lang}|${title}`;
+  let diagram = byKey.get(key);
+  if (!diagram) {
+    diagram = drawRoadmap(pack, data, lang, title);
+    byKey.set(key, diagram);
+  }
+  return diagram;
+}
+
+function drawRoadmap(pack: Pack, data: DiagramData, lang: Language, title: string): GeneratedDiagram {
   const L = LABELS[lang];
   const planning = pack.planning;
   const table = { columns: [L.phase, L.start, L.end, L.goal, L.targetDate], rows: [] as string[][] };

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
@@ -12,6 +12,41 @@ export { prepareServer } from "./startup.server.ts";
 export { clientAddressContext } from "./context.ts";
 
 export const streamTimeout = 5_000;
+
+/**
+ * React writes the page in 4 KB pieces, and the request handler flushes the
+ * compressor after every piece it passes on: a 500 kB page became 125 tiny
+ * gzip blocks, each a sync flush, which made compressed pages several times
+ * slower to serve under load. This stream gathers the pieces and passes them
+ * on when React says a part of the page is complete (its `flush()`), or every
+ * 64 kB, whichever comes first.
+ */
+export class PageStream extends Transform {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  constructor(private readonly onEnd: () => void) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= 64 * 1024) this.flush();
+    callback();
+  }
+  /** Called by React at the end of each batch it writes. */
+  flush() {
+    if (this.size === 0) return;
+    const out = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    this.chunks = [];
+    this.size = 0;
+    this.push(out);
+  }
+  override _flush(callback: TransformCallback) {
+    this.flush();
+    this.onEnd();
+    callback();
+  }
+}
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
   return new Promise((resolve, reject) => {
@@ -30,12 +65,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       nonce,
       [readyOption]() {
         shellRendered = true;
-        const body = new PassThrough({
-          final(callback) {
-            clearTimeout(timeoutId);
-            timeoutId = undefined;
-            callback();
-          },
+        const body = new PageStream(() => {
+          clearTimeout(timeoutId);
+          timeoutId = undefined;
         });
         const stream = createReadableStreamFromReadable(body);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");

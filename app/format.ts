@@ -7,6 +7,22 @@ import { isoToJalaliInput } from "#methodology/values.ts";
 
 const locales: Record<Language, string> = { fa: "fa-IR-u-ca-persian-nu-arabext", en: "en-GB" };
 
+/**
+ * Formatters are costly to make (the Persian calendar most of all) and
+ * cheap to reuse: one per locale and options, made on first use.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function isoDateToUtc(iso: string): Date | null {
   const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
@@ -19,7 +35,7 @@ export function formatDate(iso: string | null | undefined, lang: Language, style
   if (!d) return iso;
   const options: Intl.DateTimeFormatOptions =
     style === "long" ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" } : { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, options).format(d);
+  return dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, options).format(d);
 }
 
 /** A moment (ISO timestamp) with its time, in the viewer's time zone. */
@@ -27,7 +43,7 @@ export function formatDateTime(isoTimestamp: string | null | undefined, lang: La
   if (!isoTimestamp) return "";
   const d = new Date(isoTimestamp);
   if (Number.isNaN(d.getTime())) return isoTimestamp;
-  return new Intl.DateTimeFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, {
+  return dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -39,12 +55,17 @@ export function formatDateTime(isoTimestamp: string | null | undefined, lang: La
 
 export function formatTime(isoTimestamp: string, lang: Language): string {
   const d = new Date(isoTimestamp);
-  return new Intl.DateTimeFormat(lang === "fa" ? "fa-IR" : locales.en, { hour: "2-digit", minute: "2-digit" }).format(d);
+  return dateFormat(lang === "fa" ? "fa-IR" : locales.en, { hour: "2-digit", minute: "2-digit" }).format(d);
 }
 
 export function formatNumber(n: number | null | undefined, lang: Language): string {
   if (n === null || n === undefined) return "";
-  return new Intl.NumberFormat(lang === "fa" ? "fa-IR" : locales.en, { maximumFractionDigits: 2 }).format(n);
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "fa" ? "fa-IR" : locales.en, { maximumFractionDigits: 2 });
+    numberFormats.set(lang, f);
+  }
+  return f.format(n);
 }
 
 /** Latin digits to Persian ones, for text that mixes digits with words. */

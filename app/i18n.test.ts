@@ -3,7 +3,10 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import en from "./locales/en.json";
 import fa from "./locales/fa.json";
-import { createI18n } from "./i18n.ts";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { createI18n, i18nFor, useTranslation } from "./i18n.ts";
 
 function keys(obj: unknown, prefix = ""): string[] {
   if (typeof obj !== "object" || obj === null) return [prefix];
@@ -52,5 +55,22 @@ describe("interface texts", () => {
     expect(createI18n("en").t("home.rolesUnfilled", { count: 1, n: "1", total: "6" })).toBe("1 of the 6 recommended team roles is still unfilled.");
     expect(createI18n("en").t("home.rolesUnfilled", { count: 2, n: "2", total: "6" })).toContain("are still unfilled");
     expect(createI18n("fa").t("home.rolesUnfilled", { count: 2, n: "۲", total: "۶" })).toBe("۲ نقش از ۶ نقش پیشنهادی تیم پروژه هنوز خالی است.");
+  });
+
+  test("a component's t gives each key and each set of options its own text, in the provided language, however often it is asked", () => {
+    function Counts() {
+      const { t, i18n } = useTranslation();
+      const line = (count: number) => t("home.rolesUnfilled", { count, n: String(count), total: "6" });
+      return createElement("p", null, [i18n.language, line(1), line(2), line(1), line(2), t("register.nextPage"), t("register.nextPage")].join(" | "));
+    }
+    const render = (lang: "fa" | "en") => renderToString(createElement(I18nextProvider, { i18n: i18nFor(lang) }, createElement(Counts)));
+    for (let i = 0; i < 2; i++) {
+      expect(render("en")).toContain(
+        "en | 1 of the 6 recommended team roles is still unfilled. | 2 of the 6 recommended team roles are still unfilled. | 1 of the 6 recommended team roles is still unfilled. | 2 of the 6 recommended team roles are still unfilled. | Next | Next",
+      );
+      expect(render("fa")).toContain("fa | ");
+      expect(render("fa")).toContain("۲ نقش از ۶ نقش پیشنهادی تیم پروژه هنوز خالی است.".replace("۲", "2").replace("۶", "6"));
+      expect(render("fa")).toContain("| بعدی | بعدی");
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { useEffect } from "react";
+import { I18nextProvider } from "react-i18next";
 import {
   Form,
   Link,
@@ -13,7 +13,7 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
-import { createI18n, direction } from "./i18n.ts";
+import { direction, i18nFor, useTranslation } from "./i18n.ts";
 import { getPreferences } from "./domain/preferences.server.ts";
 import { accessMiddleware } from "./domain/guard.server.ts";
 import { authContext } from "./context.ts";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const prefs = useRouteLoaderData<typeof loader>("root");
   const lang = prefs?.lang ?? "fa";
-  const i18n = useMemo(() => createI18n(lang), [lang]);
+  const i18n = i18nFor(lang);
   const nonce = useNonce();
   return (
     <html lang={lang} dir={direction(lang)} className={prefs?.large ? "large" : undefined}>

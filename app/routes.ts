@@ -37,5 +37,7 @@ export default [
   // A resource route: the whole project as one JSON file (portable project data).
   route("projects/:projectId/export", "routes/project.export.tsx"),
   route("preferences", "routes/preferences.tsx"),
+  // A trivial page for monitoring (and the benchmark's bare route).
+  route("health", "routes/health.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

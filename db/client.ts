@@ -27,6 +27,26 @@ export function openDatabase(file: string): Db {
   return db as Db;
 }
 
+/**
+ * A query prepared once per database connection and reused, for the hot
+ * single-row lookups every request makes (session, role, project) and every
+ * save makes (the answer or row it compares versions with). Drizzle builds
+ * and SQLite compiles the statement on first use only; later calls just bind
+ * the placeholders. Being synchronous, a statement prepared on `db` runs
+ * inside a transaction open on it too.
+ */
+export function preparedOnce<T>(build: (db: Db) => T): (db: Db) => T {
+  const byConnection = new WeakMap<Database.Database, T>();
+  return (db) => {
+    let prepared = byConnection.get(db.$client);
+    if (prepared === undefined) {
+      prepared = build(db);
+      byConnection.set(db.$client, prepared);
+    }
+    return prepared;
+  };
+}
+
 /** Runs `fn` in a write transaction that takes the write lock at BEGIN. */
 export function writeTransaction<T>(db: Db, fn: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => T): T {
   return db.transaction(fn, { behavior: "immediate" });

@@ -22,6 +22,7 @@ import {
 } from "docx";
 import { displayCell, answerText, type RefOptions } from "#app/display.ts";
 import { loc } from "#app/i18n.ts";
+import { formatNumber } from "#app/format.ts";
 import type { ChecklistItem, DiagramItem, Item, Pack, QuestionItem, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 import type { ChecklistValue } from "#methodology/values.ts";
 import { findItem } from "#methodology/load.ts";
@@ -277,7 +278,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
     );
   }
   const columns = [{ label: "#", weight: 0.35 }, ...cols.map((c) => ({ label: loc(c.label, ctx.lang), weight: columnWeight(c) }))];
-  const numbered = body.map((row, i) => [i < rows.length ? new Intl.NumberFormat(ctx.lang === "fa" ? "fa-IR" : "en-GB").format(i + 1) : "", ...row]);
+  const numbered = body.map((row, i) => [i < rows.length ? formatNumber(i + 1, ctx.lang) : "", ...row]);
   out.push(table(ctx, columns, numbered));
   ctx.counters.table++;
   out.push(caption(ctx, ctx.s.table(ctx.counters.table, title)));

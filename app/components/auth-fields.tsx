@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { Field, describedBy } from "./field.tsx";
 
 /** A field no person sees or fills; a bot that fills it is refused. */

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { Form, useNavigation } from "react-router";
 import { Field, describedBy } from "#app/components/field.tsx";
 import { BRAND_FONTS } from "#templates/model.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 
 /** The download buttons of one Word deliverable, one per language; the first is the primary one. */
 export function DeliverableDownloads({ projectId, id, label, languages = ["fa", "en"], small = false }: { projectId: number; id: string; label?: string; languages?: ReadonlyArray<"fa" | "en">; small?: boolean }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 
 export type GateStatus = "open" | "awaiting" | "signed" | "reopened";
 

@@ -1,8 +1,7 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Form, useNavigation, useSearchParams } from "react-router";
 import type { TFunction } from "i18next";
 import type { Permission } from "#app/access.ts";
-import { loc } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
 import type { Item, Language, Localized, RegisterItem, Step } from "#methodology/schema.ts";
 import { displayCell, displayValue } from "./items/display.tsx";

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { loadMermaid } from "#app/components/mermaid.ts";
 import type { GeneratedDiagram } from "#app/diagrams.ts";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { localDigits, percent } from "#app/format.ts";
 import type { Language } from "#methodology/schema.ts";
 

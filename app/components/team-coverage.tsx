@@ -1,7 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "react-router";
 import type { TeamCoverage } from "#app/domain/team.server.ts";
-import { loc } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
 import type { Language } from "#methodology/schema.ts";
 

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
-import { writeTransaction } from "#db/client.ts";
+import { preparedOnce, writeTransaction } from "#db/client.ts";
 import { answers, projects, registerRows } from "#db/schema.ts";
 import type { AnswerableItem, RegisterItem } from "#methodology/schema.ts";
 import { audit, SYSTEM_ACTOR, type Actor } from "./audit.server.ts";
@@ -40,6 +40,20 @@ function sameJson(a: unknown, b: unknown): boolean {
  * write SQL NULL), so the answer keeps its row and its version.
  */
 const storedValue = (value: StoredValue) => (value === null ? sql`'null'` : value);
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const answerByItem = preparedOnce((db) =>
+  db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.projectId, sql.placeholder("projectId")), eq(answers.itemId, sql.placeholder("itemId"))))
+    .prepare(),
+);
+
+/** The stored answer to one item of a project (a hot single-row lookup; also inside a transaction open on `db`). */
+export function getAnswer(db: Db, projectId: number, itemId: string) {
+  return answerByItem(db).get({ projectId, itemId });
+}
 
 export function saveAnswer(
   db: Db,
@@ -49,11 +63,7 @@ export function saveAnswer(
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   const value: StoredValue = parsed.data;
   return writeTransaction(db, (tx) => {
-    const current = tx
-      .select()
-      .from(answers)
-      .where(and(eq(answers.projectId, args.projectId), eq(answers.itemId, args.item.id)))
-      .get();
+    const current = getAnswer(db, args.projectId, args.item.id);
     const currentVersion = current?.version ?? 0;
     if (current && sameJson(current.value, value)) {
       // Nothing changed (e.g. an autosave of what is already stored): no new version.
@@ -82,8 +92,6 @@ export function saveAnswer(
   });
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 /** Ref cells must point at rows of the referenced register in the same project. */
 function checkRefs(tx: Tx, projectId: number, item: RegisterItem, cells: RegisterCells): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -101,13 +109,17 @@ function checkRefs(tx: Tx, projectId: number, item: RegisterItem, cells: Registe
   return errors;
 }
 
-/** A row of this register in this project; rows of other projects are never found. */
-function findRow(tx: Tx, projectId: number, itemId: string, rowId: number) {
-  return tx
+const rowById = preparedOnce((db) =>
+  db
     .select()
     .from(registerRows)
-    .where(and(eq(registerRows.id, rowId), eq(registerRows.projectId, projectId), eq(registerRows.itemId, itemId)))
-    .get();
+    .where(and(eq(registerRows.id, sql.placeholder("rowId")), eq(registerRows.projectId, sql.placeholder("projectId")), eq(registerRows.itemId, sql.placeholder("itemId"))))
+    .prepare(),
+);
+
+/** A row of this register in this project; rows of other projects are never found (also inside a transaction open on `db`). */
+export function getRow(db: Db, projectId: number, itemId: string, rowId: number) {
+  return rowById(db).get({ rowId, projectId, itemId });
 }
 
 export function addRow(db: Db, args: { projectId: number; item: RegisterItem; raw: unknown; by?: Actor }): SaveResult {
@@ -155,7 +167,7 @@ export function updateRow(
   const parsed = registerRowSchema(args.item).safeParse(args.raw);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   return writeTransaction(db, (tx) => {
-    const current = findRow(tx, args.projectId, args.item.id, args.rowId);
+    const current = getRow(db, args.projectId, args.item.id, args.rowId);
     if (!current) {
       return { status: "conflict", conflict: { theirs: null, theirsVersion: 0, theirsUpdatedAt: null, yours: parsed.data, deleted: true } };
     }
@@ -186,7 +198,7 @@ export type DeleteResult = { status: "deleted" } | { status: "conflict"; conflic
 
 export function deleteRow(db: Db, args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; by?: Actor }): DeleteResult {
   return writeTransaction(db, (tx) => {
-    const current = findRow(tx, args.projectId, args.item.id, args.rowId);
+    const current = getRow(db, args.projectId, args.item.id, args.rowId);
     if (!current) {
       const elsewhere = tx.select({ id: registerRows.id }).from(registerRows).where(eq(registerRows.id, args.rowId)).get();
       return { status: elsewhere ? "foreign" : "gone" };

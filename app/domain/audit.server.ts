@@ -87,12 +87,15 @@ export function historyActors(db: Db, projectId: number): Array<{ userId: number
     .map((r) => ({ userId: r.userId!, name: r.name }));
 }
 
-/** "Last changed by … at …" for each item (and each row) of a list of items. */
-export function lastChanges(db: Db, projectId: number, itemIds: string[]): Map<string, { name: string; at: string }> {
+/**
+ * "Last changed by … at …" for each item of a list, whichever of its rows
+ * the change touched — what the pages show: the latest entry per item.
+ */
+export function lastItemChanges(db: Db, projectId: number, itemIds: string[]): Map<string, { name: string; at: string }> {
   const out = new Map<string, { name: string; at: string }>();
   if (itemIds.length === 0) return out;
   const rows = db
-    .select({ itemId: auditLog.itemId, rowId: auditLog.rowId, name: auditLog.actorName, at: auditLog.at })
+    .select({ itemId: auditLog.itemId, name: auditLog.actorName, at: auditLog.at })
     .from(auditLog)
     .where(
       inArray(
@@ -101,16 +104,10 @@ export function lastChanges(db: Db, projectId: number, itemIds: string[]): Map<s
           .select({ id: sql<number>`max(${auditLog.id})` })
           .from(auditLog)
           .where(and(eq(auditLog.projectId, projectId), inArray(auditLog.itemId, itemIds)))
-          .groupBy(auditLog.itemId, auditLog.rowId),
+          .groupBy(auditLog.itemId),
       ),
     )
     .all();
-  for (const r of rows) {
-    const key = r.rowId ? `${r.itemId}#${r.rowId}` : r.itemId!;
-    out.set(key, { name: r.name, at: r.at });
-    // The item as a whole: its latest change, whichever row it touched.
-    const whole = out.get(`${r.itemId}`);
-    if (r.rowId && (!whole || whole.at < r.at)) out.set(r.itemId!, { name: r.name, at: r.at });
-  }
+  for (const r of rows) out.set(r.itemId!, { name: r.name, at: r.at });
   return out;
 }

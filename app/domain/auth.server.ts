@@ -15,7 +15,7 @@ import { hash, hashSync, verify } from "@node-rs/argon2";
 import { and, count, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
-import { writeTransaction } from "#db/client.ts";
+import { preparedOnce, writeTransaction } from "#db/client.ts";
 import { loginFailures, sessions, users, type UserRow } from "#db/schema.ts";
 import { msg } from "#methodology/values.ts";
 
@@ -163,6 +163,15 @@ export function createSession(db: Db, userId: number, now = new Date()): string 
 
 export type SessionUser = Pick<UserRow, "id" | "email" | "displayName" | "isAdmin" | "isDemo">;
 
+const sessionById = preparedOnce((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 /**
  * The signed-in user for a token, or null when the session does not exist,
  * is idle for too long, is past its absolute expiry, or its account is disabled.
@@ -171,12 +180,7 @@ export type SessionUser = Pick<UserRow, "id" | "email" | "displayName" | "isAdmi
 export function userForToken(db: Db, token: string | null, now = new Date()): { user: SessionUser; sessionId: string } | null {
   if (!token || token.length > 100) return null;
   const id = sha256(token);
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = sessionById(db).get({ id });
   if (!row) return null;
   const settings = authSettings();
   const t = now.getTime();

@@ -3,10 +3,10 @@
  * the route being requested before any loader or action runs.
  */
 import { data, redirect, type MiddlewareFunction } from "react-router";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { can, requirementFor, type Requirement } from "#app/access.ts";
 import { authContext, type Auth } from "#app/context.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, preparedOnce } from "#db/client.ts";
 import { memberships } from "#db/schema.ts";
 import { positiveId } from "#app/http.server.ts";
 import { SESSION_COOKIE, readCookie, userForToken } from "./auth.server.ts";
@@ -17,14 +17,16 @@ export function loginRedirect(request: Request): never {
   throw redirect(`/login?returnTo=${encodeURIComponent(back)}`);
 }
 
-export function roleIn(projectId: number, userId: number) {
-  return (
-    getDb()
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))
-      .get()?.role ?? null
-  );
+const membership = preparedOnce((db) =>
+  db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.projectId, sql.placeholder("projectId")), eq(memberships.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
+export function roleIn(projectId: number, userId: number, db = getDb()) {
+  return membership(db).get({ projectId, userId })?.role ?? null;
 }
 
 async function intentOf(request: Request): Promise<string | null> {

@@ -1,11 +1,11 @@
 /**
  * Projects: creating, listing and loading a project with everything its pages need.
  */
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
-import { writeTransaction } from "#db/client.ts";
-import { answers, memberships, projects, registerRows, type ProjectRole, type ProjectRow } from "#db/schema.ts";
+import { preparedOnce, writeTransaction } from "#db/client.ts";
+import { answers, auditLog, memberships, projects, registerRows, type ProjectRole, type ProjectRow } from "#db/schema.ts";
 import { audit, SYSTEM_ACTOR, type Actor } from "./audit.server.ts";
 import { addMember } from "./members.server.ts";
 import { getPacks } from "#methodology/registry.ts";
@@ -77,27 +77,92 @@ export function createProject(
   });
 }
 
+const projectById = preparedOnce((db) =>
+  db
+    .select()
+    .from(projects)
+    .where(eq(projects.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getProject(db: Db, id: number): ProjectRow | undefined {
-  return db.select().from(projects).where(eq(projects.id, id)).get();
+  return projectById(db).get({ id });
 }
 
 export function packOf(project: ProjectRow): Pack | undefined {
   return getPacks().get(project.packId, project.packVersion);
 }
 
-export type StoredAnswer = { value: unknown; version: number; updatedAt: string; updatedBy: string | null };
-export type StoredRow = { id: number; position: number; cells: Record<string, string | number | null>; version: number; updatedAt: string };
+export type StoredAnswer = Readonly<{ value: unknown; version: number; updatedAt: string; updatedBy: string | null }>;
+export type StoredRow = Readonly<{ id: number; position: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string }>;
 
+/** A project's answers and register rows. Shared between requests (see loadProjectData): read only. */
 export type ProjectData = {
-  answers: Map<string, StoredAnswer>;
-  rows: Map<string, StoredRow[]>;
-  state: ProjectState;
+  readonly answers: ReadonlyMap<string, StoredAnswer>;
+  readonly rows: ReadonlyMap<string, readonly StoredRow[]>;
+  readonly state: ProjectState;
 };
 
+/**
+ * The id of a project's latest audit entry. Every change to its answers and
+ * rows writes one in the same transaction (answers.server.ts; the trail is
+ * append-only), so while this id stays the same, so does the content.
+ */
+const latestAuditId = preparedOnce((db) =>
+  db
+    .select({ id: max(auditLog.id) })
+    .from(auditLog)
+    .where(eq(auditLog.projectId, sql.placeholder("projectId")))
+    .prepare(),
+);
+
+/** Loaded project data by connection and project, with the audit id it was loaded at (a few recent projects). */
+const loaded = new WeakMap<Db["$client"], Map<number, { stamp: number; data: ProjectData }>>();
+const LOADED_PROJECTS = 8;
+
+function freezeDeep<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) freezeDeep(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Everything a project page reads: answers and rows. Every project page (and
+ * its layout) needs it, so it is kept between requests and read again only
+ * when the project's audit trail has grown — a cheap indexed lookup instead
+ * of parsing every answer and row on every request. The returned object is
+ * shared: its arrays and values are frozen, and its maps are typed read-only.
+ */
 export function loadProjectData(db: Db, projectId: number): ProjectData {
+  // The stamp is read before the content: a change committed in between
+  // (by another process) makes the cached copy newer than its stamp, never older.
+  const stamp = latestAuditId(db).get({ projectId })?.id ?? 0;
+  let byProject = loaded.get(db.$client);
+  if (!byProject) {
+    byProject = new Map();
+    loaded.set(db.$client, byProject);
+  }
+  const hit = byProject.get(projectId);
+  if (hit && hit.stamp === stamp) {
+    // Most recently used last.
+    byProject.delete(projectId);
+    byProject.set(projectId, hit);
+    return hit.data;
+  }
+  const data = readProjectData(db, projectId);
+  byProject.delete(projectId);
+  byProject.set(projectId, { stamp, data });
+  while (byProject.size > LOADED_PROJECTS) byProject.delete(byProject.keys().next().value!);
+  return data;
+}
+
+/** Reads a project's answers and rows from the database (what loadProjectData does when its copy is stale). */
+export function readProjectData(db: Db, projectId: number): ProjectData {
   const answerMap = new Map<string, StoredAnswer>();
   for (const a of db.select().from(answers).where(eq(answers.projectId, projectId)).all()) {
-    answerMap.set(a.itemId, { value: a.value, version: a.version, updatedAt: a.updatedAt, updatedBy: a.updatedBy });
+    answerMap.set(a.itemId, freezeDeep({ value: a.value, version: a.version, updatedAt: a.updatedAt, updatedBy: a.updatedBy }));
   }
   const rowMap = new Map<string, StoredRow[]>();
   const rowRecords = db
@@ -108,9 +173,10 @@ export function loadProjectData(db: Db, projectId: number): ProjectData {
     .all();
   for (const r of rowRecords) {
     const list = rowMap.get(r.itemId) ?? [];
-    list.push({ id: r.id, position: r.position, cells: r.cells as StoredRow["cells"], version: r.version, updatedAt: r.updatedAt });
+    list.push(freezeDeep({ id: r.id, position: r.position, cells: r.cells as StoredRow["cells"], version: r.version, updatedAt: r.updatedAt }));
     rowMap.set(r.itemId, list);
   }
+  for (const list of rowMap.values()) Object.freeze(list);
   const values = new Map([...answerMap].map(([k, v]) => [k, v.value]));
   const rowCounts = new Map([...rowMap].map(([k, v]) => [k, v.length]));
   return { answers: answerMap, rows: rowMap, state: { values, rowCounts } };

@@ -9,9 +9,9 @@
  * project manager reopens it with a reason.
  */
 import crypto from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
-import { writeTransaction } from "#db/client.ts";
+import { preparedOnce, writeTransaction } from "#db/client.ts";
 import { signoffEvents, users, type SignoffEventKind } from "#db/schema.ts";
 import type { Pack, Phase } from "#methodology/schema.ts";
 import { phaseProgress } from "#methodology/progress.ts";
@@ -122,14 +122,19 @@ export type PhaseGate = {
   request: GateEvent | null;
 };
 
-export function projectGates(db: Db, projectId: number, pack: Pack): Map<string, PhaseGate> {
-  const rows = db
+const signoffEventsOf = preparedOnce((db) =>
+  db
     .select({ e: signoffEvents, name: users.displayName })
     .from(signoffEvents)
     .leftJoin(users, eq(users.id, signoffEvents.userId))
-    .where(eq(signoffEvents.projectId, projectId))
+    .where(eq(signoffEvents.projectId, sql.placeholder("projectId")))
     .orderBy(asc(signoffEvents.id))
-    .all();
+    .prepare(),
+);
+
+/** Every phase's sign-off state (every project page shows it; also inside a transaction open on `db`). */
+export function projectGates(db: Db, projectId: number, pack: Pack): Map<string, PhaseGate> {
+  const rows = signoffEventsOf(db).all({ projectId });
   const gates = new Map<string, PhaseGate>();
   for (const p of pack.phases) gates.set(p.id, { phaseId: p.id, status: "open", events: [], lastApproval: null, rejection: null, request: null });
   for (const { e, name } of rows) {
@@ -172,10 +177,30 @@ export type GateView = PhaseGate & {
   blockedBy: string[];
 };
 
+/**
+ * A phase's content and fingerprint, worked out once per loaded project data
+ * (which is shared while the project does not change: see loadProjectData),
+ * instead of hashing every phase on every page of the project.
+ */
+const contentOf = new WeakMap<ProjectData, WeakMap<Phase, { snapshot: PhaseSnapshot; fingerprint: string }>>();
+export function phaseContent(phase: Phase, projectData: ProjectData): { snapshot: PhaseSnapshot; fingerprint: string } {
+  let byPhase = contentOf.get(projectData);
+  if (!byPhase) {
+    byPhase = new WeakMap();
+    contentOf.set(projectData, byPhase);
+  }
+  let content = byPhase.get(phase);
+  if (!content) {
+    const snapshot = phaseSnapshot(phase, projectData);
+    content = { snapshot, fingerprint: fingerprint(snapshot) };
+    byPhase.set(phase, content);
+  }
+  return content;
+}
+
 export function gateView(pack: Pack, phase: Phase, gates: Map<string, PhaseGate>, projectData: ProjectData): GateView {
   const gate = gates.get(phase.id)!;
-  const snapshot = phaseSnapshot(phase, projectData);
-  const fp = fingerprint(snapshot);
+  const { snapshot, fingerprint: fp } = phaseContent(phase, projectData);
   const changedSinceSignoff = Boolean(gate.lastApproval && gate.lastApproval.fingerprint !== fp);
   const progress = phaseProgress(phase, projectData.state);
   const blockedBy =
@@ -220,7 +245,7 @@ export function applyGate(
   },
 ): GateResult {
   return writeTransaction(db, (tx) => {
-    const gates = projectGates(tx as unknown as Db, args.projectId, args.pack);
+    const gates = projectGates(db, args.projectId, args.pack);
     const view = gateView(args.pack, args.phase, gates, args.load());
     const comment = args.comment.trim();
     const refuse = (error: string, status: 409 | 400 = 409, field?: "comment"): GateResult => ({ ok: false, status, error, field });

@@ -12,6 +12,7 @@ import { addRow, deleteRow, moveRow, saveAnswer, updateRow, type Conflict } from
 import type { ProjectData } from "./projects.server.ts";
 import type { Actor } from "./audit.server.ts";
 import type { FormFields } from "#app/http.server.ts";
+import { ROWS_PER_PAGE, requestedRowPage, rowPage, type RowPage } from "#app/register-pages.ts";
 
 export function findStep(pack: Pack, phase: Phase, stepId: string | undefined): Step {
   const step = phase.steps.find((s) => s.id === stepId);
@@ -45,20 +46,36 @@ export function refOptionsFor(pack: Pack, items: Item[], projectData: ProjectDat
   return refOptions;
 }
 
-/** What the page needs for each item: its stored value and version, or its rows. */
-export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: ProjectData) {
+/**
+ * What the page needs for each item: its stored value and version, or — for
+ * a register — the rows of the page of it the URL asks for (see
+ * register-pages.ts), where that page is, and which of the method's example
+ * rows are not in the register yet.
+ */
+export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: ProjectData, search: URLSearchParams = new URLSearchParams()) {
   const refOptions = refOptionsFor(pack, step.items, projectData);
   const answers: Record<string, { value: unknown; version: number; updatedAt: string } | null> = {};
-  const rows: Record<string, Array<{ id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string }>> = {};
+  const rows: Record<string, Array<{ id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string }>> = {};
+  const rowPages: Record<string, RowPage> = {};
+  const suggestionsLeft: Record<string, number[]> = {};
   for (const it of step.items) {
     if (it.kind === "register") {
-      rows[it.id] = (projectData.rows.get(it.id) ?? []).map((r) => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt }));
+      const all = projectData.rows.get(it.id) ?? [];
+      const page = rowPage(all.length, requestedRowPage(search, it.id));
+      rowPages[it.id] = page;
+      rows[it.id] = all.slice(page.offset, page.offset + ROWS_PER_PAGE).map((r) => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt }));
+      if (it.suggestions.length) {
+        const key = (v: unknown) => String(v ?? "").trim().toLowerCase();
+        const first = it.columns[0]!.id;
+        const present = new Set(all.map((r) => key(r.cells[first])));
+        suggestionsLeft[it.id] = it.suggestions.flatMap((s, i) => (present.has(key(s[first])) ? [] : [i]));
+      }
     } else if (it.kind !== "info") {
       const a = projectData.answers.get(it.id);
       answers[it.id] = a ? { value: a.value, version: a.version, updatedAt: a.updatedAt } : null;
     }
   }
-  return { answers, rows, refOptions };
+  return { answers, rows, rowPages, suggestionsLeft, refOptions };
 }
 
 const stableId = z.string().min(1).max(200);
@@ -107,10 +124,10 @@ export function workbenchItems(pack: Pack, ids: string[]): Array<{ item: Item; p
 }
 
 /** Everything the item forms of a workbench need (see ItemList). */
-export function workbenchState(pack: Pack, entries: Array<{ item: Item; phaseId: string }>, projectData: ProjectData, lockedPhase: (phaseId: string) => boolean) {
+export function workbenchState(pack: Pack, entries: Array<{ item: Item; phaseId: string }>, projectData: ProjectData, lockedPhase: (phaseId: string) => boolean, search?: URLSearchParams) {
   const items = entries.map((e) => e.item);
   return {
-    ...itemStates(pack, { items }, projectData),
+    ...itemStates(pack, { items }, projectData, search),
     answered: Object.fromEntries(items.map((i) => [i.id, isItemAnswered(i, projectData.state)])),
     locked: Object.fromEntries(entries.map((e) => [e.item.id, lockedPhase(e.phaseId)])),
     sources: Object.fromEntries(pack.sources.map((s) => [s.file, s])),

@@ -11,7 +11,7 @@ import { readForm } from "#app/http.server.ts";
 import { requireProjectContext } from "./project-context.server.ts";
 import { runWorkbenchAction, workbenchItems, workbenchState } from "./step.server.ts";
 import { isEditable, projectGates } from "./signoff.server.ts";
-import { lastChanges } from "./audit.server.ts";
+import { lastItemChanges } from "./audit.server.ts";
 import { getPreferences } from "./preferences.server.ts";
 
 type Args = { request: Request; params: { projectId?: string }; context: Parameters<typeof requireProjectContext>[1] };
@@ -37,8 +37,8 @@ export async function workbenchLoaderData(args: Args, wb: ReturnType<typeof requ
     items: wb.entries.map((e): Item => e.item),
     list: {
       projectId: wb.project.id,
-      ...workbenchState(wb.pack, wb.entries, wb.data, wb.lockedPhase),
-      lastChange: Object.fromEntries(lastChanges(wb.db, wb.project.id, wb.entries.map((e) => e.item.id))),
+      ...workbenchState(wb.pack, wb.entries, wb.data, wb.lockedPhase, new URL(args.request.url).searchParams),
+      lastChange: Object.fromEntries(lastItemChanges(wb.db, wb.project.id, wb.entries.map((e) => e.item.id))),
       canAnswer: can(wb.role, "answer"),
       canEditRegisters: can(wb.role, "edit-registers"),
     },

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/admin.branding";
 import { getDb } from "#db/client.ts";

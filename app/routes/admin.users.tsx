@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { Form, data, useNavigation } from "react-router";
 import { eq, count } from "drizzle-orm";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "react-router";
 import type { Route } from "./+types/project.change";
 import type { StepActionResult } from "#app/domain/step.server.ts";
@@ -6,7 +6,6 @@ import { requireWorkbench, workbenchAction, workbenchLoaderData } from "#app/dom
 import { availableDeliverables } from "#app/domain/deliverables.server.ts";
 import { impactedGroups, readinessAssessment, readinessTopics } from "#app/domain/change.ts";
 import { attentionText, impactTable, outsideHelpText, readinessView } from "#app/change-views.ts";
-import { loc } from "#app/i18n.ts";
 import { formatNumber, localDigits } from "#app/format.ts";
 import { scoreOf } from "#app/display.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";

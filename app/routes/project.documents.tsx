@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { data } from "react-router";
 import type { Route } from "./+types/project.documents";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
@@ -6,7 +6,6 @@ import { availableDeliverables, contentFingerprint, latestVersion, signOffState 
 import { effectiveBranding, installationBranding, logoDataUrl, projectBrandingOverride, readBrandingForm, resetProjectBranding, saveBranding } from "#app/domain/branding.server.ts";
 import { getDiagramRenderer } from "#app/domain/diagram-render.server.ts";
 import { can } from "#app/access.ts";
-import { loc } from "#app/i18n.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
 import { Form, Link, useSearchParams } from "react-router";
 import { z } from "zod";
@@ -9,7 +9,6 @@ import { AUDIT_CATEGORIES, type AuditCategory } from "#app/audit-categories.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { findItem } from "#methodology/load.ts";
 import { positiveId } from "#app/http.server.ts";
-import { loc } from "#app/i18n.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { displayCell, displayValue } from "#app/components/items/display.tsx";
 import type { Item, Language, RegisterItem } from "#methodology/schema.ts";

@@ -1,49 +1,52 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { roadmapGantt } from "#app/diagrams.ts";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import { Link } from "react-router";
 import type { Route } from "./+types/project.home";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { getPreferences } from "#app/domain/preferences.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { healthCounts } from "#app/domain/health.server.ts";
 import { readGoals, readStages, roadmapWarnings } from "#app/domain/planning.ts";
 import { projectProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/format.ts";
-import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ params, context }: Route.LoaderArgs) {
+const MISSING_SHOWN = 5;
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { project, pack, data } = requireProjectContext(params.projectId, context);
+  const { lang } = await getPreferences(request);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
-  const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: m.item.title, stepTitle: m.step.title, phaseTitle: p.phase.title })))[0] ?? null;
+  // Texts in the viewer's language only (switching language reloads).
+  const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: loc(m.item.title, lang), stepTitle: loc(m.step.title, lang), phaseTitle: loc(p.phase.title, lang) })))[0] ?? null;
   return {
     projectId: project.id,
     description: project.description,
     phases: progress.map((p) => ({
       id: p.phase.id,
-      title: p.phase.title,
-      summary: p.phase.summary,
+      title: loc(p.phase.title, lang),
+      summary: loc(p.phase.summary, lang),
       required: p.required,
       requiredAnswered: p.requiredAnswered,
       answerable: p.answerable,
       answered: p.answered,
       firstStepId: p.phase.steps[0]!.id,
-      missing: p.missing.map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: m.item.title, stepTitle: m.step.title })),
+      // The first few are listed; the rest are counted (required − requiredAnswered).
+      missing: p.missing.slice(0, MISSING_SHOWN).map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: loc(m.item.title, lang), stepTitle: loc(m.step.title, lang) })),
     })),
     next: firstMissing,
-    // The same definitions the scope document draws; the page picks its language.
-    roadmap: { fa: roadmapGantt(pack, data, "fa", "نقشه راه مرحله‌ای"), en: roadmapGantt(pack, data, "en", "Phased roadmap") },
+    // The same definition the scope document draws, in the viewer's language (switching language reloads).
+    roadmap: roadmapGantt(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap"),
     health: healthCounts(pack, data),
     overnight: pack.planning ? roadmapWarnings(pack.planning, readStages(pack.planning, data), readGoals(pack.planning, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
-      ? { unfilled: team.unfilled, total: team.roles.length, unfilledRoles: team.roles.filter((r) => r.members.length === 0).map((r) => ({ id: r.role.id, title: r.role.title })) }
+      ? { unfilled: team.unfilled, total: team.roles.length }
       : null,
   };
 }
-
-const MISSING_SHOWN = 5;
 
 export default function ProjectHome({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
@@ -63,9 +66,9 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
             <p>
               <span className="label">{t("home.nextAction")}</span>{" "}
               <Link to={`${base}/phases/${next.phaseId}/steps/${next.stepId}#item-${next.itemId}`} className="button primary small">
-                {loc(next.title, lang)}
+                {next.title}
               </Link>{" "}
-              <span className="muted">{loc(next.phaseTitle, lang)} › {loc(next.stepTitle, lang)}</span>
+              <span className="muted">{next.phaseTitle} › {next.stepTitle}</span>
             </p>
           ) : (
             <p className="status-ok">{t("home.allRequiredDone")}</p>
@@ -93,7 +96,7 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
             {t("planning.roadmap.overnightTitle")} <Link to={`${base}/roadmap`}>{t("planning.roadmap.open")}</Link>
           </p>
         ) : null}
-        <GeneratedDiagramView diagram={loaderData.roadmap[lang]} title={t("home.roadmap")} empty={t("home.roadmapEmpty")} />
+        <GeneratedDiagramView diagram={loaderData.roadmap} title={t("home.roadmap")} empty={t("home.roadmapEmpty")} />
       </section>
       <section aria-labelledby="phases-heading">
         <h2 id="phases-heading">{t("home.phases")}</h2>
@@ -105,25 +108,25 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
                 <div className="phase-card-head">
                   <span className="phase-number" aria-hidden="true">{missingCount === 0 ? "✓" : localDigits(i + 1, lang)}</span>
                   <h3>
-                    <Link to={`${base}/phases/${p.id}`}>{loc(p.title, lang)}</Link>
+                    <Link to={`${base}/phases/${p.id}`}>{p.title}</Link>
                   </h3>
                 </div>
-                <p className="muted phase-summary" title={loc(p.summary, lang)}>{loc(p.summary, lang)}</p>
+                <p className="muted phase-summary" title={p.summary}>{p.summary}</p>
                 <ProgressBar done={p.requiredAnswered} total={p.required} />
                 {missingCount > 0 ? (
                   <details className="missing">
                     <summary className="status-missing">
-                      {t("home.missingInPhase", { count: missingCount, n: localDigits(missingCount, lang), phase: loc(p.title, lang) })}
+                      {t("home.missingInPhase", { count: missingCount, n: localDigits(missingCount, lang), phase: p.title })}
                     </summary>
                     <ul>
-                      {p.missing.slice(0, MISSING_SHOWN).map((m) => (
+                      {p.missing.map((m) => (
                         <li key={m.itemId}>
-                          <Link to={`${base}/phases/${p.id}/steps/${m.stepId}#item-${m.itemId}`}>{loc(m.title, lang)}</Link>
-                          <span className="muted"> — {loc(m.stepTitle, lang)}</span>
+                          <Link to={`${base}/phases/${p.id}/steps/${m.stepId}#item-${m.itemId}`}>{m.title}</Link>
+                          <span className="muted"> — {m.stepTitle}</span>
                         </li>
                       ))}
-                      {p.missing.length > MISSING_SHOWN ? (
-                        <li className="muted">{t("home.andMore", { n: localDigits(p.missing.length - MISSING_SHOWN, lang) })}</li>
+                      {missingCount > p.missing.length ? (
+                        <li className="muted">{t("home.andMore", { n: localDigits(missingCount - p.missing.length, lang) })}</li>
                       ) : null}
                     </ul>
                   </details>

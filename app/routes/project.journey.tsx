@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { Form, Link, data, useFetcher, useSearchParams } from "react-router";
 import type { Route } from "./+types/project.journey";
 import type { StepActionResult } from "#app/domain/step.server.ts";

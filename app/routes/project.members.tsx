@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { Form, data, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.members";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Link, data, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.phase";
@@ -9,7 +9,6 @@ import { loadProjectData } from "#app/domain/projects.server.ts";
 import { readForm } from "#app/http.server.ts";
 import { phaseProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/format.ts";
-import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import { GatePanel } from "#app/components/gate-panel.tsx";
 import { ROLE_PERMISSIONS } from "#app/access.ts";

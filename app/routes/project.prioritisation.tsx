@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { Link, data, useFetcher } from "react-router";
 import type { Route } from "./+types/project.prioritisation";
 import type { StepActionResult } from "#app/domain/step.server.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { Link } from "react-router";
 import type { Route } from "./+types/project.roadmap";
 import type { StepActionResult } from "#app/domain/step.server.ts";

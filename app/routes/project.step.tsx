@@ -1,27 +1,26 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Link, data, isRouteErrorResponse } from "react-router";
 import type { Route } from "./+types/project.step";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
 import { findStep, itemStates, neighbours, runStepAction, type StepActionResult } from "#app/domain/step.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
-import { lastChanges } from "#app/domain/audit.server.ts";
+import { lastItemChanges } from "#app/domain/audit.server.ts";
 import { can } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { readForm } from "#app/http.server.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
-import { loc } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ params, context }: Route.LoaderArgs) {
+export function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
   const step = findStep(pack, phase, params.stepId);
-  const states = itemStates(pack, step, projectData);
+  const states = itemStates(pack, step, projectData, new URL(request.url).searchParams);
   const gate = projectGates(db, project.id, pack).get(phase.id)!;
-  const changes = lastChanges(db, project.id, step.items.map((i) => i.id));
+  const changes = lastItemChanges(db, project.id, step.items.map((i) => i.id));
   const team = pack.team && step.items.some((i) => i.id === pack.team!.register) ? teamCoverage(pack, projectData) : null;
   return {
     projectId: project.id,
@@ -80,7 +79,7 @@ export function meta({ data: d }: Route.MetaArgs) {
 export default function StepPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const { projectId, phase, step, answers, rows, refOptions, answered, sources, nav, team, locked, canAnswer, canEditRegisters, lastChange } = loaderData;
+  const { projectId, phase, step, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, nav, team, locked, canAnswer, canEditRegisters, lastChange } = loaderData;
   const lockedItems = Object.fromEntries(step.items.map((i) => [i.id, locked]));
   const readOnlyReason = locked ? t(`gate.lockedStep.${loaderData.gateStatus}`) : !canAnswer && !canEditRegisters ? t("step.readOnlyRole") : null;
   const fallback = actionData as StepActionResult | undefined;
@@ -122,7 +121,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       <ItemList
         items={step.items.filter((i) => !(i.kind === "register" && i.workbenchOnly))}
-        data={{ projectId, answers, rows, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters }}
+        data={{ projectId, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters }}
         fallback={fallback}
         team={team}
       />

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "#app/i18n.ts";
 import { data } from "react-router";
 import type { Route } from "./+types/project.team";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Link, NavLink, Outlet, useParams } from "react-router";
 import type { Route } from "./+types/project";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
@@ -7,7 +7,6 @@ import { can, ROLE_PERMISSIONS } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { projectProgress } from "#methodology/progress.ts";
 import { formatDate, localDigits } from "#app/format.ts";
-import { loc } from "#app/i18n.ts";
 import { ErrorPage } from "#app/root.tsx";
 import type { Language } from "#methodology/schema.ts";
 
@@ -37,7 +36,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
       required: p.required,
       requiredAnswered: p.requiredAnswered,
       gate: gateOf(p.phase.id),
-      steps: p.steps.map((s) => ({ id: s.step.id, title: s.step.title, required: s.required, requiredAnswered: s.requiredAnswered })),
+      // The navigation lists the steps of the open phase only (every project page carries this data).
+      steps: p.phase.id === params.phaseId ? p.steps.map((s) => ({ id: s.step.id, title: s.step.title, required: s.required, requiredAnswered: s.requiredAnswered })) : [],
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/projects.new";
 import { getDb } from "#db/client.ts";
@@ -8,7 +8,6 @@ import { getPreferences } from "#app/domain/preferences.server.ts";
 import { readForm } from "#app/http.server.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { fieldErrors } from "#methodology/values.ts";
-import { loc } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { Field, describedBy } from "#app/components/field.tsx";

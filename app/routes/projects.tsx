@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "react-router";
 import type { Route } from "./+types/projects";
 import { getDb } from "#db/client.ts";
@@ -6,7 +6,6 @@ import { authContext } from "#app/context.ts";
 import { PORTFOLIO_SORTS, portfolio, type PortfolioSort } from "#app/domain/portfolio.server.ts";
 import { localDigits } from "#app/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
-import { loc } from "#app/i18n.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
 

@@ -1,126 +1,155 @@
 /**
- * npm run bench — speed and memory of the operations a workshop leans on.
- * Prints a table and checks each figure against its target; exits 1 when a
- * target is missed. Not part of npm test: timings belong here, not in tests.
+ * npm run bench — Gambegam under load, on the production build.
+ *
+ * 1. Builds the app if `build/` is missing or stale.
+ * 2. Creates a large project (500 requirements, 60 team members, 40 goals,
+ *    200 audit-heavy edits) in a fresh database through the app's data layer.
+ * 3. Times the hot single-row queries and what runs inside a request.
+ * 4. Starts the real server (`node server.js`) on that database: start-up
+ *    time and resident memory; signs in; finds the heaviest step page; then
+ *    autocannon (50 connections, 10 s each, one after another) on the bare
+ *    route (/health), the project home and that step page.
+ * 5. Exports every Word deliverable in both languages, cold and warm.
+ *
+ * Prints a table (figure, value, target, ok/MISSED) and ends with one JSON
+ * line of every figure. Exits 1 when a target is missed. Not part of
+ * `npm test`: timings belong here, never in tests.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { ensureProductionBuild } from "./build.ts";
+import { buildLargeProject, LARGE } from "./large-project.ts";
+import { benchHotQueries } from "./queries.ts";
+import { benchInProcess } from "./in-process.ts";
+import { LOAD, load, signIn, startProductionServer, surveyStepPages, timePage, type LoadResult } from "./http.ts";
+import { benchExports } from "./exports.ts";
+import { jsonLine, printTable, type Figure } from "./report.ts";
 import { openDatabase } from "../../db/client.ts";
-import { seedDemoProject } from "../../db/seed-demo.ts";
-import { addRow, saveAnswer } from "../../app/domain/answers.server.ts";
-import { loadProjectData, listProjects } from "../../app/domain/projects.server.ts";
-import { BUILT_IN_PACKS_DIR, allItems, findItem, loadPacks } from "../../methodology/load.ts";
-import { getPacks } from "../../methodology/registry.ts";
-import { projectProgress } from "../../methodology/progress.ts";
-import type { QuestionItem, RegisterItem } from "../../methodology/schema.ts";
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
-import { getProject } from "../../app/domain/projects.server.ts";
-import { exportDeliverable } from "../../app/domain/deliverables.server.ts";
-import { getDiagramRenderer, type DiagramRenderer } from "../../app/domain/diagram-render.server.ts";
 
-/**
- * The scope document of a large project (500 requirements, 60 team members,
- * 40 goals): cold (first export in the process) and warm, against packing a
- * bare docx table of the same rows — the floor any Word output pays.
- */
-async function benchDeliverables(db: ReturnType<typeof openDatabase>, pack: NonNullable<ReturnType<ReturnType<typeof getPacks>["get"]>>) {
-  const projectId = seedDemoProject(db, pack);
-  const reg = (id: string) => findItem(pack, id) as RegisterItem;
-  for (let i = 0; i < 500; i++) addRow(db, { projectId, item: reg("requirements.register"), raw: { requirement: `نیازمندی ${i + 1}: ثبت سفارش از طریق CRM`, description: `Requirement ${i + 1} — the visit plan shows the store's last orders and open complaints.`, priority: "should", process: "ثبت سفارش", "crm-function": "sales" } });
-  for (let i = 0; i < 60; i++) addRow(db, { projectId, item: reg("team.members"), raw: { name: `عضو ${i + 1}`, role: i % 2 ? "marketing-sales-service" : "other", unit: `واحد ${i % 7}`, responsibilities: "نمایندگی واحد در کارگاه‌ها" } });
-  for (let i = 0; i < 40; i++) addRow(db, { projectId, item: reg("goals.register"), raw: { goal: `هدف ${i + 1}`, kpi: "Share of repeat orders", baseline: "10%", target: "20%", priority: String((i % 5) + 1), "roadmap-phase": `phase-${(i % 3) + 1}`, "target-date": "2027-06-21" } });
-  const project = getProject(db, projectId)!;
-  const data = loadProjectData(db, projectId);
-  const exportOnce = async (renderer: DiagramRenderer | null) => {
-    const t0 = performance.now();
-    const file = await exportDeliverable({ db, project, pack, data, id: "scope-document", lang: "fa", actor: { id: null, name: "bench" }, renderer });
-    if (file.buffer.length < 10_000) throw new Error("export produced no document");
-    return performance.now() - t0;
-  };
-  results.push({ name: "scope document, large project, cold", value: await exportOnce(null), unit: "ms", target: 5000, better: "lower" });
-  let warm = 0;
-  for (let i = 0; i < 3; i++) warm += await exportOnce(null);
-  results.push({ name: "scope document, large project, warm", value: warm / 3, unit: "ms", target: 2000, better: "lower" });
+/** The trivial page of the same server the heavy pages are compared with. */
+const BARE_PATH = "/health";
+const RATIO_TARGET = 0.6;
+const WARM_EXPORT_TARGET_MS = 2000;
 
-  const rows = data.rows.get("requirements.register")!.length + 60 + 40;
-  const bare = async () => {
-    const t0 = performance.now();
-    const cells = (n: number) => new TableRow({ children: Array.from({ length: n }, (_, j) => new TableCell({ children: [new Paragraph(`cell ${j}`)] })) });
-    const doc = new Document({ sections: [{ children: [new Table({ rows: Array.from({ length: rows }, () => cells(7)) })] }] });
-    await Packer.toBuffer(doc);
-    return performance.now() - t0;
-  };
-  await bare();
-  let bareMs = 0;
-  for (let i = 0; i < 3; i++) bareMs += await bare();
-  results.push({ name: `bare docx table of the same ${rows} rows`, value: bareMs / 3, unit: "ms", target: 2000, better: "lower" });
-  results.push({ name: "scope document ÷ bare table (warm)", value: warm / 3 / (bareMs / 3), unit: "x", target: 20, better: "lower" });
+const started = performance.now();
+const step = (what: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}`);
 
-  const renderer = getDiagramRenderer();
-  if (renderer.available()) {
-    const cold = await exportOnce(renderer);
-    results.push({ name: "scope document with diagrams, cold cache", value: cold, unit: "ms", target: 10000, better: "lower" });
-    results.push({ name: "scope document with diagrams, warm cache", value: await exportOnce(renderer), unit: "ms", target: 2000, better: "lower" });
-    await renderer.close();
-  } else {
-    console.log("(Chromium not installed: the export with diagrams drawn is not measured)");
-  }
-}
-
-type Result = { name: string; value: number; unit: string; target: number; better: "lower" | "higher" };
-const results: Result[] = [];
-
-function time(fn: () => void, runs: number): number {
-  fn();
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  return (performance.now() - start) / runs;
-}
-
+const build = ensureProductionBuild();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-bench-"));
+const sections: Array<{ title: string; figures: Figure[] }> = [];
+const extra: Record<string, unknown> = {};
+let failure: string | null = null;
+
 try {
-  results.push({ name: "load and check every methodology pack", value: time(() => loadPacks([BUILT_IN_PACKS_DIR]), 20), unit: "ms", target: 500, better: "lower" });
-
-  const db = openDatabase(path.join(dir, "bench.sqlite"));
-  const pack = getPacks().get("crm-implementation", "1.0.0")!;
-  const projectId = seedDemoProject(db, pack);
-  const question = findItem(pack, "vision.why-crm") as QuestionItem;
-  const register = findItem(pack, "requirements.register") as RegisterItem;
-
-  let version = (loadProjectData(db, projectId).answers.get(question.id)?.version ?? 0);
-  const saves = 300;
-  const start = performance.now();
-  for (let i = 0; i < saves; i++) {
-    const r = saveAnswer(db, { projectId, item: question, baseVersion: version, raw: `answer ${i}` });
-    if (r.status !== "saved") throw new Error("save refused");
-    version = r.version;
+  step("creating the large project");
+  const databasePath = path.join(dir, "large.sqlite");
+  const t0 = performance.now();
+  const large = buildLargeProject(databasePath);
+  const setupMs = performance.now() - t0;
+  for (const [k, want] of [["requirements", LARGE.requirements], ["members", LARGE.members], ["goals", LARGE.goals]] as const) {
+    if (large.counts[k] !== want) throw new Error(`bench: the large project has ${large.counts[k]} ${k}, not ${want}`);
   }
-  results.push({ name: "durable answer saves (synchronous=FULL)", value: saves / ((performance.now() - start) / 1000), unit: "saves/s", target: 100, better: "higher" });
+  extra.project = { ...large.counts, edits: LARGE.edits };
 
-  for (let i = 0; i < 400; i++) addRow(db, { projectId, item: register, raw: { requirement: `Requirement ${i}`, priority: "should" } });
-  results.push({ name: "load a project with 400 requirement rows", value: time(() => loadProjectData(db, projectId), 50), unit: "ms", target: 50, better: "lower" });
-  const data = loadProjectData(db, projectId);
-  results.push({ name: "progress of all seven phases", value: time(() => projectProgress(pack, data.state), 200), unit: "ms", target: 5, better: "lower" });
+  step("hot single-row queries");
+  const qdb = openDatabase(databasePath);
+  let queries;
+  try {
+    queries = benchHotQueries(qdb, large.projectId, large.signInEmail);
+  } finally {
+    qdb.$client.close();
+  }
+  sections.push({
+    title: "Hot single-row queries (through the app's functions, 20,000 calls each)",
+    figures: queries.flatMap((q) => [
+      { key: `query.${q.key}.us`, name: q.name, value: q.microseconds, unit: "µs", target: { value: 50, better: "lower" as const } },
+      { key: `query.${q.key}.preparesPerCall`, name: `  statements prepared per call`, value: q.preparesPerCall, unit: "", target: { value: 0, better: "lower" as const } },
+    ]),
+  });
 
-  for (let i = 0; i < 20; i++) seedDemoProject(db, pack);
-  results.push({ name: "portfolio list of 21 projects", value: time(() => listProjects(db, 1), 20), unit: "ms", target: 200, better: "lower" });
+  step("in-process figures");
+  sections.push({
+    title: "Inside a request",
+    figures: [
+      { key: "largeProjectSetupMs", name: `create the large project (${LARGE.requirements} req., ${LARGE.members} members, ${LARGE.goals} goals, ${LARGE.edits} edits)`, value: setupMs, unit: "ms" },
+      ...(await benchInProcess(databasePath, large.projectId, dir)),
+    ],
+  });
 
-  await benchDeliverables(db, pack);
+  step("starting the production server");
+  const server = await startProductionServer(databasePath, BARE_PATH);
+  const httpFigures: Figure[] = [];
+  try {
+    httpFigures.push({ key: "startup.readyMs", name: "start-up: spawn → “ready on”", value: server.readyMs, unit: "ms" });
+    httpFigures.push({ key: "startup.firstOkMs", name: "start-up: spawn → first 200 response", value: server.firstOkMs, unit: "ms" });
+    await new Promise((r) => setTimeout(r, 1000));
+    httpFigures.push({ key: "rss.idleMiB", name: "resident memory, idle after start-up", value: server.rssMiB(), unit: "MiB" });
 
-  results.push({ name: "items in the built-in pack", value: allItems(pack).length, unit: "items", target: 100, better: "higher" });
-  results.push({ name: "heap used after the run", value: process.memoryUsage().heapUsed / 1024 / 1024, unit: "MiB", target: 200, better: "lower" });
-  db.$client.close();
+    const cookie = await signIn(server.url, large.signInEmail);
+    step("timing every step page once");
+    const survey = await surveyStepPages(server.url, cookie, large.projectId, large.pack);
+    const heaviest = survey[0]!;
+    extra.stepPages = survey.slice(0, 5).map((p) => ({ path: p.path, ms: Math.round(p.ms * 10) / 10, kB: Math.round(p.bytes / 1024) }));
+    const home = `/projects/${large.projectId}`;
+    const sizes = {
+      bare: await timePage(server.url, BARE_PATH, cookie, 5),
+      home: await timePage(server.url, home, cookie, 5),
+      step: await timePage(server.url, heaviest.path, cookie, 5),
+    };
+
+    const runs: Record<"bare" | "home" | "step", LoadResult> = {} as never;
+    for (const [which, p] of [["bare", BARE_PATH], ["home", home], ["step", heaviest.path]] as const) {
+      step(`autocannon ${LOAD.connections} connections × ${LOAD.seconds} s: ${p}`);
+      runs[which] = await load(server.url, p, cookie);
+    }
+    httpFigures.push({ key: "rss.afterLoadMiB", name: "resident memory after the load", value: server.rssMiB(), unit: "MiB" });
+
+    const label = { bare: `bare route ${BARE_PATH}`, home: "project home", step: "heaviest step page" } as const;
+    for (const which of ["bare", "home", "step"] as const) {
+      const r = runs[which];
+      const note = `${r.path} (${Math.round(sizes[which].bytes / 1024)} kB, ${sizes[which].ms.toFixed(1)} ms alone)`;
+      httpFigures.push({ key: `http.${which}.rps`, name: `${label[which]}: requests/s`, value: r.rps, unit: "req/s", note });
+      httpFigures.push({ key: `http.${which}.p50Ms`, name: `${label[which]}: latency p50`, value: r.p50, unit: "ms" });
+      httpFigures.push({ key: `http.${which}.p99Ms`, name: `${label[which]}: latency p99`, value: r.p99, unit: "ms" });
+      httpFigures.push({ key: `http.${which}.non2xx`, name: `${label[which]}: non-2xx responses and errors`, value: r.non2xx + r.errors + r.timeouts, unit: "", target: { value: 0, better: "lower" } });
+      if (r.non2xx + r.errors + r.timeouts > 0) {
+        console.error(`\n!!! ${r.path}: ${r.non2xx} non-2xx responses, ${r.errors} errors, ${r.timeouts} timeouts under load\n${server.output().slice(-2000)}`);
+      }
+    }
+    httpFigures.push({ key: "ratio.home", name: "project home ÷ bare route (requests/s)", value: runs.home.rps / runs.bare.rps, unit: "", target: { value: RATIO_TARGET, better: "higher" } });
+    httpFigures.push({ key: "ratio.step", name: "heaviest step page ÷ bare route (requests/s)", value: runs.step.rps / runs.bare.rps, unit: "", target: { value: RATIO_TARGET, better: "higher" }, note: heaviest.path });
+    extra.heaviestStep = heaviest.path;
+  } finally {
+    await server.stop();
+  }
+  sections.push({ title: `The production server (autocannon, ${LOAD.connections} connections, ${LOAD.seconds} s per route, gzip accepted)`, figures: httpFigures });
+
+  step("exporting every deliverable, fa and en, each in a fresh process");
+  const exports = await benchExports(databasePath, large.projectId, large.pack);
+  extra.diagramsRasterised = exports.rasterised;
+  sections.push({
+    title: `Word deliverables of the large project (cold: first export in a fresh process, empty diagram cache; warm: mean of 3) — diagrams ${exports.rasterised ? "rasterised by Chromium" : "NOT rasterised (no Chromium: tables instead)"}`,
+    figures: exports.timings.flatMap((t) => [
+      { key: `export.${t.id}.${t.lang}.coldMs`, name: `${t.id} (${t.lang}), cold`, value: t.coldMs, unit: "ms", note: t.diagrams ? `${t.diagrams.renders} drawn, Chromium launched ${t.diagrams.launches}×` : undefined },
+      { key: `export.${t.id}.${t.lang}.warmMs`, name: `${t.id} (${t.lang}), warm`, value: t.warmMs, unit: "ms", target: { value: WARM_EXPORT_TARGET_MS, better: "lower" as const }, note: `${Math.round(t.bytes / 1024)} kB` },
+    ]),
+  });
+} catch (error) {
+  failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-let missed = 0;
-console.log("benchmark".padEnd(48), "value".padStart(12), "target".padStart(14));
-for (const r of results) {
-  const ok = r.better === "lower" ? r.value <= r.target : r.value >= r.target;
-  if (!ok) missed++;
-  console.log(r.name.padEnd(48), `${r.value.toFixed(2)} ${r.unit}`.padStart(12), `${r.better === "lower" ? "≤" : "≥"} ${r.target} ${r.unit}`.padStart(14), ok ? "ok" : "MISSED");
+const missed = printTable(sections);
+const figures = sections.flatMap((s) => s.figures);
+extra.build = build.built ? `built (${build.reason}) in ${(build.ms / 1000).toFixed(1)} s` : "up to date";
+extra.runSeconds = Math.round((performance.now() - started) / 100) / 10;
+if (failure) {
+  console.error(`\nThe benchmark failed:\n${failure}`);
+  extra.failure = failure.split("\n")[0];
 }
-process.exit(missed ? 1 : 0);
+console.log(`\n${missed ? `${missed} target(s) MISSED` : failure ? "" : "every target met"}`);
+console.log(jsonLine(figures, extra));
+process.exit(missed || failure ? 1 : 0);

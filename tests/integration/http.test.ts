@@ -78,6 +78,35 @@ describe("pages", () => {
     }
   });
 
+  test("/health answers anyone, signed in or not, in their language, and is never cached", async () => {
+    for (const [headers, text] of [
+      [{}, "گام‌به‌گام در حال کار است."],
+      [english, "Gambegam is running."],
+    ] as const) {
+      const r = await get("/health", headers);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("cache-control")).toBe("no-store");
+      expect(await r.text()).toContain(text);
+    }
+    const anonymous = await fetch(`${server.url}/health`, { redirect: "manual" });
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.text()).toContain("گام‌به‌گام در حال کار است.");
+  });
+
+  test("a large page arrives whole, and the same, with or without compression", async () => {
+    const page = "/projects/1/phases/requirements";
+    const withoutNonce = (html: string) => html.replace(/nonce="[^"]*"/g, "");
+    const plain = await get(page, { "Accept-Encoding": "identity" });
+    const gzip = await get(page, { "Accept-Encoding": "gzip" });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    const [a, b] = [await plain.text(), await gzip.text()];
+    expect(a.length).toBeGreaterThan(64 * 1024);
+    expect(a).toMatch(/^<!DOCTYPE html>/i);
+    expect(a.trimEnd()).toMatch(/<\/html>$/);
+    expect(withoutNonce(b)).toBe(withoutNonce(a));
+  });
+
   test("missing records are 404 pages, not 500s", async () => {
     for (const p of ["/projects/99999", "/projects/abc", "/projects/1/phases/nope", `/projects/1/phases/team/steps/nope`, "/projects/1/phases/vision/steps/team-roles", "/nowhere", "/projects/1e3", "/projects/-1"]) {
       const r = await get(p);
@@ -137,6 +166,39 @@ describe("saving answers", () => {
     const html = await (await get("/projects/1/team", english)).text();
     expect(html).toMatch(/Pari Nazari<\/bdi> \(<bdi>HR<\/bdi>\)/);
     expect(html).toContain("1 of the 6 recommended roles is unfilled.");
+  });
+});
+
+describe("a large register", () => {
+  test("is shown 25 rows at a time, with the page in the URL, counting every row", async () => {
+    const lang = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }));
+    const english = { Cookie: lang.headers.get("set-cookie")!.split(";")[0]! };
+    const step = whereIs("vision.decisions");
+    for (let i = 1; i <= 30; i++) {
+      const r = await post(step, form({ intent: "row-add", itemId: "vision.decisions", "c.decision": `Paged decision ${i}` }));
+      expect(r.status).toBe(200);
+    }
+    // Row editors of this register (the step has other registers too).
+    const editors = (html: string) => html.split('data-item-id="vision.decisions"')[1]!.split('data-item-id="')[0]!.match(/class="row-editor"/g)?.length ?? 0;
+    const first = await (await get(step, english)).text();
+    expect(first).toContain("33 rows");
+    expect(first).toContain("Rows 1–25 of 33");
+    expect(editors(first)).toBe(25);
+    expect(first).toContain("Paged decision 22");
+    expect(first).not.toContain("Paged decision 23");
+    expect(first).toContain('href="/projects/1/phases/vision/steps/vision-workshop?page.vision.decisions=2#item-vision.decisions"');
+
+    const second = await (await get(`${step}?page.vision.decisions=2`, english)).text();
+    expect(second).toContain("Rows 26–33 of 33");
+    expect(editors(second)).toBe(8);
+    expect(second).toContain("Paged decision 30");
+    expect(second).not.toContain("Paged decision 22");
+    // The row numbers go on from the first page.
+    expect(second).toContain('<span class="row-index">26</span>');
+
+    // A page past the end shows the last one; a page that is not a number, the first.
+    expect(await (await get(`${step}?page.vision.decisions=99`, english)).text()).toContain("Rows 26–33 of 33");
+    expect(await (await get(`${step}?page.vision.decisions=abc`, english)).text()).toContain("Rows 1–25 of 33");
   });
 });
 

@@ -1,8 +1,7 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { useFetcher } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { loc } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
 import type { ChecklistItem, DiagramItem, Language, QuestionItem, RatingItem } from "#methodology/schema.ts";
 import { CHECKLIST_STATUSES, readRating, type ChecklistValue, type DiagramValue, type RatingValue } from "#methodology/values.ts";

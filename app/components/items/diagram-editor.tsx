@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { loc } from "#app/i18n.ts";
+import { loc, useTranslation } from "#app/i18n.ts";
 import type { DiagramItem, Language } from "#methodology/schema.ts";
 import type { DiagramValue } from "#methodology/values.ts";
 import { FieldError } from "#app/components/field.tsx";

@@ -1,18 +1,23 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import type { TeamCoverage } from "#app/domain/team.server.ts";
-import { loc } from "#app/i18n.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { TeamCoverageView } from "#app/components/team-coverage.tsx";
 import { AnswerItem } from "./answer-item.tsx";
 import { RegisterItemView } from "./register-item.tsx";
 import { ItemShell, type SourceInfo } from "./shared.tsx";
+import type { RowPage } from "#app/register-pages.ts";
 
 export type ItemListData = {
   projectId: number;
   answers: Record<string, { value: unknown; version: number; updatedAt: string } | null>;
-  rows: Record<string, Array<{ id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string }>>;
+  /** A register's rows on the page of it shown (all of them when it has one page). */
+  rows: Record<string, Array<{ id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string }>>;
+  /** Which page of each register is shown (see register-pages.ts). */
+  rowPages?: Record<string, RowPage>;
+  /** Indices of the method's example rows not in each register yet. */
+  suggestionsLeft?: Record<string, number[]>;
   refOptions: Record<string, Array<{ id: number; label: string }>>;
   answered: Record<string, boolean>;
   sources: Record<string, SourceInfo>;
@@ -68,6 +73,8 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
                 key={item.id}
                 item={item}
                 rows={data.rows[item.id] ?? []}
+                page={data.rowPages?.[item.id]}
+                suggestionsLeft={data.suggestionsLeft?.[item.id]}
                 refOptions={data.refOptions}
                 source={source}
                 projectId={data.projectId}

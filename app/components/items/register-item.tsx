@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { useFetcher } from "react-router";
+import { loc, useTranslation } from "#app/i18n.ts";
+import { Link, useFetcher, useLocation } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { loc } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
 import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 import { DateInput } from "#app/components/date-input.tsx";
@@ -10,8 +9,9 @@ import { FieldError } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { displayCell } from "./display.tsx";
 import { useAutosave } from "./use-autosave.ts";
+import { pageOfIndex, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 
-export type Row = { id: number; cells: Record<string, string | number | null>; version: number; updatedAt: string };
+export type Row = { id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string };
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
 
 /**
@@ -28,10 +28,66 @@ function useStickyOpen(force: boolean) {
   return { ref, open: initiallyOpen.current || undefined };
 }
 
+/** The current URL with another page of a register, scrolled to the register (or to a row). */
+function usePageLink(itemId: string) {
+  const location = useLocation();
+  return (page: number, hash = `#item-${itemId}`) => {
+    const search = new URLSearchParams(location.search);
+    if (page === 1) search.delete(rowPageParam(itemId));
+    else search.set(rowPageParam(itemId), String(page));
+    const query = search.toString();
+    return { pathname: location.pathname, search: query ? `?${query}` : "", hash };
+  };
+}
+
+/** Page numbers to offer: the first, the last, and two either side of the current one. */
+function pageNumbers(page: number, pages: number): Array<number | null> {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1]! > 1 ? [null, n] : [n]));
+}
+
+function RowPager({ item, page, shown, position }: { item: RegisterItem; page: RowPage; shown: number; position: "top" | "bottom" }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const link = usePageLink(item.id);
+  return (
+    <nav className="row-pager" aria-label={t("register.pagesOf", { title: loc(item.title, lang) })} data-position={position}>
+      <span className="muted small">
+        {t("register.showing", { from: localDigits(page.offset + 1, lang), to: localDigits(page.offset + shown, lang), total: localDigits(page.total, lang) })}
+      </span>
+      <span className="pager-links">
+        {page.page > 1 ? (
+          <Link to={link(page.page - 1)} className="button small ghost" rel="prev">
+            {t("register.previousPage")}
+          </Link>
+        ) : null}
+        {pageNumbers(page.page, page.pages).map((n, i) =>
+          n === null ? (
+            <span key={`gap-${i}`} className="muted" aria-hidden="true">…</span>
+          ) : n === page.page ? (
+            <span key={n} className="button small current" aria-current="page">{localDigits(n, lang)}</span>
+          ) : (
+            <Link key={n} to={link(n)} className="button small ghost" aria-label={t("register.pageN", { n: localDigits(n, lang) })}>
+              {localDigits(n, lang)}
+            </Link>
+          ),
+        )}
+        {page.page < page.pages ? (
+          <Link to={link(page.page + 1)} className="button small ghost" rel="next">
+            {t("register.nextPage")}
+          </Link>
+        ) : null}
+      </span>
+    </nav>
+  );
+}
+
 /** A register: a table of typed rows, each saved on its own as it is typed. */
 export function RegisterItemView({
   item,
   rows,
+  page: shownPage,
+  suggestionsLeft,
   refOptions,
   source,
   projectId,
@@ -40,7 +96,12 @@ export function RegisterItemView({
   children,
 }: {
   item: RegisterItem;
+  /** The rows on the page shown (all of them for a register of one page). */
   rows: Row[];
+  /** Where those rows are in the register; absent: `rows` is the whole register. */
+  page?: RowPage;
+  /** Indices of the method's example rows not in the register yet (worked out over every row). */
+  suggestionsLeft?: number[];
   refOptions: RefOptions;
   source?: SourceInfo;
   projectId: number;
@@ -50,16 +111,23 @@ export function RegisterItemView({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
+  const page = shownPage ?? rowPage(rows.length, 1);
+  const pageLink = usePageLink(item.id);
   const summaryColumns = item.columns.slice(0, 4);
-  const existingFirst = new Set(rows.map((r) => String(r.cells[item.columns[0]!.id] ?? "").trim().toLowerCase()));
-  const suggestions = item.suggestions.map((s, index) => ({ s, index })).filter(({ s }) => !existingFirst.has(String(s[item.columns[0]!.id] ?? "").trim().toLowerCase()));
+  const first = item.columns[0]!.id;
+  const existingFirst = new Set(rows.map((r) => String(r.cells[first] ?? "").trim().toLowerCase()));
+  const suggestions = suggestionsLeft
+    ? suggestionsLeft.flatMap((index) => (item.suggestions[index] ? [{ s: item.suggestions[index], index }] : []))
+    : item.suggestions.map((s, index) => ({ s, index })).filter(({ s }) => !existingFirst.has(String(s[first] ?? "").trim().toLowerCase()));
+  const pager = (position: "top" | "bottom") => (page.pages > 1 ? <RowPager item={item} page={page} shown={rows.length} position={position} /> : null);
   return (
     <ItemShell item={item} source={source} answered={answered}>
       {children}
       <p className="muted small register-count">
-        {t("register.rowCount", { count: rows.length, n: localDigits(rows.length, lang) })}
+        {t("register.rowCount", { count: page.total, n: localDigits(page.total, lang) })}
         {item.required && item.minRows > 1 ? ` · ${t("register.minRows", { n: localDigits(item.minRows, lang) })}` : ""}
       </p>
+      {pager("top")}
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="register-table">
@@ -76,7 +144,7 @@ export function RegisterItemView({
               {rows.map((r, i) => (
                 <tr key={r.id}>
                   <td>
-                    <a href={`#row-${r.id}`}>{localDigits(i + 1, lang)}</a>
+                    <a href={`#row-${r.id}`}>{localDigits(page.offset + i + 1, lang)}</a>
                   </td>
                   {summaryColumns.map((c) => (
                     <td key={c.id} dir="auto">{displayCell(c, r.cells[c.id], lang, refOptions)}</td>
@@ -88,27 +156,36 @@ export function RegisterItemView({
         </div>
       ) : null}
       {rows.length > 0 ? <p className="label">{t("register.editRows")}</p> : null}
-      <ol className="row-editors">
+      <ol className="row-editors" start={page.offset + 1}>
         {rows.map((r, i) => (
           <RowEditor
             key={r.id}
             item={item}
             row={r}
-            index={i}
-            last={i === rows.length - 1}
+            index={page.offset + i}
+            last={page.offset + i === page.total - 1}
             refOptions={refOptions}
             projectId={projectId}
             fallback={fallback && fallback.rowId === r.id ? fallback : undefined}
           />
         ))}
       </ol>
-      <NewRowForm item={item} refOptions={refOptions} projectId={projectId} open={rows.length === 0} fallback={fallback && !fallback.ok && fallback.intent === "row-add" ? fallback : undefined} />
+      {pager("bottom")}
+      <NewRowForm
+        item={item}
+        refOptions={refOptions}
+        projectId={projectId}
+        open={page.total === 0}
+        fallback={fallback && !fallback.ok && fallback.intent === "row-add" ? fallback : undefined}
+        // A row is added at the end: when that is on another page, say where.
+        addedElsewhere={(rowId) => (rows.some((r) => r.id === rowId) || page.total === 0 ? null : pageLink(pageOfIndex(page.total - 1), `#row-${rowId}`))}
+      />
       {suggestions.length > 0 ? (
         <div className="suggestions">
           <p className="label">{t("register.suggestions")}</p>
           <div className="suggestion-chips">
             {suggestions.map(({ s, index }) => (
-              <SuggestionButton key={index} itemId={item.id} index={index} label={String(s[item.columns[0]!.id] ?? "")} />
+              <SuggestionButton key={index} itemId={item.id} index={index} label={String(s[first] ?? "")} />
             ))}
           </div>
         </div>
@@ -312,12 +389,15 @@ function NewRowForm({
   projectId,
   open,
   fallback,
+  addedElsewhere,
 }: {
   item: RegisterItem;
   refOptions: RefOptions;
   projectId: number;
   open: boolean;
   fallback?: StepActionResult;
+  /** Where a newly added row is shown, when not on this page. */
+  addedElsewhere: (rowId: number) => { pathname: string; search: string; hash: string } | null;
 }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<StepActionResult>({ key: `add-${item.id}` });
@@ -347,6 +427,7 @@ function NewRowForm({
 
   const formId = `new-row-${item.id}`;
   const details = useStickyOpen(open || Object.keys(errors).length > 0);
+  const added = fetcher.state === "idle" && fetcher.data?.ok && fetcher.data.rowId ? addedElsewhere(fetcher.data.rowId) : null;
   return (
     <details className="new-row" ref={details.ref} open={details.open}>
       <summary className="button small">{t("register.addRow")}</summary>
@@ -364,6 +445,11 @@ function NewRowForm({
             {fetcher.state !== "idle" ? t("common.saving") : t("register.add")}
           </button>
           {auto.status === "restored" ? <span className="muted small">{t("register.draftRestored")}</span> : null}
+          {added ? (
+            <span className="status-ok small" role="status">
+              {t("register.addedElsewhere")} <Link to={added}>{t("register.showAdded")}</Link>
+            </span>
+          ) : null}
         </div>
       </fetcher.Form>
     </details>

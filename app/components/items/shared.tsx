@@ -1,7 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { formatTime } from "#app/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
-import { loc } from "#app/i18n.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 import type { SaveStatus } from "./use-autosave.ts";
 
