@@ -38,6 +38,9 @@ export function openDatabase(file: string): Db {
 export function preparedOnce<T>(build: (db: Db) => T): (db: Db) => T {
   const byConnection = new WeakMap<Database.Database, T>();
   return (db) => {
+    // A transaction handle (`tx`) has no connection of its own to key on: it
+    // gets a statement of its own, prepared for this call.
+    if (!db.$client) return build(db);
     let prepared = byConnection.get(db.$client);
     if (prepared === undefined) {
       prepared = build(db);

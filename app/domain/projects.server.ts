@@ -136,6 +136,8 @@ function freezeDeep<T>(value: T): T {
  * shared: its arrays and values are frozen, and its maps are typed read-only.
  */
 export function loadProjectData(db: Db, projectId: number): ProjectData {
+  // Inside a transaction (a `tx` handle, no connection to key on) read afresh: what it sees may not be committed yet.
+  if (!db.$client) return readProjectData(db, projectId);
   // The stamp is read before the content: a change committed in between
   // (by another process) makes the cached copy newer than its stamp, never older.
   const stamp = latestAuditId(db).get({ projectId })?.id ?? 0;
