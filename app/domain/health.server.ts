@@ -41,7 +41,14 @@ export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, 
   };
 }
 
-/** Just the counts, for the project home and the portfolio. */
+const countsOf = new WeakMap<ProjectAnswers, ReturnType<typeof healthCheck>>();
+
+/**
+ * Just the counts, for the project home and the portfolio. Project data is
+ * shared and frozen until the project changes (see loadProjectData), so the
+ * check runs once per change, not once per page view.
+ */
 export function healthCounts(pack: Pack, data: ProjectAnswers) {
-  return healthCheck(pack, data)?.counts ?? null;
+  if (!countsOf.has(data)) countsOf.set(data, healthCheck(pack, data));
+  return countsOf.get(data)?.counts ?? null;
 }
