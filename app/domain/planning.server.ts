@@ -14,7 +14,10 @@ import { addRow, deleteRow, updateRow, type Conflict } from "./answers.server.ts
 import type { Actor } from "./audit.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import { readCriteria, readScores, readTouchpoints, SCORE_MAX, SCORE_MIN } from "./planning.ts";
-import { requireWorkbench } from "./workbench.server.ts";
+import { requireWorkbench, workbenchAction } from "./workbench.server.ts";
+import { readForm } from "#app/http.server.ts";
+import { can } from "#app/access.ts";
+import { findItem } from "#methodology/load.ts";
 import { workbenchItems } from "./step.server.ts";
 
 class Rollback extends Error {}
@@ -147,4 +150,24 @@ export function requirePlanningPage(args: PageArgs, page: PlanningPage | null) {
 export function itemLocked(wb: ReturnType<typeof requirePlanningPage>, itemId: string): boolean {
   const entry = workbenchItems(wb.pack, [itemId])[0];
   return entry ? wb.lockedPhase(entry.phaseId) : true;
+}
+
+/**
+ * A planning page's action: its own intent (the score grid, a gap turned
+ * into a requirement) writes one register, under that register's phase lock
+ * and the edit-registers permission; every other intent is an item form,
+ * run as on any workbench.
+ */
+export async function planningAction(
+  args: PageArgs & { request: Request },
+  page: PlanningPage,
+  own: { intent: string; register: (config: PlanningConfig) => string; run: (wb: ReturnType<typeof requirePlanningPage>, item: RegisterItem, form: FormFields, locked: boolean) => { status: number; body: unknown } },
+) {
+  const wb = requirePlanningPage(args, page);
+  const form = await readForm(args.request.clone());
+  if (form.intent !== own.intent) return workbenchAction(args, wb);
+  if (!can(wb.role, "edit-registers")) bad(403, "errors.forbidden");
+  const registerId = own.register(wb.config);
+  const { status, body } = own.run(wb, findItem(wb.pack, registerId) as RegisterItem, form, itemLocked(wb, registerId));
+  return data(body, { status });
 }

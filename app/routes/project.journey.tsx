@@ -2,12 +2,10 @@ import { useTranslation } from "#app/i18n.ts";
 import { Form, Link, data, useFetcher, useSearchParams } from "react-router";
 import type { Route } from "./+types/project.journey";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
-import { gapToRequirement, itemLocked, requirePlanningPage, type GapResult } from "#app/domain/planning.server.ts";
+import { workbenchLoaderData } from "#app/domain/workbench.server.ts";
+import { gapToRequirement, itemLocked, planningAction, requirePlanningPage, type GapResult } from "#app/domain/planning.server.ts";
 import { readSegments, readTouchpoints } from "#app/domain/planning.ts";
 import { journeyDiagram } from "#app/planning-views.ts";
-import { readForm } from "#app/http.server.ts";
-import { can } from "#app/access.ts";
 import { findItem } from "#methodology/load.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
@@ -46,15 +44,11 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const wb = requirePlanningPage(args, "journey");
-  const form = await readForm(args.request.clone());
-  if (form.intent === "gap-requirement") {
-    if (!can(wb.role, "edit-registers")) throw data({ error: "errors.forbidden" }, { status: 403 });
-    const requirementsItem = findItem(wb.pack, wb.config.requirements) as RegisterItem;
-    const { status, body } = gapToRequirement(wb.db, { projectId: wb.project.id, planning: wb.config, requirementsItem, data: wb.data, form, by: wb.actor, locked: itemLocked(wb, wb.config.requirements) });
-    return data(body, { status });
-  }
-  return workbenchAction(args, wb);
+  return planningAction(args, "journey", {
+    intent: "gap-requirement",
+    register: (planning) => planning.requirements,
+    run: (wb, requirementsItem, form, locked) => gapToRequirement(wb.db, { projectId: wb.project.id, planning: wb.config, requirementsItem, data: wb.data, form, by: wb.actor, locked }),
+  });
 }
 
 export function meta() {

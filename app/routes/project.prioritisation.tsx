@@ -3,17 +3,14 @@ import { useTranslation } from "#app/i18n.ts";
 import { Link, data, useFetcher } from "react-router";
 import type { Route } from "./+types/project.prioritisation";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
-import { itemLocked, requirePlanningPage, saveScores, type ScoresResult } from "#app/domain/planning.server.ts";
+import { workbenchLoaderData } from "#app/domain/workbench.server.ts";
+import { itemLocked, planningAction, requirePlanningPage, saveScores, type ScoresResult } from "#app/domain/planning.server.ts";
 import { moscowRanking, readCriteria, readGoals, readScores, readStages, SCORE_MAX, SCORE_MIN, valueEffortMatrix, weightedRanking, type Ranking } from "#app/domain/planning.ts";
 import { matrixView } from "#app/planning-views.ts";
-import { readForm } from "#app/http.server.ts";
-import { can } from "#app/access.ts";
-import { findItem } from "#methodology/load.ts";
 import { formatNumber, localDigits } from "#app/format.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { ChartFigure } from "#app/components/chart-figure.tsx";
-import type { Language, RegisterItem } from "#methodology/schema.ts";
+import type { Language } from "#methodology/schema.ts";
 
 export async function loader(args: Route.LoaderArgs) {
   const wb = requirePlanningPage(args, "prioritisation");
@@ -55,15 +52,11 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const wb = requirePlanningPage(args, "prioritisation");
-  const form = await readForm(args.request.clone());
-  if (form.intent === "scores") {
-    if (!can(wb.role, "edit-registers")) throw data({ error: "errors.forbidden" }, { status: 403 });
-    const scoresItem = findItem(wb.pack, wb.config.scores) as RegisterItem;
-    const { status, body } = saveScores(wb.db, { projectId: wb.project.id, planning: wb.config, scoresItem, data: wb.data, form, by: wb.actor, locked: itemLocked(wb, wb.config.scores) });
-    return data(body, { status });
-  }
-  return workbenchAction(args, wb);
+  return planningAction(args, "prioritisation", {
+    intent: "scores",
+    register: (planning) => planning.scores,
+    run: (wb, scoresItem, form, locked) => saveScores(wb.db, { projectId: wb.project.id, planning: wb.config, scoresItem, data: wb.data, form, by: wb.actor, locked }),
+  });
 }
 
 export function meta() {
