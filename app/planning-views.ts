@@ -51,10 +51,6 @@ const TEXT = {
   },
 } as const;
 
-export function quadrantName(q: MatrixPoint["quadrant"], lang: Language): string {
-  return TEXT[lang].quadrants[q];
-}
-
 /** The matrix: goals numbered by their place in the goals register; the table says which is which. */
 export function matrixView(m: { points: MatrixPoint[] }, lang: Language): ChartView {
   const L = TEXT[lang];

@@ -5,7 +5,7 @@
  * chain vision → goal → requirement → UAT scenario → KPI. Pure functions of
  * the data, shared by the pages, the health check and the tests.
  */
-import type { Pack, PlanningConfig } from "#methodology/schema.ts";
+import type { PlanningConfig } from "#methodology/schema.ts";
 import type { ProjectAnswers } from "#templates/model.ts";
 import { parseMeasure } from "#methodology/values.ts";
 
@@ -372,8 +372,4 @@ export function readSegments(config: PlanningConfig, data: ProjectAnswers): Segm
     valuedContacts: text(r.cells["valued-contacts"]),
     mustNot: text(r.cells["must-not"]),
   }));
-}
-
-export function planningOf(pack: Pack): PlanningConfig | null {
-  return pack.planning ?? null;
 }

@@ -7,7 +7,7 @@ import { availableDeliverables } from "#app/domain/deliverables.server.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
 import { adoptionIssueText, adoptionVerdictText, adoptionView, progressView } from "#app/change-views.ts";
 import { formatDate } from "#app/format.ts";
-import { allItems } from "#methodology/load.ts";
+import { itemLink } from "#app/domain/links.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { ChartFigure } from "#app/components/chart-figure.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
@@ -23,13 +23,13 @@ export async function loader(args: Route.LoaderArgs) {
   const adoption = adoptionFigures(pack, projectData)!;
   const kpi = kpiFigures(pack, projectData)!;
   const metrics = metricFigures(pack, projectData)!;
-  const goLiveAt = allItems(pack).find((x) => x.item.id === cfg.goLive)!;
   return {
     ...base,
     ids: { adoption: cfg.adoption, kpi: cfg.kpiActuals, metrics: cfg.metrics },
     report: availableDeliverables(pack).some((d) => d.id === "post-launch-review"),
     goLive: adoption.goLive,
-    goLiveLink: `/projects/${project.id}/phases/${goLiveAt.phase.id}/steps/${goLiveAt.step.id}#item-${cfg.goLive}`,
+    // The pack loader checked that goLive is a date question of the pack.
+    goLiveLink: itemLink(pack, project.id, cfg.goLive)!,
     verdictTone: adoption.verdict.kind === "compared" ? (adoption.verdict.met ? "ok" : "warning") : "info",
     hasGoals: (projectData.rows.get(kpi.goalsRegister) ?? []).length > 0,
     views: {

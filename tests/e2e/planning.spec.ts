@@ -79,7 +79,11 @@ test.describe("strategy before software", () => {
     await form.getByLabel("Target date").fill("2028-03-01");
     await form.getByLabel("Target date").blur();
     await expect(gantt).toContainText(CHANNELS, { timeout: 15_000 });
-    await expect(page.getByTestId("spectrum")).toContainText("Stage");
+    // Stage 1 of the demo: one low-tech goal (churn) and one mid-tech (complaints).
+    const stage1 = page.getByTestId("spectrum").locator("tbody tr").first().locator("td");
+    await expect(stage1.nth(2)).toHaveText("1");
+    await expect(stage1.nth(3)).toHaveText("1");
+    await expect(stage1.nth(4)).toHaveText("0");
     await shot(page, "roadmap-en");
     await switchLanguage(page, "fa");
     await expect(page.locator(".generated-diagram .diagram-svg svg")).toContainText(CHANNELS);
