@@ -77,3 +77,17 @@ app.use((error, req, res, _next) => {
 const server = app.listen(PORT, HOST, () => {
   console.log(`Gambegam is ready on http://localhost:${server.address().port}`);
 });
+
+// Stopping (Ctrl+C, a service manager's SIGTERM): stop taking connections, let the
+// requests under way finish for up to 5 s, then exit normally (the database
+// connection is closed on the way out rather than dropped by a signal).
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.close(() => process.exit(0));
+    server.closeIdleConnections?.();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
