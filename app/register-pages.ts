@@ -20,6 +20,11 @@ export function rowPageParam(itemId: string): string {
   return `page.${itemId}`;
 }
 
+/** The row whose form a URL asks to show open (how a row opens without JavaScript). */
+export function rowEditParam(itemId: string): string {
+  return `edit.${itemId}`;
+}
+
 /** The page a URL asks for (null: none, or not a page number). */
 export function requestedRowPage(search: URLSearchParams, itemId: string): number | null {
   const raw = search.get(rowPageParam(itemId));

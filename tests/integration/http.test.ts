@@ -200,6 +200,22 @@ describe("a large register", () => {
     expect(await (await get(`${step}?page.vision.decisions=99`, english)).text()).toContain("Rows 26–33 of 33");
     expect(await (await get(`${step}?page.vision.decisions=abc`, english)).text()).toContain("Rows 1–25 of 33");
   });
+
+  test("a closed row carries a link to its form instead of the form; that link's address shows the row open", async () => {
+    const step = whereIs("vision.decisions");
+    const section = (html: string) => html.split('data-item-id="vision.decisions"')[1]!.split('data-item-id="')[0]!;
+    const closed = section(await (await get(step, english)).text());
+    const id = closed.match(/<li id="row-(\d+)" class="row-editor">/)![1]!;
+    const rowForms = (html: string) => [...html.matchAll(/<form[^>]* id="row-form-(\d+)"/g)].map((m) => m[1]);
+    expect(rowForms(closed)).toEqual([]);
+    expect(closed).toContain(`<a href="?edit.vision.decisions=${id}#row-${id}">`);
+
+    const opened = section(await (await get(`${step}?edit.vision.decisions=${id}`, english)).text());
+    expect(rowForms(opened)).toEqual([id]);
+    expect(opened).toContain(`<li id="row-${id}" class="row-editor"><details open="">`);
+    // Its other rows stay closed, and the page and its pager keep the rest of the address.
+    expect(opened.match(/<details open="">/g)).toHaveLength(1);
+  });
 });
 
 describe("bad input is a 4xx with a message, never a 500", () => {

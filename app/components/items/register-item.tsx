@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Link, useFetcher, useLocation } from "react-router";
+import { Link, useFetcher, useLocation, useSearchParams } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { localDigits } from "#app/format.ts";
 import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
@@ -8,8 +8,8 @@ import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { displayCell } from "./display.tsx";
-import { useAutosave } from "./use-autosave.ts";
-import { pageOfIndex, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
+import { hasDraft, useAutosave, type SaveStatus } from "./use-autosave.ts";
+import { pageOfIndex, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 
 export type Row = { id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string };
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
@@ -214,6 +214,15 @@ function rowTitle(item: RegisterItem, cells: Record<string, unknown>, lang: Lang
   return displayCell(first, cells[first.id], lang, refOptions) || fallback;
 }
 
+/**
+ * One row of a register: its summary line, and its form once the row is opened.
+ * A page may list 25 rows of a dozen fields each; writing every form into the
+ * page made the heaviest pages several times slower to serve, so a closed row
+ * carries only a link to its form (which is how it opens without JavaScript:
+ * `?edit.<item>=<row>` renders it open). With JavaScript the form appears as
+ * the row opens. A row with an unsaved draft, an error or a conflict, or one
+ * opened before the page became interactive, gets its form at once.
+ */
 function RowEditor({
   item,
   row,
@@ -233,11 +242,82 @@ function RowEditor({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
+  const [searchParams] = useSearchParams();
+  const requested = searchParams.get(rowEditParam(item.id)) === String(row.id);
+  const draftKey = `${projectId}:${item.id}:${row.id}`;
+  const [active, setActive] = useState(Boolean(fallback) || requested);
+  const [line, setLine] = useState<SummaryLine>({ status: "saved", restoredAt: null, updatedAt: null });
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const initiallyOpen = useRef(requested || Boolean(fallback && !fallback.ok));
+
+  useEffect(() => {
+    if (detailsRef.current?.open || hasDraft(draftKey)) setActive(true);
+  }, [draftKey]);
+  useEffect(() => {
+    if (!requested) return;
+    setActive(true);
+    if (detailsRef.current) detailsRef.current.open = true;
+  }, [requested]);
+
+  const formId = `row-form-${row.id}`;
+  const title = rowTitle(item, row.cells, lang, refOptions, t("register.rowN", { n: localDigits(index + 1, lang) }));
+  const search = new URLSearchParams(searchParams);
+  search.set(rowEditParam(item.id), String(row.id));
+  return (
+    <li id={`row-${row.id}`} className="row-editor">
+      <details ref={detailsRef} open={initiallyOpen.current || undefined} onToggle={(e) => e.currentTarget.open && setActive(true)}>
+        <summary>
+          <span className="row-index">{localDigits(index + 1, lang)}</span>
+          <span className="row-title" dir="auto">{title}</span>
+          <SaveStatusLine inline id={`${formId}-status`} status={line.status} updatedAt={line.updatedAt ?? row.updatedAt} restoredAt={line.restoredAt} />
+        </summary>
+        {active ? (
+          <RowForm item={item} row={row} index={index} last={last} refOptions={refOptions} draftKey={draftKey} formId={formId} title={title} fallback={fallback} detailsRef={detailsRef} onLine={setLine} />
+        ) : (
+          <p className="row-form row-open">
+            {/* A plain link: with JavaScript the row's form shows as the row opens, so this is followed only without it. */}
+            <a href={`?${search}#row-${row.id}`}>{t("register.openRow", { title })}</a>
+          </p>
+        )}
+      </details>
+    </li>
+  );
+}
+
+/** What a row's summary line shows of its form's saving. */
+type SummaryLine = { status: SaveStatus; restoredAt: string | null; updatedAt: string | null };
+
+function RowForm({
+  item,
+  row,
+  index,
+  last,
+  refOptions,
+  draftKey,
+  formId,
+  title,
+  fallback,
+  detailsRef,
+  onLine,
+}: {
+  item: RegisterItem;
+  row: Row;
+  index: number;
+  last: boolean;
+  refOptions: RefOptions;
+  draftKey: string;
+  formId: string;
+  title: string;
+  fallback?: StepActionResult;
+  detailsRef: React.RefObject<HTMLDetailsElement | null>;
+  onLine: (line: SummaryLine) => void;
+}) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<StepActionResult>({ key: `row-${row.id}` });
   const deleter = useFetcher<StepActionResult>();
   const mover = useFetcher<StepActionResult>();
   const [shown, setShown] = useState({ cells: row.cells, version: row.version, key: 0 });
-  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}:${row.id}`, version: shown.version, formKey: shown.key });
+  const auto = useAutosave({ fetcher, draftKey, version: shown.version, formKey: shown.key });
   const [dismissed, setDismissed] = useState<unknown>(null);
   const latest = fetcher.data ?? fallback;
   const result = latest === dismissed ? undefined : latest;
@@ -246,6 +326,7 @@ function RowEditor({
   const deleteConflict = deleter.data && !deleter.data.ok ? deleter.data.conflict : undefined;
   const submitted = !fetcher.data && fallback && !fallback.ok ? fallback.submitted : undefined;
   const cells = submitted ? cellsFromSubmitted(submitted) : shown.cells;
+  const savedAt = fetcher.data?.ok ? fetcher.data.updatedAt : null;
 
   useEffect(() => {
     if (row.version > auto.versionRef.current && auto.status === "saved" && fetcher.state === "idle") {
@@ -253,79 +334,78 @@ function RowEditor({
     }
   }, [row.version]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const formId = `row-form-${row.id}`;
-  const title = rowTitle(item, shown.cells, lang, refOptions, t("register.rowN", { n: localDigits(index + 1, lang) }));
+  useEffect(() => {
+    onLine({ status: auto.status, restoredAt: auto.restoredAt, updatedAt: savedAt ?? null });
+  }, [auto.status, auto.restoredAt, savedAt, onLine]);
+
+  // An error or a conflict opens the row; otherwise it stays as the user left it.
   const hasProblem = Object.keys(errors).length > 0 || Boolean(conflict) || Boolean(deleteConflict);
-  const details = useStickyOpen(hasProblem);
+  useEffect(() => {
+    if (hasProblem && detailsRef.current) detailsRef.current.open = true;
+  }, [hasProblem, detailsRef]);
+
   return (
-    <li id={`row-${row.id}`} className="row-editor">
-      <details ref={details.ref} open={details.open}>
-        <summary>
-          <span className="row-index">{localDigits(index + 1, lang)}</span>
-          <span className="row-title" dir="auto">{title}</span>
-          <SaveStatusLine inline id={`${formId}-status`} status={auto.status} updatedAt={fetcher.data?.ok ? fetcher.data.updatedAt : row.updatedAt} restoredAt={auto.restoredAt} />
-        </summary>
-        <fetcher.Form method="post" id={formId} ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={shown.key} className="row-form" noValidate>
-          <input type="hidden" name="intent" value="row-save" />
+    <>
+      <fetcher.Form method="post" id={formId} ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={shown.key} className="row-form" noValidate>
+        <input type="hidden" name="intent" value="row-save" />
+        <input type="hidden" name="itemId" value={item.id} />
+        <input type="hidden" name="rowId" value={row.id} />
+        <input type="hidden" name="version" value={shown.version} />
+        <div className="row-grid">
+          {item.columns.map((c) => (
+            <CellField key={c.id} column={c} value={cells[c.id] ?? null} error={errors[c.id]} idPrefix={formId} refOptions={refOptions} />
+          ))}
+        </div>
+        <FieldError id={`${formId}-row-error`} message={errors._row} />
+        <div className="item-actions">
+          <button type="submit" className="button small" onClick={(e) => { e.preventDefault(); auto.submitNow(); }}>
+            {t("common.save")}
+          </button>
+        </div>
+      </fetcher.Form>
+      {conflict ? (
+        <RowConflict
+          item={item}
+          conflict={conflict}
+          refOptions={refOptions}
+          onKeepMine={() => {
+            auto.rebase(conflict.theirsVersion);
+            auto.submitNow();
+          }}
+          onUseTheirs={() => {
+            auto.discardDraft();
+            auto.rebase(conflict.theirsVersion);
+            setShown((s) => ({ cells: (conflict.theirs ?? {}) as Row["cells"], version: conflict.theirsVersion, key: s.key + 1 }));
+            setDismissed(latest);
+            auto.setStatus("saved");
+          }}
+        />
+      ) : null}
+      {deleteConflict ? <p className="banner banner-warning" role="alert">{t("register.deleteConflict")}</p> : null}
+      <div className="row-tools">
+        <mover.Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="row-move" />
           <input type="hidden" name="itemId" value={item.id} />
           <input type="hidden" name="rowId" value={row.id} />
-          <input type="hidden" name="version" value={shown.version} />
-          <div className="row-grid">
-            {item.columns.map((c) => (
-              <CellField key={c.id} column={c} value={cells[c.id] ?? null} error={errors[c.id]} idPrefix={formId} refOptions={refOptions} />
-            ))}
-          </div>
-          <FieldError id={`${formId}-row-error`} message={errors._row} />
-          <div className="item-actions">
-            <button type="submit" className="button small" onClick={(e) => { e.preventDefault(); auto.submitNow(); }}>
-              {t("common.save")}
-            </button>
-          </div>
-        </fetcher.Form>
-        {conflict ? (
-          <RowConflict
-            item={item}
-            conflict={conflict}
-            refOptions={refOptions}
-            onKeepMine={() => {
-              auto.rebase(conflict.theirsVersion);
-              auto.submitNow();
-            }}
-            onUseTheirs={() => {
-              auto.discardDraft();
-              auto.rebase(conflict.theirsVersion);
-              setShown((s) => ({ cells: (conflict.theirs ?? {}) as Row["cells"], version: conflict.theirsVersion, key: s.key + 1 }));
-              setDismissed(latest);
-              auto.setStatus("saved");
-            }}
-          />
-        ) : null}
-        {deleteConflict ? <p className="banner banner-warning" role="alert">{t("register.deleteConflict")}</p> : null}
-        <div className="row-tools">
-          <mover.Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="row-move" />
-            <input type="hidden" name="itemId" value={item.id} />
-            <input type="hidden" name="rowId" value={row.id} />
-            <button type="submit" name="direction" value="up" className="button small ghost" disabled={index === 0} aria-label={t("register.moveUp")}>↑</button>
-            <button type="submit" name="direction" value="down" className="button small ghost" disabled={last} aria-label={t("register.moveDown")}>↓</button>
-          </mover.Form>
-          <deleter.Form
-            method="post"
-            className="inline-form"
-            onSubmit={(e) => {
-              if (!window.confirm(t("register.deleteConfirm", { title }))) e.preventDefault();
-              else auto.discardDraft();
-            }}
-          >
-            <input type="hidden" name="intent" value="row-delete" />
-            <input type="hidden" name="itemId" value={item.id} />
-            <input type="hidden" name="rowId" value={row.id} />
-            <input type="hidden" name="version" value={deleteConflict ? deleteConflict.theirsVersion : auto.versionRef.current} />
-            <button type="submit" className="button small danger">{t("register.deleteRow")}</button>
-          </deleter.Form>
-        </div>
-      </details>
-    </li>
+          <button type="submit" name="direction" value="up" className="button small ghost" disabled={index === 0} aria-label={t("register.moveUp")}>↑</button>
+          <button type="submit" name="direction" value="down" className="button small ghost" disabled={last} aria-label={t("register.moveDown")}>↓</button>
+        </mover.Form>
+        <deleter.Form
+          method="post"
+          className="inline-form"
+          onSubmit={(e) => {
+            if (!window.confirm(t("register.deleteConfirm", { title }))) e.preventDefault();
+            else auto.discardDraft();
+          }}
+        >
+          <input type="hidden" name="intent" value="row-delete" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <input type="hidden" name="rowId" value={row.id} />
+          <input type="hidden" name="version" value={deleteConflict ? deleteConflict.theirsVersion : auto.versionRef.current} />
+          <button type="submit" className="button small danger">{t("register.deleteRow")}</button>
+        </deleter.Form>
+      </div>
+    </>
   );
 }
 

@@ -35,6 +35,11 @@ function readDraft(key: string): Draft | null {
   }
 }
 
+/** Whether unsaved text is kept for this form (a row then opens its form at once to offer it back). */
+export function hasDraft(key: string): boolean {
+  return readDraft(key) !== null;
+}
+
 function writeDraft(key: string, draft: Draft | null) {
   try {
     if (draft) window.localStorage.setItem(DRAFT_PREFIX + key, JSON.stringify(draft));
