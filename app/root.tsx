@@ -1,17 +1,7 @@
 import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  isRouteErrorResponse,
-  useLocation,
-  useRouteLoaderData,
-} from "react-router";
+import { Form, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteLoaderData } from "react-router";
+import { Link, useAppLinkNavigation } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/root";
 import { direction, i18nFor, useTranslation } from "./i18n.ts";
 import { getPreferences } from "./domain/preferences.server.ts";
@@ -111,6 +101,7 @@ function AppHeader({ large, user }: { large: boolean; user: HeaderUser }) {
 }
 
 export default function App() {
+  useAppLinkNavigation();
   // Marks the page as interactive (tests wait for it before typing).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";

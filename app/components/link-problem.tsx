@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
-import { Link, isRouteErrorResponse } from "react-router";
+import { isRouteErrorResponse } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import { ErrorPage } from "#app/root.tsx";
 
 /** An expired, used, revoked or unknown one-time link, explained. */

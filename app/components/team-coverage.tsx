@@ -1,5 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Link } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { TeamCoverage } from "#app/domain/team.server.ts";
 import { localDigits } from "#app/format.ts";
 import type { Language } from "#methodology/schema.ts";

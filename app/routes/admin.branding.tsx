@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
-import { data, Link } from "react-router";
+import { data } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/admin.branding";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";

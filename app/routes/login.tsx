@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect, useNavigation } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/login";
 import { getDb } from "#db/client.ts";
 import { adminExists, deleteSessionByToken, login, readCookie, SESSION_COOKIE, sessionCookie } from "#app/domain/auth.server.ts";

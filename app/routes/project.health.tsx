@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
-import { Link } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.health";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { healthView } from "#app/domain/health.server.ts";

@@ -1,6 +1,7 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { localDigits } from "#app/format.ts";
-import { Form, Link, useSearchParams } from "react-router";
+import { Form, useSearchParams } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import { z } from "zod";
 import type { Route } from "./+types/project.history";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";

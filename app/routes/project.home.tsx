@@ -1,7 +1,7 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { roadmapGantt } from "#app/diagrams.ts";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
-import { Link } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.home";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";

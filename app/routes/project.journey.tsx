@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
-import { Form, Link, data, useFetcher, useSearchParams } from "react-router";
+import { Form, data, useFetcher, useSearchParams } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.journey";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchLoaderData } from "#app/domain/workbench.server.ts";

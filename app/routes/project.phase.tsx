@@ -1,5 +1,6 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Link, data, redirect } from "react-router";
+import { data, redirect } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import { z } from "zod";
 import type { Route } from "./+types/project.phase";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";

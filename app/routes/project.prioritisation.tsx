@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import { useTranslation } from "#app/i18n.ts";
-import { Link, data, useFetcher } from "react-router";
+import { data, useFetcher } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.prioritisation";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchLoaderData } from "#app/domain/workbench.server.ts";

@@ -1,5 +1,6 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Link, data, isRouteErrorResponse } from "react-router";
+import { data, isRouteErrorResponse } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.step";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
 import { findStep, itemStates, neighbours, runStepAction, type StepActionResult } from "#app/domain/step.server.ts";

@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
-import { Link } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.strategy";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";

@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
-import { Link } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.traceability";
 import { requirePlanningPage } from "#app/domain/planning.server.ts";
 import { traceability } from "#app/domain/planning.ts";

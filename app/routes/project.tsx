@@ -1,5 +1,6 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Link, NavLink, Outlet, useParams } from "react-router";
+import { Outlet, useParams } from "react-router";
+import { Link, NavLink } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { gateView, projectGates } from "#app/domain/signoff.server.ts";

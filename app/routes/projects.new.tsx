@@ -1,5 +1,6 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { Form, data, redirect, useNavigation } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/projects.new";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";

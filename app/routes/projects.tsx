@@ -1,5 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Link } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/projects";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Link, useFetcher, useLocation, useSearchParams } from "react-router";
+import { useFetcher, useLocation, useSearchParams } from "react-router";
+import { Link } from "#app/components/app-link.tsx";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { localDigits } from "#app/format.ts";
 import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
