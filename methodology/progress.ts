@@ -43,7 +43,23 @@ function countStep(step: Step, state: ProjectState): StepProgress {
   return p;
 }
 
+/**
+ * Progress is asked for on every page of a project (the navigation shows it),
+ * and a loaded project's state is shared and unchanged until the project
+ * changes (app/domain/projects.server.ts, loadProjectData): the counts are
+ * kept per state object and phase. The results are read-only to callers.
+ */
+const counted = new WeakMap<ProjectState, WeakMap<Phase, PhaseProgress>>();
+
 export function phaseProgress(phase: Phase, state: ProjectState): PhaseProgress {
+  let byPhase = counted.get(state);
+  if (!byPhase) counted.set(state, (byPhase = new WeakMap()));
+  let progress = byPhase.get(phase);
+  if (!progress) byPhase.set(phase, (progress = countPhase(phase, state)));
+  return progress;
+}
+
+function countPhase(phase: Phase, state: ProjectState): PhaseProgress {
   const steps = phase.steps.map((s) => countStep(s, state));
   const sum = (k: keyof Counts) => steps.reduce((n, s) => n + s[k], 0);
   return {

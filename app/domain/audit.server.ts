@@ -87,11 +87,27 @@ export function historyActors(db: Db, projectId: number): Array<{ userId: number
     .map((r) => ({ userId: r.userId!, name: r.name }));
 }
 
+const changesOf = new WeakMap<object, Map<string, Map<string, { name: string; at: string }>>>();
+
 /**
  * "Last changed by … at …" for each item of a list, whichever of its rows
  * the change touched — what the pages show: the latest entry per item.
+ *
+ * `data`, the project's data as loadProjectData returned it, lets the answer
+ * be kept with it: that object is replaced whenever the audit trail grows,
+ * which is exactly when this answer can change.
  */
-export function lastItemChanges(db: Db, projectId: number, itemIds: string[]): Map<string, { name: string; at: string }> {
+export function lastItemChanges(db: Db, projectId: number, itemIds: string[], data?: object): Map<string, { name: string; at: string }> {
+  if (!data) return readLastItemChanges(db, projectId, itemIds);
+  const key = itemIds.join("\n");
+  let byList = changesOf.get(data);
+  if (!byList) changesOf.set(data, (byList = new Map()));
+  let hit = byList.get(key);
+  if (!hit) byList.set(key, (hit = readLastItemChanges(db, projectId, itemIds)));
+  return hit;
+}
+
+function readLastItemChanges(db: Db, projectId: number, itemIds: string[]): Map<string, { name: string; at: string }> {
   const out = new Map<string, { name: string; at: string }>();
   if (itemIds.length === 0) return out;
   const rows = db

@@ -38,7 +38,7 @@ export async function workbenchLoaderData(args: Args, wb: ReturnType<typeof requ
     list: {
       projectId: wb.project.id,
       ...workbenchState(wb.pack, wb.entries, wb.data, wb.lockedPhase, new URL(args.request.url).searchParams),
-      lastChange: Object.fromEntries(lastItemChanges(wb.db, wb.project.id, wb.entries.map((e) => e.item.id))),
+      lastChange: Object.fromEntries(lastItemChanges(wb.db, wb.project.id, wb.entries.map((e) => e.item.id), wb.data)),
       canAnswer: can(wb.role, "answer"),
       canEditRegisters: can(wb.role, "edit-registers"),
     },

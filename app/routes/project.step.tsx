@@ -18,10 +18,12 @@ import type { Language } from "#methodology/schema.ts";
 export function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
-  const step = findStep(pack, phase, params.stepId);
+  const fullStep = findStep(pack, phase, params.stepId);
+  // Registers edited only on a planning page (the score grid) are not shown here, nor sent.
+  const step = { ...fullStep, items: fullStep.items.filter((i) => !(i.kind === "register" && i.workbenchOnly)) };
   const states = itemStates(pack, step, projectData, new URL(request.url).searchParams);
   const gate = projectGates(db, project.id, pack).get(phase.id)!;
-  const changes = lastItemChanges(db, project.id, step.items.map((i) => i.id));
+  const changes = lastItemChanges(db, project.id, step.items.map((i) => i.id), projectData);
   const team = pack.team && step.items.some((i) => i.id === pack.team!.register) ? teamCoverage(pack, projectData) : null;
   return {
     projectId: project.id,
@@ -121,7 +123,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
         </p>
       ) : null}
       <ItemList
-        items={step.items.filter((i) => !(i.kind === "register" && i.workbenchOnly))}
+        items={step.items}
         data={{ projectId, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters }}
         fallback={fallback}
         team={team}
