@@ -16,7 +16,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 const RENDERER_VERSION = "2";
 
@@ -149,8 +149,9 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
   const launch = (): Promise<Browser> => {
     if (!browser) {
       counters.launches++;
-      browser = chromium
-        .launch({ executablePath: executable!, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] })
+      // playwright-core is loaded on the first drawing, not at start-up (it took about 0.4 s).
+      browser = import("playwright-core")
+        .then(({ chromium }) => chromium.launch({ executablePath: executable!, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] }))
         .then((b) => {
           b.on("disconnected", () => {
             browser = null;
