@@ -44,7 +44,7 @@ test("a register of 30 rows: the pager moves between pages, a row on page 2 open
   const row = page.locator(`#${await rowNamed(page, "Decision 28").getAttribute("id")}`);
   await expect(row.locator("form.row-form")).toHaveCount(0);
   await row.locator("summary").click();
-  const field = row.locator("input[name='c.decision']");
+  const field = row.locator("[name='c.decision']");
   await expect(field).toHaveValue("Decision 28");
   await field.fill("Decision 28, agreed with the sales director");
   await expect(row.locator("[data-testid=save-status]")).toContainText("Saved");
@@ -76,7 +76,7 @@ test("without JavaScript, a row opens through its link and its form saves", asyn
   await expect(page).toHaveURL(/edit\.vision\.decisions=\d+#row-\d+$/);
   const opened = page.locator(`#${await rowNamed(page, "Decision 2").getAttribute("id")}`);
   await expect(opened.locator("details")).toHaveAttribute("open", "");
-  const field = opened.locator("input[name='c.decision']");
+  const field = opened.locator("[name='c.decision']");
   await expect(field).toHaveValue("Decision 2");
   await field.fill("Decision 2 (edited without JavaScript)");
   await opened.locator("form.row-form button[type=submit]").click();
