@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
@@ -48,6 +50,39 @@ export class PageStream extends Transform {
   }
 }
 
+const gzip = promisify(zlib.gzip);
+
+/** Whether the client takes gzip (an explicit `q=0` refuses it). */
+export function acceptsGzip(header: string | null): boolean {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding !== "gzip" && coding !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/**
+ * Pages are compressed here, in one piece, rather than by the server's
+ * compression middleware. The pages have no parts that arrive later (no
+ * Suspense, no deferred data), so the whole document is ready at once; the
+ * middleware compressed it as a stream, flushing after every piece, which cost
+ * more than rendering a small page (decision 013). Data requests and static
+ * files are still compressed by the middleware, which leaves this response alone
+ * because it already has a Content-Encoding.
+ */
+const COMPRESS_FROM_BYTES = 1024;
+
+function collect(stream: PageStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -56,6 +91,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     const readyOption: keyof RenderToPipeableStreamOptions = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
     const nonce = crypto.randomBytes(16).toString("base64");
+    const compress = acceptsGzip(request.headers.get("accept-encoding"));
     const app = (
       <NonceContext.Provider value={nonce}>
         <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
@@ -69,15 +105,32 @@ export default function handleRequest(request: Request, responseStatusCode: numb
           clearTimeout(timeoutId);
           timeoutId = undefined;
         });
-        const stream = createReadableStreamFromReadable(body);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         responseHeaders.set("X-Content-Type-Options", "nosniff");
         responseHeaders.set("Referrer-Policy", "same-origin");
         responseHeaders.set("X-Frame-Options", "DENY");
         // Vite's development server injects scripts of its own; the policy applies to the built app.
         if (process.env.NODE_ENV === "production") responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+        if (!compress) {
+          const stream = createReadableStreamFromReadable(body);
+          pipe(body);
+          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          return;
+        }
+        const whole = collect(body);
         pipe(body);
-        resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+        whole
+          .then(async (page) => {
+            responseHeaders.append("Vary", "Accept-Encoding");
+            if (page.length < COMPRESS_FROM_BYTES) return page;
+            const packed = await gzip(page);
+            responseHeaders.set("Content-Encoding", "gzip");
+            return packed;
+          })
+          .then((out) => {
+            responseHeaders.set("Content-Length", String(out.length));
+            resolve(new Response(new Uint8Array(out.buffer, out.byteOffset, out.length) as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status: responseStatusCode }));
+          }, reject);
       },
       onShellError(error: unknown) {
         reject(error);

@@ -218,6 +218,27 @@ describe("a large register", () => {
   });
 });
 
+describe("compression", () => {
+  test("a page is sent gzip-compressed in one piece to a client that accepts gzip, and plain to one that does not", async () => {
+    const zipped = await get("/projects/1", { "Accept-Encoding": "gzip" });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("vary")).toMatch(/accept-encoding/i);
+    const length = Number(zipped.headers.get("content-length"));
+    const page = await zipped.text();
+    expect(page).toContain("پیاده‌سازی CRM مهرگان");
+    expect(page.trimEnd()).toMatch(/<\/html>$/);
+    // Compressed: the length sent is well below the page's.
+    expect(length).toBeGreaterThan(0);
+    expect(length).toBeLessThan(Buffer.byteLength(page) / 3);
+
+    const plain = await get("/projects/1", { "Accept-Encoding": "identity" });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    // The same page, but for the nonce, which is new on every response.
+    const withoutNonce = (html: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""');
+    expect(withoutNonce(await plain.text())).toBe(withoutNonce(page));
+  });
+});
+
 describe("bad input is a 4xx with a message, never a 500", () => {
   const cases: Array<[string, string, () => BodyInit, Record<string, string>?]> = [
     ["no intent", visionStep, () => form({ itemId: "vision.why-crm" })],
