@@ -45,7 +45,8 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
         const changed = data.lastChange[item.id];
         const changedLine = changed ? (
           <p className="muted small last-change">
-            {t("item.lastChanged", { name: changed.name })} <LocalTime iso={changed.at} lang={lang} />
+            {/* The name isolated (FSI … PDI): a Persian name in an English sentence would otherwise reorder what follows it. */}
+            {t("item.lastChanged", { name: `\u2068${changed.name}\u2069` })} <LocalTime iso={changed.at} lang={lang} />
           </p>
         ) : null;
         const wrap = (node: React.ReactNode) => (
