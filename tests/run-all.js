@@ -67,7 +67,7 @@ if (fs.existsSync(vitestJson)) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-  if (report.numFailedTests || report.numFailedTestSuites) problems.push(`${report.numFailedTests} vitest test(s) failed, ${report.numFailedTestSuites} suite(s) failed to run`);
+  if (report.numFailedTests || report.numFailedTestSuites) problems.push(`${report.numFailedTests} vitest test(s) failed (${report.numFailedTestSuites} suite(s) or file(s) with a failure or an error)`);
   if (report.numTotalTests === 0) problems.push("vitest ran no test");
   const skippedNames = report.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === "pending" || a.status === "skipped").map((a) => `${path.relative(root, f.name)}: ${a.title}`));
   if (skippedNames.length) {

@@ -92,7 +92,7 @@ test("invitation, sign-off, reopening with a diff, signing again — all in the 
   await omid.locator("summary").click();
   await omid.getByLabel("Name").fill("Omid Jafarian");
   await expect(omid.locator("[data-testid=save-status]")).toContainText("Saved");
-  await expect(pm.locator("#item-team\\.members ~ .last-change, #item-team\\.members + .last-change")).toContainText("Last changed by سارا احمدی");
+  await expect(pm.locator("#item-team\\.members ~ .last-change, #item-team\\.members + .last-change")).toContainText("Last changed by \u2068سارا احمدی\u2069");
 
   // The phase shows "changed since sign-off" with the diff.
   await pm.goto("/projects/1/phases/team");
