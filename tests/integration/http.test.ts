@@ -218,6 +218,29 @@ describe("a large register", () => {
   });
 });
 
+describe("history", () => {
+  test("a long value's change is shortened in the list, says how long it is, and shows whole on request", async () => {
+    const lang = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }));
+    const english = { Cookie: lang.headers.get("set-cookie")!.split(";")[0]! };
+    const step = whereIs("vision.decisions");
+    const long = Array.from({ length: 100 }, (_, i) => `sentence ${i} of the long decision.`).join(" ");
+    const saved = await post(step, form({ intent: "row-add", itemId: "vision.decisions", "c.decision": long }));
+    expect(saved.status).toBe(200);
+
+    const list = await (await get("/projects/1/history?category=registers", english)).text();
+    const id = list.match(/<li id="entry-(\d+)" class="card history-entry" data-action="row.add">/)![1];
+    expect(list).toContain("sentence 0 of the long decision.");
+    // Nowhere in the page, its data included: the raw stored value is no longer sent to the browser.
+    expect(list).not.toContain("sentence 99 of the long decision.");
+    expect(list).toContain(`Shortened: the whole text is ${long.length} characters long.`);
+    expect(list).toContain(`href="?category=registers&amp;full=${id}#entry-${id}"`);
+
+    const whole = await (await get(`/projects/1/history?category=registers&full=${id}`, english)).text();
+    expect(whole).toContain(long);
+    expect(whole).not.toContain("Shortened: the whole text is");
+  });
+});
+
 describe("compression", () => {
   test("a page is sent gzip-compressed in one piece to a client that accepts gzip, and plain to one that does not", async () => {
     const zipped = await get("/projects/1", { "Accept-Encoding": "gzip" });

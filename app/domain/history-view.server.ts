@@ -1,0 +1,101 @@
+/**
+ * The history page's entries as the reader sees them: each value before and
+ * after a change written out as text in the reader's language, on the server.
+ *
+ * The page used to send every entry's raw stored values to the browser and
+ * write them out there: with long answers a page of 100 entries weighed 1.4 MB.
+ * A value longer than SHORTEN_AT characters is now cut (at a space near the
+ * limit) and says how long it is; `?full=<entry id>` shows that entry whole.
+ */
+import type { TFunction } from "i18next";
+import { loc } from "#app/i18n.ts";
+import { displayCell, type RefOptions } from "#app/display.ts";
+import { displayValue } from "#app/components/items/display.tsx";
+import { localDigits } from "#app/format.ts";
+import type { AuditRow } from "#db/schema.ts";
+import type { Item, Language, Localized, RegisterItem } from "#methodology/schema.ts";
+
+export const SHORTEN_AT = 600;
+
+/** A value written out: `whole` is its length when `text` is only its beginning. */
+export type Shown = { text: string; whole: number | null };
+
+export type HistoryLine = {
+  id: number;
+  at: string;
+  actorName: string;
+  action: string;
+  /** What changed: an item's title, a phase, a document… (may be empty). */
+  what: string;
+  before: Shown | null;
+  after: Shown | null;
+};
+
+/** Cuts a long text at a space near `limit` (or at `limit` when there is none). */
+export function shorten(text: string, limit = SHORTEN_AT): Shown {
+  const chars = Array.from(text);
+  if (chars.length <= limit) return { text, whole: null };
+  const head = chars.slice(0, limit).join("");
+  const space = head.search(/\s\S*$/);
+  return { text: `${space > limit * 0.8 ? head.slice(0, space) : head}…`, whole: chars.length };
+}
+
+function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Language, t: TFunction, refOptions: RefOptions): string {
+  if (v === null || v === undefined) return "";
+  if (item && e.action === "answer.save") return displayValue(item, v, lang, t);
+  if (item && item.kind === "register" && e.action !== "row.move") {
+    return (item as RegisterItem).columns
+      .map((c) => displayCell(c, (v as Record<string, unknown>)[c.id], lang, refOptions))
+      .filter(Boolean)
+      .join(" · ");
+  }
+  const o = v as Record<string, unknown>;
+  if (e.action === "row.move") return t("history.place", { n: String(o.place) });
+  const parts: string[] = [];
+  if (typeof o.role === "string") parts.push(t(`roles.${o.role}`));
+  if (typeof o.user === "string") parts.push(o.user);
+  if (typeof o.status === "string") parts.push(t(`gate.status.${o.status}`));
+  if (typeof o.comment === "string") parts.push(`“${o.comment}”`);
+  if (typeof o.note === "string" && o.note) parts.push(o.note);
+  if (typeof o.name === "string") parts.push(o.name);
+  if (typeof o.version === "number") parts.push(t("history.version", { n: localDigits(o.version, lang) }));
+  if (typeof o.firmName === "string") parts.push(o.firmName);
+  if (typeof o.primaryColor === "string") parts.push(`#${o.primaryColor}`);
+  if (typeof o.fingerprint === "string") parts.push(`SHA-256 ${o.fingerprint.slice(0, 12)}…`);
+  if (Array.isArray(o.unlinked) && o.unlinked.length) parts.push(t("history.unlinked", { names: o.unlinked.join(lang === "fa" ? "، " : ", ") }));
+  return parts.join(" · ");
+}
+
+export function historyLines(
+  entries: AuditRow[],
+  ctx: {
+    lang: Language;
+    t: TFunction;
+    items: Record<string, Item>;
+    refOptions: RefOptions;
+    phaseTitle: (phaseId: string) => Localized | undefined;
+    /** The entry shown whole (`?full=`). */
+    full?: number;
+  },
+): HistoryLine[] {
+  const { lang, t, items, refOptions } = ctx;
+  return entries.map((e) => {
+    const item = e.itemId ? items[e.itemId] : undefined;
+    const phaseTitle = e.phaseId ? ctx.phaseTitle(e.phaseId) : undefined;
+    const what = item
+      ? loc("title" in item ? item.title : undefined, lang)
+      : phaseTitle
+        ? loc(phaseTitle, lang)
+        : e.action === "document.version"
+          ? t(`documents.items.${e.subject}.title`, { defaultValue: e.subject ?? "" })
+          : e.action.startsWith("branding.")
+            ? ""
+            : (e.subject ?? "");
+    const shown = (v: unknown): Shown | null => {
+      const text = valueText(e, v, item, lang, t, refOptions);
+      if (!text) return null;
+      return e.id === ctx.full ? { text, whole: null } : shorten(text);
+    };
+    return { id: e.id, at: e.at, actorName: e.actorName, action: e.action, what, before: shown(e.before), after: shown(e.after) };
+  });
+}
