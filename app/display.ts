@@ -58,3 +58,27 @@ export function displayCell(col: RegisterColumn, value: unknown, lang: Language,
       return String(value);
   }
 }
+
+/**
+ * The beginning of a long text, for a summary (a register's table of rows):
+ * cut at a word near `limit` characters, with an ellipsis. The whole text is
+ * in the row itself.
+ */
+export function clip(text: string, limit = 160): string {
+  if (text.length <= limit) return text;
+  // The end of the first `limit` characters (code points: an emoji is one), in UTF-16 units.
+  let end = 0;
+  for (let n = 0; n < limit && end < text.length; n++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  if (end >= text.length) return text;
+  const head = text.slice(0, end);
+  let space = head.length - 1;
+  while (space >= 0 && !/\s/.test(head[space]!)) space--;
+  return `${space > head.length * 0.7 ? head.slice(0, space) : head}…`;
+}
+
+/** How many characters (code points) a text has. */
+export function characterCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) if (text.codePointAt(i)! > 0xffff) i++;
+  return n;
+}

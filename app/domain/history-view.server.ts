@@ -4,18 +4,18 @@
  *
  * The page used to send every entry's raw stored values to the browser and
  * write them out there: with long answers a page of 100 entries weighed 1.4 MB.
- * A value longer than SHORTEN_AT characters is now cut (at a space near the
+ * A value longer than SHORTEN_AT characters is cut (at a space near the
  * limit) and says how long it is; `?full=<entry id>` shows that entry whole.
  */
 import type { TFunction } from "i18next";
 import { loc } from "#app/i18n.ts";
-import { displayCell, type RefOptions } from "#app/display.ts";
+import { characterCount, clip, displayCell, type RefOptions } from "#app/display.ts";
 import { displayValue } from "#app/components/items/display.tsx";
 import { localDigits } from "#app/format.ts";
 import type { AuditRow } from "#db/schema.ts";
 import type { Item, Language, Localized, RegisterItem } from "#methodology/schema.ts";
 
-export const SHORTEN_AT = 600;
+export const SHORTEN_AT = 280;
 
 /** A value written out: `whole` is its length when `text` is only its beginning. */
 export type Shown = { text: string; whole: number | null };
@@ -31,13 +31,11 @@ export type HistoryLine = {
   after: Shown | null;
 };
 
-/** Cuts a long text at a space near `limit` (or at `limit` when there is none). */
+/** A value written out whole, or its beginning (cut at a word) with its whole length. */
 export function shorten(text: string, limit = SHORTEN_AT): Shown {
-  const chars = Array.from(text);
-  if (chars.length <= limit) return { text, whole: null };
-  const head = chars.slice(0, limit).join("");
-  const space = head.search(/\s\S*$/);
-  return { text: `${space > limit * 0.8 ? head.slice(0, space) : head}…`, whole: chars.length };
+  if (text.length <= limit) return { text, whole: null };
+  const length = characterCount(text);
+  return length <= limit ? { text, whole: null } : { text: clip(text, limit), whole: length };
 }
 
 function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Language, t: TFunction, refOptions: RefOptions): string {

@@ -201,6 +201,21 @@ describe("a large register", () => {
     expect(await (await get(`${step}?page.vision.decisions=abc`, english)).text()).toContain("Rows 1–25 of 33");
   });
 
+  test("the table of rows and a row's title show the beginning of a long text; the row's form has all of it", async () => {
+    const step = whereIs("vision.decisions");
+    const long = Array.from({ length: 40 }, (_, i) => `clause ${i} of a long decision`).join(", ");
+    expect((await post(step, form({ intent: "row-add", itemId: "vision.decisions", "c.decision": long }))).status).toBe(200);
+    const last = `${step}?page.vision.decisions=99`;
+    const html = await (await get(last, english)).text();
+    const cell = html.match(/<td dir="auto">(clause 0 of a long decision[^<]*)<\/td>/)![1]!;
+    expect(cell.endsWith("…")).toBe(true);
+    expect(long.startsWith(cell.slice(0, -1))).toBe(true);
+    expect(Array.from(cell).length).toBeLessThanOrEqual(161);
+    const id = html.match(/<li id="row-(\d+)" class="row-editor"><details><summary><span class="row-index">\d+<\/span><span class="row-title" dir="auto">clause 0 of a long decision/)![1]!;
+    const open = await (await get(`${last}&edit.vision.decisions=${id}`, english)).text();
+    expect(open).toContain(`>${long}</textarea>`);
+  });
+
   test("a closed row carries a link to its form instead of the form; that link's address shows the row open", async () => {
     const step = whereIs("vision.decisions");
     const section = (html: string) => html.split('data-item-id="vision.decisions"')[1]!.split('data-item-id="')[0]!;
@@ -236,8 +251,9 @@ describe("history", () => {
     expect(list).toContain(`href="?category=registers&amp;full=${id}#entry-${id}"`);
 
     const whole = await (await get(`/projects/1/history?category=registers&full=${id}`, english)).text();
-    expect(whole).toContain(long);
-    expect(whole).not.toContain("Shortened: the whole text is");
+    const entry = whole.split(`<li id="entry-${id}"`)[1]!.split("</li>")[0]!;
+    expect(entry).toContain(long);
+    expect(entry).not.toContain("Shortened: the whole text is");
   });
 });
 

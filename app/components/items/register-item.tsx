@@ -9,6 +9,7 @@ import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { displayCell } from "./display.tsx";
+import { clip } from "#app/display.ts";
 import { hasDraft, useAutosave, type SaveStatus } from "./use-autosave.ts";
 import { pageOfIndex, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 
@@ -148,7 +149,7 @@ export function RegisterItemView({
                     <a href={`#row-${r.id}`}>{localDigits(page.offset + i + 1, lang)}</a>
                   </td>
                   {summaryColumns.map((c) => (
-                    <td key={c.id} dir="auto">{displayCell(c, r.cells[c.id], lang, refOptions)}</td>
+                    <td key={c.id} dir="auto">{c.type === "long-text" ? clip(displayCell(c, r.cells[c.id], lang, refOptions)) : displayCell(c, r.cells[c.id], lang, refOptions)}</td>
                   ))}
                 </tr>
               ))}
@@ -212,7 +213,7 @@ function SuggestionButton({ itemId, index, label }: { itemId: string; index: num
 
 function rowTitle(item: RegisterItem, cells: Record<string, unknown>, lang: Language, refOptions: RefOptions, fallback: string) {
   const first = item.columns[0]!;
-  return displayCell(first, cells[first.id], lang, refOptions) || fallback;
+  return clip(displayCell(first, cells[first.id], lang, refOptions)) || fallback;
 }
 
 /**
