@@ -14,6 +14,8 @@ import { BUILT_IN_PACKS_DIR, findItem, loadPacks } from "../../methodology/load.
 import { getPacks } from "../../methodology/registry.ts";
 import { projectProgress } from "../../methodology/progress.ts";
 import type { QuestionItem } from "../../methodology/schema.ts";
+import { exportProject, importProject, serialiseProjectFile } from "../../app/domain/project-transfer.server.ts";
+import { findUserByEmail } from "../../app/domain/auth.server.ts";
 import type { Figure } from "./report.ts";
 
 function time(fn: () => void, runs: number): number {
@@ -66,6 +68,23 @@ export async function benchInProcess(largeDb: string, largeProjectId: number, di
     const cells = (n: number) => new TableRow({ children: Array.from({ length: n }, (_, j) => new TableCell({ children: [new Paragraph(`cell ${j}`)] })) });
     const bare = () => Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows: Array.from({ length: rows }, () => cells(7)) })] }] }));
     figures.push({ key: "bareDocxTableMs", name: `bare docx table of the project's ${rows} rows (the floor)`, value: await timeAsync(bare, 3), unit: "ms" });
+    // Moving the large project to another installation: its file, and the import into a fresh database.
+    let json = "";
+    figures.push({ key: "projectExportMs", name: "export the large project as one JSON file", value: time(() => (json = serialiseProjectFile(exportProject(large, largeProjectId))), 3), unit: "ms" });
+    figures.push({ key: "projectFileKiB", name: "  its size", value: Buffer.byteLength(json) / 1024, unit: "KiB" });
+    const target = openDatabase(path.join(dir, "import.sqlite"));
+    try {
+      seedDemoProject(target, pack);
+      const user = findUserByEmail(target, "s.ahmadi@mehregan.example")!;
+      const actor = { id: user.id, name: user.displayName, email: user.email };
+      const imported = () => {
+        const r = importProject(target, json, actor);
+        if (!r.ok) throw new Error(`bench: the import was refused: ${JSON.stringify(r)}`);
+      };
+      figures.push({ key: "projectImportMs", name: "  import it into another installation (new ids, one transaction)", value: time(imported, 3), unit: "ms" });
+    } finally {
+      target.$client.close();
+    }
   } finally {
     large.$client.close();
   }
