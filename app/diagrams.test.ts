@@ -14,6 +14,10 @@ describe("generated diagrams", () => {
     expect(mermaidLabel('A "quoted" <b>name</b> #1')).toBe("A #quot;quoted#quot; #lt;b#gt;name#lt;/b#gt; #35;1");
     expect(mermaidLabel("line\nbreak\u202Eoverride")).toBe("line break override");
     expect([...mermaidLabel("x".repeat(100))].length).toBe(60);
+    // Both writing directions: isolated, so the words keep their order in a diagram of either direction.
+    expect(mermaidLabel("پیاده‌سازی CRM مهرگان")).toBe("\u2068پیاده‌سازی CRM مهرگان\u2069");
+    expect(mermaidLabel("سارا احمدی — فروش")).toBe("سارا احمدی — فروش");
+    expect(mermaidLabel("Sales team")).toBe("Sales team");
   });
 
   it("team structure: the project, each role with members, and the same content as a table; none without members", () => {

@@ -29,6 +29,9 @@ export function mermaidLabel(text: unknown): string {
     .replace(/\s+/g, " ")
     .trim();
   if ([...s].length > MAX_LABEL) s = [...s].slice(0, MAX_LABEL - 1).join("") + "…";
+  // A label of both writing directions ("پیاده‌سازی CRM مهرگان") is isolated (FSI … PDI), so that
+  // it reads in its own direction whatever the diagram's: otherwise its words swap places.
+  if (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(s) && /[A-Za-z]/.test(s)) s = `\u2068${s}\u2069`;
   return s.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;") || " ";
 }
 

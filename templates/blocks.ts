@@ -80,6 +80,31 @@ function rtlFor(ctx: Ctx, text: string): boolean {
 }
 
 /** Runs for text, split by writing direction, with "\n" as line breaks. */
+/**
+ * One piece of typed text (a project's name) set inside a line of the
+ * document's own words, as a single run in its own direction. In an English
+ * header, "پیاده‌سازی CRM مهرگان" split into runs by direction would read
+ * "مهرگان CRM پیاده‌سازی": the Latin word in the middle breaks the Persian in
+ * two. An explicit embedding around the cleaned text keeps it whole (cleanText
+ * has already removed any control the user typed).
+ */
+export function unitRuns(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[] {
+  const clean = cleanText(text).replace(/\n/g, " ");
+  const rtl = (textDirection(clean) ?? (ctx.rtl ? "rtl" : "ltr")) === "rtl";
+  if (rtl === ctx.rtl) return runs(ctx, clean, style);
+  return [
+    new TextRun({
+      text: `${rtl ? "\u202B" : "\u202A"}${clean}\u202C`,
+      rightToLeft: rtl || undefined,
+      color: style.color,
+      size: style.size,
+      sizeComplexScript: style.size,
+      bold: style.bold,
+      boldComplexScript: style.bold,
+    }),
+  ];
+}
+
 export function runs(ctx: Ctx, text: string, style: RunStyle = {}, paragraphRtl = ctx.rtl): TextRun[] {
   const out: TextRun[] = [];
   cleanText(text)

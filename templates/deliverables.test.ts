@@ -71,6 +71,11 @@ describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s
     expect(footers).toMatch(/NUMPAGES/);
     const headers = [...xmlParts(doc())].filter(([n]) => n.startsWith("word/header")).map(([n]) => documentText(doc(), n)).join(" ");
     expect(headers).toContain(lang === "fa" ? "نسخه ۱" : "v1");
+    // The project's name (Persian with "CRM" in it) is one run: in an English header it is embedded
+    // right to left as a whole, or its words would swap places around "CRM".
+    const headerXml = [...xmlParts(doc())].filter(([n]) => n.startsWith("word/header")).map(([, x]) => x).join("");
+    if (lang === "en") expect(headerXml).toContain(`>\u202B${DEMO_PROJECT.name}\u202C</w:t>`);
+    else expect(headers).toContain(`${DEMO_PROJECT.name} — `);
     if (id === "scope-document") expect(text).toContain("یک پرونده مشتری برای فروش، پخش و خدمات");
     if (id === "vision-minutes") expect(text).toContain("ما هر فروشگاه را یک شریک می‌دانیم");
     if (id === "go-no-go") {

@@ -19,7 +19,7 @@ import {
 } from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
 import type { DeliverableId, DeliverableInput } from "./model.ts";
-import { OrientationMarker, factsTable, para, runs, isSigned, type Ctx } from "./blocks.ts";
+import { OrientationMarker, factsTable, para, runs, unitRuns, isSigned, type Ctx } from "./blocks.ts";
 import { COLOURS, PAGE, PERSIAN_FONT, PICTURE_SPACING, documentStyles, exact, persianFontFiles, tocStylesXml } from "./styles.ts";
 import { date } from "./text.ts";
 
@@ -70,7 +70,7 @@ function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileCh
 }
 
 function header(ctx: Ctx, id: DeliverableId, input: DeliverableInput): Header {
-  const text = `${input.project.name} — ${ctx.s.deliverables[id]} — ${ctx.s.version(input.version)}`;
+  const rest = ` — ${ctx.s.deliverables[id]} — ${ctx.s.version(input.version)}`;
   const logo = logoRun(input, 24, 120);
   return new Header({
     children: [
@@ -78,7 +78,7 @@ function header(ctx: Ctx, id: DeliverableId, input: DeliverableInput): Header {
         bidirectional: ctx.rtl,
         spacing: logo ? PICTURE_SPACING : exact(16),
         border: { bottom: { style: "single", size: 6, color: input.branding.primaryColor, space: 4 } },
-        children: [...(logo ? [logo, new TextRun({ text: "  " })] : []), ...runs(ctx, text, { size: 16, color: COLOURS.muted })],
+        children: [...(logo ? [logo, new TextRun({ text: "  " })] : []), ...unitRuns(ctx, input.project.name, { size: 16, color: COLOURS.muted }), ...runs(ctx, rest, { size: 16, color: COLOURS.muted })],
       }),
     ],
   });
