@@ -24,7 +24,7 @@ type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
   preventScrollReset?: boolean;
 };
 
-export function hrefOf(to: To): string {
+function hrefOf(to: To): string {
   if (typeof to === "string") return to;
   return `${to.pathname ?? ""}${to.search ?? ""}${to.hash ?? ""}`;
 }
@@ -45,7 +45,7 @@ export function NavLink({ to, end = false, className, ...props }: LinkProps & { 
 }
 
 /** Whether a click on an anchor is one the app should handle itself. */
-export function appNavigationTarget(event: MouseEvent, origin: string): { path: string; keepScroll: boolean } | null {
+function appNavigationTarget(event: MouseEvent, origin: string): { path: string; keepScroll: boolean } | null {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return null;
   const anchor = event.target instanceof Element ? event.target.closest("a[data-app-link]") : null;
   if (!(anchor instanceof HTMLAnchorElement)) return null;

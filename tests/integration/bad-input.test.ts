@@ -912,6 +912,17 @@ const newPassword = (g: G) =>
     : fc.tuple(passwords, fc.boolean(), passwords).map(([p, same, other]) => ({ password: p, confirm: same ? p : other }));
 const confirmField = (g: G, confirm: string): readonly [string, fc.Arbitrary<V>] => ["confirm", g.clean ? fc.constant<V>(confirm) : oneof({ weight: 4, arbitrary: fc.constant<V>(confirm) }, { weight: 1, arbitrary: nasty })];
 const honeypot = (g: G): readonly [string, fc.Arbitrary<V>] => ["website", g.clean ? fc.constant<V>("") : oneof({ weight: 4, arbitrary: fc.constant<V>("") }, { weight: 1, arbitrary: nasty })];
+/** A new account's form (first administrator, accepted invitation): name, email, password twice, honeypot. */
+const signUpEntries = (g: G) =>
+  newPassword(g).chain(({ password, confirm }) =>
+    fields(g, [
+      ["displayName", messy(g, text, 120)],
+      ["email", emails],
+      ["password", messy(g, fc.constant(password), 256)],
+      confirmField(g, confirm),
+      honeypot(g),
+    ]),
+  );
 
 /**
  * Ids of people may come out of any generator (a random small number is
@@ -1131,15 +1142,7 @@ const DRIVERS: Record<string, Driver> = {
       request(g, {
         who: who(g, "anonymous", [1, "garbled-cookie"]),
         path: fc.constant("/setup"),
-        entries: newPassword(g).chain(({ password, confirm }) =>
-          fields(g, [
-            ["displayName", messy(g, text, 120)],
-            ["email", emails],
-            ["password", messy(g, fc.constant(password), 256)],
-            confirmField(g, confirm),
-            honeypot(g),
-          ]),
-        ),
+        entries: signUpEntries(g),
       }),
     accepted: async (ctx) => {
       const target = redirectTarget(ctx.res);
@@ -1261,15 +1264,7 @@ const DRIVERS: Record<string, Driver> = {
             { weight: 1, arbitrary: nasty.map((s) => encodeURIComponent(wellFormed(s)) || "%20") },
           )
           .map((t) => `/invitations/${t}`),
-        entries: newPassword(g).chain(({ password, confirm }) =>
-          fields(g, [
-            ["displayName", messy(g, text, 120)],
-            ["email", emails],
-            ["password", messy(g, fc.constant(password), 256)],
-            confirmField(g, confirm),
-            honeypot(g),
-          ]),
-        ),
+        entries: signUpEntries(g),
       }),
     accepted: async (ctx) => {
       const target = redirectTarget(ctx.res);

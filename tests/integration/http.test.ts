@@ -275,6 +275,11 @@ describe("compression", () => {
     // The same page, but for the nonce, which is new on every response.
     const withoutNonce = (html: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""');
     expect(withoutNonce(await plain.text())).toBe(withoutNonce(page));
+
+    // A client that refuses gzip outright (q=0) is not sent it.
+    const refused = await get("/projects/1", { "Accept-Encoding": "gzip;q=0, identity" });
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    expect(withoutNonce(await refused.text())).toBe(withoutNonce(page));
   });
 });
 
