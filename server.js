@@ -64,6 +64,8 @@ app.all(
     getLoadContext(req) {
       const context = new RouterContextProvider();
       context.set(build.entry.module.clientAddressContext, req.ip ?? req.socket.remoteAddress ?? "unknown");
+      // A document or a data request (".data"): the page memo answers documents only.
+      context.set(build.entry.module.receivedPathContext, req.path);
       return context;
     },
   }),

@@ -17,3 +17,10 @@ export const authContext = createContext<Auth>({ user: null, sessionId: null, ro
 
 /** The client's address as the HTTP server saw it (for sign-in throttling). */
 export const clientAddressContext = createContext<string>("unknown");
+
+/**
+ * The path the HTTP server received, before React Router takes `.data` off a
+ * data request's URL: the page memo answers documents only. Null where no
+ * HTTP server set it (the development server): the memo is then not used.
+ */
+export const receivedPathContext = createContext<string | null>(null);

@@ -1,144 +1,116 @@
-import crypto from "node:crypto";
-import { Transform, type TransformCallback } from "node:stream";
+import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { createReadableStreamFromReadable } from "@react-router/node";
-import { isbot } from "isbot";
-import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
-import type { EntryContext } from "react-router";
+import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
-import { NonceContext, contentSecurityPolicy } from "./nonce.ts";
+import { contentSecurityPolicy, inlineScriptHashes } from "./csp.server.ts";
+import { type MemoPage, dataKey, pagesByData, rememberResponse, requestKeyContext, sendPage, wantsFreshPage } from "./page-memo.server.ts";
 
 export { prepareServer } from "./startup.server.ts";
-export { clientAddressContext } from "./context.ts";
+export { clientAddressContext, receivedPathContext } from "./context.ts";
 
 export const streamTimeout = 5_000;
 
-/**
- * React writes the page in 4 KB pieces, and the request handler flushes the
- * compressor after every piece it passes on: a 500 kB page became 125 tiny
- * gzip blocks, each a sync flush, which made compressed pages several times
- * slower to serve under load. This stream gathers the pieces and passes them
- * on when React says a part of the page is complete (its `flush()`), or every
- * 64 kB, whichever comes first.
- */
-export class PageStream extends Transform {
-  private chunks: Buffer[] = [];
-  private size = 0;
-  constructor(private readonly onEnd: () => void) {
-    super();
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    if (this.size >= 64 * 1024) this.flush();
-    callback();
-  }
-  /** Called by React at the end of each batch it writes. */
-  flush() {
-    if (this.size === 0) return;
-    const out = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
-    this.chunks = [];
-    this.size = 0;
-    this.push(out);
-  }
-  override _flush(callback: TransformCallback) {
-    this.flush();
-    this.onEnd();
-    callback();
-  }
-}
-
 const gzip = promisify(zlib.gzip);
+const production = process.env.NODE_ENV === "production";
 
-/** Whether the client takes gzip (an explicit `q=0` refuses it). */
-export function acceptsGzip(header: string | null): boolean {
-  if (!header) return false;
-  return header.split(",").some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(";");
-    if (coding !== "gzip" && coding !== "*") return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return !q || Number(q.slice(2)) > 0;
-  });
-}
-
-/**
- * Pages are compressed here, in one piece, rather than by the server's
- * compression middleware. The pages have no parts that arrive later (no
- * Suspense, no deferred data), so the whole document is ready at once; the
- * middleware compressed it as a stream, flushing after every piece, which cost
- * more than rendering a small page (decision 013). Data requests and static
- * files are still compressed by the middleware, which leaves this response alone
- * because it already has a Content-Encoding.
- */
+/** Smaller documents are sent as they are. */
 const COMPRESS_FROM_BYTES = 1024;
 
-function collect(stream: PageStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => resolve(Buffer.concat(chunks)));
-    stream.on("error", reject);
+/** Every piece of a stream, in order, as it divided them. */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = [];
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) pieces.push(r.value);
+  return pieces;
+}
+
+/** A stream that gives these pieces again, divided the same way. */
+function streamOf(pieces: readonly Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (i < pieces.length) controller.enqueue(pieces[i++]!);
+      else controller.close();
+    },
   });
 }
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
+/**
+ * React's rendering of the whole document, once everything in it is ready (the
+ * pages have no parts that arrive later), and the status it ended with.
+ */
+function renderDocument(request: Request, status: number, routerContext: EntryContext): Promise<{ html: Buffer; status: number }> {
   return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const userAgent = request.headers.get("user-agent");
-    // Bots and SPA-mode builds wait for the whole document; people get the shell first.
-    const readyOption: keyof RenderToPipeableStreamOptions = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
-    const nonce = crypto.randomBytes(16).toString("base64");
-    const compress = acceptsGzip(request.headers.get("accept-encoding"));
-    const app = (
-      <NonceContext.Provider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-      </NonceContext.Provider>
-    );
-    const { pipe, abort } = renderToPipeableStream(app, {
-      nonce,
-      [readyOption]() {
-        shellRendered = true;
-        const body = new PageStream(() => {
+    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+      onAllReady() {
+        const chunks: Buffer[] = [];
+        const sink = new PassThrough();
+        sink.on("data", (c: Buffer) => chunks.push(c));
+        sink.on("end", () => {
           clearTimeout(timeoutId);
           timeoutId = undefined;
+          resolve({ html: Buffer.concat(chunks), status });
         });
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        responseHeaders.set("X-Content-Type-Options", "nosniff");
-        responseHeaders.set("Referrer-Policy", "same-origin");
-        responseHeaders.set("X-Frame-Options", "DENY");
-        // Vite's development server injects scripts of its own; the policy applies to the built app.
-        if (process.env.NODE_ENV === "production") responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-        if (!compress) {
-          const stream = createReadableStreamFromReadable(body);
-          pipe(body);
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          return;
-        }
-        const whole = collect(body);
-        pipe(body);
-        whole
-          .then(async (page) => {
-            responseHeaders.append("Vary", "Accept-Encoding");
-            if (page.length < COMPRESS_FROM_BYTES) return page;
-            const packed = await gzip(page);
-            responseHeaders.set("Content-Encoding", "gzip");
-            return packed;
-          })
-          .then((out) => {
-            responseHeaders.set("Content-Length", String(out.length));
-            resolve(new Response(new Uint8Array(out.buffer, out.byteOffset, out.length) as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status: responseStatusCode }));
-          }, reject);
+        sink.on("error", reject);
+        pipe(sink);
       },
       onShellError(error: unknown) {
+        clearTimeout(timeoutId);
         reject(error);
       },
       onError(error: unknown) {
-        responseStatusCode = 500;
-        if (shellRendered) console.error(error);
+        status = 500;
+        console.error(error);
       },
     });
   });
+}
+
+/** A rendered document made ready to send: its inline scripts' hashes, compressed once. */
+async function pack(html: Buffer): Promise<MemoPage> {
+  const csp = contentSecurityPolicy(inlineScriptHashes(html.toString("utf8")));
+  if (html.length < COMPRESS_FROM_BYTES) return { body: html, gzipped: false, csp };
+  return { body: await gzip(html), gzipped: true, csp };
+}
+
+/**
+ * Documents are rendered whole and sent in one piece, gzip-compressed for the
+ * clients that take it (decision 013). A page whose data is unchanged is sent
+ * from the page memo without rendering (decision 014). The
+ * Content-Security-Policy names the SHA-256 of each inline script the page
+ * carries, so a memoised page goes out as it is.
+ */
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+  loadContext?: RouterContextProvider,
+) {
+  // The hydration data, read whole: the page's key, and what React renders into it.
+  const data = routerContext.serverHandoffStream ? await readAll(routerContext.serverHandoffStream) : null;
+  const memoable = production && responseStatusCode === 200 && data !== null && request.method === "GET" && !wantsFreshPage(request);
+  const key = memoable ? dataKey(request.url, data) : null;
+  let page = key ? pagesByData.get(key) : undefined;
+  let status = responseStatusCode;
+  let html: Buffer | null = null;
+  const source = page ? "memo-data" : "rendered";
+  if (!page) {
+    ({ html, status } = await renderDocument(request, status, data ? { ...routerContext, serverHandoffStream: streamOf(data) } : routerContext));
+    page = await pack(html);
+    if (key && status === 200) pagesByData.set(key, page);
+  }
+
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("X-Content-Type-Options", "nosniff");
+  responseHeaders.set("Referrer-Policy", "same-origin");
+  responseHeaders.set("X-Frame-Options", "DENY");
+  // Vite's development server injects scripts of its own; the policy applies to the built app.
+  if (production) responseHeaders.set("Content-Security-Policy", page.csp);
+  const requestKey = loadContext?.get(requestKeyContext) ?? null;
+  if (requestKey && status === 200) rememberResponse(requestKey, page, responseHeaders);
+  return sendPage(page, request, responseHeaders, status, source, html);
 }

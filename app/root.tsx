@@ -6,13 +6,17 @@ import type { Route } from "./+types/root";
 import { direction, i18nFor, useTranslation } from "./i18n.ts";
 import { getPreferences } from "./domain/preferences.server.ts";
 import { accessMiddleware } from "./domain/guard.server.ts";
+import { pageMemoMiddleware } from "./page-memo.server.ts";
 import { authContext } from "./context.ts";
-import { useNonce } from "./nonce.ts";
 import "vazirmatn/Vazirmatn-Variable-font-face.css";
 import "./styles/app.css";
 
-/** Every request passes the access check first (see app/access.ts). */
-export const middleware: Route.MiddlewareFunction[] = [accessMiddleware];
+/**
+ * Every request passes the access check first (see app/access.ts); then a page
+ * asked for again with nothing changed is answered from the page memo
+ * (app/page-memo.server.ts).
+ */
+export const middleware: Route.MiddlewareFunction[] = [accessMiddleware, pageMemoMiddleware];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = context.get(authContext);
@@ -23,7 +27,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const prefs = useRouteLoaderData<typeof loader>("root");
   const lang = prefs?.lang ?? "fa";
   const i18n = i18nFor(lang);
-  const nonce = useNonce();
   return (
     <html lang={lang} dir={direction(lang)} className={prefs?.large ? "large" : undefined}>
       <head>
@@ -38,8 +41,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <AppHeader large={prefs?.large ?? false} user={prefs?.user ?? null} />
           {children}
         </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <ScrollRestoration />
+        <Scripts />
       </body>
     </html>
   );

@@ -1,0 +1,109 @@
+/**
+ * The page memo, over HTTP on the production server: a page asked for again is
+ * sent without being made again, and never shows anything out of date — not
+ * after an edit through the app, not after a write by another process on the
+ * same database file, not in another language, not to someone who lost access.
+ * Each response says how it was made in its Server-Timing header.
+ */
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { BUILT_IN_PACKS_DIR, allItems, loadPacks } from "#methodology/load.ts";
+import { form, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
+
+const pack = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
+const vision = allItems(pack).find((x) => x.item.id === "vision.why-crm")!;
+const visionStep = `/projects/1/phases/${vision.phase.id}/steps/${vision.step.id}`;
+
+let server: RunningServer;
+let manager = "";
+let viewer = "";
+beforeAll(async () => {
+  server = await startServer();
+  manager = await signIn(server.url, "s.ahmadi@mehregan.example");
+  viewer = await signIn(server.url, "h.nazari@mehregan.example");
+});
+afterAll(() => server?.stop());
+
+const get = (p: string, cookie: string, headers: Record<string, string> = {}) => fetch(server.url + p, { headers: { Cookie: cookie, ...headers }, redirect: "manual" });
+const post = (p: string, body: URLSearchParams, cookie: string) => fetch(server.url + p, { method: "POST", body, headers: { Cookie: cookie }, redirect: "manual" });
+const source = (r: Response) => /page;desc="([^"]+)"/.exec(r.headers.get("server-timing") ?? "")?.[1];
+
+describe("a page asked for again", () => {
+  test("is sent from the memo, the same page as the first time, and a hard reload renders it again", async () => {
+    const first = await get("/projects/1", manager);
+    const firstHtml = await first.text();
+    expect(first.status).toBe(200);
+    const again = await get("/projects/1", manager);
+    expect(source(again)).toBe("memo-request");
+    expect(await again.text()).toBe(firstHtml);
+    expect(again.headers.get("content-security-policy")).toBe(first.headers.get("content-security-policy"));
+
+    const hard = await get("/projects/1", manager, { "Cache-Control": "no-cache" });
+    expect(source(hard)).toBe("rendered");
+    expect(await hard.text()).toBe(firstHtml);
+  });
+
+  test("shows an answer saved meanwhile, to its author and to another member", async () => {
+    const before = await (await get(visionStep, viewer)).text();
+    expect(source(await get(visionStep, viewer))).toBe("memo-request");
+    const page = await (await get(visionStep, manager)).text();
+    const version = /name="version" value="(\d+)"/.exec(page.slice(page.indexOf("vision.why-crm")))?.[1] ?? "0";
+    const saved = await post(visionStep, form({ intent: "answer", itemId: "vision.why-crm", version, value: "پاسخی تازه برای آزمون حافظه صفحه" }), manager);
+    expect(saved.status).toBe(200);
+    for (const who of [manager, viewer]) {
+      const r = await get(visionStep, who);
+      expect(source(r)).not.toBe("memo-request");
+      expect(await r.text()).toContain("پاسخی تازه برای آزمون حافظه صفحه");
+    }
+    expect(before).not.toContain("پاسخی تازه برای آزمون حافظه صفحه");
+  });
+
+  test("shows a change another process wrote to the same database file", async () => {
+    expect(await (await get("/projects", manager)).text()).toContain("پیاده‌سازی CRM مهرگان");
+    expect(source(await get("/projects", manager))).toBe("memo-request");
+    const other = new Database(server.databasePath);
+    try {
+      other.prepare("UPDATE projects SET name = ? WHERE id = 1").run("نامی که فرایند دیگری نوشت");
+    } finally {
+      other.close();
+    }
+    const r = await get("/projects", manager);
+    expect(source(r)).toBe("rendered");
+    expect(await r.text()).toContain("نامی که فرایند دیگری نوشت");
+  });
+
+  test("comes in the language the reader switched to", async () => {
+    const persian = await (await get("/projects/1/roadmap", manager)).text();
+    expect(persian).toContain('<html lang="fa"');
+    const switched = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects/1/roadmap" }), manager);
+    const english = `${manager}; ${switched.headers.get("set-cookie")!.split(";")[0]!}`;
+    // One after the other, with nothing written in between: each reader keeps their language.
+    for (const [cookie, lang] of [[english, "en"], [manager, "fa"], [english, "en"], [manager, "fa"]] as const) {
+      expect(await (await get("/projects/1/roadmap", cookie)).text()).toContain(`<html lang="${lang}"`);
+    }
+  });
+
+  test("is not sent to a member removed from the project, nor to anyone signed out", async () => {
+    const member = await signIn(server.url, "n.rahimi@mehregan.example");
+    expect((await get("/projects/1/health", member)).status).toBe(200);
+    expect(source(await get("/projects/1/health", member))).toBe("memo-request");
+    const members = await (await get("/projects/1/members", manager)).text();
+    const userId = new RegExp(`name="userId" value="(\\d+)"[\\s\\S]{0,400}?`).exec(members.slice(members.indexOf("نرگس رحیمی")))?.[1];
+    expect(userId).toBeDefined();
+    expect((await post("/projects/1/members", form({ intent: "remove", userId: userId! }), manager)).status).toBe(200);
+    expect((await get("/projects/1/health", member)).status).toBe(404);
+
+    expect((await post("/logout", form({}), viewer)).status).toBe(302);
+    const signedOut = await get("/projects/1", viewer);
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("location")).toMatch(/^\/login/);
+  });
+
+  test("a page whose loaders are not memoised is still not rendered twice for the same data", async () => {
+    const first = await get("/projects/1/members", manager);
+    expect(source(first)).toBe("rendered");
+    const again = await get("/projects/1/members", manager);
+    expect(source(again)).toBe("memo-data");
+    expect(await again.text()).toBe(await first.text());
+  });
+});
