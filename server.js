@@ -1,9 +1,13 @@
 // Production server: express in front of the React Router build.
 // Start-up checks the methodology packs and migrates the database before listening.
-import compression from "compression";
-import express from "express";
-import { createRequestHandler } from "@react-router/express";
-import { RouterContextProvider } from "react-router";
+// This is the production server (the development server is `npm run dev`): it runs
+// as one unless told otherwise, so `npm start` gets React's production build, the
+// Content-Security-Policy and the page memo. The modules are loaded after this line.
+process.env.NODE_ENV ??= "production";
+const { default: compression } = await import("compression");
+const { default: express } = await import("express");
+const { createRequestHandler } = await import("@react-router/express");
+const { RouterContextProvider } = await import("react-router");
 
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "0.0.0.0";

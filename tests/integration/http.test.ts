@@ -337,3 +337,18 @@ describe("start-up", () => {
     expect(r.output).toContain("one.no-persian");
   });
 });
+
+describe("npm start", () => {
+  test("runs the production server even when NODE_ENV is not set: pages carry their security policy and are kept in the page memo", async () => {
+    const bare = await startServer({ NODE_ENV: null });
+    try {
+      const first = await fetch(`${bare.url}/login`);
+      expect(first.headers.get("content-security-policy")).toMatch(/script-src 'self' 'sha256-/);
+      await first.text();
+      const again = await fetch(`${bare.url}/login`);
+      expect(again.headers.get("server-timing")).toBe('page;desc="memo-data"');
+    } finally {
+      await bare.stop();
+    }
+  });
+});

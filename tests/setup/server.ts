@@ -15,12 +15,14 @@ export function ensureBuilt() {
   if (r.status !== 0) throw new Error("react-router build failed");
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** `env`: variables for the server; a null one is left out (unset). */
+export async function startServer(env: Record<string, string | null> = {}): Promise<RunningServer> {
   ensureBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-server-"));
   const databasePath = path.join(dir, "app.sqlite");
+  const merged: Record<string, string | null | undefined> = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...env };
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...env },
+    env: Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => typeof e[1] === "string")),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
