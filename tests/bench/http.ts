@@ -13,6 +13,13 @@ import { DEMO_PASSWORD } from "../../db/seed-demo.ts";
 /** What a browser sends, so compression is part of what is measured. */
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br", accept: "text/html" };
 
+/**
+ * What a hard reload sends: the page is rendered afresh, not sent from the page
+ * memo (decision 014). Used to find the page that costs most to make, and to
+ * measure pages as they are the first time after a change.
+ */
+export const FRESH = { "cache-control": "no-cache" } as const;
+
 export type Server = {
   url: string;
   pid: number;
@@ -83,12 +90,12 @@ export async function signIn(url: string, email: string): Promise<string> {
 export type PageTiming = { path: string; ms: number; bytes: number };
 
 /** One page, fetched `times` times in a row: the fastest time and the body's size (uncompressed). */
-export async function timePage(url: string, path: string, cookie: string, times = 2): Promise<PageTiming> {
+export async function timePage(url: string, path: string, cookie: string, times = 2, headers: Record<string, string> = {}): Promise<PageTiming> {
   let best = Infinity;
   let bytes = 0;
   for (let i = 0; i < times; i++) {
     const t = performance.now();
-    const r = await fetch(url + path, { headers: { cookie, accept: "text/html" } });
+    const r = await fetch(url + path, { headers: { cookie, accept: "text/html", ...headers } });
     const body = await r.arrayBuffer();
     const ms = performance.now() - t;
     if (r.status !== 200) throw new Error(`GET ${path} answered ${r.status}`);
@@ -101,13 +108,14 @@ export async function timePage(url: string, path: string, cookie: string, times 
 /** One page fetched `times` times in a row: the median time. */
 async function medianTime(url: string, path: string, cookie: string, times: number): Promise<PageTiming> {
   const runs: PageTiming[] = [];
-  for (let i = 0; i < times; i++) runs.push(await timePage(url, path, cookie, 1));
+  for (let i = 0; i < times; i++) runs.push(await timePage(url, path, cookie, 1, FRESH));
   runs.sort((a, b) => a.ms - b.ms);
   return runs[Math.floor(times / 2)]!;
 }
 
 /**
- * Every step page of the project, slowest first. Each is timed five times
+ * Every step page of the project, slowest to render first (each request asks
+ * for a fresh page, so the memo does not hide the cost). Each is timed five times
  * (the median); the five slowest are timed again, 25 times each, so that a
  * garbage collection during one request does not pick the page.
  */
@@ -125,9 +133,24 @@ export type LoadResult = { path: string; rps: number; p50: number; p99: number; 
 
 export const LOAD = { connections: 50, seconds: 10 } as const;
 
+/**
+ * How the server made the page for these headers, from its Server-Timing
+ * header: "rendered", "memo-data" or "memo-request" (app/page-memo.server.ts).
+ * Asked twice, so that the answer is the one a repeated request gets.
+ */
+export async function pageSource(url: string, path: string, cookie: string, headers: Record<string, string> = {}): Promise<string> {
+  let source = "";
+  for (let i = 0; i < 2; i++) {
+    const r = await fetch(url + path, { headers: { cookie, ...BROWSER_HEADERS, ...headers } });
+    await r.arrayBuffer();
+    source = /page;desc="([^"]+)"/.exec(r.headers.get("server-timing") ?? "")?.[1] ?? "unknown";
+  }
+  return source;
+}
+
 /** autocannon: LOAD.connections connections for LOAD.seconds seconds against one path. */
-export async function load(url: string, path: string, cookie: string, seconds: number = LOAD.seconds): Promise<LoadResult> {
-  const r = await autocannon({ url: url + path, connections: LOAD.connections, duration: seconds, headers: { cookie, ...BROWSER_HEADERS } });
+export async function load(url: string, path: string, cookie: string, seconds: number = LOAD.seconds, headers: Record<string, string> = {}): Promise<LoadResult> {
+  const r = await autocannon({ url: url + path, connections: LOAD.connections, duration: seconds, headers: { cookie, ...BROWSER_HEADERS, ...headers } });
   const total = r.requests.total;
   return {
     path,

@@ -9,7 +9,9 @@
  *    time and resident memory; signs in; finds the heaviest step page; warms
  *    the three routes up (3 s of load each, not measured); then autocannon
  *    (50 connections, 10 s each, one after another) on the bare route
- *    (/health), the project home and that step page.
+ *    (/health), the project home and that step page as a browser asks for
+ *    them again (from the page memo), and the two heavy pages once more with
+ *    every request a hard reload (rendered afresh; reported, no target).
  * 5. Exports every Word deliverable in both languages, cold and warm.
  *
  * Prints a table (figure, value, target, ok/MISSED) and ends with one JSON
@@ -24,7 +26,7 @@ import { ensureProductionBuild } from "./build.ts";
 import { buildLargeProject, LARGE } from "./large-project.ts";
 import { benchHotQueries } from "./queries.ts";
 import { benchInProcess } from "./in-process.ts";
-import { LOAD, load, signIn, startProductionServer, surveyStepPages, timePage, type LoadResult } from "./http.ts";
+import { FRESH, LOAD, load, pageSource, signIn, startProductionServer, surveyStepPages, timePage, type LoadResult } from "./http.ts";
 import { benchExports } from "./exports.ts";
 import { jsonLine, printTable, type Figure } from "./report.ts";
 import { openDatabase } from "../../db/client.ts";
@@ -95,10 +97,11 @@ try {
     const heaviest = survey[0]!;
     extra.stepPages = survey.slice(0, 5).map((p) => ({ path: p.path, ms: Math.round(p.ms * 10) / 10, kB: Math.round(p.bytes / 1024) }));
     const home = `/projects/${large.projectId}`;
+    // Each page's size, and the time to make it alone, rendered afresh.
     const sizes = {
-      bare: await timePage(server.url, BARE_PATH, cookie, 5),
-      home: await timePage(server.url, home, cookie, 5),
-      step: await timePage(server.url, heaviest.path, cookie, 5),
+      bare: await timePage(server.url, BARE_PATH, cookie, 5, FRESH),
+      home: await timePage(server.url, home, cookie, 5, FRESH),
+      step: await timePage(server.url, heaviest.path, cookie, 5, FRESH),
     };
 
     // Every route is loaded for a few seconds first, unmeasured: the server's
@@ -107,17 +110,36 @@ try {
     step(`warming up: ${WARM_UP_SECONDS} s of load on each route`);
     for (const p of [BARE_PATH, home, heaviest.path]) await load(server.url, p, cookie, WARM_UP_SECONDS);
 
-    const runs: Record<"bare" | "home" | "step", LoadResult> = {} as never;
-    for (const [which, p] of [["bare", BARE_PATH], ["home", home], ["step", heaviest.path]] as const) {
-      step(`autocannon ${LOAD.connections} connections × ${LOAD.seconds} s: ${p}`);
-      runs[which] = await load(server.url, p, cookie);
+    // How each run's pages are made, checked before it: a repeated request for a
+    // project page comes from the page memo, a hard reload's is rendered.
+    const expected = { bare: "memo-data", home: "memo-request", step: "memo-request", homeFresh: "rendered", stepFresh: "rendered" } as const;
+    const plan = [
+      ["bare", BARE_PATH, {}],
+      ["home", home, {}],
+      ["step", heaviest.path, {}],
+      ["homeFresh", home, FRESH],
+      ["stepFresh", heaviest.path, FRESH],
+    ] as const;
+    const runs: Record<(typeof plan)[number][0], LoadResult> = {} as never;
+    for (const [which, p, headers] of plan) {
+      const source = await pageSource(server.url, p, cookie, headers);
+      if (source !== expected[which]) throw new Error(`bench: ${p}${headers === FRESH ? " (hard reload)" : ""} was made as "${source}", not "${expected[which]}"`);
+      step(`autocannon ${LOAD.connections} connections × ${LOAD.seconds} s: ${p}${headers === FRESH ? ", every request a hard reload" : ""}`);
+      runs[which] = await load(server.url, p, cookie, LOAD.seconds, headers);
     }
     httpFigures.push({ key: "rss.afterLoadMiB", name: "resident memory after the load", value: server.rssMiB(), unit: "MiB" });
 
-    const label = { bare: `bare route ${BARE_PATH}`, home: "project home", step: "heaviest step page" } as const;
-    for (const which of ["bare", "home", "step"] as const) {
+    const label = {
+      bare: `bare route ${BARE_PATH}`,
+      home: "project home",
+      step: "heaviest step page",
+      homeFresh: "project home, rendered afresh",
+      stepFresh: "heaviest step page, rendered afresh",
+    } as const;
+    for (const which of ["bare", "home", "step", "homeFresh", "stepFresh"] as const) {
       const r = runs[which];
-      const note = `${r.path} (${Math.round(sizes[which].bytes / 1024)} kB, ${sizes[which].ms.toFixed(1)} ms alone)`;
+      const size = sizes[which === "homeFresh" ? "home" : which === "stepFresh" ? "step" : which];
+      const note = `${r.path} (${Math.round(size.bytes / 1024)} kB, ${size.ms.toFixed(1)} ms to render alone)`;
       httpFigures.push({ key: `http.${which}.rps`, name: `${label[which]}: requests/s`, value: r.rps, unit: "req/s", note });
       httpFigures.push({ key: `http.${which}.p50Ms`, name: `${label[which]}: latency p50`, value: r.p50, unit: "ms" });
       httpFigures.push({ key: `http.${which}.p99Ms`, name: `${label[which]}: latency p99`, value: r.p99, unit: "ms" });
@@ -128,6 +150,9 @@ try {
     }
     httpFigures.push({ key: "ratio.home", name: "project home ÷ bare route (requests/s)", value: runs.home.rps / runs.bare.rps, unit: "", target: { value: RATIO_TARGET, better: "higher" } });
     httpFigures.push({ key: "ratio.step", name: "heaviest step page ÷ bare route (requests/s)", value: runs.step.rps / runs.bare.rps, unit: "", target: { value: RATIO_TARGET, better: "higher" }, note: heaviest.path });
+    // No target: what a page costs the first time after a change (or on a hard reload).
+    httpFigures.push({ key: "ratio.homeFresh", name: "project home rendered afresh ÷ bare route", value: runs.homeFresh.rps / runs.bare.rps, unit: "" });
+    httpFigures.push({ key: "ratio.stepFresh", name: "heaviest step page rendered afresh ÷ bare route", value: runs.stepFresh.rps / runs.bare.rps, unit: "" });
     extra.heaviestStep = heaviest.path;
   } finally {
     await server.stop();
