@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
 import { mermaidLabel, roadmapGantt, teamStructure, type DiagramData } from "./diagrams.ts";
+import { JALALI_AXIS, labelAxisTicks } from "./jalali-axis.ts";
 import { diagramFallbackTable } from "#templates/fallback.ts";
 import { STRINGS } from "#templates/strings.ts";
 
@@ -80,11 +81,27 @@ describe("generated diagrams", () => {
       expect(d.definition).toContain("Orphan :milestone");
     });
 
-    it("in Persian the labels carry Jalali dates and the Gregorian axis is unlabelled", () => {
+    it("in Persian the labels carry Jalali dates and the axis asks to be written in Jalali", () => {
       const fa = roadmapGantt(pack, data({ ...stages({ name: "مرحله ۱", start: "2026-12-22", end: "2027-06-21" }), ...goals({ goal: "کاهش ریزش", stage: 1, "target-date": "2027-06-01" }) }), "fa", "نقشه راه");
       expect(fa.definition).toContain("۱۴۰۵/۱۰/۰۱");
-      expect(fa.definition).toContain("axisFormat .");
+      expect(fa.definition).toContain("axisFormat %Y-%m-%d");
+      expect(fa.definition).toContain(JALALI_AXIS);
       expect(fa.table.rows[1]![4]).toBe("۱۱ خرداد ۱۴۰۶");
+      const en = roadmapGantt(pack, data(stages({ name: "Stage 1", start: "2026-12-22", end: "2027-06-21" })), "en", "Roadmap");
+      expect(en.definition).not.toContain(JALALI_AXIS);
+    });
+
+    it("a drawn Persian chart's ticks become Jalali day and month, with the year on the first tick and where it turns", () => {
+      const tick = (x: number, text: string) => `<g class="tick" opacity="1" transform="translate(${x},0)"><line stroke="currentColor"></line><text fill="#000" y="3" dy="1em">${text}</text></g>`;
+      const svg = `<svg>${tick(0, "2026-12-01")}${tick(80, "2027-01-01")}${tick(160, "2027-03-21")}${tick(240, "2027-05-01")}<text class="taskText">2027-05-01</text></svg>`;
+      const definition = `gantt\n  axisFormat %Y-%m-%d\n${JALALI_AXIS}\n`;
+      const out = labelAxisTicks(definition, svg);
+      const labels = [...out.matchAll(/<text fill="#000"[^>]*>([^<]*)</g)].map((m) => m[1]);
+      // Each one a right-to-left isolate, so that its words keep their order whatever the picture's direction.
+      expect(labels).toEqual(["۱۰ آذر ۱۴۰۵", "۱۱ دی", "۱ فروردین ۱۴۰۶", "۱۱ اردیبهشت"].map((l) => `\u2067${l}\u2069`));
+      // A task's own text is not a tick, and a chart that does not ask is left alone.
+      expect(out).toContain('<text class="taskText">2027-05-01</text>');
+      expect(labelAxisTicks("gantt\n  axisFormat %Y-%m-%d", svg)).toBe(svg);
     });
   });
 

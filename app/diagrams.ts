@@ -6,6 +6,7 @@
  */
 import { loc } from "#app/i18n.ts";
 import { formatDate } from "#app/format.ts";
+import { JALALI_AXIS } from "#app/jalali-axis.ts";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { readGoals, readStages } from "#app/domain/planning.ts";
@@ -110,9 +111,10 @@ function drawRoadmap(pack: Pack, data: DiagramData, lang: Language, title: strin
   const stages = readStages(planning, answers);
   const goals = readGoals(planning, answers);
   const stageIds = new Set(stages.map((s) => s.id));
-  // The axis can only count Gregorian months, so Persian charts leave its
-  // ticks unlabelled and write each stage's Jalali dates in its label.
-  const lines = ["gantt", `  title ${mermaidLabel(title).replace(/[:;]/g, " ")}`, "  dateFormat YYYY-MM-DD", lang === "fa" ? "  axisFormat ." : "  axisFormat %b %Y", "  todayMarker off"];
+  // Mermaid's axis can only write Gregorian dates: a Persian chart writes each
+  // tick as an ISO date and marks itself, and labelAxisTicks rewrites the
+  // ticks as Jalali dates once it is drawn (in the browser and for Word alike).
+  const lines = ["gantt", `  title ${mermaidLabel(title).replace(/[:;]/g, " ")}`, "  dateFormat YYYY-MM-DD", ...(lang === "fa" ? ["  axisFormat %Y-%m-%d", JALALI_AXIS] : ["  axisFormat %b %Y"]), "  todayMarker off"];
   let drawn = 0;
   let milestone = 0;
   const section = (name: string, bar: string | null, members: typeof goals) => {

@@ -38,6 +38,23 @@ export function formatDate(iso: string | null | undefined, lang: Language, style
   return dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, options).format(d);
 }
 
+/**
+ * A chart axis tick's label for a date: day and month, and the year when asked
+ * (the first tick, and wherever the year turns). In Persian, Jalali.
+ */
+export function formatTickDate(iso: string, lang: Language, withYear: boolean): string {
+  const d = isoDateToUtc(iso);
+  if (!d) return iso;
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" };
+  return dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, options).format(d);
+}
+
+/** The year of a date in the language's calendar (Jalali in Persian), as digits of that language. */
+export function calendarYear(iso: string, lang: Language): string {
+  const d = isoDateToUtc(iso);
+  return d ? dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, { year: "numeric", timeZone: "UTC" }).format(d) : "";
+}
+
 /** A moment (ISO timestamp) with its time, in the viewer's time zone. */
 export function formatDateTime(isoTimestamp: string | null | undefined, lang: Language, timeZone?: string): string {
   if (!isoTimestamp) return "";

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from "react";
 import { useTranslation } from "#app/i18n.ts";
 import { loadMermaid } from "#app/components/mermaid.ts";
 import type { GeneratedDiagram } from "#app/diagrams.ts";
+import { labelAxisTicks } from "#app/jalali-axis.ts";
 
 /**
  * A diagram Gambegam draws from the project's answers (the same definition
@@ -18,7 +19,7 @@ export function GeneratedDiagramView({ diagram, title, empty }: { diagram: Gener
     let cancelled = false;
     loadMermaid()
       .then((m) => m.render(`${renderId}-${Date.now()}`, diagram.definition!))
-      .then((out) => !cancelled && setSvg(out.svg))
+      .then((out) => !cancelled && setSvg(labelAxisTicks(diagram.definition!, out.svg)))
       .catch(() => !cancelled && setFailed(true));
     return () => {
       cancelled = true;

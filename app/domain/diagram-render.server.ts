@@ -17,8 +17,9 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { labelAxisTicks } from "#app/jalali-axis.ts";
 
-const RENDERER_VERSION = "2";
+const RENDERER_VERSION = "3";
 
 export type RenderOptions = { theme?: "neutral" | "default" | "forest" | "base"; primaryColor?: string };
 export type RenderedDiagram = { svg: Buffer; png: Buffer; width: number; height: number };
@@ -220,8 +221,16 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
         return { ok: false, reason: "failed", message: `drawing took longer than ${timeoutMs} ms` };
       }
       if (!result.ok) return { ok: false, reason: "invalid", message: result.message };
+      // A Persian Gantt chart's axis is rewritten in Jalali dates, then placed again for the picture.
+      let svg = result.svg;
+      const labelled = options.svg ? svg : labelAxisTicks(definition, svg);
+      if (labelled !== svg) {
+        const placed = await p.evaluate(placeInPage, { svg: labelled });
+        if (!placed.ok) return { ok: false, reason: "failed", message: placed.message };
+        svg = placed.svg;
+      }
       const png = await p.locator("#host svg").screenshot({ type: "png" });
-      return { ok: true, cached: false, diagram: { svg: Buffer.from(result.svg, "utf8"), png, width: result.width, height: result.height } };
+      return { ok: true, cached: false, diagram: { svg: Buffer.from(svg, "utf8"), png, width: result.width, height: result.height } };
     } catch (e) {
       await p.close().catch(() => undefined);
       return { ok: false, reason: "failed", message: (e as Error).message.split("\n")[0]! };

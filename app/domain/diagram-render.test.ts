@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDiagramRenderer, findChromium, type RenderResult } from "./diagram-render.server.ts";
+import { type DiagramData, roadmapGantt } from "#app/diagrams.ts";
+import { BUILT_IN_PACKS_DIR, loadPacks } from "#methodology/load.ts";
 
 const hasChromium = Boolean(findChromium());
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-diagrams-"));
@@ -37,6 +39,19 @@ describe("server-side diagram rendering", () => {
   it.skipIf(!hasChromium)("draws a Gantt chart", async () => {
     const r = ok(await renderer.render("gantt\n  dateFormat YYYY-MM-DD\n  section Phase 1\n  Customer file :p1, 2027-01-01, 2027-06-30"));
     expect(r.diagram.svg.toString("utf8")).toContain("Customer file");
+  });
+
+  it.skipIf(!hasChromium)("draws a Persian roadmap's time axis in Jalali dates, with the year where it turns", async () => {
+    const pack = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
+    const rows = new Map([["goals.roadmap", [{ id: 1, cells: { name: "مرحله ۱", start: "2026-12-22", end: "2027-06-21" } }]]]) as unknown as DiagramData["rows"];
+    const fa = roadmapGantt(pack, { rows }, "fa", "نقشه راه");
+    const svg = ok(await renderer.render(fa.definition!)).diagram.svg.toString("utf8");
+    const ticks = [...svg.matchAll(/<g class="tick"[^>]*>(?:(?!<\/g>)[\s\S])*?<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/^\u2067|\u2069$/g, ""));
+    expect(ticks.length).toBeGreaterThan(3);
+    for (const t of ticks) expect(t).toMatch(/^[۰-۹]+ [\u0600-\u06FF\u200c ]+$/);
+    expect(ticks[0]).toMatch(/۱۴۰۵$/);
+    expect(ticks.filter((t) => /۱۴۰۶$/.test(t))).toHaveLength(1);
+    expect(svg).not.toMatch(/>\d{4}-\d{2}-\d{2}</);
   });
 
   it.skipIf(!hasChromium)("serves a repeated diagram from the cache without drawing it again", async () => {
