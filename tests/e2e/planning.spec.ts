@@ -86,7 +86,12 @@ test.describe("strategy before software", () => {
     await expect(stage1.nth(4)).toHaveText("0");
     await shot(page, "roadmap-en");
     await switchLanguage(page, "fa");
-    await expect(page.locator(".generated-diagram .diagram-svg svg")).toContainText(CHANNELS);
+    const persian = page.locator(".generated-diagram .diagram-svg svg");
+    await expect(persian).toContainText(CHANNELS);
+    // The time axis in Jalali dates: the first tick with its year, none left as a Gregorian date.
+    const ticks = persian.locator("g.tick text");
+    await expect(ticks.first()).toHaveText(/^\u2067[۰-۹]+ [\u0600-\u06FF\u200c]+ [۰-۹]{4}\u2069$/);
+    expect((await ticks.allTextContents()).filter((t) => /\d{4}-\d{2}-\d{2}/.test(t))).toEqual([]);
     await shot(page, "roadmap-fa");
     expect(errors).toEqual([]);
   });
