@@ -71,7 +71,15 @@ const stepIntents = {
   "row-move": { project: "edit-registers" },
 } as const satisfies Record<string, Requirement>;
 
-/** Keyed by route pattern, as React Router reports it to middleware. */
+/**
+ * A route's pattern as the tables here key it: React Router reports it to
+ * middleware with or without its leading slash ("projects/:projectId").
+ */
+export function routeKey(pattern: string): string {
+  return `/${pattern.replace(/^\/+/, "")}`;
+}
+
+/** Keyed by route pattern (routeKey), as React Router reports it to middleware. */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/": { loader: "public" },
   "/setup": { loader: "public", action: "public" },

@@ -7,6 +7,7 @@
 import { loc } from "#app/i18n.ts";
 import { formatDate } from "#app/format.ts";
 import { JALALI_AXIS } from "#app/jalali-axis.ts";
+import { hasBothDirections } from "#templates/text.ts";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { readGoals, readStages } from "#app/domain/planning.ts";
@@ -32,7 +33,7 @@ export function mermaidLabel(text: unknown): string {
   if ([...s].length > MAX_LABEL) s = [...s].slice(0, MAX_LABEL - 1).join("") + "…";
   // A label of both writing directions ("پیاده‌سازی CRM مهرگان") is isolated (FSI … PDI), so that
   // it reads in its own direction whatever the diagram's: otherwise its words swap places.
-  if (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(s) && /[A-Za-z]/.test(s)) s = `\u2068${s}\u2069`;
+  if (hasBothDirections(s)) s = `\u2068${s}\u2069`;
   return s.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;") || " ";
 }
 

@@ -3,7 +3,8 @@ import path from "node:path";
 import fs from "node:fs";
 import { describe, expect, test } from "vitest";
 import { openDatabase } from "#db/client.ts";
-import { type MemoPage, PageMemo, acceptsGzip, databaseVersion, dataKey, requestKey, sendPage, wantsFreshPage } from "./page-memo.server.ts";
+import { MEMO_PATTERNS, type MemoPage, PageMemo, acceptsGzip, databaseVersion, dataKey, requestKey, sendPage, wantsFreshPage } from "./page-memo.server.ts";
+import { ROUTE_ACCESS, routeKey } from "./access.ts";
 import zlib from "node:zlib";
 
 const page = (bytes: number): MemoPage => ({ body: Buffer.alloc(bytes, 1), gzipped: false, csp: "" });
@@ -28,6 +29,17 @@ describe("the memo's bounds", () => {
     expect(memo.get("a")).toBeUndefined();
     memo.set("huge", page(200_000));
     expect(memo.get("huge")).toBeUndefined();
+  });
+});
+
+describe("the routes answered by request and database version", () => {
+  test("are routes of the app (a misspelt one would silently never be memoised), none public, and not the clock-bound members page", () => {
+    for (const pattern of MEMO_PATTERNS) {
+      expect(ROUTE_ACCESS[pattern], pattern).toBeDefined();
+      expect(ROUTE_ACCESS[pattern]!.loader, pattern).not.toBe("public");
+    }
+    expect(MEMO_PATTERNS.has("/projects/:projectId/members")).toBe(false);
+    expect(routeKey("projects/:projectId")).toBe("/projects/:projectId");
   });
 });
 

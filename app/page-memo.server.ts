@@ -30,7 +30,8 @@ import zlib from "node:zlib";
 import type { MiddlewareFunction } from "react-router";
 import { createContext } from "react-router";
 import type { Db } from "#db/client.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, preparedOnce } from "#db/client.ts";
+import { routeKey } from "./access.ts";
 import { receivedPathContext } from "./context.ts";
 
 export type MemoPage = {
@@ -84,11 +85,6 @@ export class PageMemo<V extends MemoPage = MemoPage> {
   get size(): { entries: number; bytes: number } {
     return { entries: this.pages.size, bytes: this.bytes };
   }
-
-  clear(): void {
-    this.pages.clear();
-    this.bytes = 0;
-  }
 }
 
 /** One of each per server process: compressed pages, 32 MiB and 2,000 at most in each. */
@@ -103,9 +99,12 @@ export function dataKey(url: string, data: readonly Uint8Array[]): string {
   return hash.digest("base64");
 }
 
-const serials = new WeakMap<object, number>();
-const versionQueries = new WeakMap<object, { get(): unknown }>();
 let nextSerial = 1;
+/** Per connection: the version query, and a serial number of the connection's own. */
+const versionQuery = preparedOnce((db) => ({
+  serial: nextSerial++,
+  statement: db.$client.prepare<[], { changes: number; version: number }>("SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version"),
+}));
 
 /**
  * A version of the whole database as this connection sees it, which moves with
@@ -114,15 +113,8 @@ let nextSerial = 1;
  * serial number keeps a reopened database from reusing an earlier version.
  */
 export function databaseVersion(db: Db): string {
-  const client = db.$client;
-  let serial = serials.get(client);
-  if (serial === undefined) serials.set(client, (serial = nextSerial++));
-  let query = versionQueries.get(client);
-  if (!query) {
-    query = client.prepare("SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version");
-    versionQueries.set(client, query);
-  }
-  const { changes, version } = query.get() as { changes: number; version: number };
+  const { serial, statement } = versionQuery(db);
+  const { changes, version } = statement.get()!;
   return `${serial}.${changes}.${version}`;
 }
 
@@ -178,7 +170,7 @@ const production = process.env.NODE_ENV === "production";
 export const pageMemoMiddleware: MiddlewareFunction<Response> = async ({ request, context, pattern }, next) => {
   const path = context.get(receivedPathContext);
   const eligible =
-    production && path !== null && !path.endsWith(".data") && request.method === "GET" && MEMO_PATTERNS.has(`/${pattern.replace(/^\/+/, "")}`) && !wantsFreshPage(request);
+    production && path !== null && !path.endsWith(".data") && request.method === "GET" && MEMO_PATTERNS.has(routeKey(pattern)) && !wantsFreshPage(request);
   if (!eligible) return next();
   const key = requestKey(request, databaseVersion(getDb()));
   const hit = pagesByRequest.get(key);

@@ -79,7 +79,22 @@ function rtlFor(ctx: Ctx, text: string): boolean {
   return dir === null ? ctx.rtl : dir === "rtl";
 }
 
-/** Runs for text, split by writing direction, with "\n" as line breaks. */
+/** A run of text in one direction, in a style. */
+function styledRun(text: string, rtl: boolean, style: RunStyle, lineBreak = false): TextRun {
+  return new TextRun({
+    text,
+    rightToLeft: rtl || undefined,
+    bold: style.bold,
+    boldComplexScript: style.bold,
+    italics: style.italics,
+    italicsComplexScript: style.italics,
+    color: style.color,
+    size: style.size,
+    sizeComplexScript: style.size,
+    break: lineBreak ? 1 : undefined,
+  });
+}
+
 /**
  * One piece of typed text (a project's name) set inside a line of the
  * document's own words, as a single run in its own direction. In an English
@@ -92,19 +107,10 @@ export function unitRuns(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[
   const clean = cleanText(text).replace(/\n/g, " ");
   const rtl = (textDirection(clean) ?? (ctx.rtl ? "rtl" : "ltr")) === "rtl";
   if (rtl === ctx.rtl) return runs(ctx, clean, style);
-  return [
-    new TextRun({
-      text: `${rtl ? "\u202B" : "\u202A"}${clean}\u202C`,
-      rightToLeft: rtl || undefined,
-      color: style.color,
-      size: style.size,
-      sizeComplexScript: style.size,
-      bold: style.bold,
-      boldComplexScript: style.bold,
-    }),
-  ];
+  return [styledRun(`${rtl ? "\u202B" : "\u202A"}${clean}\u202C`, rtl, style)];
 }
 
+/** Runs for text, split by writing direction, with "\n" as line breaks. */
 export function runs(ctx: Ctx, text: string, style: RunStyle = {}, paragraphRtl = ctx.rtl): TextRun[] {
   const out: TextRun[] = [];
   cleanText(text)
@@ -112,22 +118,7 @@ export function runs(ctx: Ctx, text: string, style: RunStyle = {}, paragraphRtl 
     .forEach((line, i) => {
       const parts = splitByDirection(line, paragraphRtl);
       if (parts.length === 0) parts.push({ text: "", rtl: paragraphRtl });
-      parts.forEach((part, j) => {
-        out.push(
-          new TextRun({
-            text: part.text,
-            rightToLeft: part.rtl || undefined,
-            bold: style.bold,
-            boldComplexScript: style.bold,
-            italics: style.italics,
-            italicsComplexScript: style.italics,
-            color: style.color,
-            size: style.size,
-            sizeComplexScript: style.size,
-            break: i > 0 && j === 0 ? 1 : undefined,
-          }),
-        );
-      });
+      parts.forEach((part, j) => out.push(styledRun(part.text, part.rtl, style, i > 0 && j === 0)));
     });
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import { data, redirect, type MiddlewareFunction } from "react-router";
 import { and, eq, sql } from "drizzle-orm";
-import { can, requirementFor, type Requirement } from "#app/access.ts";
+import { can, requirementFor, routeKey, type Requirement } from "#app/access.ts";
 import { authContext, type Auth } from "#app/context.ts";
 import { getDb, preparedOnce } from "#db/client.ts";
 import { memberships } from "#db/schema.ts";
@@ -60,7 +60,7 @@ export const accessMiddleware: MiddlewareFunction<Response> = async ({ request, 
   let auth: Auth = { user: session?.user ?? null, sessionId: session?.sessionId ?? null, role: null };
   const method = request.method.toUpperCase();
   const intent = method === "GET" || method === "HEAD" ? null : await intentOf(request);
-  const key = `/${pattern.replace(/^\/+/, "")}`;
+  const key = routeKey(pattern);
   const found = requirementFor(key, method, intent);
   if (!found) {
     console.error(`access: no entry in ROUTE_ACCESS for ${key}; refused`);

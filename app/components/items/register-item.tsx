@@ -149,7 +149,7 @@ export function RegisterItemView({
                     <a href={`#row-${r.id}`}>{localDigits(page.offset + i + 1, lang)}</a>
                   </td>
                   {summaryColumns.map((c) => (
-                    <td key={c.id} dir="auto">{c.type === "long-text" ? clip(displayCell(c, r.cells[c.id], lang, refOptions)) : displayCell(c, r.cells[c.id], lang, refOptions)}</td>
+                    <td key={c.id} dir="auto">{summaryCell(c, r.cells[c.id], lang, refOptions)}</td>
                   ))}
                 </tr>
               ))}
@@ -209,6 +209,12 @@ function SuggestionButton({ itemId, index, label }: { itemId: string; index: num
       </button>
     </fetcher.Form>
   );
+}
+
+/** A cell in the table of rows: a long text shows its beginning (the row's form has all of it). */
+function summaryCell(column: RegisterColumn, value: unknown, lang: Language, refOptions: RefOptions): string {
+  const text = displayCell(column, value, lang, refOptions);
+  return column.type === "long-text" ? clip(text) : text;
 }
 
 function rowTitle(item: RegisterItem, cells: Record<string, unknown>, lang: Language, refOptions: RefOptions, fallback: string) {
