@@ -79,7 +79,10 @@ test("without JavaScript, a row opens through its link and its form saves", asyn
   const field = opened.locator("[name='c.decision']");
   await expect(field).toHaveValue("Decision 2");
   await field.fill("Decision 2 (edited without JavaScript)");
+  // Without JavaScript the form posts as a navigation; going elsewhere before its answer would cancel it.
+  const saved = page.waitForResponse((r) => r.request().method() === "POST");
   await opened.locator("form.row-form button[type=submit]").click();
+  expect((await saved).status()).toBe(200);
   await page.goto(stepOf(projectId, "vision.decisions"));
   await expect(rowNamed(page, "Decision 2 (edited without JavaScript)")).toHaveCount(1);
   await shot(page, "register-no-js");

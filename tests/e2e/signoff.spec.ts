@@ -106,6 +106,8 @@ test("invitation, sign-off, reopening with a diff, signing again — all in the 
   await shot(pm, "phase-changed-fa");
   await switchLanguage(pm, "en");
   await pm.getByRole("button", { name: "Request sign-off" }).click();
+  // The badge said "changed" before the request too; the request has landed once it can be withdrawn.
+  await expect(pm.getByRole("button", { name: "Withdraw the request" })).toBeVisible();
   await expect(pm.locator(".gate-head [data-gate=changed]")).toBeVisible();
 
   // The executive signs again: the phase is signed, and the diff is gone.
