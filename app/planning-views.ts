@@ -4,11 +4,12 @@
  * mermaid flowchart with its table. Pure.
  */
 import { formatNumber, localDigits } from "#app/format.ts";
+import { i18nFor } from "#app/i18n.ts";
 import { matrixChart } from "#app/charts.ts";
 import { mermaidLabel, type GeneratedDiagram } from "#app/diagrams.ts";
 import type { ChartView } from "#app/change-views.ts";
 import type { Language, Localized } from "#methodology/schema.ts";
-import type { MatrixPoint, Segment, Touchpoint } from "#app/domain/planning.ts";
+import { SCORE_MAX, type Criterion, type Goal, type MatrixPoint, type Ranking, type ScoreGrid, type Segment, type Touchpoint } from "#app/domain/planning.ts";
 
 const TEXT = {
   fa: {
@@ -71,6 +72,54 @@ export function matrixView(m: { points: MatrixPoint[] }, lang: Language): ChartV
     points: m.points.map((p) => ({ n: n(p), x: p.effort, y: p.value })),
   });
   return { title: L.matrix, svg, table };
+}
+
+type TableView = { columns: string[]; rows: string[][] };
+
+/** A weighted score as the ranking shows it: two decimals. */
+export function weightedScore(score: number, lang: Language): string {
+  return formatNumber(Math.round(score * 100) / 100, lang);
+}
+
+/**
+ * A ranking as a table, in the prioritisation page's words: rank (a shared
+ * rank marked as a tie), goal, weighted score or MoSCoW class, roadmap stage.
+ * A goal not ranked yet says why.
+ */
+export function rankingTable(r: Ranking, stageNames: ReadonlyMap<number, string>, lang: Language): TableView {
+  const { t } = i18nFor(lang);
+  const p = "planning.prioritisation";
+  const sep = t("planning.listSeparator");
+  const measure = (e: Ranking["entries"][number]): string => {
+    if (r.method === "moscow") return e.goal.moscow ? t(`planning.moscow.${e.goal.moscow}`) : t(`${p}.noClass`);
+    if (e.score !== null) return weightedScore(e.score, lang);
+    return e.missing.length ? t(`${p}.missing`, { names: e.missing.map((c) => c.name).join(sep) }) : "—";
+  };
+  return {
+    columns: [t(`${p}.rank`), t(`${p}.goal`), r.method === "weighted" ? t(`${p}.score`, { max: localDigits(SCORE_MAX, lang) }) : t(`${p}.moscowClass`), t(`${p}.stage`)],
+    rows: r.entries.map((e) => [
+      e.rank === null ? "—" : e.tied ? `${localDigits(e.rank, lang)} (${t(`${p}.tie`)})` : localDigits(e.rank, lang),
+      e.goal.name,
+      measure(e),
+      (e.goal.stageId !== null ? stageNames.get(e.goal.stageId) : undefined) ?? t(`${p}.noStage`),
+    ]),
+  };
+}
+
+/**
+ * The score grid as a table: a row per goal, a column per criterion (named
+ * only: the criteria table beside it gives weights and kinds), "—" where no
+ * score is given.
+ */
+export function scoreGridTable(goals: Goal[], criteria: Criterion[], scores: ScoreGrid, lang: Language): TableView {
+  const { t } = i18nFor(lang);
+  return {
+    columns: [t("planning.prioritisation.goal"), ...criteria.map((c) => c.name)],
+    rows: goals.map((g) => [g.name, ...criteria.map((c) => {
+      const cell = scores.get(g.id)?.get(c.id);
+      return cell ? localDigits(cell.score, lang) : "—";
+    })]),
+  };
 }
 
 /**

@@ -76,7 +76,22 @@ describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s
     const headerXml = [...xmlParts(doc())].filter(([n]) => n.startsWith("word/header")).map(([, x]) => x).join("");
     if (lang === "en") expect(headerXml).toContain(`>\u202B${DEMO_PROJECT.name}\u202C</w:t>`);
     else expect(headers).toContain(`${DEMO_PROJECT.name} — `);
-    if (id === "scope-document") expect(text).toContain("یک پرونده مشتری برای فروش، پخش و خدمات");
+    if (id === "scope-document") {
+      expect(text).toContain("یک پرونده مشتری برای فروش، پخش و خدمات");
+      // The goals ranked as the prioritisation page ranks them: weighted scores, best first, each with its stage.
+      const from = text.indexOf(lang === "fa" ? "تیم اهداف را با امتیازدهی وزنی" : "The team ranked the goals by weighted scoring");
+      expect(from).toBeGreaterThan(0);
+      const ranking = text.slice(from, text.indexOf(lang === "fa" ? "رتبه‌بندی اهداف" : "Goal ranking", from));
+      const rows = lang === "fa"
+        ? ["۱کاهش نرخ ریزش مشتری۴٫۱۷مرحله ۱", "۲کاهش زمان رسیدگی به شکایت۳٫۱۷مرحله ۱", "۳افزایش سهم از کیف پول مشتری۲٫۶۷مرحله ۲", "۴افزایش کانال‌های ارتباط با مشتری۱٫۶۷مرحله ۳"]
+        : ["1کاهش نرخ ریزش مشتری4.17مرحله ۱", "2کاهش زمان رسیدگی به شکایت3.17مرحله ۱", "3افزایش سهم از کیف پول مشتری2.67مرحله ۲", "4افزایش کانال‌های ارتباط با مشتری1.67مرحله ۳"];
+      const at = rows.map((r) => ranking.indexOf(r));
+      expect(at.every((i) => i >= 0), ranking).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      // The criteria behind it, and the value/effort matrix's key to its numbered points.
+      expect(text).toContain(lang === "fa" ? "امتیاز هر هدف در هر معیار" : "Scores of each goal on each criterion");
+      expect(text).toContain(lang === "fa" ? "کاهش نرخ ریزش مشتری۱۵۲برد سریع" : "کاهش نرخ ریزش مشتری152Quick win");
+    }
     if (id === "vision-minutes") expect(text).toContain("ما هر فروشگاه را یک شریک می‌دانیم");
     if (id === "go-no-go") {
       expect(text).toContain(FIXTURE_TEXT.condition);
@@ -140,6 +155,17 @@ describe("charts", () => {
     expect(xml.match(/<w:drawing>/g)!.length).toBeGreaterThanOrEqual(3);
     expect(fakeRenderer.charts.some((svg) => svg.includes("Adoption rate") && svg.includes("80% after six months"))).toBe(true);
     expect(fakeRenderer.charts.some((svg) => svg.includes("آمادگی سازمان برای CRM") && svg.includes("۴ از ۵"))).toBe(true);
+  });
+
+  it("the scope document draws the value/effort matrix in its language, and without a renderer keeps its table once", async () => {
+    expect(fakeRenderer.charts.some((svg) => svg.includes("Quick win") && svg.includes("Effort"))).toBe(true);
+    expect(fakeRenderer.charts.some((svg) => svg.includes("برد سریع") && svg.includes("تلاش"))).toBe(true);
+    const project = getProject(env.db, projectId)!;
+    const file = await exportDeliverable({ db: env.db, project, pack: packOf(project)!, data: loadProjectData(env.db, projectId), id: "scope-document", lang: "en", actor, renderer: null });
+    const text = documentText(file.buffer);
+    const row = "کاهش نرخ ریزش مشتری152Quick win";
+    expect(text).toContain(row);
+    expect(text.indexOf(row)).toBe(text.lastIndexOf(row));
   });
 
   it("without a renderer, each chart becomes a note and its figures stay as a table", async () => {

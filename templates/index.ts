@@ -30,7 +30,7 @@ export const DELIVERABLES: readonly DeliverableDefinition[] = [
     id: "scope-document",
     phaseId: "requirements",
     requires: "requirements.register",
-    figures: ["roadmap", "requirements.current-process-map", "requirements.future-process-map", "team-structure"],
+    figures: ["chart:value-effort", "roadmap", "requirements.current-process-map", "requirements.future-process-map", "team-structure"],
     build: buildScopeDocument,
   },
   { id: "go-no-go", phaseId: "deployment", requires: "deployment.go-decision", figures: [], build: buildGoNoGoRecord },

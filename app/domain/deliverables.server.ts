@@ -27,6 +27,8 @@ import type { DiagramRenderer } from "./diagram-render.server.ts";
 import { readinessAssessment } from "./change.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "./adoption.ts";
 import { adoptionView, progressView, readinessView, type ChartView } from "#app/change-views.ts";
+import { readCriteria, readGoals, readScores, valueEffortMatrix } from "./planning.ts";
+import { matrixView } from "#app/planning-views.ts";
 
 export { DELIVERABLES };
 
@@ -112,6 +114,10 @@ function chartView(name: string, pack: Pack, data: ProjectData, lang: Language):
     case "kpi": {
       const k = kpiFigures(pack, data);
       return k ? progressView("kpi", k.periods, k.series, lang) : null;
+    }
+    case "value-effort": {
+      const cfg = pack.planning;
+      return cfg ? matrixView(valueEffortMatrix(readGoals(cfg, data), readCriteria(cfg, data), readScores(cfg, data)), lang) : null;
     }
     case "metrics": {
       const m = metricFigures(pack, data);

@@ -177,7 +177,8 @@ function RankingTable({ ranking, method, testId }: { ranking: LoaderData["rankin
 }
 
 function ScoreGrid({ d, editable, result }: { d: LoaderData; editable: boolean; result?: ScoresResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   return (
     <div className="table-wrap">
       <table className="data-table score-grid" data-testid="score-grid">
@@ -188,7 +189,7 @@ function ScoreGrid({ d, editable, result }: { d: LoaderData; editable: boolean; 
             {d.criteria.map((c) => (
               <th key={c.id} scope="col" dir="auto">
                 {c.name}
-                <span className="muted small"> · {t(`planning.direction.${c.direction}`)} · {t("planning.prioritisation.weight", { w: c.weight })}</span>
+                <span className="muted small"> · {t(`planning.direction.${c.direction}`)} · {t("planning.prioritisation.weight", { w: formatNumber(c.weight, lang) })}</span>
               </th>
             ))}
             <th scope="col"><span className="visually-hidden">{t("common.save")}</span></th>

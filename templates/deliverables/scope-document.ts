@@ -4,16 +4,59 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, createCtx, figure, heading, hasItem, para, registerTable, signOffBlock, factsTable, type Ctx } from "../blocks.ts";
+import { OrientationMarker, answerFacts, answerSection, captionedTable, createCtx, figure, heading, hasItem, muted, note, para, registerTable, signOffBlock, factsTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { date } from "../text.ts";
+import { i18nFor } from "#app/i18n.ts";
+import { moscowRanking, readCriteria, readGoals, readScores, readStages, valueEffortMatrix, weightedRanking } from "#app/domain/planning.ts";
+import { rankingTable, scoreGridTable } from "#app/planning-views.ts";
 
 function figures(ctx: Ctx, input: DeliverableInput, keys: string[]): FileChild[] {
   return keys.flatMap((k) => (input.figures[k] ? figure(ctx, input.figures[k]!) : []));
 }
 
 function section(ctx: Ctx, title: string, parts: FileChild[]): FileChild[] {
-  return parts.length ? [heading(ctx, title, 1), ...parts] : [];
+  if (!parts.length) return [];
+  // A section opening on a landscape page (a wide diagram) has its heading there too, not alone on the page before.
+  const [first, ...rest] = parts;
+  return first instanceof OrientationMarker ? [first, heading(ctx, title, 1), ...rest] : [heading(ctx, title, 1), ...parts];
+}
+
+/**
+ * How the goals were prioritised, as the prioritisation page shows it: the
+ * ranking by the team's method, the criteria and every score behind it, and
+ * the value-versus-effort matrix with the key to its numbered points.
+ */
+function prioritisation(ctx: Ctx, input: DeliverableInput): FileChild[] {
+  const cfg = input.pack.planning;
+  if (!cfg) return [];
+  const goals = readGoals(cfg, input.data);
+  if (!goals.length) return [];
+  const s = ctx.s.scope;
+  const { t } = i18nFor(ctx.lang);
+  const criteria = readCriteria(cfg, input.data);
+  const scores = readScores(cfg, input.data);
+  const method = input.data.answers.get(cfg.rankingMethod)?.value === "moscow" ? "moscow" : "weighted";
+  const ranking = method === "moscow" ? moscowRanking(goals) : weightedRanking(goals, criteria, scores);
+  const stages = new Map(readStages(cfg, input.data).map((st) => [st.id, st.name]));
+  const out: FileChild[] = [heading(ctx, s.ranking, 2), para(ctx, s.rankingText[method])];
+  if (ranking.problem === "no-criteria" || ranking.problem === "zero-weights") out.push(note(ctx, t(`planning.prioritisation.problem.${ranking.problem}`)));
+  out.push(...captionedTable(ctx, s.ranking, rankingTable(ranking, stages, ctx.lang), { weights: [0.7, 2.6, 1.5, 1.5] }));
+
+  if (criteria.length) {
+    out.push(heading(ctx, s.criteriaAndScores, 2), ...registerTable(ctx, cfg.criteria, { heading: false }));
+    out.push(...captionedTable(ctx, s.scores, scoreGridTable(goals, criteria, scores, ctx.lang), { weights: [2.2, ...criteria.map(() => 1)] }));
+  }
+
+  const matrix = input.figures["value-effort"];
+  if (matrix) {
+    out.push(heading(ctx, s.valueEffort, 2), para(ctx, s.valueEffortText, { keepNext: true }), ...figure(ctx, matrix));
+    // A drawn matrix numbers its goals: the table says which is which (a matrix not drawn is this table already).
+    if (matrix.image.kind === "image") out.push(...captionedTable(ctx, s.valueEffort, matrix.fallback, { weights: [2.6, 0.6, 0.8, 0.8, 1.2] }));
+    const unplaced = valueEffortMatrix(goals, criteria, scores).unplaced;
+    if (unplaced.length) out.push(muted(ctx, s.unplaced(unplaced.map((g) => g.name).join(t("planning.listSeparator")))));
+  }
+  return out;
 }
 
 export function buildScopeDocument(input: DeliverableInput): Document {
@@ -39,6 +82,7 @@ export function buildScopeDocument(input: DeliverableInput): Document {
       // Eleven columns do not fit a page: the measures and the plan are two tables.
       ...registerTable(ctx, "goals.register", { title: s.goalMeasures, heading: 2, columns: ["goal", "kpi", "measurement", "unit", "baseline", "target"] }),
       ...registerTable(ctx, "goals.register", { title: s.goalPlan, heading: 2, columns: ["goal", "priority", "moscow", "stage", "target-date", "tech-level", "tech-reason"] }),
+      ...prioritisation(ctx, input),
       ...answerSection(ctx, "goals.prioritisation-rationale", { level: 2 }),
     ]),
     ...section(ctx, s.roadmap, [...figures(ctx, input, ["roadmap"]), ...registerTable(ctx, "goals.roadmap", { heading: false })]),

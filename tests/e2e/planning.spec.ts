@@ -54,6 +54,8 @@ test.describe("strategy before software", () => {
     await shot(page, "prioritisation-en");
     await switchLanguage(page, "fa");
     await expect(page.getByTestId("ranking").locator(".tie-badge").first()).toHaveText("هم‌رتبه");
+    // A criterion's weight is written in Persian digits too.
+    await expect(page.getByTestId("score-grid").locator("thead")).toContainText("وزن ۳");
     await shot(page, "prioritisation-fa");
     await switchLanguage(page, "en");
 
