@@ -80,6 +80,14 @@ describe("a bad definition stops loading with a message naming the item", () => 
     expect(() => loadPackDir(path.join(fixtures, "bad-packs/duplicate-id"))).toThrowError(/item id 'one\.twice' is used twice/);
   });
 
+  test("a suggested row whose words are in one language only, or that is not a valid row", () => {
+    const load = () => loadPackDir(path.join(fixtures, "bad-packs/suggestion-words"));
+    expect(load).toThrowError(/item 'one\.risks': suggestion 2: the words in column 'risk' need a Persian and an English version/);
+    expect(load).toThrowError(/item 'one\.risks': suggestion 3: column 'level' holds an option id, not words in two languages/);
+    expect(load).toThrowError(/item 'one\.risks': suggestion 4 is not a valid row in fa: level/);
+    expect(load).not.toThrowError(/suggestion 1\b/);
+  });
+
   test("a folder with no pack", () => {
     expect(() => loadPacks([path.join(fixtures, "no-such-folder")])).toThrowError(/methodology folder not found/);
   });

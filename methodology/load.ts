@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { registerRowSchema, suggestionCells } from "./values.ts";
 import { pack as packSchema, packFile, phase as phaseSchema, type Pack, type Item, type Phase, type RegisterItem, type Step } from "./schema.ts";
 
 /** The columns (id → allowed types) the planning pages read from each register they use. */
@@ -125,8 +126,20 @@ export function checkReferences(p: Pack, where: string): void {
         }
       }
       it.suggestions.forEach((row, index) => {
-        for (const key of Object.keys(row)) {
-          if (!columnIds.includes(key)) problems.push(`item '${it.id}': suggestion ${index + 1} names unknown column '${key}'`);
+        const where = `item '${it.id}': suggestion ${index + 1}`;
+        for (const [key, value] of Object.entries(row)) {
+          const col = it.columns.find((c) => c.id === key);
+          if (!col) {
+            problems.push(`${where} names unknown column '${key}'`);
+            continue;
+          }
+          const words = col.type === "text" || col.type === "long-text";
+          if (typeof value === "object" && !words) problems.push(`${where}: column '${key}' holds ${col.type === "choice" ? "an option id" : `a ${col.type}`}, not words in two languages`);
+          if (typeof value === "string" && words && /\p{L}/u.test(value)) problems.push(`${where}: the words in column '${key}' need a Persian and an English version ({ fa, en })`);
+        }
+        for (const lang of ["fa", "en"] as const) {
+          const parsed = registerRowSchema(it).safeParse(suggestionCells(row, lang));
+          if (!parsed.success) problems.push(`${where} is not a valid row in ${lang}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
         }
       });
     }

@@ -108,8 +108,11 @@ export const registerItem = z.strictObject({
   maxRows: z.number().int().min(1).max(2000).default(500),
   /** Edited only on a planning page in its own form (e.g. the goal-score grid), not on the step page. */
   workbenchOnly: z.boolean().default(false),
-  /** Example rows a team can adopt with one click (values by column id). */
-  suggestions: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).default([]),
+  /**
+   * Example rows a team can adopt with one click (values by column id). Words
+   * come in both languages (`{ fa, en }`); ids, numbers and symbols as they are.
+   */
+  suggestions: z.array(z.record(z.string(), z.union([z.string(), z.number(), localized]))).default([]),
 });
 export const diagramItem = z.strictObject({
   ...answerableBase,

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import jalaali from "jalaali-js";
-import type { AnswerableItem, ChecklistItem, DiagramItem, QuestionItem, RatingItem, RegisterColumn, RegisterItem } from "./schema.ts";
+import type { AnswerableItem, ChecklistItem, DiagramItem, Language, QuestionItem, RatingItem, RegisterColumn, RegisterItem } from "./schema.ts";
 
 export function msg(key: string, params?: Record<string, string | number>): string {
   return params ? `${key}|${JSON.stringify(params)}` : key;
@@ -256,4 +256,36 @@ export function parseMeasure(value: unknown): number | null {
   if (typeof value !== "string") return null;
   const m = toLatinDigits(value).replace(/(\d),(?=\d{3}\b)/g, "$1").match(/[-+]?\d+(?:\.\d+)?/);
   return m ? Number(m[0]) : null;
+}
+
+// ------------------------------------------------------------------ suggestions
+
+export type Suggestion = RegisterItem["suggestions"][number];
+type SuggestionValue = Suggestion[string];
+
+/** A suggested value in one language: its words in that language; an id, a number or a symbol as it is. */
+export function suggestionValue(v: SuggestionValue | undefined, lang: Language): string {
+  if (v === undefined) return "";
+  return typeof v === "object" ? v[lang] : String(v);
+}
+
+/** A suggested row as its form would send it, in the language of whoever adopts it. */
+export function suggestionCells(s: Suggestion, lang: Language): Record<string, string> {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, suggestionValue(v, lang)]));
+}
+
+const textKey = (x: unknown) => String(x ?? "").trim().toLowerCase();
+
+/**
+ * The suggestions (by index) still worth offering: those whose first column
+ * no row already says, in either language.
+ */
+export function suggestionsLeft(item: RegisterItem, rows: ReadonlyArray<{ cells: Readonly<Record<string, unknown>> }>): number[] {
+  const first = item.columns[0]!.id;
+  const present = new Set(rows.map((r) => textKey(r.cells[first])));
+  return item.suggestions.flatMap((s, i) => {
+    const v = s[first];
+    const says = v === undefined ? [] : typeof v === "object" ? [v.fa, v.en] : [v];
+    return says.some((x) => present.has(textKey(x))) ? [] : [i];
+  });
 }

@@ -97,7 +97,7 @@ describe("the gate", () => {
     const step = team.steps.find((s) => s.items.some((i) => i.id === "team.members"))!;
     const row = loadProjectData(t.db, projectId).rows.get("team.members")!.at(-1)!;
     const edit = { intent: "row-save", itemId: "team.members", rowId: String(row.id), version: String(row.version), "c.name": "Omid Jafarian", "c.role": "hr-support" };
-    const locked = runStepAction(t.db, projectId, step, edit, { by: actor("project-manager"), locked: true });
+    const locked = runStepAction(t.db, projectId, step, edit, { by: actor("project-manager"), locked: true, lang: "en" });
     expect(locked.status).toBe(409);
     expect(loadProjectData(t.db, projectId).rows.get("team.members")!.at(-1)!.cells.name).toBe("Omid Jafari");
 

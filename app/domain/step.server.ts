@@ -5,9 +5,10 @@
 import { data } from "react-router";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
-import type { Item, Pack, Phase, RegisterItem, Step } from "#methodology/schema.ts";
+import type { Item, Language, Pack, Phase, RegisterItem, Step } from "#methodology/schema.ts";
 import { allItems, allSteps, findItem } from "#methodology/load.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
+import { suggestionCells, suggestionsLeft as suggestionsToOffer } from "#methodology/values.ts";
 import { addRow, deleteRow, moveRow, saveAnswer, updateRow, type Conflict } from "./answers.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import type { Actor } from "./audit.server.ts";
@@ -64,12 +65,7 @@ export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: P
       const page = rowPage(all.length, requestedRowPage(search, it.id));
       rowPages[it.id] = page;
       rows[it.id] = all.slice(page.offset, page.offset + ROWS_PER_PAGE).map((r) => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt }));
-      if (it.suggestions.length) {
-        const key = (v: unknown) => String(v ?? "").trim().toLowerCase();
-        const first = it.columns[0]!.id;
-        const present = new Set(all.map((r) => key(r.cells[first])));
-        suggestionsLeft[it.id] = it.suggestions.flatMap((s, i) => (present.has(key(s[first])) ? [] : [i]));
-      }
+      if (it.suggestions.length) suggestionsLeft[it.id] = suggestionsToOffer(it, all);
     } else if (it.kind !== "info") {
       const a = projectData.answers.get(it.id);
       answers[it.id] = a ? { value: a.value, version: a.version, updatedAt: a.updatedAt } : null;
@@ -143,7 +139,7 @@ export function runWorkbenchAction(
   projectId: number,
   entries: Array<{ item: Item; phaseId: string; stepId: string }>,
   form: FormFields,
-  opts: { by: Actor; lockedPhase: (phaseId: string) => boolean },
+  opts: { by: Actor; lockedPhase: (phaseId: string) => boolean; lang: Language },
 ): { status: number; body: StepActionResult } {
   const itemId = typeof form.itemId === "string" ? form.itemId : "";
   const entry = entries.find((e) => e.item.id === itemId);
@@ -152,7 +148,7 @@ export function runWorkbenchAction(
     bad(400, "errors.unknownItem");
   }
   const step = { id: entry.stepId, title: { fa: "", en: "" }, items: [entry.item] } as Step;
-  return runStepAction(db, projectId, step, form, { by: opts.by, locked: opts.lockedPhase(entry.phaseId) });
+  return runStepAction(db, projectId, step, form, { by: opts.by, locked: opts.lockedPhase(entry.phaseId), lang: opts.lang });
 }
 
 /**
@@ -165,7 +161,8 @@ export function runStepAction(
   projectId: number,
   step: Step,
   form: FormFields,
-  opts: { by: Actor; locked: boolean },
+  /** `lang`: the interface language, in which an adopted suggestion's words are written. */
+  opts: { by: Actor; locked: boolean; lang: Language },
 ): { status: number; body: StepActionResult } {
   const parsed = intentSchema.safeParse(form);
   if (!parsed.success) bad(400, "errors.badForm");
@@ -196,7 +193,7 @@ export function runStepAction(
       if (input.intent === "row-suggest") {
         const suggestion = item.suggestions[input.suggestion];
         if (!suggestion) bad(400, "errors.badForm");
-        raw = Object.fromEntries(Object.entries(suggestion).map(([k, v]) => [k, String(v)]));
+        raw = suggestionCells(suggestion, opts.lang);
       }
       const r = addRow(db, { projectId, item, raw, by });
       if (r.status === "saved") return { status: 200, body: { ok: true, ...base, rowId: r.rowId, version: r.version, updatedAt: r.updatedAt, value: r.value } };

@@ -48,6 +48,7 @@ export async function workbenchLoaderData(args: Args, wb: ReturnType<typeof requ
 
 export async function workbenchAction(args: Args, wb: ReturnType<typeof requireWorkbench>) {
   const form = await readForm(args.request);
-  const { status, body } = runWorkbenchAction(wb.db, wb.project.id, wb.entries, form, { by: wb.actor, lockedPhase: wb.lockedPhase });
+  const { lang } = await getPreferences(args.request);
+  const { status, body } = runWorkbenchAction(wb.db, wb.project.id, wb.entries, form, { by: wb.actor, lockedPhase: wb.lockedPhase, lang });
   return data(body, { status });
 }

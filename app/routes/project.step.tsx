@@ -1,6 +1,7 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { data, isRouteErrorResponse } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
+import { getPreferences } from "#app/domain/preferences.server.ts";
 import type { Route } from "./+types/project.step";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
 import { findStep, itemStates, neighbours, runStepAction, type StepActionResult } from "#app/domain/step.server.ts";
@@ -52,7 +53,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const step = findStep(pack, phase, params.stepId);
   const form = await readForm(request);
   const locked = !isEditable(projectGates(db, project.id, pack).get(phase.id));
-  const { status, body } = runStepAction(db, project.id, step, form, { by: actor, locked });
+  const { lang } = await getPreferences(request);
+  const { status, body } = runStepAction(db, project.id, step, form, { by: actor, locked, lang });
   return data(body, { status });
 }
 

@@ -159,6 +159,33 @@ describe("saving answers", () => {
     expect(html).toContain("پاسخ همکار دیگر");
   });
 
+  test("a suggested row is offered and adopted in the reader's language; once adopted it is offered in neither", async () => {
+    const risksStep = whereIs("requirements.risks");
+    const chip = { fa: "کارکنان همچنان بیرون از سامانه کار می‌کنند", en: "Staff keep working outside the system" };
+    // The chips of the risks register (the page's data carries both languages; what it shows is the chips and the table).
+    const offered = async (headers: Record<string, string> = {}) => {
+      const html = await (await get(risksStep, headers)).text();
+      const section = html.slice(html.indexOf('id="item-requirements.risks"'), html.indexOf("</section>", html.indexOf('id="item-requirements.risks"')));
+      return {
+        chips: [...section.matchAll(/class="chip"[^>]*>\+ <bdi>([^<]*)<\/bdi>/g)].map((m) => m[1]),
+        cells: [...section.matchAll(/<td dir="auto">([^<]*)<\/td>/g)].map((m) => m[1]),
+      };
+    };
+    expect((await offered()).chips).toContain(chip.fa);
+    expect((await offered()).chips).not.toContain(chip.en);
+    expect((await offered(english)).chips).toContain(chip.en);
+    expect((await offered(english)).chips).not.toContain(chip.fa);
+
+    // Adopted by a Persian reader: the row is written in Persian, and no longer offered in either language.
+    const r = await post(risksStep, form({ intent: "row-suggest", itemId: "requirements.risks", suggestion: "0" }));
+    expect(r.status).toBe(200);
+    const after = await offered(english);
+    expect(after.cells).toContain(chip.fa);
+    expect(after.cells).not.toContain(chip.en);
+    expect(after.chips).not.toContain(chip.en);
+    expect(after.chips).toContain("Key users are not released from daily work");
+  });
+
   test("a register row is added and appears in the team", async () => {
     const r = await post(teamStep, form({ intent: "row-add", itemId: "team.members", "c.name": "Pari Nazari", "c.role": "hr-support", "c.unit": "HR" }));
     expect(r.status).toBe(200);

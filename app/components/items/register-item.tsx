@@ -5,6 +5,7 @@ import { Link } from "#app/components/app-link.tsx";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { localDigits } from "#app/format.ts";
 import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
+import { suggestionValue, suggestionsLeft as suggestionsToOffer } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
@@ -117,10 +118,7 @@ export function RegisterItemView({
   const pageLink = usePageLink(item.id);
   const summaryColumns = item.columns.slice(0, 4);
   const first = item.columns[0]!.id;
-  const existingFirst = new Set(rows.map((r) => String(r.cells[first] ?? "").trim().toLowerCase()));
-  const suggestions = suggestionsLeft
-    ? suggestionsLeft.flatMap((index) => (item.suggestions[index] ? [{ s: item.suggestions[index], index }] : []))
-    : item.suggestions.map((s, index) => ({ s, index })).filter(({ s }) => !existingFirst.has(String(s[first] ?? "").trim().toLowerCase()));
+  const suggestions = (suggestionsLeft ?? suggestionsToOffer(item, rows)).flatMap((index) => (item.suggestions[index] ? [{ s: item.suggestions[index], index }] : []));
   const pager = (position: "top" | "bottom") => (page.pages > 1 ? <RowPager item={item} page={page} shown={rows.length} position={position} /> : null);
   return (
     <ItemShell item={item} source={source} answered={answered}>
@@ -187,7 +185,7 @@ export function RegisterItemView({
           <p className="label">{t("register.suggestions")}</p>
           <div className="suggestion-chips">
             {suggestions.map(({ s, index }) => (
-              <SuggestionButton key={index} itemId={item.id} index={index} label={String(s[first] ?? "")} />
+              <SuggestionButton key={index} itemId={item.id} index={index} label={suggestionValue(s[first], lang)} />
             ))}
           </div>
         </div>
