@@ -77,9 +77,7 @@ export function matrixView(m: { points: MatrixPoint[] }, lang: Language): ChartV
 type TableView = { columns: string[]; rows: string[][] };
 
 /** A weighted score as the ranking shows it: two decimals. */
-export function weightedScore(score: number, lang: Language): string {
-  return formatNumber(Math.round(score * 100) / 100, lang);
-}
+const weightedScore = (score: number, lang: Language) => formatNumber(Math.round(score * 100) / 100, lang);
 
 /**
  * A ranking as a table, in the prioritisation page's words: rank (a shared

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checklistValueSchema, isoToJalaliInput, parseDateInput, questionValueSchema, registerRowSchema, suggestionCells, suggestionsLeft, toLatinDigits } from "./values.ts";
+import { checklistValueSchema, isoToJalaliInput, parseDateInput, questionValueSchema, registerRowSchema, suggestionCells, suggestionsToOffer, toLatinDigits } from "./values.ts";
 import type { QuestionItem, RegisterItem } from "./schema.ts";
 
 const q = (answer: QuestionItem["answer"]): QuestionItem => ({
@@ -97,9 +97,9 @@ describe("register rows", () => {
     };
     expect(suggestionCells(withSuggestions.suggestions[0]!, "fa")).toEqual({ name: "ریسک داده", when: "2027-01-01" });
     expect(suggestionCells(withSuggestions.suggestions[0]!, "en")).toEqual({ name: "Data risk", when: "2027-01-01" });
-    expect(suggestionsLeft(withSuggestions, [])).toEqual([0, 1, 2]);
-    expect(suggestionsLeft(withSuggestions, [{ cells: { name: " data RISK " } }, { cells: { name: "هزینه" } }])).toEqual([2]);
-    expect(suggestionsLeft(withSuggestions, [{ cells: { name: "kpi-7" } }])).toEqual([0, 1]);
+    expect(suggestionsToOffer(withSuggestions, [])).toEqual([0, 1, 2]);
+    expect(suggestionsToOffer(withSuggestions, [{ cells: { name: " data RISK " } }, { cells: { name: "هزینه" } }])).toEqual([2]);
+    expect(suggestionsToOffer(withSuggestions, [{ cells: { name: "kpi-7" } }])).toEqual([0, 1]);
   });
   test("a required column left empty is refused on that column", () => {
     const r = registerRowSchema(reg).safeParse({ name: "  ", when: "" });

@@ -280,7 +280,7 @@ const textKey = (x: unknown) => String(x ?? "").trim().toLowerCase();
  * The suggestions (by index) still worth offering: those whose first column
  * no row already says, in either language.
  */
-export function suggestionsLeft(item: RegisterItem, rows: ReadonlyArray<{ cells: Readonly<Record<string, unknown>> }>): number[] {
+export function suggestionsToOffer(item: RegisterItem, rows: ReadonlyArray<{ cells: Readonly<Record<string, unknown>> }>): number[] {
   const first = item.columns[0]!.id;
   const present = new Set(rows.map((r) => textKey(r.cells[first])));
   return item.suggestions.flatMap((s, i) => {

@@ -8,7 +8,7 @@ import type { Db } from "#db/client.ts";
 import type { Item, Language, Pack, Phase, RegisterItem, Step } from "#methodology/schema.ts";
 import { allItems, allSteps, findItem } from "#methodology/load.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
-import { suggestionCells, suggestionsLeft as suggestionsToOffer } from "#methodology/values.ts";
+import { suggestionCells, suggestionsToOffer } from "#methodology/values.ts";
 import { addRow, deleteRow, moveRow, saveAnswer, updateRow, type Conflict } from "./answers.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import type { Actor } from "./audit.server.ts";

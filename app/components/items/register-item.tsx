@@ -5,7 +5,7 @@ import { Link } from "#app/components/app-link.tsx";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { localDigits } from "#app/format.ts";
 import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
-import { suggestionValue, suggestionsLeft as suggestionsToOffer } from "#methodology/values.ts";
+import { suggestionValue, suggestionsToOffer } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
