@@ -188,8 +188,8 @@ function ScoreGrid({ d, editable, result }: { d: LoaderData; editable: boolean; 
             <th scope="col">{t("planning.prioritisation.goal")}</th>
             {d.criteria.map((c) => (
               <th key={c.id} scope="col" dir="auto">
-                {c.name}
-                <span className="muted small"> · {t(`planning.direction.${c.direction}`)} · {t("planning.prioritisation.weight", { w: formatNumber(c.weight, lang) })}</span>
+                {c.name}{" "}
+                <span className="muted small">{t(`planning.direction.${c.direction}`)} · {t("planning.prioritisation.weight", { w: formatNumber(c.weight, lang) })}</span>
               </th>
             ))}
             <th scope="col"><span className="visually-hidden">{t("common.save")}</span></th>
