@@ -139,7 +139,9 @@ export function wantsFreshPage(request: Request): boolean {
  * database, the URL and the cookies, and nothing else: no clock (the members
  * page is left out for its invitations' expiry), no files, no machine state
  * (the documents page asks whether diagrams can be drawn). A route added here
- * must keep to that.
+ * must keep to that: tests/integration/page-memo.test.ts asks every page under
+ * these routes of a second server whose clock is a day ahead, on the same
+ * database, and expects the same page.
  */
 export const MEMO_PATTERNS: ReadonlySet<string> = new Set([
   "/projects",

@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BUILT_IN_PACKS_DIR, allItems, loadPacks } from "#methodology/load.ts";
 import { form, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
+import { MEMO_PATTERNS } from "#app/page-memo.server.ts";
 
 const pack = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
 const vision = allItems(pack).find((x) => x.item.id === "vision.why-crm")!;
@@ -106,4 +107,43 @@ describe("a page asked for again", () => {
     expect(source(again)).toBe("memo-data");
     expect(await again.text()).toBe(await first.text());
   });
+});
+
+describe("what a memoised page shows", () => {
+  /** Every page of the demo project under a memoised route: each phase, each step. */
+  const pages = [...MEMO_PATTERNS].flatMap((pattern) => {
+    const project = pattern.replace(":projectId", "1");
+    if (!project.includes(":phaseId")) return [project];
+    return pack.phases.flatMap((phase) => {
+      const withPhase = project.replace(":phaseId", phase.id);
+      return withPhase.includes(":stepId") ? phase.steps.map((st) => withPhase.replace(":stepId", st.id)) : [withPhase];
+    });
+  });
+
+  test("depends on nothing but the database, the address and the cookies: a day later, from another browser, each is the same page", async () => {
+    // A second server on the same database file whose clock is 26 hours ahead (across a date
+    // in any time zone), with sessions that outlive the jump. If a memoised page read the clock
+    // (an "overdue" mark, "3 hours ago", today's date), its memo would be out of date and the
+    // two pages here would differ.
+    const later = await startServer(
+      { DATABASE_PATH: server.databasePath, GAMBEGAM_TEST_CLOCK_OFFSET_MS: String(26 * 3600_000), GAMBEGAM_SESSION_IDLE_MINUTES: "6000" },
+      ["--import", "./tests/setup/clock-offset.mjs"],
+    );
+    try {
+      const fresh = { "Cache-Control": "no-cache" };
+      expect(pages.length).toBeGreaterThan(40);
+      const english = (await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }), manager)).headers.get("set-cookie")!.split(";")[0]!;
+      for (const cookie of [manager, `${manager}; ${english}`]) {
+        for (const page of pages) {
+          const now = await get(page, cookie, fresh);
+          const then = await fetch(later.url + page, { headers: { Cookie: cookie, ...fresh, "User-Agent": "another browser/1.0" }, redirect: "manual" });
+          expect(now.status, page).toBe(200);
+          expect(then.status, page).toBe(200);
+          expect(await then.text(), page).toBe(await now.text());
+        }
+      }
+    } finally {
+      await later.stop();
+    }
+  }, 120_000);
 });

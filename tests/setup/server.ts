@@ -15,13 +15,16 @@ export function ensureBuilt() {
   if (r.status !== 0) throw new Error("react-router build failed");
 }
 
-/** `env`: variables for the server; a null one is left out (unset). */
-export async function startServer(env: Record<string, string | null> = {}): Promise<RunningServer> {
+/**
+ * `env`: variables for the server; a null one is left out (unset).
+ * `nodeArgs`: options for node before `server.js` (e.g. a module to preload).
+ */
+export async function startServer(env: Record<string, string | null> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
   ensureBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-server-"));
   const databasePath = path.join(dir, "app.sqlite");
   const merged: Record<string, string | null | undefined> = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...env };
-  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "server.js"], {
     env: Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => typeof e[1] === "string")),
     stdio: ["ignore", "pipe", "pipe"],
   });
