@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
 import { Form, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteLoaderData } from "react-router";
 import { Link, useAppLinkNavigation } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/root";
 import { direction, i18nFor, useTranslation } from "./i18n.ts";
 import { getPreferences } from "./domain/preferences.server.ts";
@@ -112,8 +113,8 @@ export default function App() {
   return <Outlet />;
 }
 
-export function meta() {
-  return [{ title: "Gambegam" }];
+export function meta({ matches, error }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [isRouteErrorResponse(error) && error.status === 404 ? t("errors.notFound") : null]);
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

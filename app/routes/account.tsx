@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/account";
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client.ts";
@@ -41,6 +42,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   deleteUserSessions(db, user.id);
   const token = createSession(db, user.id);
   return redirect("/account?notice=password-changed", { headers: { "Set-Cookie": sessionCookie(request, token) } });
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("account.title")]);
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {

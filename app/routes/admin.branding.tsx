@@ -1,6 +1,7 @@
 import { useTranslation } from "#app/i18n.ts";
 import { data } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/admin.branding";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
@@ -29,6 +30,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submitted.intent !== "branding-save") return data({ saved: false, errors: { form: "errors.badForm" }, echo: null }, { status: 400 });
   saveBranding(getDb(), { id: me.id, name: me.displayName }, null, submitted.form, submitted.logo);
   return { saved: true, errors: {} as Record<string, string>, echo: null };
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("branding.title")]);
 }
 
 export default function AdminBranding({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,6 +2,7 @@ import { useTranslation } from "#app/i18n.ts";
 import { Form, data, useNavigation } from "react-router";
 import { eq, count } from "drizzle-orm";
 import { z } from "zod";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/admin.users";
 import { getDb } from "#db/client.ts";
 import { memberships, users } from "#db/schema.ts";
@@ -65,8 +66,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export function meta() {
-  return [{ title: "Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("admin.users")]);
 }
 
 export default function AdminUsers({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { useTranslation } from "#app/i18n.ts";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/health";
 import { getDb } from "#db/client.ts";
 import { databaseReads } from "#app/domain/liveness.server.ts";
@@ -19,8 +20,8 @@ export function headers() {
   return { "Cache-Control": "no-store" };
 }
 
-export function meta() {
-  return [{ title: "Gambegam · health" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("health.ok")]);
 }
 
 export default function Health() {

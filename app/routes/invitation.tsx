@@ -1,6 +1,7 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/invitation";
 import { getDb } from "#db/client.ts";
 import { createUser, createSession, EmailTakenError, getUser, sessionCookie } from "#app/domain/auth.server.ts";
@@ -59,6 +60,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const result = acceptInvitation(db, params.token, user);
   if (!result.ok) throw data({ error: `links.${result.state}` }, { status: result.state === "unknown" ? 404 : 410, headers });
   return redirect(`/projects/${result.projectId}`, { headers });
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("invitation.title")]);
 }
 
 export default function Invitation({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,6 +1,7 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/login";
 import { getDb } from "#db/client.ts";
 import { adminExists, deleteSessionByToken, login, readCookie, SESSION_COOKIE, sessionCookie } from "#app/domain/auth.server.ts";
@@ -37,8 +38,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(returnTo, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
 }
 
-export function meta() {
-  return [{ title: "Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("auth.signIn")]);
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {

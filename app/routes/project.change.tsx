@@ -1,5 +1,6 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.change";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { requireWorkbench, workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
@@ -52,8 +53,8 @@ export async function action(args: Route.ActionArgs) {
   return workbenchAction(args, requireWorkbench(args, pick));
 }
 
-export function meta() {
-  return [{ title: "Change management · Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.change")]);
 }
 
 export default function ChangeManagementPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,5 +1,6 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { data } from "react-router";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.documents";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { availableDeliverables, contentFingerprint, latestVersion, signOffState } from "#app/domain/deliverables.server.ts";
@@ -53,6 +54,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!submitted.ok) return data({ ok: false as const, saved: null, errors: submitted.errors, echo: submitted.echo }, { status: 400 });
   saveBranding(db, actor, project.id, submitted.form, submitted.logo);
   return { ok: true as const, saved: "saved", errors: {}, echo: null };
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.documents")]);
 }
 
 export default function DocumentsPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.health";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { healthView } from "#app/domain/health.server.ts";
@@ -16,8 +17,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return view;
 }
 
-export function meta() {
-  return [{ title: "Health check · Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.health")]);
 }
 
 export default function HealthPage({ loaderData: d }: Route.ComponentProps) {

@@ -3,6 +3,7 @@ import { localDigits } from "#app/format.ts";
 import { Form, useSearchParams } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
 import { z } from "zod";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.history";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { historyActors, projectHistory } from "#app/domain/audit.server.ts";
@@ -64,6 +65,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     phases: pack.phases.map((p) => ({ id: p.id, title: p.title })),
     filter: { category: f.category ?? "", user: f.user ? String(f.user) : "", phase: phase?.id ?? "" },
   };
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.history")]);
 }
 
 export default function History({ loaderData }: Route.ComponentProps) {

@@ -1,6 +1,7 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, useFetcher, useSearchParams } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.journey";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchLoaderData } from "#app/domain/workbench.server.ts";
@@ -52,8 +53,8 @@ export async function action(args: Route.ActionArgs) {
   });
 }
 
-export function meta() {
-  return [{ title: "Customer journey · Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.journey")]);
 }
 
 export default function JourneyPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, useNavigation } from "react-router";
 import { z } from "zod";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.members";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { changeRole, createInvitation, listMembers, pendingInvitations, removeMember, revokeInvitation } from "#app/domain/members.server.ts";
@@ -63,6 +64,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return r.ok ? { intent: "remove", error: null, link: null } : data({ intent: "remove", error: r.error, link: null, userId: input.userId }, { status: r.error === "members.errors.notMember" ? 404 : 409 });
     }
   }
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.members")]);
 }
 
 export default function Members({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,6 +2,7 @@ import { loc, useTranslation } from "#app/i18n.ts";
 import { data, redirect } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
 import { z } from "zod";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.phase";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
 import { applyGate, gateView, projectGates, type GateIntent } from "#app/domain/signoff.server.ts";
@@ -73,8 +74,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`/projects/${project.id}/phases/${phase.id}?done=${parsed.data.intent}#sign-off`);
 }
 
-export function meta({ data: d }: Route.MetaArgs) {
-  return [{ title: d ? `${d.phase.title.en} · Gambegam` : "Gambegam" }];
+export function meta({ matches, data }: Route.MetaArgs) {
+  return pageTitle(matches, () => [data?.phase.title]);
 }
 
 export default function PhasePage({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { useTranslation } from "#app/i18n.ts";
 import { data, useFetcher } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.prioritisation";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchLoaderData } from "#app/domain/workbench.server.ts";
@@ -60,8 +61,8 @@ export async function action(args: Route.ActionArgs) {
   });
 }
 
-export function meta() {
-  return [{ title: "Goal prioritisation · Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.prioritisation")]);
 }
 
 type LoaderData = Route.ComponentProps["loaderData"];

@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.review";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { requireWorkbench, workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
@@ -46,8 +47,8 @@ export async function action(args: Route.ActionArgs) {
   return workbenchAction(args, requireWorkbench(args, pick));
 }
 
-export function meta() {
-  return [{ title: "Post-launch review · Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.review")]);
 }
 
 export default function PostLaunchReviewPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.roadmap";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
@@ -53,8 +54,8 @@ export async function action(args: Route.ActionArgs) {
   return workbenchAction(args, requirePlanningPage(args, "roadmap"));
 }
 
-export function meta() {
-  return [{ title: "Roadmap · Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.roadmap")]);
 }
 
 export default function RoadmapPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,6 +2,7 @@ import { loc, useTranslation } from "#app/i18n.ts";
 import { data, isRouteErrorResponse } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
 import { getPreferences } from "#app/domain/preferences.server.ts";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.step";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
 import { findStep, itemStates, neighbours, runStepAction, type StepActionResult } from "#app/domain/step.server.ts";
@@ -77,8 +78,8 @@ export async function clientAction({ serverAction, request }: Route.ClientAction
   }
 }
 
-export function meta({ data: d }: Route.MetaArgs) {
-  return [{ title: d ? `${d.step.title.en} · Gambegam` : "Gambegam" }];
+export function meta({ matches, data }: Route.MetaArgs) {
+  return pageTitle(matches, () => [data?.step.title]);
 }
 
 export default function StepPage({ loaderData, actionData }: Route.ComponentProps) {

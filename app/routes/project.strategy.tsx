@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.strategy";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
@@ -42,8 +43,8 @@ export async function action(args: Route.ActionArgs) {
   return workbenchAction(args, requirePlanningPage(args, "strategy"));
 }
 
-export function meta() {
-  return [{ title: "Customer strategy · Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.strategy")]);
 }
 
 export default function StrategyPage({ loaderData, actionData }: Route.ComponentProps) {

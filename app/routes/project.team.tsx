@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { data } from "react-router";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.team";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
@@ -12,6 +13,10 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const coverage = teamCoverage(pack, projectData);
   if (!coverage) throw data({ error: "errors.noTeamInPack" }, { status: 404 });
   return { projectId: project.id, coverage, structure: { fa: teamStructure(pack, projectData, "fa", project.name), en: teamStructure(pack, projectData, "en", project.name) } };
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.team")]);
 }
 
 export default function TeamPage({ loaderData }: Route.ComponentProps) {

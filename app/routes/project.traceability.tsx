@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.traceability";
 import { requirePlanningPage } from "#app/domain/planning.server.ts";
 import { traceability } from "#app/domain/planning.ts";
@@ -46,8 +47,8 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-export function meta() {
-  return [{ title: "Traceability · Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("nav.traceability")]);
 }
 
 export default function TraceabilityPage({ loaderData: d }: Route.ComponentProps) {

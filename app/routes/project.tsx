@@ -1,6 +1,7 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { Outlet, useParams } from "react-router";
 import { Link, NavLink } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { gateView, projectGates } from "#app/domain/signoff.server.ts";
@@ -43,8 +44,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
-export function meta({ data }: Route.MetaArgs) {
-  return [{ title: data ? `${data.project.name} · Gambegam` : "Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches);
 }
 
 export default function ProjectLayout({ loaderData }: Route.ComponentProps) {

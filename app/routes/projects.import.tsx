@@ -1,6 +1,7 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/projects.import";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
@@ -34,6 +35,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = importProject(getDb(), new Uint8Array(await file.arrayBuffer()), { id: user.id, name: user.displayName, email: user.email });
   if (!result.ok) return refuse(result.error);
   return redirect(`/projects/${result.projectId}`);
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("transfer.importTitle")]);
 }
 
 export default function ImportProject({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,6 +1,7 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/projects.new";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
@@ -35,6 +36,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = context.get(authContext).user!;
   const project = createProject(getDb(), parsed.data, { creator: { id: user.id, displayName: user.displayName, email: user.email } });
   return redirect(`/projects/${project.id}`);
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("newProject.title")]);
 }
 
 export default function NewProject({ loaderData, actionData }: Route.ComponentProps) {

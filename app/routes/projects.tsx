@@ -1,5 +1,6 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/projects";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
@@ -35,6 +36,10 @@ export function loader({ context, request }: Route.LoaderArgs) {
       health,
     })),
   };
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("projects.title")]);
 }
 
 export default function Projects({ loaderData }: Route.ComponentProps) {

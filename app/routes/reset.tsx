@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/reset";
 import { getDb } from "#db/client.ts";
 import { findLink, useResetLink } from "#app/domain/members.server.ts";
@@ -22,6 +23,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const result = await useResetLink(getDb(), params.token, parsed.data.password);
   if (!result.ok) throw data({ error: `links.${result.state}` }, { status: result.state === "unknown" ? 404 : 410 });
   return redirect("/login?notice=password-changed");
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("reset.title")]);
 }
 
 export default function Reset({ actionData }: Route.ComponentProps) {

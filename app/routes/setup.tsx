@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
+import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/setup";
 import { getDb } from "#db/client.ts";
 import { adminExists, createSession, sessionCookie } from "#app/domain/auth.server.ts";
@@ -33,8 +34,8 @@ export async function action({ request }: Route.ActionArgs) {
   }
 }
 
-export function meta() {
-  return [{ title: "Gambegam" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [t("setup.title")]);
 }
 
 export default function Setup({ actionData }: Route.ComponentProps) {

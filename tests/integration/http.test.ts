@@ -66,15 +66,36 @@ describe("pages", () => {
     expect(html.match(/role-unfilled/g)?.length).toBe(2);
   });
 
-  test("every phase and every step page renders in both languages", async () => {
+  const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "";
+  const unescape = (s: string) => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+
+  test("every phase and every step page renders in both languages, its title in the reader's language", async () => {
     for (const phase of pack.phases) {
       for (const step of phase.steps) {
-        for (const headers of [{}, english]) {
+        for (const [headers, lang, app] of [[{}, "fa", "گام‌به‌گام"], [english, "en", "Gambegam"]] as const) {
           const r = await get(`/projects/1/phases/${phase.id}/steps/${step.id}`, headers);
           expect(r.status, `${phase.id}/${step.id}`).toBe(200);
+          expect(unescape(titleOf(await r.text()))).toBe(`${step.title[lang]} · پیاده‌سازی CRM مهرگان · ${app}`);
         }
       }
-      expect((await get(`/projects/1/phases/${phase.id}`)).status).toBe(200);
+      const r = await get(`/projects/1/phases/${phase.id}`);
+      expect(r.status).toBe(200);
+      expect(unescape(titleOf(await r.text()))).toBe(`${phase.title.fa} · پیاده‌سازی CRM مهرگان · گام‌به‌گام`);
+    }
+  });
+
+  test("every other page's title names it in the reader's language", async () => {
+    const pages: Array<[string, string, string]> = [
+      ["/projects", "پروژه‌ها · گام‌به‌گام", "Projects · Gambegam"],
+      ["/projects/1", "پیاده‌سازی CRM مهرگان · گام‌به‌گام", "پیاده‌سازی CRM مهرگان · Gambegam"],
+      ["/projects/1/prioritisation", "اولویت‌بندی · پیاده‌سازی CRM مهرگان · گام‌به‌گام", "Prioritisation · پیاده‌سازی CRM مهرگان · Gambegam"],
+      ["/projects/1/history", "تاریخچه · پیاده‌سازی CRM مهرگان · گام‌به‌گام", "History · پیاده‌سازی CRM مهرگان · Gambegam"],
+      ["/account", "حساب شما · گام‌به‌گام", "Your account · Gambegam"],
+      ["/no-such-page", "صفحه پیدا نشد · گام‌به‌گام", "Page not found · Gambegam"],
+    ];
+    for (const [path, fa, en] of pages) {
+      expect(unescape(titleOf(await (await get(path)).text())), path).toBe(fa);
+      expect(unescape(titleOf(await (await get(path, english)).text())), path).toBe(en);
     }
   });
 

@@ -1,0 +1,38 @@
+/**
+ * Every page's document title, in the reader's language: the page, then the
+ * project when there is one, then Gambegam — "اولویت‌بندی · پیاده‌سازی CRM
+ * مهرگان · گام‌به‌گام". Browser tabs, bookmarks and screen readers show it.
+ */
+import type { MetaDescriptor } from "react-router";
+import type { TFunction } from "i18next";
+import type { Language, Localized } from "#methodology/schema.ts";
+import { i18nFor, loc } from "./i18n.ts";
+
+type Match = { id: string; data?: unknown } | undefined;
+type Part = string | Localized | null | undefined;
+
+/** The reader's language, as the root route worked it out (Persian, the default, when it has not). */
+function languageOf(matches: ReadonlyArray<Match>): Language {
+  const root = matches.find((m) => m?.id === "root")?.data as { lang?: unknown } | undefined;
+  return root?.lang === "en" ? "en" : "fa";
+}
+
+/** The project's name, on the pages of a project. */
+function projectNameOf(matches: ReadonlyArray<Match>): string | null {
+  const project = matches.find((m) => m?.id === "routes/project")?.data as { project?: { name?: unknown } } | undefined;
+  return typeof project?.project?.name === "string" ? project.project.name : null;
+}
+
+/**
+ * The title of a page: `page` gives its own parts (words of the interface
+ * through `t`, or the method's words in both languages); the project's name
+ * and Gambegam follow.
+ */
+export function pageTitle(matches: ReadonlyArray<Match>, page: (t: TFunction) => Part[] = () => []): MetaDescriptor[] {
+  const lang = languageOf(matches);
+  const { t } = i18nFor(lang);
+  const parts = [...page(t), projectNameOf(matches), t("app.name")]
+    .map((p) => (p === null || p === undefined ? "" : typeof p === "string" ? p : loc(p, lang)).trim())
+    .filter(Boolean);
+  return [{ title: parts.join(" · ") }];
+}
