@@ -3,6 +3,7 @@
  * with the project and document version, footer with "page X of Y", the
  * styles and the embedded Persian font. A builder supplies only the body.
  */
+import { actorLabel } from "#app/actors.ts";
 import {
   AlignmentType,
   Document,
@@ -60,7 +61,7 @@ function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileCh
       [s.titlePage.project, input.project.name],
       [s.titlePage.version, s.version(input.version)],
       [s.titlePage.date, date(input.generatedAt.slice(0, 10), ctx.lang)],
-      [s.titlePage.preparedBy, [input.generatedBy, input.branding.firmName].filter(Boolean).join(" — ")],
+      [s.titlePage.preparedBy, [actorLabel(input.generatedBy, ctx.lang), input.branding.firmName].filter(Boolean).join(" — ")],
       ...(input.signOff ? [[s.titlePage.status, s.signOff.states[isSigned(input.signOff) ? "signed" : input.signOff.status === "signed" ? "reopened" : input.signOff.status]] as [string, string]] : []),
     ]),
     new Paragraph({ spacing: { before: 1600, ...exact(18) }, alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, children: runs(ctx, s.titlePage.confidential, { color: COLOURS.muted, size: 18 }) }),

@@ -28,6 +28,7 @@ describe("npm run export", () => {
     const buf = fs.readFileSync(out);
     expect(malformedParts(buf)).toEqual([]);
     expect(documentText(buf)).toContain("Scope document");
+    expect(documentText(buf)).toContain("Gambegam (command line)");
   }, 60_000);
 
   test("--all writes every deliverable of the project into a folder, named by the server", () => {
@@ -41,6 +42,10 @@ describe("npm run export", () => {
       "scope-document-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
       "vision-minutes-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
     ]);
+    // A Persian document made from the command line names its maker in Persian on the title page.
+    const text = documentText(fs.readFileSync(path.join(dir, "go-no-go-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx")));
+    expect(text).toContain("گام‌به‌گام (خط فرمان)");
+    expect(text).not.toContain("command line");
   }, 60_000);
 
   test("explains what is wrong with the arguments and exits 2", () => {

@@ -6,6 +6,7 @@
  * button does (same builder, same version numbering, same diagrams).
  */
 import fs from "node:fs";
+import { COMMAND_LINE_NAME } from "#app/actors.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { getDb, closeDb } from "#db/client.ts";
@@ -52,7 +53,7 @@ async function main() {
     if (values.all) fs.mkdirSync(values.out, { recursive: true });
     for (const id of ids) {
       const started = performance.now();
-      const file = await exportDeliverable({ db, project, pack, data, id, lang, actor: { id: null, name: "Gambegam (command line)" }, renderer });
+      const file = await exportDeliverable({ db, project, pack, data, id, lang, actor: { id: null, name: COMMAND_LINE_NAME }, renderer });
       const target = values.all ? path.join(values.out, file.fileName) : values.out;
       fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
       fs.writeFileSync(target, file.buffer);

@@ -6,6 +6,7 @@
  * as the Documents tab's "Export project data" and the "Import a project from
  * a file" page do (same file, same checks, same audit entries).
  */
+import { COMMAND_LINE_NAME } from "#app/actors.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -44,7 +45,7 @@ function main() {
       if (!values.project || !Number.isInteger(projectId) || projectId < 1) fail("--project needs a project id (a whole number)");
       if (!values.out) fail("--out is required");
       if (!getProject(db, projectId)) fail(`there is no project ${projectId}`);
-      const file = exportProject(db, projectId, { by: { id: null, name: "Gambegam (command line)", email: null } });
+      const file = exportProject(db, projectId, { by: { id: null, name: COMMAND_LINE_NAME, email: null } });
       const target = values.out.endsWith("/") || (fs.existsSync(values.out) && fs.statSync(values.out).isDirectory()) ? path.join(values.out, projectFileName(file)) : values.out;
       fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
       fs.writeFileSync(target, serialiseProjectFile(file));

@@ -4,13 +4,14 @@
  * The table refuses UPDATE and DELETE (triggers in the migration).
  */
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { SYSTEM_NAME } from "#app/actors.ts";
 import type { Db } from "#db/client.ts";
 import { auditLog, type AuditRow } from "#db/schema.ts";
 
 /** Who makes a change: a signed-in user, or the system (demo seeding). */
 export type Actor = { id: number | null; name: string };
 
-export const SYSTEM_ACTOR: Actor = { id: null, name: "Gambegam" };
+export const SYSTEM_ACTOR: Actor = { id: null, name: SYSTEM_NAME };
 
 import { AUDIT_CATEGORIES, type AuditAction, type AuditCategory } from "#app/audit-categories.ts";
 export { AUDIT_CATEGORIES, type AuditAction, type AuditCategory };

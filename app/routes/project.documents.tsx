@@ -1,4 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
+import { actorLabel } from "#app/actors.ts";
 import { data } from "react-router";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.documents";
@@ -89,7 +90,7 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
             <p className="muted" data-version>
               {d.latest ? (
                 <>
-                  {t("documents.version", { version: localDigits(d.latest.version, lang) })} <bdi>{d.latest.lastExportedBy}</bdi>{lang === "fa" ? "، " : ", "}
+                  {t("documents.version", { version: localDigits(d.latest.version, lang) })} <bdi>{actorLabel(d.latest.lastExportedBy, lang)}</bdi>{lang === "fa" ? "، " : ", "}
                   <LocalTime iso={d.latest.lastExportedAt} lang={lang} />
                   {d.changed ? <> — {t("documents.changedSince", { next: localDigits(d.latest.version + 1, lang) })}</> : null}
                 </>

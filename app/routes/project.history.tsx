@@ -1,4 +1,5 @@
 import { i18nFor, loc, useTranslation } from "#app/i18n.ts";
+import { actorLabel } from "#app/actors.ts";
 import { localDigits } from "#app/format.ts";
 import { Form, useSearchParams } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
@@ -101,7 +102,7 @@ export default function History({ loaderData }: Route.ComponentProps) {
           <select name="user" className="input" defaultValue={filter.user}>
             <option value="">{t("history.everyone")}</option>
             {actors.map((a) => (
-              <option key={a.userId} value={a.userId}>{a.name}</option>
+              <option key={a.userId} value={a.userId}>{actorLabel(a.name, lang)}</option>
             ))}
           </select>
         </label>
@@ -123,7 +124,7 @@ export default function History({ loaderData }: Route.ComponentProps) {
           {entries.map((e) => (
             <li key={e.id} id={`entry-${e.id}`} className="card history-entry" data-action={e.action}>
               <p className="history-head">
-                <LocalTime iso={e.at} lang={lang} /> · <strong><bdi>{e.actorName}</bdi></strong> · {t(`history.actions.${e.action.replace(".", "-")}`)}
+                <LocalTime iso={e.at} lang={lang} /> · <strong><bdi>{actorLabel(e.actorName, lang)}</bdi></strong> · {t(`history.actions.${e.action.replace(".", "-")}`)}
                 {e.what ? <> · <bdi>{e.what}</bdi></> : null}
               </p>
               {e.before || e.after ? (

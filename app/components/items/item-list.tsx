@@ -1,4 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
+import { actorLabel } from "#app/actors.ts";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import type { TeamCoverage } from "#app/domain/team.server.ts";
 import type { Item, Language } from "#methodology/schema.ts";
@@ -46,7 +47,7 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
         const changedLine = changed ? (
           <p className="muted small last-change">
             {/* The name isolated (FSI … PDI): a Persian name in an English sentence would otherwise reorder what follows it. */}
-            {t("item.lastChanged", { name: `\u2068${changed.name}\u2069` })} <LocalTime iso={changed.at} lang={lang} />
+            {t("item.lastChanged", { name: `\u2068${actorLabel(changed.name, lang)}\u2069` })} <LocalTime iso={changed.at} lang={lang} />
           </p>
         ) : null;
         const wrap = (node: React.ReactNode) => (
