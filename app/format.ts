@@ -28,14 +28,17 @@ function isoDateToUtc(iso: string): Date | null {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
 }
 
+/** A calendar date (yyyy-mm-dd) in the language's calendar (Jalali in Persian), or null when it is not one. */
+function formatCalendarDate(iso: string, lang: Language, options: Intl.DateTimeFormatOptions): string | null {
+  const d = isoDateToUtc(iso);
+  return d ? dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, { ...options, timeZone: "UTC" }).format(d) : null;
+}
+
 /** A calendar date (yyyy-mm-dd) as "۲ آذر ۱۴۰۵" or "23 November 2026". */
 export function formatDate(iso: string | null | undefined, lang: Language, style: "long" | "short" = "long"): string {
   if (!iso) return "";
-  const d = isoDateToUtc(iso);
-  if (!d) return iso;
-  const options: Intl.DateTimeFormatOptions =
-    style === "long" ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" } : { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" };
-  return dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, options).format(d);
+  const options: Intl.DateTimeFormatOptions = style === "long" ? { year: "numeric", month: "long", day: "numeric" } : { year: "numeric", month: "2-digit", day: "2-digit" };
+  return formatCalendarDate(iso, lang, options) ?? iso;
 }
 
 /**
@@ -43,16 +46,12 @@ export function formatDate(iso: string | null | undefined, lang: Language, style
  * (the first tick, and wherever the year turns). In Persian, Jalali.
  */
 export function formatTickDate(iso: string, lang: Language, withYear: boolean): string {
-  const d = isoDateToUtc(iso);
-  if (!d) return iso;
-  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" };
-  return dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, options).format(d);
+  return formatCalendarDate(iso, lang, { day: "numeric", month: "long", ...(withYear ? { year: "numeric" } : {}) }) ?? iso;
 }
 
 /** The year of a date in the language's calendar (Jalali in Persian), as digits of that language. */
 export function calendarYear(iso: string, lang: Language): string {
-  const d = isoDateToUtc(iso);
-  return d ? dateFormat(lang === "fa" ? "fa-IR-u-ca-persian" : locales.en, { year: "numeric", timeZone: "UTC" }).format(d) : "";
+  return formatCalendarDate(iso, lang, { year: "numeric" }) ?? "";
 }
 
 /** A moment (ISO timestamp) with its time, in the viewer's time zone. */

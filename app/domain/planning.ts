@@ -173,6 +173,11 @@ export function weightedRanking(goals: Goal[], criteria: Criterion[], scores: Sc
   return { method: "weighted", entries: assignRanks(entries, (a, b) => b - a), problem };
 }
 
+/** The ranking method the team chose: weighted scoring unless it chose MoSCoW. */
+export function rankingMethod(config: PlanningConfig, data: ProjectAnswers): Ranking["method"] {
+  return data.answers.get(config.rankingMethod)?.value === "moscow" ? "moscow" : "weighted";
+}
+
 /** MoSCoW: must, should, could, won't — every goal of a class shares its rank. Unclassified goals are unranked. */
 export function moscowRanking(goals: Goal[]): Ranking {
   const entries = goals.map((goal): RankedGoal => ({ goal, score: goal.moscow ? MOSCOW_ORDER.indexOf(goal.moscow) + 1 : null, rank: null, tied: false, missing: [] }));
@@ -229,6 +234,11 @@ export function readStages(config: PlanningConfig, data: ProjectAnswers): Stage[
       tech: tech === "low-tech" || tech === "mid-tech" || tech === "high-tech" ? tech : null,
     };
   });
+}
+
+/** The roadmap stages' names by row id (what a goal's stage refers to). */
+export function stageNames(config: PlanningConfig, data: ProjectAnswers): Map<number, string> {
+  return new Map(readStages(config, data).map((st) => [st.id, st.name]));
 }
 
 export type RoadmapWarning =

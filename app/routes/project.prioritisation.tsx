@@ -7,7 +7,7 @@ import type { Route } from "./+types/project.prioritisation";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchLoaderData } from "#app/domain/workbench.server.ts";
 import { itemLocked, planningAction, requirePlanningPage, saveScores, type ScoresResult } from "#app/domain/planning.server.ts";
-import { moscowRanking, readCriteria, readGoals, readScores, readStages, SCORE_MAX, SCORE_MIN, valueEffortMatrix, weightedRanking, type Ranking } from "#app/domain/planning.ts";
+import { moscowRanking, rankingMethod, readCriteria, readGoals, readScores, SCORE_MAX, SCORE_MIN, stageNames, valueEffortMatrix, weightedRanking, type Ranking } from "#app/domain/planning.ts";
 import { matrixView } from "#app/planning-views.ts";
 import { formatNumber, localDigits } from "#app/format.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
@@ -21,8 +21,8 @@ export async function loader(args: Route.LoaderArgs) {
   const goals = readGoals(planning, projectData);
   const criteria = readCriteria(planning, projectData);
   const scores = readScores(planning, projectData);
-  const stages = new Map(readStages(planning, projectData).map((s) => [s.id, s.name]));
-  const method: "weighted" | "moscow" = projectData.answers.get(planning.rankingMethod)?.value === "moscow" ? "moscow" : "weighted";
+  const stages = stageNames(planning, projectData);
+  const method = rankingMethod(planning, projectData);
   const serial = (r: Ranking) => ({
     problem: r.problem,
     entries: r.entries.map((e) => ({

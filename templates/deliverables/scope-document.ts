@@ -8,7 +8,7 @@ import { OrientationMarker, answerFacts, answerSection, captionedTable, createCt
 import { composeDocument } from "../document.ts";
 import { date } from "../text.ts";
 import { i18nFor } from "#app/i18n.ts";
-import { moscowRanking, readCriteria, readGoals, readScores, readStages, valueEffortMatrix, weightedRanking } from "#app/domain/planning.ts";
+import { moscowRanking, rankingMethod, readCriteria, readGoals, readScores, stageNames, valueEffortMatrix, weightedRanking } from "#app/domain/planning.ts";
 import { rankingTable, scoreGridTable } from "#app/planning-views.ts";
 
 function figures(ctx: Ctx, input: DeliverableInput, keys: string[]): FileChild[] {
@@ -36,12 +36,11 @@ function prioritisation(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const { t } = i18nFor(ctx.lang);
   const criteria = readCriteria(cfg, input.data);
   const scores = readScores(cfg, input.data);
-  const method = input.data.answers.get(cfg.rankingMethod)?.value === "moscow" ? "moscow" : "weighted";
+  const method = rankingMethod(cfg, input.data);
   const ranking = method === "moscow" ? moscowRanking(goals) : weightedRanking(goals, criteria, scores);
-  const stages = new Map(readStages(cfg, input.data).map((st) => [st.id, st.name]));
   const out: FileChild[] = [heading(ctx, s.ranking, 2), para(ctx, s.rankingText[method])];
   if (ranking.problem === "no-criteria" || ranking.problem === "zero-weights") out.push(note(ctx, t(`planning.prioritisation.problem.${ranking.problem}`)));
-  out.push(...captionedTable(ctx, s.ranking, rankingTable(ranking, stages, ctx.lang), { weights: [0.7, 2.6, 1.5, 1.5] }));
+  out.push(...captionedTable(ctx, s.ranking, rankingTable(ranking, stageNames(cfg, input.data), ctx.lang), { weights: [0.7, 2.6, 1.5, 1.5] }));
 
   if (criteria.length) {
     out.push(heading(ctx, s.criteriaAndScores, 2), ...registerTable(ctx, cfg.criteria, { heading: false }));
