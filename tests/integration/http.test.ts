@@ -18,9 +18,14 @@ const teamStep = whereIs("team.members");
 let server: RunningServer;
 /** Every request is made by the demo project manager (signed in once). */
 let session = "";
+/** The language cookie of a reader who chose English (every test may use it). */
+const english = { Cookie: "" };
 beforeAll(async () => {
   server = await startServer({ GAMBEGAM_PACKS: path.resolve("tests/fixtures/packs") });
   session = await signIn(server.url, "s.ahmadi@mehregan.example");
+  const r = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }));
+  expect(r.status).toBe(302);
+  english.Cookie = r.headers.get("set-cookie")!.split(";")[0]!;
 });
 afterAll(() => server?.stop());
 
@@ -28,15 +33,8 @@ const withSession = (headers: Record<string, string>) => ({ ...headers, Cookie: 
 const get = (p: string, headers: Record<string, string> = {}) => fetch(server.url + p, { headers: withSession(headers), redirect: "manual" });
 const post = (p: string, body: BodyInit, headers: Record<string, string> = {}) =>
   fetch(server.url + p, { method: "POST", body, headers: withSession(headers), redirect: "manual" });
-const english = { Cookie: "" };
 
 describe("pages", () => {
-  beforeAll(async () => {
-    const r = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }));
-    expect(r.status).toBe(302);
-    english.Cookie = r.headers.get("set-cookie")!.split(";")[0]!;
-  });
-
   test("a fresh database shows the demo project, in Persian and right to left by default", async () => {
     const r = await get("/projects");
     expect(r.status).toBe(200);
