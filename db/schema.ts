@@ -185,6 +185,12 @@ export const signoffEvents = sqliteTable(
     /** For an imported event without an account here: the person's name and email as the file carried them. */
     signerName: text("signer_name"),
     signerEmail: text("signer_email"),
+    /**
+     * Set only on an event imported from a file: where it came from ("<installation> · <file>").
+     * Such an event is never attributed to a local account (userId is null) and shows as
+     * "imported, not verified here".
+     */
+    importedFrom: text("imported_from"),
     at: text("at").notNull(),
     comment: text("comment").notNull().default(""),
     fingerprint: text("fingerprint"),
@@ -207,6 +213,8 @@ export const auditLog = sqliteTable(
     actorName: text("actor_name").notNull(),
     /** For an entry imported from another installation whose actor has no account here: their email. */
     actorEmail: text("actor_email"),
+    /** Set only on an entry imported from a file: where it came from. Never attributed to a local account. */
+    importedFrom: text("imported_from"),
     at: text("at").notNull(),
     action: text("action").notNull(),
     phaseId: text("phase_id"),
