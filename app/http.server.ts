@@ -36,10 +36,13 @@ export function invariantResponse(condition: unknown, message = "errors.notFound
 
 /**
  * A path of this site to redirect to after a form (a `returnTo` field), or
- * null. It is read the way a browser reads a Location header — so `/\t/host`
- * (a browser drops the tab) is another site too — and given back
- * percent-encoded, since a header cannot carry line breaks, NUL or Persian
- * letters as they are.
+ * null. The address is resolved against this origin the way a browser
+ * resolves a Location header (so `/\t/host`, `/\\host` and `https:host` are
+ * another site), then written out again from its path, query and fragment
+ * only — percent-encoded, since a header cannot carry line breaks, NUL or
+ * Persian letters as they are. A path that starts with two slashes once
+ * resolved (`/.//host`, `/..//host`, `/%2e//host`) would be read by the
+ * browser as another host, so it is refused too.
  */
 export function sameSitePath(raw: unknown): string | null {
   if (typeof raw !== "string" || !raw.startsWith("/") || raw.length > 2000) return null;
@@ -50,8 +53,17 @@ export function sameSitePath(raw: unknown): string | null {
   } catch {
     return null;
   }
-  if (url.origin !== base || raw.startsWith("//") || raw.startsWith("/\\")) return null;
-  return url.pathname + url.search + url.hash;
+  if (url.origin !== base) return null;
+  const path = url.pathname + url.search + url.hash;
+  // What a browser would make of the path written out: it must be this site again.
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return null;
+  let again: URL;
+  try {
+    again = new URL(path, base);
+  } catch {
+    return null;
+  }
+  return again.origin === base ? path : null;
 }
 
 export const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
