@@ -21,6 +21,9 @@ try {
   const ready = await build.entry.module.prepareServer({ seedDemo: process.env.GAMBEGAM_DEMO !== "off" });
   console.log(`Methodology packs: ${ready.packs.join(", ")}`);
   if (ready.demoProjectId) console.log(`Created the demo project (id ${ready.demoProjectId}).`);
+  if (ready.setupCode) {
+    console.log(`\nNo administrator yet. The set-up page asks for this one-time code:\n\n    ${ready.setupCode.code}\n\n(also in ${ready.setupCode.file}, readable only by this account)\n`);
+  }
 } catch (error) {
   console.error(`\nGambegam cannot start:\n${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
@@ -50,6 +53,24 @@ app.use((req, res, next) => {
   next();
 });
 
+// A form posted from another site is refused before anything reads it (React
+// Router would refuse it too, with a bare 400): sign-in, set-up, a password
+// reset and accepting an invitation must come from this site's own pages.
+// No Origin header at all (curl, older browsers) is let through.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  // The origin the request was made to, read as React Router reads it.
+  const host = (app.enabled("trust proxy") && req.get("X-Forwarded-Host")?.split(",")[0]?.trim()) || req.get("host");
+  const own = `${req.protocol}://${host}`;
+  if (!build.entry.module.foreignOrigin(req.headers.origin, own)) return next();
+  res
+    .status(403)
+    .type("html")
+    .send(
+      `<!doctype html><meta charset="utf-8"><title>403</title><p lang="fa" dir="rtl">این فرم از وبگاه دیگری فرستاده شده و پذیرفته نشد. صفحه را از همین نشانی باز کنید و دوباره بفرستید.</p><p lang="en">This form was sent from another site and was refused. Open the page at this address and send it again.</p>`,
+    );
+});
+
 // Static files get the same protective headers as pages (React Router's
 // responses get theirs from the app: the root middleware and entry.server).
 const staticHeaders = (res) => {
@@ -63,11 +84,14 @@ app.all(
   "/{*splat}",
   createRequestHandler({
     build,
-    // The client's address, for sign-in throttling. Behind a reverse proxy set
-    // TRUST_PROXY=1 so that X-Forwarded-For is used.
+    // The client's address, for sign-in throttling and the audit log. Behind a
+    // reverse proxy set TRUST_PROXY=1 so that X-Forwarded-For is used.
     getLoadContext(req) {
       const context = new RouterContextProvider();
-      context.set(build.entry.module.clientAddressContext, req.ip ?? req.socket.remoteAddress ?? "unknown");
+      const facts = { socketAddress: req.socket.remoteAddress, ip: req.ip, trustProxy: Boolean(process.env.TRUST_PROXY), headers: req.headers };
+      context.set(build.entry.module.clientAddressContext, build.entry.module.clientAddress(facts));
+      // The published demo password works only from this computer (decision 016).
+      context.set(build.entry.module.clientIsLocalContext, build.entry.module.clientIsLocal(facts));
       // A document or a data request (".data"): the page memo answers documents only.
       context.set(build.entry.module.receivedPathContext, req.path);
       return context;

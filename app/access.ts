@@ -90,6 +90,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/reset/:token": { loader: "public", action: "public" },
   "/admin/users": { loader: "admin", action: "admin" },
   "/admin/branding": { loader: "admin", action: "admin" },
+  "/admin/audit": { loader: "admin" },
   "/preferences": { loader: "public", action: "public" },
   "/health": { loader: "public" },
   "/projects": { loader: "signed-in" },

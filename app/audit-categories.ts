@@ -8,4 +8,22 @@ export const AUDIT_CATEGORIES = {
   documents: ["document.version", "branding.save", "branding.reset"],
 } as const;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
-export type AuditAction = (typeof AUDIT_CATEGORIES)[AuditCategory][number];
+
+/**
+ * The installation's own entries (project id null), read by administrators on
+ * /admin/audit: sign-ins and what administrators do to accounts. Never part of
+ * a project's history, and never accepted from an imported file.
+ */
+export const INSTALLATION_AUDIT_ACTIONS = [
+  "auth.signin",
+  "auth.signin-failed",
+  "auth.setup",
+  "admin.user-disable",
+  "admin.user-enable",
+  "admin.user-make-admin",
+  "admin.user-remove-admin",
+  "admin.user-reset-link",
+] as const;
+export type InstallationAuditAction = (typeof INSTALLATION_AUDIT_ACTIONS)[number];
+
+export type AuditAction = (typeof AUDIT_CATEGORIES)[AuditCategory][number] | InstallationAuditAction;

@@ -19,6 +19,13 @@ export const authContext = createContext<Auth>({ user: null, sessionId: null, ro
 export const clientAddressContext = createContext<string>("unknown");
 
 /**
+ * Whether the client is on this computer (app/domain/client.server.ts). Only
+ * the production server can tell; anywhere else (the development server) no
+ * client is, so the published demo password is refused there too.
+ */
+export const clientIsLocalContext = createContext<boolean>(false);
+
+/**
  * The path the HTTP server received, before React Router takes `.data` off a
  * data request's URL: the page memo answers documents only. Null where no
  * HTTP server set it (the development server): the memo is then not used.

@@ -8,7 +8,8 @@ import { contentSecurityPolicy, inlineScriptHashes } from "./csp.server.ts";
 import { type MemoPage, dataKey, pagesByData, rememberResponse, requestKeyContext, sendPage, wantsFreshPage } from "./page-memo.server.ts";
 
 export { prepareServer } from "./startup.server.ts";
-export { clientAddressContext, receivedPathContext } from "./context.ts";
+export { clientAddressContext, clientIsLocalContext, receivedPathContext } from "./context.ts";
+export { clientAddress, clientIsLocal, foreignOrigin } from "./domain/client.server.ts";
 
 export const streamTimeout = 5_000;
 

@@ -12,6 +12,7 @@ export default [
   route("reset/:token", "routes/reset.tsx"),
   route("admin/users", "routes/admin.users.tsx"),
   route("admin/branding", "routes/admin.branding.tsx"),
+  route("admin/audit", "routes/admin.audit.tsx"),
   route("projects", "routes/projects.tsx"),
   route("projects/new", "routes/projects.new.tsx"),
   route("projects/import", "routes/projects.import.tsx"),

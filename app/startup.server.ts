@@ -1,10 +1,13 @@
 /**
  * Runs once before the server takes requests: checks every methodology pack
  * (a bad definition stops the server with a message naming the item), opens
- * the database (applying migrations) and creates the demo project on a fresh
- * database.
+ * the database (applying migrations), creates the demo project on a fresh
+ * database and, while there is no administrator, the one-time set-up code
+ * (printed by server.js; decision 016).
  */
 import { getDb } from "#db/client.ts";
+import { adminExists } from "#app/domain/auth.server.ts";
+import { ensureSetupCode, removeSetupCode } from "#app/domain/setup-code.server.ts";
 import { seedDemoIfEmpty } from "#db/seed-demo.ts";
 import { getPacks } from "#methodology/registry.ts";
 
@@ -12,5 +15,8 @@ export async function prepareServer(options: { seedDemo?: boolean } = {}) {
   const packs = getPacks();
   const db = getDb();
   const demo = options.seedDemo === false ? null : seedDemoIfEmpty(db);
-  return { packs: packs.packs.map((p) => `${p.id}@${p.version}`), demoProjectId: demo };
+  let setupCode: { code: string; file: string } | null = null;
+  if (adminExists(db)) removeSetupCode();
+  else setupCode = ensureSetupCode();
+  return { packs: packs.packs.map((p) => `${p.id}@${p.version}`), demoProjectId: demo, setupCode };
 }

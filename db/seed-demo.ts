@@ -18,15 +18,17 @@ import { findItem } from "#methodology/load.ts";
 import { getPacks } from "#methodology/registry.ts";
 import type { Pack } from "#methodology/schema.ts";
 import { DEMO_ANSWERS, DEMO_PROJECT, DEMO_ROWS } from "./demo-content.ts";
+import { DEMO_PASSWORD } from "./demo-password.ts";
 
 export class DemoSeedError extends Error {}
 
 /**
  * The demo project's people, one per project role. They sign in with
- * DEMO_PASSWORD (documented in the README). They are not administrators;
- * the first administrator is created on the set-up page.
+ * DEMO_PASSWORD (documented in the README) from the computer Gambegam runs
+ * on only. They are not administrators; the first administrator is created
+ * on the set-up page.
  */
-export const DEMO_PASSWORD = "gambegam-demo";
+export { DEMO_PASSWORD };
 export const DEMO_USERS: Array<{ email: string; displayName: string; role: ProjectRole }> = [
   { email: "s.ahmadi@mehregan.example", displayName: "سارا احمدی", role: "project-manager" },
   { email: "l.tehrani@arman.example", displayName: "Leila Tehrani", role: "consultant" },

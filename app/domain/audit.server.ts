@@ -128,3 +128,21 @@ function readLastItemChanges(db: Db, projectId: number, itemIds: string[]): Map<
   for (const r of rows) out.set(r.itemId!, { name: r.name, at: r.at });
   return out;
 }
+
+/**
+ * The installation's own log (entries with no project): sign-ins, failed
+ * sign-ins, set-up and what administrators did — newest first, a page at a time.
+ */
+export function installationLog(db: Db, filter: { before?: number; limit?: number } = {}): { entries: AuditRow[]; more: boolean } {
+  const limit = filter.limit ?? 50;
+  const conds: SQL[] = [sql`${auditLog.projectId} is null`];
+  if (filter.before) conds.push(lt(auditLog.id, filter.before));
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(and(...conds))
+    .orderBy(desc(auditLog.id))
+    .limit(limit + 1)
+    .all();
+  return { entries: rows.slice(0, limit), more: rows.length > limit };
+}

@@ -7,8 +7,16 @@
  *   A session ends after an idle period and, however active, at an absolute
  *   expiry. A new token is issued at every sign-in (rotation) and a sign-out
  *   deletes the session row.
- * - Failed sign-ins are counted per account and per address over a sliding
- *   window; over the limit, sign-in is refused with the minutes to wait.
+ * - Failed sign-ins are counted per address (the limit) and per account (a
+ *   looser ceiling, five times the limit) over a sliding window; over either,
+ *   sign-in is refused with the minutes to wait. An attempt is reserved — its
+ *   failure row written — before the slow password check, in the same
+ *   transaction as the count, so parallel guesses cannot pass the limit; a
+ *   success takes its row back. One address hammering an account therefore
+ *   cannot lock the owner out from another address (decision 016).
+ * - The published demo password signs in only from this computer.
+ * - Every checked sign-in, failed or not, goes into the installation's audit
+ *   log with the client's address.
  */
 import crypto from "node:crypto";
 import { hash, hashSync, verify } from "@node-rs/argon2";
@@ -17,7 +25,9 @@ import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import { preparedOnce, writeTransaction } from "#db/client.ts";
 import { loginFailures, sessions, users, type UserRow } from "#db/schema.ts";
+import { DEMO_PASSWORD } from "#db/demo-password.ts";
 import { msg } from "#methodology/values.ts";
+import { audit } from "./audit.server.ts";
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** argon2 takes any length; a bound keeps one request from costing seconds. */
@@ -35,6 +45,8 @@ export function authSettings(env: NodeJS.ProcessEnv = process.env) {
     idleMs: num(env.GAMBEGAM_SESSION_IDLE_MINUTES, 8 * 60) * MINUTE,
     absoluteMs: num(env.GAMBEGAM_SESSION_MAX_HOURS, 7 * 24) * 60 * MINUTE,
     loginLimit: num(env.GAMBEGAM_LOGIN_LIMIT, 10),
+    /** Failures on one account from all addresses together: looser, so that one address cannot lock the owner out. */
+    accountLimit: num(env.GAMBEGAM_LOGIN_LIMIT, 10) * 5,
     loginWindowMs: num(env.GAMBEGAM_LOGIN_WINDOW_MINUTES, 15) * MINUTE,
   };
 }
@@ -255,47 +267,66 @@ export function clearSessionCookie(request: Request): string {
 export type LoginResult =
   | { status: "ok"; user: UserRow; token: string }
   | { status: "invalid" }
+  | { status: "demo-elsewhere" }
   | { status: "limited"; minutes: number };
 
-/** Minutes until the oldest counted failure leaves the window, when over the limit. */
-export function loginLimited(db: Db, account: string, address: string, now = new Date()): number | null {
-  const { loginLimit, loginWindowMs } = authSettings();
+export type Attempt = { status: "reserved"; id: number } | { status: "limited"; minutes: number };
+
+/**
+ * Counts the failures in the window for this address and this account and,
+ * under both limits, reserves the attempt by writing its failure row — in one
+ * immediate transaction, so that attempts running in parallel each see the
+ * others' reservations. `account` is any key: an email, or the set-up code.
+ */
+export function reserveAttempt(db: Db, account: string, address: string, now = new Date()): Attempt {
+  const { loginLimit, accountLimit, loginWindowMs } = authSettings();
   const since = new Date(now.getTime() - loginWindowMs).toISOString();
-  for (const cond of [eq(loginFailures.account, account), eq(loginFailures.address, address)]) {
-    const rows = db
-      .select({ at: loginFailures.at })
-      .from(loginFailures)
-      .where(and(cond, gt(loginFailures.at, since)))
-      .orderBy(sql`${loginFailures.at} desc`)
-      .limit(loginLimit)
-      .all();
-    if (rows.length >= loginLimit) {
-      const oldest = Date.parse(rows[rows.length - 1]!.at);
-      return Math.max(1, Math.ceil((oldest + loginWindowMs - now.getTime()) / MINUTE));
+  return writeTransaction(db, (tx): Attempt => {
+    for (const [cond, limit] of [[eq(loginFailures.address, address), loginLimit], [eq(loginFailures.account, account), accountLimit]] as const) {
+      const rows = tx
+        .select({ at: loginFailures.at })
+        .from(loginFailures)
+        .where(and(cond, gt(loginFailures.at, since)))
+        .orderBy(sql`${loginFailures.at} desc`)
+        .limit(limit)
+        .all();
+      if (rows.length >= limit) {
+        const oldest = Date.parse(rows[rows.length - 1]!.at);
+        return { status: "limited", minutes: Math.max(1, Math.ceil((oldest + loginWindowMs - now.getTime()) / MINUTE)) };
+      }
     }
-  }
-  return null;
+    const id = tx.insert(loginFailures).values({ account, address, at: now.toISOString() }).returning({ id: loginFailures.id }).get().id;
+    // Old failures are forgotten.
+    tx.delete(loginFailures)
+      .where(lt(loginFailures.at, new Date(now.getTime() - 24 * 60 * MINUTE).toISOString()))
+      .run();
+    return { status: "reserved", id };
+  });
 }
 
-export async function login(db: Db, input: { email: string; password: string; address: string }, now = new Date()): Promise<LoginResult> {
+/** A reserved attempt that succeeded is no failure; nor are this address's earlier failures on the account (the owner's typos). */
+export function releaseAttempt(db: Db, account: string, address: string, id: number): void {
+  db.delete(loginFailures).where(sql`${loginFailures.id} = ${id} or (${loginFailures.account} = ${account} and ${loginFailures.address} = ${address})`).run();
+}
+
+export async function login(db: Db, input: { email: string; password: string; address: string; local: boolean }, now = new Date()): Promise<LoginResult> {
   const account = normaliseEmail(input.email).slice(0, 254);
-  const limited = loginLimited(db, account, input.address, now);
-  if (limited !== null) return { status: "limited", minutes: limited };
+  // The demo password is published: from another computer it opens nothing. It is not a guess either, so it counts for nothing.
+  if (!input.local && input.password === DEMO_PASSWORD) return { status: "demo-elsewhere" };
+  const attempt = reserveAttempt(db, account, input.address, now);
+  if (attempt.status === "limited") return attempt;
   const user = findUserByEmail(db, account);
   let ok = false;
   if (user && !user.disabled) ok = await verifyPassword(user.passwordHash, input.password);
   else await verifyPassword(await timingDummy(), input.password);
+  const at = new Date().toISOString();
   if (!ok || !user) {
-    writeTransaction(db, (tx) => {
-      tx.insert(loginFailures).values({ account, address: input.address, at: now.toISOString() }).run();
-      // Old failures are forgotten.
-      tx.delete(loginFailures)
-        .where(lt(loginFailures.at, new Date(now.getTime() - 24 * 60 * MINUTE).toISOString()))
-        .run();
-    });
+    // Never attributed to the account: who typed it is not known.
+    audit(db, { id: null, name: account }, { projectId: null, action: "auth.signin-failed", subject: account, after: { address: input.address } }, at);
     return { status: "invalid" };
   }
-  db.delete(loginFailures).where(eq(loginFailures.account, account)).run();
+  releaseAttempt(db, account, input.address, attempt.id);
+  audit(db, { id: user.id, name: user.displayName }, { projectId: null, action: "auth.signin", subject: user.email, after: { address: input.address } }, at);
   return { status: "ok", user, token: createSession(db, user.id, now) };
 }
 

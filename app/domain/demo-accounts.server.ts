@@ -1,15 +1,16 @@
 /**
  * The demo project's accounts, listed on the sign-in page while they exist
  * and are enabled, so that someone trying Gambegam can sign in as each role.
- * With GAMBEGAM_DEMO=off nothing is listed.
+ * With GAMBEGAM_DEMO=off nothing is listed; nor to a visitor on another
+ * computer, where the published password is refused anyway (decision 016).
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { memberships, projects, users } from "#db/schema.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed-demo.ts";
 
-export function demoAccounts(db: Db) {
-  if (process.env.GAMBEGAM_DEMO === "off") return [];
+export function demoAccounts(db: Db, visitorIsLocal: boolean) {
+  if (process.env.GAMBEGAM_DEMO === "off" || !visitorIsLocal) return [];
   const rows = db
     .select({ email: users.email, name: users.displayName, role: memberships.role })
     .from(users)

@@ -4,10 +4,13 @@ import { eq, count } from "drizzle-orm";
 import { z } from "zod";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/admin.users";
-import { getDb } from "#db/client.ts";
+import { getDb, writeTransaction } from "#db/client.ts";
 import { memberships, users } from "#db/schema.ts";
 import { deleteUserSessions, listUsers, otherActiveAdmins } from "#app/domain/auth.server.ts";
 import { createResetLink } from "#app/domain/members.server.ts";
+import { audit } from "#app/domain/audit.server.ts";
+import type { InstallationAuditAction } from "#app/audit-categories.ts";
+import { Link } from "#app/components/app-link.tsx";
 import { authContext } from "#app/context.ts";
 import { positiveId, readForm } from "#app/http.server.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
@@ -43,24 +46,33 @@ export async function action({ request, context }: Route.ActionArgs) {
   const target = db.select().from(users).where(eq(users.id, userId)).get();
   if (!target) return data({ error: "admin.errors.noUser", link: null, userId }, { status: 404 });
   const stamp = new Date().toISOString();
+  const actor = { id: me.id, name: me.displayName };
+  // Each change and its entry in the installation's audit log, in one transaction.
+  const change = (action: InstallationAuditAction, set: Partial<typeof users.$inferInsert>, before: object, after: object) =>
+    writeTransaction(db, (tx) => {
+      tx.update(users).set({ ...set, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      audit(tx, actor, { projectId: null, action, subject: target.email, before, after }, stamp);
+    });
   switch (intent) {
     case "disable":
       if (userId === me.id) return data({ error: "admin.errors.notYourself", link: null, userId }, { status: 409 });
-      db.update(users).set({ disabled: true, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      change("admin.user-disable", { disabled: true }, { disabled: target.disabled }, { disabled: true });
       deleteUserSessions(db, userId);
       return { error: null, link: null, userId };
     case "enable":
-      db.update(users).set({ disabled: false, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      change("admin.user-enable", { disabled: false }, { disabled: target.disabled }, { disabled: false });
       return { error: null, link: null, userId };
     case "make-admin":
-      db.update(users).set({ isAdmin: true, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      change("admin.user-make-admin", { isAdmin: true }, { isAdmin: target.isAdmin }, { isAdmin: true });
       return { error: null, link: null, userId };
     case "remove-admin":
       if (otherActiveAdmins(db, userId) === 0) return data({ error: "admin.errors.lastAdmin", link: null, userId }, { status: 409 });
-      db.update(users).set({ isAdmin: false, updatedAt: stamp }).where(eq(users.id, userId)).run();
+      change("admin.user-remove-admin", { isAdmin: false }, { isAdmin: target.isAdmin }, { isAdmin: false });
       return { error: null, link: null, userId };
     case "reset-link": {
-      const { token } = createResetLink(db, { id: me.id, name: me.displayName }, userId);
+      const { token, expiresAt } = createResetLink(db, actor, userId);
+      // The link itself is never written down: only that one was made, and until when.
+      audit(db, actor, { projectId: null, action: "admin.user-reset-link", subject: target.email, after: { expiresAt } }, stamp);
       return { error: null, link: `${new URL(request.url).origin}/reset/${token}`, userId };
     }
   }
@@ -86,6 +98,9 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
     <main id="main" className="page stack">
       <h1>{t("admin.users")}</h1>
       <p className="lead">{t("admin.lead")}</p>
+      <p>
+        <Link to="/admin/audit">{t("adminAudit.link")}</Link>
+      </p>
       {result?.error ? <p className="banner banner-error" role="alert">{t(result.error)}</p> : null}
       <table className="data-table card">
         <thead>

@@ -7,7 +7,7 @@ import { getDb } from "#db/client.ts";
 import { adminExists, deleteSessionByToken, login, readCookie, SESSION_COOKIE, sessionCookie } from "#app/domain/auth.server.ts";
 import { echo, honeypotFilled, loginSchema, safeReturnTo } from "#app/domain/account.server.ts";
 import { demoAccounts } from "#app/domain/demo-accounts.server.ts";
-import { authContext, clientAddressContext } from "#app/context.ts";
+import { authContext, clientAddressContext, clientIsLocalContext } from "#app/context.ts";
 import { readForm } from "#app/http.server.ts";
 import { localDigits } from "#app/format.ts";
 import { translateError } from "#app/components/field.tsx";
@@ -20,7 +20,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
   if (context.get(authContext).user) throw redirect(returnTo);
   const db = getDb();
-  return { returnTo, needsSetup: !adminExists(db), demo: demoAccounts(db), notice: url.searchParams.get("notice") };
+  return { returnTo, needsSetup: !adminExists(db), demo: demoAccounts(db, context.get(clientIsLocalContext)), notice: url.searchParams.get("notice") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -30,7 +30,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) return data({ error: "auth.enterBoth", values: echo(form) }, { status: 400 });
   const db = getDb();
-  const result = await login(db, { ...parsed.data, address: context.get(clientAddressContext) });
+  const result = await login(db, { ...parsed.data, address: context.get(clientAddressContext), local: context.get(clientIsLocalContext) });
+  if (result.status === "demo-elsewhere") return data({ error: "auth.demoOnlyHere", values: echo(form) }, { status: 403 });
   if (result.status === "limited") return data({ error: `auth.tooManyAttempts|${JSON.stringify({ minutes: result.minutes })}`, values: echo(form) }, { status: 429, headers: { "Retry-After": String(result.minutes * 60) } });
   if (result.status === "invalid") return data({ error: "auth.wrongCredentials", values: echo(form) }, { status: 400 });
   // A new session at every sign-in; whatever session the browser had ends.

@@ -4,25 +4,44 @@ import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/setup";
 import { getDb } from "#db/client.ts";
 import { adminExists, createSession, sessionCookie } from "#app/domain/auth.server.ts";
-import { AdminExistsError, createFirstAdmin, echo, fieldErrors, honeypotFilled, newAccountSchema } from "#app/domain/account.server.ts";
+import { AdminExistsError, checkSetupForm, createFirstAdmin, echo, honeypotFilled } from "#app/domain/account.server.ts";
+import { ensureSetupCode } from "#app/domain/setup-code.server.ts";
+import { clientAddressContext } from "#app/context.ts";
 import { readForm } from "#app/http.server.ts";
 import { EmailField, Honeypot, NameField, NewPasswordFields } from "#app/components/auth-fields.tsx";
+import { Field, describedBy } from "#app/components/field.tsx";
 
-/** First run: the first person to open the app creates the administrator. */
+/**
+ * First run: the person who started the server creates the administrator,
+ * proving it with the one-time code the server printed in its terminal and
+ * wrote beside the database (decision 016).
+ */
 export function loader() {
   if (adminExists(getDb())) throw redirect("/login");
+  // The file may have been removed by hand: a new code, printed here.
+  const { code, file } = ensureSetupCode();
+  if (!printed.has(code)) {
+    printed.add(code);
+    console.log(`\nThe set-up page asks for this one-time code:\n\n    ${code}\n\n(also in ${file})\n`);
+  }
   return null;
 }
+const printed = new Set<string>();
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const db = getDb();
   if (adminExists(db)) throw redirect("/login");
   const form = await readForm(request);
-  if (honeypotFilled(form)) return data({ errors: { _form: "errors.badForm" }, values: echo(form) }, { status: 400 });
-  const parsed = newAccountSchema.safeParse(form);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: echo(form) }, { status: 400 });
+  if (honeypotFilled(form)) return data({ errors: { _form: "errors.badForm" } as Record<string, string>, values: echo(form) }, { status: 400 });
+  const address = context.get(clientAddressContext);
+  const checked = checkSetupForm(db, form, address);
+  if (checked.status === "limited") {
+    const error = `auth.tooManyAttempts|${JSON.stringify({ minutes: checked.minutes })}`;
+    return data({ errors: { code: error } as Record<string, string>, values: echo(form) }, { status: 429, headers: { "Retry-After": String(checked.minutes * 60) } });
+  }
+  if (checked.status === "refused") return data({ errors: checked.errors, values: echo(form) }, { status: 400 });
   try {
-    const user = await createFirstAdmin(db, parsed.data);
+    const user = await createFirstAdmin(db, { ...checked.account!, address });
     const token = createSession(db, user.id);
     return redirect("/projects", { headers: { "Set-Cookie": sessionCookie(request, token) } });
   } catch (error) {
@@ -48,6 +67,9 @@ export default function Setup({ actionData }: Route.ComponentProps) {
       <p className="lead">{t("setup.lead")}</p>
       {errors._form ? <p className="banner banner-error" role="alert">{t(errors._form)}</p> : null}
       <Form method="post" className="card form-card" noValidate>
+        <Field id="code" label={t("setup.code")} hint={t("setup.codeHint")} error={errors.code} required>
+          <input id="code" name="code" dir="ltr" className="input" autoComplete="one-time-code" spellCheck={false} defaultValue={actionData?.values?.code} maxLength={200} aria-invalid={!!errors.code || undefined} aria-describedby={describedBy("code", { hint: true, error: !!errors.code })} />
+        </Field>
         <NameField errors={errors} values={actionData?.values} />
         <EmailField errors={errors} values={actionData?.values} />
         <NewPasswordFields errors={errors} />
@@ -56,4 +78,9 @@ export default function Setup({ actionData }: Route.ComponentProps) {
       </Form>
     </main>
   );
+}
+
+/** Passes the action's Retry-After (when set-up guesses are throttled) to the response. */
+export function headers({ actionHeaders }: Route.HeadersArgs) {
+  return actionHeaders;
 }

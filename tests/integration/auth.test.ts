@@ -115,7 +115,7 @@ describe("the published demo password", () => {
       const r = await post("/login", form({ email: "s.ahmadi@mehregan.example", password: "gambegam-demo" }), from("10.0.20.1", { "Accept-Language": "en", Cookie: "gambegam_lang=en" }));
       expect(r.status).toBe(403);
       expect(r.headers.get("set-cookie")).toBeNull();
-      expect(await r.text()).toMatch(/demo accounts' password works only on the computer Gambegam runs on/);
+      expect(await r.text()).toMatch(/password works only on the computer Gambegam runs on/);
     }
     // Not counted as failures: the demo account still signs in on this computer.
     await signIn(server.url, "s.ahmadi@mehregan.example", undefined, LOCAL);
@@ -139,7 +139,8 @@ describe("the published demo password", () => {
   test("without TRUST_PROXY, a request that carries a forwarded address (a proxy on this computer) is not taken for this computer", async () => {
     const direct = await startServer();
     try {
-      for (const headers of [{ "X-Forwarded-For": "127.0.0.1" }, { "X-Forwarded-For": "10.0.0.9" }, { Forwarded: "for=127.0.0.1" }, { "X-Real-IP": "127.0.0.1" }]) {
+      const forwarded: Array<Record<string, string>> = [{ "X-Forwarded-For": "127.0.0.1" }, { "X-Forwarded-For": "10.0.0.9" }, { Forwarded: "for=127.0.0.1" }, { "X-Real-IP": "127.0.0.1" }];
+      for (const headers of forwarded) {
         const r = await fetch(`${direct.url}/login`, { method: "POST", body: form({ email: "s.ahmadi@mehregan.example", password: "gambegam-demo" }), headers, redirect: "manual" });
         expect(r.status, JSON.stringify(headers)).toBe(403);
         expect(r.headers.get("set-cookie")).toBeNull();
@@ -200,10 +201,10 @@ describe("signing in", () => {
 
   test("after 10 failures from one address, that address is refused for every account", async () => {
     await addAccount("someone.else@firm.example", "someone else's passphrase");
-    for (let i = 0; i < 10; i++) await post("/login", form({ email: `nobody${i}@example.com`, password: "whatever it is" }), LOCAL);
-    const blocked = await post("/login", form({ email: "someone.else@firm.example", password: "someone else's passphrase" }), LOCAL);
+    for (let i = 0; i < 10; i++) await post("/login", form({ email: `nobody${i}@example.com`, password: "whatever it is" }), from("10.0.7.1"));
+    const blocked = await post("/login", form({ email: "someone.else@firm.example", password: "someone else's passphrase" }), from("10.0.7.1"));
     expect(blocked.status).toBe(429);
-    await signIn(server.url, "someone.else@firm.example", "someone else's passphrase", LOCAL);
+    await signIn(server.url, "someone.else@firm.example", "someone else's passphrase", from("10.0.7.2"));
   });
 });
 
@@ -262,7 +263,7 @@ describe("the return address stays on this site", () => {
 
   test("after switching the language or the text size (the header's forms), for every known bypass form", async () => {
     for (const returnTo of BYPASSES) {
-      for (const fields of [{ intent: "language", lang: "en" }, { intent: "display", display: "large" }]) {
+      for (const fields of [{ intent: "language", lang: "en" }, { intent: "display", display: "large" }] as Array<Record<string, string>>) {
         const p = await post("/preferences", form({ ...fields, returnTo }));
         expect(p.status, JSON.stringify(returnTo)).toBe(302);
         stays(p.headers.get("location"), JSON.stringify(returnTo));
@@ -443,7 +444,7 @@ describe("the administrator's audit log", () => {
     const id = (db().prepare("select id from users where email = ?").get("audited@firm.example") as { id: number }).id;
     const disabled = await post("/admin/users", form({ intent: "disable", userId: String(id) }), { Cookie: adminCookie });
     expect(disabled.status).toBe(200);
-    const page = await get("/admin/audit", { Cookie: `${adminCookie}; gambegam_lang=en` });
+    const page = await get("/admin/audit", { Cookie: adminCookie, "Accept-Language": "en" });
     expect(page.status).toBe(200);
     const html = await page.text();
     const failed = html.indexOf("Sign-in failed");
@@ -461,7 +462,7 @@ describe("the administrator's audit log", () => {
     // Linked from the users page.
     expect(await (await get("/admin/users", { Cookie: adminCookie })).text()).toContain('href="/admin/audit"');
     // In Persian too.
-    const fa = await (await get("/admin/audit", { Cookie: `${adminCookie}; gambegam_lang=fa` })).text();
+    const fa = await (await get("/admin/audit", { Cookie: adminCookie, "Accept-Language": "fa" })).text();
     expect(fa).toContain('lang="fa"');
     expect(fa).toContain("ورود ناموفق");
 
