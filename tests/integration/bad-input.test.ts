@@ -53,7 +53,7 @@ import type { Item, Pack, Phase, RegisterColumn, RegisterItem, Step } from "#met
 import { BRAND_FONTS } from "#templates/model.ts";
 import { actionRoutes } from "#tests/setup/routes.ts";
 import { DbWatcher, differences, type Row, type Snapshot } from "#tests/setup/db-watch.ts";
-import { DEMO_PASSWORD, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
+import { DEMO_PASSWORD, setupCode, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? "20261123");
 const SCALE = Number(process.env.BAD_INPUT_SCALE ?? "1");
@@ -494,7 +494,7 @@ async function buildWorld(): Promise<World> {
   const server = await startServer({ GAMBEGAM_LOGIN_LIMIT: "1000000" });
   const watcher = new DbWatcher(server.databasePath, { sessions: ["last_seen_at"] });
   const env: Env = { server, watcher, cookies: new Map(), accountPassword: ACCOUNT.password };
-  const setup = await postForm(env, "/setup", { ...ADMIN, confirm: ADMIN.password });
+  const setup = await postForm(env, "/setup", { ...ADMIN, confirm: ADMIN.password, code: setupCode(server) });
   if (setup.status !== 302 || !setup.cookie) throw new Error(`set-up: ${setup.status}`);
   env.cookies.set("admin", setup.cookie);
   env.cookies.set("pm", await signIn(server.url, DEMO.pm));
@@ -914,9 +914,10 @@ const newPassword = (g: G) =>
 const confirmField = (g: G, confirm: string): readonly [string, fc.Arbitrary<V>] => ["confirm", g.clean ? fc.constant<V>(confirm) : oneof({ weight: 4, arbitrary: fc.constant<V>(confirm) }, { weight: 1, arbitrary: nasty })];
 const honeypot = (g: G): readonly [string, fc.Arbitrary<V>] => ["website", g.clean ? fc.constant<V>("") : oneof({ weight: 4, arbitrary: fc.constant<V>("") }, { weight: 1, arbitrary: nasty })];
 /** A new account's form (first administrator, accepted invitation): name, email, password twice, honeypot. */
-const signUpEntries = (g: G) =>
+const signUpEntries = (g: G, extra: ReadonlyArray<readonly [string, fc.Arbitrary<V>]> = []) =>
   newPassword(g).chain(({ password, confirm }) =>
     fields(g, [
+      ...extra,
       ["displayName", messy(g, text, 120)],
       ["email", emails],
       ["password", messy(g, fc.constant(password), 256)],
@@ -924,6 +925,12 @@ const signUpEntries = (g: G) =>
       honeypot(g),
     ]),
   );
+/** The set-up server's one-time code (read when its server starts), mostly given right. */
+let currentSetupCode = "";
+const setupCodeField = (g: G): readonly [string, fc.Arbitrary<V>] => [
+  "code",
+  g.clean ? fc.constant<V>(currentSetupCode) : oneof({ weight: 4, arbitrary: fc.constant<V>(currentSetupCode) }, { weight: 1, arbitrary: fc.constant<V>(currentSetupCode.toLowerCase().replace(/-/g, " ")) }, { weight: 2, arbitrary: messy(g, text, 200) }),
+];
 
 /**
  * Ids of people may come out of any generator (a random small number is
@@ -1139,11 +1146,12 @@ const DRIVERS: Record<string, Driver> = {
   "/setup": {
     ownServer: true,
     runs: 40,
+    writesWhenRefused: { tables: ["login_failures", "sqlite_sequence"], why: "a wrong set-up code is counted, for throttling" },
     arbitrary: (_w: World, g: G) =>
       request(g, {
         who: who(g, "anonymous", [1, "garbled-cookie"]),
         path: fc.constant("/setup"),
-        entries: signUpEntries(g),
+        entries: signUpEntries(g, [setupCodeField(g)]),
       }),
     accepted: async (ctx) => {
       const target = redirectTarget(ctx.res);
@@ -1162,7 +1170,7 @@ const DRIVERS: Record<string, Driver> = {
 
   "/login": {
     runs: 40,
-    writesWhenRefused: { tables: ["login_failures", "sqlite_sequence"], why: "a refused sign-in is counted, for throttling" },
+    writesWhenRefused: { tables: ["login_failures", "audit_log", "sqlite_sequence"], why: "a refused sign-in is counted, for throttling, and written to the installation's audit log" },
     arbitrary: (_w: World, g: G) =>
       request(g, {
         who: who(g, "anonymous", [1, "throwaway"], [1, "garbled-cookie"], [1, "unknown-session"]),
@@ -1184,7 +1192,7 @@ const DRIVERS: Record<string, Driver> = {
     accepted: (ctx) => {
       if (!ctx.res.cookie && ctx.req.who === "throwaway") {
         // Someone already signed in is sent on by the page's loader, whatever the form said; nothing else happened.
-        ctx.unchangedBut((table) => table === "login_failures", ["sqlite_sequence"]);
+        ctx.unchangedBut((table) => table === "login_failures" || table === "audit_log", ["sqlite_sequence"]);
         return;
       }
       const target = redirectTarget(ctx.res);
@@ -1192,7 +1200,7 @@ const DRIVERS: Record<string, Driver> = {
       const u = new URL(target!, ctx.env.server.url);
       expect(u.origin, `signed in and sent to ${target}`).toBe(new URL(ctx.env.server.url).origin);
       expect(ctx.res.cookie, "signed in without a session cookie").toMatch(/^gambegam_session=.+/);
-      ctx.unchangedBut((table) => table === "sessions" || table === "login_failures" || table === "users", ["sqlite_sequence"]);
+      ctx.unchangedBut((table) => table === "sessions" || table === "login_failures" || table === "users" || table === "audit_log", ["sqlite_sequence"]);
     },
   },
 
@@ -1518,7 +1526,9 @@ const DRIVERS: Record<string, Driver> = {
       if (intent === "make-admin") expect(user.is_admin).toBe(1);
       if (intent === "remove-admin") expect(user.is_admin).toBe(0);
       if (intent === "reset-link") expect(row(ctx.env, "SELECT id FROM one_time_links WHERE kind = 'password-reset' AND user_id = ? AND used_at IS NULL AND revoked_at IS NULL", id)).toBeDefined();
-      ctx.unchangedBut((table, r) => (table === "users" && r.id === id) || (table === "sessions" && r.user_id === id) || (table === "one_time_links" && r.user_id === id), ["sqlite_sequence"]);
+      const entry = row(ctx.env, "SELECT * FROM audit_log WHERE project_id IS NULL ORDER BY id DESC LIMIT 1");
+      expect(entry?.action, "the administrator's action is not in the audit log").toBe(`admin.user-${intent}`);
+      ctx.unchangedBut((table, r) => (table === "users" && r.id === id) || (table === "sessions" && r.user_id === id) || (table === "one_time_links" && r.user_id === id) || table === "audit_log", ["sqlite_sequence"]);
     },
   },
 
@@ -1595,6 +1605,7 @@ async function envFor(driver: Driver): Promise<Env> {
   if (!driver.ownServer) return world;
   if (!setupServer) {
     const server = await startServer({ GAMBEGAM_LOGIN_LIMIT: "1000000" });
+    currentSetupCode = setupCode(server);
     setupServer = { env: { server, watcher: new DbWatcher(server.databasePath, { sessions: ["last_seen_at"] }), cookies: new Map(), accountPassword: "" } };
   }
   return setupServer.env;

@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import routes from "#app/routes.ts";
 import { PROJECT_ROLES, ROLE_PERMISSIONS, ROUTE_ACCESS, type ProjectRole, type Requirement } from "#app/access.ts";
 import { BUILT_IN_PACKS_DIR, loadPacks } from "#methodology/load.ts";
-import { form, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
+import { form, setupCode, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
 
 // ---------------------------------------------------------------------------
 // 1. routes.ts ⇔ ROUTE_ACCESS
@@ -252,7 +252,7 @@ beforeAll(async () => {
   server = await startServer();
 
   // The first administrator (and, through set-up, project manager of the demo).
-  const setup = await post("/setup", { displayName: ADMIN.displayName, email: ADMIN.email, password: ADMIN.password, confirm: ADMIN.password });
+  const setup = await post("/setup", { displayName: ADMIN.displayName, email: ADMIN.email, password: ADMIN.password, confirm: ADMIN.password, code: setupCode(server) });
   const adminCookie = setup.headers.get("set-cookie")?.split(";")[0];
   if (setup.status !== 302 || !adminCookie?.startsWith("gambegam_session=")) throw new Error(`set-up failed: ${setup.status}`);
   sessions.set("admin", adminCookie);

@@ -84,7 +84,16 @@ export function form(fields: Record<string, string | string[]>): URLSearchParams
 
 export const DEMO_PASSWORD = "gambegam-demo";
 
-/** Signs in over HTTP and returns the session cookie (`name=value`) to send back. */
+/** The one-time set-up code a fresh server wrote beside its database (and printed). */
+export function setupCode(server: RunningServer): string {
+  return fs.readFileSync(path.join(path.dirname(server.databasePath), "setup-code.txt"), "utf8").trim();
+}
+
+/**
+ * Signs in over HTTP and returns the session cookie (`name=value`) to send back.
+ * Without a forwarded address the request comes from this computer, where the
+ * published demo password works.
+ */
 export async function signIn(url: string, email: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}): Promise<string> {
   const r = await fetch(`${url}/login`, { method: "POST", body: form({ email, password }), headers, redirect: "manual" });
   const cookie = r.headers.get("set-cookie")?.split(";")[0];
