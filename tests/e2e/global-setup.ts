@@ -2,6 +2,8 @@
  * Signs the demo project manager in once, through the real sign-in page in
  * Chromium, and saves the session for the tests that act as that person.
  * Tests about other people open their own browser contexts and sign in.
+ * The browser and the server share this computer (127.0.0.1, no proxy), the
+ * only place where the published demo password works (decision 016).
  */
 import fs from "node:fs";
 import path from "node:path";
