@@ -175,13 +175,20 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
   const openPage = async (): Promise<Page> => {
     const { mermaid, fontCss } = pageAssets();
     const b = await launch();
-    const context = await b.newContext({ deviceScaleFactor: 2, viewport: { width: 1600, height: 1200 } });
+    const context = await b.newContext({ deviceScaleFactor: 2, viewport: { width: 1600, height: 1200 }, offline: true, serviceWorkers: "block" });
+    // Two locks, either enough alone: the context is offline, and every request of any of its
+    // pages that is not the page itself (data:, about:) is refused before it is made.
+    await context.setOffline(true);
+    await context.route("**", (route) => {
+      const url = route.request().url();
+      return url.startsWith("data:") || url.startsWith("about:") ? route.continue() : route.abort("blockedbyclient");
+    });
     const p = await context.newPage();
-    await p.route("**/*", (route) => route.abort());
     await p.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${fontCss}</style></head><body><div id="host" style="display:inline-block;background:#fff"></div></body></html>`);
     await p.addScriptTag({ content: mermaid });
     p.on("close", () => {
       page = null;
+      void context.close().catch(() => undefined);
     });
     return p;
   };
@@ -203,6 +210,10 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
     const config = {
       startOnLoad: false,
       securityLevel: "strict",
+      // A definition's %%{init}%% directive may not change these: HTML labels come back as
+      // <foreignObject> (which Word drops) and the CSS options reach the diagram's stylesheet
+      // unchecked (a url() there is a request).
+      secure: ["secure", "securityLevel", "startOnLoad", "maxTextSize", "suppressErrorRendering", "maxEdges", "htmlLabels", "themeCSS", "fontFamily", "altFontFamily", "arrowMarkerAbsolute", "dompurifyConfig"],
       theme: options.theme ?? "neutral",
       themeVariables,
       fontFamily: "Vazirmatn, sans-serif",
