@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { strFromU8 } from "fflate";
 import { XMLParser } from "fast-xml-parser";
 import { tempDatabase } from "#tests/setup/db.ts";
-import { unzipDocx } from "#tests/setup/docx.ts";
+import { documentText, unzipDocx } from "#tests/setup/docx.ts";
+import { Packer } from "docx";
+import { getPacks } from "#methodology/registry.ts";
+import { DELIVERABLES } from "#templates/index.ts";
+import { DEFAULT_BRANDING } from "#templates/model.ts";
+import { STRINGS } from "#templates/strings.ts";
 import { seedDeliverableProject } from "#tests/fixtures/deliverable-project.ts";
 import { getProject, loadProjectData, packOf } from "#app/domain/projects.server.ts";
 import { exportDeliverable } from "#app/domain/deliverables.server.ts";
@@ -97,5 +102,26 @@ describe("an SVG picture in a Word file", () => {
       expect(svg).toContain("url(#grad)");
       expect(svg).toContain('<use href="#grad"');
     }
+  });
+});
+
+describe("a diagram too large to draw", () => {
+  it.each(["fa", "en"] as const)("is the table with a note saying why (%s)", async (lang) => {
+    const pack = getPacks().get("crm-implementation", "1.0.0")!;
+    const doc = DELIVERABLES.find((d) => d.id === "scope-document")!.build({
+      lang,
+      pack,
+      project: { name: "P", client: "C", startDate: "2026-10-24", description: "" },
+      data: { answers: new Map(), rows: new Map() },
+      signOff: null,
+      version: 1,
+      generatedAt: "2026-11-23T08:00:00.000Z",
+      generatedBy: "T",
+      branding: DEFAULT_BRANDING,
+      figures: { "team-structure": { title: "Team", definition: "flowchart LR\n a --> b", image: { kind: "fallback", reason: "too-large" }, fallback: { columns: ["From"], rows: [["step number 7"]] } } },
+    });
+    const text = documentText(await Packer.toBuffer(doc));
+    expect(text).toContain(STRINGS[lang].diagramFallback["too-large"]);
+    expect(text).toContain("step number 7");
   });
 });

@@ -19,13 +19,32 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { labelAxisTicks } from "#app/jalali-axis.ts";
 
-const RENDERER_VERSION = "3";
+const RENDERER_VERSION = "4";
+
+/**
+ * How big a drawing may be. A definition can ask for any size (hundreds of
+ * nodes in a row, very long labels); past these the diagram is the table with
+ * a note instead. A picture wider or taller than `side` CSS pixels is
+ * illegible on a Word page anyway (it is shrunk to the text width).
+ */
+export const PICTURE_LIMITS = {
+  /** mermaid's own maxTextSize: past it mermaid draws its error message as the picture. */
+  definitionChars: 50_000,
+  /** mermaid's maxEdges: a layout of a few hundred edges takes mermaid many seconds. */
+  edges: 250,
+  /** Either side of the drawing, in CSS pixels. */
+  side: 10_000,
+  svgBytes: 3 * 1024 * 1024,
+  /** The PNG (drawn at twice the size when that fits, else at its own size). */
+  pngPixels: 16_000_000,
+  pngSide: 16_384,
+} as const;
 
 export type RenderOptions = { theme?: "neutral" | "default" | "forest" | "base"; primaryColor?: string };
 export type RenderedDiagram = { svg: Buffer; png: Buffer; width: number; height: number };
 export type RenderResult =
   | { ok: true; diagram: RenderedDiagram; cached: boolean }
-  | { ok: false; reason: "unavailable" | "invalid" | "failed"; message: string };
+  | { ok: false; reason: "unavailable" | "invalid" | "failed" | "too-large"; message: string };
 export type DiagramRenderer = {
   render(definition: string, options?: RenderOptions): Promise<RenderResult>;
   /** Rasterises an SVG Gambegam drew itself (a chart): the PNG, at twice its size, with the page's fonts. */
@@ -213,6 +232,8 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
       // A definition's %%{init}%% directive may not change these: HTML labels come back as
       // <foreignObject> (which Word drops) and the CSS options reach the diagram's stylesheet
       // unchecked (a url() there is a request).
+      maxTextSize: PICTURE_LIMITS.definitionChars,
+      maxEdges: PICTURE_LIMITS.edges,
       secure: ["secure", "securityLevel", "startOnLoad", "maxTextSize", "suppressErrorRendering", "maxEdges", "htmlLabels", "themeCSS", "fontFamily", "altFontFamily", "arrowMarkerAbsolute", "dompurifyConfig"],
       theme: options.theme ?? "neutral",
       themeVariables,
@@ -221,17 +242,11 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
       flowchart: { htmlLabels: false },
       gantt: { useWidth: 1000 },
     };
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const result = await Promise.race([
-        options.svg ? p.evaluate(placeInPage, { svg: definition }) : p.evaluate(renderInPage, { definition, config, id: `m${++seq}` }),
-        new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs))),
-      ]);
-      if (result === "timeout") {
-        await p.close().catch(() => undefined);
-        return { ok: false, reason: "failed", message: `drawing took longer than ${timeoutMs} ms` };
-      }
-      if (!result.ok) return { ok: false, reason: "invalid", message: result.message };
+    const tooLarge = (what: string): RenderResult => ({ ok: false, reason: "too-large", message: `the diagram is too large to draw (${what})` });
+    const work = async (): Promise<RenderResult> => {
+      const result = options.svg ? await p.evaluate(placeInPage, { svg: definition }) : await p.evaluate(renderInPage, { definition, config, id: `m${++seq}` });
+      if (!result.ok) return /^Edge limit exceeded/.test(result.message) ? tooLarge(`more than ${PICTURE_LIMITS.edges} links`) : { ok: false, reason: "invalid", message: result.message };
+      if (result.width > PICTURE_LIMITS.side || result.height > PICTURE_LIMITS.side) return tooLarge(`${result.width} × ${result.height} px`);
       // A Persian Gantt chart's axis is rewritten in Jalali dates, then placed again for the picture.
       let svg = result.svg;
       const labelled = options.svg ? svg : labelAxisTicks(definition, svg);
@@ -240,8 +255,28 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
         if (!placed.ok) return { ok: false, reason: "failed", message: placed.message };
         svg = placed.svg;
       }
-      const png = await p.locator("#host svg").screenshot({ type: "png" });
-      return { ok: true, cached: false, diagram: { svg: Buffer.from(svg, "utf8"), png, width: result.width, height: result.height } };
+      const svgBytes = Buffer.from(svg, "utf8");
+      if (svgBytes.length > PICTURE_LIMITS.svgBytes) return tooLarge(`${svgBytes.length} bytes of SVG`);
+      const pixels = result.width * result.height;
+      const twice = 4 * pixels <= PICTURE_LIMITS.pngPixels && 2 * Math.max(result.width, result.height) <= PICTURE_LIMITS.pngSide;
+      if (!twice && pixels > PICTURE_LIMITS.pngPixels) return tooLarge(`${pixels} pixels`);
+      const png = await p.locator("#host svg").screenshot({ type: "png", scale: twice ? "device" : "css", timeout: timeoutMs });
+      // The PNG's own header, in case the page drew it larger than it said.
+      const shot = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+      if (shot.width * shot.height > PICTURE_LIMITS.pngPixels || Math.max(shot.width, shot.height) > PICTURE_LIMITS.pngSide) return tooLarge(`a ${shot.width} × ${shot.height} PNG`);
+      return { ok: true, cached: false, diagram: { svg: svgBytes, png, width: result.width, height: result.height } };
+    };
+    // One deadline for the whole drawing (mermaid's layout, the axis, the picture): past it the page is closed.
+    let timer: NodeJS.Timeout | undefined;
+    const drawing = work();
+    drawing.catch(() => undefined);
+    try {
+      const result = await Promise.race([drawing, new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)))]);
+      if (result === "timeout") {
+        await p.close().catch(() => undefined);
+        return { ok: false, reason: "failed", message: `drawing took longer than ${timeoutMs} ms` };
+      }
+      return result;
     } catch (e) {
       await p.close().catch(() => undefined);
       return { ok: false, reason: "failed", message: (e as Error).message.split("\n")[0]! };
@@ -269,6 +304,7 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
       return { ok: true, diagram: hit, cached: true };
     }
     if (!executable) return { ok: false, reason: "unavailable", message: "Chromium is not installed" };
+    if (definition.length > PICTURE_LIMITS.definitionChars) return { ok: false, reason: "too-large", message: `the definition is longer than ${PICTURE_LIMITS.definitionChars} characters` };
     counters.renders++;
     const result = await enqueue(definition, options);
     if (result.ok) {
