@@ -49,7 +49,7 @@ beforeAll(async () => {
   const renderer = {
     available: () => true,
     close: async () => undefined,
-    stats: () => ({ renders: 0, cacheHits: 0, launches: 0 }),
+    stats: () => ({ renders: 0, cacheHits: 0, launches: 0, memoryEntries: 0, memoryBytes: 0 }),
     render: async () => ({ ok: true as const, cached: false, diagram: { svg: Buffer.from(HOSTILE_SVG), png: PNG_1PX, width: 300, height: 120 } }),
     rasterise: async () => ({ ok: true as const, cached: false, diagram: { svg: Buffer.from(HOSTILE_SVG), png: PNG_1PX, width: 300, height: 120 } }),
   };

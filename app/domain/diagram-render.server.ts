@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { labelAxisTicks } from "#app/jalali-axis.ts";
+import { CACHE_DEFAULTS, createDiskCache, createMemoryCache } from "./diagram-cache.server.ts";
 
 const RENDERER_VERSION = "4";
 
@@ -52,7 +53,7 @@ export type DiagramRenderer = {
   /** Whether a Chromium binary was found (nothing is launched to tell). */
   available(): boolean;
   close(): Promise<void>;
-  stats(): { renders: number; cacheHits: number; launches: number };
+  stats(): { renders: number; cacheHits: number; launches: number; memoryEntries: number; memoryBytes: number };
 };
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -122,49 +123,25 @@ async function renderInPage(args: { definition: string; config: Record<string, u
   }
 }
 
-export function createDiagramRenderer(opts: { chromiumPath?: string | null; cacheDir?: string | null; memoryEntries?: number; timeoutMs?: number } = {}): DiagramRenderer {
+export type RendererOptions = {
+  chromiumPath?: string | null;
+  cacheDir?: string | null;
+  cacheMaxEntries?: number;
+  cacheMaxBytes?: number;
+  memoryEntries?: number;
+  memoryBytes?: number;
+  timeoutMs?: number;
+};
+
+export function createDiagramRenderer(opts: RendererOptions = {}): DiagramRenderer {
   const executable = opts.chromiumPath === undefined ? findChromium() : opts.chromiumPath && fs.existsSync(opts.chromiumPath) ? opts.chromiumPath : null;
   const cacheDir = opts.cacheDir ?? null;
-  const memoryEntries = opts.memoryEntries ?? 200;
   const timeoutMs = opts.timeoutMs ?? 20_000;
-  const memory = new Map<string, RenderedDiagram>();
+  const memory = createMemoryCache({ entries: opts.memoryEntries ?? CACHE_DEFAULTS.memoryEntries, bytes: opts.memoryBytes ?? CACHE_DEFAULTS.memoryBytes });
+  const disk = cacheDir ? createDiskCache(cacheDir, { entries: opts.cacheMaxEntries ?? CACHE_DEFAULTS.diskEntries, bytes: opts.cacheMaxBytes ?? CACHE_DEFAULTS.diskBytes }) : null;
   const counters = { renders: 0, cacheHits: 0, launches: 0 };
   let browser: Promise<Browser> | null = null;
   let seq = 0;
-
-  const remember = (key: string, d: RenderedDiagram) => {
-    memory.delete(key);
-    memory.set(key, d);
-    while (memory.size > memoryEntries) memory.delete(memory.keys().next().value!);
-  };
-
-  const fromDisk = (key: string): RenderedDiagram | null => {
-    if (!cacheDir) return null;
-    try {
-      const meta = JSON.parse(fs.readFileSync(path.join(cacheDir, `${key}.json`), "utf8")) as { width: number; height: number };
-      return { svg: fs.readFileSync(path.join(cacheDir, `${key}.svg`)), png: fs.readFileSync(path.join(cacheDir, `${key}.png`)), ...meta };
-    } catch {
-      return null;
-    }
-  };
-
-  const toDisk = (key: string, d: RenderedDiagram) => {
-    if (!cacheDir) return;
-    try {
-      fs.mkdirSync(cacheDir, { recursive: true });
-      // Data files first, the .json (which marks the entry complete) last; each written then renamed.
-      const write = (ext: string, data: Buffer | string) => {
-        const tmp = path.join(cacheDir, `${key}.${ext}.${process.pid}.tmp`);
-        fs.writeFileSync(tmp, data);
-        fs.renameSync(tmp, path.join(cacheDir, `${key}.${ext}`));
-      };
-      write("svg", d.svg);
-      write("png", d.png);
-      write("json", JSON.stringify({ width: d.width, height: d.height }));
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
-  };
 
   const launch = (): Promise<Browser> => {
     if (!browser) {
@@ -297,10 +274,12 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
       .createHash("sha256")
       .update(JSON.stringify([options.svg ? "svg" : "mermaid", definition, options.theme ?? "neutral", options.primaryColor ?? "", pageAssets().version, RENDERER_VERSION]))
       .digest("hex");
-    const hit = memory.get(key) ?? fromDisk(key);
+    const inMemory = memory.get(key);
+    if (inMemory) disk?.touch(key);
+    const hit = inMemory ?? disk?.read(key);
     if (hit) {
       counters.cacheHits++;
-      remember(key, hit);
+      memory.set(key, hit);
       return { ok: true, diagram: hit, cached: true };
     }
     if (!executable) return { ok: false, reason: "unavailable", message: "Chromium is not installed" };
@@ -308,15 +287,18 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
     counters.renders++;
     const result = await enqueue(definition, options);
     if (result.ok) {
-      remember(key, result.diagram);
-      toDisk(key, result.diagram);
+      memory.set(key, result.diagram);
+      disk?.write(key, result.diagram);
     }
     return result;
   }
 
   return {
     available: () => Boolean(executable),
-    stats: () => ({ ...counters }),
+    stats: () => {
+      const m = memory.usage();
+      return { ...counters, memoryEntries: m.entries, memoryBytes: m.bytes };
+    },
     render(definition, options = {}) {
       return cachedDraw(definition, options);
     },
@@ -339,7 +321,8 @@ export function getDiagramRenderer(): DiagramRenderer {
   if (!singleton) {
     const dbPath = process.env.DATABASE_PATH?.trim() || path.resolve(process.cwd(), "data", "gambegam.sqlite");
     const cacheDir = process.env.GAMBEGAM_CACHE_DIR?.trim() || path.join(path.dirname(dbPath), "cache", "diagrams");
-    singleton = createDiagramRenderer({ cacheDir });
+    const megabytes = Number(process.env.GAMBEGAM_CACHE_MAX_MB);
+    singleton = createDiagramRenderer({ cacheDir, cacheMaxBytes: Number.isInteger(megabytes) && megabytes > 0 ? megabytes * 1024 * 1024 : undefined });
     const renderer = singleton;
     process.once("beforeExit", () => void renderer.close());
   }
