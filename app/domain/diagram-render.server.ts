@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { labelAxisTicks } from "#app/jalali-axis.ts";
+import { MERMAID_LOCKED_KEYS } from "#app/mermaid-config.ts";
 import { CACHE_DEFAULTS, createDiskCache, createMemoryCache } from "./diagram-cache.server.ts";
 
 const RENDERER_VERSION = "4";
@@ -206,12 +207,7 @@ export function createDiagramRenderer(opts: RendererOptions = {}): DiagramRender
     const config = {
       startOnLoad: false,
       securityLevel: "strict",
-      // A definition's %%{init}%% directive may not change these: HTML labels come back as
-      // <foreignObject> (which Word drops) and the CSS options reach the diagram's stylesheet
-      // unchecked (a url() there is a request).
-      maxTextSize: PICTURE_LIMITS.definitionChars,
-      maxEdges: PICTURE_LIMITS.edges,
-      secure: ["secure", "securityLevel", "startOnLoad", "maxTextSize", "suppressErrorRendering", "maxEdges", "htmlLabels", "themeCSS", "fontFamily", "altFontFamily", "arrowMarkerAbsolute", "dompurifyConfig"],
+      secure: MERMAID_LOCKED_KEYS,
       theme: options.theme ?? "neutral",
       themeVariables,
       fontFamily: "Vazirmatn, sans-serif",
