@@ -13,7 +13,8 @@ import { documentText, unzipDocx } from "#tests/setup/docx.ts";
 import { Packer } from "docx";
 import { getPacks } from "#methodology/registry.ts";
 import { DELIVERABLES } from "#templates/index.ts";
-import { DEFAULT_BRANDING } from "#templates/model.ts";
+import { DEFAULT_BRANDING, type Figure } from "#templates/model.ts";
+import { createDiagramRenderer, findChromium } from "#app/domain/diagram-render.server.ts";
 import { STRINGS } from "#templates/strings.ts";
 import { seedDeliverableProject } from "#tests/fixtures/deliverable-project.ts";
 import { getProject, loadProjectData, packOf } from "#app/domain/projects.server.ts";
@@ -123,5 +124,51 @@ describe("a diagram too large to draw", () => {
     const text = documentText(await Packer.toBuffer(doc));
     expect(text).toContain(STRINGS[lang].diagramFallback["too-large"]);
     expect(text).toContain("step number 7");
+  });
+});
+
+describe("a real definition whose drawing has links and HTML", () => {
+  const hasChromium = Boolean(findChromium());
+  it.skipIf(!hasChromium)("gives a Word file whose SVG parts have neither, and still every label", async () => {
+    const renderer = createDiagramRenderer({ cacheDir: null });
+    try {
+      const definitions = {
+        "team-structure": `flowchart LR\n  a["مشتری"] --> b["Orders"]\n  click a href "${EVIL}/follow-me" _blank`,
+        roadmap: "journey\n  title Onboarding\n  section Sales\n    Qualify lead: 5: Rep",
+      };
+      const figures: Record<string, Figure> = {};
+      for (const [name, definition] of Object.entries(definitions)) {
+        const r = await renderer.render(definition);
+        if (!r.ok) throw new Error(r.message);
+        const raw = r.diagram.svg.toString("utf8");
+        // What mermaid drew does hold them: the Word file must not.
+        expect(raw).toMatch(name === "roadmap" ? /<foreignObject/ : /<a /);
+        figures[name] = { title: name, definition, image: { kind: "image", ...r.diagram }, fallback: { columns: [], rows: [] } };
+      }
+      const doc = DELIVERABLES.find((d) => d.id === "scope-document")!.build({
+        lang: "fa",
+        pack: getPacks().get("crm-implementation", "1.0.0")!,
+        project: { name: "P", client: "C", startDate: "2026-10-24", description: "" },
+        data: { answers: new Map(), rows: new Map() },
+        signOff: null,
+        version: 1,
+        generatedAt: "2026-11-23T08:00:00.000Z",
+        generatedBy: "T",
+        branding: DEFAULT_BRANDING,
+        figures,
+      });
+      const parts = [...unzipDocx(await Packer.toBuffer(doc))].filter(([n]) => n.endsWith(".svg")).map(([, b]) => strFromU8(b));
+      expect(parts).toHaveLength(2);
+      for (const svg of parts) {
+        const { elements } = inventory(svg);
+        expect(elements).not.toContain("a");
+        expect(elements).not.toContain("foreignObject");
+        expect(svg).not.toContain("attacker.example");
+      }
+      const all = parts.join("");
+      for (const label of ["مشتری", "Orders", "Qualify", "Onboarding"]) expect(all).toContain(label);
+    } finally {
+      await renderer.close();
+    }
   });
 });

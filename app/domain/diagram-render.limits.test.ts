@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PICTURE_LIMITS, createDiagramRenderer, findChromium, type RenderResult } from "./diagram-render.server.ts";
 
 const hasChromium = Boolean(findChromium());
-const renderer = createDiagramRenderer({ cacheDir: null });
+// A generous deadline: on a loaded machine the refusal itself can take seconds (the deadline has its own test).
+const renderer = createDiagramRenderer({ cacheDir: null, timeoutMs: 90_000 });
 afterAll(() => renderer.close());
 
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });

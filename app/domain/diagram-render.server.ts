@@ -215,7 +215,11 @@ export function createDiagramRenderer(opts: RendererOptions = {}): DiagramRender
       flowchart: { htmlLabels: false },
       gantt: { useWidth: 1000 },
     };
-    const tooLarge = (what: string): RenderResult => ({ ok: false, reason: "too-large", message: `the diagram is too large to draw (${what})` });
+    const tooLarge = async (what: string): Promise<RenderResult> => {
+      // The drawing is not kept in the page until the next one replaces it.
+      await p.evaluate(() => void (document.getElementById("host")!.innerHTML = ""));
+      return { ok: false, reason: "too-large", message: `the diagram is too large to draw (${what})` };
+    };
     const work = async (): Promise<RenderResult> => {
       const result = options.svg ? await p.evaluate(placeInPage, { svg: definition }) : await p.evaluate(renderInPage, { definition, config, id: `m${++seq}` });
       if (!result.ok) return /^Edge limit exceeded/.test(result.message) ? tooLarge(`more than ${PICTURE_LIMITS.edges} links`) : { ok: false, reason: "invalid", message: result.message };
