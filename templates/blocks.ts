@@ -29,6 +29,7 @@ import { findItem } from "#methodology/load.ts";
 import type { Branding, DeliverableInput, DocLang, Figure, SignOffState } from "./model.ts";
 import { STRINGS, type Strings } from "./strings.ts";
 import { COLOURS, LANDSCAPE_PICTURE_HEIGHT_PX, LANDSCAPE_TEXT_WIDTH_PX, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
+import { svgForWord } from "./svg-for-word.ts";
 import { cleanText, dateTime, splitByDirection, textDirection } from "./text.ts";
 
 /** What every block needs to know; counters number figures and tables. */
@@ -367,14 +368,17 @@ export function figure(ctx: Ctx, fig: Figure): FileChild[] {
     const maxHeight = landscape ? LANDSCAPE_PICTURE_HEIGHT_PX : 820;
     const scale = Math.min(1, maxWidth / fig.image.width, maxHeight / fig.image.height);
     const size = { width: Math.max(1, Math.round(fig.image.width * scale)), height: Math.max(1, Math.round(fig.image.height * scale)) };
+    // Only what draws goes in: nothing the reader's Word could fetch, follow or run. An SVG that
+    // cannot be read goes in as its PNG alone.
+    const svg = fig.image.svg ? svgForWord(fig.image.svg) : null;
     const picture = [
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
         spacing: PICTURE_SPACING,
         children: [
-          fig.image.svg
-            ? new ImageRun({ type: "svg", data: fig.image.svg, transformation: size, fallback: { type: "png", data: fig.image.png }, altText: { name: fig.title, description: fig.title, title: fig.title } })
+          svg
+            ? new ImageRun({ type: "svg", data: svg, transformation: size, fallback: { type: "png", data: fig.image.png }, altText: { name: fig.title, description: fig.title, title: fig.title } })
             : new ImageRun({ type: "png", data: fig.image.png, transformation: size, altText: { name: fig.title, description: fig.title, title: fig.title } }),
         ],
       }),

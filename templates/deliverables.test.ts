@@ -22,7 +22,7 @@ const fakeRenderer = {
   charts: [] as string[],
   available: () => true,
   close: async () => undefined,
-  stats: () => ({ renders: 0, cacheHits: 0, launches: 0 }),
+  stats: () => ({ renders: 0, cacheHits: 0, launches: 0, memoryEntries: 0, memoryBytes: 0 }),
   render: async () => ((fakeRenderer.calls++, { ok: true as const, cached: false, diagram: { svg: SVG, png: PNG_1PX, width: 200, height: 100 } })),
   rasterise: async (svg: string) => ((fakeRenderer.charts.push(svg), { ok: true as const, cached: false, diagram: { svg: Buffer.from(svg), png: PNG_1PX, width: 720, height: 420 } })),
 };

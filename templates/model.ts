@@ -44,7 +44,7 @@ export type SignOffState = {
  */
 export type DiagramImage =
   | { kind: "image"; svg: Uint8Array | null; png: Uint8Array; width: number; height: number }
-  | { kind: "fallback"; reason: "unavailable" | "invalid" | "failed" };
+  | { kind: "fallback"; reason: "unavailable" | "invalid" | "failed" | "too-large" };
 
 export type Figure = {
   title: string;

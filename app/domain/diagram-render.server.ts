@@ -18,14 +18,35 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { labelAxisTicks } from "#app/jalali-axis.ts";
+import { MERMAID_LOCKED_KEYS } from "#app/mermaid-config.ts";
+import { CACHE_DEFAULTS, createDiskCache, createMemoryCache } from "./diagram-cache.server.ts";
 
-const RENDERER_VERSION = "3";
+const RENDERER_VERSION = "4";
+
+/**
+ * How big a drawing may be. A definition can ask for any size (hundreds of
+ * nodes in a row, very long labels); past these the diagram is the table with
+ * a note instead. A picture wider or taller than `side` CSS pixels is
+ * illegible on a Word page anyway (it is shrunk to the text width).
+ */
+export const PICTURE_LIMITS = {
+  /** mermaid's own maxTextSize: past it mermaid draws its error message as the picture. */
+  definitionChars: 50_000,
+  /** mermaid's maxEdges: a layout of a few hundred edges takes mermaid many seconds. */
+  edges: 250,
+  /** Either side of the drawing, in CSS pixels. */
+  side: 10_000,
+  svgBytes: 3 * 1024 * 1024,
+  /** The PNG (drawn at twice the size when that fits, else at its own size). */
+  pngPixels: 16_000_000,
+  pngSide: 16_384,
+} as const;
 
 export type RenderOptions = { theme?: "neutral" | "default" | "forest" | "base"; primaryColor?: string };
 export type RenderedDiagram = { svg: Buffer; png: Buffer; width: number; height: number };
 export type RenderResult =
   | { ok: true; diagram: RenderedDiagram; cached: boolean }
-  | { ok: false; reason: "unavailable" | "invalid" | "failed"; message: string };
+  | { ok: false; reason: "unavailable" | "invalid" | "failed" | "too-large"; message: string };
 export type DiagramRenderer = {
   render(definition: string, options?: RenderOptions): Promise<RenderResult>;
   /** Rasterises an SVG Gambegam drew itself (a chart): the PNG, at twice its size, with the page's fonts. */
@@ -33,7 +54,7 @@ export type DiagramRenderer = {
   /** Whether a Chromium binary was found (nothing is launched to tell). */
   available(): boolean;
   close(): Promise<void>;
-  stats(): { renders: number; cacheHits: number; launches: number };
+  stats(): { renders: number; cacheHits: number; launches: number; memoryEntries: number; memoryBytes: number };
 };
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -103,49 +124,25 @@ async function renderInPage(args: { definition: string; config: Record<string, u
   }
 }
 
-export function createDiagramRenderer(opts: { chromiumPath?: string | null; cacheDir?: string | null; memoryEntries?: number; timeoutMs?: number } = {}): DiagramRenderer {
+export type RendererOptions = {
+  chromiumPath?: string | null;
+  cacheDir?: string | null;
+  cacheMaxEntries?: number;
+  cacheMaxBytes?: number;
+  memoryEntries?: number;
+  memoryBytes?: number;
+  timeoutMs?: number;
+};
+
+export function createDiagramRenderer(opts: RendererOptions = {}): DiagramRenderer {
   const executable = opts.chromiumPath === undefined ? findChromium() : opts.chromiumPath && fs.existsSync(opts.chromiumPath) ? opts.chromiumPath : null;
   const cacheDir = opts.cacheDir ?? null;
-  const memoryEntries = opts.memoryEntries ?? 200;
   const timeoutMs = opts.timeoutMs ?? 20_000;
-  const memory = new Map<string, RenderedDiagram>();
+  const memory = createMemoryCache({ entries: opts.memoryEntries ?? CACHE_DEFAULTS.memoryEntries, bytes: opts.memoryBytes ?? CACHE_DEFAULTS.memoryBytes });
+  const disk = cacheDir ? createDiskCache(cacheDir, { entries: opts.cacheMaxEntries ?? CACHE_DEFAULTS.diskEntries, bytes: opts.cacheMaxBytes ?? CACHE_DEFAULTS.diskBytes }) : null;
   const counters = { renders: 0, cacheHits: 0, launches: 0 };
   let browser: Promise<Browser> | null = null;
   let seq = 0;
-
-  const remember = (key: string, d: RenderedDiagram) => {
-    memory.delete(key);
-    memory.set(key, d);
-    while (memory.size > memoryEntries) memory.delete(memory.keys().next().value!);
-  };
-
-  const fromDisk = (key: string): RenderedDiagram | null => {
-    if (!cacheDir) return null;
-    try {
-      const meta = JSON.parse(fs.readFileSync(path.join(cacheDir, `${key}.json`), "utf8")) as { width: number; height: number };
-      return { svg: fs.readFileSync(path.join(cacheDir, `${key}.svg`)), png: fs.readFileSync(path.join(cacheDir, `${key}.png`)), ...meta };
-    } catch {
-      return null;
-    }
-  };
-
-  const toDisk = (key: string, d: RenderedDiagram) => {
-    if (!cacheDir) return;
-    try {
-      fs.mkdirSync(cacheDir, { recursive: true });
-      // Data files first, the .json (which marks the entry complete) last; each written then renamed.
-      const write = (ext: string, data: Buffer | string) => {
-        const tmp = path.join(cacheDir, `${key}.${ext}.${process.pid}.tmp`);
-        fs.writeFileSync(tmp, data);
-        fs.renameSync(tmp, path.join(cacheDir, `${key}.${ext}`));
-      };
-      write("svg", d.svg);
-      write("png", d.png);
-      write("json", JSON.stringify({ width: d.width, height: d.height }));
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
-  };
 
   const launch = (): Promise<Browser> => {
     if (!browser) {
@@ -175,13 +172,20 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
   const openPage = async (): Promise<Page> => {
     const { mermaid, fontCss } = pageAssets();
     const b = await launch();
-    const context = await b.newContext({ deviceScaleFactor: 2, viewport: { width: 1600, height: 1200 } });
+    const context = await b.newContext({ deviceScaleFactor: 2, viewport: { width: 1600, height: 1200 }, offline: true, serviceWorkers: "block" });
+    // Two locks, either enough alone: the context is offline, and every request of any of its
+    // pages that is not the page itself (data:, about:) is refused before it is made.
+    await context.setOffline(true);
+    await context.route("**", (route) => {
+      const url = route.request().url();
+      return url.startsWith("data:") || url.startsWith("about:") ? route.continue() : route.abort("blockedbyclient");
+    });
     const p = await context.newPage();
-    await p.route("**/*", (route) => route.abort());
     await p.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${fontCss}</style></head><body><div id="host" style="display:inline-block;background:#fff"></div></body></html>`);
     await p.addScriptTag({ content: mermaid });
     p.on("close", () => {
       page = null;
+      void context.close().catch(() => undefined);
     });
     return p;
   };
@@ -203,6 +207,7 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
     const config = {
       startOnLoad: false,
       securityLevel: "strict",
+      secure: MERMAID_LOCKED_KEYS,
       theme: options.theme ?? "neutral",
       themeVariables,
       fontFamily: "Vazirmatn, sans-serif",
@@ -210,17 +215,15 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
       flowchart: { htmlLabels: false },
       gantt: { useWidth: 1000 },
     };
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const result = await Promise.race([
-        options.svg ? p.evaluate(placeInPage, { svg: definition }) : p.evaluate(renderInPage, { definition, config, id: `m${++seq}` }),
-        new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs))),
-      ]);
-      if (result === "timeout") {
-        await p.close().catch(() => undefined);
-        return { ok: false, reason: "failed", message: `drawing took longer than ${timeoutMs} ms` };
-      }
-      if (!result.ok) return { ok: false, reason: "invalid", message: result.message };
+    const tooLarge = async (what: string): Promise<RenderResult> => {
+      // The drawing is not kept in the page until the next one replaces it.
+      await p.evaluate(() => void (document.getElementById("host")!.innerHTML = ""));
+      return { ok: false, reason: "too-large", message: `the diagram is too large to draw (${what})` };
+    };
+    const work = async (): Promise<RenderResult> => {
+      const result = options.svg ? await p.evaluate(placeInPage, { svg: definition }) : await p.evaluate(renderInPage, { definition, config, id: `m${++seq}` });
+      if (!result.ok) return /^Edge limit exceeded/.test(result.message) ? tooLarge(`more than ${PICTURE_LIMITS.edges} links`) : { ok: false, reason: "invalid", message: result.message };
+      if (result.width > PICTURE_LIMITS.side || result.height > PICTURE_LIMITS.side) return tooLarge(`${result.width} × ${result.height} px`);
       // A Persian Gantt chart's axis is rewritten in Jalali dates, then placed again for the picture.
       let svg = result.svg;
       const labelled = options.svg ? svg : labelAxisTicks(definition, svg);
@@ -229,8 +232,28 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
         if (!placed.ok) return { ok: false, reason: "failed", message: placed.message };
         svg = placed.svg;
       }
-      const png = await p.locator("#host svg").screenshot({ type: "png" });
-      return { ok: true, cached: false, diagram: { svg: Buffer.from(svg, "utf8"), png, width: result.width, height: result.height } };
+      const svgBytes = Buffer.from(svg, "utf8");
+      if (svgBytes.length > PICTURE_LIMITS.svgBytes) return tooLarge(`${svgBytes.length} bytes of SVG`);
+      const pixels = result.width * result.height;
+      const twice = 4 * pixels <= PICTURE_LIMITS.pngPixels && 2 * Math.max(result.width, result.height) <= PICTURE_LIMITS.pngSide;
+      if (!twice && pixels > PICTURE_LIMITS.pngPixels) return tooLarge(`${pixels} pixels`);
+      const png = await p.locator("#host svg").screenshot({ type: "png", scale: twice ? "device" : "css", timeout: timeoutMs });
+      // The PNG's own header, in case the page drew it larger than it said.
+      const shot = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+      if (shot.width * shot.height > PICTURE_LIMITS.pngPixels || Math.max(shot.width, shot.height) > PICTURE_LIMITS.pngSide) return tooLarge(`a ${shot.width} × ${shot.height} PNG`);
+      return { ok: true, cached: false, diagram: { svg: svgBytes, png, width: result.width, height: result.height } };
+    };
+    // One deadline for the whole drawing (mermaid's layout, the axis, the picture): past it the page is closed.
+    let timer: NodeJS.Timeout | undefined;
+    const drawing = work();
+    drawing.catch(() => undefined);
+    try {
+      const result = await Promise.race([drawing, new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)))]);
+      if (result === "timeout") {
+        await p.close().catch(() => undefined);
+        return { ok: false, reason: "failed", message: `drawing took longer than ${timeoutMs} ms` };
+      }
+      return result;
     } catch (e) {
       await p.close().catch(() => undefined);
       return { ok: false, reason: "failed", message: (e as Error).message.split("\n")[0]! };
@@ -251,25 +274,31 @@ export function createDiagramRenderer(opts: { chromiumPath?: string | null; cach
       .createHash("sha256")
       .update(JSON.stringify([options.svg ? "svg" : "mermaid", definition, options.theme ?? "neutral", options.primaryColor ?? "", pageAssets().version, RENDERER_VERSION]))
       .digest("hex");
-    const hit = memory.get(key) ?? fromDisk(key);
+    const inMemory = memory.get(key);
+    if (inMemory) disk?.touch(key);
+    const hit = inMemory ?? disk?.read(key);
     if (hit) {
       counters.cacheHits++;
-      remember(key, hit);
+      memory.set(key, hit);
       return { ok: true, diagram: hit, cached: true };
     }
     if (!executable) return { ok: false, reason: "unavailable", message: "Chromium is not installed" };
+    if (definition.length > PICTURE_LIMITS.definitionChars) return { ok: false, reason: "too-large", message: `the definition is longer than ${PICTURE_LIMITS.definitionChars} characters` };
     counters.renders++;
     const result = await enqueue(definition, options);
     if (result.ok) {
-      remember(key, result.diagram);
-      toDisk(key, result.diagram);
+      memory.set(key, result.diagram);
+      disk?.write(key, result.diagram);
     }
     return result;
   }
 
   return {
     available: () => Boolean(executable),
-    stats: () => ({ ...counters }),
+    stats: () => {
+      const m = memory.usage();
+      return { ...counters, memoryEntries: m.entries, memoryBytes: m.bytes };
+    },
     render(definition, options = {}) {
       return cachedDraw(definition, options);
     },
@@ -292,7 +321,8 @@ export function getDiagramRenderer(): DiagramRenderer {
   if (!singleton) {
     const dbPath = process.env.DATABASE_PATH?.trim() || path.resolve(process.cwd(), "data", "gambegam.sqlite");
     const cacheDir = process.env.GAMBEGAM_CACHE_DIR?.trim() || path.join(path.dirname(dbPath), "cache", "diagrams");
-    singleton = createDiagramRenderer({ cacheDir });
+    const megabytes = Number(process.env.GAMBEGAM_CACHE_MAX_MB);
+    singleton = createDiagramRenderer({ cacheDir, cacheMaxBytes: Number.isInteger(megabytes) && megabytes > 0 ? megabytes * 1024 * 1024 : undefined });
     const renderer = singleton;
     process.once("beforeExit", () => void renderer.close());
   }
