@@ -306,6 +306,10 @@ describe("d. a renamed account does not rewrite the names on past signatures", (
     expect(text).toContain(signer);
     expect(text, "the signed document").not.toContain(NEW_NAME);
 
+    // The project's data file carries the signer's name as it was, too.
+    const file = JSON.parse(await (await post("/projects/1/export", "pm", { intent: "export" })).text()) as { signoffs: Array<{ phaseId: string; kind: string; by: { name: string } }> };
+    expect(file.signoffs.filter((e) => e.phaseId === vision!.id && e.kind === "approved").map((e) => e.by.name)).toEqual([signer]);
+
     const newEvent = await post(phasePath, "pm", { intent: "reopen", comment: "One more change" });
     expect(newEvent.status).toBeLessThan(400);
     expect(watcher.db.prepare("SELECT signer_name FROM signoff_events WHERE phase_id = ? AND kind = 'approved'").pluck().get(vision!.id)).toBe(signer);
