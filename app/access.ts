@@ -123,9 +123,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     loader: { project: "view" },
     action: { intents: { "branding-save": { project: "manage-documents" }, "branding-reset": { project: "manage-documents" } } },
   },
-  "/projects/:projectId/documents/:deliverable/download": { loader: { project: "export" } },
+  // Downloads that record something (a document version, an audit entry) are POSTs from the
+  // Documents page; a GET answers 405 and records nothing (decision 018).
+  "/projects/:projectId/documents/:deliverable/download": { loader: { project: "export" }, action: { intents: { download: { project: "export" } } } },
   // The whole project as JSON: the roles that may take its documents away may take its data.
-  "/projects/:projectId/export": { loader: { project: "export" } },
+  "/projects/:projectId/export": { loader: { project: "export" }, action: { intents: { export: { project: "export" } } } },
   "/projects/:projectId/phases/:phaseId": {
     loader: { project: "view" },
     action: {

@@ -1,14 +1,17 @@
 /**
  * The Content-Security-Policy of HTML documents. Inline scripts are allowed by
- * the SHA-256 of their exact text (CSP hash sources), worked out from the
- * finished document in entry.server.tsx: the policy pins the very scripts the
- * page carries, and it stays valid when the same page is served again from the
+ * the SHA-256 of their exact text (CSP hash sources): React Router's own
+ * scripts only, worked out in entry.server.tsx from a render of those scripts
+ * alone, before the page is rendered, never from the finished page (a script
+ * element that reached it with a member's text would be hashed too: decision
+ * 018). The policy stays valid when the same page is served again from the
  * page memo (decision 014). No nonce, no 'unsafe-inline' for scripts.
  */
 import { createHash } from "node:crypto";
 
 /**
- * The `'sha256-…'` source of every inline script in a document, in order of
+ * The `'sha256-…'` source of every inline script in framework output (never
+ * a page with content: see above), in order of
  * first appearance, each once. A script with a `src` is covered by 'self'; an
  * empty one runs nothing and needs no hash. The text hashed is the script's
  * raw content, as the browser hashes it (no entity decoding inside <script>).

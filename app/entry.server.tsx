@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
 import { contentSecurityPolicy, inlineScriptHashes } from "./csp.server.ts";
+import { FrameworkScriptsOnly } from "./components/framework-scripts.tsx";
 import { type MemoPage, dataKey, pagesByData, rememberResponse, requestKeyContext, sendPage, wantsFreshPage } from "./page-memo.server.ts";
 
 export { prepareServer } from "./startup.server.ts";
@@ -70,9 +71,31 @@ function renderDocument(request: Request, status: number, routerContext: EntryCo
   });
 }
 
-/** A rendered document made ready to send: its inline scripts' hashes, compressed once. */
-async function pack(html: Buffer): Promise<MemoPage> {
-  const csp = contentSecurityPolicy(inlineScriptHashes(html.toString("utf8")));
+/**
+ * The SHA-256 sources of the framework's own inline scripts for this response,
+ * worked out before the page itself is rendered: the same router context
+ * rendered with a root layout of React Router's scripts alone (scroll
+ * restoration, the router's context, the route modules, the hydration data),
+ * so no route's content and no member's text is part of what is hashed. The
+ * hydration data carries members' text, escaped by React Router inside its
+ * own script; a script element that reached the page any other way is not
+ * among these and does not run (decision 018).
+ */
+async function frameworkScriptHashes(request: Request, routerContext: EntryContext, data: Uint8Array[] | null): Promise<string[]> {
+  const root = routerContext.routeModules.root;
+  const scriptsOnly: EntryContext = {
+    ...routerContext,
+    renderMeta: {},
+    serverHandoffStream: data ? streamOf(data) : routerContext.serverHandoffStream,
+    routeModules: { ...routerContext.routeModules, ...(root ? { root: { ...root, Layout: FrameworkScriptsOnly } } : {}) },
+  };
+  const { html } = await renderDocument(request, 200, scriptsOnly);
+  return inlineScriptHashes(html.toString("utf8"));
+}
+
+/** A rendered document made ready to send: the policy naming the framework's scripts, compressed once. */
+async function pack(html: Buffer, scriptHashes: readonly string[]): Promise<MemoPage> {
+  const csp = contentSecurityPolicy(scriptHashes);
   if (html.length < COMPRESS_FROM_BYTES) return { body: html, gzipped: false, csp };
   return { body: await gzip(html), gzipped: true, csp };
 }
@@ -81,8 +104,9 @@ async function pack(html: Buffer): Promise<MemoPage> {
  * Documents are rendered whole and sent in one piece, gzip-compressed for the
  * clients that take it (decision 013). A page whose data is unchanged is sent
  * from the page memo without rendering (decision 014). The
- * Content-Security-Policy names the SHA-256 of each inline script the page
- * carries, so a memoised page goes out as it is.
+ * Content-Security-Policy names the SHA-256 of each of the framework's inline
+ * scripts, worked out before the page is rendered (decision 018), so a
+ * memoised page goes out as it is.
  */
 export default async function handleRequest(
   request: Request,
@@ -100,8 +124,9 @@ export default async function handleRequest(
   let html: Buffer | null = null;
   const source = page ? "memo-data" : "rendered";
   if (!page) {
-    ({ html, status } = await renderDocument(request, status, data ? { ...routerContext, serverHandoffStream: streamOf(data) } : routerContext));
-    page = await pack(html);
+    const scriptHashes = await frameworkScriptHashes(request, routerContext, data);
+    ({ html, status } = await renderDocument(request, status, data ? { ...routerContext, renderMeta: {}, serverHandoffStream: streamOf(data) } : routerContext));
+    page = await pack(html, scriptHashes);
     if (key && status === 200) pagesByData.set(key, page);
   }
 

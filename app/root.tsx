@@ -1,23 +1,25 @@
 import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
-import { Form, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteLoaderData } from "react-router";
+import { Form, Links, Meta, Outlet, isRouteErrorResponse, useLocation, useRouteLoaderData } from "react-router";
 import { Link, useAppLinkNavigation } from "#app/components/app-link.tsx";
+import { FrameworkScripts } from "#app/components/framework-scripts.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/root";
 import { direction, i18nFor, useTranslation } from "./i18n.ts";
 import { getPreferences } from "./domain/preferences.server.ts";
-import { accessMiddleware } from "./domain/guard.server.ts";
+import { accessMiddleware, noStoreMiddleware } from "./domain/guard.server.ts";
 import { pageMemoMiddleware } from "./page-memo.server.ts";
 import { authContext } from "./context.ts";
 import "vazirmatn/Vazirmatn-Variable-font-face.css";
 import "./styles/app.css";
 
 /**
- * Every request passes the access check first (see app/access.ts); then a page
+ * Every answer is marked not to be kept (`Cache-Control: no-store`); every
+ * request passes the access check first (see app/access.ts); then a page
  * asked for again with nothing changed is answered from the page memo
  * (app/page-memo.server.ts).
  */
-export const middleware: Route.MiddlewareFunction[] = [accessMiddleware, pageMemoMiddleware];
+export const middleware: Route.MiddlewareFunction[] = [noStoreMiddleware, accessMiddleware, pageMemoMiddleware];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = context.get(authContext);
@@ -42,8 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <AppHeader large={prefs?.large ?? false} user={prefs?.user ?? null} />
           {children}
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <FrameworkScripts />
       </body>
     </html>
   );

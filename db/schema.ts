@@ -182,7 +182,11 @@ export const signoffEvents = sqliteTable(
     kind: text("kind", { enum: SIGNOFF_EVENTS }).notNull(),
     /** Who acted. Null only for an event imported from another installation whose person has no account here. */
     userId: integer("user_id").references(() => users.id),
-    /** For an imported event without an account here: the person's name and email as the file carried them. */
+    /**
+     * The name of whoever acted, as it was when the event was recorded (so a renamed account does not
+     * rewrite past signatures; null on events recorded before it was kept). For an imported event
+     * without an account here: the person's name and email as the file carried them.
+     */
     signerName: text("signer_name"),
     signerEmail: text("signer_email"),
     /**

@@ -55,6 +55,21 @@ function check(requirement: Requirement, auth: Auth, request: Request, params: R
   return { ...auth, role };
 }
 
+/**
+ * The outermost middleware: nothing the app answers may be kept by a browser
+ * or a proxy — pages, their data (`.data`), downloads, refusals and redirects
+ * all go out with `Cache-Control: no-store`, so a shared computer's back
+ * button or a company proxy does not keep a project after sign-out. It wraps
+ * the access check, so an answer the check throws gets it too. Static files
+ * (express, server.js) keep their own caching. No ETag is sent, so nothing
+ * is revalidated either; the page memo is the server's own (decision 018).
+ */
+export const noStoreMiddleware: MiddlewareFunction<Response> = async (_args, next) => {
+  const response = await next();
+  if (!/\bno-store\b/i.test(response.headers.get("Cache-Control") ?? "")) response.headers.set("Cache-Control", "no-store");
+  return response;
+};
+
 export const accessMiddleware: MiddlewareFunction<Response> = async ({ request, params, context, pattern }, next) => {
   const session = userForToken(getDb(), readCookie(request, SESSION_COOKIE));
   let auth: Auth = { user: session?.user ?? null, sessionId: session?.sessionId ?? null, role: null };

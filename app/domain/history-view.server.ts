@@ -38,7 +38,10 @@ export function shorten(text: string, limit = SHORTEN_AT): Shown {
   return length <= limit ? { text, whole: null } : { text: clip(text, limit), whole: length };
 }
 
-function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Language, t: TFunction, refOptions: RefOptions): string {
+/** Whether the reader may see this member's email (as on People: whoever manages members, and everyone their own). */
+export type EmailShown = (email: string) => boolean;
+
+function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Language, t: TFunction, refOptions: RefOptions, emailShown: EmailShown): string {
   if (v === null || v === undefined) return "";
   if (item && e.action === "answer.save") return displayValue(item, v, lang, t);
   if (item && item.kind === "register" && e.action !== "row.move") {
@@ -51,7 +54,7 @@ function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Langua
   if (e.action === "row.move") return t("history.place", { n: String(o.place) });
   const parts: string[] = [];
   if (typeof o.role === "string") parts.push(t(`roles.${o.role}`));
-  if (typeof o.user === "string") parts.push(o.user);
+  if (typeof o.user === "string" && emailShown(o.user)) parts.push(o.user);
   if (typeof o.status === "string") parts.push(t(`gate.status.${o.status}`));
   if (typeof o.comment === "string") parts.push(`“${o.comment}”`);
   if (typeof o.note === "string" && o.note) parts.push(o.note);
@@ -74,6 +77,8 @@ export function historyLines(
     phaseTitle: (phaseId: string) => Localized | undefined;
     /** The entry shown whole (`?full=`). */
     full?: number;
+    /** Members' emails (in member and invitation entries) the reader may see; the others are left out. */
+    emailShown: EmailShown;
   },
 ): HistoryLine[] {
   const { lang, t, items, refOptions } = ctx;
@@ -90,7 +95,7 @@ export function historyLines(
             ? ""
             : (e.subject ?? "");
     const shown = (v: unknown): Shown | null => {
-      const text = valueText(e, v, item, lang, t, refOptions);
+      const text = valueText(e, v, item, lang, t, refOptions, ctx.emailShown);
       if (!text) return null;
       return e.id === ctx.full ? { text, whole: null } : shorten(text);
     };

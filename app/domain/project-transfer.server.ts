@@ -63,7 +63,7 @@ import { AUDIT_CATEGORIES, type AuditAction } from "#app/audit-categories.ts";
 import { audit, type Actor } from "./audit.server.ts";
 import { imageInfo, LOGO_MAX_BYTES } from "./branding.server.ts";
 import { contentFingerprint, fileNameSlug, signOffState } from "./deliverables.server.ts";
-import { fingerprint, type PhaseSnapshot } from "./signoff.server.ts";
+import { fingerprint, signerDisplayName, type PhaseSnapshot } from "./signoff.server.ts";
 import { loadProjectData } from "./projects.server.ts";
 
 export const TRANSFER_FORMAT = "gambegam-project";
@@ -242,7 +242,7 @@ export function exportProject(db: Db, projectId: number, opts: { by?: Actor & { 
         .map(({ e, name, email }) => ({
           phaseId: e.phaseId,
           kind: e.kind,
-          by: { name: name ?? e.signerName ?? "", email: email ?? e.signerEmail ?? "" },
+          by: { name: signerDisplayName(e.signerName, name), email: email ?? e.signerEmail ?? "" },
           at: e.at,
           comment: e.comment,
           fingerprint: e.fingerprint,

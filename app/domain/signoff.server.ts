@@ -122,6 +122,16 @@ export type PhaseGate = {
   request: GateEvent | null;
 };
 
+/**
+ * The name shown for whoever acted on a sign-off: the name kept with the
+ * event when it was recorded, so renaming an account later does not rewrite
+ * past signatures (decision 018); events recorded before names were kept
+ * fall back to the account's current name.
+ */
+export function signerDisplayName(storedName: string | null, accountName: string | null): string {
+  return storedName ?? accountName ?? "";
+}
+
 const signoffEventsOf = preparedOnce((db) =>
   db
     .select({ e: signoffEvents, name: users.displayName })
@@ -140,7 +150,7 @@ export function projectGates(db: Db, projectId: number, pack: Pack): Map<string,
   for (const { e, name } of rows) {
     const gate = gates.get(e.phaseId);
     if (!gate) continue;
-    const ev: GateEvent = { id: e.id, kind: e.kind, at: e.at, comment: e.comment, fingerprint: e.fingerprint, userId: e.userId, userName: name ?? e.signerName ?? "" };
+    const ev: GateEvent = { id: e.id, kind: e.kind, at: e.at, comment: e.comment, fingerprint: e.fingerprint, userId: e.userId, userName: signerDisplayName(e.signerName, name) };
     gate.events.push(ev);
     if (e.kind === "approved") gate.lastApproval = { ...ev, snapshot: e.snapshot as PhaseSnapshot };
   }
@@ -288,6 +298,8 @@ export function applyGate(
         phaseId: args.phase.id,
         kind,
         userId: args.actor.id,
+        // The signer's name as it is now, kept with the signature.
+        signerName: args.actor.name,
         at,
         comment,
         fingerprint: kind === "approved" || kind === "requested" ? view.fingerprint : null,

@@ -1,21 +1,34 @@
 import { data } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/project.document-download";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { availableDeliverables, contentDisposition, exportDeliverable } from "#app/domain/deliverables.server.ts";
 import { getDiagramRenderer } from "#app/domain/diagram-render.server.ts";
+import { postOnly } from "#app/domain/downloads.server.ts";
+import { readForm, refuseCrossOrigin } from "#app/http.server.ts";
 import type { DeliverableId } from "#templates/model.ts";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** The Word file of one deliverable, in the project's language or `?lang=`. */
-export async function loader({ params, request, context }: Route.LoaderArgs) {
+const downloadForm = z.object({ intent: z.literal("download"), lang: z.enum(["fa", "en"]) });
+
+/**
+ * A download records the document's version, so a GET (a link, an `<img src>`
+ * planted anywhere) may not make one: 405, and the Documents page's button.
+ */
+export function loader({ params }: Route.LoaderArgs) {
+  return postOnly(`/projects/${params.projectId}/documents`);
+}
+
+/** The Word file of one deliverable, in the language the button names (a form posted from the Documents page). */
+export async function action({ params, request, context }: Route.ActionArgs) {
+  refuseCrossOrigin(request);
   const { db, project, pack, data: projectData, actor } = requireProjectContext(params.projectId, context);
   const def = availableDeliverables(pack).find((d) => d.id === params.deliverable);
   if (!def) throw data({ error: "documents.errors.unknownDeliverable" }, { status: 404 });
-  const requested = new URL(request.url).searchParams.get("lang");
-  if (requested !== null && requested !== "fa" && requested !== "en") throw data({ error: "documents.errors.badLanguage" }, { status: 400 });
-  const lang = requested ?? project.deliverableLanguage;
-  const file = await exportDeliverable({ db, project, pack, data: projectData, id: def.id as DeliverableId, lang, actor, renderer: getDiagramRenderer() });
+  const form = downloadForm.safeParse(await readForm(request));
+  if (!form.success) throw data({ error: "documents.errors.badLanguage" }, { status: 400 });
+  const file = await exportDeliverable({ db, project, pack, data: projectData, id: def.id as DeliverableId, lang: form.data.lang, actor, renderer: getDiagramRenderer() });
   return new Response(new Uint8Array(file.buffer), {
     headers: {
       "Content-Type": DOCX_TYPE,

@@ -112,11 +112,10 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
         {loaderData.canExport ? (
           <>
             <p className="muted">{t("transfer.exportNote")}</p>
-            <div className="form-actions">
-              <a className="button" href={`/projects/${projectId}/export`} download>
-                {t("transfer.exportButton")}
-              </a>
-            </div>
+            <form method="post" action={`/projects/${projectId}/export`} className="form-actions">
+              <input type="hidden" name="intent" value="export" />
+              <button type="submit" className="button">{t("transfer.exportButton")}</button>
+            </form>
           </>
         ) : (
           <p className="muted">{t("documents.cannotExport")}</p>

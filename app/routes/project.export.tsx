@@ -1,11 +1,24 @@
+import { data } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/project.export";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { contentDisposition } from "#app/domain/deliverables.server.ts";
+import { postOnly } from "#app/domain/downloads.server.ts";
 import { exportProject, projectFileName, serialiseProjectFile } from "#app/domain/project-transfer.server.ts";
+import { readForm, refuseCrossOrigin } from "#app/http.server.ts";
+
+const exportForm = z.object({ intent: z.literal("export") });
+
+/** An export is recorded in the audit trail, so a GET may not make one: 405, and the Documents page's button. */
+export function loader({ params }: Route.LoaderArgs) {
+  return postOnly(`/projects/${params.projectId}/documents`);
+}
 
 /** The whole project as one JSON file, to import on another installation (recorded in the audit trail). */
-export function loader({ params, context }: Route.LoaderArgs) {
+export async function action({ params, request, context }: Route.ActionArgs) {
+  refuseCrossOrigin(request);
   const { db, project, actor, user } = requireProjectContext(params.projectId, context);
+  if (!exportForm.safeParse(await readForm(request)).success) throw data({ error: "errors.badForm" }, { status: 400 });
   const file = exportProject(db, project.id, { by: { ...actor, email: user.email } });
   const body = Buffer.from(serialiseProjectFile(file), "utf8");
   return new Response(new Uint8Array(body), {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.history";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { can } from "#app/access.ts";
 import { historyActors, projectHistory } from "#app/domain/audit.server.ts";
 import { AUDIT_CATEGORIES, type AuditCategory } from "#app/audit-categories.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
@@ -33,7 +34,9 @@ function withParam(search: URLSearchParams, key: string, value: string): string 
 }
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db, project, pack, data: projectData } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data: projectData, role, user } = requireProjectContext(params.projectId, context);
+  // Members' emails as People shows them: to whoever manages members, and to each their own.
+  const manage = can(role, "manage-members");
   const { lang } = await getPreferences(request);
   const url = new URL(request.url);
   const f = filters.parse(Object.fromEntries(url.searchParams));
@@ -57,6 +60,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     refOptions: refOptionsFor(pack, Object.values(items), projectData),
     phaseTitle: (id) => pack.phases.find((p) => p.id === id)?.title,
     full: f.full,
+    emailShown: (email) => manage || email === user.email,
   });
   return {
     projectId: project.id,

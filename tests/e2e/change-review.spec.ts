@@ -105,7 +105,7 @@ test.describe("change management and post-launch review", () => {
     await expect(page.locator("[data-deliverable]")).toHaveCount(5);
     for (const id of ["change-management-plan", "post-launch-review"]) {
       const card = page.locator(`[data-deliverable="${id}"]`);
-      const [download] = await Promise.all([page.waitForEvent("download"), card.getByRole("link", { name: "Download in English" }).click()]);
+      const [download] = await Promise.all([page.waitForEvent("download"), card.getByRole("button", { name: "Download in English" }).click()]);
       expect(download.suggestedFilename()).toBe(`${id}-شرکت-صنایع-غذایی-مهرگان-v1-en.docx`);
       const parts = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
       const xml = strFromU8(parts["word/document.xml"]!);

@@ -13,7 +13,7 @@ test.describe("Word deliverables", () => {
     await shot(page, "documents-fa");
 
     const scope = page.locator('[data-deliverable="scope-document"]');
-    const [download] = await Promise.all([page.waitForEvent("download"), scope.getByRole("link", { name: "دریافت به فارسی" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), scope.getByRole("button", { name: "دریافت به فارسی" }).click()]);
     expect(download.suggestedFilename()).toBe("scope-document-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx");
     const file = await download.path();
     const parts = unzipSync(new Uint8Array(fs.readFileSync(file!)));
@@ -29,8 +29,16 @@ test.describe("Word deliverables", () => {
 
     await switchLanguage(page, "en");
     await expect(page.getByRole("heading", { name: "Documents", level: 2 })).toBeVisible();
-    const [english] = await Promise.all([page.waitForEvent("download"), scope.getByRole("link", { name: "Download in English" }).click()]);
+    const [english] = await Promise.all([page.waitForEvent("download"), scope.getByRole("button", { name: "Download in English" }).click()]);
     expect(english.suggestedFilename()).toBe("scope-document-شرکت-صنایع-غذایی-مهرگان-v1-en.docx");
+    // The buttons post a form (a download records a version): the page stays where it was.
+    await expect(page).toHaveURL(/\/projects\/1\/documents$/);
+
+    // The project's data, by its button too.
+    const [data] = await Promise.all([page.waitForEvent("download"), page.getByTestId("project-data").getByRole("button", { name: "Export project data (JSON)" }).click()]);
+    expect(data.suggestedFilename()).toMatch(/^project-data-شرکت-صنایع-غذایی-مهرگان-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(fs.readFileSync((await data.path())!, "utf8")).format).toBe("gambegam-project");
+    await expect(page).toHaveURL(/\/projects\/1\/documents$/);
 
     // A bad colour is refused next to the field, keeping the firm name typed.
     await page.getByLabel("Firm name").fill("Arman Advisory");

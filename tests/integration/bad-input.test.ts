@@ -1425,6 +1425,56 @@ const DRIVERS: Record<string, Driver> = {
 
   "/projects/:projectId/documents": brandingDriver("project"),
 
+  // Downloads that record something are POSTs from the Documents page (a GET records nothing).
+  "/projects/:projectId/documents/:deliverable/download": {
+    runs: 40,
+    arbitrary: (_w: World, g: G) =>
+      request(g, {
+        who: who(g, "pm", [1, "sponsor"], [1, "viewer"], [1, "anonymous"], [1, "garbled-cookie"]),
+        path: fc
+          .tuple(projectInPath(g), g.clean ? fc.constantFrom("go-no-go", "vision-minutes") : oneof({ weight: 8, arbitrary: fc.constantFrom("go-no-go", "vision-minutes") }, { weight: 1, arbitrary: fc.constantFrom("nope", "GO-NO-GO", "%00", "..") }))
+          .map(([p, d]) => `/projects/${p}/documents/${d}/download`),
+        entries: both(intents(g, ["download"]), fields(g, [["lang", messy(g, fc.constantFrom("fa", "en"))]])),
+      }),
+    examples: () => [
+      { label: "a download in English", req: urlencoded("pm", `/projects/${OWN}/documents/go-no-go/download`, [["intent", "download"], ["lang", "en"]]), expect: "accepted" },
+      { label: "a download without its language", req: urlencoded("pm", `/projects/${OWN}/documents/go-no-go/download`, [["intent", "download"]]), expect: 400 },
+      { label: "the other project's document", req: urlencoded("pm", `/projects/${OTHER}/documents/go-no-go/download`, [["intent", "download"], ["lang", "en"]]), expect: 404 },
+    ],
+    accepted: (ctx) => {
+      expect(ctx.one("intent")).toBe("download");
+      expect(["fa", "en"]).toContain(ctx.one("lang"));
+      const deliverable = ctx.req.path.split("/")[4]!;
+      // The document's version is recorded (a new one, or the same one downloaded again), and nothing else.
+      const versionsOf = (snapshot: Snapshot) => (snapshot.tables.get("document_versions") ?? []).filter((r) => r.row.project_id === OWN && r.row.deliverable === deliverable).map((r) => r.key);
+      expect(versionsOf(ctx.after), "no document version recorded").not.toEqual(versionsOf(ctx.before));
+      ctx.unchangedBut((table, r) => (table === "document_versions" && r.project_id === OWN && r.deliverable === deliverable) || (table === "audit_log" && r.action === "document.version" && r.project_id === OWN), ["sqlite_sequence"]);
+    },
+  },
+
+  "/projects/:projectId/export": {
+    runs: 30,
+    arbitrary: (_w: World, g: G) =>
+      request(g, {
+        who: who(g, "pm", [1, "sponsor"], [1, "viewer"], [1, "anonymous"], [1, "garbled-cookie"]),
+        path: projectInPath(g).map((p) => `/projects/${p}/export`),
+        entries: both(intents(g, ["export"]), fields(g, [])),
+      }),
+    examples: () => [
+      { label: "the project's data", req: urlencoded("pm", `/projects/${OWN}/export`, [["intent", "export"]]), expect: "accepted" },
+      { label: "the other project's data", req: urlencoded("pm", `/projects/${OTHER}/export`, [["intent", "export"]]), expect: 404 },
+      { label: "a viewer", req: urlencoded("viewer", `/projects/${OWN}/export`, [["intent", "export"]]), expect: 403 },
+    ],
+    accepted: (ctx) => {
+      expect(ctx.one("intent")).toBe("export");
+      if (!ctx.req.data) expect(JSON.parse(ctx.res.body).format, "the answer is the project's data").toBe("gambegam-project");
+      // The export is recorded in the history, and nothing else changes.
+      const exportsOf = (snapshot: Snapshot) => (snapshot.tables.get("audit_log") ?? []).filter((r) => r.row.action === "project.export" && r.row.project_id === OWN).length;
+      expect(exportsOf(ctx.after), "the export is not in the history").toBe(exportsOf(ctx.before) + 1);
+      ctx.unchangedBut((table, r) => table === "audit_log" && r.action === "project.export" && r.project_id === OWN, ["sqlite_sequence"]);
+    },
+  },
+
   "/projects/:projectId/phases/:phaseId": {
     runs: 60,
     arbitrary: (_w: World, g: G) => {

@@ -20,6 +20,9 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const get = (p: string, who: string) => fetch(server.url + p, { headers: { Cookie: sessions[who]! }, redirect: "manual" });
+/** A download as the Documents page's buttons make it: a form posted from this site. */
+const download = (p: string, who: string, lang?: string) =>
+  fetch(server.url + p, { method: "POST", body: new URLSearchParams({ intent: "download", ...(lang === undefined ? {} : { lang }) }), headers: { Cookie: sessions[who]!, Origin: server.url }, redirect: "manual" });
 const post = (p: string, who: string, body: FormData) => fetch(server.url + p, { method: "POST", body, headers: { Cookie: sessions[who]!, Origin: server.url }, redirect: "manual" });
 
 function brandingForm(fields: Record<string, string>, logo?: { data: Uint8Array; name: string; type: string }) {
@@ -35,14 +38,16 @@ describe("downloading deliverables", () => {
     expect(r.status).toBe(200);
     const html = await r.text();
     for (const id of ["scope-document", "vision-minutes", "go-no-go"]) {
-      expect(html).toContain(`/projects/1/documents/${id}/download?lang=fa`);
-      expect(html).toContain(`/projects/1/documents/${id}/download?lang=en`);
+      const card = html.slice(html.indexOf(`data-deliverable="${id}"`));
+      expect(card).toContain(`action="/projects/1/documents/${id}/download"`);
+      expect(card).toContain('name="lang" value="fa"');
+      expect(card).toContain('name="lang" value="en"');
     }
     expect(html).toMatch(/Chromium/);
   });
 
   test("a download is a valid .docx named by the server, with the Persian client name encoded", async () => {
-    const r = await get("/projects/1/documents/scope-document/download?lang=en", "consultant");
+    const r = await download("/projects/1/documents/scope-document/download", "consultant", "en");
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     const disposition = r.headers.get("content-disposition")!;
@@ -56,26 +61,30 @@ describe("downloading deliverables", () => {
     expect(text).toContain("The diagram could not be drawn on this server");
   });
 
-  test("the project's language is the default; another language must be fa or en", async () => {
-    const r = await get("/projects/1/documents/vision-minutes/download", "sponsor");
+  test("the project's language is the first button; a language must be fa or en", async () => {
+    const html = await (await get("/projects/1/documents", "sponsor")).text();
+    const buttons = html.slice(html.indexOf('data-deliverable="vision-minutes"'));
+    expect(buttons.indexOf('name="lang" value="fa"')).toBeLessThan(buttons.indexOf('name="lang" value="en"'));
+    const r = await download("/projects/1/documents/vision-minutes/download", "sponsor", "fa");
     expect(r.status).toBe(200);
     expect(r.headers.get("content-disposition")).toContain("-fa.docx");
     expect(documentText(new Uint8Array(await r.arrayBuffer()))).toContain("صورتجلسه کارگاه چشم‌انداز");
-    expect((await get("/projects/1/documents/vision-minutes/download?lang=de", "pm")).status).toBe(400);
-    expect((await get("/projects/1/documents/no-such-document/download", "pm")).status).toBe(404);
+    expect((await download("/projects/1/documents/vision-minutes/download", "pm", "de")).status).toBe(400);
+    expect((await download("/projects/1/documents/vision-minutes/download", "pm")).status).toBe(400);
+    expect((await download("/projects/1/documents/no-such-document/download", "pm", "fa")).status).toBe(404);
   });
 
   test("team members and viewers can read the page but not download; non-members get 404", async () => {
     expect((await get("/projects/1/documents", "member")).status).toBe(200);
-    expect(await (await get("/projects/1/documents", "viewer")).text()).not.toContain("/download?lang=");
-    expect((await get("/projects/1/documents/go-no-go/download", "member")).status).toBe(403);
-    expect((await get("/projects/1/documents/go-no-go/download", "viewer")).status).toBe(403);
-    expect((await get("/projects/999/documents/go-no-go/download", "pm")).status).toBe(404);
+    expect(await (await get("/projects/1/documents", "viewer")).text()).not.toContain("/download");
+    expect((await download("/projects/1/documents/go-no-go/download", "member", "en")).status).toBe(403);
+    expect((await download("/projects/1/documents/go-no-go/download", "viewer", "en")).status).toBe(403);
+    expect((await download("/projects/999/documents/go-no-go/download", "pm", "en")).status).toBe(404);
   });
 
   test("the same content keeps its version; the page shows who downloaded it", async () => {
-    const first = await get("/projects/1/documents/go-no-go/download?lang=en", "pm");
-    const second = await get("/projects/1/documents/go-no-go/download?lang=fa", "pm");
+    const first = await download("/projects/1/documents/go-no-go/download", "pm", "en");
+    const second = await download("/projects/1/documents/go-no-go/download", "pm", "fa");
     expect(first.headers.get("content-disposition")).toContain("-v1-en.docx");
     expect(second.headers.get("content-disposition")).toContain("-v1-fa.docx");
     const html = await (await get("/projects/1/documents", "pm")).text();
@@ -95,18 +104,18 @@ describe("branding", () => {
     expect(html).toMatch(/six hex digits|شش رقم هگز/);
     expect(html).toMatch(/PNG or JPEG|PNG یا JPEG/);
     expect(html).toContain('value="Arman Advisory"');
-    const doc = await get("/projects/1/documents/go-no-go/download?lang=en", "pm");
+    const doc = await download("/projects/1/documents/go-no-go/download", "pm", "en");
     expect(documentText(new Uint8Array(await doc.arrayBuffer()))).not.toContain("Arman Advisory");
   });
 
   test("a project's own branding appears in its next document; going back to the installation's removes it", async () => {
     const saved = await post("/projects/1/documents", "consultant", brandingForm({ intent: "branding-save", firmName: "Arman Advisory", primaryColor: "#7A1F5C", font: "Arial" }, { data: PNG_1PX, name: "logo.png", type: "image/png" }));
     expect(saved.status).toBe(200);
-    const doc = new Uint8Array(await (await get("/projects/1/documents/go-no-go/download?lang=en", "pm")).arrayBuffer());
+    const doc = new Uint8Array(await (await download("/projects/1/documents/go-no-go/download", "pm", "en")).arrayBuffer());
     expect(documentText(doc)).toContain("Arman Advisory");
     const reset = await post("/projects/1/documents", "pm", brandingForm({ intent: "branding-reset" }));
     expect(reset.status).toBe(200);
-    const after = new Uint8Array(await (await get("/projects/1/documents/go-no-go/download?lang=en", "pm")).arrayBuffer());
+    const after = new Uint8Array(await (await download("/projects/1/documents/go-no-go/download", "pm", "en")).arrayBuffer());
     expect(documentText(after)).not.toContain("Arman Advisory");
   });
 

@@ -16,7 +16,10 @@
  * validates the form itself and refuses it (400/409), so the walk proves the
  * guard let the request through without changing data. The one action that
  * succeeds with an empty form, POST /logout, is sent with a throwaway
- * session per identity so the sessions the walk uses stay valid.
+ * session per identity so the sessions the walk uses stay valid; POST
+ * /projects/:id/export [intent=export] succeeds too (it sends the file and
+ * records the export: harmless here). A download's GET answers 405 (it is a
+ * POST from the Documents page), which counts as let through.
  */
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
