@@ -6,8 +6,8 @@
  * it is terminated, and the test reports which function and which text.
  *
  * The worker imports `tests/setup/user-text-parsers.ts` (through tsx) and runs
- * (and awaits) `USER_TEXT_PARSERS[name].parse(text)`; the clock starts once the worker has
- * loaded, so module loading is not counted.
+ * (and awaits) `USER_TEXT_PARSERS[name].parse(text)`; the clock starts once
+ * the worker has loaded and has the text, so neither is counted.
  */
 import { Worker } from "node:worker_threads";
 
@@ -17,23 +17,24 @@ const WORKER_SOURCE = `
 const { parentPort } = await import("node:worker_threads");
 const { register } = await import("tsx/esm/api");
 register();
-const { USER_TEXT_PARSERS } = await import(${JSON.stringify(PARSERS_MODULE)});
-parentPort.on("message", async ({ parser, text }) => {
+const { USER_TEXT_PARSERS, framedText } = await import(${JSON.stringify(PARSERS_MODULE)});
+parentPort.on("message", async ({ parser, text, made }) => {
+  const input = made ? framedText(parser, made.input, made.frame) : text;
   const started = performance.now();
   try {
-    await USER_TEXT_PARSERS[parser].parse(text);
-    parentPort.postMessage({ ms: performance.now() - started });
+    await USER_TEXT_PARSERS[parser].parse(input);
+    parentPort.postMessage({ ms: performance.now() - started, length: input.length });
   } catch (e) {
-    parentPort.postMessage({ ms: performance.now() - started, error: String(e && e.stack || e) });
+    parentPort.postMessage({ ms: performance.now() - started, length: input.length, error: String((e && e.stack) || e) });
   }
 });
 parentPort.postMessage({ ready: true });
 `;
 
-export type Job = { parser: string; input: string; text: string };
-export type Outcome = { parser: string; input: string; length: number; ms: number | null; error?: string };
+export type Job = { parser: string; input: string; text: string; limitMs?: number };
+export type Outcome = { parser: string; input: string; length: number | null; ms: number | null; error?: string };
 
-type Reply = { ready?: true; ms?: number; error?: string };
+type Reply = { ready?: true; ms?: number; length?: number; error?: string };
 
 function startWorker(): Promise<{ worker: Worker; next: () => Promise<Reply> }> {
   const worker = new Worker(WORKER_SOURCE, { eval: true });
@@ -49,7 +50,7 @@ function startWorker(): Promise<{ worker: Worker; next: () => Promise<Reply> }> 
 
 /**
  * Each job's time in milliseconds, or null when it did not finish within
- * `limitMs` (its worker is then terminated and a fresh one takes the rest).
+ * its bound (its worker is then terminated and a fresh one takes the rest).
  */
 export async function timeEach(jobs: Iterable<Job>, limitMs: number): Promise<Outcome[]> {
   const out: Outcome[] = [];
@@ -57,15 +58,15 @@ export async function timeEach(jobs: Iterable<Job>, limitMs: number): Promise<Ou
   try {
     for (const job of jobs) {
       current ??= await startWorker();
-      current.worker.postMessage({ parser: job.parser, text: job.text });
+      current.worker.postMessage({ parser: job.parser, text: job.text, made: job.made });
       let timer: NodeJS.Timeout | undefined;
-      const reply = await Promise.race([current.next(), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), limitMs)))]);
+      const reply = await Promise.race([current.next(), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), job.limitMs ?? limitMs)))]);
       clearTimeout(timer);
       if (reply === null) {
         await current.worker.terminate();
         current = null;
-        out.push({ parser: job.parser, input: job.input, length: job.text.length, ms: null });
-      } else out.push({ parser: job.parser, input: job.input, length: job.text.length, ms: reply.ms ?? null, error: reply.error });
+        out.push({ parser: job.parser, input: job.input, length: job.text?.length ?? null, ms: null });
+      } else out.push({ parser: job.parser, input: job.input, length: reply.length ?? null, ms: reply.ms ?? null, error: reply.error });
     }
   } finally {
     await current?.worker.terminate();

@@ -47,6 +47,8 @@ export type UserTextParser = {
   /** Where the text goes around it; the whole framed text is `limit` long. Default: the text alone. */
   frames?: Array<(text: string) => string>;
   parse: (text: string) => unknown;
+  /** A bound of its own, where linear work on the longest text takes a good part of a second. */
+  boundMs?: number;
 };
 
 const pack = getPacks().packs[0]!;
@@ -138,8 +140,8 @@ export const USER_TEXT_PARSERS: Record<string, UserTextParser> = {
   chartLabel: { source: "a register cell as a chart label — app/charts.ts (esc, wrapLabel)", limit: CELL_LIMIT, parse: (t) => [esc(t), wrapLabel(t, 24, 2)] },
   clipAndShorten: { source: "long text in a register's table and in history — app/display.ts, app/domain/history-view.server.ts", limit: LONG_TEXT_LIMIT, parse: (t) => [clip(t), shorten(t)] },
   documentFileName: {
-    source: "the client organisation in a document's file name — app/domain/deliverables.server.ts",
-    limit: FORM_LIMIT,
+    source: "the client organisation (at most 200 characters, in a form or a file) in a document's file name — app/domain/deliverables.server.ts",
+    limit: 200,
     parse: (t) => contentDisposition(deliverableFileName("scope-document", t, 1, "fa")),
   },
   numberAnswer: { source: "a number answer as typed in a form — methodology/values.ts", limit: FORM_LIMIT, frames: [(t) => t, (t) => `-${t}`, (t) => `${t}e`], parse: (t) => questionValueSchema(numberQuestion).safeParse(t) },
@@ -162,6 +164,8 @@ export const USER_TEXT_PARSERS: Record<string, UserTextParser> = {
     limit: IMPORT_MAX_BYTES,
     frames: [(t) => projectFile(t), (t) => projectFile(t.slice(0, 200_000), true)],
     parse: readProjectFile,
+    // Reading a 20 MB file is linear work of a few hundred milliseconds; a backtracking pattern over it would take days.
+    boundMs: 5000,
   },
   returnTo: { source: "the returnTo query parameter after sign-in — app/domain/account.server.ts", limit: HEADER_LIMIT, frames: [(t) => t, (t) => `/${t}`, (t) => `/.//${t}`], parse: (t) => safeReturnTo(t) },
   cookie: { source: "the Cookie header — app/domain/auth.server.ts (readCookie)", limit: HEADER_LIMIT, parse: (t) => readCookie(headers("Cookie", headerSafe(t)), "gambegam_session") },
@@ -207,6 +211,13 @@ export const PATHOLOGICAL_TEXTS: Record<string, (length: number) => string> = {
   "<script<script": (n) => fill(n, "<script"),
   "tabs and no-break spaces": (n) => fill(n, "\t\u00a0 ", "x"),
 };
+
+/** One of PATHOLOGICAL_TEXTS in one of a parser's frames, `limit` characters in all. */
+export function framedText(parser: string, input: string, frameIndex: number): string {
+  const entry = USER_TEXT_PARSERS[parser]!;
+  const frame = (entry.frames ?? [(t: string) => t])[frameIndex]!;
+  return frame(PATHOLOGICAL_TEXTS[input]!(entry.limit - frame("").length));
+}
 
 /** `unit` repeated to `length` characters, ending with `tail`. */
 function fill(length: number, unit: string, tail = ""): string {
