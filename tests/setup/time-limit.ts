@@ -31,7 +31,13 @@ parentPort.on("message", async ({ parser, text, made }) => {
 parentPort.postMessage({ ready: true });
 `;
 
-export type Job = { parser: string; input: string; text: string; limitMs?: number };
+/**
+ * A text to parse: given (`text`), or `made` by the worker itself from one of
+ * PATHOLOGICAL_TEXTS at the parser's limit, in one of its frames (a text of
+ * 20 MB is then neither built nor copied here, and its making is not timed).
+ * `limitMs`: this job's own bound, instead of the one given to timeEach.
+ */
+export type Job = { parser: string; input: string; limitMs?: number } & ({ text: string; made?: undefined } | { text?: undefined; made: { input: string; frame: number } });
 export type Outcome = { parser: string; input: string; length: number | null; ms: number | null; error?: string };
 
 type Reply = { ready?: true; ms?: number; length?: number; error?: string };
