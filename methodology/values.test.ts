@@ -43,6 +43,14 @@ describe("answers derived from question types", () => {
     expect(s.safeParse("12abc").error?.issues[0]?.message).toBe("validation.notANumber");
     expect(s.parse("")).toBeNull();
   });
+  test("the forms of a number are those of before issue 16, and a number longer than 100 characters is refused as too long", () => {
+    const s = questionValueSchema(q({ type: "number", integer: false }));
+    for (const ok of ["5", "-5", "+5", ".5", "5.5", "1e3", "1E-3", "-.5e+2", " 12 ", "۰۰۱٫۵"]) expect(s.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ["5.", "e3", "1e", "--5", "1.2.3", "0x10", "0b1", "Infinity", "5..5"]) expect(s.safeParse(bad).error?.issues[0]?.message, bad).toBe("validation.notANumber");
+    expect(s.parse(`${"0".repeat(98)}12`)).toBe(12);
+    expect(s.safeParse(`${"0".repeat(99)}12`).error?.issues[0]?.message).toBe('validation.tooLong|{"max":100}');
+    expect(parseDateInput(`1405/01/01${" ".repeat(100)}`)).toBeNull();
+  });
   test("text longer than the item allows is refused", () => {
     const s = questionValueSchema(q({ type: "short-text", maxLength: 5 }));
     expect(s.safeParse("abcdef").success).toBe(false);

@@ -24,11 +24,15 @@ export function toLatinDigits(input: string): string {
     .replace(/[٬،]/g, ",");
 }
 
+const DATE_MAX_LENGTH = 40;
+
 /**
  * Reads a date typed as yyyy-mm-dd or yyyy/mm/dd. Years before 1700 are read as
  * Jalali (Persian calendar), later ones as Gregorian. Returns ISO yyyy-mm-dd or null.
  */
 export function parseDateInput(input: string): string | null {
+  // A date is ten characters or so: a longer text is not one, and is not converted digit by digit.
+  if (input.length > DATE_MAX_LENGTH) return null;
   const m = toLatinDigits(input.trim()).match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -62,12 +66,25 @@ function textSchema(maxLength: number) {
   return formString.pipe(z.string().max(maxLength, msg("validation.tooLong", { max: maxLength })));
 }
 
+/**
+ * The longest number a form or an imported file may write, separators and
+ * spaces included: far more than any real figure, and it keeps the text a
+ * number is read from short (a megabyte of digits is refused at once).
+ */
+export const NUMBER_MAX_LENGTH = 100;
+/** A decimal number: each digit can belong to one place only, so a mismatch is found in linear time. */
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?$/i;
+
 function optionalNumber(opts: { min?: number; max?: number; integer?: boolean }) {
   return formString.transform((raw, ctx) => {
+    if (raw.length > NUMBER_MAX_LENGTH) {
+      ctx.addIssue({ code: "custom", message: msg("validation.tooLong", { max: NUMBER_MAX_LENGTH }) });
+      return z.NEVER;
+    }
     const text = toLatinDigits(raw).replace(/,/g, "").trim();
     if (text === "") return null;
     const n = Number(text);
-    if (!Number.isFinite(n) || !/^[-+]?\d*\.?\d+(e[-+]?\d+)?$/i.test(text)) {
+    if (!Number.isFinite(n) || !DECIMAL.test(text)) {
       ctx.addIssue({ code: "custom", message: msg("validation.notANumber") });
       return z.NEVER;
     }

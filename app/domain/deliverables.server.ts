@@ -196,10 +196,17 @@ export function fileNameSlug(client: string): string {
     .replace(/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "")
     .replace(/[\\/:*?"<>|#%&{}$!'@+`=]/g, " ")
     .trim()
-    .replace(/\s+/g, "-")
-    .replace(/^[.-]+|[.-]+$/g, "")
-    .slice(0, 60);
-  return slug || "project";
+    .replace(/\s+/g, "-");
+  return trimDotsAndDashes(slug).slice(0, 60) || "project";
+}
+
+/** Without leading or trailing dots and dashes (a loop: `[.-]+$` backtracks over a long run of them in the middle). */
+function trimDotsAndDashes(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && (s[start] === "." || s[start] === "-")) start++;
+  while (end > start && (s[end - 1] === "." || s[end - 1] === "-")) end--;
+  return s.slice(start, end);
 }
 
 /** A file name that is safe everywhere and still says what it is: `scope-document-<client>-v3.docx`. */

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type RunningServer = { url: string; dir: string; databasePath: string; stop: () => Promise<void>; output: () => string };
+export type RunningServer = { url: string; dir: string; databasePath: string; pid: number; stop: () => Promise<void>; output: () => string };
 
 export function ensureBuilt() {
   if (fs.existsSync("build/server/index.js")) return;
@@ -50,6 +50,7 @@ export async function startServer(env: Record<string, string | null> = {}, nodeA
     url,
     dir,
     databasePath,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
