@@ -99,7 +99,12 @@ describe("over HTTP: a diagram answer that made the old fallback backtrack", () 
     expect(JSON.parse(stored()!.value)).toEqual({ definition });
     db.close();
 
-    const download = fetch(`${server.url}/projects/1/documents/scope-document/download?lang=en`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(30_000) });
+    const download = fetch(`${server.url}/projects/1/documents/scope-document/download`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "download", lang: "en" }),
+      headers: { Cookie: cookie, Origin: server.url },
+      signal: AbortSignal.timeout(30_000),
+    });
     download.catch(() => undefined); // awaited below; when the test fails earlier, its end is not an unhandled error
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Someone else's page while the document is made: the old parser kept the event loop for hours.
