@@ -11,6 +11,7 @@ import { branding, type BrandingRow } from "#db/schema.ts";
 import { msg } from "#methodology/values.ts";
 import { BRAND_FONTS, DEFAULT_BRANDING, type Branding, type BrandFont, type Logo } from "#templates/model.ts";
 import { audit, type Actor } from "./audit.server.ts";
+import { stripInvisible } from "./text-hygiene.ts";
 
 // Half a megabyte: with the other fields the form stays under the server's 1 MB body limit.
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -47,7 +48,7 @@ const optionalText = (max: number) =>
   z
     .string()
     .optional()
-    .transform((s) => (s ?? "").trim())
+    .transform((s) => stripInvisible(s ?? "").trim())
     .pipe(z.string().max(max, msg("validation.tooLong", { max })));
 
 /** The branding form. Empty fields mean "not set" (for a project: use the installation's). */

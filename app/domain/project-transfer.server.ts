@@ -65,6 +65,7 @@ import { imageInfo, LOGO_MAX_BYTES } from "./branding.server.ts";
 import { contentFingerprint, fileNameSlug, signOffState } from "./deliverables.server.ts";
 import { fingerprint, type PhaseSnapshot } from "./signoff.server.ts";
 import { loadProjectData } from "./projects.server.ts";
+import { stripInvisibleDeep } from "./text-hygiene.ts";
 
 export const TRANSFER_FORMAT = "gambegam-project";
 /** Raised when the file's shape changes; a file of a higher version is refused. */
@@ -421,7 +422,8 @@ export function readProjectFile(input: string | Uint8Array | unknown): ParsedFil
     if (packRefusal) return refuse(packRefusal);
   }
 
-  const parsed = projectFileSchema.safeParse(raw, { reportInput: true });
+  // Bidi controls and invisible characters go before anything is checked, as when a value is typed (decision 017).
+  const parsed = projectFileSchema.safeParse(stripInvisibleDeep(raw), { reportInput: true });
   if (!parsed.success) return refuse(describeIssue(parsed.error.issues[0]!));
   const file = parsed.data;
   const pack = getPacks().get(file.methodology.packId, file.methodology.packVersion)!;
