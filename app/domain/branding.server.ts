@@ -48,12 +48,13 @@ const optionalText = (max: number) =>
   z
     .string()
     .optional()
-    .transform((s) => stripInvisible(s ?? "").trim())
+    .transform((s) => (s ?? "").trim())
     .pipe(z.string().max(max, msg("validation.tooLong", { max })));
 
 /** The branding form. Empty fields mean "not set" (for a project: use the installation's). */
 export const brandingFormSchema = z.object({
-  firmName: optionalText(120),
+  // Free text: loses bidi controls and invisible characters (decision 017). A colour with one is refused as a bad colour.
+  firmName: z.string().optional().transform((s) => stripInvisible(s ?? "")).pipe(optionalText(120)),
   primaryColor: optionalText(7).refine((s) => s === "" || /^#?[0-9a-fA-F]{6}$/.test(s), msg("branding.badColour")),
   font: z
     .string()
