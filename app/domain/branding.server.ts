@@ -54,7 +54,11 @@ const optionalText = (max: number) =>
 /** The branding form. Empty fields mean "not set" (for a project: use the installation's). */
 export const brandingFormSchema = z.object({
   // Free text: loses bidi controls and invisible characters (decision 017). A colour with one is refused as a bad colour.
-  firmName: z.string().optional().transform((s) => stripInvisible(s ?? "")).pipe(optionalText(120)),
+  firmName: z
+    .string()
+    .optional()
+    .transform((s) => stripInvisible(s ?? "").trim())
+    .pipe(z.string().max(120, msg("validation.tooLong", { max: 120 }))),
   primaryColor: optionalText(7).refine((s) => s === "" || /^#?[0-9a-fA-F]{6}$/.test(s), msg("branding.badColour")),
   font: z
     .string()
