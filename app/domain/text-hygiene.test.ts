@@ -111,6 +111,15 @@ describe("textChangeMarks", () => {
     expect(textChangeMarks("۱۴۰۵", "١٤٠٥")).toContainEqual({ kind: "look-alike", before: "۱", beforeScript: "persian", after: "١", afterScript: "arabic" });
   });
 
+  test("a 20,000-character answer full of mixed words and invisible characters is judged in linear time", () => {
+    const before = "B\u0430nk\u200B ۱٣ مشتري ".repeat(1000);
+    const after = "B\u0430nk\u00A0۱٣ مشتري ".repeat(1000) + "پ " + "x".repeat(20_000);
+    const t0 = performance.now();
+    textChangeMarks(before, after);
+    textChangeMarks(before, before.replace(/\u200B/g, "\u00A0"));
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
   test("values holding text are compared field by field (a checklist task, a row's cells)", () => {
     expect(textChangeMarks({ owner: "Sara Ahmadi", evidence: "ok" }, { owner: "Sara\u00A0Ahmadi", evidence: "ok" })).toEqual([{ kind: "invisible", what: "nbsp", change: "added" }]);
     expect(textChangeMarks(undefined, { name: "B\u0430nk", role: "hr-support" })).toEqual([{ kind: "mixed-script", char: "\u0430", script: "cyrillic", word: "B\u0430nk" }]);

@@ -102,18 +102,27 @@ export type TextMark =
   /** Before and after look alike, but a character was swapped for a look-alike of another script. */
   | { kind: "look-alike"; before: string; beforeScript: ScriptName; after: string; afterScript: ScriptName };
 
+const REMOVED_ONE = new RegExp(REMOVED.source, "u");
+
 function invisibleKind(ch: string): InvisibleKind | null {
-  if (ch === "\u200C") return "half-space";
-  if (ch === ZWJ) return "joiner";
-  if (ch === "\u00A0" || ch === "\u202F" || ch === "\u2007") return "nbsp";
-  if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(ch)) return "direction";
-  return ch.replace(REMOVED, "") === "" || /[\u{E0001}\u{E0020}-\u{E007F}]/u.test(ch) ? "zero-width" : null;
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0xa0) return null;
+  if (cp === 0x200c) return "half-space";
+  if (cp === 0x200d) return "joiner";
+  if (cp === 0xa0 || cp === 0x202f || cp === 0x2007) return "nbsp";
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f || cp === 0x61c) return "direction";
+  return REMOVED_ONE.test(ch) || cp === 0xe0001 || (cp >= 0xe0020 && cp <= 0xe007f) ? "zero-width" : null;
 }
 
 const INVISIBLE_KINDS: InvisibleKind[] = ["direction", "zero-width", "half-space", "joiner", "nbsp"];
 
+/** Anything `invisibleKind` names (most text has none). */
+const ANY_INVISIBLE =
+  /[\u00A0\u00AD\u061C\u115F\u1160\u180E\u2007\u200B-\u200F\u202A-\u202F\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\u{13430}-\u{1343F}\u{1BCA0}-\u{1BCA3}\u{1D173}-\u{1D17A}\u{E0001}\u{E0020}-\u{E007F}]/u;
+
 /** The text as it looks: invisible characters dropped, non-breaking spaces as spaces. */
 function looks(text: string): string {
+  if (!ANY_INVISIBLE.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const kind = invisibleKind(ch);
@@ -124,6 +133,7 @@ function looks(text: string): string {
 
 function invisibleSequence(text: string, kind: InvisibleKind): number[] {
   const at: number[] = [];
+  if (!ANY_INVISIBLE.test(text)) return at;
   let visible = 0;
   for (const ch of text) {
     const k = invisibleKind(ch);
@@ -169,13 +179,14 @@ function fold(ch: string): string {
 }
 
 function scriptOf(ch: string): ScriptName | null {
-  if (/[0-9]/.test(ch)) return "latin";
-  if (PERSIAN_DIGITS.includes(ch) || ch === "ی" || ch === "ک") return "persian";
-  if (ARABIC_DIGITS.includes(ch) || ch === "ي" || ch === "ى" || ch === "ك") return "arabic";
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) ? "latin" : null;
+  if ((cp >= 0x6f0 && cp <= 0x6f9) || cp === 0x6cc || cp === 0x6a9) return "persian";
+  if ((cp >= 0x660 && cp <= 0x669) || cp === 0x64a || cp === 0x649 || cp === 0x643) return "arabic";
+  if (ARABIC_SCRIPT.test(ch)) return "arabic";
   if (/\p{Script=Latin}/u.test(ch)) return "latin";
   if (/\p{Script=Cyrillic}/u.test(ch)) return "cyrillic";
   if (/\p{Script=Greek}/u.test(ch)) return "greek";
-  if (ARABIC_SCRIPT.test(ch)) return "arabic";
   return null;
 }
 
@@ -216,31 +227,31 @@ function oddOneOut(chars: Array<{ ch: string; script: string }>): { ch: string; 
   return chars.find((c) => c.script === fewest)!;
 }
 
+/** The words of a text that mix scripts, each named once (by its first odd character). */
 function mixedWords(text: string): TextMark[] {
-  const marks: TextMark[] = [];
+  const marks = new Map<string, TextMark>();
   const visible = looks(text);
+  const persianText = PERSIAN_LETTERS.test(visible);
   for (const [word] of visible.matchAll(WORD)) {
+    if (marks.has(word)) continue;
     const odd = oddOneOut(lettersOf(word));
     if (odd) {
       const script = (odd.script === "arabic-script" ? "arabic" : odd.script) as ScriptName;
-      marks.push({ kind: "mixed-script", char: odd.ch, script, word });
+      marks.set(word, { kind: "mixed-script", char: odd.ch, script, word });
       continue;
     }
     for (const [run] of word.matchAll(DIGIT_RUN)) {
       const digit = oddOneOut([...run].map((ch) => ({ ch, script: scriptOf(ch)! })));
-      if (digit) marks.push({ kind: "mixed-script", char: digit.ch, script: digit.script as ScriptName, word });
+      if (digit) {
+        marks.set(word, { kind: "mixed-script", char: digit.ch, script: digit.script as ScriptName, word });
+        break;
+      }
     }
+    // Arabic yeh and kaf, and Arabic-Indic digits, in Persian text look like the Persian ones.
+    const arabic = persianText && !marks.has(word) ? [...word].find((ch) => ch === "ي" || ch === "ى" || ch === "ك" || ARABIC_DIGITS.includes(ch)) : undefined;
+    if (arabic) marks.set(word, { kind: "mixed-script", char: arabic, script: "arabic", word });
   }
-  // Arabic yeh and kaf in Persian text look like the Persian letters.
-  if (PERSIAN_LETTERS.test(visible)) {
-    for (const [word] of visible.matchAll(WORD)) {
-      const arabic = [...word].find((ch) => ch === "ي" || ch === "ى" || ch === "ك");
-      const digit = [...word].find((ch) => ARABIC_DIGITS.includes(ch));
-      const ch = arabic ?? digit;
-      if (ch && !marks.some((m) => m.kind === "mixed-script" && m.word === word)) marks.push({ kind: "mixed-script", char: ch, script: "arabic", word });
-    }
-  }
-  return marks;
+  return [...marks.values()];
 }
 
 function strings(value: unknown, path: string, out: Map<string, string>) {
