@@ -14,8 +14,9 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seedDemoProject } from "#db/seed-demo.ts";
-import { exportProject, serialiseProjectFile } from "#app/domain/project-transfer.server.ts";
-import { fingerprint, type PhaseSnapshot } from "#app/domain/signoff.server.ts";
+import { exportProject, serialiseProjectFile, type ProjectFile } from "#app/domain/project-transfer.server.ts";
+import { fingerprint, phaseSnapshot, type PhaseSnapshot } from "#app/domain/signoff.server.ts";
+import { getProject, loadProjectData, packOf } from "#app/domain/projects.server.ts";
 import { tempDatabase } from "#tests/setup/db.ts";
 import { form, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
 
@@ -154,31 +155,48 @@ describe("what is signed", () => {
 });
 
 describe("invisible characters are removed when a project is imported", () => {
-  test("a project file carrying overrides in its name, answers, cells and people's names is stored without them", async () => {
+  test("a project file carrying overrides in its name, answers, cells and people's names is stored without them; what was signed stays as signed, and the diff names the difference", async () => {
     const t = tempDatabase();
-    let content = "";
     try {
       const id = seedDemoProject(t.db);
+      const pack = packOf(getProject(t.db, id)!)!;
+      const team = pack.phases.find((p) => p.id === "team")!;
       const file = exportProject(t.db, id);
       file.project.name = "Imported \u202Eevil";
-      const answer = file.answers.find((a) => typeof a.value === "string")!;
-      answer.value = "5\u202E0001";
+      const at = file.exportedAt;
+      file.answers = file.answers.filter((a) => a.itemId !== "team.readiness-work");
+      file.answers.push({ itemId: "team.readiness-work", value: "5\u202E0001", version: 1, updatedBy: null, createdAt: at, updatedAt: at });
       const row = file.rows.find((r) => r.itemId === "team.members")!;
       row.cells.name = "\u2066Reza\u2069\u200B Mousavi";
       file.members[0]!.name = "\u202EImported Person";
-      content = serialiseProjectFile(file);
+      // The file says the sponsor signed the team phase holding 5<RLO>0001 (a fingerprint over exactly that).
+      const signed: PhaseSnapshot = phaseSnapshot(team, loadProjectData(t.db, id));
+      signed.items = signed.items.map((i) => (i.id === "team.readiness-work" ? { id: i.id, value: "5\u202E0001" } : i.id === "team.members" && "rows" in i ? { id: i.id, rows: i.rows.map((r) => (r.id === row.id ? { id: r.id, cells: row.cells } : r)) } : i));
+      const by = { name: "\u202EElsewhere Signer", email: "signer@elsewhere.example" };
+      file.signoffs.push(
+        { phaseId: "team", kind: "requested", by, at, comment: "", fingerprint: fingerprint(signed), snapshot: null },
+        { phaseId: "team", kind: "approved", by, at, comment: "\u202Eok", fingerprint: fingerprint(signed), snapshot: signed as ProjectFile["signoffs"][number]["snapshot"] },
+      );
       const body = new FormData();
-      body.set("file", new Blob([content], { type: "application/json" }), "project.json");
+      body.set("file", new Blob([serialiseProjectFile(file)], { type: "application/json" }), "project.json");
       const r = await fetch(`${server.url}/projects/import`, { method: "POST", body, headers: { Cookie: cookie("pm") }, redirect: "manual" });
-      expect(r.status).toBe(302);
+      expect(r.status, await r.clone().text().then((h) => visibleText(h).slice(0, 500))).toBe(302);
       const projectId = Number(r.headers.get("location")!.match(/\/projects\/(\d+)/)![1]);
       expect(query<{ name: string }>("select name from projects where id = ?", projectId)[0]!.name).toBe("Imported evil");
-      expect(JSON.parse(answerOf(answer.itemId, projectId)!.value)).toBe("50001");
+      expect(JSON.parse(answerOf("team.readiness-work", projectId)!.value)).toBe("50001");
       expect(rowsOf("team.members", projectId).map((r) => r.cells.name)).toContain("Reza Mousavi");
       for (const table of ["answers", "register_rows", "projects", "signoff_events", "audit_log"]) {
-        const dump = JSON.stringify(query(`select * from ${table}${table === "projects" ? " where id = ?" : " where project_id = ?"}`, projectId));
+        const rows = query<Record<string, unknown>>(`select * from ${table}${table === "projects" ? " where id = ?" : " where project_id = ?"}`, projectId);
+        // The signed snapshot is evidence of what was signed: kept as it is (below).
+        const dump = JSON.stringify(rows.map(({ snapshot, ...rest }) => rest));
         expect(dump, table).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
       }
+      const approval = query<{ comment: string; snapshot: string }>("select comment, snapshot from signoff_events where project_id = ? and kind = 'approved'", projectId)[0]!;
+      expect(approval.comment).toBe("ok");
+      expect(approval.snapshot).toContain("5\u202E0001");
+      // The phase is not what was signed, and the executive is told why in words.
+      const page = visibleText(await (await get(`/projects/${projectId}/phases/team`, "pm")).text());
+      expect(page).toContain("Invisible change: a direction control character was removed");
     } finally {
       t.cleanup();
     }
