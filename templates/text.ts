@@ -1,28 +1,22 @@
 /**
  * Text as it goes into a Word document: made safe for XML, stripped of
- * explicit bidi controls, and split into runs by writing direction so that
+ * bidi controls and invisible characters (by the same rule as every saved
+ * value, so a text stored before that rule existed reads in the document as
+ * it will once saved again), and split into runs by writing direction so that
  * mixed Persian/English keeps its order in a right-to-left paragraph.
  */
 import { formatDate, formatNumber } from "#app/format.ts";
+import { stripInvisible } from "#app/domain/text-hygiene.ts";
 import type { DocLang } from "./model.ts";
 
 // Characters XML 1.0 cannot carry, plus the non-characters U+FFFE/U+FFFF.
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// Embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI):
-// in a signed document an override could make text read differently from
-// what was typed, so they are removed. Marks (LRM, RLM, ALM) are kept.
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** Text a user typed, safe to put in a document: line breaks kept as "\n". */
 export function cleanText(input: unknown): string {
   const s = input === null || input === undefined ? "" : String(input);
-  return s
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, " ")
-    .replace(XML_INVALID, "")
-    .replace(LONE_SURROGATE, "")
-    .replace(BIDI_CONTROLS, "");
+  return stripInvisible(s.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(XML_INVALID, "").replace(LONE_SURROGATE, ""));
 }
 
 const RTL_STRONG = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;

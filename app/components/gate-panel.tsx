@@ -8,6 +8,7 @@ import { displayCell, displayValue } from "./items/display.tsx";
 import { LocalTime } from "./local-time.tsx";
 import { GateBadge, type GateStatus } from "./gate-badge.tsx";
 import { translateError } from "./field.tsx";
+import { textChangeMarks, type TextMark } from "#app/domain/text-hygiene.ts";
 
 type GateEvent = { id: number; kind: string; at: string; comment: string; fingerprint: string | null; userName: string };
 type Cells = Record<string, unknown>;
@@ -230,6 +231,7 @@ function ChangesView({ changes, items, refOptions }: { changes: Change[]; items:
                 <del dir="auto">{displayValue(item, c.before, lang, t)}</del>
                 <ins dir="auto">{displayValue(item, c.after, lang, t)}</ins>
               </div>
+              <DiffMarks marks={textChangeMarks(c.before, c.after)} />
             </li>
           );
         }
@@ -242,6 +244,7 @@ function ChangesView({ changes, items, refOptions }: { changes: Change[]; items:
               {c.added.map((cells, i) => (
                 <li key={`a${i}`}>
                   <span className="diff-tag">{t("gate.diff.added")}</span> <ins dir="auto">{rowText(reg, cells, lang, refOptions)}</ins>
+                  <DiffMarks marks={textChangeMarks(undefined, cells)} />
                 </li>
               ))}
               {c.removed.map((cells, i) => (
@@ -261,6 +264,7 @@ function ChangesView({ changes, items, refOptions }: { changes: Change[]; items:
                       </span>
                     );
                   })}
+                  <DiffMarks marks={textChangeMarks(ch.before, ch.after)} />
                 </li>
               ))}
               {c.reordered ? <li className="muted">{t("gate.diff.reordered")}</li> : null}
@@ -270,6 +274,36 @@ function ChangesView({ changes, items, refOptions }: { changes: Change[]; items:
       })}
     </ul>
   );
+}
+
+/**
+ * What the reader of a diff could not see for themselves: a change made of
+ * invisible characters, or letters that imitate others (decision 017).
+ */
+function DiffMarks({ marks }: { marks: TextMark[] }) {
+  const { t } = useTranslation();
+  if (marks.length === 0) return null;
+  return (
+    <ul className="diff-marks">
+      {marks.map((m, i) => (
+        <li key={i} className="diff-mark" data-testid="diff-mark">
+          {markText(t, m)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function markText(t: TFunction, m: TextMark): string {
+  const script = (s: string) => t(`gate.marks.script.${s}`);
+  switch (m.kind) {
+    case "invisible":
+      return t("gate.marks.invisible", { what: t(`gate.marks.what.${m.what}`), change: t(`gate.marks.change.${m.change}`) });
+    case "mixed-script":
+      return t("gate.marks.mixed", { script: script(m.script), char: m.char, word: m.word });
+    case "look-alike":
+      return t("gate.marks.lookAlike", { after: m.after, afterScript: script(m.afterScript), before: m.before, beforeScript: script(m.beforeScript) });
+  }
 }
 
 /** Every answer of the phase, read-only: what a signature covers. */

@@ -11,6 +11,7 @@ import { answers, projects, registerRows } from "#db/schema.ts";
 import type { AnswerableItem, RegisterItem } from "#methodology/schema.ts";
 import { audit, SYSTEM_ACTOR, type Actor } from "./audit.server.ts";
 import { fieldErrors, msg, registerRowSchema, valueSchemaFor, type RegisterCells, type StoredValue } from "#methodology/values.ts";
+import { stripInvisibleDeep } from "./text-hygiene.ts";
 
 export type Conflict = {
   /** The value now stored, saved by someone else since the user loaded the page. */
@@ -59,7 +60,7 @@ export function saveAnswer(
   db: Db,
   args: { projectId: number; item: Exclude<AnswerableItem, RegisterItem>; baseVersion: number; raw: unknown; by?: Actor },
 ): SaveResult {
-  const parsed = valueSchemaFor(args.item).safeParse(args.raw);
+  const parsed = valueSchemaFor(args.item).safeParse(stripInvisibleDeep(args.raw));
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   const value: StoredValue = parsed.data;
   return writeTransaction(db, (tx) => {
@@ -123,7 +124,7 @@ export function getRow(db: Db, projectId: number, itemId: string, rowId: number)
 }
 
 export function addRow(db: Db, args: { projectId: number; item: RegisterItem; raw: unknown; by?: Actor }): SaveResult {
-  const parsed = registerRowSchema(args.item).safeParse(args.raw);
+  const parsed = registerRowSchema(args.item).safeParse(stripInvisibleDeep(args.raw));
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   return writeTransaction(db, (tx) => {
     const refErrors = checkRefs(tx, args.projectId, args.item, parsed.data);
@@ -164,7 +165,7 @@ export function updateRow(
   db: Db,
   args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; raw: unknown; by?: Actor },
 ): SaveResult {
-  const parsed = registerRowSchema(args.item).safeParse(args.raw);
+  const parsed = registerRowSchema(args.item).safeParse(stripInvisibleDeep(args.raw));
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   return writeTransaction(db, (tx) => {
     const current = getRow(db, args.projectId, args.item.id, args.rowId);

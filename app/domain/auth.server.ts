@@ -28,6 +28,7 @@ import { loginFailures, sessions, users, type UserRow } from "#db/schema.ts";
 import { DEMO_PASSWORD } from "#db/demo-password.ts";
 import { msg } from "#methodology/values.ts";
 import { audit } from "./audit.server.ts";
+import { stripInvisible } from "./text-hygiene.ts";
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** argon2 takes any length; a bound keeps one request from costing seconds. */
@@ -96,6 +97,7 @@ export const emailSchema = z
 
 export const displayNameSchema = z
   .string({ error: msg("validation.required") })
+  .overwrite(stripInvisible)
   .trim()
   .min(1, msg("validation.required"))
   .max(120, msg("validation.tooLong", { max: 120 }));
@@ -132,7 +134,7 @@ export function insertUser(db: Db, input: Omit<NewUser, "password">, passwordHas
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new EmailTakenError(email);
     return tx
       .insert(users)
-      .values({ email, displayName: input.displayName.trim(), passwordHash, isAdmin: input.isAdmin ?? false, isDemo: input.isDemo ?? false })
+      .values({ email, displayName: stripInvisible(input.displayName).trim(), passwordHash, isAdmin: input.isAdmin ?? false, isDemo: input.isDemo ?? false })
       .returning()
       .get();
   });

@@ -11,6 +11,7 @@ import { branding, type BrandingRow } from "#db/schema.ts";
 import { msg } from "#methodology/values.ts";
 import { BRAND_FONTS, DEFAULT_BRANDING, type Branding, type BrandFont, type Logo } from "#templates/model.ts";
 import { audit, type Actor } from "./audit.server.ts";
+import { stripInvisible } from "./text-hygiene.ts";
 
 // Half a megabyte: with the other fields the form stays under the server's 1 MB body limit.
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -52,7 +53,12 @@ const optionalText = (max: number) =>
 
 /** The branding form. Empty fields mean "not set" (for a project: use the installation's). */
 export const brandingFormSchema = z.object({
-  firmName: optionalText(120),
+  // Free text: loses bidi controls and invisible characters (decision 017). A colour with one is refused as a bad colour.
+  firmName: z
+    .string()
+    .optional()
+    .transform((s) => stripInvisible(s ?? "").trim())
+    .pipe(z.string().max(120, msg("validation.tooLong", { max: 120 }))),
   primaryColor: optionalText(7).refine((s) => s === "" || /^#?[0-9a-fA-F]{6}$/.test(s), msg("branding.badColour")),
   font: z
     .string()

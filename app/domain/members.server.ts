@@ -11,6 +11,7 @@ import { writeTransaction } from "#db/client.ts";
 import { memberships, oneTimeLinks, projects, users, type ProjectRole } from "#db/schema.ts";
 import { audit, type Actor } from "./audit.server.ts";
 import { deleteUserSessions, newToken, setPassword, tokenHash } from "./auth.server.ts";
+import { stripInvisible } from "./text-hygiene.ts";
 
 export const INVITATION_DAYS = 7;
 export const RESET_HOURS = 24;
@@ -79,7 +80,8 @@ export function removeMember(db: Db, actor: Actor, projectId: number, userId: nu
 
 // --- invitations ------------------------------------------------------------
 
-export function createInvitation(db: Db, actor: Actor & { id: number }, projectId: number, role: ProjectRole, note: string, now = new Date()): { token: string; expiresAt: string } {
+export function createInvitation(db: Db, actor: Actor & { id: number }, projectId: number, role: ProjectRole, typedNote: string, now = new Date()): { token: string; expiresAt: string } {
+  const note = stripInvisible(typedNote).trim();
   const token = newToken();
   const at = now.toISOString();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY).toISOString();

@@ -65,6 +65,7 @@ import { imageInfo, LOGO_MAX_BYTES } from "./branding.server.ts";
 import { contentFingerprint, fileNameSlug, signOffState } from "./deliverables.server.ts";
 import { fingerprint, signerDisplayName, type PhaseSnapshot } from "./signoff.server.ts";
 import { loadProjectData } from "./projects.server.ts";
+import { stripInvisibleDeep } from "./text-hygiene.ts";
 
 export const TRANSFER_FORMAT = "gambegam-project";
 /** Raised when the file's shape changes; a file of a higher version is refused. */
@@ -421,12 +422,27 @@ export function readProjectFile(input: string | Uint8Array | unknown): ParsedFil
     if (packRefusal) return refuse(packRefusal);
   }
 
-  const parsed = projectFileSchema.safeParse(raw, { reportInput: true });
+  const parsed = projectFileSchema.safeParse(withoutInvisible(raw as Record<string, unknown>), { reportInput: true });
   if (!parsed.success) return refuse(describeIssue(parsed.error.issues[0]!));
   const file = parsed.data;
   const pack = getPacks().get(file.methodology.packId, file.methodology.packVersion)!;
   const problem = checkContent(file, pack);
   return problem ? refuse(problem) : { ok: true, file, pack };
+}
+
+/**
+ * The file with bidi controls and invisible characters removed from every
+ * string before anything is checked, as when a value is typed (decision 017)
+ * — except the snapshots that were signed: they stay as signed, so their
+ * fingerprint still holds and the sign-off diff names what cleaning changed.
+ */
+function withoutInvisible(raw: Record<string, unknown>): unknown {
+  const { signoffs, ...rest } = raw;
+  const signed = (s: unknown) =>
+    s && typeof s === "object" && !Array.isArray(s) && "snapshot" in s
+      ? { ...stripInvisibleDeep({ ...s, snapshot: null }), snapshot: (s as { snapshot: unknown }).snapshot }
+      : stripInvisibleDeep(s);
+  return { ...stripInvisibleDeep(rest), ...(signoffs === undefined ? {} : { signoffs: Array.isArray(signoffs) ? signoffs.map(signed) : signoffs }) };
 }
 
 /** A message when this installation cannot run a project of this pack and version. */

@@ -11,11 +11,13 @@ import { addMember } from "./members.server.ts";
 import { getPacks } from "#methodology/registry.ts";
 import type { Pack } from "#methodology/schema.ts";
 import { msg, parseDateInput } from "#methodology/values.ts";
+import { stripInvisible } from "./text-hygiene.ts";
 import { projectProgress, type ProjectState } from "#methodology/progress.ts";
 
 const required = (max: number) =>
   z
     .string({ error: msg("validation.required") })
+    .overwrite(stripInvisible)
     .trim()
     .min(1, msg("validation.required"))
     .max(max, msg("validation.tooLong", { max }));
@@ -42,7 +44,7 @@ export const newProjectSchema = z.object({
       const [id, version] = ref.split("@");
       return Boolean(id && version && getPacks().get(id, version));
     }, msg("validation.unknownOption")),
-  description: z.string().max(2000, msg("validation.tooLong", { max: 2000 })).optional().default(""),
+  description: z.string().overwrite(stripInvisible).max(2000, msg("validation.tooLong", { max: 2000 })).optional().default(""),
 });
 export type NewProject = z.output<typeof newProjectSchema>;
 

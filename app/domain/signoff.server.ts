@@ -16,6 +16,7 @@ import { signoffEvents, users, type SignoffEventKind } from "#db/schema.ts";
 import type { Pack, Phase } from "#methodology/schema.ts";
 import { phaseProgress } from "#methodology/progress.ts";
 import { canonical } from "./canonical.ts";
+import { stripInvisible } from "./text-hygiene.ts";
 import { audit, type Actor } from "./audit.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 
@@ -257,7 +258,7 @@ export function applyGate(
   return writeTransaction(db, (tx) => {
     const gates = projectGates(db, args.projectId, args.pack);
     const view = gateView(args.pack, args.phase, gates, args.load());
-    const comment = args.comment.trim();
+    const comment = stripInvisible(args.comment).trim();
     const refuse = (error: string, status: 409 | 400 = 409, field?: "comment"): GateResult => ({ ok: false, status, error, field });
     let kind: SignoffEventKind;
     switch (args.intent) {

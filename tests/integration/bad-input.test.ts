@@ -27,7 +27,9 @@
  * - an accepted request (2xx/3xx) stored what was sent: the text the user
  *   typed is saved as typed (as it travels: lone surrogates become U+FFFD;
  *   multipart turns line breaks into CRLF and the server's parser drops a
- *   leading BOM; fields the app trims are compared trimmed), typed values are
+ *   leading BOM; fields the app trims are compared trimmed), less its bidi
+ *   controls and invisible format characters (decision 017: every visible
+ *   character kept, in order; none of those controls kept), typed values are
  *   stored as the app's own schema reads them, and nothing else changed.
  *
  * The database: the demo project (1) plus a second project (2) created by the
@@ -47,6 +49,7 @@ import { verify } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROUTE_ACCESS, type Requirement } from "#app/access.ts";
 import { readinessTopics } from "#app/domain/change.ts";
+import { stripInvisibleDeep } from "#app/domain/text-hygiene.ts";
 import { BUILT_IN_PACKS_DIR, allItems, findItem, loadPacks } from "#methodology/load.ts";
 import { registerRowSchema, suggestionCells, valueSchemaFor } from "#methodology/values.ts";
 import type { Item, Pack, Phase, RegisterColumn, RegisterItem, Step } from "#methodology/schema.ts";
@@ -805,6 +808,28 @@ async function exercise(env: Env, driver: Driver, req: Req): Promise<{ outcome: 
 // ---------------------------------------------------------------------------
 
 const trimmed = (s: string | undefined) => (s ?? "").trim();
+
+/**
+ * Saved text is what was typed less its bidi controls and invisible format
+ * characters (decision 017), judged here on its own terms rather than by the
+ * app's function: everything a reader can see was kept, in order (only
+ * invisible characters may go; the half-space, ZWNJ, is visible spacing);
+ * none of the controls and invisible characters the issue names survived;
+ * a zero-width joiner survived only inside an emoji or next to an
+ * Arabic-script letter. `trim`: the app trims this field.
+ */
+const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
+const seen = (s: string) => s.replace(INVISIBLE, (c) => (c === "\u200C" ? c : ""));
+const NEVER_KEPT = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u115F\u1160\u3164\uFFA0]/u;
+const LONE_JOINER =
+  /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\p{Script=Arabic}])\u200D(?!\p{Script=Arabic})|(?<!\p{Script=Arabic})\u200D(?![\p{Extended_Pictographic}\p{Script=Arabic}])/u;
+function expectSaved(stored: unknown, typed: string | undefined, what: string, opts: { trim?: boolean } = {}) {
+  const text = stored === null || stored === undefined ? "" : String(stored);
+  const want = seen(typed ?? "");
+  expect(seen(text), `${what}: what a reader sees is what was typed`).toBe(opts.trim ? want.trim() : want);
+  expect(text, `${what}: a bidi control or invisible character was kept`).not.toMatch(NEVER_KEPT);
+  expect(text, `${what}: a zero-width joiner was kept outside an emoji or Arabic script`).not.toMatch(LONE_JOINER);
+}
 const row = (env: Env, sql: string, ...args: unknown[]) => env.watcher.db.prepare(sql).get(...args) as Row | undefined;
 const json = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
 
@@ -828,9 +853,9 @@ function cellsOf(ctx: Ctx): Record<string, string | string[]> {
   return out;
 }
 
-/** Text columns hold exactly what was typed. */
+/** Text columns hold what was typed (less invisible characters). */
 function expectTextCells(item: RegisterItem, stored: Record<string, unknown>, ctx: Ctx) {
-  for (const col of item.columns) if (col.type === "text" || col.type === "long-text") expect(stored[col.id], `cell ${col.id}`).toBe(ctx.one(`c.${col.id}`) ?? "");
+  for (const col of item.columns) if (col.type === "text" || col.type === "long-text") expectSaved(stored[col.id], ctx.one(`c.${col.id}`), `cell ${col.id}`);
 }
 
 function stepAccepted(itemsOf: (ctx: Ctx) => readonly Item[]) {
@@ -855,12 +880,20 @@ function stepAccepted(itemsOf: (ctx: Ctx) => readonly Item[]) {
       const stored = row(env, "SELECT value FROM answers WHERE project_id = ? AND item_id = ?", OWN, itemId);
       expect(stored, "no answer stored").toBeDefined();
       const value = json(stored!.value);
-      expect(value).toEqual(valueSchemaFor(item as Parameters<typeof valueSchemaFor>[0]).parse(answerRaw(item, ctx)));
+      // The schema's reading of the form once invisible characters are gone (what that removal does is judged just below).
+      expect(value).toEqual(valueSchemaFor(item as Parameters<typeof valueSchemaFor>[0]).parse(stripInvisibleDeep(answerRaw(item, ctx))));
       // What the user typed is saved as typed.
-      if (item.kind === "question" && (item.answer.type === "short-text" || item.answer.type === "long-text")) expect(value).toBe(ctx.one("value") ?? "");
-      if (item.kind === "checklist") expect(value).toMatchObject({ owner: ctx.one("owner") ?? "", evidence: ctx.one("evidence") ?? "" });
-      if (item.kind === "rating") expect(value).toMatchObject({ evidence: ctx.one("evidence") ?? "" });
-      if (item.kind === "diagram") expect(value).toEqual({ definition: ctx.one("definition") ?? "" });
+      const v = value as Record<string, unknown>;
+      if (item.kind === "question" && (item.answer.type === "short-text" || item.answer.type === "long-text")) expectSaved(value, ctx.one("value"), "answer");
+      if (item.kind === "checklist") {
+        expectSaved(v.owner, ctx.one("owner"), "owner");
+        expectSaved(v.evidence, ctx.one("evidence"), "evidence");
+      }
+      if (item.kind === "rating") expectSaved(v.evidence, ctx.one("evidence"), "evidence");
+      if (item.kind === "diagram") {
+        expect(Object.keys(v)).toEqual(["definition"]);
+        expectSaved(v.definition, ctx.one("definition"), "definition");
+      }
       return;
     }
     expect(item.kind, `${intent} accepted for a ${item.kind}`).toBe("register");
@@ -871,7 +904,7 @@ function stepAccepted(itemsOf: (ctx: Ctx) => readonly Item[]) {
       expect(added.length, "one row added").toBe(1);
       const cells = json(added[0]!.cells) as Record<string, unknown>;
       if (intent === "row-add") {
-        expect(cells).toEqual(registerRowSchema(reg).parse(cellsOf(ctx)));
+        expect(cells).toEqual(registerRowSchema(reg).parse(stripInvisibleDeep(cellsOf(ctx))));
         expectTextCells(reg, cells, ctx);
       } else {
         const suggestion = reg.suggestions[Number(ctx.one("suggestion"))]!;
@@ -885,7 +918,7 @@ function stepAccepted(itemsOf: (ctx: Ctx) => readonly Item[]) {
     if (intent === "row-save") {
       expect(stored, `row ${rowId} saved but not there`).toBeDefined();
       const cells = json(stored!.cells) as Record<string, unknown>;
-      expect(cells).toEqual(registerRowSchema(reg).parse(cellsOf(ctx)));
+      expect(cells).toEqual(registerRowSchema(reg).parse(stripInvisibleDeep(cellsOf(ctx))));
       expectTextCells(reg, cells, ctx);
     }
     if (intent === "row-delete") expect(stored, `row ${rowId} still there after its deletion was accepted`).toBeUndefined();
@@ -1006,7 +1039,7 @@ function brandingDriver(scope: "installation" | "project"): Driver {
         return;
       }
       expect(stored, "no branding stored").toBeDefined();
-      expect(stored!.firm_name ?? "").toBe(trimmed(last("firmName")));
+      expectSaved(stored!.firm_name, last("firmName"), "firm name", { trim: true });
       expect(stored!.font ?? "").toBe(last("font") ?? "");
       expect(stored!.primary_color ?? "").toBe(trimmed(last("primaryColor")).replace(/^#/, "").toUpperCase());
       ctx.unchangedBut((table, r) => (table === "branding" && r.scope === scopeKey) || table === "audit_log", ["sqlite_sequence"]);
@@ -1163,7 +1196,7 @@ const DRIVERS: Record<string, Driver> = {
       const user = row(ctx.env, "SELECT * FROM users WHERE email = ?", email);
       expect(user, `no administrator ${email}`).toBeDefined();
       expect(user!.is_admin).toBe(1);
-      expect(user!.display_name).toBe(trimmed(ctx.one("displayName")));
+      expectSaved(user!.display_name, ctx.one("displayName"), "name", { trim: true });
       expect(await verify(user!.password_hash as string, ctx.one("password")!)).toBe(true);
     },
   },
@@ -1243,7 +1276,7 @@ const DRIVERS: Record<string, Driver> = {
     accepted: async (ctx) => {
       const user = row(ctx.env, "SELECT * FROM users WHERE email = ?", ACCOUNT.email)!;
       if (ctx.one("intent") === "name") {
-        expect(user.display_name).toBe(trimmed(ctx.one("displayName")));
+        expectSaved(user.display_name, ctx.one("displayName"), "name", { trim: true });
         ctx.unchangedBut((table, r) => table === "users" && r.email === ACCOUNT.email);
       } else {
         expect(ctx.one("intent")).toBe("password");
@@ -1285,7 +1318,7 @@ const DRIVERS: Record<string, Driver> = {
       const email = trimmed(ctx.one("email")).toLowerCase();
       const user = row(ctx.env, "SELECT * FROM users WHERE email = ?", email);
       expect(user, `no account ${email}`).toBeDefined();
-      expect(user!.display_name).toBe(trimmed(ctx.one("displayName")));
+      expectSaved(user!.display_name, ctx.one("displayName"), "name", { trim: true });
       expect(row(ctx.env, "SELECT role FROM memberships WHERE project_id = ? AND user_id = ?", OWN, user!.id), "joined no project").toBeDefined();
       expect(await verify(user!.password_hash as string, ctx.one("password")!)).toBe(true);
     },
@@ -1365,9 +1398,9 @@ const DRIVERS: Record<string, Driver> = {
       const id = Number(target?.match(/^\/projects\/(\d+)$/)?.[1]);
       const project = row(ctx.env, "SELECT * FROM projects WHERE id = ?", id);
       expect(project, `no project behind ${target}`).toBeDefined();
-      expect(project!.name).toBe(trimmed(ctx.one("name")));
-      expect(project!.client_organisation).toBe(trimmed(ctx.one("clientOrganisation")));
-      expect(project!.description).toBe(ctx.one("description") ?? "");
+      expectSaved(project!.name, ctx.one("name"), "project name", { trim: true });
+      expectSaved(project!.client_organisation, ctx.one("clientOrganisation"), "client", { trim: true });
+      expectSaved(project!.description, ctx.one("description"), "description");
       expect(row(ctx.env, "SELECT role FROM memberships WHERE project_id = ? AND user_id = ?", id, userId(ctx.env, DEMO.pm))?.role).toBe("project-manager");
     },
   },
@@ -1501,7 +1534,7 @@ const DRIVERS: Record<string, Driver> = {
       const kinds: Record<string, string> = { request: "requested", withdraw: "withdrawn", approve: "approved", reject: "rejected", reopen: "reopened" };
       expect(event?.kind).toBe(kinds[ctx.one("intent") ?? ""]);
       expect(event!.phase_id).toBe(GATE_PHASE.id);
-      expect(event!.comment).toBe(trimmed(ctx.one("comment")));
+      expectSaved(event!.comment, ctx.one("comment"), "comment", { trim: true });
     },
   },
 
@@ -1538,7 +1571,7 @@ const DRIVERS: Record<string, Driver> = {
         expect(link, "no invitation stored").toBeDefined();
         expect(link!.project_id).toBe(OWN);
         expect(link!.role).toBe(ctx.one("role"));
-        expect(link!.note).toBe(trimmed(ctx.one("note")));
+        expectSaved(link!.note, ctx.one("note"), "note", { trim: true });
       }
       if (intent === "revoke") {
         const link = row(ctx.env, "SELECT * FROM one_time_links WHERE id = ?", Number(ctx.one("invitationId")));
