@@ -73,22 +73,3 @@ export function parseId(raw: string | undefined): number {
   invariantResponse(parsed.success);
   return parsed.data;
 }
-
-/**
- * Refuses (403) a form posted from a page of another origin. A browser sends
- * `Origin` with every POST; a request without one (an old browser, a script)
- * passes, and from another site it arrives without the session anyway (the
- * cookie is SameSite=Lax). Compared by host and port: behind a proxy that
- * ends TLS the app may see `http` where the browser says `https`.
- */
-export function refuseCrossOrigin(request: Request): void {
-  const origin = request.headers.get("Origin");
-  if (origin === null) return;
-  let host: string | null;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    host = null;
-  }
-  if (host === null || host !== new URL(request.url).host) throw data({ error: "errors.crossOrigin" }, { status: 403 });
-}

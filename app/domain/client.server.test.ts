@@ -37,8 +37,10 @@ describe("a form from another site", () => {
     expect(foreignOrigin(undefined, own)).toBe(false);
     expect(foreignOrigin("", own)).toBe(false);
     expect(foreignOrigin("http://127.0.0.1:3000", own)).toBe(false);
+    // A proxy that ends TLS: the browser's https origin is this site.
+    expect(foreignOrigin("https://127.0.0.1:3000", own)).toBe(false);
   });
   test("another host, port or scheme, 'null' or garbage is foreign", () => {
-    for (const o of ["http://evil.example", "http://127.0.0.1:3001", "https://127.0.0.1:3000", "http://localhost:3000", "null", "not a url", "http://127.0.0.1:3000.evil.example"]) expect(foreignOrigin(o, own), o).toBe(true);
+    for (const o of ["http://evil.example", "http://127.0.0.1:3001", "http://localhost:3000", "null", "not a url", "http://127.0.0.1:3000.evil.example"]) expect(foreignOrigin(o, own), o).toBe(true);
   });
 });

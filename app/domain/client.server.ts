@@ -49,14 +49,18 @@ export function clientAddress(c: ConnectionFacts): string {
 
 /**
  * Whether a request's Origin header names another site than `ownOrigin`
- * (scheme, host and port of the request as the server sees it). No Origin
- * at all (curl, older browsers) is not another site; "null" (a sandboxed
- * frame, a page from a file) is.
+ * (the host and port of the request as the server sees it). The scheme is
+ * not compared: behind a proxy that ends TLS without TRUST_PROXY the app sees
+ * `http` where the browser says `https`, and every form would be refused. No
+ * Origin at all (curl, older browsers) is not another site; "null" (a
+ * sandboxed frame, a page from a file) is.
  */
 export function foreignOrigin(origin: string | undefined, ownOrigin: string): boolean {
   if (origin === undefined || origin === "") return false;
   try {
-    return new URL(origin).origin !== new URL(ownOrigin).origin;
+    const from = new URL(origin);
+    if (from.protocol !== "http:" && from.protocol !== "https:") return true;
+    return from.host !== new URL(ownOrigin).host;
   } catch {
     return true;
   }

@@ -5,7 +5,7 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { availableDeliverables, contentDisposition, exportDeliverable } from "#app/domain/deliverables.server.ts";
 import { getDiagramRenderer } from "#app/domain/diagram-render.server.ts";
 import { postOnly } from "#app/domain/downloads.server.ts";
-import { readForm, refuseCrossOrigin } from "#app/http.server.ts";
+import { readForm } from "#app/http.server.ts";
 import type { DeliverableId } from "#templates/model.ts";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -22,7 +22,6 @@ export function loader({ params }: Route.LoaderArgs) {
 
 /** The Word file of one deliverable, in the language the button names (a form posted from the Documents page). */
 export async function action({ params, request, context }: Route.ActionArgs) {
-  refuseCrossOrigin(request);
   const { db, project, pack, data: projectData, actor } = requireProjectContext(params.projectId, context);
   const def = availableDeliverables(pack).find((d) => d.id === params.deliverable);
   if (!def) throw data({ error: "documents.errors.unknownDeliverable" }, { status: 404 });

@@ -5,7 +5,7 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { contentDisposition } from "#app/domain/deliverables.server.ts";
 import { postOnly } from "#app/domain/downloads.server.ts";
 import { exportProject, projectFileName, serialiseProjectFile } from "#app/domain/project-transfer.server.ts";
-import { readForm, refuseCrossOrigin } from "#app/http.server.ts";
+import { readForm } from "#app/http.server.ts";
 
 const exportForm = z.object({ intent: z.literal("export") });
 
@@ -16,7 +16,6 @@ export function loader({ params }: Route.LoaderArgs) {
 
 /** The whole project as one JSON file, to import on another installation (recorded in the audit trail). */
 export async function action({ params, request, context }: Route.ActionArgs) {
-  refuseCrossOrigin(request);
   const { db, project, actor, user } = requireProjectContext(params.projectId, context);
   if (!exportForm.safeParse(await readForm(request)).success) throw data({ error: "errors.badForm" }, { status: 400 });
   const file = exportProject(db, project.id, { by: { ...actor, email: user.email } });
