@@ -90,6 +90,15 @@ export function signOffState(db: Db, project: ProjectRow, pack: Pack, data: Proj
     lastApproval: view.lastApproval ? { by: view.lastApproval.userName, at: view.lastApproval.at, fingerprint: view.lastApproval.fingerprint ?? "", comment: view.lastApproval.comment } : null,
     request: view.request ? { by: view.request.userName, at: view.request.at } : null,
     rejection: view.rejection ? { by: view.rejection.userName, at: view.rejection.at, comment: view.rejection.comment } : null,
+    importedApproval: view.imported.approval
+      ? {
+          by: view.imported.approval.userName,
+          at: view.imported.approval.at,
+          fingerprint: view.imported.approval.fingerprint ?? "",
+          source: view.imported.approval.importedFrom ?? "",
+          matches: view.importedApprovalMatches === true,
+        }
+      : null,
   };
 }
 
