@@ -173,6 +173,14 @@ describe("an imported file cannot speak for this installation's people", () => {
     expect(await (await get(`${location}/history?user=${adminId}`, "attacker", "en")).text()).not.toContain("history-entry");
   });
 
+  test("a step page's \"last changed by\" names the file's authors only with the same mark", async () => {
+    const page = visible(await (await get(`${location}/phases/vision/steps/vision-core-questions`, "attacker", "en")).text());
+    // Every change of this project so far came with the file.
+    const lines = page.split("Last changed by ").slice(1).map((l) => l.slice(0, 200));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^\u2068[^\u2069]+\u2069 · [^·]+ · Imported from “project-data-mehregan\.json”, not verified here/);
+  });
+
   test("the Word document's sign-off block says the approval was imported and is not verified, in English and Persian", async () => {
     for (const lang of ["en", "fa"] as const) {
       const r = await get(`${location}/documents/vision-minutes/download?lang=${lang}`, "attacker");
