@@ -12,6 +12,9 @@
  * were imported and are not verified here; and the answer to the import does
  * not tell whether an email has an account here.
  */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
@@ -224,4 +227,24 @@ describe("the answer to an import does not tell who has an account here", () => 
     expect(known.status).toBe(302);
     expect(known).toEqual(unknown);
   });
+});
+
+describe("the command line's answer does not tell who has an account here either", () => {
+  const importByCommandLine = (email: string) => {
+    const file = structuredClone(base);
+    file.members = [{ name: "Pat Example", email, role: "executive-sponsor", since: file.project.createdAt }];
+    file.signoffs = [];
+    const target = path.join(server.dir, "project-data-mehregan.json");
+    fs.writeFileSync(target, JSON.stringify(file));
+    const r = spawnSync(process.execPath, ["--import", "tsx", "app/cli/project-data.ts", "import", "--file", target, "--as", ATTACKER], { env: { ...process.env, DATABASE_PATH: server.databasePath }, encoding: "utf8", timeout: 60_000 });
+    return { status: r.status, out: `${r.stdout}${r.stderr}`.replaceAll(email, "<email>").replace(/project \d+/g, "project <id>") };
+  };
+
+  test("a file naming the administrator's email and one naming an unknown email print the same", () => {
+    const known = importByCommandLine(ADMIN.email);
+    const unknown = importByCommandLine(NOBODY);
+    expect(known.status).toBe(0);
+    expect(known.out).toContain("Pat Example <<email>> (executive-sponsor)");
+    expect(known).toEqual(unknown);
+  }, 120_000);
 });
