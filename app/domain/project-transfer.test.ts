@@ -28,7 +28,7 @@ import { getProject, loadProjectData, packOf } from "#app/domain/projects.server
 import { fingerprint, gateView, projectGates, type PhaseSnapshot } from "#app/domain/signoff.server.ts";
 import { listMembers } from "#app/domain/members.server.ts";
 import { historyActors } from "#app/domain/audit.server.ts";
-import { IMPORT_MAX_BYTES, TRANSFER_LIMITS, exportProject, importProject, projectFileName, serialiseProjectFile, unlinkedMembers, type ProjectFile } from "#app/domain/project-transfer.server.ts";
+import { IMPORT_MAX_BYTES, TRANSFER_LIMITS, exportProject, importProject, importSource, projectFileName, serialiseProjectFile, unlinkedMembers, type ProjectFile } from "#app/domain/project-transfer.server.ts";
 import { translateError } from "#app/components/field.tsx";
 import { createI18n } from "#app/i18n.ts";
 import { findItem } from "#methodology/load.ts";
@@ -530,6 +530,17 @@ describe("refused files", () => {
     ];
     for (const [edit, message] of cases) expect(inEnglish(refusal(B.db, edited(edit)))).toBe(message);
     expect(inPersian(refusal(B.db, edited((f) => delete f.project.name)))).toBe("فایل پروژه معتبر نیست: «project › name» وجود ندارد.");
+  });
+});
+
+describe("where imported records say they came from", () => {
+  test("the file's own name, without folders, control or bidi characters, at most 120 characters; without a name, the name its export gives it", () => {
+    expect(importSource("C:\\Users\\me\\Downloads\\project-data-mehregan.json", file1)).toBe("project-data-mehregan.json");
+    expect(importSource("/tmp/x/\u202Enosj.atad-tcejorp\u202C\n.json", file1)).toBe("nosj.atad-tcejorp.json");
+    expect(importSource("پروژه\u200Cها.json", file1)).toBe("پروژه\u200Cها.json");
+    expect([...importSource("x".repeat(500), file1)]).toHaveLength(120);
+    expect(importSource(null, file1)).toBe(projectFileName(file1));
+    expect(importSource("\u202E\u2066 ", file1)).toBe(projectFileName(file1));
   });
 });
 
