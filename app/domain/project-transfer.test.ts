@@ -445,6 +445,15 @@ describe("what the imported project shows", () => {
     }
   });
 
+  test("the documents' sign-off state names the imported approval only where there is one, so other projects' document versions do not change", () => {
+    const state = (db: Db, id: number) => {
+      const project = getProject(db, id)!;
+      return signOffState(db, project, pack, loadProjectData(db, id), "vision", "en")!;
+    };
+    expect(state(B.db, inB)).toMatchObject({ status: "open", lastApproval: null, importedApproval: { by: "فرهاد کریمی", source: projectFileName(file1), matches: true } });
+    expect("importedApproval" in state(A.db, sourceId)).toBe(false);
+  });
+
   test("the project's branding and logo come along", () => {
     expect(projectBrandingOverride(C.db, inC)).toMatchObject({ firmName: "آرمان مشاوران", primaryColor: "#1F6F5C", font: "Vazirmatn" });
     expect(Buffer.from(projectBrandingOverride(C.db, inC)!.logo!.data).equals(PNG_1PX)).toBe(true);
