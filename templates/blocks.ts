@@ -409,8 +409,16 @@ export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] 
   }
   if (state.status === "awaiting" && state.request) facts.push([s.requestedBy, `${state.request.by} — ${dateTime(state.request.at, ctx.lang)}`]);
   if (state.rejection) facts.push([s.returned, `${state.rejection.by} — ${dateTime(state.rejection.at, ctx.lang)}`], [s.comment, state.rejection.comment]);
+  const imported = state.importedApproval;
+  if (imported) {
+    facts.push(
+      [s.importedApproval, `${imported.by} — ${dateTime(imported.at, ctx.lang)}`],
+      [s.importedStatus, s.importedNotVerified(imported.source)],
+      [s.importedFingerprint, imported.fingerprint],
+    );
+  }
   facts.push([s.currentFingerprint, state.currentFingerprint]);
-  const verdict = state.status === "signed" && !state.changedSinceSignoff ? s.matches : state.lastApproval ? s.differs : s.draft;
+  const verdict = state.status === "signed" && !state.changedSinceSignoff ? s.matches : state.lastApproval ? s.differs : imported ? s.importedOnly : s.draft;
   // On a page of its own, so what was signed and by whom is read in one place.
   return [heading(ctx, s.heading, 1, { newPage: true }), para(ctx, verdict, { bold: true, keepNext: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
 }

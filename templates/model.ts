@@ -35,6 +35,12 @@ export type SignOffState = {
   lastApproval: { by: string; at: string; fingerprint: string; comment: string } | null;
   request: { by: string; at: string } | null;
   rejection: { by: string; at: string; comment: string } | null;
+  /**
+   * An approval recorded in an imported project file: not a signature made
+   * here, shown as "imported from <source>, not verified here" (decision 015).
+   * `matches`: the content now is the content it names.
+   */
+  importedApproval?: { by: string; at: string; fingerprint: string; source: string; matches: boolean } | null;
 };
 
 /**

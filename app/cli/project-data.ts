@@ -57,13 +57,15 @@ function main() {
       if (!values.as) fail("--as needs the email of an account of this installation (it becomes the project manager)");
       const user = findUserByEmail(db, values.as) ?? fail(`there is no account with the email ${values.as} on this installation`);
       if (!fs.existsSync(values.file)) fail(`${values.file} does not exist`);
-      const result = importProject(db, fs.readFileSync(values.file), { id: user.id, name: user.displayName, email: user.email });
+      const result = importProject(db, fs.readFileSync(values.file), { id: user.id, name: user.displayName, email: user.email }, { fileName: path.basename(values.file) });
       if (!result.ok) {
         console.error(`project-data: the file was not imported, and nothing was changed.\n  ${translateError(createI18n("en").t, "en", result.error)}\n  ${translateError(createI18n("fa").t, "fa", result.error)}`);
         process.exit(1);
       }
-      console.log(`Imported as project ${result.projectId}; ${user.displayName} manages it.`);
-      if (result.unlinked.length) console.log(`Kept by name (no account here): ${result.unlinked.map((p) => `${p.name} <${p.email}> (${p.role})`).join(", ")}`);
+      console.log(`Imported as project ${result.projectId}; ${user.displayName} manages it and is its only member.`);
+      console.log(`Its sign-offs and history are kept as records imported from "${result.source}", not verified here.`);
+      // Everyone the file names, whether or not they have an account here: the answer must not tell which emails do.
+      if (result.toInvite.length) console.log(`To invite from its People page: ${result.toInvite.map((p) => `${p.name} <${p.email}> (${p.role})`).join(", ")}`);
       return;
     }
     fail(command ? `unknown command '${command}'` : "say export or import");

@@ -10,7 +10,7 @@ import { GateBadge, type GateStatus } from "./gate-badge.tsx";
 import { translateError } from "./field.tsx";
 import { textChangeMarks, type TextMark } from "#app/domain/text-hygiene.ts";
 
-type GateEvent = { id: number; kind: string; at: string; comment: string; fingerprint: string | null; userName: string };
+type GateEvent = { id: number; kind: string; at: string; comment: string; fingerprint: string | null; userName: string; importedFrom?: string | null };
 type Cells = Record<string, unknown>;
 type Change =
   | { itemId: string; kind: "answer"; before: unknown; after: unknown }
@@ -30,6 +30,12 @@ export type GatePanelProps = {
     changes: Change[];
     requiredComplete: boolean;
     blockedBy: Localized[];
+    /** What an imported project file says about the phase: records shown as such, never a signature made here. */
+    imported: {
+      events: GateEvent[];
+      approval: { userName: string; at: string; comment: string; fingerprint: string | null; importedFrom: string } | null;
+    };
+    importedApprovalMatches: boolean | null;
   };
   permissions: readonly Permission[];
   missing: number;
@@ -98,6 +104,8 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
           <ChangesView changes={gate.changes} items={items} refOptions={content.refOptions} />
         </div>
       ) : null}
+
+      {gate.imported.events.length ? <ImportedRecords imported={gate.imported} matches={gate.importedApprovalMatches} when={when} /> : null}
 
       {canRequest && (gate.status === "open" || gate.status === "reopened") ? (
         <Form method="post" className="gate-form" preventScrollReset>
@@ -177,6 +185,43 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** Sign-off events that came with an imported file: marked as such, and apart from the phase's own state. */
+function ImportedRecords({ imported, matches, when }: { imported: GatePanelProps["gate"]["imported"]; matches: boolean | null; when: (iso: string) => React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const notVerified = (source: string | null | undefined) => (
+    <span className="imported-mark" data-testid="imported-mark">{t("gate.imported.notVerified", { source: source ?? "" })}</span>
+  );
+  const approval = imported.approval;
+  return (
+    <div className="gate-imported" data-testid="gate-imported">
+      <h3>{t("gate.imported.title")}</h3>
+      <p className="muted">{t("gate.imported.lead")}</p>
+      {approval ? (
+        <>
+          <p>
+            {t("gate.imported.approvedBy", { name: approval.userName })} {when(approval.at)} — {notVerified(approval.importedFrom)}
+          </p>
+          {approval.comment ? <p className="muted">“<bdi>{approval.comment}</bdi>”</p> : null}
+          <Fingerprint value={approval.fingerprint} label={t("gate.imported.fingerprint")} />
+          <p className="muted small">{matches ? t("gate.imported.matches") : t("gate.imported.differs")}</p>
+        </>
+      ) : null}
+      <details>
+        <summary>{t("gate.imported.events", { n: localDigits(imported.events.length, lang) })}</summary>
+        <ol className="gate-events">
+          {[...imported.events].reverse().map((e) => (
+            <li key={e.id}>
+              <strong>{t(`gate.events.${e.kind}`)}</strong> — <bdi>{e.userName}</bdi> · {when(e.at)}
+              {e.comment ? <> · “<bdi>{e.comment}</bdi>”</> : null} · {notVerified(e.importedFrom)}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </div>
   );
 }
 

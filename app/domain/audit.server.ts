@@ -88,7 +88,10 @@ export function historyActors(db: Db, projectId: number): Array<{ userId: number
     .map((r) => ({ userId: r.userId!, name: r.name }));
 }
 
-const changesOf = new WeakMap<object, Map<string, Map<string, { name: string; at: string }>>>();
+/** Who changed an item last, and when; `importedFrom` when that change came with an imported file (decision 015). */
+export type LastChange = { name: string; at: string; importedFrom: string | null };
+
+const changesOf = new WeakMap<object, Map<string, Map<string, LastChange>>>();
 
 /**
  * "Last changed by … at …" for each item of a list, whichever of its rows
@@ -98,7 +101,7 @@ const changesOf = new WeakMap<object, Map<string, Map<string, { name: string; at
  * be kept with it: that object is replaced whenever the audit trail grows,
  * which is exactly when this answer can change.
  */
-export function lastItemChanges(db: Db, projectId: number, itemIds: string[], data?: object): Map<string, { name: string; at: string }> {
+export function lastItemChanges(db: Db, projectId: number, itemIds: string[], data?: object): Map<string, LastChange> {
   if (!data) return readLastItemChanges(db, projectId, itemIds);
   const key = itemIds.join("\n");
   let byList = changesOf.get(data);
@@ -108,11 +111,11 @@ export function lastItemChanges(db: Db, projectId: number, itemIds: string[], da
   return hit;
 }
 
-function readLastItemChanges(db: Db, projectId: number, itemIds: string[]): Map<string, { name: string; at: string }> {
-  const out = new Map<string, { name: string; at: string }>();
+function readLastItemChanges(db: Db, projectId: number, itemIds: string[]): Map<string, LastChange> {
+  const out = new Map<string, LastChange>();
   if (itemIds.length === 0) return out;
   const rows = db
-    .select({ itemId: auditLog.itemId, name: auditLog.actorName, at: auditLog.at })
+    .select({ itemId: auditLog.itemId, name: auditLog.actorName, at: auditLog.at, importedFrom: auditLog.importedFrom })
     .from(auditLog)
     .where(
       inArray(
@@ -125,7 +128,7 @@ function readLastItemChanges(db: Db, projectId: number, itemIds: string[]): Map<
       ),
     )
     .all();
-  for (const r of rows) out.set(r.itemId!, { name: r.name, at: r.at });
+  for (const r of rows) out.set(r.itemId!, { name: r.name, at: r.at, importedFrom: r.importedFrom });
   return out;
 }
 

@@ -90,6 +90,18 @@ export function signOffState(db: Db, project: ProjectRow, pack: Pack, data: Proj
     lastApproval: view.lastApproval ? { by: view.lastApproval.userName, at: view.lastApproval.at, fingerprint: view.lastApproval.fingerprint ?? "", comment: view.lastApproval.comment } : null,
     request: view.request ? { by: view.request.userName, at: view.request.at } : null,
     rejection: view.rejection ? { by: view.rejection.userName, at: view.rejection.at, comment: view.rejection.comment } : null,
+    // Only when there is one: a document's content fingerprint (and so its version number) must not change for every project without imported records.
+    ...(view.imported.approval
+      ? {
+          importedApproval: {
+            by: view.imported.approval.userName,
+            at: view.imported.approval.at,
+            fingerprint: view.imported.approval.fingerprint ?? "",
+            source: view.imported.approval.importedFrom ?? "",
+            matches: view.importedApprovalMatches === true,
+          },
+        }
+      : {}),
   };
 }
 

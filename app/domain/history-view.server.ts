@@ -24,6 +24,8 @@ export type HistoryLine = {
   id: number;
   at: string;
   actorName: string;
+  /** For an entry imported from a file: where it came from (shown as "imported from …, not verified here"). */
+  importedFrom: string | null;
   action: string;
   /** What changed: an item's title, a phase, a document… (may be empty). */
   what: string;
@@ -63,7 +65,10 @@ function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Langua
   if (typeof o.firmName === "string") parts.push(o.firmName);
   if (typeof o.primaryColor === "string") parts.push(`#${o.primaryColor}`);
   if (typeof o.fingerprint === "string") parts.push(`SHA-256 ${o.fingerprint.slice(0, 12)}…`);
+  if (e.action === "project.import" && o.source && typeof (o.source as Record<string, unknown>).file === "string") parts.push(t("history.fromFile", { file: (o.source as Record<string, unknown>).file }));
+  // Imports before decision 015 said who had no account here; later ones list everyone the file names, to be invited.
   if (Array.isArray(o.unlinked) && o.unlinked.length) parts.push(t("history.unlinked", { names: o.unlinked.join(lang === "fa" ? "، " : ", ") }));
+  if (Array.isArray(o.toInvite) && o.toInvite.length) parts.push(t("history.toInvite", { names: o.toInvite.join(lang === "fa" ? "، " : ", ") }));
   return parts.join(" · ");
 }
 
@@ -99,6 +104,6 @@ export function historyLines(
       if (!text) return null;
       return e.id === ctx.full ? { text, whole: null } : shorten(text);
     };
-    return { id: e.id, at: e.at, actorName: e.actorName, action: e.action, what, before: shown(e.before), after: shown(e.after) };
+    return { id: e.id, at: e.at, actorName: e.actorName, importedFrom: e.importedFrom, action: e.action, what, before: shown(e.before), after: shown(e.after) };
   });
 }

@@ -34,7 +34,7 @@
  * not match the format (the first problem, in plain words).
  */
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
@@ -54,8 +54,8 @@ import {
   type ProjectRow,
 } from "#db/schema.ts";
 import { getPacks } from "#methodology/registry.ts";
-import { compareVersions, findItem } from "#methodology/load.ts";
-import type { Pack, RegisterItem } from "#methodology/schema.ts";
+import { compareVersions } from "#methodology/load.ts";
+import type { Item, Pack, RegisterItem } from "#methodology/schema.ts";
 import { msg, registerRowSchema, valueSchemaFor } from "#methodology/values.ts";
 import { BRAND_FONTS } from "#templates/model.ts";
 import { DELIVERABLES } from "#templates/index.ts";
@@ -74,6 +74,29 @@ export const TRANSFER_FORMAT_VERSION = 1;
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * The longest lists a project file may hold. Every list is bounded, so the
+ * work an import does is bounded too (and it is linear: see importProject).
+ * Chosen well above a real engagement (the bench's large project has 500
+ * requirements, 60 members and about 2,500 history entries) and so that a
+ * file with every list at its limit still fits the 20 MB limit:
+ * - rows: the built-in method has 59 registers of at most 500 rows (29,500);
+ * - answers: one per item (the method has 259);
+ * - audit: a long engagement's history, at about 200 bytes an entry at least;
+ * - sign-off events: seven phases, each requested, signed and reopened many times;
+ * - document versions: five deliverables, each exported in many versions.
+ */
+export const TRANSFER_LIMITS = {
+  members: 500,
+  answers: 1_000,
+  rows: 30_000,
+  signoffs: 500,
+  snapshotItems: 500,
+  snapshotRows: 2_000,
+  audit: 50_000,
+  documentVersions: 500,
+} as const;
 
 // --- the file format ---------------------------------------------------------
 
@@ -100,9 +123,9 @@ const snapshotSchema = z.strictObject({
   items: z.array(
     z.union([
       z.strictObject({ id: itemId, value: z.json() }),
-      z.strictObject({ id: itemId, rows: z.array(z.strictObject({ id: rowId, cells })) }),
+      z.strictObject({ id: itemId, rows: z.array(z.strictObject({ id: rowId, cells })).max(TRANSFER_LIMITS.snapshotRows) }),
     ]),
-  ),
+  ).max(TRANSFER_LIMITS.snapshotItems),
 });
 
 export const projectFileSchema = z.strictObject({
@@ -122,14 +145,14 @@ export const projectFileSchema = z.strictObject({
     createdAt: timestamp,
     updatedAt: timestamp,
   }),
-  members: z.array(z.strictObject({ name, email, role: z.enum(PROJECT_ROLES), since: timestamp })),
+  members: z.array(z.strictObject({ name, email, role: z.enum(PROJECT_ROLES), since: timestamp })).max(TRANSFER_LIMITS.members),
   answers: z.array(
     z.strictObject({ itemId, value: z.json(), version: z.number().int().min(1), updatedBy: z.string().max(200).nullable(), createdAt: timestamp, updatedAt: timestamp }),
-  ),
+  ).max(TRANSFER_LIMITS.answers),
   /** Every register's rows, by register and in the order they are shown. */
   rows: z.array(
     z.strictObject({ id: rowId, itemId, position: z.number().int(), cells, version: z.number().int().min(1), updatedBy: z.string().max(200).nullable(), createdAt: timestamp, updatedAt: timestamp }),
-  ),
+  ).max(TRANSFER_LIMITS.rows),
   signoffs: z.array(
     z
       .strictObject({
@@ -142,7 +165,7 @@ export const projectFileSchema = z.strictObject({
         snapshot: snapshotSchema.nullable(),
       })
       .refine((s) => s.kind !== "approved" || (s.fingerprint !== null && s.snapshot !== null), "an approval carries the fingerprint and the snapshot it signed"),
-  ),
+  ).max(TRANSFER_LIMITS.signoffs),
   audit: z.array(
     z.strictObject({
       at: timestamp,
@@ -157,7 +180,7 @@ export const projectFileSchema = z.strictObject({
       before: z.json(),
       after: z.json(),
     }),
-  ),
+  ).max(TRANSFER_LIMITS.audit),
   /** The project's own document branding (null: it uses the installation's). */
   branding: z
     .strictObject({
@@ -184,7 +207,7 @@ export const projectFileSchema = z.strictObject({
       /** The latest version of a deliverable whose content had not changed when the file was written. */
       current: z.boolean(),
     }),
-  ),
+  ).max(TRANSFER_LIMITS.documentVersions),
 });
 export type ProjectFile = z.output<typeof projectFileSchema>;
 export type TransferPerson = { name: string; email: string };
@@ -458,11 +481,23 @@ function checkPack(packId: string, packVersion: string): string | null {
   return msg("transfer.errors.packVersionMissing", { pack: packId, version: param(packVersion), installed: installed.join(", ") });
 }
 
-/** Checks zod cannot express: items of the pack, values that fit them, no duplicates. */
+/** Every item of a pack by id, worked out once per pack (a lookup per answer and row must not scan the pack). */
+const itemIndex = new WeakMap<Pack, Map<string, Item>>();
+function itemsOf(pack: Pack): Map<string, Item> {
+  let index = itemIndex.get(pack);
+  if (!index) {
+    index = new Map(pack.phases.flatMap((ph) => ph.steps.flatMap((st) => st.items.map((it) => [it.id, it] as const))));
+    itemIndex.set(pack, index);
+  }
+  return index;
+}
+
+/** Checks zod cannot express: items of the pack, values that fit them, no duplicates. Linear in the file. */
 function checkContent(file: ProjectFile, pack: Pack): string | null {
+  const items = itemsOf(pack);
   const seenAnswers = new Set<string>();
   for (const a of file.answers) {
-    const item = findItem(pack, a.itemId);
+    const item = items.get(a.itemId);
     if (!item || item.kind === "info" || item.kind === "register") return msg("transfer.errors.unknownItem", { item: param(a.itemId) });
     if (seenAnswers.has(a.itemId)) return msg("transfer.errors.duplicate", { what: param(a.itemId) });
     seenAnswers.add(a.itemId);
@@ -470,21 +505,25 @@ function checkContent(file: ProjectFile, pack: Pack): string | null {
   }
   const seenRows = new Set<number>();
   const counts = new Map<string, number>();
+  const rowSchemas = new Map<string, ReturnType<typeof registerRowSchema>>();
   for (const r of file.rows) {
-    const item = findItem(pack, r.itemId);
+    const item = items.get(r.itemId);
     if (!item || item.kind !== "register") return msg("transfer.errors.unknownItem", { item: param(r.itemId) });
     if (seenRows.has(r.id)) return msg("transfer.errors.duplicate", { what: `${param(r.itemId)} #${r.id}` });
     seenRows.add(r.id);
     counts.set(r.itemId, (counts.get(r.itemId) ?? 0) + 1);
     if (counts.get(r.itemId)! > item.maxRows) return msg("transfer.errors.tooManyRows", { item: param(r.itemId), max: item.maxRows });
-    if (!registerRowSchema(item).safeParse(r.cells).success) return msg("transfer.errors.badValue", { item: param(r.itemId) });
+    let schema = rowSchemas.get(r.itemId);
+    if (!schema) rowSchemas.set(r.itemId, (schema = registerRowSchema(item)));
+    if (!schema.safeParse(r.cells).success) return msg("transfer.errors.badValue", { item: param(r.itemId) });
   }
   const emails = new Set<string>();
   for (const mbr of file.members) {
     if (emails.has(mbr.email)) return msg("transfer.errors.duplicate", { what: param(mbr.email) });
     emails.add(mbr.email);
   }
-  for (const s of file.signoffs) if (!pack.phases.some((p) => p.id === s.phaseId)) return msg("transfer.errors.unknownPhase", { phase: param(s.phaseId) });
+  const phases = new Set(pack.phases.map((p) => p.id));
+  for (const s of file.signoffs) if (!phases.has(s.phaseId)) return msg("transfer.errors.unknownPhase", { phase: param(s.phaseId) });
   const versions = new Set<string>();
   for (const d of file.documentVersions) {
     const key = `${d.deliverable}@${d.version}`;
@@ -506,10 +545,14 @@ export type ImportResult =
   | {
       ok: true;
       projectId: number;
-      /** Members matched to accounts of this installation by email. */
-      matched: TransferPerson[];
-      /** Members with no account here, kept by name and email. */
-      unlinked: Array<TransferPerson & { role: string }>;
+      /**
+       * The file's members other than the importer, as the file names them, to
+       * be invited. Whether any of them has an account here is not said: the
+       * answer is the same for an email with an account and one without.
+       */
+      toInvite: Array<TransferPerson & { role: string }>;
+      /** Where the imported records say they came from (shown as "imported from …"). */
+      source: string;
     }
   | TransferRefusal;
 
@@ -578,22 +621,12 @@ export function mapRowIds(file: ProjectFile, pack: Pack, map: (id: number) => nu
 function namedRowIds(file: ProjectFile, pack: Pack): { live: number[]; gone: number[] } {
   const live = file.rows.map((r) => r.id);
   const liveSet = new Set(live);
-  const gone: number[] = [];
+  const gone = new Set<number>();
   mapRowIds(file, pack, (id) => {
-    if (!liveSet.has(id) && !gone.includes(id)) gone.push(id);
+    if (!liveSet.has(id)) gone.add(id);
     return id;
   });
-  return { live, gone };
-}
-
-/** Finds accounts of this installation by email. */
-function accountsByEmail(tx: Tx, emails: string[]): Map<string, { id: number; displayName: string; email: string }> {
-  const unique = [...new Set(emails)];
-  const out = new Map<string, { id: number; displayName: string; email: string }>();
-  for (let i = 0; i < unique.length; i += 500) {
-    for (const u of tx.select({ id: users.id, displayName: users.displayName, email: users.email }).from(users).where(inArray(users.email, unique.slice(i, i + 500))).all()) out.set(u.email, u);
-  }
-  return out;
+  return { live, gone: [...gone] };
 }
 
 /** Takes `count` ids from a table's AUTOINCREMENT sequence, so no row will ever get them; returns the first. */
@@ -608,18 +641,49 @@ function reserveIds(tx: Tx, table: string, count: number): number {
   return base + 1;
 }
 
+/** Bidi controls and other control characters: never part of a name shown as "imported from …". */
+const UNSAFE_IN_NAME = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** Where imported records came from, as the importer will read it: the file's name (without folders), or the name its export would have given it. */
+export function importSource(fileName: string | null | undefined, file: ProjectFile): string {
+  const base = (fileName ?? "").split(/[\\/]/).pop()!.replace(UNSAFE_IN_NAME, "").replace(/\s+/g, " ").trim();
+  return [...(base || projectFileName(file))].slice(0, 120).join("");
+}
+
+/** Rows per INSERT statement: well under SQLite's limit of bound parameters (14 columns at most here). */
+const INSERT_CHUNK = 500;
+function insertAll<T>(rows: T[], insert: (chunk: T[]) => void): void {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
 /**
  * Imports a project file as a new project. Everything is checked first; the
  * writes happen in one transaction, so a refused or failing import leaves
  * nothing behind.
+ *
+ * Nothing the file says is attributed to an account of this installation: the
+ * file can be written by anyone. Its sign-off events and history entries keep
+ * the names and emails as text, with no account (`user_id` null), and are
+ * marked `imported_from` the file; its members are all listed to be invited
+ * (`imported_members`). Only the importer becomes a member, as project
+ * manager. An imported approval is therefore not a signature made here (see
+ * decision 015). A project the file flags as a demo is an ordinary project.
+ *
+ * Linear in the file: every lookup is a Map or Set, rows are inserted in
+ * chunks, and the current fingerprint of a deliverable is worked out once.
  */
-export function importProject(db: Db, input: string | Uint8Array | unknown, actor: Actor & { id: number; email: string }, now = new Date().toISOString()): ImportResult {
+export function importProject(
+  db: Db,
+  input: string | Uint8Array | unknown,
+  actor: Actor & { id: number; email: string },
+  opts: { fileName?: string | null; now?: string } = {},
+): ImportResult {
   const read = readProjectFile(input);
   if (!read.ok) return read;
   const { file, pack } = read;
+  const now = opts.now ?? new Date().toISOString();
+  const source = importSource(opts.fileName, file);
   return writeTransaction(db, (tx) => {
-    const people = accountsByEmail(tx, [actor.email, ...file.members.map((m) => m.email), ...file.signoffs.map((s) => s.by.email), ...file.audit.flatMap((a) => (a.actorEmail ? [a.actorEmail] : []))]);
-
     const p = file.project;
     const project = tx
       .insert(projects)
@@ -631,7 +695,8 @@ export function importProject(db: Db, input: string | Uint8Array | unknown, acto
         description: p.description,
         packId: pack.id,
         packVersion: pack.version,
-        isDemo: p.isDemo,
+        // A demo here is only ever the one the installation seeds itself (its set-up makes the first administrator its manager).
+        isDemo: false,
         createdAt: p.createdAt,
         updatedAt: p.updatedAt,
       })
@@ -644,77 +709,63 @@ export function importProject(db: Db, input: string | Uint8Array | unknown, acto
     const newId = new Map<number, number>([...live, ...gone].map((old, i) => [old, first + i]));
     const mapped = mapRowIds(file, pack, (id) => newId.get(id)!);
 
-    // Members: accounts here by email; the others are kept by name. The importer manages the project.
+    // The importer manages the project; everyone the file names is listed to be invited, whether or not they have an account here.
     const importerInFile = file.members.find((m) => m.email === actor.email);
-    const matched: TransferPerson[] = [];
-    const unlinked: Array<TransferPerson & { role: string }> = [];
-    for (const m of file.members) {
-      const account = people.get(m.email);
-      if (account) {
-        const role = account.id === actor.id ? "project-manager" : m.role;
-        tx.insert(memberships).values({ projectId: project.id, userId: account.id, role, createdAt: m.since, updatedAt: m.since }).run();
-        matched.push({ name: account.displayName, email: account.email });
-      } else {
-        tx.insert(importedMembers).values({ projectId: project.id, name: m.name, email: m.email, role: m.role, since: m.since }).run();
-        unlinked.push({ name: m.name, email: m.email, role: m.role });
-      }
-    }
-    if (!importerInFile) tx.insert(memberships).values({ projectId: project.id, userId: actor.id, role: "project-manager", createdAt: now, updatedAt: now }).run();
+    tx.insert(memberships)
+      .values({ projectId: project.id, userId: actor.id, role: "project-manager", createdAt: importerInFile?.since ?? now, updatedAt: importerInFile?.since ?? now })
+      .run();
+    const toInvite = file.members.filter((m) => m.email !== actor.email);
+    insertAll(toInvite, (chunk) => tx.insert(importedMembers).values(chunk.map((m) => ({ projectId: project.id, name: m.name, email: m.email, role: m.role, since: m.since }))).run());
 
-    for (const a of mapped.answers) {
-      tx.insert(answers).values({ projectId: project.id, itemId: a.itemId, value: a.value, version: a.version, updatedBy: a.updatedBy, createdAt: a.createdAt, updatedAt: a.updatedAt }).run();
-    }
-    for (const r of mapped.rows) {
-      tx.insert(registerRows)
-        .values({ id: r.id, projectId: project.id, itemId: r.itemId, position: r.position, cells: r.cells, version: r.version, updatedBy: r.updatedBy, createdAt: r.createdAt, updatedAt: r.updatedAt })
-        .run();
-    }
+    insertAll(mapped.answers, (chunk) =>
+      tx
+        .insert(answers)
+        .values(chunk.map((a) => ({ projectId: project.id, itemId: a.itemId, value: a.value, version: a.version, updatedBy: a.updatedBy, createdAt: a.createdAt, updatedAt: a.updatedAt })))
+        .run(),
+    );
+    insertAll(mapped.rows, (chunk) =>
+      tx
+        .insert(registerRows)
+        .values(chunk.map((r) => ({ id: r.id, projectId: project.id, itemId: r.itemId, position: r.position, cells: r.cells, version: r.version, updatedBy: r.updatedBy, createdAt: r.createdAt, updatedAt: r.updatedAt })))
+        .run(),
+    );
 
-    file.signoffs.forEach((original, i) => {
+    const events = file.signoffs.map((original, i) => {
       const s = mapped.signoffs[i]!;
-      const account = people.get(s.by.email);
       // A signature over content with refs covers row ids: it is fingerprinted again over the remapped
       // snapshot, but only when the file's fingerprint is that of its own snapshot.
       let fp = s.fingerprint;
       if (s.kind === "approved" && s.snapshot && original.snapshot && fingerprint(original.snapshot as PhaseSnapshot) === original.fingerprint) {
         fp = fingerprint(s.snapshot as PhaseSnapshot);
       }
-      tx.insert(signoffEvents)
-        .values({
-          projectId: project.id,
-          phaseId: s.phaseId,
-          kind: s.kind,
-          userId: account?.id ?? null,
-          signerName: account ? null : s.by.name,
-          signerEmail: account ? null : s.by.email,
-          at: s.at,
-          comment: s.comment,
-          fingerprint: fp,
-          snapshot: s.snapshot,
-        })
-        .run();
+      return { projectId: project.id, phaseId: s.phaseId, kind: s.kind, userId: null, signerName: s.by.name, signerEmail: s.by.email, importedFrom: source, at: s.at, comment: s.comment, fingerprint: fp, snapshot: s.snapshot };
     });
+    // One at a time: a snapshot can be large, and SQLite bounds a statement's size.
+    for (const e of events) tx.insert(signoffEvents).values(e).run();
 
     const ownScope = `project:${file.project.id}`;
-    for (const a of mapped.audit) {
-      const account = a.actorEmail ? people.get(a.actorEmail) : undefined;
-      tx.insert(auditLog)
-        .values({
-          projectId: project.id,
-          userId: account?.id ?? null,
-          actorName: a.actorName,
-          actorEmail: account ? null : a.actorEmail,
-          at: a.at,
-          action: a.action,
-          phaseId: a.phaseId,
-          itemId: a.itemId,
-          rowId: a.rowId,
-          subject: a.subject === ownScope ? `project:${project.id}` : a.subject,
-          before: a.before,
-          after: a.after,
-        })
-        .run();
-    }
+    insertAll(mapped.audit, (chunk) =>
+      tx
+        .insert(auditLog)
+        .values(
+          chunk.map((a) => ({
+            projectId: project.id,
+            userId: null,
+            actorName: a.actorName,
+            actorEmail: a.actorEmail,
+            importedFrom: source,
+            at: a.at,
+            action: a.action,
+            phaseId: a.phaseId,
+            itemId: a.itemId,
+            rowId: a.rowId,
+            subject: a.subject === ownScope ? `project:${project.id}` : a.subject,
+            before: a.before,
+            after: a.after,
+          })),
+        )
+        .run(),
+    );
 
     if (file.branding) {
       const b = file.branding;
@@ -735,16 +786,30 @@ export function importProject(db: Db, input: string | Uint8Array | unknown, acto
         .run();
     }
 
-    for (const d of file.documentVersions) {
-      tx.insert(documentVersions)
-        .values({ projectId: project.id, deliverable: d.deliverable, version: d.version, fingerprint: d.fingerprint, createdBy: d.createdBy, createdAt: d.createdAt, lastExportedAt: d.lastExportedAt, lastExportedBy: d.lastExportedBy, exports: d.exports })
-        .run();
-    }
     // A deliverable unchanged at export stays unchanged here: its fingerprint covered the old ids.
-    for (const d of file.documentVersions.filter((v) => v.current)) {
-      const fp = currentDocumentFingerprint(tx, project, pack, d.deliverable);
-      if (fp) tx.update(documentVersions).set({ fingerprint: fp }).where(and(eq(documentVersions.projectId, project.id), eq(documentVersions.deliverable, d.deliverable), eq(documentVersions.version, d.version))).run();
-    }
+    // Only a deliverable's latest version can be current, and its fingerprint is worked out once.
+    const latest = new Map<string, ProjectFile["documentVersions"][number]>();
+    for (const d of file.documentVersions) if ((latest.get(d.deliverable)?.version ?? 0) < d.version) latest.set(d.deliverable, d);
+    const currentFingerprint = new Map<string, string | null>();
+    for (const d of latest.values()) if (d.current) currentFingerprint.set(d.deliverable, currentDocumentFingerprint(tx, project, pack, d.deliverable));
+    insertAll(file.documentVersions, (chunk) =>
+      tx
+        .insert(documentVersions)
+        .values(
+          chunk.map((d) => ({
+            projectId: project.id,
+            deliverable: d.deliverable,
+            version: d.version,
+            fingerprint: (latest.get(d.deliverable) === d ? currentFingerprint.get(d.deliverable) : null) ?? d.fingerprint,
+            createdBy: d.createdBy,
+            createdAt: d.createdAt,
+            lastExportedAt: d.lastExportedAt,
+            lastExportedBy: d.lastExportedBy,
+            exports: d.exports,
+          })),
+        )
+        .run(),
+    );
 
     audit(
       tx,
@@ -754,16 +819,15 @@ export function importProject(db: Db, input: string | Uint8Array | unknown, acto
         action: "project.import",
         subject: project.name,
         after: {
-          source: { exportedAt: file.exportedAt, exportedBy: file.exportedBy?.name ?? null, pack: `${pack.id}@${pack.version}` },
-          matched: matched.map((m) => m.email),
-          unlinked: unlinked.map((m) => m.name),
+          source: { file: source, exportedAt: file.exportedAt, exportedBy: file.exportedBy?.name ?? null, pack: `${pack.id}@${pack.version}` },
+          toInvite: toInvite.map((m) => m.name),
           /** SHA-256 of the file as uploaded, to tell which file it was. */
           file: crypto.createHash("sha256").update(typeof input === "string" || input instanceof Uint8Array ? input : JSON.stringify(input)).digest("hex"),
         },
       },
       now,
     );
-    return { ok: true as const, projectId: project.id, matched, unlinked };
+    return { ok: true as const, projectId: project.id, toInvite: toInvite.map((m) => ({ name: m.name, email: m.email, role: m.role })), source };
   });
 }
 

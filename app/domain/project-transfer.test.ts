@@ -1,9 +1,11 @@
 /**
  * Portable project data: export → import into another installation → export
  * again gives the same content; every reference follows its row to its new
- * id; people are matched by email and never become accounts; files from a
+ * id; nothing the file says is attributed to an account of the importing
+ * installation (sign-offs and history are imported records, the members are
+ * to be invited, decision 015) and no account is created; files from a
  * newer format or method, and malformed files, are refused with a message in
- * both languages and nothing written.
+ * both languages and nothing written; the largest file allowed imports.
  *
  * The round-trip comparison normalises only what must differ between two
  * installations (see `normalise`): the export time, the ids (the project's
@@ -16,6 +18,7 @@ import type { Db } from "#db/client.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
 import { signoffEvents, users } from "#db/schema.ts";
 import { tempDatabase } from "#tests/setup/db.ts";
+import { largestProjectFile } from "#tests/fixtures/largest-project-file.ts";
 import { seedDeliverableProject, signPhase } from "#tests/fixtures/deliverable-project.ts";
 import { findUserByEmail, insertUser } from "#app/domain/auth.server.ts";
 import { deleteRow, moveRow, saveAnswer, updateRow } from "#app/domain/answers.server.ts";
@@ -25,7 +28,7 @@ import { getProject, loadProjectData, packOf } from "#app/domain/projects.server
 import { fingerprint, gateView, projectGates, type PhaseSnapshot } from "#app/domain/signoff.server.ts";
 import { listMembers } from "#app/domain/members.server.ts";
 import { historyActors } from "#app/domain/audit.server.ts";
-import { exportProject, importProject, serialiseProjectFile, unlinkedMembers, type ProjectFile } from "#app/domain/project-transfer.server.ts";
+import { IMPORT_MAX_BYTES, TRANSFER_LIMITS, exportProject, importProject, importSource, projectFileName, serialiseProjectFile, unlinkedMembers, type ProjectFile } from "#app/domain/project-transfer.server.ts";
 import { translateError } from "#app/components/field.tsx";
 import { createI18n } from "#app/i18n.ts";
 import { findItem } from "#methodology/load.ts";
@@ -118,7 +121,8 @@ function refColumns(pack: Pack): Map<string, string[]> {
  *   the SHA-256 of its own snapshot, then becomes `<valid>`;
  * - the fingerprint of a deliverable's latest version marked `current` (it
  *   hashes the content, ids included): becomes `<current>`;
- * - the audit entry recording the import itself (only the import adds one).
+ * - the audit entry recording the import itself (only the import adds one);
+ * - the demo flag, which an import never carries.
  */
 function normalise(input: ProjectFile, pack: Pack, { dropImport = true } = {}): unknown {
   const file = structuredClone(input);
@@ -137,6 +141,8 @@ function normalise(input: ProjectFile, pack: Pack, { dropImport = true } = {}): 
   out.exportedAt = "<exportedAt>";
   const projectId = file.project.id;
   (file.project as Record<string, unknown>).id = "<project>";
+  // A demo flag is not carried: an imported project is an ordinary one (decision 015).
+  file.project.isDemo = false;
   for (const r of file.rows) {
     (r as Record<string, unknown>).id = name(r.id);
     cells(r.itemId, r.cells);
@@ -290,11 +296,14 @@ describe("export → import into another installation → export", () => {
     expect(file2.rows.filter((r, i) => r.id === file1.rows[i]!.id)).toEqual([]);
   });
 
-  test("the import itself is the last entry of the new trail: who imported, which people have no account", () => {
+  test("the import itself is the last entry of the new trail: who imported, from which file, everyone else to be invited", () => {
     const entry = file3.audit.at(-1)!;
     expect(entry).toMatchObject({ action: "project.import", actorEmail: PM, subject: file1.project.name });
-    expect((entry.after as { unlinked: string[] }).unlinked).toHaveLength(4);
-    expect((file2.audit.at(-1)!.after as { unlinked: string[] }).unlinked).toEqual([]);
+    // The same list where everyone has an account (B) as where nobody but the importer has (C).
+    const after = (f: ProjectFile) => f.audit.at(-1)!.after as { toInvite: string[]; source: { file: string } };
+    expect(after(file3).toInvite).toHaveLength(4);
+    expect(after(file2).toInvite).toEqual(after(file3).toInvite);
+    expect(after(file3).source.file).toBe(projectFileName(file1));
   });
 
   test("a file exported after an import imports again the same (B → C)", () => {
@@ -359,15 +368,27 @@ describe("what the imported project shows", () => {
     });
   };
 
-  test("every phase's sign-off state reads the same: signed, reopened with the same diff, signed over dangling refs", () => {
+  test("every sign-off is carried as an imported record: the same events, the same approvals, the same content signed; none signs the phase here", () => {
     const before = gates(A.db, sourceId);
     expect(before.filter((g) => g.status !== "open")).toEqual([
       { phase: "vision", status: "signed", changed: false, signedBy: "فرهاد کریمی", changes: [] },
       { phase: "goals", status: "reopened", changed: true, signedBy: "فرهاد کریمی", changes: ["goals.register: +0 -1 ~0"] },
       { phase: "requirements", status: "signed", changed: false, signedBy: "فرهاد کریمی", changes: [] },
     ]);
-    expect(gates(B.db, inB)).toEqual(before);
-    expect(gates(C.db, inC)).toEqual(before);
+    const events = (db: Db, projectId: number) => [...projectGates(db, projectId, pack).values()].flatMap((g) => [...g.events, ...g.imported.events].map((e) => `${g.phaseId}:${e.kind}:${e.userName}`));
+    for (const [db, id] of [[B.db, inB], [C.db, inC]] as const) {
+      // Here: no phase is signed, none is locked, nothing was requested.
+      expect(gates(db, id).filter((g) => g.status !== "open" || g.signedBy !== null)).toEqual([]);
+      expect(events(db, id)).toEqual(events(A.db, sourceId));
+      // The imported approvals name the content that was signed there: unchanged for vision and requirements, changed for goals.
+      const g = projectGates(db, id, pack);
+      const data = loadProjectData(db, id);
+      expect(pack.phases.filter((ph) => g.get(ph.id)!.imported.approval).map((ph) => [ph.id, g.get(ph.id)!.imported.approval!.userName, gateView(pack, ph, g, data).importedApprovalMatches])).toEqual([
+        ["vision", "فرهاد کریمی", true],
+        ["goals", "فرهاد کریمی", false],
+        ["requirements", "فرهاد کریمی", true],
+      ]);
+    }
   });
 
   test("a signature over content without refs keeps its fingerprint; one over refs is fingerprinted again", () => {
@@ -376,10 +397,10 @@ describe("what the imported project shows", () => {
     expect(approval(file2, "requirements")).not.toBe(approval(file1, "requirements"));
   });
 
-  test("in C the sponsor has no account: their signatures keep their name, and no account was created", () => {
+  test("in C the sponsor has no account: their signatures keep their name, marked as imported, and no account was created", () => {
     expect(C.db.select().from(users).all()).toHaveLength(cUsersBefore);
-    const signed = projectGates(C.db, inC, pack).get("vision")!.lastApproval!;
-    expect(signed).toMatchObject({ userId: null, userName: "فرهاد کریمی" });
+    const signed = projectGates(C.db, inC, pack).get("vision")!.imported.approval!;
+    expect(signed).toMatchObject({ userId: null, userName: "فرهاد کریمی", importedFrom: projectFileName(file1) });
     expect(listMembers(C.db, inC).map((m) => [m.email, m.role])).toEqual([[PM, "project-manager"]]);
     expect(unlinkedMembers(C.db, inC).map((m) => [m.name, m.email, m.role]).sort()).toEqual([
       ["Leila Tehrani", CONSULTANT, "consultant"],
@@ -389,10 +410,14 @@ describe("what the imported project shows", () => {
     ]);
   });
 
-  test("in B everyone is matched by email: members with their roles, and the history's people filter lists them", () => {
-    expect(listMembers(B.db, inB).map((m) => [m.email, m.role]).sort()).toEqual(file1.members.map((m) => [m.email, m.role]).sort());
-    expect(unlinkedMembers(B.db, inB)).toEqual([]);
-    expect(historyActors(B.db, inB).map((a) => a.userId).sort()).toEqual([PM, CONSULTANT].map((e) => findUserByEmail(B.db, e)!.id).sort());
+  test("in B, where everyone has an account, only the importer is a member: the others are to be invited, and nothing is attributed to their accounts", () => {
+    expect(listMembers(B.db, inB).map((m) => [m.email, m.role])).toEqual([[PM, "project-manager"]]);
+    expect(unlinkedMembers(B.db, inB).map((m) => [m.email, m.role]).sort()).toEqual(file1.members.filter((m) => m.email !== PM).map((m) => [m.email, m.role]).sort());
+    // The history's person filter offers only the importer (for the import's own entry).
+    expect(historyActors(B.db, inB).map((a) => a.userId)).toEqual([findUserByEmail(B.db, PM)!.id]);
+    expect(B.db.get<{ n: number }>(sql`select count(*) as n from signoff_events where project_id = ${inB} and (user_id is not null or imported_from is null)`).n).toBe(0);
+    // Written here, by the importer: the import and the export that made file 2.
+    expect(B.db.all<{ action: string }>(sql`select action from audit_log where project_id = ${inB} and (user_id is not null or imported_from is null) order by id`).map((e) => e.action)).toEqual(["project.import", "project.export"]);
   });
 
   test("versions carry over: a save based on the old version is still refused as a conflict", () => {
@@ -420,12 +445,21 @@ describe("what the imported project shows", () => {
     }
   });
 
+  test("the documents' sign-off state names the imported approval only where there is one, so other projects' document versions do not change", () => {
+    const state = (db: Db, id: number) => {
+      const project = getProject(db, id)!;
+      return signOffState(db, project, pack, loadProjectData(db, id), "vision", "en")!;
+    };
+    expect(state(B.db, inB)).toMatchObject({ status: "open", lastApproval: null, importedApproval: { by: "فرهاد کریمی", source: projectFileName(file1), matches: true } });
+    expect("importedApproval" in state(A.db, sourceId)).toBe(false);
+  });
+
   test("the project's branding and logo come along", () => {
     expect(projectBrandingOverride(C.db, inC)).toMatchObject({ firmName: "آرمان مشاوران", primaryColor: "#1F6F5C", font: "Vazirmatn" });
     expect(Buffer.from(projectBrandingOverride(C.db, inC)!.logo!.data).equals(PNG_1PX)).toBe(true);
   });
 
-  test("someone with an account under another display name is matched by email, and no account is made for the others", () => {
+  test("someone with an account under another display name is not made a member by the file, and the trail keeps the file's name, not linked to the account", () => {
     const D = installation([
       { email: PM, displayName: "Sara Ahmadi" },
       { email: CONSULTANT.toUpperCase(), displayName: "L. Tehrani (new laptop)" },
@@ -435,15 +469,12 @@ describe("what the imported project shows", () => {
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       expect(D.db.select().from(users).all()).toHaveLength(2);
-      expect(listMembers(D.db, r.projectId).map((m) => [m.name, m.role])).toEqual([
-        ["Sara Ahmadi", "project-manager"],
-        ["L. Tehrani (new laptop)", "consultant"],
-      ]);
-      const leila = findUserByEmail(D.db, CONSULTANT)!;
-      const hers = D.db.all<{ user_id: number | null; actor_name: string }>(sql`select user_id, actor_name from audit_log where project_id = ${r.projectId} and actor_name = 'Leila Tehrani'`);
+      expect(listMembers(D.db, r.projectId).map((m) => [m.name, m.role])).toEqual([["Sara Ahmadi", "project-manager"]]);
+      expect(unlinkedMembers(D.db, r.projectId).map((m) => m.email)).toContain(CONSULTANT);
+      const hers = D.db.all<{ user_id: number | null; actor_name: string; imported_from: string | null }>(sql`select user_id, actor_name, imported_from from audit_log where project_id = ${r.projectId} and actor_name = 'Leila Tehrani'`);
       expect(hers.length).toBeGreaterThan(0);
-      // The trail keeps the name as it was written; the account is linked.
-      expect(hers.every((e) => e.user_id === leila.id)).toBe(true);
+      // The trail keeps the name as it was written, marked as imported; no account is linked.
+      expect(hers.every((e) => e.user_id === null && e.imported_from === projectFileName(file1))).toBe(true);
     } finally {
       D.cleanup();
     }
@@ -508,5 +539,62 @@ describe("refused files", () => {
     ];
     for (const [edit, message] of cases) expect(inEnglish(refusal(B.db, edited(edit)))).toBe(message);
     expect(inPersian(refusal(B.db, edited((f) => delete f.project.name)))).toBe("فایل پروژه معتبر نیست: «project › name» وجود ندارد.");
+  });
+});
+
+describe("where imported records say they came from", () => {
+  test("the file's own name, without folders, control or bidi characters, at most 120 characters; without a name, the name its export gives it", () => {
+    expect(importSource("C:\\Users\\me\\Downloads\\project-data-mehregan.json", file1)).toBe("project-data-mehregan.json");
+    expect(importSource("/tmp/x/\u202Enosj.atad-tcejorp\u202C\n.json", file1)).toBe("nosj.atad-tcejorp.json");
+    expect(importSource("پروژه\u200Cها.json", file1)).toBe("پروژه\u200Cها.json");
+    expect([...importSource("x".repeat(500), file1)]).toHaveLength(120);
+    expect(importSource(null, file1)).toBe(projectFileName(file1));
+    expect(importSource("\u202E\u2066 ", file1)).toBe(projectFileName(file1));
+  });
+});
+
+describe("the largest file allowed", () => {
+  // Every list at its limit; the rows of each signed snapshot are not (2,000 in each of 167 approvals would be far over 20 MB: the byte limit binds first).
+  const LIMITS = { members: TRANSFER_LIMITS.members, rows: TRANSFER_LIMITS.rows, audit: TRANSFER_LIMITS.audit, signoffs: TRANSFER_LIMITS.signoffs, documentVersions: TRANSFER_LIMITS.documentVersions, snapshotRows: 40 };
+
+  test("every list at its limit, close to 20 MB: it is imported, all of it", () => {
+    const json = largestProjectFile(pack, LIMITS, IMPORT_MAX_BYTES - 64 * 1024);
+    expect(json.length).toBeGreaterThan(IMPORT_MAX_BYTES * 0.95);
+    expect(json.length).toBeLessThanOrEqual(IMPORT_MAX_BYTES);
+    const file = JSON.parse(json) as ProjectFile;
+    // Every register of the method at its row limit (the built-in method allows 29,500 rows in all).
+    expect(file.rows.length).toBe(pack.phases.flatMap((ph) => ph.steps.flatMap((st) => st.items)).reduce((n, it) => n + (it.kind === "register" ? it.maxRows : 0), 0));
+    const E = installation([{ email: PM, displayName: "Sara Ahmadi" }]);
+    try {
+      const r = importProject(E.db, json, actorOf(E.db, PM));
+      if (!r.ok) throw new Error(inEnglish(r.error));
+      const count = (table: string) => E.db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table} where project_id = ${r.projectId}`)).n;
+      expect(count("register_rows")).toBe(file.rows.length);
+      expect(count("audit_log")).toBe(TRANSFER_LIMITS.audit + 1);
+      expect(count("signoff_events")).toBe(TRANSFER_LIMITS.signoffs);
+      expect(count("imported_members")).toBe(TRANSFER_LIMITS.members);
+      expect(count("document_versions")).toBe(TRANSFER_LIMITS.documentVersions);
+    } finally {
+      E.cleanup();
+    }
+  }, 120_000);
+
+  test("one item more in any list is refused, naming the limit, and nothing is written", () => {
+    const small = JSON.parse(largestProjectFile(pack, { members: 1, rows: 1, audit: 1, signoffs: 1, documentVersions: 1, snapshotRows: 1 })) as Record<string, any>;
+    const cases: Array<[string, (f: Record<string, any>) => void]> = [
+      ["members", (f) => (f.members = Array.from({ length: TRANSFER_LIMITS.members + 1 }, (_, i) => ({ ...f.members[0], email: `m${i}@elsewhere.example` })))],
+      ["audit", (f) => (f.audit = Array.from({ length: TRANSFER_LIMITS.audit + 1 }, () => f.audit[0]))],
+      ["signoffs", (f) => (f.signoffs = Array.from({ length: TRANSFER_LIMITS.signoffs + 1 }, () => f.signoffs[0]))],
+      ["documentVersions", (f) => (f.documentVersions = Array.from({ length: TRANSFER_LIMITS.documentVersions + 1 }, (_, i) => ({ ...f.documentVersions[0], version: i + 1 })))],
+      ["rows", (f) => (f.rows = Array.from({ length: TRANSFER_LIMITS.rows + 1 }, (_, i) => ({ ...f.rows[0], id: i + 1 })))],
+    ];
+    for (const [list, edit] of cases) {
+      const f = structuredClone(small);
+      edit(f);
+      const before = everything(B.db);
+      const r = importProject(B.db, JSON.stringify(f), actorOf(B.db, PM));
+      expect(everything(B.db)).toEqual(before);
+      expect(r.ok ? "imported" : inEnglish(r.error), list).toBe(`The file is not a valid project file: “${list}” is too long or too large (at most ${TRANSFER_LIMITS[list as keyof typeof TRANSFER_LIMITS]}).`);
+    }
   });
 });

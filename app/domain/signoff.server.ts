@@ -107,9 +107,18 @@ export type GateEvent = {
   at: string;
   comment: string;
   fingerprint: string | null;
-  /** Null for an event imported from another installation whose person has no account here. */
+  /** Null for an event imported from a file (never attributed to an account here). */
   userId: number | null;
   userName: string;
+  /** For an event imported from a file: where it came from (see decision 015). */
+  importedFrom: string | null;
+};
+
+/** What an imported file says about a phase: records, not signatures made here. */
+export type ImportedGate = {
+  events: GateEvent[];
+  /** The file's latest approval, with the content it names. */
+  approval: (GateEvent & { snapshot: PhaseSnapshot }) | null;
 };
 
 export type PhaseGate = {
@@ -121,6 +130,12 @@ export type PhaseGate = {
   rejection: GateEvent | null;
   /** The latest request, while awaiting. */
   request: GateEvent | null;
+  /**
+   * Sign-off events imported from a file. They are shown, marked "imported,
+   * not verified here", and never count: the state above comes from the
+   * events made on this installation only.
+   */
+  imported: ImportedGate;
 };
 
 /**
@@ -147,11 +162,16 @@ const signoffEventsOf = preparedOnce((db) =>
 export function projectGates(db: Db, projectId: number, pack: Pack): Map<string, PhaseGate> {
   const rows = signoffEventsOf(db).all({ projectId });
   const gates = new Map<string, PhaseGate>();
-  for (const p of pack.phases) gates.set(p.id, { phaseId: p.id, status: "open", events: [], lastApproval: null, rejection: null, request: null });
+  for (const p of pack.phases) gates.set(p.id, { phaseId: p.id, status: "open", events: [], lastApproval: null, rejection: null, request: null, imported: { events: [], approval: null } });
   for (const { e, name } of rows) {
     const gate = gates.get(e.phaseId);
     if (!gate) continue;
-    const ev: GateEvent = { id: e.id, kind: e.kind, at: e.at, comment: e.comment, fingerprint: e.fingerprint, userId: e.userId, userName: signerDisplayName(e.signerName, name) };
+    const ev: GateEvent = { id: e.id, kind: e.kind, at: e.at, comment: e.comment, fingerprint: e.fingerprint, userId: e.userId, userName: signerDisplayName(e.signerName, name), importedFrom: e.importedFrom };
+    if (e.importedFrom !== null) {
+      gate.imported.events.push(ev);
+      if (e.kind === "approved") gate.imported.approval = { ...ev, snapshot: e.snapshot as PhaseSnapshot };
+      continue;
+    }
     gate.events.push(ev);
     if (e.kind === "approved") gate.lastApproval = { ...ev, snapshot: e.snapshot as PhaseSnapshot };
   }
@@ -183,6 +203,8 @@ export type GateView = PhaseGate & {
   fingerprint: string;
   changedSinceSignoff: boolean;
   changes: ItemChange[];
+  /** Whether the content now is what the imported approval names (null: no imported approval). */
+  importedApprovalMatches: boolean | null;
   requiredComplete: boolean;
   /** Earlier phases that must be signed first (sequential packs). */
   blockedBy: string[];
@@ -224,6 +246,7 @@ export function gateView(pack: Pack, phase: Phase, gates: Map<string, PhaseGate>
     fingerprint: fp,
     changedSinceSignoff,
     changes: changedSinceSignoff ? diffSnapshots(gate.lastApproval!.snapshot, snapshot) : [],
+    importedApprovalMatches: gate.imported.approval ? gate.imported.approval.fingerprint === fp : null,
     requiredComplete: progress.requiredAnswered >= progress.required,
     blockedBy,
   };

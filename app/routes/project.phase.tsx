@@ -22,7 +22,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const progress = phaseProgress(phase, projectData.state);
   const source = phase.source ? pack.sources.find((s) => s.file === phase.source) : undefined;
   const view = gateView(pack, phase, projectGates(db, project.id, pack), projectData);
-  const { lastApproval, snapshot, ...gate } = view;
+  const { lastApproval, snapshot, imported, ...gate } = view;
   return {
     projectId: project.id,
     permissions: ROLE_PERMISSIONS[role],
@@ -43,6 +43,10 @@ export function loader({ params, context }: Route.LoaderArgs) {
       ...gate,
       lastApproval: lastApproval ? { userName: lastApproval.userName, at: lastApproval.at, comment: lastApproval.comment, fingerprint: lastApproval.fingerprint } : null,
       blockedBy: gate.blockedBy.map((id) => pack.phases.find((p) => p.id === id)!.title),
+      imported: {
+        events: imported.events,
+        approval: imported.approval ? { userName: imported.approval.userName, at: imported.approval.at, comment: imported.approval.comment, fingerprint: imported.approval.fingerprint, importedFrom: imported.approval.importedFrom ?? "" } : null,
+      },
     },
     /** The phase's definition and content, for the "what is signed" summary and the diff. */
     content: { steps: phase.steps, snapshot, refOptions: refOptionsFor(pack, phase.steps.flatMap((s) => s.items), projectData) },

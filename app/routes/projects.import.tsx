@@ -32,7 +32,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!(file instanceof Blob) || file.size === 0) return refuse("transfer.errors.noFile");
   if (file.size > IMPORT_MAX_BYTES) return refuse(msg("transfer.errors.tooLarge", { max: MAX_MB }), 413);
   const user = context.get(authContext).user!;
-  const result = importProject(getDb(), new Uint8Array(await file.arrayBuffer()), { id: user.id, name: user.displayName, email: user.email });
+  const fileName = file instanceof File ? file.name : null;
+  const result = importProject(getDb(), new Uint8Array(await file.arrayBuffer()), { id: user.id, name: user.displayName, email: user.email }, { fileName });
   if (!result.ok) return refuse(result.error);
   return redirect(`/projects/${result.projectId}`);
 }

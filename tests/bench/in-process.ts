@@ -14,7 +14,8 @@ import { BUILT_IN_PACKS_DIR, findItem, loadPacks } from "../../methodology/load.
 import { getPacks } from "../../methodology/registry.ts";
 import { projectProgress } from "../../methodology/progress.ts";
 import type { QuestionItem } from "../../methodology/schema.ts";
-import { exportProject, importProject, serialiseProjectFile } from "../../app/domain/project-transfer.server.ts";
+import { IMPORT_MAX_BYTES, TRANSFER_LIMITS, exportProject, importProject, serialiseProjectFile } from "../../app/domain/project-transfer.server.ts";
+import { largestProjectFile } from "../fixtures/largest-project-file.ts";
 import { findUserByEmail } from "../../app/domain/auth.server.ts";
 import type { Figure } from "./report.ts";
 
@@ -82,6 +83,13 @@ export async function benchInProcess(largeDb: string, largeProjectId: number, di
         if (!r.ok) throw new Error(`bench: the import was refused: ${JSON.stringify(r)}`);
       };
       figures.push({ key: "projectImportMs", name: "  import it into another installation (new ids, one transaction)", value: time(imported, 3), unit: "ms" });
+      // The largest file an import accepts: every list at its limit (signed snapshots of 40 rows each), just under 20 MB.
+      const largest = largestProjectFile(pack, { ...TRANSFER_LIMITS, snapshotRows: 40 }, IMPORT_MAX_BYTES - 64 * 1024);
+      const importLargest = () => {
+        const r = importProject(target, largest, actor);
+        if (!r.ok) throw new Error(`bench: the largest file was refused: ${JSON.stringify(r)}`);
+      };
+      figures.push({ key: "largestFileImportMs", name: `largest allowed file (${(largest.length / 1024 / 1024).toFixed(1)} MB): import time`, value: time(importLargest, 1), unit: "ms" });
     } finally {
       target.$client.close();
     }

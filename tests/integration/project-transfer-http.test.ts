@@ -93,7 +93,7 @@ describe("importing a project from a file", () => {
     expect(page).toMatch(/<input[^>]*type="file"[^>]*name="file"|<input[^>]*name="file"[^>]*type="file"/);
   });
 
-  test("an upload creates a new project and opens it; the importer manages it, the others keep their roles", async () => {
+  test("an upload creates a new project and opens it; the importer manages it, everyone else the file names is to be invited", async () => {
     expect(exported).not.toBe("");
     // Someone who has no account on this server.
     const file = JSON.parse(exported);
@@ -109,17 +109,19 @@ describe("importing a project from a file", () => {
     const home = await get(location, "viewer", "en");
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("پیاده‌سازی CRM مهرگان");
-    // The viewer of the original imported it, so manages the copy; everyone else is matched by email.
+    // The viewer of the original imported it, so manages the copy, alone: the file makes nobody else a member (decision 015).
     const members = await (await get(`${location}/members`, "viewer", "en")).text();
     expect(members).toContain('data-testid="my-role">Project manager<');
-    expect(await (await get(`${location}/members`, "consultant", "en")).text()).toContain('data-testid="my-role">Consultant<');
-    // No account was made for the person without one: the People page lists them to be invited.
-    expect(counts().imported_members).toBe(before.imported_members + 1);
-    expect(members).toMatch(/data-testid="unlinked-members"[\s\S]*From the imported file, without an account here[\s\S]*<bdi>رضا موسوی<\/bdi>[\s\S]*r\.mousavi@mehregan\.example[\s\S]*Team member/);
+    expect((await get(`${location}/members`, "consultant", "en")).status).toBe(404);
+    // Everyone else the file names, with an account here or not, is listed to be invited; no account is made.
+    expect(counts().imported_members).toBe(before.imported_members + 5);
+    expect(members).toMatch(/data-testid="unlinked-members"[\s\S]*From the imported file: to be invited[\s\S]*<bdi>رضا موسوی<\/bdi>[\s\S]*r\.mousavi@mehregan\.example[\s\S]*Team member/);
+    expect(members).toMatch(/data-testid="unlinked-members"[\s\S]*l\.tehrani@arman\.example[\s\S]*Consultant/);
     const history = await (await get(`${location}/history?category=project`, "viewer", "en")).text();
     expect(history).toContain('data-action="project.import"');
     expect(history).toContain("imported the project from a file");
-    expect(history).toContain("kept by name, no account here: رضا موسوی");
+    expect(history).toContain("from the file “project.json”");
+    expect(history).toMatch(/named in the file, to be invited: [^<]*رضا موسوی/);
   });
 
   test("a file from a newer Gambegam is refused next to the field, with a 400, naming both versions, and nothing is written", async () => {

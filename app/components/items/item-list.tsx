@@ -22,7 +22,7 @@ export type ItemListData = {
   refOptions: Record<string, Array<{ id: number; label: string }>>;
   answered: Record<string, boolean>;
   sources: Record<string, SourceInfo>;
-  lastChange: Record<string, { name: string; at: string }>;
+  lastChange: Record<string, { name: string; at: string; importedFrom?: string | null }>;
   /** Items whose phase is signed off or awaiting sign-off. */
   locked: Record<string, boolean>;
   canAnswer: boolean;
@@ -48,6 +48,7 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
           <p className="muted small last-change">
             {/* The name isolated (FSI … PDI): a Persian name in an English sentence would otherwise reorder what follows it. */}
             {t("item.lastChanged", { name: `\u2068${actorLabel(changed.name, lang)}\u2069` })} <LocalTime iso={changed.at} lang={lang} />
+            {changed.importedFrom != null ? <> · <span className="imported-mark">{t("history.imported", { source: changed.importedFrom })}</span></> : null}
           </p>
         ) : null;
         const wrap = (node: React.ReactNode) => (
