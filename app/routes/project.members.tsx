@@ -88,7 +88,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           <thead>
             <tr>
               <th scope="col">{t("members.person")}</th>
-              <th scope="col">{t("members.role")}</th>
+              <th scope="col" id="members-role-heading">{t("members.role")}</th>
               <th scope="col">{t("members.since")}</th>
               {manage ? <th scope="col"><span className="visually-hidden">{t("members.actions")}</span></th> : null}
             </tr>
@@ -97,7 +97,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
             {members.map((m) => (
               <tr key={m.userId} data-testid={`member-${m.userId}`}>
                 <td>
-                  <bdi>{m.name}</bdi>
+                  <bdi id={`member-${m.userId}-name`}>{m.name}</bdi>
                   {m.userId === me ? <span className="muted small"> ({t("members.you")})</span> : null}
                   {m.email ? <div className="muted small" dir="ltr">{m.email}</div> : null}
                 </td>
@@ -106,7 +106,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="change-role" />
                       <input type="hidden" name="userId" value={m.userId} />
-                      <select name="role" defaultValue={m.role} className="input" aria-label={t("members.roleOf", { name: m.name })}>
+                      <select name="role" defaultValue={m.role} className="input" aria-labelledby={`members-role-heading member-${m.userId}-name`}>
                         {PROJECT_ROLES.map((r) => (
                           <option key={r} value={r}>{t(`roles.${r}`)}</option>
                         ))}
@@ -243,8 +243,9 @@ function NewLink({ link, role, expiresAt }: { link: string; role: string; expire
   return (
     <div className="banner banner-info new-link" role="status">
       <p>{t("members.linkReady", { role: t(`roles.${role}`), date: formatDate(expiresAt.slice(0, 10), lang) })}</p>
+      <label htmlFor="invitation-link" className="label">{t("members.invitationLink")}</label>
       <div className="copy-row">
-        <input className="input" dir="ltr" readOnly value={link} aria-label={t("members.invitationLink")} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
+        <input id="invitation-link" className="input" dir="ltr" readOnly value={link} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
         <button
           type="button"
           className="button"

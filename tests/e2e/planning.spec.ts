@@ -9,8 +9,9 @@ async function openRow(page: Page, itemId: string, title: string): Promise<Locat
   return row.locator("form.row-form");
 }
 
+/** A score cell, named by the goal's row header and the criterion's column header. */
 async function scoreOf(page: Page, goal: string, criterion: string) {
-  return page.getByLabel(`Score of “${goal}” on “${criterion}”`);
+  return page.getByRole("combobox", { name: `${goal} ${criterion}`, exact: true });
 }
 
 const CHANNELS = "افزایش کانال‌های ارتباط با مشتری";

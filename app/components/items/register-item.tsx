@@ -275,7 +275,7 @@ function RowEditor({
         <summary>
           <span className="row-index">{localDigits(index + 1, lang)}</span>
           <span className="row-title" dir="auto">{title}</span>
-          <SaveStatusLine inline id={`${formId}-status`} status={line.status} updatedAt={line.updatedAt ?? row.updatedAt} restoredAt={line.restoredAt} />
+          <SaveStatusLine inline id={`${formId}-save-status`} status={line.status} updatedAt={line.updatedAt ?? row.updatedAt} restoredAt={line.restoredAt} />
         </summary>
         {active ? (
           <RowForm item={item} row={row} index={index} last={last} refOptions={refOptions} draftKey={draftKey} formId={formId} title={title} fallback={fallback} detailsRef={detailsRef} onLine={setLine} />
