@@ -63,7 +63,7 @@ test.describe("strategy before software", () => {
     // Put the scores back as the demo had them.
     for (const [goal, criterion, score] of [[CHANNELS, VALUE, "3"], [CHANNELS, EFFORT, "5"], [CHANNELS, RISK, "4"], [CHURN, EFFORT, "2"], [CHURN, RISK, "1"]] as const) {
       await (await scoreOf(page, goal, criterion)).selectOption(score);
-      await expect(page.locator(`select[aria-label="Score of “${goal}” on “${criterion}”"]`)).toHaveValue(score);
+      await expect(await scoreOf(page, goal, criterion)).toHaveValue(score);
     }
     await expect(firstGoal()).toHaveText(CHURN);
     await expect(ranking.locator(`tr[data-goal="${CHANNELS}"] .rank-cell`)).toHaveText("4");
