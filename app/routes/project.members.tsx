@@ -208,28 +208,31 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
 
       <section className="card" aria-labelledby="roles-title">
         <h3 id="roles-title">{t("members.rolesTitle")}</h3>
-        <table className="data-table permission-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("members.role")}</th>
-              {PERMISSIONS.map((p) => (
-                <th scope="col" key={p}>{t(`permissions.${p}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {PROJECT_ROLES.map((r) => (
-              <tr key={r}>
-                <th scope="row">{t(`roles.${r}`)}</th>
+        {/* The permissions do not fit a phone: the table scrolls, the page does not. */}
+        <div className="table-wrap">
+          <table className="data-table permission-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("members.role")}</th>
                 {PERMISSIONS.map((p) => (
-                  <td key={p} className="perm-cell">
-                    {ROLE_PERMISSIONS[r].includes(p) ? <span aria-label={t("common.yes")}>✓</span> : <span aria-label={t("common.no")} className="muted">—</span>}
-                  </td>
+                  <th scope="col" key={p}>{t(`permissions.${p}`)}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {PROJECT_ROLES.map((r) => (
+                <tr key={r}>
+                  <th scope="row">{t(`roles.${r}`)}</th>
+                  {PERMISSIONS.map((p) => (
+                    <td key={p} className="perm-cell">
+                      {ROLE_PERMISSIONS[r].includes(p) ? <span aria-label={t("common.yes")}>✓</span> : <span aria-label={t("common.no")} className="muted">—</span>}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );

@@ -83,3 +83,18 @@ for (const lang of ["fa", "en"] as const) {
     expect(found).toEqual([]);
   });
 }
+
+for (const lang of ["fa", "en"] as const) {
+  test(`on a phone, no page is wider than the screen (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/projects");
+    await switchLanguage(page, lang);
+    const wider: string[] = [];
+    for (const path of ["/projects", "/projects/1", stepOf(1, "vision.decisions"), "/projects/1/prioritisation", "/projects/1/members", "/projects/1/history", "/projects/1/documents"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) wider.push(`${path}: ${overflow}px wider`);
+    }
+    expect(wider).toEqual([]);
+  });
+}
