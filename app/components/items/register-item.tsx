@@ -515,7 +515,8 @@ function NewRowForm({
   const [refused, setRefused] = useState<RefusedRow[]>([]);
   const [addedRowId, setAddedRowId] = useState<number | null>(null);
   const nextId = useRef(1);
-  const sending = useRef<{ row: QueuedRow; answered: boolean } | null>(null);
+  /** The row on its way, and whether its request has started (the fetcher left idle). */
+  const sending = useRef<{ row: QueuedRow; started: boolean } | null>(null);
   const focusFirst = useRef(false);
   const cells = Object.fromEntries((shownIn?.entries ?? []).map(([k, v]) => [k.slice(2), v]));
   const errors = shownIn?.errors ?? {};
@@ -526,7 +527,7 @@ function NewRowForm({
   useEffect(() => {
     if (sending.current || fetcher.state !== "idle" || queue.length === 0) return;
     const row = queue[0]!;
-    sending.current = { row, answered: false };
+    sending.current = { row, started: false };
     const fd = new FormData();
     fd.set("intent", "row-add");
     fd.set("itemId", item.id);
@@ -539,10 +540,10 @@ function NewRowForm({
     const current = sending.current;
     if (!current) return;
     if (fetcher.state !== "idle") {
-      current.answered = true;
+      current.started = true;
       return;
     }
-    if (!current.answered) return;
+    if (!current.started) return;
     sending.current = null;
     const result = fetcher.data;
     setQueue((q) => q.filter((r) => r.id !== current.row.id));
