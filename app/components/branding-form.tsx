@@ -42,7 +42,7 @@ export function BrandingForm({
         <div className="colour-row">
           <input
             type="color"
-            aria-label={t("branding.pickColour")}
+            aria-labelledby="primaryColor-label"
             value={/^#[0-9a-fA-F]{6}$/.test(colour) ? colour : "#1F4E79"}
             onChange={(e) => {
               setColour(e.target.value);

@@ -12,6 +12,7 @@ export function DateInput({
   defaultValue,
   invalidValue,
   describedBy,
+  labelledBy,
   invalid,
   form,
   required,
@@ -23,6 +24,8 @@ export function DateInput({
   /** What the user typed, when it could not be read as a date. */
   invalidValue?: string;
   describedBy?: string;
+  /** The visible text naming the field, when it is not a <label> (a question's title). */
+  labelledBy?: string;
   invalid?: boolean;
   form?: string;
   required?: boolean;
@@ -35,6 +38,7 @@ export function DateInput({
     name,
     defaultValue: value,
     "aria-describedby": describedBy,
+    "aria-labelledby": labelledBy,
     "aria-invalid": invalid || undefined,
     form,
     required,

@@ -46,7 +46,7 @@ export function Field({
   const { t } = useTranslation();
   return (
     <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={id} className="field-label">
+      <label htmlFor={id} id={`${id}-label`} className="field-label">
         {label}
         {required ? <span className="required-mark" title={t("common.required")}> *</span> : null}
       </label>

@@ -131,7 +131,8 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
                 {button(u.id, "reset-link", t("admin.resetLink"))}
                 {result?.link && result.userId === u.id ? (
                   <div className="new-link">
-                    <input className="input" dir="ltr" readOnly value={result.link} aria-label={t("admin.resetLink")} onFocus={(e) => e.currentTarget.select()} />
+                    <label htmlFor={`reset-link-${u.id}`} className="label">{t("admin.resetLink")}</label>
+                    <input id={`reset-link-${u.id}`} className="input" dir="ltr" readOnly value={result.link} onFocus={(e) => e.currentTarget.select()} />
                     <p className="muted small">{t("admin.resetLinkNote")}</p>
                   </div>
                 ) : null}

@@ -88,7 +88,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           <thead>
             <tr>
               <th scope="col">{t("members.person")}</th>
-              <th scope="col">{t("members.role")}</th>
+              <th scope="col" id="members-role-heading">{t("members.role")}</th>
               <th scope="col">{t("members.since")}</th>
               {manage ? <th scope="col"><span className="visually-hidden">{t("members.actions")}</span></th> : null}
             </tr>
@@ -97,7 +97,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
             {members.map((m) => (
               <tr key={m.userId} data-testid={`member-${m.userId}`}>
                 <td>
-                  <bdi>{m.name}</bdi>
+                  <bdi id={`member-${m.userId}-name`}>{m.name}</bdi>
                   {m.userId === me ? <span className="muted small"> ({t("members.you")})</span> : null}
                   {m.email ? <div className="muted small" dir="ltr">{m.email}</div> : null}
                 </td>
@@ -106,7 +106,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="change-role" />
                       <input type="hidden" name="userId" value={m.userId} />
-                      <select name="role" defaultValue={m.role} className="input" aria-label={t("members.roleOf", { name: m.name })}>
+                      <select name="role" defaultValue={m.role} className="input" aria-labelledby={`members-role-heading member-${m.userId}-name`}>
                         {PROJECT_ROLES.map((r) => (
                           <option key={r} value={r}>{t(`roles.${r}`)}</option>
                         ))}
@@ -208,28 +208,31 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
 
       <section className="card" aria-labelledby="roles-title">
         <h3 id="roles-title">{t("members.rolesTitle")}</h3>
-        <table className="data-table permission-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("members.role")}</th>
-              {PERMISSIONS.map((p) => (
-                <th scope="col" key={p}>{t(`permissions.${p}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {PROJECT_ROLES.map((r) => (
-              <tr key={r}>
-                <th scope="row">{t(`roles.${r}`)}</th>
+        {/* The permissions do not fit a phone: the table scrolls, the page does not. */}
+        <div className="table-wrap">
+          <table className="data-table permission-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("members.role")}</th>
                 {PERMISSIONS.map((p) => (
-                  <td key={p} className="perm-cell">
-                    {ROLE_PERMISSIONS[r].includes(p) ? <span aria-label={t("common.yes")}>✓</span> : <span aria-label={t("common.no")} className="muted">—</span>}
-                  </td>
+                  <th scope="col" key={p}>{t(`permissions.${p}`)}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {PROJECT_ROLES.map((r) => (
+                <tr key={r}>
+                  <th scope="row">{t(`roles.${r}`)}</th>
+                  {PERMISSIONS.map((p) => (
+                    <td key={p} className="perm-cell">
+                      {ROLE_PERMISSIONS[r].includes(p) ? <span aria-label={t("common.yes")}>✓</span> : <span aria-label={t("common.no")} className="muted">—</span>}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );
@@ -243,8 +246,9 @@ function NewLink({ link, role, expiresAt }: { link: string; role: string; expire
   return (
     <div className="banner banner-info new-link" role="status">
       <p>{t("members.linkReady", { role: t(`roles.${role}`), date: formatDate(expiresAt.slice(0, 10), lang) })}</p>
+      <label htmlFor="invitation-link" className="label">{t("members.invitationLink")}</label>
       <div className="copy-row">
-        <input className="input" dir="ltr" readOnly value={link} aria-label={t("members.invitationLink")} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
+        <input id="invitation-link" className="input" dir="ltr" readOnly value={link} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
         <button
           type="button"
           className="button"

@@ -189,7 +189,7 @@ function ScoreGrid({ d, editable, result }: { d: LoaderData; editable: boolean; 
             <th scope="col">{t("planning.prioritisation.goal")}</th>
             {d.criteria.map((c) => (
               <th key={c.id} scope="col" dir="auto">
-                {c.name}{" "}
+                <span id={`score-criterion-${c.id}`}>{c.name}</span>{" "}
                 <span className="muted small">{t(`planning.direction.${c.direction}`)} · {t("planning.prioritisation.weight", { w: formatNumber(c.weight, lang) })}</span>
               </th>
             ))}
@@ -217,7 +217,7 @@ function ScoreRow({ d, goal, editable, noJsResult }: { d: LoaderData; goal: Load
   const failed = result && !result.ok ? result : null;
   return (
     <tr data-goal={goal.name}>
-      <th scope="row" dir="auto">{goal.name}</th>
+      <th scope="row" dir="auto" id={`score-goal-${goal.id}`}>{goal.name}</th>
       {d.criteria.map((c) => {
         const cell = row[c.id];
         const error = failed?.errors?.[`score-${c.id}`];
@@ -232,7 +232,8 @@ function ScoreRow({ d, goal, editable, noJsResult }: { d: LoaderData; goal: Load
               form={formId}
               defaultValue={value}
               disabled={!editable}
-              aria-label={t("planning.prioritisation.scoreOf", { goal: goal.name, criterion: c.name })}
+              // Named by the headers a person sees: the goal's row and the criterion's column.
+              aria-labelledby={`score-goal-${goal.id} score-criterion-${c.id}`}
               aria-invalid={error || conflict ? true : undefined}
               onChange={() => formRef.current && fetcher.submit(formRef.current)}
             >

@@ -9,8 +9,9 @@ async function openRow(page: Page, itemId: string, title: string): Promise<Locat
   return row.locator("form.row-form");
 }
 
+/** A score cell, named by the goal's row header and the criterion's column header. */
 async function scoreOf(page: Page, goal: string, criterion: string) {
-  return page.getByLabel(`Score of “${goal}” on “${criterion}”`);
+  return page.getByRole("combobox", { name: `${goal} ${criterion}`, exact: true });
 }
 
 const CHANNELS = "افزایش کانال‌های ارتباط با مشتری";
@@ -62,7 +63,7 @@ test.describe("strategy before software", () => {
     // Put the scores back as the demo had them.
     for (const [goal, criterion, score] of [[CHANNELS, VALUE, "3"], [CHANNELS, EFFORT, "5"], [CHANNELS, RISK, "4"], [CHURN, EFFORT, "2"], [CHURN, RISK, "1"]] as const) {
       await (await scoreOf(page, goal, criterion)).selectOption(score);
-      await expect(page.locator(`select[aria-label="Score of “${goal}” on “${criterion}”"]`)).toHaveValue(score);
+      await expect(await scoreOf(page, goal, criterion)).toHaveValue(score);
     }
     await expect(firstGoal()).toHaveText(CHURN);
     await expect(ranking.locator(`tr[data-goal="${CHANNELS}"] .rank-cell`)).toHaveText("4");

@@ -199,7 +199,7 @@ function QuestionControl({ item, value, id, error, statusId }: { item: QuestionI
       );
       break;
     case "date":
-      control = <DateInput id={id} name="value" defaultValue={typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null} invalidValue={error ? text : undefined} describedBy={describe} invalid={!!error} />;
+      control = <DateInput id={id} name="value" labelledBy={labelledBy} defaultValue={typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null} invalidValue={error ? text : undefined} describedBy={describe} invalid={!!error} />;
       break;
     case "choice": {
       const selected = new Set(Array.isArray(value) ? value.map(String) : text ? [text] : []);

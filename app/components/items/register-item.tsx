@@ -275,7 +275,7 @@ function RowEditor({
         <summary>
           <span className="row-index">{localDigits(index + 1, lang)}</span>
           <span className="row-title" dir="auto">{title}</span>
-          <SaveStatusLine inline id={`${formId}-status`} status={line.status} updatedAt={line.updatedAt ?? row.updatedAt} restoredAt={line.restoredAt} />
+          <SaveStatusLine inline id={`${formId}-save-status`} status={line.status} updatedAt={line.updatedAt ?? row.updatedAt} restoredAt={line.restoredAt} />
         </summary>
         {active ? (
           <RowForm item={item} row={row} index={index} last={last} refOptions={refOptions} draftKey={draftKey} formId={formId} title={title} fallback={fallback} detailsRef={detailsRef} onLine={setLine} />
@@ -469,6 +469,23 @@ function cellsFromSubmitted(s: Record<string, string | string[]>): Record<string
   return out;
 }
 
+/** A row sent or waiting to be sent: the cells exactly as they were when its Add was pressed. */
+type QueuedRow = { id: number; entries: Array<[string, string]> };
+/** A row the server did not take (a field's error, or no connection), with what was typed for it. */
+type RefusedRow = QueuedRow & { errors: Record<string, string>; offline: boolean };
+
+const cellEntries = (fd: FormData): Array<[string, string]> => [...fd.entries()].flatMap(([k, v]) => (k.startsWith("c.") && typeof v === "string" ? [[k, v] as [string, string]] : []));
+
+/**
+ * The form for a new row. A person adding rows one after another types the next
+ * row while the previous one is still being saved, so the form is emptied the
+ * moment Add is pressed — what it held goes to a queue, sent one row at a time
+ * in the order added — and never afterwards: nothing left over from one row can
+ * end up in the next (it once did: a row kept the previous row's process when the
+ * form was emptied only on the server's answer). A row the server refuses comes
+ * back with its errors: into this form when it is still empty, otherwise as a
+ * form of its own just below, so two rows' values are never mixed in one form.
+ */
 function NewRowForm({
   item,
   refOptions,
@@ -485,39 +502,99 @@ function NewRowForm({
   /** Where a newly added row is shown, when not on this page. */
   addedElsewhere: (rowId: number) => { pathname: string; search: string; hash: string } | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const fetcher = useFetcher<StepActionResult>({ key: `add-${item.id}` });
   const [formKey, setFormKey] = useState(0);
-  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}:new:${formKey}`, version: 0, autosave: false });
-  const result = fetcher.data ?? fallback;
-  const errors = result && !result.ok ? (result.errors ?? {}) : {};
-  const submitted = !fetcher.data && fallback && !fallback.ok ? fallback.submitted : undefined;
-  const cells = submitted ? cellsFromSubmitted(submitted) : {};
+  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}:new`, version: 0, autosave: false, formKey });
+  // What the form shows when it is (re)drawn: empty, or a refused row put back (the no-JavaScript answer, or the browser's).
+  const [shownIn, setShownIn] = useState<{ entries: Array<[string, string]>; errors: Record<string, string> } | null>(() =>
+    fallback && !fallback.ok && fallback.submitted ? { entries: Object.entries(cellsFromSubmitted(fallback.submitted)).map(([k, v]) => [`c.${k}`, String(v ?? "")]), errors: fallback.errors ?? {} } : null,
+  );
+  const [queue, setQueue] = useState<QueuedRow[]>([]);
+  const [refused, setRefused] = useState<RefusedRow[]>([]);
+  const [addedRowId, setAddedRowId] = useState<number | null>(null);
+  const nextId = useRef(1);
+  /** The row on its way, and whether its request has started (the fetcher left idle). */
+  const sending = useRef<{ row: QueuedRow; started: boolean } | null>(null);
+  const focusFirst = useRef(false);
+  const cells = Object.fromEntries((shownIn?.entries ?? []).map(([k, v]) => [k.slice(2), v]));
+  const errors = shownIn?.errors ?? {};
 
-  // What was sent, to tell after the save whether the person has already typed the next row.
-  const sentRef = useRef<string | null>(null);
-  const cellValues = (fd: FormData) => JSON.stringify([...fd.entries()].filter(([k]) => k.startsWith("c.")).map(([k, v]) => [k, String(v)]));
+  const enqueue = (entries: Array<[string, string]>) => setQueue((q) => [...q, { id: nextId.current++, entries }]);
+
+  // Send the first row waiting, once the one before it is answered.
   useEffect(() => {
-    if (fetcher.state === "submitting" && fetcher.formData) sentRef.current = cellValues(fetcher.formData);
-    if (fetcher.state === "idle" && fetcher.data?.ok) {
-      const form = auto.formRef.current;
-      const now = form ? cellValues(new FormData(form)) : null;
-      // Clear the form for the next row, unless its content changed while saving (then keep what was typed).
-      if (now === null || now === sentRef.current) {
-        auto.discardDraft();
-        setFormKey((k) => k + 1);
-      }
-      sentRef.current = null;
+    if (sending.current || fetcher.state !== "idle" || queue.length === 0) return;
+    const row = queue[0]!;
+    sending.current = { row, started: false };
+    const fd = new FormData();
+    fd.set("intent", "row-add");
+    fd.set("itemId", item.id);
+    for (const [k, v] of row.entries) fd.append(k, v);
+    void fetcher.submit(fd, { method: "post" });
+  }, [queue, fetcher.state]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The answer to the row sent.
+  useEffect(() => {
+    const current = sending.current;
+    if (!current) return;
+    if (fetcher.state !== "idle") {
+      current.started = true;
+      return;
     }
+    if (!current.started) return;
+    sending.current = null;
+    const result = fetcher.data;
+    setQueue((q) => q.filter((r) => r.id !== current.row.id));
+    if (result?.ok) {
+      setAddedRowId(result.rowId ?? null);
+      return;
+    }
+    const back: RefusedRow = { ...current.row, errors: result && !result.ok ? (result.errors ?? {}) : {}, offline: !result || Boolean(!result.ok && result.offline) };
+    const form = auto.formRef.current;
+    const untouched = !form || cellEntries(new FormData(form)).every(([, v]) => v === "");
+    if (untouched && !back.offline) {
+      setShownIn({ entries: back.entries, errors: back.errors });
+      setFormKey((k) => k + 1);
+    } else setRefused((r) => [...r, back]);
   }, [fetcher.state, fetcher.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // After Add: the emptied form is ready for the next row.
+  useEffect(() => {
+    if (!focusFirst.current) return;
+    focusFirst.current = false;
+    auto.formRef.current?.querySelector<HTMLElement>("[name^='c.']")?.focus();
+  }, [formKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const formId = `new-row-${item.id}`;
-  const details = useStickyOpen(open || Object.keys(errors).length > 0);
-  const added = fetcher.state === "idle" && fetcher.data?.ok && fetcher.data.rowId ? addedElsewhere(fetcher.data.rowId) : null;
+  const details = useStickyOpen(open || Object.keys(errors).length > 0 || refused.length > 0);
+  const added = queue.length === 0 && addedRowId !== null ? addedElsewhere(addedRowId) : null;
+  const first = item.columns[0]!;
+  const rowLabel = (entries: Array<[string, string]>) => clip(displayCell(first, entries.find(([k]) => k === `c.${first.id}`)?.[1] ?? "", lang, refOptions)) || t("register.untitledRow");
   return (
     <details className="new-row" ref={details.ref} open={details.open}>
       <summary className="button small">{t("register.addRow")}</summary>
-      <fetcher.Form method="post" id={formId} ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={formKey} className="row-form" noValidate>
+      <fetcher.Form
+        method="post"
+        id={formId}
+        ref={auto.formRef}
+        onInput={auto.onEdit}
+        onChange={auto.onEdit}
+        onSubmit={(e) => {
+          // The browser sends the form itself only without JavaScript (or before it has loaded).
+          e.preventDefault();
+          enqueue(cellEntries(new FormData(e.currentTarget)));
+          auto.discardDraft();
+          auto.setStatus("saved");
+          setShownIn(null);
+          focusFirst.current = true;
+          setFormKey((k) => k + 1);
+        }}
+        key={formKey}
+        className="row-form"
+        noValidate
+      >
         <input type="hidden" name="intent" value="row-add" />
         <input type="hidden" name="itemId" value={item.id} />
         <div className="row-grid">
@@ -527,9 +604,7 @@ function NewRowForm({
         </div>
         <FieldError id={`${formId}-row-error`} message={errors._row} />
         <div className="item-actions">
-          <button type="submit" className="button small primary" disabled={fetcher.state !== "idle"}>
-            {fetcher.state !== "idle" ? t("common.saving") : t("register.add")}
-          </button>
+          <button type="submit" className="button small primary">{t("register.add")}</button>
           {auto.status === "restored" ? <span className="muted small">{t("register.draftRestored")}</span> : null}
           {added ? (
             <span className="status-ok small" role="status">
@@ -538,7 +613,78 @@ function NewRowForm({
           ) : null}
         </div>
       </fetcher.Form>
+      {queue.length > 0 ? (
+        <ul className="pending-rows" role="status" aria-live="polite">
+          {queue.map((r) => (
+            <li key={r.id} className="muted small" data-testid="pending-row">
+              {t("register.addingRow", { title: rowLabel(r.entries) })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {refused.map((r) => (
+        <RefusedRowForm
+          key={r.id}
+          item={item}
+          row={r}
+          title={rowLabel(r.entries)}
+          idPrefix={`${formId}-refused-${r.id}`}
+          refOptions={refOptions}
+          onAdd={(entries) => {
+            setRefused((all) => all.filter((x) => x.id !== r.id));
+            enqueue(entries);
+          }}
+          onDiscard={() => setRefused((all) => all.filter((x) => x.id !== r.id))}
+        />
+      ))}
     </details>
+  );
+}
+
+/** A row that was not added, with what was typed for it and why, to correct and add again. */
+function RefusedRowForm({
+  item,
+  row,
+  title,
+  idPrefix,
+  refOptions,
+  onAdd,
+  onDiscard,
+}: {
+  item: RegisterItem;
+  row: RefusedRow;
+  title: string;
+  idPrefix: string;
+  refOptions: RefOptions;
+  onAdd: (entries: Array<[string, string]>) => void;
+  onDiscard: () => void;
+}) {
+  const { t } = useTranslation();
+  const cells = Object.fromEntries(row.entries.map(([k, v]) => [k.slice(2), v]));
+  return (
+    <form
+      className="row-form refused-row"
+      data-testid="refused-row"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd(cellEntries(new FormData(e.currentTarget)));
+      }}
+    >
+      <p className="banner banner-warning" role="alert">
+        {t(row.offline ? "register.notAddedOffline" : "register.notAdded", { title })}
+      </p>
+      <div className="row-grid">
+        {item.columns.map((c) => (
+          <CellField key={c.id} column={c} value={cells[c.id] ?? null} error={row.errors[c.id]} idPrefix={idPrefix} refOptions={refOptions} />
+        ))}
+      </div>
+      <FieldError id={`${idPrefix}-row-error`} message={row.errors._row} />
+      <div className="item-actions">
+        <button type="submit" className="button small primary">{t("register.add")}</button>
+        <button type="button" className="button small ghost" onClick={onDiscard}>{t("register.discardRow")}</button>
+      </div>
+    </form>
   );
 }
 

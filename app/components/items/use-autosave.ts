@@ -160,9 +160,10 @@ export function useAutosave({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draftKey, formKey]);
 
-  // A response arrived.
+  // A response arrived. (Without autosave the form's owner sends it and reads the answer:
+  // this hook then only keeps the draft, and never sends the form by itself.)
   useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data) return;
+    if (!autosave || fetcher.state !== "idle" || !fetcher.data) return;
     const result = fetcher.data;
     const form = formRef.current;
     if (result.ok) {
@@ -191,11 +192,11 @@ export function useAutosave({
   // The request failed without an answer (lost connection): keep the draft, retry later.
   useEffect(() => {
     const retry = () => {
-      if (status === "offline" || status === "dirty") submitNow();
+      if (autosave && (status === "offline" || status === "dirty")) submitNow();
     };
     window.addEventListener("online", retry);
     return () => window.removeEventListener("online", retry);
-  }, [status, submitNow]);
+  }, [autosave, status, submitNow]);
 
   const discardDraft = useCallback(() => writeDraft(draftKey, null), [draftKey]);
   const markOffline = useCallback(() => setStatus("offline"), []);
