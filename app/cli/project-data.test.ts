@@ -37,8 +37,9 @@ describe("npm run project-data", () => {
 
     const imported = run(other.file, ["import", "--file", file, "--as", "L.Tehrani@arman.example"]);
     expect(imported.status, imported.stderr).toBe(0);
-    expect(imported.stdout).toContain("Imported as project 1; Leila Tehrani manages it.");
-    expect(imported.stdout).toContain("Kept by name (no account here): سارا احمدی <s.ahmadi@mehregan.example> (project-manager)");
+    expect(imported.stdout).toContain("Imported as project 1; Leila Tehrani manages it and is its only member.");
+    expect(imported.stdout).toContain(`Its sign-offs and history are kept as records imported from "${name}", not verified here.`);
+    expect(imported.stdout).toContain("To invite from its People page: سارا احمدی <s.ahmadi@mehregan.example> (project-manager)");
     const db = openDatabase(other.file);
     try {
       expect(db.$client.prepare("select count(*) as n from users").get()).toEqual({ n: 1 });

@@ -36,6 +36,7 @@ export type GatePanelProps = {
       approval: { userName: string; at: string; comment: string; fingerprint: string | null; importedFrom: string } | null;
     };
     importedApprovalMatches: boolean | null;
+    importedChanges: Change[];
   };
   permissions: readonly Permission[];
   missing: number;
@@ -105,7 +106,9 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
         </div>
       ) : null}
 
-      {gate.imported.events.length ? <ImportedRecords imported={gate.imported} matches={gate.importedApprovalMatches} when={when} /> : null}
+      {gate.imported.events.length ? <ImportedRecords imported={gate.imported} matches={gate.importedApprovalMatches} when={when}>
+          <ChangesView changes={gate.importedChanges} items={items} refOptions={content.refOptions} />
+        </ImportedRecords> : null}
 
       {canRequest && (gate.status === "open" || gate.status === "reopened") ? (
         <Form method="post" className="gate-form" preventScrollReset>
@@ -189,7 +192,7 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
 }
 
 /** Sign-off events that came with an imported file: marked as such, and apart from the phase's own state. */
-function ImportedRecords({ imported, matches, when }: { imported: GatePanelProps["gate"]["imported"]; matches: boolean | null; when: (iso: string) => React.ReactNode }) {
+function ImportedRecords({ imported, matches, when, children }: { imported: GatePanelProps["gate"]["imported"]; matches: boolean | null; when: (iso: string) => React.ReactNode; children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const notVerified = (source: string | null | undefined) => (
@@ -208,6 +211,7 @@ function ImportedRecords({ imported, matches, when }: { imported: GatePanelProps
           {approval.comment ? <p className="muted">“<bdi>{approval.comment}</bdi>”</p> : null}
           <Fingerprint value={approval.fingerprint} label={t("gate.imported.fingerprint")} />
           <p className="muted small">{matches ? t("gate.imported.matches") : t("gate.imported.differs")}</p>
+          {matches ? null : children}
         </>
       ) : null}
       <details>

@@ -205,6 +205,8 @@ export type GateView = PhaseGate & {
   changes: ItemChange[];
   /** Whether the content now is what the imported approval names (null: no imported approval). */
   importedApprovalMatches: boolean | null;
+  /** How the content now differs from what the imported approval's snapshot holds (empty when it matches). */
+  importedChanges: ItemChange[];
   requiredComplete: boolean;
   /** Earlier phases that must be signed first (sequential packs). */
   blockedBy: string[];
@@ -247,6 +249,7 @@ export function gateView(pack: Pack, phase: Phase, gates: Map<string, PhaseGate>
     changedSinceSignoff,
     changes: changedSinceSignoff ? diffSnapshots(gate.lastApproval!.snapshot, snapshot) : [],
     importedApprovalMatches: gate.imported.approval ? gate.imported.approval.fingerprint === fp : null,
+    importedChanges: gate.imported.approval && gate.imported.approval.fingerprint !== fp && gate.imported.approval.snapshot ? diffSnapshots(gate.imported.approval.snapshot, snapshot) : [],
     requiredComplete: progress.requiredAnswered >= progress.required,
     blockedBy,
   };

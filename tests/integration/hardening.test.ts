@@ -179,10 +179,10 @@ describe("b. a GET never writes; downloads and the export are POSTs from this si
       ["/projects/1/documents/go-no-go/download", { intent: "download", lang: "en" }],
       ["/projects/1/export", { intent: "export" }],
     ] as const) {
-      // What a browser sends from another site: no Lax cookie on a cross-site POST.
+      // What a browser sends from another site: no Lax cookie on a cross-site POST, and its
+      // Origin refused before anything reads the form (decision 016).
       const anonymous = await writesOf(() => post(path, null, fields, { Origin: "https://evil.example" }));
-      expect(anonymous.response.status, `${path} from another site, signed out`).toBe(302);
-      expect(anonymous.response.headers.get("location")).toMatch(/^\/login\?returnTo=/);
+      expect(anonymous.response.status, `${path} from another site, signed out`).toBe(403);
       expect(anonymous.changed).toEqual([]);
       // A page of another origin that still gets the cookie sent (a sibling site): refused by its Origin.
       for (const origin of ["https://evil.example", "null", `${server.url}.evil.example`]) {

@@ -73,7 +73,9 @@ beforeAll(async () => {
   const r = await fetch(`${server.url}/preferences`, { method: "POST", body: new URLSearchParams({ intent: "language", lang: "en", returnTo: "/projects" }), redirect: "manual" });
   english = r.headers.get("set-cookie")!.split(";")[0]!;
   // Any project file will do as a start: the attacker could as well write one from scratch.
-  base = await (await get("/projects/1/export", "consultant")).json();
+  base = await (
+    await fetch(`${server.url}/projects/1/export`, { method: "POST", body: new URLSearchParams({ intent: "export" }), headers: { Cookie: cookie("consultant"), Origin: server.url } })
+  ).json();
 });
 afterAll(() => server?.stop());
 

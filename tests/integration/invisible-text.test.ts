@@ -194,7 +194,7 @@ describe("invisible characters are removed when a project is imported", () => {
       const approval = query<{ comment: string; snapshot: string }>("select comment, snapshot from signoff_events where project_id = ? and kind = 'approved'", projectId)[0]!;
       expect(approval.comment).toBe("ok");
       expect(approval.snapshot).toContain("5\u202E0001");
-      // The phase is not what was signed, and the executive is told why in words.
+      // The phase is not what the imported record names, and the reader is told why in words.
       const page = visibleText(await (await get(`/projects/${projectId}/phases/team`, "pm")).text());
       expect(page).toContain("Invisible change: a direction control character was removed");
     } finally {
