@@ -66,11 +66,16 @@ export function projectHistory(db: Db, projectId: number, filter: HistoryFilter 
     const byPhase = eq(auditLog.phaseId, filter.phase.id);
     conds.push(filter.phase.itemIds.length ? or(byPhase, inArray(auditLog.itemId, filter.phase.itemIds))! : byPhase);
   }
-  if (filter.before) conds.push(lt(auditLog.id, filter.before));
+  return newestFirst(db, conds, filter.before, limit);
+}
+
+/** A page of the log's entries that meet `conds`, newest first, older than `before`; `more` when older ones remain. */
+function newestFirst(db: Db, conds: SQL[], before: number | undefined, limit: number): { entries: AuditRow[]; more: boolean } {
+  const where = before ? [...conds, lt(auditLog.id, before)] : conds;
   const rows = db
     .select()
     .from(auditLog)
-    .where(and(...conds))
+    .where(and(...where))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1)
     .all();
@@ -138,14 +143,5 @@ function readLastItemChanges(db: Db, projectId: number, itemIds: string[]): Map<
  */
 export function installationLog(db: Db, filter: { before?: number; limit?: number } = {}): { entries: AuditRow[]; more: boolean } {
   const limit = filter.limit ?? 50;
-  const conds: SQL[] = [sql`${auditLog.projectId} is null`];
-  if (filter.before) conds.push(lt(auditLog.id, filter.before));
-  const rows = db
-    .select()
-    .from(auditLog)
-    .where(and(...conds))
-    .orderBy(desc(auditLog.id))
-    .limit(limit + 1)
-    .all();
-  return { entries: rows.slice(0, limit), more: rows.length > limit };
+  return newestFirst(db, [sql`${auditLog.projectId} is null`], filter.before, limit);
 }
