@@ -17,7 +17,9 @@ export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 export const INSTALLATION_AUDIT_ACTIONS = [
   "auth.signin",
   "auth.signin-failed",
+  "auth.signin-demo-elsewhere",
   "auth.setup",
+  "auth.setup-code-wrong",
   "admin.user-disable",
   "admin.user-enable",
   "admin.user-make-admin",

@@ -87,6 +87,7 @@ export function checkSetupForm(db: Db, form: FormFields, address: string): Setup
   if (!code.success) errors.code = form.code === undefined || form.code === "" ? "setup.codeMissing" : "setup.codeWrong";
   else if (!right) errors.code = "setup.codeWrong";
   if (right) releaseAttempt(db, account, address, attempt.id);
+  else audit(db, { id: null, name: address }, { projectId: null, action: "auth.setup-code-wrong", subject: null, after: { address } });
   if (!right || !parsed.success) return { status: "refused", errors };
   return { status: "ok", account: parsed.data };
 }

@@ -313,8 +313,15 @@ export function releaseAttempt(db: Db, account: string, address: string, id: num
 
 export async function login(db: Db, input: { email: string; password: string; address: string; local: boolean }, now = new Date()): Promise<LoginResult> {
   const account = normaliseEmail(input.email).slice(0, 254);
-  // The demo password is published: from another computer it opens nothing. It is not a guess either, so it counts for nothing.
-  if (!input.local && input.password === DEMO_PASSWORD) return { status: "demo-elsewhere" };
+  // The demo password is published: from another computer it opens nothing. It is no guess at the
+  // account (so it never locks it), but it is counted against the address and logged, so that an
+  // administrator sees who tries it and a flood of it is throttled like any other.
+  if (!input.local && input.password === DEMO_PASSWORD) {
+    const attempt = reserveAttempt(db, `(demo password) ${input.address}`.slice(0, 254), input.address, now);
+    if (attempt.status === "limited") return attempt;
+    audit(db, { id: null, name: account }, { projectId: null, action: "auth.signin-demo-elsewhere", subject: account, after: { address: input.address } }, new Date().toISOString());
+    return { status: "demo-elsewhere" };
+  }
   const attempt = reserveAttempt(db, account, input.address, now);
   if (attempt.status === "limited") return attempt;
   const user = findUserByEmail(db, account);

@@ -56,7 +56,8 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
       {entries.length === 0 ? (
         <p className="muted">{t("adminAudit.empty")}</p>
       ) : (
-        <table className="data-table card">
+        <div className="table-wrap">
+        <table className="data-table card audit-table">
           <thead>
             <tr>
               <th scope="col">{t("adminAudit.when")}</th>
@@ -68,8 +69,8 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
           </thead>
           <tbody>
             {entries.map((e) => (
-              <tr key={e.id} className={e.action === "auth.signin-failed" ? "audit-failed" : undefined}>
-                <td>
+              <tr key={e.id} className={REFUSALS.has(e.action) ? "audit-failed" : undefined}>
+                <td className="audit-when">
                   <LocalTime iso={e.at} lang={lang} />
                 </td>
                 <td>{t(`adminAudit.actions.${e.action.replace(/\./g, "-")}`, { defaultValue: e.action })}</td>
@@ -82,6 +83,7 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {older ? (
         <p>
@@ -91,3 +93,6 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
     </main>
   );
 }
+
+/** Entries that record something refused: set apart in the list. */
+const REFUSALS = new Set(["auth.signin-failed", "auth.signin-demo-elsewhere", "auth.setup-code-wrong"]);

@@ -63,6 +63,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       change("admin.user-enable", { disabled: false }, { disabled: target.disabled }, { disabled: false });
       return { error: null, link: null, userId };
     case "make-admin":
+      // A demo account's password is published (decision 016): it may never open the administration.
+      if (target.isDemo) return data({ error: "admin.errors.demoNotAdmin", link: null, userId }, { status: 409 });
       change("admin.user-make-admin", { isAdmin: true }, { isAdmin: target.isAdmin }, { isAdmin: true });
       return { error: null, link: null, userId };
     case "remove-admin":
@@ -127,7 +129,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
               <td>{u.lastLoginAt ? <LocalTime iso={u.lastLoginAt} lang={lang} /> : "—"}</td>
               <td className="action-cell">
                 {u.disabled ? button(u.id, "enable", t("admin.enable")) : button(u.id, "disable", t("admin.disable"), true)}
-                {u.isAdmin ? button(u.id, "remove-admin", t("admin.removeAdmin")) : button(u.id, "make-admin", t("admin.makeAdmin"))}
+                {u.isAdmin ? button(u.id, "remove-admin", t("admin.removeAdmin")) : u.isDemo ? null : button(u.id, "make-admin", t("admin.makeAdmin"))}
                 {button(u.id, "reset-link", t("admin.resetLink"))}
                 {result?.link && result.userId === u.id ? (
                   <div className="new-link">

@@ -74,6 +74,10 @@ describe("first run", () => {
       expect((db().prepare("select count(*) n from users where is_admin = 1").get() as { n: number }).n, label).toBe(0);
     }
     expect(fs.existsSync(setupCodeFile())).toBe(true);
+    // Each refused code is in the installation's audit log, with the address it came from.
+    const logged = db().prepare("select action, after from audit_log where project_id is null and action = 'auth.setup-code-wrong'").all() as { after: string }[];
+    expect(logged).toHaveLength(3);
+    for (const e of logged) expect(JSON.parse(e.after)).toEqual({ address: "10.0.0.3" });
   });
 
   test("guessing the set-up code is throttled per address: after 10 wrong codes even the right one is refused from there", async () => {
@@ -110,12 +114,14 @@ describe("first run", () => {
 });
 
 describe("the published demo password", () => {
-  test("is refused from another computer (a client address forwarded by a trusted proxy), with a clear message and without locking the account", async () => {
+  test("is refused from another computer (a client address forwarded by a trusted proxy), with a clear message and without locking the account; the address trying it is throttled like any other", async () => {
     for (let i = 0; i < 12; i++) {
       const r = await post("/login", form({ email: "s.ahmadi@mehregan.example", password: "gambegam-demo" }), from("10.0.20.1", { "Accept-Language": "en", Cookie: "gambegam_lang=en" }));
-      expect(r.status).toBe(403);
       expect(r.headers.get("set-cookie")).toBeNull();
-      expect(await r.text()).toMatch(/password works only on the computer Gambegam runs on/);
+      if (i < 10) {
+        expect(r.status).toBe(403);
+        expect(await r.text()).toMatch(/password works only on the computer Gambegam runs on/);
+      } else expect(r.status).toBe(429);
     }
     // Not counted as failures: the demo account still signs in on this computer.
     await signIn(server.url, "s.ahmadi@mehregan.example", undefined, LOCAL);
@@ -469,5 +475,28 @@ describe("the administrator's audit log", () => {
     const member = await signIn(server.url, "s.ahmadi@mehregan.example", undefined, LOCAL);
     expect((await get("/admin/audit", { Cookie: member })).status).toBe(403);
     expect(location(await get("/admin/audit"))).toBe("/login?returnTo=%2Fadmin%2Faudit");
+  });
+
+  test("the published demo password tried from another computer is listed for the administrator, with the account and the address", async () => {
+    const demo = await post("/login", form({ email: "h.nazari@mehregan.example", password: "gambegam-demo" }), from("10.0.9.77"));
+    expect(demo.status).toBe(403);
+    const rows = db().prepare("select action, subject, after from audit_log where project_id is null and after like '%10.0.9.77%'").all() as { action: string; subject: string }[];
+    expect(rows.map((r) => [r.action, r.subject])).toEqual([["auth.signin-demo-elsewhere", "h.nazari@mehregan.example"]]);
+    const html = await (await get("/admin/audit", { Cookie: adminCookie, "Accept-Language": "en" })).text();
+    expect(html).toContain("Published demo password refused (from another computer)");
+    expect(await (await get("/admin/audit", { Cookie: adminCookie, "Accept-Language": "fa" })).text()).toContain("گذرواژه نمایشی منتشرشده رد شد (از رایانه‌ای دیگر)");
+  });
+
+  test("an administrator cannot make a demo account (its password is published) an administrator; nothing is written", async () => {
+    const id = (db().prepare("select id from users where email = ?").get("h.nazari@mehregan.example") as { id: number }).id;
+    const before = db().prepare("select count(*) as n from audit_log").get();
+    const page = await (await get("/admin/users", { Cookie: adminCookie, "Accept-Language": "en" })).text();
+    const row = page.slice(page.indexOf("h.nazari@mehregan.example"));
+    expect(row.slice(0, row.indexOf("</tr>"))).not.toContain('value="make-admin"');
+    const r = await post("/admin/users", form({ intent: "make-admin", userId: String(id) }), { Cookie: adminCookie, "Accept-Language": "en" });
+    expect(r.status).toBe(409);
+    expect(await r.text()).toContain("A demo account cannot be an administrator");
+    expect(db().prepare("select is_admin from users where id = ?").get(id)).toEqual({ is_admin: 0 });
+    expect(db().prepare("select count(*) as n from audit_log").get()).toEqual(before);
   });
 });

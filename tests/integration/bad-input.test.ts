@@ -1179,7 +1179,7 @@ const DRIVERS: Record<string, Driver> = {
   "/setup": {
     ownServer: true,
     runs: 40,
-    writesWhenRefused: { tables: ["login_failures", "sqlite_sequence"], why: "a wrong set-up code is counted, for throttling" },
+    writesWhenRefused: { tables: ["login_failures", "audit_log", "sqlite_sequence"], why: "a wrong set-up code is counted, for throttling, and written to the installation's audit log" },
     arbitrary: (_w: World, g: G) =>
       request(g, {
         who: who(g, "anonymous", [1, "garbled-cookie"]),
@@ -1596,7 +1596,10 @@ const DRIVERS: Record<string, Driver> = {
           fields(g, [["userId", sparing(w, messy(g, fc.constantFrom(...w.users.targets, w.users.consultant, w.users.teamMember, w.users.other, 999_999).map(String)))]]),
         ),
       }),
-    examples: (w) => [{ label: "disabling yourself is refused", req: urlencoded("admin", "/admin/users", [["intent", "disable"], ["userId", String(w.users.admin)]]), expect: 409 }],
+    examples: (w) => [
+      { label: "disabling yourself is refused", req: urlencoded("admin", "/admin/users", [["intent", "disable"], ["userId", String(w.users.admin)]]), expect: 409 },
+      { label: "a demo account (its password is published) cannot be made administrator", req: urlencoded("admin", "/admin/users", [["intent", "make-admin"], ["userId", String(w.users.teamMember)]]), expect: 409 },
+    ],
     accepted: (ctx) => {
       const id = Number(ctx.one("userId"));
       const user = row(ctx.env, "SELECT * FROM users WHERE id = ?", id)!;
