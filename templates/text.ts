@@ -5,7 +5,7 @@
  * it will once saved again), and split into runs by writing direction so that
  * mixed Persian/English keeps its order in a right-to-left paragraph.
  */
-import { formatDate, formatNumber } from "#app/format.ts";
+import { formatDate, formatNumber } from "#app/views/format.ts";
 import { stripInvisible } from "#app/domain/text-hygiene.ts";
 import type { DocLang } from "./model.ts";
 

@@ -2,7 +2,7 @@ import { loc, useTranslation } from "#app/i18n.ts";
 import { Form, useNavigation, useSearchParams } from "react-router";
 import type { TFunction } from "i18next";
 import type { Permission } from "#app/access.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { Item, Language, Localized, RegisterItem, Step } from "#methodology/schema.ts";
 import { displayCell, displayValue } from "./items/display.tsx";
 import { LocalTime } from "./local-time.tsx";

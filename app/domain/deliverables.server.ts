@@ -13,7 +13,7 @@ import { documentVersions, type ProjectRow } from "#db/schema.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { loc } from "#app/i18n.ts";
-import { roadmapGantt, teamStructure } from "#app/diagrams.ts";
+import { roadmapGantt, teamStructure } from "#app/views/diagrams.ts";
 import { DELIVERABLES, deliverable as findDeliverable, type DeliverableDefinition } from "#templates/index.ts";
 import type { Branding, DeliverableId, DeliverableInput, DiagramImage, Figure, SignOffState } from "#templates/model.ts";
 import { STRINGS } from "#templates/strings.ts";
@@ -26,9 +26,9 @@ import type { ProjectData } from "./projects.server.ts";
 import type { DiagramRenderer } from "./diagram-render.server.ts";
 import { readinessAssessment } from "./change.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "./adoption.ts";
-import { adoptionView, progressView, readinessView, type ChartView } from "#app/change-views.ts";
+import { adoptionView, progressView, readinessView, type ChartView } from "#app/views/change-views.ts";
 import { readCriteria, readGoals, readScores, valueEffortMatrix } from "./planning.ts";
-import { matrixView } from "#app/planning-views.ts";
+import { matrixView } from "#app/views/planning-views.ts";
 
 export { DELIVERABLES };
 

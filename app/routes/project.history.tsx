@@ -1,6 +1,6 @@
 import { i18nFor, loc, useTranslation } from "#app/i18n.ts";
 import { actorLabel } from "#app/actors.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import { Form, useSearchParams } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
 import { z } from "zod";

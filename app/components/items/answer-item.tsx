@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { useFetcher } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { ChecklistItem, DiagramItem, Language, QuestionItem, RatingItem } from "#methodology/schema.ts";
 import { CHECKLIST_STATUSES, readRating, type ChecklistValue, type DiagramValue, type RatingValue } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";

@@ -1,9 +1,9 @@
 import type { TFunction } from "i18next";
-import { formatDate } from "#app/format.ts";
-import { answerText, displayCell } from "#app/display.ts";
+import { formatDate } from "#app/views/format.ts";
+import { answerText, displayCell } from "#app/views/display.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 import { readRating, type ChecklistValue, type DiagramValue } from "#methodology/values.ts";
-import { ratingText } from "#app/display.ts";
+import { ratingText } from "#app/views/display.ts";
 
 /** A stored value as readable text in the user's language (used for conflicts and summaries). */
 export function displayValue(item: Item, value: unknown, lang: Language, t: TFunction): string {

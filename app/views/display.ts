@@ -2,7 +2,7 @@
  * Stored values as readable text in a language: shared by the pages and the
  * Word deliverables, so both say the same thing.
  */
-import { formatDate, formatNumber, localDigits } from "#app/format.ts";
+import { formatDate, formatNumber, localDigits } from "#app/views/format.ts";
 import { loc } from "#app/i18n.ts";
 import type { Language, QuestionItem, RatingItem, RegisterColumn } from "#methodology/schema.ts";
 import { readRating } from "#methodology/values.ts";
