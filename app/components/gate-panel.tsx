@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 import type { Permission } from "#app/access.ts";
 import { localDigits } from "#app/views/format.ts";
 import type { Item, Language, Localized, RegisterItem, Step } from "#methodology/schema.ts";
-import { displayCell, displayValue } from "./items/display.tsx";
+import { displayCell, displayValue } from "#app/views/display.ts";
 import { LocalTime } from "./local-time.tsx";
 import { GateBadge, type GateStatus } from "./gate-badge.tsx";
 import { translateError } from "./field.tsx";

@@ -14,7 +14,7 @@ import { refOptionsFor } from "#app/domain/step.server.ts";
 import { findItem } from "#methodology/load.ts";
 import { positiveId } from "#app/http.server.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
-import { historyLines } from "#app/domain/history-view.server.ts";
+import { historyLines } from "#app/views/history-view.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 

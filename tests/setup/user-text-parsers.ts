@@ -18,7 +18,7 @@ import { cleanText, splitByDirection } from "#templates/text.ts";
 import { mermaidLabel, roadmapGantt, teamStructure } from "#app/views/diagrams.ts";
 import { esc, wrapLabel } from "#app/views/charts.ts";
 import { clip } from "#app/views/display.ts";
-import { shorten } from "#app/domain/history-view.server.ts";
+import { shorten } from "#app/views/history-view.server.ts";
 import { contentDisposition, deliverableFileName } from "#app/domain/deliverables.server.ts";
 import { DIAGRAM_MAX_LENGTH, parseDateInput, parseMeasure, questionValueSchema, registerRowSchema } from "#methodology/values.ts";
 import { displayNameSchema, emailSchema, readCookie } from "#app/domain/auth.server.ts";
@@ -138,7 +138,7 @@ export const USER_TEXT_PARSERS: Record<string, UserTextParser> = {
     parse: (t) => cleanText(t).split("\n").map((line) => splitByDirection(line, true)),
   },
   chartLabel: { source: "a register cell as a chart label — app/views/charts.ts (esc, wrapLabel)", limit: CELL_LIMIT, parse: (t) => [esc(t), wrapLabel(t, 24, 2)] },
-  clipAndShorten: { source: "long text in a register's table and in history — app/views/display.ts, app/domain/history-view.server.ts", limit: LONG_TEXT_LIMIT, parse: (t) => [clip(t), shorten(t)] },
+  clipAndShorten: { source: "long text in a register's table and in history — app/views/display.ts, app/views/history-view.server.ts", limit: LONG_TEXT_LIMIT, parse: (t) => [clip(t), shorten(t)] },
   documentFileName: {
     source: "the client organisation (at most 200 characters, in a form or a file) in a document's file name — app/domain/deliverables.server.ts",
     limit: 200,

@@ -8,7 +8,7 @@ import { CHECKLIST_STATUSES, readRating, type ChecklistValue, type DiagramValue,
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError, describedBy } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
-import { displayValue } from "./display.tsx";
+import { displayValue } from "#app/views/display.ts";
 import { DiagramEditor } from "./diagram-editor.tsx";
 import { useAutosave } from "./use-autosave.ts";
 
