@@ -20,9 +20,9 @@ import {
   type FileChild,
   type ParagraphChild,
 } from "docx";
-import { displayCell, answerText, type RefOptions } from "#app/display.ts";
+import { displayCell, answerText, type RefOptions } from "#app/views/display.ts";
 import { loc } from "#app/i18n.ts";
-import { formatNumber } from "#app/format.ts";
+import { formatNumber } from "#app/views/format.ts";
 import type { ChecklistItem, DiagramItem, Item, Pack, QuestionItem, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 import type { ChecklistValue } from "#methodology/values.ts";
 import { findItem } from "#methodology/load.ts";

@@ -4,27 +4,17 @@
  * gives the same document (apart from the time stamp it is given).
  */
 import type { Pack } from "#methodology/schema.ts";
+import type { Branding } from "#app/domain/branding.ts";
+import type { ProjectAnswers } from "#app/domain/project-answers.ts";
+
+// Declared in the domain (which the documents read from); named here too for the builders.
+export { BRAND_FONTS, DEFAULT_BRANDING, type BrandFont, type Branding, type Logo } from "#app/domain/branding.ts";
+export type { ProjectAnswers } from "#app/domain/project-answers.ts";
 
 export type DocLang = "fa" | "en";
 
 export const DELIVERABLE_IDS = ["scope-document", "vision-minutes", "go-no-go", "change-management-plan", "post-launch-review"] as const;
 export type DeliverableId = (typeof DELIVERABLE_IDS)[number];
-
-/** Fonts a firm may choose for Latin text; Persian text is always set in the embedded Vazirmatn. */
-export const BRAND_FONTS = ["Vazirmatn", "Calibri", "Arial", "Cambria", "Times New Roman"] as const;
-export type BrandFont = (typeof BRAND_FONTS)[number];
-
-export type Logo = { data: Uint8Array; type: "png" | "jpg"; width: number; height: number };
-
-export type Branding = {
-  firmName: string;
-  logo: Logo | null;
-  /** Six hex digits, without '#'. */
-  primaryColor: string;
-  font: BrandFont;
-};
-
-export const DEFAULT_BRANDING: Branding = { firmName: "", logo: null, primaryColor: "1F4E79", font: "Vazirmatn" };
 
 /** The sign-off state of the phase a deliverable closes, as the gate shows it. */
 export type SignOffState = {
@@ -58,11 +48,6 @@ export type Figure = {
   image: DiagramImage;
   /** What the diagram shows, as a table, for when it cannot be drawn. */
   fallback: { columns: string[]; rows: string[][] };
-};
-
-export type ProjectAnswers = {
-  answers: ReadonlyMap<string, { value: unknown }>;
-  rows: ReadonlyMap<string, ReadonlyArray<{ id: number; cells: Record<string, string | number | null> }>>;
 };
 
 export type DeliverableInput = {

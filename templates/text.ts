@@ -5,8 +5,9 @@
  * it will once saved again), and split into runs by writing direction so that
  * mixed Persian/English keeps its order in a right-to-left paragraph.
  */
-import { formatDate, formatNumber } from "#app/format.ts";
+import { formatDate, formatNumber } from "#app/views/format.ts";
 import { stripInvisible } from "#app/domain/text-hygiene.ts";
+import { LTR_STRONG, RTL_STRONG, textDirection } from "#app/views/direction.ts";
 import type { DocLang } from "./model.ts";
 
 // Characters XML 1.0 cannot carry, plus the non-characters U+FFFE/U+FFFF.
@@ -19,23 +20,7 @@ export function cleanText(input: unknown): string {
   return stripInvisible(s.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(XML_INVALID, "").replace(LONE_SURROGATE, ""));
 }
 
-const RTL_STRONG = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
-const LTR_STRONG = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF0-9]/;
-
-/** Whether a text has letters of both writing directions ("پیاده‌سازی CRM مهرگان"). */
-export function hasBothDirections(text: string): boolean {
-  return RTL_STRONG.test(text) && LTR_LETTER.test(text);
-}
-
-/** Like the browser's dir="auto": the direction of the first strong character, or null. */
-export function textDirection(text: string): "rtl" | "ltr" | null {
-  for (const ch of text) {
-    if (RTL_STRONG.test(ch)) return "rtl";
-    if (LTR_LETTER.test(ch)) return "ltr";
-  }
-  return null;
-}
+export { textDirection };
 
 export type DirectedText = { text: string; rtl: boolean };
 

@@ -3,7 +3,7 @@ import { useTranslation } from "#app/i18n.ts";
 import { Form, useNavigation } from "react-router";
 import { Field, describedBy } from "#app/components/field.tsx";
 import { BRAND_FONTS } from "#templates/model.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 export type BrandingFormValues = { firmName: string; primaryColor: string; font: string; logoUrl: string | null };

@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
-import type { ChartView } from "#app/change-views.ts";
+import type { ChartView } from "#app/views/change-views.ts";
 
 /**
  * A chart drawn on the server (SVG, so it shows before any script loads),

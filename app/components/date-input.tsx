@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
-import { dateInputValue } from "#app/format.ts";
+import { dateInputValue } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "#app/i18n.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 /** Turns a validation message (`key` or `key|{"max":300}`) into the user's language. */

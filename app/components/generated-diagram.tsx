@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "#app/i18n.ts";
 import { loadMermaid } from "#app/components/mermaid.ts";
-import type { GeneratedDiagram } from "#app/diagrams.ts";
-import { labelAxisTicks } from "#app/jalali-axis.ts";
+import type { GeneratedDiagram } from "#app/views/diagrams.ts";
+import { labelAxisTicks } from "#app/views/jalali-axis.ts";
 
 /**
  * A diagram Gambegam draws from the project's answers (the same definition

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { formatDateTime } from "#app/format.ts";
+import { formatDateTime } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { MERMAID_LOCKED_KEYS } from "#app/mermaid-config.ts";
+import { MERMAID_LOCKED_KEYS } from "#app/views/mermaid-config.ts";
 
 /** mermaid is large: loaded only in the browser, only when a diagram is on the page. */
 type Mermaid = typeof import("mermaid").default;

@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
-import { localDigits, percent } from "#app/format.ts";
+import { localDigits, percent } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 /** A labelled progress bar: "4 / 6 required answered". */

@@ -1,7 +1,7 @@
 import { loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
 import type { TeamCoverage } from "#app/domain/team.server.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 /** The six recommended roles: filled ones in green with their members, empty ones in amber with what they bring. */

@@ -13,7 +13,7 @@ import { findItem } from "#methodology/load.ts";
 import { parseMeasure, toLatinDigits } from "#methodology/values.ts";
 
 export { parseMeasure };
-import type { ProjectAnswers } from "#templates/model.ts";
+import type { ProjectAnswers } from "./project-answers.ts";
 
 export type AdoptionPoint = { period: string; active: number; licensed: number; rate: number | null };
 

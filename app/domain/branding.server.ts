@@ -9,7 +9,7 @@ import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
 import { branding, type BrandingRow } from "#db/schema.ts";
 import { msg } from "#methodology/values.ts";
-import { BRAND_FONTS, DEFAULT_BRANDING, type Branding, type BrandFont, type Logo } from "#templates/model.ts";
+import { BRAND_FONTS, DEFAULT_BRANDING, type Branding, type BrandFont, type Logo } from "./branding.ts";
 import { audit, type Actor } from "./audit.server.ts";
 import { stripInvisible } from "./text-hygiene.ts";
 

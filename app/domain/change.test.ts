@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
-import type { ProjectAnswers } from "#templates/model.ts";
+import type { ProjectAnswers } from "./project-answers.ts";
 import { impactedGroups, readinessAssessment, readinessTopics } from "./change.ts";
 import { adoptionFigures, addMonths, kpiFigures, metricFigures, monthsBetween, parseMeasure, progressToTarget } from "./adoption.ts";
 

@@ -7,7 +7,7 @@
 import type { ChangeManagementConfig, Localized, Pack, RatingItem, RegisterItem } from "#methodology/schema.ts";
 import { allItems, findItem } from "#methodology/load.ts";
 import { readRating } from "#methodology/values.ts";
-import type { ProjectAnswers } from "#templates/model.ts";
+import type { ProjectAnswers } from "./project-answers.ts";
 
 export type ReadinessTopic = { item: RatingItem; score: number | null; evidence: string; gap: boolean };
 

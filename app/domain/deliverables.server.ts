@@ -13,22 +13,16 @@ import { documentVersions, type ProjectRow } from "#db/schema.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { loc } from "#app/i18n.ts";
-import { roadmapGantt, teamStructure } from "#app/diagrams.ts";
 import { DELIVERABLES, deliverable as findDeliverable, type DeliverableDefinition } from "#templates/index.ts";
-import type { Branding, DeliverableId, DeliverableInput, DiagramImage, Figure, SignOffState } from "#templates/model.ts";
-import { STRINGS } from "#templates/strings.ts";
-import { diagramFallbackTable } from "#templates/fallback.ts";
+import type { DeliverableId, DeliverableInput, DiagramImage, Figure, SignOffState } from "#templates/model.ts";
+import { figureSources } from "#templates/figures.ts";
 import { canonical } from "./canonical.ts";
+import type { Branding } from "./branding.ts";
 import { audit, type Actor } from "./audit.server.ts";
 import { effectiveBranding } from "./branding.server.ts";
 import { gateView, projectGates } from "./signoff.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import type { DiagramRenderer } from "./diagram-render.server.ts";
-import { readinessAssessment } from "./change.ts";
-import { adoptionFigures, kpiFigures, metricFigures } from "./adoption.ts";
-import { adoptionView, progressView, readinessView, type ChartView } from "#app/change-views.ts";
-import { readCriteria, readGoals, readScores, valueEffortMatrix } from "./planning.ts";
-import { matrixView } from "#app/planning-views.ts";
 
 export { DELIVERABLES };
 
@@ -112,68 +106,18 @@ async function rasterise(renderer: DiagramRenderer | null, svg: string): Promise
   return result.ok ? { kind: "image", svg: null, png: result.diagram.png, width: result.diagram.width, height: result.diagram.height } : { kind: "fallback", reason: result.reason };
 }
 
-/** The chart behind a `chart:<name>` figure, in a language. */
-function chartView(name: string, pack: Pack, data: ProjectData, lang: Language): ChartView | null {
-  switch (name) {
-    case "readiness": {
-      const r = readinessAssessment(pack, data);
-      return r ? readinessView(r, lang) : null;
-    }
-    case "adoption": {
-      const a = adoptionFigures(pack, data);
-      return a ? adoptionView(a, lang) : null;
-    }
-    case "kpi": {
-      const k = kpiFigures(pack, data);
-      return k ? progressView("kpi", k.periods, k.series, lang) : null;
-    }
-    case "value-effort": {
-      const cfg = pack.planning;
-      return cfg ? matrixView(valueEffortMatrix(readGoals(cfg, data), readCriteria(cfg, data), readScores(cfg, data)), lang) : null;
-    }
-    case "metrics": {
-      const m = metricFigures(pack, data);
-      return m ? progressView("metrics", m.periods, m.series, lang) : null;
-    }
-    default:
-      return null;
-  }
-}
-
 async function draw(renderer: DiagramRenderer | null, definition: string, branding: Branding): Promise<DiagramImage> {
   if (!renderer) return { kind: "fallback", reason: "unavailable" };
   const result = await renderer.render(definition, { theme: "base", primaryColor: `#${branding.primaryColor}` });
   return result.ok ? { kind: "image", ...result.diagram } : { kind: "fallback", reason: result.reason };
 }
 
-/** The figures a deliverable shows, drawn (or as tables), in its language. */
+/** The figures a deliverable shows (as the document side chooses them), drawn (or left as tables), in its language. */
 async function figuresFor(def: DeliverableDefinition, pack: Pack, project: ProjectRow, data: ProjectData, lang: Language, branding: Branding, renderer: DiagramRenderer | null): Promise<Record<string, Figure>> {
-  const s = STRINGS[lang];
   const out: Record<string, Figure> = {};
-  for (const key of def.figures) {
-    if (key.startsWith("chart:")) {
-      const name = key.slice("chart:".length);
-      const view = chartView(name, pack, data, lang);
-      if (view?.svg) out[name] = { title: view.title, definition: view.svg, fallback: view.table, image: await rasterise(renderer, view.svg) };
-      continue;
-    }
-    let title: string;
-    let definition: string | null;
-    let fallback: Figure["fallback"];
-    if (key === "team-structure" || key === "roadmap") {
-      const generated = key === "team-structure" ? teamStructure(pack, data, lang, project.name) : roadmapGantt(pack, data, lang, s.scope.roadmap);
-      title = key === "team-structure" ? s.scope.teamStructure : s.scope.roadmap;
-      definition = generated.definition;
-      fallback = generated.table;
-    } else {
-      const item = findItem(pack, key);
-      const value = data.answers.get(key)?.value as { definition?: string } | undefined;
-      definition = item?.kind === "diagram" && value?.definition?.trim() ? value.definition : null;
-      title = item ? loc(item.title, lang) : key;
-      fallback = definition ? diagramFallbackTable(definition, s) : { columns: [], rows: [] };
-    }
-    if (!definition) continue;
-    out[key] = { title, definition, fallback, image: await draw(renderer, definition, branding) };
+  for (const f of figureSources(def.figures, pack, data, lang, project.name)) {
+    const image = f.kind === "chart" ? await rasterise(renderer, f.svg) : await draw(renderer, f.definition, branding);
+    out[f.key] = { title: f.title, definition: f.kind === "chart" ? f.svg : f.definition, fallback: f.fallback, image };
   }
   return out;
 }

@@ -17,8 +17,8 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { labelAxisTicks } from "#app/jalali-axis.ts";
-import { MERMAID_LOCKED_KEYS } from "#app/mermaid-config.ts";
+import { labelAxisTicks } from "#app/views/jalali-axis.ts";
+import { MERMAID_LOCKED_KEYS } from "#app/views/mermaid-config.ts";
 import { CACHE_DEFAULTS, createDiskCache, createMemoryCache } from "./diagram-cache.server.ts";
 
 const RENDERER_VERSION = "4";

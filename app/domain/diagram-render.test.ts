@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDiagramRenderer, findChromium, type RenderResult } from "./diagram-render.server.ts";
-import { type DiagramData, roadmapGantt } from "#app/diagrams.ts";
+import { type DiagramData, roadmapGantt } from "#app/views/diagrams.ts";
 import { BUILT_IN_PACKS_DIR, loadPacks } from "#methodology/load.ts";
 
 const hasChromium = Boolean(findChromium());

@@ -3,7 +3,7 @@
  * that fixes it, and the source document's title.
  */
 import type { Language, Pack } from "#methodology/schema.ts";
-import type { ProjectAnswers } from "#templates/model.ts";
+import type { ProjectAnswers } from "./project-answers.ts";
 import { loc } from "#app/i18n.ts";
 import { healthCheck } from "./health.ts";
 import { itemLink } from "./links.ts";

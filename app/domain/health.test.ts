@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
-import type { ProjectAnswers } from "#templates/model.ts";
+import type { ProjectAnswers } from "./project-answers.ts";
 import { RULE_TESTS, healthCheck } from "./health.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;

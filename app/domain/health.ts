@@ -8,7 +8,7 @@
  */
 import type { HealthCheckConfig, HealthRule, Localized, Pack, PlanningConfig } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
-import type { ProjectAnswers } from "#templates/model.ts";
+import type { ProjectAnswers } from "./project-answers.ts";
 import { firstStage, missingMeasure, readGoals, readSegments, readStages, readTouchpoints, roadmapWarnings, rowsOf, traceability } from "./planning.ts";
 
 export type RuleContext = { pack: Pack; planning: PlanningConfig; data: ProjectAnswers; reads: Record<string, string> };

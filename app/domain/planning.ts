@@ -6,7 +6,7 @@
  * the data, shared by the pages, the health check and the tests.
  */
 import type { PlanningConfig } from "#methodology/schema.ts";
-import type { ProjectAnswers } from "#templates/model.ts";
+import type { ProjectAnswers } from "./project-answers.ts";
 import { parseMeasure } from "#methodology/values.ts";
 
 type Row = { id: number; cells: Record<string, string | number | null> };

@@ -57,7 +57,7 @@ import { getPacks } from "#methodology/registry.ts";
 import { compareVersions } from "#methodology/load.ts";
 import type { Item, Pack, RegisterItem } from "#methodology/schema.ts";
 import { msg, registerRowSchema, valueSchemaFor } from "#methodology/values.ts";
-import { BRAND_FONTS } from "#templates/model.ts";
+import { BRAND_FONTS } from "./branding.ts";
 import { DELIVERABLES } from "#templates/index.ts";
 import { AUDIT_CATEGORIES, type AuditAction } from "#app/audit-categories.ts";
 import { audit, type Actor } from "./audit.server.ts";

@@ -9,7 +9,7 @@ import { acceptInvitation, findLink } from "#app/domain/members.server.ts";
 import { echo, fieldErrors, honeypotFilled, newAccountSchema } from "#app/domain/account.server.ts";
 import { authContext } from "#app/context.ts";
 import { readForm } from "#app/http.server.ts";
-import { formatDate } from "#app/format.ts";
+import { formatDate } from "#app/views/format.ts";
 import { EmailField, Honeypot, NameField, NewPasswordFields } from "#app/components/auth-fields.tsx";
 import { LinkProblem } from "#app/components/link-problem.tsx";
 import type { Language } from "#methodology/schema.ts";

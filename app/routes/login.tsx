@@ -9,7 +9,7 @@ import { echo, honeypotFilled, loginSchema, safeReturnTo } from "#app/domain/acc
 import { demoAccounts } from "#app/domain/demo-accounts.server.ts";
 import { authContext, clientAddressContext, clientIsLocalContext } from "#app/context.ts";
 import { readForm } from "#app/http.server.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import { translateError } from "#app/components/field.tsx";
 import { EmailField, Honeypot } from "#app/components/auth-fields.tsx";
 import { Field } from "#app/components/field.tsx";

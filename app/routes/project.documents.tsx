@@ -12,7 +12,7 @@ import { LocalTime } from "#app/components/local-time.tsx";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
 import { BrandingForm } from "#app/components/branding-form.tsx";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 import type { DeliverableId } from "#templates/model.ts";
 

@@ -6,7 +6,7 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { healthView } from "#app/domain/health.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { data } from "react-router";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {

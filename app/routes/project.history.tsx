@@ -1,6 +1,6 @@
 import { i18nFor, loc, useTranslation } from "#app/i18n.ts";
 import { actorLabel } from "#app/actors.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import { Form, useSearchParams } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
 import { z } from "zod";
@@ -14,7 +14,7 @@ import { refOptionsFor } from "#app/domain/step.server.ts";
 import { findItem } from "#methodology/load.ts";
 import { positiveId } from "#app/http.server.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
-import { historyLines } from "#app/domain/history-view.server.ts";
+import { historyLines } from "#app/views/history-view.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 

@@ -1,5 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { roadmapGantt } from "#app/diagrams.ts";
+import { roadmapGantt } from "#app/views/diagrams.ts";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.home";
@@ -9,7 +9,7 @@ import { teamCoverage } from "#app/domain/team.server.ts";
 import { healthCounts } from "#app/domain/health.server.ts";
 import { readGoals, readStages, roadmapWarnings } from "#app/domain/planning.ts";
 import { projectProgress } from "#methodology/progress.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";
 

@@ -7,7 +7,7 @@ import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchLoaderData } from "#app/domain/workbench.server.ts";
 import { gapToRequirement, itemLocked, planningAction, requirePlanningPage, type GapResult } from "#app/domain/planning.server.ts";
 import { readSegments, readTouchpoints } from "#app/domain/planning.ts";
-import { journeyDiagram } from "#app/planning-views.ts";
+import { journeyDiagram } from "#app/views/planning-views.ts";
 import { findItem } from "#methodology/load.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";

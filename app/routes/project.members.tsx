@@ -9,7 +9,7 @@ import { changeRole, createInvitation, listMembers, pendingInvitations, removeMe
 import { unlinkedMembers } from "#app/domain/project-transfer.server.ts";
 import { readForm, positiveId } from "#app/http.server.ts";
 import { can, PROJECT_ROLES, ROLE_PERMISSIONS, PERMISSIONS } from "#app/access.ts";
-import { formatDate } from "#app/format.ts";
+import { formatDate } from "#app/views/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { Field } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";

@@ -10,7 +10,7 @@ import { refOptionsFor } from "#app/domain/step.server.ts";
 import { loadProjectData } from "#app/domain/projects.server.ts";
 import { readForm } from "#app/http.server.ts";
 import { phaseProgress } from "#methodology/progress.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import { GatePanel } from "#app/components/gate-panel.tsx";
 import { ROLE_PERMISSIONS } from "#app/access.ts";

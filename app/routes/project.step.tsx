@@ -14,7 +14,7 @@ import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { readForm } from "#app/http.server.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 export function loader({ params, context, request }: Route.LoaderArgs) {

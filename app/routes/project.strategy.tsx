@@ -7,7 +7,7 @@ import { workbenchAction, workbenchLoaderData } from "#app/domain/workbench.serv
 import { requirePlanningPage } from "#app/domain/planning.server.ts";
 import { readSegments } from "#app/domain/planning.ts";
 import { findItem } from "#methodology/load.ts";
-import { formatNumber, localDigits } from "#app/format.ts";
+import { formatNumber, localDigits } from "#app/views/format.ts";
 import { loc } from "#app/i18n.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import type { Language, RegisterItem } from "#methodology/schema.ts";

@@ -6,7 +6,7 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { TeamCoverageView } from "#app/components/team-coverage.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
-import { teamStructure } from "#app/diagrams.ts";
+import { teamStructure } from "#app/views/diagrams.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const { project, pack, data: projectData } = requireProjectContext(params.projectId, context);

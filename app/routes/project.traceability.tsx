@@ -7,7 +7,7 @@ import { traceability } from "#app/domain/planning.ts";
 import { itemLink } from "#app/domain/links.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { findItem } from "#methodology/load.ts";
-import { formatNumber, localDigits } from "#app/format.ts";
+import { formatNumber, localDigits } from "#app/views/format.ts";
 import { loc } from "#app/i18n.ts";
 import type { Language, RegisterItem } from "#methodology/schema.ts";
 

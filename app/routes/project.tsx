@@ -8,7 +8,7 @@ import { gateView, projectGates } from "#app/domain/signoff.server.ts";
 import { can, ROLE_PERMISSIONS } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { projectProgress } from "#methodology/progress.ts";
-import { formatDate, localDigits } from "#app/format.ts";
+import { formatDate, localDigits } from "#app/views/format.ts";
 import { ErrorPage } from "#app/root.tsx";
 import type { Language } from "#methodology/schema.ts";
 

@@ -7,7 +7,7 @@ import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
 import { IMPORT_MAX_BYTES, importProject } from "#app/domain/project-transfer.server.ts";
 import { Field, describedBy } from "#app/components/field.tsx";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import { msg } from "#methodology/values.ts";
 import type { Language } from "#methodology/schema.ts";
 

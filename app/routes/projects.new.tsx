@@ -10,7 +10,7 @@ import { getPreferences } from "#app/domain/preferences.server.ts";
 import { readForm } from "#app/http.server.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { fieldErrors } from "#methodology/values.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { Field, describedBy } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";

@@ -5,7 +5,7 @@ import type { Route } from "./+types/projects";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
 import { PORTFOLIO_SORTS, portfolio, type PortfolioSort } from "#app/domain/portfolio.server.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { ProgressBar } from "#app/components/progress.tsx";
 import type { Language } from "#methodology/schema.ts";

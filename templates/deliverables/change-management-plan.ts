@@ -13,8 +13,8 @@ import { num } from "../text.ts";
 import { loc } from "#app/i18n.ts";
 import { findItem } from "#methodology/load.ts";
 import { impactedGroups, readinessAssessment } from "#app/domain/change.ts";
-import { attentionText, impactTable, outsideHelpText, readinessView } from "#app/change-views.ts";
-import { scoreOf } from "#app/display.ts";
+import { attentionText, impactTable, outsideHelpText, readinessView } from "#app/views/change-views.ts";
+import { scoreOf } from "#app/views/display.ts";
 
 function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const c = ctx.s.change;

@@ -12,7 +12,7 @@ import { composeDocument } from "../document.ts";
 import { loc } from "#app/i18n.ts";
 import { allItems, findItem } from "#methodology/load.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
-import { adoptionIssueText, adoptionVerdictText, adoptionView, progressView } from "#app/change-views.ts";
+import { adoptionIssueText, adoptionVerdictText, adoptionView, progressView } from "#app/views/change-views.ts";
 
 function chartSection(ctx: Ctx, input: DeliverableInput, key: string, view: { title: string; table: { columns: string[]; rows: string[][] } }): FileChild[] {
   const out: FileChild[] = [];

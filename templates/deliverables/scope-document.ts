@@ -9,7 +9,7 @@ import { composeDocument } from "../document.ts";
 import { date } from "../text.ts";
 import { i18nFor } from "#app/i18n.ts";
 import { moscowRanking, rankingMethod, readCriteria, readGoals, readScores, stageNames, valueEffortMatrix, weightedRanking } from "#app/domain/planning.ts";
-import { rankingTable, scoreGridTable } from "#app/planning-views.ts";
+import { rankingTable, scoreGridTable } from "#app/views/planning-views.ts";
 
 function figures(ctx: Ctx, input: DeliverableInput, keys: string[]): FileChild[] {
   return keys.flatMap((k) => (input.figures[k] ? figure(ctx, input.figures[k]!) : []));

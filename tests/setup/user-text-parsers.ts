@@ -15,10 +15,10 @@
 import { diagramFallbackTable } from "#templates/fallback.ts";
 import { STRINGS } from "#templates/strings.ts";
 import { cleanText, splitByDirection } from "#templates/text.ts";
-import { mermaidLabel, roadmapGantt, teamStructure } from "#app/diagrams.ts";
-import { esc, wrapLabel } from "#app/charts.ts";
-import { clip } from "#app/display.ts";
-import { shorten } from "#app/domain/history-view.server.ts";
+import { mermaidLabel, roadmapGantt, teamStructure } from "#app/views/diagrams.ts";
+import { esc, wrapLabel } from "#app/views/charts.ts";
+import { clip } from "#app/views/display.ts";
+import { shorten } from "#app/views/history-view.server.ts";
 import { contentDisposition, deliverableFileName } from "#app/domain/deliverables.server.ts";
 import { DIAGRAM_MAX_LENGTH, parseDateInput, parseMeasure, questionValueSchema, registerRowSchema } from "#methodology/values.ts";
 import { displayNameSchema, emailSchema, readCookie } from "#app/domain/auth.server.ts";
@@ -121,14 +121,14 @@ export const USER_TEXT_PARSERS: Record<string, UserTextParser> = {
     frames: [(t) => t, (t) => `flowchart LR\n${t}`, (t) => `flowchart LR\na[${t}`, (t) => `flowchart LR\na["${t}`, (t) => `flowchart LR\na -->|${t}`, (t) => `graph TD\na --> ${t}`, (t) => `flowchart\na${t}`],
     parse: (t) => diagramFallbackTable(t, STRINGS.en),
   },
-  mermaidLabel: { source: "a register cell drawn in a diagram — app/diagrams.ts", limit: CELL_LIMIT, parse: mermaidLabel },
+  mermaidLabel: { source: "a register cell drawn in a diagram — app/views/diagrams.ts", limit: CELL_LIMIT, parse: mermaidLabel },
   teamStructure: {
-    source: "the team register's names and units, as a diagram — app/diagrams.ts",
+    source: "the team register's names and units, as a diagram — app/views/diagrams.ts",
     limit: CELL_LIMIT,
     parse: (t) => [teamStructure(pack, teamRows(t), "fa", t), teamStructure(pack, teamRows(t), "en", t)],
   },
   roadmapGantt: {
-    source: "roadmap stages' and goals' names, as a Gantt chart — app/diagrams.ts",
+    source: "roadmap stages' and goals' names, as a Gantt chart — app/views/diagrams.ts",
     limit: CELL_LIMIT,
     parse: (t) => [roadmapGantt(pack, roadmapRows(t), "fa", t), roadmapGantt(pack, roadmapRows(t), "en", t)],
   },
@@ -137,8 +137,8 @@ export const USER_TEXT_PARSERS: Record<string, UserTextParser> = {
     limit: LONG_TEXT_LIMIT,
     parse: (t) => cleanText(t).split("\n").map((line) => splitByDirection(line, true)),
   },
-  chartLabel: { source: "a register cell as a chart label — app/charts.ts (esc, wrapLabel)", limit: CELL_LIMIT, parse: (t) => [esc(t), wrapLabel(t, 24, 2)] },
-  clipAndShorten: { source: "long text in a register's table and in history — app/display.ts, app/domain/history-view.server.ts", limit: LONG_TEXT_LIMIT, parse: (t) => [clip(t), shorten(t)] },
+  chartLabel: { source: "a register cell as a chart label — app/views/charts.ts (esc, wrapLabel)", limit: CELL_LIMIT, parse: (t) => [esc(t), wrapLabel(t, 24, 2)] },
+  clipAndShorten: { source: "long text in a register's table and in history — app/views/display.ts, app/views/history-view.server.ts", limit: LONG_TEXT_LIMIT, parse: (t) => [clip(t), shorten(t)] },
   documentFileName: {
     source: "the client organisation (at most 200 characters, in a form or a file) in a document's file name — app/domain/deliverables.server.ts",
     limit: 200,

@@ -2,13 +2,13 @@ import { useEffect, useState } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { useFetcher } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { ChecklistItem, DiagramItem, Language, QuestionItem, RatingItem } from "#methodology/schema.ts";
 import { CHECKLIST_STATUSES, readRating, type ChecklistValue, type DiagramValue, type RatingValue } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError, describedBy } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
-import { displayValue } from "./display.tsx";
+import { displayValue } from "#app/views/display.ts";
 import { DiagramEditor } from "./diagram-editor.tsx";
 import { useAutosave } from "./use-autosave.ts";
 

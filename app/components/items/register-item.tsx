@@ -3,14 +3,13 @@ import { loc, useTranslation } from "#app/i18n.ts";
 import { useFetcher, useLocation, useSearchParams } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { localDigits } from "#app/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 import { suggestionValue, suggestionsToOffer } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
-import { displayCell } from "./display.tsx";
-import { clip } from "#app/display.ts";
+import { clip, displayCell } from "#app/views/display.ts";
 import { hasDraft, useAutosave, type SaveStatus } from "./use-autosave.ts";
 import { pageOfIndex, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 

@@ -1,5 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { formatTime } from "#app/format.ts";
+import { formatTime } from "#app/views/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import type { Item, Language } from "#methodology/schema.ts";
 import type { SaveStatus } from "./use-autosave.ts";

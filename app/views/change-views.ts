@@ -4,9 +4,9 @@
  * the Word deliverables print them, so both say the same thing.
  */
 import { loc } from "#app/i18n.ts";
-import { formatDate, formatNumber, localDigits } from "#app/format.ts";
-import { scoreOf } from "#app/display.ts";
-import { lineChart, radarChart } from "#app/charts.ts";
+import { formatDate, formatNumber, localDigits } from "#app/views/format.ts";
+import { scoreOf } from "#app/views/display.ts";
+import { lineChart, radarChart } from "#app/views/charts.ts";
 import type { Language } from "#methodology/schema.ts";
 import type { ImpactView, Readiness } from "#app/domain/change.ts";
 import type { Adoption, MeasureSeries } from "#app/domain/adoption.ts";

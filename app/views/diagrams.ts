@@ -5,9 +5,9 @@
  * available to draw them). Pure: used by the pages and the Word deliverables.
  */
 import { loc } from "#app/i18n.ts";
-import { formatDate } from "#app/format.ts";
-import { JALALI_AXIS } from "#app/jalali-axis.ts";
-import { hasBothDirections } from "#templates/text.ts";
+import { formatDate } from "#app/views/format.ts";
+import { JALALI_AXIS } from "#app/views/jalali-axis.ts";
+import { hasBothDirections } from "#app/views/direction.ts";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { readGoals, readStages } from "#app/domain/planning.ts";

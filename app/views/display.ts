@@ -2,10 +2,11 @@
  * Stored values as readable text in a language: shared by the pages and the
  * Word deliverables, so both say the same thing.
  */
-import { formatDate, formatNumber, localDigits } from "#app/format.ts";
+import { formatDate, formatNumber, localDigits } from "#app/views/format.ts";
 import { loc } from "#app/i18n.ts";
-import type { Language, QuestionItem, RatingItem, RegisterColumn } from "#methodology/schema.ts";
-import { readRating } from "#methodology/values.ts";
+import type { TFunction } from "i18next";
+import type { Item, Language, QuestionItem, RatingItem, RegisterColumn } from "#methodology/schema.ts";
+import { readRating, type ChecklistValue, type DiagramValue } from "#methodology/values.ts";
 
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
 
@@ -81,4 +82,27 @@ export function characterCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++, n++) if (text.codePointAt(i)! > 0xffff) i++;
   return n;
+}
+
+/** A stored value as readable text in the user's language (used for conflicts and summaries). */
+export function displayValue(item: Item, value: unknown, lang: Language, t: TFunction): string {
+  if (value === null || value === undefined || value === "") return t("common.empty");
+  if (item.kind === "checklist") {
+    const v = value as ChecklistValue;
+    return [
+      `${t("checklist.status")}: ${t(`checklist.statuses.${v.status}`)}`,
+      v.owner ? `${t("checklist.owner")}: ${v.owner}` : null,
+      v.dueDate ? `${t("checklist.dueDate")}: ${formatDate(v.dueDate, lang)}` : null,
+      v.evidence ? `${t("checklist.evidence")}: ${v.evidence}` : null,
+    ]
+      .filter(Boolean)
+      .join("\n");
+  }
+  if (item.kind === "rating") {
+    const v = readRating(value);
+    return [ratingText(item, value, lang) || t("common.empty"), v.evidence ? `${t("rating.evidence")}: ${v.evidence}` : null].filter(Boolean).join("\n");
+  }
+  if (item.kind === "diagram") return (value as DiagramValue).definition || t("common.empty");
+  if (item.kind !== "question") return String(value);
+  return answerText(item, value, lang) || t("common.empty");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Criterion, Goal, Ranking, ScoreGrid } from "./domain/planning.ts";
-import { moscowRanking, weightedRanking } from "./domain/planning.ts";
+import type { Criterion, Goal, Ranking, ScoreGrid } from "#app/domain/planning.ts";
+import { moscowRanking, weightedRanking } from "#app/domain/planning.ts";
 import { rankingTable, scoreGridTable } from "./planning-views.ts";
 
 const goal = (id: number, name: string, extra: Partial<Goal> = {}): Goal => ({

@@ -8,8 +8,8 @@
  * and its own marker shape, so nothing is told by colour alone; every chart
  * has a table beside it on the page and in the documents.
  */
-import { localDigits } from "#app/format.ts";
-import { scoreOf } from "#app/display.ts";
+import { localDigits } from "#app/views/format.ts";
+import { scoreOf } from "#app/views/display.ts";
 
 export type ChartLang = "fa" | "en";
 

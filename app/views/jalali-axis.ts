@@ -2,10 +2,10 @@
  * A Persian Gantt chart's time axis in Jalali dates. Mermaid's axis can only
  * write Gregorian dates, so a Persian chart writes each tick as an ISO date and
  * carries JALALI_AXIS; once drawn, labelAxisTicks rewrites the ticks. Kept
- * apart from app/diagrams.ts (which reads the method's files on the server) so
+ * apart from app/views/diagrams.ts (which reads the method's files on the server) so
  * the browser can load it.
  */
-import { calendarYear, formatTickDate } from "#app/format.ts";
+import { calendarYear, formatTickDate } from "#app/views/format.ts";
 
 /** The line (a mermaid comment) by which a Gantt chart asks for its axis in Jalali dates. */
 export const JALALI_AXIS = "  %% gambegam: jalali axis";

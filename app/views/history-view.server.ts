@@ -9,9 +9,8 @@
  */
 import type { TFunction } from "i18next";
 import { loc } from "#app/i18n.ts";
-import { characterCount, clip, displayCell, type RefOptions } from "#app/display.ts";
-import { displayValue } from "#app/components/items/display.tsx";
-import { localDigits } from "#app/format.ts";
+import { characterCount, clip, displayCell, displayValue, type RefOptions } from "#app/views/display.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { AuditRow } from "#db/schema.ts";
 import type { Item, Language, Localized, RegisterItem } from "#methodology/schema.ts";
 

@@ -3,11 +3,11 @@
  * matrix (SVG, with the same content as a table) and the journey map as a
  * mermaid flowchart with its table. Pure.
  */
-import { formatNumber, localDigits } from "#app/format.ts";
+import { formatNumber, localDigits } from "#app/views/format.ts";
 import { i18nFor } from "#app/i18n.ts";
-import { matrixChart } from "#app/charts.ts";
-import { mermaidLabel, type GeneratedDiagram } from "#app/diagrams.ts";
-import type { ChartView } from "#app/change-views.ts";
+import { matrixChart } from "#app/views/charts.ts";
+import { mermaidLabel, type GeneratedDiagram } from "#app/views/diagrams.ts";
+import type { ChartView } from "#app/views/change-views.ts";
 import type { Language, Localized } from "#methodology/schema.ts";
 import { SCORE_MAX, type Criterion, type Goal, type MatrixPoint, type Ranking, type ScoreGrid, type Segment, type Touchpoint } from "#app/domain/planning.ts";
 
