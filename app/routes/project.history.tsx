@@ -144,7 +144,7 @@ export default function History({ loaderData }: Route.ComponentProps) {
                   <Link to={`?${withParam(search, "full", String(e.id))}#entry-${e.id}`} preventScrollReset>{t("history.showWhole")}</Link>
                 </p>
               ) : null}
-              <p className="muted small" dir="ltr" title={t("history.utc")}>{e.at.replace("T", " ").replace(/\.\d+Z$/, " UTC")}</p>
+              <p className="muted small" dir="ltr" title={t("history.utc")}>{localDigits(e.at.replace("T", " ").replace(/\.\d+Z$/, " UTC"), lang)}</p>
             </li>
           ))}
         </ol>

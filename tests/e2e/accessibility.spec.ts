@@ -98,3 +98,21 @@ for (const lang of ["fa", "en"] as const) {
     expect(wider).toEqual([]);
   });
 }
+
+test("numbered lists on Persian pages count in Persian digits", async ({ page }) => {
+  await page.goto("/projects");
+  await switchLanguage(page, "fa");
+  const latin: string[] = [];
+  for (const path of ["/projects/1/phases/team", "/projects/1/phases/requirements", "/projects/1/history"]) {
+    await page.goto(path);
+    await page.evaluate(() => document.querySelectorAll("details:not([open])").forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const styles = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("ol"))
+        .filter((ol) => ol.getClientRects().length > 0)
+        .map((ol) => `${ol.className || "ol"}: ${getComputedStyle(ol).listStyleType}`),
+    );
+    expect(styles.length, path).toBeGreaterThan(0);
+    for (const s of styles) if (!/: (none|persian)$/.test(s)) latin.push(`${path} ${s}`);
+  }
+  expect(latin).toEqual([]);
+});

@@ -280,6 +280,16 @@ describe("a large register", () => {
 });
 
 describe("history", () => {
+  test("a Persian page writes each entry's recorded time in Persian digits; an English page in Latin ones", async () => {
+    const fa = await (await get("/projects/1/history")).text();
+    const times = [...fa.matchAll(/title="زمان به وقت UTC[^"]*">([^<]*)</g)].map((m) => m[1]!);
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times) expect(time).toMatch(/^[۰-۹]{4}-[۰-۹]{2}-[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}:[۰-۹]{2} UTC$/);
+    const lang = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }));
+    const en = await (await get("/projects/1/history", { Cookie: lang.headers.get("set-cookie")!.split(";")[0]! })).text();
+    expect(en).toMatch(/title="Time in UTC, as recorded">\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC</);
+  });
+
   test("a long value's change is shortened in the list, says how long it is, and shows whole on request", async () => {
     const lang = await post("/preferences", form({ intent: "language", lang: "en", returnTo: "/projects" }));
     const english = { Cookie: lang.headers.get("set-cookie")!.split(";")[0]! };

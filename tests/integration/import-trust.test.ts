@@ -226,7 +226,7 @@ describe("the answer to an import does not tell who has an account here", () => 
     const history = await (await get(`${location}/history?category=project`, "attacker", "en")).text();
     const entry = history.match(/<li[^>]*data-action="project.import"[\s\S]*?<\/li>/)?.[0] ?? "";
     const hide = (s: string) => s.replaceAll(email, "<email>").replace(/\/projects\/\d+/g, "/projects/<id>");
-    return { status: r.status, location: hide(location), body: hide(await r.text()), people: hide(people), importEntry: hide(visible(entry.replace(/<time[\s\S]*?<\/time>/g, "")).replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/, "")) };
+    return { status: r.status, location: hide(location), body: hide(await r.text()), people: hide(people), importEntry: hide(visible(entry.replace(/<time[\s\S]*?<\/time>/g, "")).replace(/[\d۰-۹]{4}-[\d۰-۹]{2}-[\d۰-۹]{2} [\d۰-۹]{2}:[\d۰-۹]{2}:[\d۰-۹]{2} UTC/, "")) };
   }
 
   test("a file naming the administrator's email and one naming an unknown email give the same answer", async () => {
