@@ -279,6 +279,14 @@ describe("a large register", () => {
   });
 });
 
+test("on Persian pages, importing a project is «درون‌ریزی», never «ورود» (which is signing in)", async () => {
+  const projects = await (await get("/projects")).text();
+  expect(projects).toContain("درون‌ریزی پروژه از فایل");
+  const page = await (await get("/projects/import")).text();
+  expect(page).toContain("درون‌ریزی پروژه");
+  expect(page).not.toMatch(/ورود پروژه/);
+});
+
 describe("history", () => {
   test("a Persian page writes each entry's recorded time in Persian digits; an English page in Latin ones", async () => {
     const fa = await (await get("/projects/1/history")).text();
