@@ -195,8 +195,9 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
 function ImportedRecords({ imported, matches, when, children }: { imported: GatePanelProps["gate"]["imported"]; matches: boolean | null; when: (iso: string) => React.ReactNode; children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
+  // The file's name isolated (FSI … PDI): a Latin name with dots and dates inside a Persian sentence would otherwise be reordered.
   const notVerified = (source: string | null | undefined) => (
-    <span className="imported-mark" data-testid="imported-mark">{t("gate.imported.notVerified", { source: source ?? "" })}</span>
+    <span className="imported-mark" data-testid="imported-mark">{t("gate.imported.notVerified", { source: `\u2068${source ?? ""}\u2069` })}</span>
   );
   const approval = imported.approval;
   return (

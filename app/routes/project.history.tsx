@@ -130,7 +130,7 @@ export default function History({ loaderData }: Route.ComponentProps) {
               <p className="history-head">
                 <LocalTime iso={e.at} lang={lang} /> · <strong><bdi>{actorLabel(e.actorName, lang)}</bdi></strong> · {t(`history.actions.${e.action.replace(".", "-")}`)}
                 {e.what ? <> · <bdi>{e.what}</bdi></> : null}
-                {e.importedFrom !== null ? <> · <span className="imported-mark" data-testid="imported-mark">{t("history.imported", { source: e.importedFrom })}</span></> : null}
+                {e.importedFrom !== null ? <> · <span className="imported-mark" data-testid="imported-mark">{t("history.imported", { source: `\u2068${e.importedFrom}\u2069` })}</span></> : null}
               </p>
               {e.before || e.after ? (
                 <div className="diff-pair">

@@ -156,9 +156,9 @@ describe("an imported file cannot speak for this installation's people", () => {
     expect(page).not.toContain("The phase is locked");
     const text = visible(page);
     expect(text).toContain(`According to the imported file, ${SPONSOR.name} signed this phase off on`);
-    expect(text).toMatch(/signed this phase off on [^—]*— Imported from “project-data-mehregan\.json”, not verified here/);
+    expect(text).toMatch(/signed this phase off on [^—]*— Imported from “\u2068project-data-mehregan\.json\u2069”, not verified here/);
     const fa = visible(await (await get(`${location}/phases/vision`, "attacker")).text());
-    expect(fa).toContain("واردشده از «project-data-mehregan.json»؛ در این‌جا راستی‌آزمایی نشده");
+    expect(fa).toContain("واردشده از «\u2068project-data-mehregan.json\u2069»؛ در این‌جا راستی‌آزمایی نشده");
     // The executive of this installation has nothing to sign off on behalf of the file; the project's own gate is open.
     expect(text).toContain("Sign-off has not been requested");
   });
@@ -171,7 +171,7 @@ describe("an imported file cannot speak for this installation's people", () => {
     const bySponsor = entries.filter((e) => e.includes(SPONSOR.name));
     expect(byAdmin.length).toBeGreaterThan(0);
     expect(bySponsor.length).toBeGreaterThan(0);
-    for (const e of [...byAdmin, ...bySponsor]) expect(visible(e)).toContain("Imported from “project-data-mehregan.json”, not verified here");
+    for (const e of [...byAdmin, ...bySponsor]) expect(visible(e)).toContain("Imported from “\u2068project-data-mehregan.json\u2069”, not verified here");
     expect(page).not.toMatch(new RegExp(`<option value="${adminId}"`));
     expect(page).not.toMatch(new RegExp(`<option value="${sponsorId}"`));
     // Filtering by their accounts finds nothing of this project.
@@ -183,7 +183,7 @@ describe("an imported file cannot speak for this installation's people", () => {
     // Every change of this project so far came with the file.
     const lines = page.split("Last changed by ").slice(1).map((l) => l.slice(0, 200));
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/^\u2068[^\u2069]+\u2069 · [^·]+ · Imported from “project-data-mehregan\.json”, not verified here/);
+    for (const line of lines) expect(line).toMatch(/^\u2068[^\u2069]+\u2069 · [^·]+ · Imported from “\u2068project-data-mehregan\.json\u2069”, not verified here/);
   });
 
   test("the Word document's sign-off block says the approval was imported and is not verified, in English and Persian", async () => {

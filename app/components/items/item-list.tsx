@@ -48,7 +48,7 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
           <p className="muted small last-change">
             {/* The name isolated (FSI … PDI): a Persian name in an English sentence would otherwise reorder what follows it. */}
             {t("item.lastChanged", { name: `\u2068${actorLabel(changed.name, lang)}\u2069` })} <LocalTime iso={changed.at} lang={lang} />
-            {changed.importedFrom != null ? <> · <span className="imported-mark">{t("history.imported", { source: changed.importedFrom })}</span></> : null}
+            {changed.importedFrom != null ? <> · <span className="imported-mark">{t("history.imported", { source: `\u2068${changed.importedFrom}\u2069` })}</span></> : null}
           </p>
         ) : null;
         const wrap = (node: React.ReactNode) => (
