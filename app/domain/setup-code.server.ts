@@ -39,12 +39,15 @@ function readCode(file: string): string | null {
   }
 }
 
-/** The current code, made (and its file written, readable by this account only) when there is none. */
-export function ensureSetupCode(file = setupCodeFile()): { code: string; file: string } {
+/**
+ * The current code, made (and its file written, readable by this account only) when there is none;
+ * `created` says this call made it, so that only a new code is printed.
+ */
+export function ensureSetupCode(file = setupCodeFile()): { code: string; file: string; created: boolean } {
   const existing = readCode(file);
   if (existing) {
     fs.chmodSync(file, 0o600);
-    return { code: existing, file };
+    return { code: existing, file, created: false };
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const code = newCode();
@@ -54,10 +57,10 @@ export function ensureSetupCode(file = setupCodeFile()): { code: string; file: s
   } catch {
     // Another process on the same database wrote one first: theirs is the code.
     const theirs = readCode(file);
-    if (theirs) return { code: theirs, file };
+    if (theirs) return { code: theirs, file, created: false };
     throw new Error(`cannot write the set-up code to ${file}`);
   }
-  return { code, file };
+  return { code, file, created: true };
 }
 
 /** Whether `given` is the code in the file, compared in constant time. */

@@ -18,15 +18,11 @@ import { Field, describedBy } from "#app/components/field.tsx";
  */
 export function loader() {
   if (adminExists(getDb())) throw redirect("/login");
-  // The file may have been removed by hand: a new code, printed here.
-  const { code, file } = ensureSetupCode();
-  if (!printed.has(code)) {
-    printed.add(code);
-    console.log(`\nThe set-up page asks for this one-time code:\n\n    ${code}\n\n(also in ${file})\n`);
-  }
+  // The file may have been removed by hand: a new code, printed here (the one made at start-up was printed then).
+  const { code, file, created } = ensureSetupCode();
+  if (created) console.log(`\nThe set-up page asks for this one-time code:\n\n    ${code}\n\n(also in ${file})\n`);
   return null;
 }
-const printed = new Set<string>();
 
 export async function action({ request, context }: Route.ActionArgs) {
   const db = getDb();

@@ -51,6 +51,13 @@ describe("first run", () => {
     expect(server.output()).toContain(code);
   });
 
+  test("opening the set-up page does not print the code the terminal already shows again", async () => {
+    const code = fs.readFileSync(setupCodeFile(), "utf8").trim();
+    await get("/setup");
+    await get("/setup");
+    expect(server.output().split(code).length - 1, "times the code was printed").toBe(1);
+  });
+
   test("a fresh install sends people to set-up; a short password is refused next to the field with the name kept", async () => {
     expect(location(await get("/"))).toBe("/setup");
     const code = fs.readFileSync(setupCodeFile(), "utf8").trim();
