@@ -65,7 +65,7 @@ import { imageInfo, LOGO_MAX_BYTES } from "./branding.server.ts";
 import { contentFingerprint, fileNameSlug, signOffState } from "./deliverables.server.ts";
 import { fingerprint, signerDisplayName, type PhaseSnapshot } from "./signoff.server.ts";
 import { loadProjectData } from "./projects.server.ts";
-import { stripInvisibleDeep } from "./text-hygiene.ts";
+import { stripInvisible, stripInvisibleDeep } from "./text-hygiene.ts";
 
 export const TRANSFER_FORMAT = "gambegam-project";
 /** Raised when the file's shape changes; a file of a higher version is refused. */
@@ -641,13 +641,12 @@ function reserveIds(tx: Tx, table: string, count: number): number {
   return base + 1;
 }
 
-/** Bidi controls and other control characters: never part of a name shown as "imported from …". */
-const UNSAFE_IN_NAME = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-
 /** Where imported records came from, as the importer will read it: the file's name (without folders), or the name its export would have given it. */
 export function importSource(fileName: string | null | undefined, file: ProjectFile): string {
-  const base = (fileName ?? "").split(/[\\/]/).pop()!.replace(UNSAFE_IN_NAME, "").replace(/\s+/g, " ").trim();
-  return [...(base || projectFileName(file))].slice(0, 120).join("");
+  const base = (fileName ?? "").split(/[\\/]/).pop()!;
+  // The rule every stored value follows (decision 017), and no control characters: a name shown as "imported from …".
+  const clean = stripInvisible(base).replace(/\p{Cc}/gu, "").replace(/\s+/g, " ").trim();
+  return [...(clean || projectFileName(file))].slice(0, 120).join("");
 }
 
 /** Rows per INSERT statement: well under SQLite's limit of bound parameters (14 columns at most here). */
