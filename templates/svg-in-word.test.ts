@@ -22,6 +22,21 @@ import { exportDeliverable } from "#app/domain/deliverables.server.ts";
 
 const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 const EVIL = "http://attacker.example";
+
+/** An empty project's scope document carrying these figures. */
+const scopeDocumentWith = (lang: "fa" | "en", figures: Record<string, Figure>) =>
+  DELIVERABLES.find((d) => d.id === "scope-document")!.build({
+    lang,
+    pack: getPacks().get("crm-implementation", "1.0.0")!,
+    project: { name: "P", client: "C", startDate: "2026-10-24", description: "" },
+    data: { answers: new Map(), rows: new Map() },
+    signOff: null,
+    version: 1,
+    generatedAt: "2026-11-23T08:00:00.000Z",
+    generatedBy: "T",
+    branding: DEFAULT_BRANDING,
+    figures,
+  });
 /** What a hostile or broken drawing could hand over (as a cached file, or from a mermaid bug). */
 export const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:x="http://www.w3.org/1999/xlink" width="300" height="120" viewBox="0 0 300 120" onload="alert(1)">
 <style>@import url(${EVIL}/a.css); @import "${EVIL}/b.css"; .n { fill: url(${EVIL}/c.png); stroke: url(#grad) } .m { background: u\\72l(${EVIL}/d.png) } @font-face { font-family: X; src: url(${EVIL}/e.woff) }</style>
@@ -108,19 +123,7 @@ describe("an SVG picture in a Word file", () => {
 
 describe("a diagram too large to draw", () => {
   it.each(["fa", "en"] as const)("is the table with a note saying why (%s)", async (lang) => {
-    const pack = getPacks().get("crm-implementation", "1.0.0")!;
-    const doc = DELIVERABLES.find((d) => d.id === "scope-document")!.build({
-      lang,
-      pack,
-      project: { name: "P", client: "C", startDate: "2026-10-24", description: "" },
-      data: { answers: new Map(), rows: new Map() },
-      signOff: null,
-      version: 1,
-      generatedAt: "2026-11-23T08:00:00.000Z",
-      generatedBy: "T",
-      branding: DEFAULT_BRANDING,
-      figures: { "team-structure": { title: "Team", definition: "flowchart LR\n a --> b", image: { kind: "fallback", reason: "too-large" }, fallback: { columns: ["From"], rows: [["step number 7"]] } } },
-    });
+    const doc = scopeDocumentWith(lang, { "team-structure": { title: "Team", definition: "flowchart LR\n a --> b", image: { kind: "fallback", reason: "too-large" }, fallback: { columns: ["From"], rows: [["step number 7"]] } } });
     const text = documentText(await Packer.toBuffer(doc));
     expect(text).toContain(STRINGS[lang].diagramFallback["too-large"]);
     expect(text).toContain("step number 7");
@@ -145,18 +148,7 @@ describe("a real definition whose drawing has links and HTML", () => {
         expect(raw).toMatch(name === "roadmap" ? /<foreignObject/ : /<a /);
         figures[name] = { title: name, definition, image: { kind: "image", ...r.diagram }, fallback: { columns: [], rows: [] } };
       }
-      const doc = DELIVERABLES.find((d) => d.id === "scope-document")!.build({
-        lang: "fa",
-        pack: getPacks().get("crm-implementation", "1.0.0")!,
-        project: { name: "P", client: "C", startDate: "2026-10-24", description: "" },
-        data: { answers: new Map(), rows: new Map() },
-        signOff: null,
-        version: 1,
-        generatedAt: "2026-11-23T08:00:00.000Z",
-        generatedBy: "T",
-        branding: DEFAULT_BRANDING,
-        figures,
-      });
+      const doc = scopeDocumentWith("fa", figures);
       const parts = [...unzipDocx(await Packer.toBuffer(doc))].filter(([n]) => n.endsWith(".svg")).map(([, b]) => strFromU8(b));
       expect(parts).toHaveLength(2);
       for (const svg of parts) {
