@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { BUILT_IN_PACKS_DIR, MethodologyError, allItems, loadPackDir, loadPacks } from "./load.ts";
+import { GOOD_PRACTICE_SOURCE } from "./schema.ts";
 
 const fixtures = path.resolve("tests/fixtures");
 
@@ -12,8 +13,8 @@ describe("the built-in CRM implementation pack", () => {
     expect(pack.phases.map((p) => p.id)).toEqual(["team", "vision", "goals", "requirements", "customisation", "deployment", "review"]);
   });
 
-  test("every item names a source document that exists in shared seeds", () => {
-    const seeds = new Set(["000_74c65b5ae4899564.txt", "001_b04033163c34d6f0.txt", "002_99db6750ae937841.txt", "003_4280b644f5134a55.txt", "004_66590585499c929c.txt"]);
+  test("every item names a source document that exists in shared seeds, or says it is good practice", () => {
+    const seeds = new Set(["000_74c65b5ae4899564.txt", "001_b04033163c34d6f0.txt", "002_99db6750ae937841.txt", "003_4280b644f5134a55.txt", "004_66590585499c929c.txt", GOOD_PRACTICE_SOURCE]);
     for (const { item } of allItems(pack)) expect(seeds.has(item.source), `${item.id} → ${item.source}`).toBe(true);
   });
 

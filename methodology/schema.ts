@@ -69,7 +69,18 @@ const itemBase = {
   title: localized,
   /** Why it is asked, how to answer: shown beside the item. */
   guidance: localized.optional(),
-  /** The seed document this item comes from (a file name listed in the pack's `sources`). */
+  /**
+   * What the item is called as a section of a deliverable: a noun phrase
+   * ("Obstacles management sees"), never the question. Items that appear in a
+   * document carry one (decision 023).
+   */
+  heading: localized.optional(),
+  /**
+   * The seed document this item comes from (a file name listed in the pack's
+   * `sources`), or `good-practice` (GOOD_PRACTICE_SOURCE) for content that is
+   * professional practice rather than from the sources; a pack using it lists
+   * it among its sources with a title that says so.
+   */
   source: z.string().min(1),
   /** Free labels used by later features (e.g. `peril-1`, `success-factor-5`). */
   tags: z.array(stableId).default([]),
@@ -286,6 +297,8 @@ export type HealthCheckConfig = z.infer<typeof healthCheck>;
 export type HealthRule = HealthCheckConfig["rules"][number];
 export type ChangeManagementConfig = z.infer<typeof changeManagement>;
 export type PostLaunchReviewConfig = z.infer<typeof postLaunchReview>;
+
+export { GOOD_PRACTICE_SOURCE } from "./good-practice.ts";
 
 export const packFile = z.strictObject({
   id: stableId,

@@ -2,6 +2,7 @@ import { loc, useTranslation } from "#app/i18n.ts";
 import { formatTime } from "#app/views/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import type { Item, Language } from "#methodology/schema.ts";
+import { GOOD_PRACTICE_SOURCE } from "#methodology/good-practice.ts";
 import type { SaveStatus } from "./use-autosave.ts";
 
 export type SourceInfo = { file: string; title: { fa: string; en: string } };
@@ -40,7 +41,7 @@ export function ItemShell({
         <details className="guidance">
           <summary>{t("item.why")}</summary>
           <p>{loc(item.guidance, lang)}</p>
-          {source ? <p className="source-note">{t("common.source")}: {loc(source.title, lang)} <span className="source-file">({source.file})</span></p> : null}
+          {source ? <p className="source-note">{t("common.source")}: {loc(source.title, lang)} {source.file === GOOD_PRACTICE_SOURCE ? null : <span className="source-file">({source.file})</span>}</p> : null}
         </details>
       ) : source ? (
         <p className="source-note">{t("common.source")}: {loc(source.title, lang)}</p>
