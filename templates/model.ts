@@ -63,4 +63,10 @@ export type DeliverableInput = {
   branding: Branding;
   /** Diagrams by key (e.g. `team-structure`, `roadmap`, or a diagram item's id). */
   figures: Record<string, Figure>;
+  /**
+   * A draft for the team: unanswered items are shown in place, clearly
+   * marked, instead of being listed in the "Open items" appendix (the
+   * consultant chooses when exporting).
+   */
+  draft?: boolean;
 };
