@@ -47,8 +47,9 @@ const onPath = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "i
 const soffice = [process.env.SOFFICE_PATH, "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].filter(Boolean).find((p) => fs.existsSync(p));
 if (!soffice || !onPath("pdftotext")) {
   banner([
-    "SKIPPED: the LibreOffice check of the Word deliverables (templates/deliverables.test.ts,",
-    "'printed with LibreOffice') — LibreOffice or pdftotext is not installed.",
+    "SKIPPED: the LibreOffice checks of the Word deliverables (templates/deliverables.test.ts,",
+    "'printed with LibreOffice', and tests/integration/client-ready-documents.test.ts) —",
+    "LibreOffice or pdftotext is not installed.",
     "Install them with:  apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils",
   ]);
   if (ci) problems.push("CI=true but LibreOffice/pdftotext is missing: the document conversion test may not be skipped in CI");
