@@ -13,8 +13,7 @@ import type { Language, Pack } from "#methodology/schema.ts";
 import { readGoals, readStages } from "#app/domain/planning.ts";
 import { esc } from "#app/views/charts.ts";
 import { calendarYear, formatDate } from "#app/views/format.ts";
-import { textDirection, RTL_STRONG, LTR_LETTER } from "#app/views/direction.ts";
-import { roadmapGantt, type DiagramData } from "#app/views/diagrams.ts";
+import { isolatedFor, roadmapGantt, type DiagramData } from "#app/views/diagrams.ts";
 
 export type RoadmapTimeline = {
   /** The drawing; null when no stage has dates to draw. */
@@ -87,13 +86,6 @@ function monthName(iso: string, lang: Language): string {
 
 /** A rough width of a text (Vazirmatn and Latin alike, measured in Chromium at about half the size a character), to keep labels inside the drawing. */
 const textWidth = (s: string, size: number, bold = false) => [...s].length * size * (bold ? 0.56 : 0.52);
-
-/** User text in a drawing of the other direction (or of both) is isolated, so it cannot reorder what is around it. */
-function isolated(s: string, lang: Language): string {
-  const other = lang === "fa" ? LTR_LETTER : RTL_STRONG;
-  const dir = textDirection(s);
-  return other.test(s) || (dir && dir !== (lang === "fa" ? "rtl" : "ltr")) ? `\u2068${s}\u2069` : s;
-}
 
 function clip(s: string, size: number, room: number): string {
   const chars = [...s];
@@ -182,7 +174,7 @@ function draw(pack: Pack, data: DiagramData, lang: Language, title: string, widt
     const endEdge = x(dayOf(s.end) + 1);
     const [left, right] = rtl ? [endEdge, startEdge] : [startEdge, endEdge];
     const range = rtl ? `${formatDate(s.start, lang)} تا ${formatDate(s.end, lang)}` : `${formatDate(s.start, lang)} – ${formatDate(s.end, lang)}`;
-    parts.push(text(startEdge, top + 15, isolated(clip(s.name, 12, span), lang), { size: 12, weight: "bold" }));
+    parts.push(text(startEdge, top + 15, isolatedFor(clip(s.name, 12, span), lang), { size: 12, weight: "bold" }));
     parts.push(text(startEdge, top + 31, range, { size: 11, fill: MUTED }));
     parts.push(`<rect class="bar" data-stage="${s.index}" x="${fmt(left)}" y="${top + 37}" width="${fmt(Math.max(2, right - left))}" height="${BAR_H}" rx="3" fill="${BAR}"/>`);
     const mid = top + 37 + BAR_H / 2;
