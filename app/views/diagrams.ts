@@ -19,6 +19,8 @@ export type DiagramData = {
 export type GeneratedDiagram = {
   /** Mermaid text; null when there is nothing to draw. */
   definition: string | null;
+  /** A picture Gambegam drew itself (SVG text, e.g. the roadmap timeline), shown as it is instead of a definition. */
+  svg?: string | null;
   table: { columns: string[]; rows: string[][] };
 };
 
