@@ -21,7 +21,7 @@ const WIDTHS = { narrow: 640, wide: 970 };
 /** Each drawn bar's stage and horizontal extent. */
 const bars = (svg: string) => [...svg.matchAll(/<rect class="bar" data-stage="(\d+)" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => ({ stage: Number(m[1]), x: Number(m[2]), right: Number(m[2]) + Number(m[3]) }));
 /** Each tick's date and position. */
-const ticks = (svg: string) => [...svg.matchAll(/<line class="tick" data-date="([\d-]+)" x1="([\d.]+)"/g)].map((m) => ({ date: m[1]!, x: Number(m[2]) }));
+const ticks = (svg: string) => [...svg.matchAll(/<line class="tick[^"]*" data-date="([\d-]+)" x1="([\d.]+)"/g)].map((m) => ({ date: m[1]!, x: Number(m[2]) }));
 /** The visible text of the drawing, in document order. */
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/[\u2066-\u2069]/g, ""));
 
@@ -74,6 +74,16 @@ describe("the roadmap Gambegam draws itself", () => {
     expect(en).toContain("22 December 2026 – 21 June 2027");
     // A Persian stage name in an English drawing is isolated, so it cannot pull the dates around it.
     expect(roadmapTimeline(pack, threeStages, "en", "Roadmap", WIDTHS).svg).toContain("\u2068مرحله ۱: ثبت مشتری\u2069");
+  });
+
+  it("a roadmap of many years names years, not months, and stays small", () => {
+    for (const lang of ["fa", "en"] as const) {
+      const { svg } = roadmapTimeline(pack, data({ "goals.roadmap": [{ name: "Long", start: "2026-01-01", end: "2075-12-31" }] }), lang, "R", WIDTHS);
+      expect(ticks(svg!).length).toBeGreaterThan(4);
+      expect(ticks(svg!).length).toBeLessThan(60);
+      expect(svg!.length).toBeLessThan(20_000);
+      expect(texts(svg!)).toContain(lang === "fa" ? "۱۴۱۰" : "2030");
+    }
   });
 
   it("a goal with a target date is a marker on its stage's row", () => {

@@ -150,11 +150,21 @@ function draw(pack: Pack, data: DiagramData, lang: Language, title: string, widt
   // The axis: a line at every month start, a name inside each month (every k-th when months are narrow), the year where it turns.
   const perMonth = span / months;
   const widest = Math.max(...ticks.slice(0, -1).map((t) => textWidth(monthName(t, lang), 11)));
-  const every = [1, 2, 3, 4, 6, 12].find((k) => perMonth * k >= widest + 6) ?? 12;
+  const every = [1, 2, 3, 4, 6, 12].find((k) => perMonth * k >= widest + 6);
+  // A roadmap of many years: a line and a label at every n-th year's start only, no month names.
+  const everyYears = every ? 0 : Math.ceil((textWidth("0000", 10) + 8) / (perMonth * 12));
   let lastYear = "";
   ticks.forEach((t, i) => {
     const tx = x(dayOf(t));
-    const month = lang === "fa" ? jalaali.toJalaali(Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10))).jm : Number(t.slice(5, 7));
+    const j = lang === "fa" ? jalaali.toJalaali(Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10))) : null;
+    const month = j ? j.jm : Number(t.slice(5, 7));
+    if (!every) {
+      const year = j ? j.jy : Number(t.slice(0, 4));
+      if (month !== 1 || year % everyYears !== 0) return;
+      parts.push(`<line class="tick year" data-date="${t}" x1="${fmt(tx)}" x2="${fmt(tx)}" y1="${AXIS_H - 6}" y2="${rowsBottom}" stroke="${YEAR_GRID}" stroke-width="1"/>`);
+      parts.push(`<text x="${fmt(rtl ? tx - 3 : tx + 3)}" y="31" font-size="10" fill="${MUTED}" text-anchor="start"${rtl ? ' direction="rtl"' : ""}>${esc(calendarYear(t, lang))}</text>`);
+      return;
+    }
     parts.push(`<line class="tick" data-date="${t}" x1="${fmt(tx)}" x2="${fmt(tx)}" y1="${AXIS_H - 6}" y2="${rowsBottom}" stroke="${month === 1 && i > 0 ? YEAR_GRID : GRID}" stroke-width="1"/>`);
     // Every k-th month is named, counted from the year's first month, so a year's start always is.
     if (i === ticks.length - 1 || (month - 1) % every !== 0) return;
