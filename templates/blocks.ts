@@ -358,8 +358,12 @@ function wantsLandscape(width: number, height: number): boolean {
   return width > TEXT_WIDTH_PX * 1.15 && width / height > 1.6;
 }
 
-/** A diagram as a picture (SVG with a PNG fallback), or as a table with a visible note. */
-export function figure(ctx: Ctx, fig: Figure): FileChild[] {
+/**
+ * A diagram as a picture (SVG with a PNG fallback), or as a table with a visible note.
+ * `after` (e.g. the table of what the picture shows) follows it, on the same landscape page when the picture needs one.
+ */
+export function figure(ctx: Ctx, fig: Figure, opts: { after?: FileChild[] } = {}): FileChild[] {
+  const after = opts.after ?? [];
   ctx.counters.figure++;
   const label = ctx.s.figure(ctx.counters.figure, fig.title);
   if (fig.image.kind === "image") {
@@ -384,13 +388,13 @@ export function figure(ctx: Ctx, fig: Figure): FileChild[] {
       }),
       caption(ctx, label),
     ];
-    return landscape ? [new OrientationMarker("landscape"), ...picture, new OrientationMarker("portrait")] : picture;
+    return landscape ? [new OrientationMarker("landscape"), ...picture, ...after, new OrientationMarker("portrait")] : [...picture, ...after];
   }
   const out: FileChild[] = [note(ctx, ctx.s.diagramFallback[fig.image.reason])];
   if (fig.fallback.rows.length) out.push(table(ctx, fig.fallback.columns.map((c) => ({ label: c })), fig.fallback.rows));
   else out.push(muted(ctx, ctx.s.noneRecorded));
   out.push(caption(ctx, label));
-  return out;
+  return [...out, ...after];
 }
 
 // --- sign-off -------------------------------------------------------------------------

@@ -12,12 +12,15 @@ import type { ProjectAnswers } from "#app/domain/project-answers.ts";
 import { readinessAssessment } from "#app/domain/change.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
 import { readCriteria, readGoals, readScores, valueEffortMatrix } from "#app/domain/planning.ts";
-import { roadmapGantt, teamStructure } from "#app/views/diagrams.ts";
+import { teamStructure } from "#app/views/diagrams.ts";
+import { roadmapTimeline } from "#app/views/roadmap-timeline.ts";
+import { inReadingDirection } from "#app/views/diagram-direction.ts";
 import { adoptionView, progressView, readinessView, type ChartView } from "#app/views/change-views.ts";
 import { matrixView } from "#app/views/planning-views.ts";
 import type { Figure } from "./model.ts";
 import { STRINGS } from "./strings.ts";
 import { diagramFallbackTable } from "./fallback.ts";
+import { LANDSCAPE_TEXT_WIDTH_PX, TEXT_WIDTH_PX } from "./styles.ts";
 
 /** A figure to draw: a chart already drawn as SVG (to rasterise), or a mermaid definition (to render). */
 export type FigureSource = { key: string; title: string; fallback: Figure["fallback"] } & ({ kind: "chart"; svg: string } | { kind: "diagram"; definition: string });
@@ -65,15 +68,22 @@ export function figureSources(keys: readonly string[], pack: Pack, data: Project
       if (view?.svg) out.push({ kind: "chart", key: name, title: view.title, svg: view.svg, fallback: view.table });
       continue;
     }
-    if (key === "team-structure" || key === "roadmap") {
-      const generated = key === "team-structure" ? teamStructure(pack, data, lang, projectName) : roadmapGantt(pack, data, lang, s.scope.roadmap);
-      const title = key === "team-structure" ? s.scope.teamStructure : s.scope.roadmap;
-      if (generated.definition) out.push({ kind: "diagram", key, title, definition: generated.definition, fallback: generated.table });
+    if (key === "roadmap") {
+      // Drawn by Gambegam (time runs right to left in Persian), as wide as the page it fills:
+      // a portrait page when its months fit there, else the whole width of a landscape page.
+      const timeline = roadmapTimeline(pack, data, lang, s.scope.roadmap, { narrow: TEXT_WIDTH_PX, wide: LANDSCAPE_TEXT_WIDTH_PX });
+      if (timeline.svg) out.push({ kind: "chart", key, title: s.scope.roadmap, svg: timeline.svg, fallback: timeline.table });
+      continue;
+    }
+    if (key === "team-structure") {
+      const generated = teamStructure(pack, data, lang, projectName);
+      if (generated.definition) out.push({ kind: "diagram", key, title: s.scope.teamStructure, definition: generated.definition, fallback: generated.table });
       continue;
     }
     const item = findItem(pack, key);
     const value = data.answers.get(key)?.value as { definition?: string } | undefined;
-    const definition = item?.kind === "diagram" && value?.definition?.trim() ? value.definition : null;
+    // A process map written left to right is drawn right to left in a Persian document.
+    const definition = item?.kind === "diagram" && value?.definition?.trim() ? inReadingDirection(value.definition, lang) : null;
     if (definition) out.push({ kind: "diagram", key, title: item ? loc(item.title, lang) : key, definition, fallback: diagramFallbackTable(definition, s) });
   }
   return out;

@@ -25,16 +25,19 @@ export function GeneratedDiagramView({ diagram, title, empty }: { diagram: Gener
       cancelled = true;
     };
   }, [diagram.definition, renderId]);
-  if (!diagram.definition && diagram.table.rows.length === 0) return <p className="muted">{empty}</p>;
+  // A picture drawn on the server (the roadmap timeline) shows as it is, before any script loads.
+  const drawn = diagram.svg ?? svg;
+  const hasPicture = Boolean(diagram.definition || diagram.svg);
+  if (!hasPicture && diagram.table.rows.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="generated-diagram">
-      {diagram.definition ? (
-        <figure className="diagram-preview" aria-hidden={svg ? undefined : true}>
+      {hasPicture ? (
+        <figure className="diagram-preview" aria-hidden={drawn ? undefined : true}>
           <figcaption className="label">{title}</figcaption>
-          {svg ? <div className="diagram-svg" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: svg }} /> : <p className="muted">{failed ? t("diagram.error") : t("diagram.rendering")}</p>}
+          {drawn ? <div className="diagram-svg" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: drawn }} /> : <p className="muted">{failed ? t("diagram.error") : t("diagram.rendering")}</p>}
         </figure>
       ) : null}
-      <details className="diagram-table" open={!diagram.definition}>
+      <details className="diagram-table" open={!hasPicture}>
         <summary>{t("diagram.asTable")}</summary>
         <div className="table-wrap"><table className="data-table">
           <thead>

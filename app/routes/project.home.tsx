@@ -1,5 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { roadmapGantt } from "#app/views/diagrams.ts";
+import { roadmapTimeline } from "#app/views/roadmap-timeline.ts";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.home";
@@ -38,8 +38,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       missing: p.missing.slice(0, MISSING_SHOWN).map((m) => ({ itemId: m.item.id, stepId: m.step.id, title: loc(m.item.title, lang), stepTitle: loc(m.step.title, lang) })),
     })),
     next: firstMissing,
-    // The same definition the scope document draws, in the viewer's language (switching language reloads).
-    roadmap: roadmapGantt(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap"),
+    // The same drawing the scope document shows, in the viewer's language (switching language reloads):
+    // drawn on the server, time running right to left in Persian.
+    roadmap: { definition: null, ...roadmapTimeline(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap") },
     health: healthCounts(pack, data),
     overnight: pack.planning ? roadmapWarnings(pack.planning, readStages(pack.planning, data), readGoals(pack.planning, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team

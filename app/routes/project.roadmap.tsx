@@ -6,7 +6,7 @@ import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
 import { requirePlanningPage } from "#app/domain/planning.server.ts";
 import { readGoals, readStages, roadmapWarnings, type RoadmapWarning } from "#app/domain/planning.ts";
-import { roadmapGantt } from "#app/views/diagrams.ts";
+import { roadmapTimeline } from "#app/views/roadmap-timeline.ts";
 import { formatDate, localDigits } from "#app/views/format.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
@@ -37,7 +37,8 @@ export async function loader(args: Route.LoaderArgs) {
   };
   return {
     ...base,
-    gantt: roadmapGantt(pack, projectData, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap"),
+    // Drawn on the server as the scope document draws it: time runs right to left in Persian.
+    gantt: { definition: null, ...roadmapTimeline(pack, projectData, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap") },
     warnings: roadmapWarnings(planning, stages, goals).map(warning),
     spectrum: stages.map((s) => ({
       name: s.name,

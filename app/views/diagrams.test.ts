@@ -91,6 +91,14 @@ describe("generated diagrams", () => {
       expect(en.definition).not.toContain(JALALI_AXIS);
     });
 
+    it("an English bar's label keeps its dates in order, start before end, beside a Persian stage name", () => {
+      const en = roadmapGantt(pack, data(stages({ name: "مرحله ۱: ثبت مشتری", start: "2026-12-22", end: "2027-06-21" })), "en", "Roadmap");
+      // The name is isolated: otherwise its Persian letters pull the digits after it into a right-to-left run and the range reads end first.
+      expect(en.definition).toContain("\u2068مرحله ۱  ثبت مشتری\u2069 (22/12/2026 – 21/06/2027) :p0");
+      const fa = roadmapGantt(pack, data(stages({ name: "Stage 1 CRM", start: "2026-12-22", end: "2027-06-21" })), "fa", "نقشه راه");
+      expect(fa.definition).toContain("\u2068Stage 1 CRM\u2069 (۱۴۰۵/۱۰/۰۱ – ۱۴۰۶/۰۳/۳۱) :p0");
+    });
+
     it("a drawn Persian chart's ticks become Jalali day and month, with the year on the first tick and where it turns", () => {
       const tick = (x: number, text: string) => `<g class="tick" opacity="1" transform="translate(${x},0)"><line stroke="currentColor"></line><text fill="#000" y="3" dy="1em">${text}</text></g>`;
       const svg = `<svg>${tick(0, "2026-12-01")}${tick(80, "2027-01-01")}${tick(160, "2027-03-21")}${tick(240, "2027-05-01")}<text class="taskText">2027-05-01</text></svg>`;

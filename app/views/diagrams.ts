@@ -7,7 +7,7 @@
 import { loc } from "#app/i18n.ts";
 import { formatDate } from "#app/views/format.ts";
 import { JALALI_AXIS } from "#app/views/jalali-axis.ts";
-import { hasBothDirections } from "#app/views/direction.ts";
+import { hasBothDirections, LTR_LETTER, RTL_STRONG } from "#app/views/direction.ts";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { readGoals, readStages } from "#app/domain/planning.ts";
@@ -19,6 +19,8 @@ export type DiagramData = {
 export type GeneratedDiagram = {
   /** Mermaid text; null when there is nothing to draw. */
   definition: string | null;
+  /** A picture Gambegam drew itself (SVG text, e.g. the roadmap timeline), shown as it is instead of a definition. */
+  svg?: string | null;
   table: { columns: string[]; rows: string[][] };
 };
 
@@ -35,6 +37,15 @@ export function mermaidLabel(text: unknown): string {
   // it reads in its own direction whatever the diagram's: otherwise its words swap places.
   if (hasBothDirections(s)) s = `\u2068${s}\u2069`;
   return s.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;") || " ";
+}
+
+/**
+ * User text inside a picture of the language's direction, isolated (FSI … PDI) when it has letters
+ * of the other direction, so it cannot reorder what is written around it.
+ */
+export function isolatedFor(label: string, lang: Language): string {
+  const bare = label.replace(/[\u2066-\u2069]/g, "");
+  return (lang === "fa" ? LTR_LETTER : RTL_STRONG).test(bare) ? `\u2068${bare}\u2069` : bare;
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
@@ -132,7 +143,9 @@ function drawRoadmap(pack: Pack, data: DiagramData, lang: Language, title: strin
     for (const g of members) table.rows.push(["", "", "", g.name, formatDate(g.targetDate, lang)]);
     const ok = stage.start && stage.end && stage.end >= stage.start;
     const range = ok ? `${formatDate(stage.start, lang, "short")} – ${formatDate(stage.end, lang, "short")}` : "";
-    section(stage.name, ok ? `  ${taskName(`${stage.name} (${range})`)} :p${stage.index}, ${stage.start}, ${stage.end}` : null, members);
+    // The name is its own isolate: a Persian name would otherwise pull the Latin digits after it into its
+    // right-to-left run, and an English chart would read the range end first.
+    section(stage.name, ok ? `  ${isolatedFor(taskName(stage.name), lang)} (${range}) :p${stage.index}, ${stage.start}, ${stage.end}` : null, members);
   }
   const unassigned = goals.filter((g) => g.stageId === null || !stageIds.has(g.stageId));
   if (unassigned.length) {

@@ -22,6 +22,12 @@ function section(ctx: Ctx, title: string, parts: FileChild[]): FileChild[] {
   return first instanceof OrientationMarker ? [first, heading(ctx, title, 1), ...rest] : [heading(ctx, title, 1), ...parts];
 }
 
+/** A sub-heading over figures: on the landscape page with them when the first needs one, not alone at the foot of the page before. */
+function headedFigures(ctx: Ctx, title: string, parts: FileChild[]): FileChild[] {
+  const [first, ...rest] = parts;
+  return first instanceof OrientationMarker ? [first, heading(ctx, title, 2), ...rest] : [heading(ctx, title, 2), ...parts];
+}
+
 /**
  * How the goals were prioritised, as the prioritisation page shows it: the
  * ranking by the team's method, the criteria and every score behind it, and
@@ -84,7 +90,8 @@ export function buildScopeDocument(input: DeliverableInput): Document {
       ...prioritisation(ctx, input),
       ...answerSection(ctx, "goals.prioritisation-rationale", { level: 2 }),
     ]),
-    ...section(ctx, s.roadmap, [...figures(ctx, input, ["roadmap"]), ...registerTable(ctx, "goals.roadmap", { heading: false })]),
+    // The table of stages follows the roadmap on its page (a landscape one when the roadmap is that wide).
+    ...section(ctx, s.roadmap, input.figures.roadmap ? figure(ctx, input.figures.roadmap, { after: registerTable(ctx, "goals.roadmap", { heading: false }) }) : registerTable(ctx, "goals.roadmap", { heading: false })),
     ...section(ctx, s.scope, [
       ...registerTable(ctx, "requirements.scope-in", { title: s.inScope, heading: 2 }),
       ...registerTable(ctx, "requirements.scope-out", { title: s.outOfScope, heading: 2 }),
@@ -92,7 +99,7 @@ export function buildScopeDocument(input: DeliverableInput): Document {
     ...section(ctx, s.processes, [
       ...registerTable(ctx, "requirements.current-processes", { heading: 2 }),
       ...(hasItem(ctx, "requirements.current-process-map") || hasItem(ctx, "requirements.future-process-map")
-        ? [heading(ctx, s.processMaps, 2), ...figures(ctx, input, ["requirements.current-process-map", "requirements.future-process-map"])]
+        ? headedFigures(ctx, s.processMaps, figures(ctx, input, ["requirements.current-process-map", "requirements.future-process-map"]))
         : []),
       ...registerTable(ctx, "requirements.gaps", { title: s.gaps, heading: 2 }),
       ...answerSection(ctx, "requirements.solution-approach", { level: 2 }),

@@ -16,6 +16,8 @@ import { diagramFallbackTable } from "#templates/fallback.ts";
 import { STRINGS } from "#templates/strings.ts";
 import { cleanText, splitByDirection } from "#templates/text.ts";
 import { mermaidLabel, roadmapGantt, teamStructure } from "#app/views/diagrams.ts";
+import { roadmapTimeline } from "#app/views/roadmap-timeline.ts";
+import { inReadingDirection } from "#app/views/diagram-direction.ts";
 import { esc, wrapLabel } from "#app/views/charts.ts";
 import { clip } from "#app/views/display.ts";
 import { shorten } from "#app/views/history-view.server.ts";
@@ -131,6 +133,17 @@ export const USER_TEXT_PARSERS: Record<string, UserTextParser> = {
     source: "roadmap stages' and goals' names, as a Gantt chart — app/views/diagrams.ts",
     limit: CELL_LIMIT,
     parse: (t) => [roadmapGantt(pack, roadmapRows(t), "fa", t), roadmapGantt(pack, roadmapRows(t), "en", t)],
+  },
+  roadmapTimeline: {
+    source: "roadmap stages' and goals' names, as the roadmap Gambegam draws — app/views/roadmap-timeline.ts",
+    limit: CELL_LIMIT,
+    parse: (t) => [roadmapTimeline(pack, roadmapRows(t), "fa", t), roadmapTimeline(pack, roadmapRows(t), "en", t)],
+  },
+  inReadingDirection: {
+    source: "a diagram answer turned right to left for a Persian reader — app/views/diagram-direction.ts",
+    limit: DIAGRAM_MAX_LENGTH,
+    frames: [(t) => t, (t) => `flowchart LR\n${t}`, (t) => `---\n${t}`, (t) => `%%${t}\nflowchart LR`, (t) => `flowchart LR\n  direction LR${t}`],
+    parse: (t) => inReadingDirection(t, "fa"),
   },
   wordText: {
     source: "any answer as it goes into a Word document — templates/text.ts (cleanText, splitByDirection)",

@@ -4,6 +4,7 @@ import type { DiagramItem, Language } from "#methodology/schema.ts";
 import type { DiagramValue } from "#methodology/values.ts";
 import { FieldError } from "#app/components/field.tsx";
 import { loadMermaid } from "#app/components/mermaid.ts";
+import { inReadingDirection } from "#app/views/diagram-direction.ts";
 
 
 export function DiagramEditor({
@@ -38,7 +39,8 @@ export function DiagramEditor({
       try {
         const mermaid = await loadMermaid();
         await mermaid.parse(code);
-        const out = await mermaid.render(`${renderId}-${Date.now()}`, code);
+        // The preview reads as the Persian document draws it: a left-to-right map runs right to left.
+        const out = await mermaid.render(`${renderId}-${Date.now()}`, inReadingDirection(code, lang));
         if (!cancelled) {
           setSvg(out.svg);
           setRenderError(null);
@@ -51,7 +53,7 @@ export function DiagramEditor({
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [code, renderId]);
+  }, [code, renderId, lang]);
 
   const applyTemplate = (definition: string) => {
     const area = textareaRef.current;
