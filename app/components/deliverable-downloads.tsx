@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { useTranslation } from "#app/i18n.ts";
 
 /**
@@ -7,22 +6,19 @@ import { useTranslation } from "#app/i18n.ts";
  * download records the document's version, so it is never a link: decision
  * 018); the browser saves the answer as a file and the page stays, with or
  * without JavaScript. With `draftChoice`, a checkbox asks for a draft with the
- * open items shown in place (decision 028); it applies to either button.
+ * open items shown in place (decision 028); it applies to either button. Its
+ * explanation is written once on the page (`draftChoice.hintId`), not per document.
  */
-export function DeliverableDownloads({ projectId, id, label, languages = ["fa", "en"], small = false, draftChoice = false }: { projectId: number; id: string; label?: string; languages?: ReadonlyArray<"fa" | "en">; small?: boolean; draftChoice?: boolean }) {
+export function DeliverableDownloads({ projectId, id, label, languages = ["fa", "en"], small = false, draftChoice }: { projectId: number; id: string; label?: string; languages?: ReadonlyArray<"fa" | "en">; small?: boolean; draftChoice?: { hintId: string } }) {
   const { t } = useTranslation();
-  const hintId = useId();
   return (
     <form method="post" action={`/projects/${projectId}/documents/${id}/download`} className="deliverable-download-form">
       <input type="hidden" name="intent" value="download" />
       {draftChoice ? (
         <p className="draft-choice">
           <label>
-            <input type="checkbox" name="draft" value="true" aria-describedby={hintId} /> {t("sendCheck.draft")}
+            <input type="checkbox" name="draft" value="true" aria-describedby={draftChoice.hintId} /> {t("sendCheck.draft")}
           </label>
-          <span className="muted hint" id={hintId}>
-            {t("sendCheck.draftHint")}
-          </span>
         </p>
       ) : null}
       <div className="form-actions deliverable-downloads" role={label ? "group" : undefined} aria-label={label}>

@@ -78,6 +78,11 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
       <header className="section-head">
         <h2 className="page-title">{t("documents.title")}</h2>
         <p className="lead">{t("documents.lead")}</p>
+        {loaderData.canExport && deliverables.length ? (
+          <p className="muted" id="draft-hint">
+            <strong>{t("sendCheck.draft")}:</strong> {t("sendCheck.draftHint")}
+          </p>
+        ) : null}
       </header>
       {!loaderData.diagramsAvailable ? <p className="banner banner-warning" role="status">{t("documents.noRenderer")}</p> : null}
       {deliverables.length === 0 ? <p className="card muted">{t("documents.noneForPack")}</p> : null}
@@ -106,7 +111,7 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
             </p>
             {d.check ? <SendCheck check={d.check} /> : null}
             {loaderData.canExport ? (
-              <DeliverableDownloads projectId={projectId} id={d.id} languages={languages} draftChoice />
+              <DeliverableDownloads projectId={projectId} id={d.id} languages={languages} draftChoice={{ hintId: "draft-hint" }} />
             ) : (
               <p className="muted">{t("documents.cannotExport")}</p>
             )}
