@@ -183,6 +183,13 @@ describe("the check per deliverable", () => {
     expect(c.get("go-no-go")!.verdict).toBe("contradictions");
     expect(c.get("vision-minutes")!.contradictions).toEqual([]);
     expect(c.get("scope-document")!.contradictions).toEqual([]);
+    // The review report prints the go-live date but not the decision: not its contradiction.
+    expect(c.get("post-launch-review")!.contradictions).toEqual([]);
+  });
+  it("adoption figures before go-live show in the review report, not in the go/no-go record that also prints the go-live date", () => {
+    const c = check(change((d) => (d.rows["review.adoption"]![0]!.period = "2026-03-01")));
+    expect(c.get("post-launch-review")!.contradictions.map((x) => x.rule)).toEqual(["adoption-before-go-live"]);
+    expect(c.get("go-no-go")!.contradictions).toEqual([]);
   });
   it("a KPI without baseline shows in the scope document and the review report; a changed signed phase in the documents that print its sign-off", () => {
     const c = check(change((d) => (d.rows["goals.register"]![0]!.target = "")), [{ phaseId: "requirements", changedSinceSignoff: true }]);

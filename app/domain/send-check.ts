@@ -53,7 +53,12 @@ export type Contradiction = {
   /** The message's variant (e.g. which measure a goal lacks). */
   variant?: string;
   params: Record<string, Param>;
-  /** The items it is about: a deliverable drawing on any of them shows it. */
+  /**
+   * The items whose documents show it: a deliverable drawing on any of them
+   * does. Only what the contradiction is in, not every date it is compared
+   * with (the review report prints the go-live date, but a decision dated
+   * after it is the go/no-go record's contradiction).
+   */
   items: string[];
   /** A phase whose sign-off it is about: the deliverables printing that sign-off show it. */
   phaseId?: string;
@@ -110,12 +115,12 @@ export const RULES: Record<Exclude<ContradictionRule, "changed-since-signoff">, 
   "decision-after-go-live": ({ link, dateOf }) => {
     const decided = dateOf("deployment.go-decision-date");
     const goLive = dateOf(GO_LIVE);
-    return decided && goLive && decided > goLive ? [{ params: { decided: { date: decided }, goLive: { date: goLive } }, items: ["deployment.go-decision-date", GO_LIVE], link: link("deployment.go-decision-date") }] : [];
+    return decided && goLive && decided > goLive ? [{ params: { decided: { date: decided }, goLive: { date: goLive } }, items: ["deployment.go-decision-date"], link: link("deployment.go-decision-date") }] : [];
   },
   "go-live-before-kickoff": ({ link, dateOf }) => {
     const goLive = dateOf(GO_LIVE);
     const kickoff = dateOf("requirements.kickoff-date");
-    return goLive && kickoff && goLive < kickoff ? [{ params: { goLive: { date: goLive }, kickoff: { date: kickoff } }, items: [GO_LIVE, "requirements.kickoff-date"], link: link(GO_LIVE) }] : [];
+    return goLive && kickoff && goLive < kickoff ? [{ params: { goLive: { date: goLive }, kickoff: { date: kickoff } }, items: [GO_LIVE], link: link(GO_LIVE) }] : [];
   },
   "scope-approved-before-kickoff": ({ link, dateOf }) => {
     const approved = dateOf("requirements.scope-approval-date");
@@ -180,7 +185,7 @@ export const RULES: Record<Exclude<ContradictionRule, "changed-since-signoff">, 
     const goLive = cfg ? dateOf(cfg.goLive) : null;
     if (!cfg || !goLive) return [];
     const early = [...new Set(rowsOf(data, cfg.adoption).map((r) => iso(r.cells.period)).filter((p): p is string => p !== null && p < goLive))].sort();
-    return early.map((period) => ({ params: { period: { date: period }, goLive: { date: goLive } }, items: [cfg.adoption, cfg.goLive], link: link(cfg.adoption) }));
+    return early.map((period) => ({ params: { period: { date: period }, goLive: { date: goLive } }, items: [cfg.adoption], link: link(cfg.adoption) }));
   },
   "review-before-go-live": ({ pack, link, dateOf }) => {
     const goLiveItem = pack.postLaunchReview?.goLive ?? GO_LIVE;
