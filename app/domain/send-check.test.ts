@@ -160,7 +160,8 @@ describe("contradictions", () => {
 
   it("a review dated before go-live", () => {
     const c = found(change((d) => (d.answers["review.review-date"] = "2026-04-01")));
-    expect(c).toMatchObject([{ rule: "review-before-go-live", link: step("review.review-date") }]);
+    expect(c).toMatchObject([{ rule: "review-before-go-live", variant: "review", link: step("review.review-date") }]);
+    expect(contradictionMessage(c[0]!, "en")).toBe("The post-launch review is dated 1 April 2026, before the go-live date 20 April 2026.");
   });
 
   it("a signed phase whose content changed since sign-off, linked to the phase", () => {

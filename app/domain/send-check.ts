@@ -191,10 +191,14 @@ export const RULES: Record<Exclude<ContradictionRule, "changed-since-signoff">, 
     const goLiveItem = pack.postLaunchReview?.goLive ?? GO_LIVE;
     const goLive = dateOf(goLiveItem);
     if (!goLive) return [];
-    return ["review.review-date", "review.management-meeting-date"].flatMap((id) => {
+    return (
+      [
+        ["review.review-date", "review"],
+        ["review.management-meeting-date", "meeting"],
+      ] as const
+    ).flatMap(([id, variant]) => {
       const at = dateOf(id);
-      const item = findItem(pack, id);
-      return at && item && at < goLive ? [{ params: { what: { title: item.heading ?? item.title }, at: { date: at }, goLive: { date: goLive } }, items: [id], link: link(id) }] : [];
+      return at && at < goLive ? [{ variant, params: { at: { date: at }, goLive: { date: goLive } }, items: [id], link: link(id) }] : [];
     });
   },
   // Found in the pack besides the brief's list: "go with conditions" with no condition recorded.
