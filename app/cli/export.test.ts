@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { tempDatabase } from "#tests/setup/db.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
+import { seedEngagement } from "#db/seed-engagement.ts";
+import { getPacks } from "#methodology/registry.ts";
 import { documentText, malformedParts } from "#tests/setup/docx.ts";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -12,6 +14,13 @@ let env: ReturnType<typeof tempDatabase>;
 beforeAll(() => {
   env = tempDatabase();
   seedDemoProject(env.db);
+  // Project 2: a go/no-go decision dated after go-live (a contradiction the check must print).
+  seedEngagement(env.db, getPacks().get("crm-implementation", "1.0.0")!, {
+    project: { name: "Alder & Finch CRM programme", clientOrganisation: "Alder & Finch Appliances Ltd", deliverableLanguage: "en", startDate: "2025-09-01", description: "" },
+    people: [{ email: "d.osei@alderfinch.example", displayName: "Daniel Osei", role: "project-manager" }],
+    answers: { "deployment.go-decision": "go", "deployment.go-decision-date": "2026-04-22", "deployment.go-live-date": "2026-04-20" },
+    rows: {},
+  });
   env.db.$client.close();
 });
 afterAll(() => fs.rmSync(env.dir, { recursive: true, force: true }));
@@ -60,4 +69,34 @@ describe("npm run export", () => {
       expect(r.stderr).toContain(message);
     }
   }, 60_000);
+
+  test("prints the send check before writing: open items and contradictions with the page that fixes each, and still writes (exit 0)", () => {
+    const out = path.join(env.dir, "go.docx");
+    const r = run(["--project", "2", "--deliverable", "go-no-go", "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Go/no-go decision record: Contradictions to resolve");
+    expect(r.stdout).toContain("The go/no-go decision is dated 22 April 2026, after the go-live date 20 April 2026.");
+    expect(r.stdout).toMatch(/\/projects\/2\/phases\/deployment\/steps\/deployment-go-no-go#item-deployment\.go-decision-date/);
+    expect(r.stdout).toMatch(/Open items \(\d+\)/);
+    expect(r.stdout.indexOf("Contradictions to resolve")).toBeLessThan(r.stdout.indexOf(out));
+    expect(fs.existsSync(out)).toBe(true);
+    // In Persian for a Persian export.
+    const fa = run(["--project", "1", "--deliverable", "vision-minutes", "--lang", "fa", "--out", path.join(env.dir, "v.docx")]);
+    expect(fa.stdout).toContain("صورتجلسه کارگاه چشم‌انداز: ");
+  }, 60_000);
+
+  test("--strict writes nothing and exits 3 when a deliverable contradicts itself; --draft names the file as a draft", () => {
+    const out = path.join(env.dir, "strict.docx");
+    const strict = run(["--project", "2", "--deliverable", "go-no-go", "--strict", "--out", out]);
+    expect(strict.status).toBe(3);
+    expect(strict.stderr).toContain("--strict");
+    expect(fs.existsSync(out)).toBe(false);
+    const dir = path.join(env.dir, "drafts");
+    const draft = run(["--project", "1", "--deliverable", "vision-minutes", "--draft", "--strict", "--out", path.join(dir, "minutes.docx")]);
+    expect(draft.status, draft.stderr).toBe(0);
+    expect(draft.stdout).toMatch(/vision-minutes, fa, v\d+, draft/);
+    const all = run(["--project", "1", "--all", "--draft", "--out", dir]);
+    expect(all.status, all.stderr).toBe(0);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith("-fa-draft.docx"))).toHaveLength(5);
+  }, 120_000);
 });

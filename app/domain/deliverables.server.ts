@@ -122,7 +122,8 @@ async function figuresFor(def: DeliverableDefinition, pack: Pack, project: Proje
   return out;
 }
 
-export type ExportRequest = { db: Db; project: ProjectRow; pack: Pack; data: ProjectData; id: DeliverableId; lang: Language; actor: Actor; renderer: DiagramRenderer | null; now?: Date };
+/** `draft`: for the team, open items shown in place (the version is the content's, draft or not). */
+export type ExportRequest = { db: Db; project: ProjectRow; pack: Pack; data: ProjectData; id: DeliverableId; lang: Language; actor: Actor; renderer: DiagramRenderer | null; now?: Date; draft?: boolean };
 
 /** Everything the builder needs, and the version number it gets. */
 export async function deliverableInput(req: ExportRequest): Promise<DeliverableInput> {
@@ -142,6 +143,7 @@ export async function deliverableInput(req: ExportRequest): Promise<DeliverableI
     generatedBy: req.actor.name,
     branding,
     figures: await figuresFor(def, req.pack, req.project, req.data, req.lang, branding, req.renderer),
+    ...(req.draft ? { draft: true } : {}),
   };
 }
 
@@ -165,9 +167,9 @@ function trimDotsAndDashes(s: string): string {
   return s.slice(start, end);
 }
 
-/** A file name that is safe everywhere and still says what it is: `scope-document-<client>-v3.docx`. */
-export function deliverableFileName(id: DeliverableId, client: string, version: number, lang: Language): string {
-  return `${id}-${fileNameSlug(client)}-v${version}${lang === "fa" ? "-fa" : "-en"}.docx`;
+/** A file name that is safe everywhere and still says what it is: `scope-document-<client>-v3-en.docx` (`…-en-draft.docx` for a draft, so it is not sent by mistake). */
+export function deliverableFileName(id: DeliverableId, client: string, version: number, lang: Language, draft = false): string {
+  return `${id}-${fileNameSlug(client)}-v${version}${lang === "fa" ? "-fa" : "-en"}${draft ? "-draft" : ""}.docx`;
 }
 
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, for Persian client names. */
@@ -180,5 +182,5 @@ export async function exportDeliverable(req: ExportRequest): Promise<{ buffer: B
   const def = findDeliverable(req.id)!;
   const input = await deliverableInput(req);
   const buffer = await Packer.toBuffer(def.build(input));
-  return { buffer, fileName: deliverableFileName(req.id, req.project.clientOrganisation, input.version, req.lang), version: input.version };
+  return { buffer, fileName: deliverableFileName(req.id, req.project.clientOrganisation, input.version, req.lang, req.draft === true), version: input.version };
 }

@@ -1,16 +1,13 @@
 import { data } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/project.document-download";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { availableDeliverables, contentDisposition, exportDeliverable } from "#app/domain/deliverables.server.ts";
 import { getDiagramRenderer } from "#app/domain/diagram-render.server.ts";
-import { postOnly } from "#app/domain/downloads.server.ts";
+import { postOnly, readDownloadForm } from "#app/domain/downloads.server.ts";
 import { readForm } from "#app/http.server.ts";
 import type { DeliverableId } from "#templates/model.ts";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-const downloadForm = z.object({ intent: z.literal("download"), lang: z.enum(["fa", "en"]) });
 
 /**
  * A download records the document's version, so a GET (a link, an `<img src>`
@@ -20,14 +17,15 @@ export function loader({ params }: Route.LoaderArgs) {
   return postOnly(`/projects/${params.projectId}/documents`);
 }
 
-/** The Word file of one deliverable, in the language the button names (a form posted from the Documents page). */
+/** The Word file of one deliverable, in the language the button names, as a draft when the consultant ticked it (a form posted from the Documents page). */
 export async function action({ params, request, context }: Route.ActionArgs) {
   const { db, project, pack, data: projectData, actor } = requireProjectContext(params.projectId, context);
   const def = availableDeliverables(pack).find((d) => d.id === params.deliverable);
   if (!def) throw data({ error: "documents.errors.unknownDeliverable" }, { status: 404 });
-  const form = downloadForm.safeParse(await readForm(request));
-  if (!form.success) throw data({ error: "documents.errors.badLanguage" }, { status: 400 });
-  const file = await exportDeliverable({ db, project, pack, data: projectData, id: def.id as DeliverableId, lang: form.data.lang, actor, renderer: getDiagramRenderer() });
+  const form = readDownloadForm(await readForm(request));
+  if (!form.ok) throw data({ error: form.error }, { status: 400 });
+  const { lang, draft } = form.choice;
+  const file = await exportDeliverable({ db, project, pack, data: projectData, id: def.id as DeliverableId, lang, draft, actor, renderer: getDiagramRenderer() });
   return new Response(new Uint8Array(file.buffer), {
     headers: {
       "Content-Type": DOCX_TYPE,

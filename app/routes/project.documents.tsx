@@ -13,17 +13,23 @@ import { GateBadge } from "#app/components/gate-badge.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
 import { BrandingForm } from "#app/components/branding-form.tsx";
 import { localDigits } from "#app/views/format.ts";
+import { projectSendCheck } from "#app/domain/send-check.server.ts";
+import { sendCheckView } from "#app/views/send-check.ts";
+import { getPreferences } from "#app/domain/preferences.server.ts";
+import { SendCheck } from "#app/components/send-check.tsx";
 import type { Language } from "#methodology/schema.ts";
 import type { DeliverableId } from "#templates/model.ts";
 
-export function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
+  const { lang } = await getPreferences(request);
+  const checks = new Map(sendCheckView(projectSendCheck(db, project, pack, projectData), lang).map((c) => [c.id, c]));
   const deliverables = availableDeliverables(pack).map((d) => {
     const phase = pack.phases.find((p) => p.id === d.phaseId)!;
     const gate = signOffState(db, project, pack, projectData, d.phaseId, project.deliverableLanguage);
     const latest = latestVersion(db, project.id, d.id);
     const changed = latest ? latest.fingerprint !== contentFingerprint(project, projectData, gate, d.id) : false;
-    return { id: d.id, phaseId: d.phaseId, phaseTitle: phase.title, status: gate?.status ?? "open", gateChanged: gate?.changedSinceSignoff ?? false, latest, changed };
+    return { id: d.id, phaseId: d.phaseId, phaseTitle: phase.title, status: gate?.status ?? "open", gateChanged: gate?.changedSinceSignoff ?? false, latest, changed, check: checks.get(d.id) ?? null };
   });
   const own = projectBrandingOverride(db, project.id);
   const base = installationBranding(db);
@@ -72,6 +78,11 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
       <header className="section-head">
         <h2 className="page-title">{t("documents.title")}</h2>
         <p className="lead">{t("documents.lead")}</p>
+        {loaderData.canExport && deliverables.length ? (
+          <p className="muted" id="draft-hint">
+            <strong>{t("sendCheck.draft")}:</strong> {t("sendCheck.draftHint")}
+          </p>
+        ) : null}
       </header>
       {!loaderData.diagramsAvailable ? <p className="banner banner-warning" role="status">{t("documents.noRenderer")}</p> : null}
       {deliverables.length === 0 ? <p className="card muted">{t("documents.noneForPack")}</p> : null}
@@ -98,8 +109,9 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
                 t("documents.noVersion")
               )}
             </p>
+            {d.check ? <SendCheck check={d.check} /> : null}
             {loaderData.canExport ? (
-              <DeliverableDownloads projectId={projectId} id={d.id} languages={languages} />
+              <DeliverableDownloads projectId={projectId} id={d.id} languages={languages} draftChoice={{ hintId: "draft-hint" }} />
             ) : (
               <p className="muted">{t("documents.cannotExport")}</p>
             )}

@@ -1467,16 +1467,19 @@ const DRIVERS: Record<string, Driver> = {
         path: fc
           .tuple(projectInPath(g), g.clean ? fc.constantFrom("go-no-go", "vision-minutes") : oneof({ weight: 8, arbitrary: fc.constantFrom("go-no-go", "vision-minutes") }, { weight: 1, arbitrary: fc.constantFrom("nope", "GO-NO-GO", "%00", "..") }))
           .map(([p, d]) => `/projects/${p}/documents/${d}/download`),
-        entries: both(intents(g, ["download"]), fields(g, [["lang", messy(g, fc.constantFrom("fa", "en"))]])),
+        entries: both(intents(g, ["download"]), fields(g, [["lang", messy(g, fc.constantFrom("fa", "en"))], ["draft", messy(g, fc.constant("true"))]])),
       }),
     examples: () => [
       { label: "a download in English", req: urlencoded("pm", `/projects/${OWN}/documents/go-no-go/download`, [["intent", "download"], ["lang", "en"]]), expect: "accepted" },
+      { label: "a draft in Persian", req: urlencoded("pm", `/projects/${OWN}/documents/go-no-go/download`, [["intent", "download"], ["lang", "fa"], ["draft", "true"]]), expect: "accepted" },
+      { label: "a draft choice that is not 'true'", req: urlencoded("pm", `/projects/${OWN}/documents/go-no-go/download`, [["intent", "download"], ["lang", "fa"], ["draft", "yes"]]), expect: 400 },
       { label: "a download without its language", req: urlencoded("pm", `/projects/${OWN}/documents/go-no-go/download`, [["intent", "download"]]), expect: 400 },
       { label: "the other project's document", req: urlencoded("pm", `/projects/${OTHER}/documents/go-no-go/download`, [["intent", "download"], ["lang", "en"]]), expect: 404 },
     ],
     accepted: (ctx) => {
       expect(ctx.one("intent")).toBe("download");
       expect(["fa", "en"]).toContain(ctx.one("lang"));
+      expect([undefined, "true"]).toContain(ctx.one("draft"));
       const deliverable = ctx.req.path.split("/")[4]!;
       // The document's version is recorded (a new one, or the same one downloaded again), and nothing else.
       const versionsOf = (snapshot: Snapshot) => (snapshot.tables.get("document_versions") ?? []).filter((r) => r.row.project_id === OWN && r.row.deliverable === deliverable).map((r) => r.key);

@@ -40,8 +40,9 @@ describe("downloading deliverables", () => {
     for (const id of ["scope-document", "vision-minutes", "go-no-go"]) {
       const card = html.slice(html.indexOf(`data-deliverable="${id}"`));
       expect(card).toContain(`action="/projects/1/documents/${id}/download"`);
-      expect(card).toContain('name="lang" value="fa"');
-      expect(card).toContain('name="lang" value="en"');
+      // One form; each button sends its language (and the draft choice beside them).
+      expect(card).toMatch(/<button[^>]*value="fa"[^>]*name="lang"/);
+      expect(card).toMatch(/<button[^>]*value="en"[^>]*name="lang"/);
     }
     expect(html).toMatch(/Chromium/);
   });
@@ -64,7 +65,8 @@ describe("downloading deliverables", () => {
   test("the project's language is the first button; a language must be fa or en", async () => {
     const html = await (await get("/projects/1/documents", "sponsor")).text();
     const buttons = html.slice(html.indexOf('data-deliverable="vision-minutes"'));
-    expect(buttons.indexOf('name="lang" value="fa"')).toBeLessThan(buttons.indexOf('name="lang" value="en"'));
+    expect(buttons.indexOf('data-lang="fa"')).toBeGreaterThan(-1);
+    expect(buttons.indexOf('data-lang="fa"')).toBeLessThan(buttons.indexOf('data-lang="en"'));
     const r = await download("/projects/1/documents/vision-minutes/download", "sponsor", "fa");
     expect(r.status).toBe(200);
     expect(r.headers.get("content-disposition")).toContain("-fa.docx");
@@ -72,6 +74,36 @@ describe("downloading deliverables", () => {
     expect((await download("/projects/1/documents/vision-minutes/download", "pm", "de")).status).toBe(400);
     expect((await download("/projects/1/documents/vision-minutes/download", "pm")).status).toBe(400);
     expect((await download("/projects/1/documents/no-such-document/download", "pm", "fa")).status).toBe(404);
+  });
+
+  test("the draft choice reaches the document: a draft is named as one; a draft value other than 'true' is refused with a message", async () => {
+    const html = await (await get("/projects/1/documents", "pm")).text();
+    const card = html.slice(html.indexOf('data-deliverable="scope-document"'));
+    expect(card.slice(0, card.indexOf("</form>"))).toMatch(/<input[^>]*type="checkbox"[^>]*name="draft"[^>]*value="true"/);
+    const post = (fields: string[][]) =>
+      fetch(server.url + "/projects/1/documents/scope-document/download", { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: sessions.pm!, Origin: server.url }, redirect: "manual" });
+    const draft = await post([["intent", "download"], ["lang", "en"], ["draft", "true"]]);
+    expect(draft.status).toBe(200);
+    expect(draft.headers.get("content-disposition")).toMatch(/-v\d+-en-draft\.docx"/);
+    expect(malformedParts(new Uint8Array(await draft.arrayBuffer()))).toEqual([]);
+    const final = await post([["intent", "download"], ["lang", "en"]]);
+    expect(final.headers.get("content-disposition")).not.toContain("draft");
+    for (const bad of [[["draft", "yes"]], [["draft", "true"], ["draft", "true"]], [["draft", ""]]]) {
+      const r = await post([["intent", "download"], ["lang", "en"], ...bad]);
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+      expect(await r.text()).toContain("documents.errors.badDraft");
+    }
+  });
+
+  test("each deliverable shows whether it is ready to send, with its open items linked to the step that answers them", async () => {
+    const html = await (await get("/projects/1/documents", "pm")).text();
+    for (const id of ["scope-document", "vision-minutes", "go-no-go"]) {
+      const card = html.slice(html.indexOf(`data-deliverable="${id}"`));
+      const own = card.slice(0, card.indexOf("</form>"));
+      expect(own).toMatch(/data-send-check="(ready|open-items|contradictions)"/);
+      expect(own.indexOf("data-send-check")).toBeLessThan(own.indexOf("/download"));
+    }
+    expect(html).toMatch(/href="\/projects\/1\/phases\/[a-z-]+\/steps\/[a-z-]+#item-[a-z.-]+"/);
   });
 
   test("team members and viewers can read the page but not download; non-members get 404", async () => {
