@@ -51,7 +51,7 @@ export function glueUnbreakables(text: string): string {
 export type ColumnNeed = { min: number; pref: number; fixed?: boolean };
 
 /** A column's minimum and preferred width (twips, with cell margins) from its cells' texts. */
-export function columnNeed(m: Measurer, cells: Array<{ text: string; bold?: boolean }>, opts: { fixed?: boolean; halfPoints?: number } = {}): ColumnNeed {
+export function columnNeed(m: Measurer, cells: Array<{ text: string; bold?: boolean }>, opts: { fixed?: boolean; halfPoints?: number; maxMin?: number } = {}): ColumnNeed {
   const size = opts.halfPoints ?? TABLE_TEXT_HALF_POINTS;
   let minEm = 0;
   let prefEm = 0;
@@ -60,7 +60,7 @@ export function columnNeed(m: Measurer, cells: Array<{ text: string; bold?: bool
     if (e.minEm > minEm) minEm = e.minEm;
     if (e.prefEm > prefEm) prefEm = e.prefEm;
   }
-  const min = Math.min(Math.ceil(emToTwips(minEm, size)) + CELL_PADDING_TWIPS, MAX_COLUMN_MIN_TWIPS);
+  const min = Math.min(Math.ceil(emToTwips(minEm, size)) + CELL_PADDING_TWIPS, opts.maxMin ?? MAX_COLUMN_MIN_TWIPS);
   const pref = Math.max(min, Math.ceil(emToTwips(prefEm, size)) + CELL_PADDING_TWIPS);
   return { min, pref, fixed: opts.fixed };
 }
@@ -114,6 +114,9 @@ export function planTable(needs: ColumnNeed[], opts: { allowLandscape?: boolean;
   widths[widths.length - 1]! += LANDSCAPE_TEXT_WIDTH_TWIPS - sum(widths);
   return { layout: "landscape", widths };
 }
+
+/** A facts table's value column may take most of the width for one long token (a SHA-256 fingerprint). */
+export const FACTS_VALUE_MAX_MIN_TWIPS = Math.round(TEXT_WIDTH_TWIPS * 0.75);
 
 /**
  * A label/value table: the label column as wide as its longest label (on one
