@@ -203,9 +203,13 @@ export type TableColumn = { label: string; weight?: number; fixed?: boolean };
 /** What each column needs, measured with the embedded font: header bold, body as set. */
 function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: string[][], opts: { boldFirstColumn?: boolean }): ColumnNeed[] {
   const m = documentMeasurer(ctx.brand.font);
-  return columns.map((c, i) =>
-    columnNeed(m, [{ text: c.label, bold: true }, ...rows.map((row) => ({ text: row[i] ?? "", bold: opts.boldFirstColumn && i === 0 }))], { fixed: c.fixed }),
-  );
+  return columns.map((c, i) => {
+    const body = columnNeed(m, rows.map((row) => ({ text: row[i] ?? "", bold: opts.boldFirstColumn && i === 0 })), { fixed: c.fixed });
+    // A header wraps at its words: its longest word counts, its full length does not ("Change to performance metrics" over figures).
+    const header = columnNeed(m, [{ text: c.label, bold: true }], { fixed: c.fixed });
+    const min = Math.max(body.min, header.min);
+    return { min, pref: Math.max(body.pref, min), fixed: c.fixed };
+  });
 }
 
 function tableOf(ctx: Ctx, columns: TableColumn[], rows: string[][], widths: number[], opts: { boldFirstColumn?: boolean }): Table {
@@ -278,8 +282,13 @@ export function factsTable(ctx: Ctx, facts: Array<[string, string]>): Table {
  * then a label/value table of the rest (empty values left out), kept with
  * the line and together on a page where it is short.
  */
-function recordBlock(ctx: Ctx, title: string, facts: Array<[string, string]>): FileChild[] {
-  const head = para(ctx, title, { bold: true, keepNext: true });
+function recordBlock(ctx: Ctx, n: number, title: string, facts: Array<[string, string]>): FileChild[] {
+  // The document's direction, the record's name as one run in its own (a Persian name in an English document).
+  const head = new Paragraph({
+    bidirectional: ctx.rtl,
+    keepNext: true,
+    children: [...runs(ctx, `${formatNumber(n, ctx.lang)}. `, { bold: true }), ...unitRuns(ctx, title, { bold: true })],
+  });
   const shown = facts.filter(([, v]) => v.trim() !== "");
   if (!shown.length) return [head];
   const m = documentMeasurer(ctx.brand.font);
@@ -385,8 +394,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
   const labels = cols.map((c) => loc(c.label, ctx.lang));
   rows.forEach((_, i) => {
     const row = body[i]!;
-    const title = `${formatNumber(i + 1, ctx.lang)}. ${row[0] || ""}`.trim();
-    out.push(...recordBlock(ctx, title, labels.slice(1).map((label, j) => [label, row[j + 1] ?? ""] as [string, string])));
+    out.push(...recordBlock(ctx, i + 1, row[0] || "—", labels.slice(1).map((label, j) => [label, row[j + 1] ?? ""] as [string, string])));
   });
   out.push(captionPara);
   return out;

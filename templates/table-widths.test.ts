@@ -78,3 +78,27 @@ describe("table columns are at least as wide as their longest unbreakable token"
     expect(tooNarrow).toEqual([]);
   });
 });
+
+describe("tables too wide for a page", () => {
+  const gridSizes = (key: string) => tablesOf(xmlParts(docs.get(key)!).get("word/document.xml")!).map((t) => t.grid.length);
+
+  it.each(LANGS)("the customer segments (twelve columns, five of paragraphs) are one block per record under one caption (%s)", (lang) => {
+    const key = `vision-minutes-${lang}`;
+    expect(Math.max(...gridSizes(key))).toBeLessThan(8);
+    const xml = xmlParts(docs.get(key)!).get("word/document.xml")!;
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toContain(lang === "fa" ? "۱. " : "1. ");
+    expect(text).toMatch(lang === "fa" ? /جدول ۲: بخش/ : /Table 2: Customer segments/);
+  });
+
+  it("a register whose columns cannot share a portrait page is on a landscape page, with its caption", () => {
+    const xml = xmlParts(docs.get("change-management-plan-en")!).get("word/document.xml")!;
+    const landscape = xml.indexOf('w:orient="landscape"');
+    expect(landscape).toBeGreaterThan(0);
+    // The impact table and its caption sit in the section the landscape properties close.
+    const before = xml.slice(0, landscape);
+    const sectionStart = before.lastIndexOf("<w:sectPr", before.length - 1);
+    const previousSection = before.lastIndexOf("</w:sectPr>", sectionStart);
+    expect(before.slice(previousSection)).toContain("Change to performance metrics");
+  });
+});
