@@ -16,6 +16,13 @@ export const LANDSCAPE_TEXT_WIDTH_TWIPS = PAGE.height - 2 * PAGE.margin;
 /** A cell's left and right margins (twips), as `cell()` sets them, plus a little for rounding in Word and LibreOffice. */
 export const CELL_PADDING_TWIPS = 2 * 80 + 30;
 
+/**
+ * LibreOffice sets a line of Persian about 2% wider than HarfBuzz's advances
+ * add up to (it rounds each glyph's position; seen on a 120 pt label that
+ * wrapped its last word): widths carry 3% to spare.
+ */
+const SLACK = 1.03;
+
 /** Table text is 9 pt (the TableText style). */
 export const TABLE_TEXT_HALF_POINTS = 18;
 
@@ -60,8 +67,8 @@ export function columnNeed(m: Measurer, cells: Array<{ text: string; bold?: bool
     if (e.minEm > minEm) minEm = e.minEm;
     if (e.prefEm > prefEm) prefEm = e.prefEm;
   }
-  const min = Math.min(Math.ceil(emToTwips(minEm, size)) + CELL_PADDING_TWIPS, opts.maxMin ?? MAX_COLUMN_MIN_TWIPS);
-  const pref = Math.max(min, Math.ceil(emToTwips(prefEm, size)) + CELL_PADDING_TWIPS);
+  const min = Math.min(Math.ceil(emToTwips(minEm, size) * SLACK) + CELL_PADDING_TWIPS, opts.maxMin ?? MAX_COLUMN_MIN_TWIPS);
+  const pref = Math.max(min, Math.ceil(emToTwips(prefEm, size) * SLACK) + CELL_PADDING_TWIPS);
   return { min, pref, fixed: opts.fixed };
 }
 
