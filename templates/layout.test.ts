@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMeasurer, textExtentEm, unbreakableTokens } from "./measure.ts";
 import { LANDSCAPE_TEXT_WIDTH_TWIPS, columnNeed, distributeWidths, factsWidths, glueUnbreakables, isRecordRegister, planTable } from "./layout.ts";
 import { TEXT_WIDTH_TWIPS, persianFontFiles } from "./styles.ts";
+import { date } from "./text.ts";
 
 const m = createMeasurer(persianFontFiles());
 
@@ -43,6 +44,11 @@ describe("dates, numbers with their unit and scores are not broken", () => {
     expect(glueUnbreakables("40 % of users, ۳ ماه, 4 / 5, ۴ از ۵")).toBe("40\u00A0% of users, ۳\u00A0ماه, 4\u00A0/\u00A05, ۴\u00A0از\u00A0۵");
     expect(glueUnbreakables("no digits here")).toBe("no digits here");
     expect(unbreakableTokens(glueUnbreakables("12 December 2027"))).toHaveLength(1);
+  });
+
+  it("a date a document writes is one unbreakable token, in both calendars", () => {
+    expect(unbreakableTokens(date("2027-12-12", "en"))).toEqual(["12\u00A0December\u00A02027"]);
+    expect(unbreakableTokens(date("2027-12-03", "fa"))).toEqual(["۱۲\u00A0آذر\u00A0۱۴۰۶"]);
   });
 });
 
