@@ -43,8 +43,10 @@ export function createMeasurer(faces: FontFaces, opts: { latinScale?: number } =
   const shapers = { regular: shaper(faces.regular), bold: shaper(faces.bold) };
   const latinScale = opts.latinScale ?? 1;
   const cache = new Map<string, number>();
+  // One buffer, emptied between tokens: a new one per token costs an allocation and a finaliser each.
+  const buffer = new hb.Buffer();
   const shapeEm = (s: Shaper, text: string): number => {
-    const buffer = new hb.Buffer();
+    buffer.clearContents();
     buffer.addText(text);
     buffer.guessSegmentProperties();
     hb.shape(s.font, buffer);
