@@ -31,6 +31,8 @@ import { STRINGS, type Strings } from "./strings.ts";
 import { COLOURS, LANDSCAPE_PICTURE_HEIGHT_PX, LANDSCAPE_TEXT_WIDTH_PX, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
 import { svgForWord } from "./svg-for-word.ts";
 import { cleanText, dateTime, splitByDirection, textDirection } from "./text.ts";
+import { documentMeasurer } from "./measure.ts";
+import { FACTS_VALUE_MAX_MIN_TWIPS, columnNeed, factsWidths, glueUnbreakables, isRecordRegister, planTable, type ColumnNeed } from "./layout.ts";
 
 /** What every block needs to know; counters number figures and tables. */
 export type Ctx = {
@@ -154,7 +156,7 @@ export function muted(ctx: Ctx, text: string): Paragraph {
 const thin = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.border };
 const tableBorders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
-function cell(ctx: Ctx, text: string, widthTwips: number, opts: { header?: boolean; fill?: string; bold?: boolean } = {}): TableCell {
+function cell(ctx: Ctx, text: string, widthTwips: number, opts: { header?: boolean; fill?: string; bold?: boolean; keepNext?: boolean } = {}): TableCell {
   return new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
     shading: opts.header ? { type: ShadingType.CLEAR, fill: ctx.brand.primaryColor, color: "auto" } : opts.fill ? { type: ShadingType.CLEAR, fill: opts.fill, color: "auto" } : undefined,
@@ -162,6 +164,7 @@ function cell(ctx: Ctx, text: string, widthTwips: number, opts: { header?: boole
     children: [
       new Paragraph({
         style: "TableText",
+        keepNext: opts.keepNext,
         bidirectional: rtlFor(ctx, text),
         children: runs(ctx, text, { bold: opts.header || opts.bold, color: opts.header ? "FFFFFF" : undefined }, rtlFor(ctx, text)),
       }),
@@ -177,12 +180,12 @@ export function widthsFrom(weights: number[]): number[] {
   return widths;
 }
 
-/** A table across the text width with fixed columns; right-to-left documents mirror it. */
+/** A table as wide as its columns (the text width of its page) with fixed columns; right-to-left documents mirror it. */
 function fullWidthTable(ctx: Ctx, widths: number[], rows: TableRow[]): Table {
   // Rows are what the page-number layout pays for (see PAGE_NUMBER_ROW_LIMIT).
   ctx.counters.rows += rows.length;
   return new Table({
-    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     visuallyRightToLeft: ctx.rtl,
@@ -191,9 +194,25 @@ function fullWidthTable(ctx: Ctx, widths: number[], rows: TableRow[]): Table {
   });
 }
 
-/** A table with a repeated header row and banded rows. */
-export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number }>, rows: string[][], opts: { boldFirstColumn?: boolean } = {}): Table {
-  const widths = widthsFrom(columns.map((c) => c.weight ?? 1));
+/**
+ * A table's columns. `weight` is no longer read: widths come from the cells'
+ * text (decision 024). `fixed` keeps a column at its content's width (the "#").
+ */
+export type TableColumn = { label: string; weight?: number; fixed?: boolean };
+
+/** What each column needs, measured with the embedded font: header bold, body as set. */
+function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: string[][], opts: { boldFirstColumn?: boolean }): ColumnNeed[] {
+  const m = documentMeasurer(ctx.brand.font);
+  return columns.map((c, i) => {
+    const body = columnNeed(m, rows.map((row) => ({ text: row[i] ?? "", bold: opts.boldFirstColumn && i === 0 })), { fixed: c.fixed });
+    // A header wraps at its words: its longest word counts, its full length does not ("Change to performance metrics" over figures).
+    const header = columnNeed(m, [{ text: c.label, bold: true }], { fixed: c.fixed });
+    const min = Math.max(body.min, header.min);
+    return { min, pref: Math.max(body.pref, min), fixed: c.fixed };
+  });
+}
+
+function tableOf(ctx: Ctx, columns: TableColumn[], rows: string[][], widths: number[], opts: { boldFirstColumn?: boolean }): Table {
   return fullWidthTable(ctx, widths, [
     new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
     ...rows.map(
@@ -205,27 +224,94 @@ export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number 
   ]);
 }
 
-/** Label/value pairs as a two-column table without a header. */
+/** Dates, numbers with their unit and scores kept on one line (no-break spaces). */
+function glued(rows: string[][]): string[][] {
+  return rows.map((row) => row.map((t) => glueUnbreakables(cleanText(t))));
+}
+
+/**
+ * A table with a repeated header row and banded rows, its columns as wide as
+ * their content asks, across the portrait text width. Where it cannot fit,
+ * use `tableBlock`, which may turn the page.
+ */
+export function table(ctx: Ctx, columns: TableColumn[], rows: string[][], opts: { boldFirstColumn?: boolean } = {}): Table {
+  const body = glued(rows);
+  const plan = planTable(columnNeeds(ctx, columns, body, opts), { allowLandscape: false });
+  const widths = plan.layout === "records" ? widthsFrom(columns.map(() => 1)) : scaleTo(plan.widths, TEXT_WIDTH_TWIPS);
+  return tableOf(ctx, columns, body, widths, opts);
+}
+
+function scaleTo(widths: number[], total: number): number[] {
+  const sum = widths.reduce((a, b) => a + b, 0);
+  if (sum === total) return widths;
+  const out = widths.map((w) => Math.floor((w * total) / sum));
+  out[out.length - 1]! += total - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+/**
+ * A table with what follows it (its caption): on the portrait page when its
+ * columns' minimums fit, otherwise on a landscape page of its own; "records"
+ * when it fits neither and the caller can set it one record at a time.
+ */
+function tableBlock(ctx: Ctx, columns: TableColumn[], rows: string[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean } = {}): FileChild[] | "records" {
+  const body = glued(rows);
+  const plan = planTable(columnNeeds(ctx, columns, body, opts), { allowRecords: opts.allowRecords });
+  if (plan.layout === "records") return "records";
+  const t = tableOf(ctx, columns, body, plan.widths, opts);
+  return plan.layout === "landscape" ? [new OrientationMarker("landscape"), t, ...after, new OrientationMarker("portrait")] : [t, ...after];
+}
+
+/** Label/value pairs as a two-column table without a header: the labels' column as wide as its longest label, up to 40%. */
 export function factsTable(ctx: Ctx, facts: Array<[string, string]>): Table {
-  const widths = widthsFrom([1, 2.4]);
+  const m = documentMeasurer(ctx.brand.font);
+  const pairs = facts.map(([label, value]) => [cleanText(label), glueUnbreakables(cleanText(value))] as const);
+  const widths = factsWidths(
+    columnNeed(m, pairs.map(([label]) => ({ text: label, bold: true }))),
+    columnNeed(m, pairs.map(([, value]) => ({ text: value })), { maxMin: FACTS_VALUE_MAX_MIN_TWIPS }),
+  );
   return fullWidthTable(
     ctx,
     widths,
-    facts.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(ctx, label, widths[0]!, { fill: COLOURS.zebra, bold: true }), cell(ctx, value, widths[1]!)] })),
+    pairs.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(ctx, label, widths[0]!, { fill: COLOURS.zebra, bold: true }), cell(ctx, value, widths[1]!)] })),
   );
+}
+
+/**
+ * One record of a wide register as a block: its first column as a bold line,
+ * then a label/value table of the rest (empty values left out), kept with
+ * the line and together on a page where it is short.
+ */
+function recordBlock(ctx: Ctx, n: number, title: string, facts: Array<[string, string]>): FileChild[] {
+  // The document's direction, the record's name as one run in its own (a Persian name in an English document).
+  const head = new Paragraph({
+    bidirectional: ctx.rtl,
+    keepNext: true,
+    children: [...runs(ctx, `${formatNumber(n, ctx.lang)}. `, { bold: true }), ...unitRuns(ctx, title, { bold: true })],
+  });
+  const shown = facts.filter(([, v]) => v.trim() !== "");
+  if (!shown.length) return [head];
+  const m = documentMeasurer(ctx.brand.font);
+  const pairs = shown.map(([label, value]) => [cleanText(label), glueUnbreakables(cleanText(value))] as const);
+  const widths = factsWidths(
+    columnNeed(m, pairs.map(([label]) => ({ text: label, bold: true }))),
+    columnNeed(m, pairs.map(([, value]) => ({ text: value })), { maxMin: FACTS_VALUE_MAX_MIN_TWIPS }),
+  );
+  const short = pairs.reduce((a, [, v]) => a + v.length, 0) < 1200;
+  const rows = pairs.map(
+    ([label, value], i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [cell(ctx, label, widths[0]!, { fill: COLOURS.zebra, bold: true, keepNext: short && i < pairs.length - 1 }), cell(ctx, value, widths[1]!, { keepNext: short && i < pairs.length - 1 })],
+      }),
+  );
+  return [head, fullWidthTable(ctx, widths, rows), para(ctx, "")];
 }
 
 function caption(ctx: Ctx, text: string): Paragraph {
   return para(ctx, text, { style: "Caption" });
 }
 
-/** How wide a register column should be, relative to the others. */
-function columnWeight(col: RegisterColumn): number {
-  if (col.type === "long-text") return 2.4;
-  if (col.type === "text") return col.maxLength > 200 ? 1.8 : 1.2;
-  if (col.type === "ref") return 1.3;
-  return 0.9;
-}
 
 // --- methodology items ------------------------------------------------------------
 
@@ -294,19 +380,33 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
       }),
     );
   }
-  const columns = [{ label: "#", weight: 0.35 }, ...cols.map((c) => ({ label: loc(c.label, ctx.lang), weight: columnWeight(c) }))];
+  const columns: TableColumn[] = [{ label: "#", fixed: true }, ...cols.map((c) => ({ label: loc(c.label, ctx.lang) }))];
   const numbered = body.map((row, i) => [i < rows.length ? formatNumber(i + 1, ctx.lang) : "", ...row]);
-  out.push(table(ctx, columns, numbered));
   ctx.counters.table++;
-  out.push(caption(ctx, ctx.s.table(ctx.counters.table, title)));
+  const captionPara = caption(ctx, ctx.s.table(ctx.counters.table, title));
+  const block = isRecordRegister(cols.map((c) => c.type)) ? "records" : tableBlock(ctx, columns, numbered, [captionPara], { allowRecords: true });
+  if (block !== "records") {
+    // A landscape table takes its heading with it.
+    if (block[0] instanceof OrientationMarker && out.length) return [block[0], ...out, ...block.slice(1)];
+    return [...out, ...block];
+  }
+  // Too wide to read across: one block per record, its first column as the record's title.
+  const labels = cols.map((c) => loc(c.label, ctx.lang));
+  rows.forEach((_, i) => {
+    const row = body[i]!;
+    out.push(...recordBlock(ctx, i + 1, row[0] || "—", labels.slice(1).map((label, j) => [label, row[j + 1] ?? ""] as [string, string])));
+  });
+  out.push(captionPara);
   return out;
 }
 
 /** A table of figures worked out by Gambegam, numbered and captioned like a register. */
 export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }, opts: { weights?: number[] } = {}): FileChild[] {
   if (!t.rows.length) return [muted(ctx, ctx.s.noneRecorded)];
+  void opts.weights; // widths come from the content (decision 024)
   ctx.counters.table++;
-  return [table(ctx, t.columns.map((label, i) => ({ label, weight: opts.weights?.[i] ?? 1 })), t.rows, { boldFirstColumn: true }), caption(ctx, ctx.s.table(ctx.counters.table, title))];
+  const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, ctx.s.table(ctx.counters.table, title))], { boldFirstColumn: true });
+  return block === "records" ? [] : block;
 }
 
 /** Checklist items with their status, owner, due date and evidence. */
@@ -324,7 +424,8 @@ export function checklistTable(ctx: Ctx, ids: string[]): FileChild[] {
     ];
   });
   const s = ctx.s.checklist;
-  return [table(ctx, [{ label: s.task, weight: 2.4 }, { label: s.status, weight: 0.9 }, { label: s.owner, weight: 1 }, { label: s.due, weight: 0.9 }, { label: s.evidence, weight: 1.8 }], rows), para(ctx, "")];
+  const block = tableBlock(ctx, [{ label: s.task }, { label: s.status }, { label: s.owner }, { label: s.due }, { label: s.evidence }], rows, [para(ctx, "")]);
+  return block === "records" ? [] : block;
 }
 
 export function checklistStatus(ctx: Ctx, id: string): ChecklistValue["status"] | null {

@@ -72,8 +72,9 @@ export function num(n: number | null | undefined, lang: DocLang): string {
   return formatNumber(n ?? 0, lang);
 }
 
+/** A calendar date as a document writes it: its parts joined by no-break spaces, so a line never breaks inside it. */
 export function date(iso: string | null | undefined, lang: DocLang): string {
-  return formatDate(iso ?? null, lang);
+  return formatDate(iso ?? null, lang).replace(/ /g, "\u00A0");
 }
 
 /** A moment (ISO timestamp) as a date and time in Tehran (fa) or UTC (en). */
