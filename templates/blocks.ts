@@ -11,6 +11,7 @@ import {
   ImageRun,
   Paragraph,
   ShadingType,
+  SimpleField,
   Table,
   TableCell,
   TableLayoutType,
@@ -69,7 +70,8 @@ function refOptions(input: DeliverableInput): RefOptions {
   return out;
 }
 
-type RunStyle = { bold?: boolean; italics?: boolean; color?: string; size?: number };
+/** No italics: Vazirmatn has no italic face, and Persian slanted artificially is not Persian type (decision 026). */
+type RunStyle = { bold?: boolean; color?: string; size?: number };
 
 /**
  * Whether a paragraph of this text is right to left: user text keeps its own
@@ -87,8 +89,6 @@ function styledRun(text: string, rtl: boolean, style: RunStyle, lineBreak = fals
     rightToLeft: rtl || undefined,
     bold: style.bold,
     boldComplexScript: style.bold,
-    italics: style.italics,
-    italicsComplexScript: style.italics,
     color: style.color,
     size: style.size,
     sizeComplexScript: style.size,
@@ -136,9 +136,25 @@ export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: bool
   });
 }
 
-export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1, opts: { newPage?: boolean } = {}): Paragraph {
+/**
+ * A heading. Heading 1 and 2 are numbered ("2", "2.1") by the list linked to
+ * their styles; `numbered: false` leaves one out of the count (the approval
+ * page, appendices), still listed in the contents.
+ */
+export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1, opts: { newPage?: boolean; numbered?: boolean } = {}): Paragraph {
   const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: headingLevel, bidirectional: ctx.rtl, pageBreakBefore: opts.newPage, children: runs(ctx, text) });
+  return new Paragraph({
+    heading: headingLevel,
+    bidirectional: ctx.rtl,
+    pageBreakBefore: opts.newPage,
+    ...(opts.numbered === false && level !== 3 ? { numbering: false as const } : {}),
+    children: runs(ctx, text),
+  });
+}
+
+/** An appendix's heading, unnumbered, lettered in words: "Appendix A — Open items" / «پیوست الف — موارد باز». */
+export function appendixHeading(ctx: Ctx, index: number, text: string, opts: { newPage?: boolean } = {}): Paragraph {
+  return heading(ctx, `${ctx.s.appendix(index)} — ${text}`, 1, { ...opts, numbered: false });
 }
 
 export function note(ctx: Ctx, text: string): Paragraph {
@@ -215,8 +231,20 @@ export function factsTable(ctx: Ctx, facts: Array<[string, string]>): Table {
   );
 }
 
-function caption(ctx: Ctx, text: string): Paragraph {
-  return para(ctx, text, { style: "Caption" });
+/**
+ * "Table 3: title" with the number a SEQ field (Word's caption numbering), its
+ * result written now so it reads right before any update; Word renumbers it on
+ * "Update field". In Persian the Caption style's Farsi-digit face draws the
+ * number as ۳ in Word and LibreOffice alike.
+ */
+function caption(ctx: Ctx, kind: "table" | "figure", n: number, title: string): Paragraph {
+  const label = ctx.s.caption[kind];
+  return new Paragraph({
+    style: "Caption",
+    bidirectional: ctx.rtl,
+    keepLines: true,
+    children: [...runs(ctx, `${label} `), new SimpleField(`SEQ ${label} \\* ARABIC`, String(n)), ...runs(ctx, `${ctx.s.caption.separator}${title}`)],
+  });
 }
 
 /** How wide a register column should be, relative to the others. */
@@ -298,7 +326,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
   const numbered = body.map((row, i) => [i < rows.length ? formatNumber(i + 1, ctx.lang) : "", ...row]);
   out.push(table(ctx, columns, numbered));
   ctx.counters.table++;
-  out.push(caption(ctx, ctx.s.table(ctx.counters.table, title)));
+  out.push(caption(ctx, "table", ctx.counters.table, title));
   return out;
 }
 
@@ -306,7 +334,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
 export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }, opts: { weights?: number[] } = {}): FileChild[] {
   if (!t.rows.length) return [muted(ctx, ctx.s.noneRecorded)];
   ctx.counters.table++;
-  return [table(ctx, t.columns.map((label, i) => ({ label, weight: opts.weights?.[i] ?? 1 })), t.rows, { boldFirstColumn: true }), caption(ctx, ctx.s.table(ctx.counters.table, title))];
+  return [table(ctx, t.columns.map((label, i) => ({ label, weight: opts.weights?.[i] ?? 1 })), t.rows, { boldFirstColumn: true }), caption(ctx, "table", ctx.counters.table, title)];
 }
 
 /** Checklist items with their status, owner, due date and evidence. */
@@ -361,7 +389,7 @@ function wantsLandscape(width: number, height: number): boolean {
 /** A diagram as a picture (SVG with a PNG fallback), or as a table with a visible note. */
 export function figure(ctx: Ctx, fig: Figure): FileChild[] {
   ctx.counters.figure++;
-  const label = ctx.s.figure(ctx.counters.figure, fig.title);
+  const label = caption(ctx, "figure", ctx.counters.figure, fig.title);
   if (fig.image.kind === "image") {
     const landscape = wantsLandscape(fig.image.width, fig.image.height);
     const maxWidth = landscape ? LANDSCAPE_TEXT_WIDTH_PX : TEXT_WIDTH_PX;
@@ -382,14 +410,14 @@ export function figure(ctx: Ctx, fig: Figure): FileChild[] {
             : new ImageRun({ type: "png", data: fig.image.png, transformation: size, altText: { name: fig.title, description: fig.title, title: fig.title } }),
         ],
       }),
-      caption(ctx, label),
+      label,
     ];
     return landscape ? [new OrientationMarker("landscape"), ...picture, new OrientationMarker("portrait")] : picture;
   }
   const out: FileChild[] = [note(ctx, ctx.s.diagramFallback[fig.image.reason])];
   if (fig.fallback.rows.length) out.push(table(ctx, fig.fallback.columns.map((c) => ({ label: c })), fig.fallback.rows));
   else out.push(muted(ctx, ctx.s.noneRecorded));
-  out.push(caption(ctx, label));
+  out.push(label);
   return out;
 }
 
@@ -420,7 +448,8 @@ export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] 
   facts.push([s.currentFingerprint, state.currentFingerprint]);
   const verdict = state.status === "signed" && !state.changedSinceSignoff ? s.matches : state.lastApproval ? s.differs : imported ? s.importedOnly : s.draft;
   // On a page of its own, so what was signed and by whom is read in one place.
-  return [heading(ctx, s.heading, 1, { newPage: true }), para(ctx, verdict, { bold: true, keepNext: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
+  // Unnumbered: the approval page closes the document, outside the numbered sections.
+  return [heading(ctx, s.heading, 1, { newPage: true, numbered: false }), para(ctx, verdict, { bold: true, keepNext: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
 }
 
 export function isSigned(state: SignOffState | null): boolean {
