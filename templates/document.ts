@@ -19,7 +19,10 @@ import {
   TableOfContents,
   TextRun,
   type FileChild,
+  type IContext,
+  type PageNumberEstimator,
 } from "docx";
+import { withJoinedWidths } from "./joined-widths.ts";
 import { estimatePageNumbersWith } from "docx/layout";
 import type { DeliverableId, DeliverableInput } from "./model.ts";
 import { OrientationMarker, factsTable, para, runs, unitRuns, isSigned, type Ctx } from "./blocks.ts";
@@ -40,7 +43,33 @@ import {
 } from "./styles.ts";
 import { date } from "./text.ts";
 
-const pageNumbers = estimatePageNumbersWith({ guess: true });
+const estimate = estimatePageNumbersWith({ guess: true });
+const measuringCopies = new WeakMap<object, Buffer>();
+
+/**
+ * The contents' page numbers, laid out with the Persian faces measured as
+ * Word and LibreOffice print them: the estimator measures an embedded font's
+ * letters in their isolated forms, wider than the joined forms printed, so it
+ * is given a measuring copy of each face with joined widths (joined-widths.ts,
+ * decision 026). The document still embeds the fonts themselves.
+ */
+const pageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate(body, withMeasuringFonts(context)), {
+  listNumbers: estimate.listNumbers ? (body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate.listNumbers!(body, withMeasuringFonts(context)) : undefined,
+});
+
+type EmbeddedFace = { name: string; data: Buffer };
+function withMeasuringFonts(context: IContext): IContext {
+  const file = context.file as unknown as { FontTable: { files: EmbeddedFace[] } };
+  const fontTable = file.FontTable;
+  const files = fontTable.files.map((face) => {
+    if (face.name !== PERSIAN_FONT && face.name !== PERSIAN_DIGITS_FONT) return face;
+    let data = measuringCopies.get(face.data);
+    if (!data) measuringCopies.set(face.data, (data = withJoinedWidths(face.data)));
+    return { ...face, data };
+  });
+  const table = new Proxy(fontTable, { get: (target, key) => (key === "files" ? files : Reflect.get(target, key, target)) });
+  return { ...context, file: new Proxy(context.file, { get: (target, key) => (key === "FontTable" ? table : Reflect.get(target, key, target)) }) } as IContext;
+}
 
 /**
  * Laying the pages out to number the table of contents costs about 10 ms per
