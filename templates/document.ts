@@ -170,8 +170,8 @@ function headingNumbering(ctx: Ctx) {
   return {
     reference: HEADING_NUMBERING,
     levels: [
-      { level: 0, format: LevelFormat.DECIMAL, text: "%1", suffix: LevelSuffix.SPACE, alignment: AlignmentType.START, style: { style: "Heading1", run, paragraph: { indent: { start: 0, hanging: 0 } } } },
-      { level: 1, format: LevelFormat.DECIMAL, text: "%1.%2", suffix: LevelSuffix.SPACE, alignment: AlignmentType.START, style: { style: "Heading2", run, paragraph: { indent: { start: 0, hanging: 0 } } } },
+      { level: 0, format: LevelFormat.DECIMAL, text: "%1", suffix: ctx.rtl ? LevelSuffix.TAB : LevelSuffix.SPACE, alignment: AlignmentType.START, style: { style: "Heading1", run, paragraph: { indent: { start: 0, hanging: 0 } } } },
+      { level: 1, format: LevelFormat.DECIMAL, text: "%1.%2", suffix: ctx.rtl ? LevelSuffix.TAB : LevelSuffix.SPACE, alignment: AlignmentType.START, style: { style: "Heading2", run, paragraph: { indent: { start: 0, hanging: 0 } } } },
     ],
   };
 }

@@ -132,8 +132,9 @@ describe.skipIf(!canConvert)("as LibreOffice prints them", () => {
     const entries: Array<{ title: string; page: number; tocPage: number }> = [];
     texts.forEach((text, i) => {
       for (const line of text.split("\n")) {
-        // An entry's dots run to its page number: after it in English, and (as pdftotext reads right-to-left lines) before it in Persian.
-        const m = clean(line).match(/^(.*?)\s*\.{4,}\s*([0-9۰-۹]+)$/) ?? clean(line).match(/^(.*?)\s+([0-9۰-۹]+)\s*\.{4,}$/);
+        // An entry's dots run to its page number: after it in English, and (as pdftotext reads right-to-left lines) before it
+        // in Persian, the heading's number in a column of its own at the end.
+        const m = lang === "en" ? clean(line).match(/^(.*?)\s*\.{4,}\s*([0-9]+)$/) : clean(line).match(/^(.*?)\s+([0-9۰-۹]+)\s*\.{4,}(?:\s+[0-9۰-۹.]+)?$/);
         if (m) entries.push({ title: m[1]!.trim(), page: Number(latin(m[2]!)), tocPage: i + 1 });
       }
     });
