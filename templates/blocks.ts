@@ -11,6 +11,7 @@ import {
   ImageRun,
   Paragraph,
   ShadingType,
+  SimpleField,
   Table,
   TableCell,
   TableLayoutType,
@@ -71,7 +72,8 @@ function refOptions(input: DeliverableInput): RefOptions {
   return out;
 }
 
-type RunStyle = { bold?: boolean; italics?: boolean; color?: string; size?: number };
+/** No italics: Vazirmatn has no italic face, and Persian slanted artificially is not Persian type (decision 026). */
+type RunStyle = { bold?: boolean; color?: string; size?: number };
 
 /**
  * Whether a paragraph of this text is right to left: user text keeps its own
@@ -89,8 +91,6 @@ function styledRun(text: string, rtl: boolean, style: RunStyle, lineBreak = fals
     rightToLeft: rtl || undefined,
     bold: style.bold,
     boldComplexScript: style.bold,
-    italics: style.italics,
-    italicsComplexScript: style.italics,
     color: style.color,
     size: style.size,
     sizeComplexScript: style.size,
@@ -138,9 +138,25 @@ export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: bool
   });
 }
 
-export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1, opts: { newPage?: boolean } = {}): Paragraph {
+/**
+ * A heading. Heading 1 and 2 are numbered ("2", "2.1") by the list linked to
+ * their styles; `numbered: false` leaves one out of the count (the approval
+ * page, appendices), still listed in the contents.
+ */
+export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1, opts: { newPage?: boolean; numbered?: boolean } = {}): Paragraph {
   const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: headingLevel, bidirectional: ctx.rtl, pageBreakBefore: opts.newPage, children: runs(ctx, text) });
+  return new Paragraph({
+    heading: headingLevel,
+    bidirectional: ctx.rtl,
+    pageBreakBefore: opts.newPage,
+    ...(opts.numbered === false && level !== 3 ? { numbering: false as const } : {}),
+    children: runs(ctx, text),
+  });
+}
+
+/** An appendix's heading, unnumbered, lettered in words: "Appendix A — Open items" / «پیوست الف — موارد باز». */
+export function appendixHeading(ctx: Ctx, index: number, text: string, opts: { newPage?: boolean } = {}): Paragraph {
+  return heading(ctx, `${ctx.s.appendix(index)} — ${text}`, 1, { ...opts, numbered: false });
 }
 
 export function note(ctx: Ctx, text: string): Paragraph {
@@ -308,8 +324,20 @@ function recordBlock(ctx: Ctx, n: number, title: string, facts: Array<[string, s
   return [head, fullWidthTable(ctx, widths, rows), para(ctx, "")];
 }
 
-function caption(ctx: Ctx, text: string): Paragraph {
-  return para(ctx, text, { style: "Caption" });
+/**
+ * "Table 3: title" with the number a SEQ field (Word's caption numbering), its
+ * result written now so it reads right before any update; Word renumbers it on
+ * "Update field". In Persian the Caption style's Farsi-digit face draws the
+ * number as ۳ in Word and LibreOffice alike.
+ */
+function caption(ctx: Ctx, kind: "table" | "figure", n: number, title: string): Paragraph {
+  const label = ctx.s.caption[kind];
+  return new Paragraph({
+    style: "Caption",
+    bidirectional: ctx.rtl,
+    keepLines: true,
+    children: [...runs(ctx, `${label} `), new SimpleField(`SEQ ${label} \\* ARABIC`, String(n)), ...runs(ctx, `${ctx.s.caption.separator}${title}`)],
+  });
 }
 
 
@@ -383,7 +411,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
   const columns: TableColumn[] = [{ label: "#", fixed: true }, ...cols.map((c) => ({ label: loc(c.label, ctx.lang) }))];
   const numbered = body.map((row, i) => [i < rows.length ? formatNumber(i + 1, ctx.lang) : "", ...row]);
   ctx.counters.table++;
-  const captionPara = caption(ctx, ctx.s.table(ctx.counters.table, title));
+  const captionPara = caption(ctx, "table", ctx.counters.table, title);
   const block = isRecordRegister(cols.map((c) => c.type)) ? "records" : tableBlock(ctx, columns, numbered, [captionPara], { allowRecords: true });
   if (block !== "records") {
     // A landscape table takes its heading with it.
@@ -405,7 +433,7 @@ export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; 
   if (!t.rows.length) return [muted(ctx, ctx.s.noneRecorded)];
   void opts.weights; // widths come from the content (decision 024)
   ctx.counters.table++;
-  const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, ctx.s.table(ctx.counters.table, title))], { boldFirstColumn: true });
+  const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, "table", ctx.counters.table, title)], { boldFirstColumn: true });
   return block === "records" ? [] : block;
 }
 
@@ -466,7 +494,7 @@ function wantsLandscape(width: number, height: number): boolean {
 export function figure(ctx: Ctx, fig: Figure, opts: { after?: FileChild[] } = {}): FileChild[] {
   const after = opts.after ?? [];
   ctx.counters.figure++;
-  const label = ctx.s.figure(ctx.counters.figure, fig.title);
+  const label = caption(ctx, "figure", ctx.counters.figure, fig.title);
   if (fig.image.kind === "image") {
     const landscape = wantsLandscape(fig.image.width, fig.image.height);
     const maxWidth = landscape ? LANDSCAPE_TEXT_WIDTH_PX : TEXT_WIDTH_PX;
@@ -487,14 +515,14 @@ export function figure(ctx: Ctx, fig: Figure, opts: { after?: FileChild[] } = {}
             : new ImageRun({ type: "png", data: fig.image.png, transformation: size, altText: { name: fig.title, description: fig.title, title: fig.title } }),
         ],
       }),
-      caption(ctx, label),
+      label,
     ];
     return landscape ? [new OrientationMarker("landscape"), ...picture, ...after, new OrientationMarker("portrait")] : [...picture, ...after];
   }
   const out: FileChild[] = [note(ctx, ctx.s.diagramFallback[fig.image.reason])];
   if (fig.fallback.rows.length) out.push(table(ctx, fig.fallback.columns.map((c) => ({ label: c })), fig.fallback.rows));
   else out.push(muted(ctx, ctx.s.noneRecorded));
-  out.push(caption(ctx, label));
+  out.push(label);
   return [...out, ...after];
 }
 
@@ -525,7 +553,8 @@ export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] 
   facts.push([s.currentFingerprint, state.currentFingerprint]);
   const verdict = state.status === "signed" && !state.changedSinceSignoff ? s.matches : state.lastApproval ? s.differs : imported ? s.importedOnly : s.draft;
   // On a page of its own, so what was signed and by whom is read in one place.
-  return [heading(ctx, s.heading, 1, { newPage: true }), para(ctx, verdict, { bold: true, keepNext: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
+  // Unnumbered: the approval page closes the document, outside the numbered sections.
+  return [heading(ctx, s.heading, 1, { newPage: true, numbered: false }), para(ctx, verdict, { bold: true, keepNext: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
 }
 
 export function isSigned(state: SignOffState | null): boolean {

@@ -10,6 +10,8 @@ import {
   Footer,
   Header,
   ImageRun,
+  LevelFormat,
+  LevelSuffix,
   PageBreak,
   PageNumber,
   PageOrientation,
@@ -17,14 +19,57 @@ import {
   TableOfContents,
   TextRun,
   type FileChild,
+  type IContext,
+  type PageNumberEstimator,
 } from "docx";
+import { withJoinedWidths } from "./joined-widths.ts";
 import { estimatePageNumbersWith } from "docx/layout";
 import type { DeliverableId, DeliverableInput } from "./model.ts";
 import { OrientationMarker, factsTable, para, runs, unitRuns, isSigned, type Ctx } from "./blocks.ts";
-import { COLOURS, PAGE, PERSIAN_FONT, PICTURE_SPACING, documentStyles, exact, persianFontFiles, tocStylesXml } from "./styles.ts";
+import {
+  COLOURS,
+  HEADING_NUMBERING,
+  PAGE,
+  PERSIAN_DIGITS_FONT,
+  PERSIAN_DIGITS_RUN_FONT,
+  PERSIAN_FONT,
+  PICTURE_SPACING,
+  documentStyles,
+  exact,
+  lineHeight,
+  persianDigitFontFiles,
+  persianFontFiles,
+  tocStylesXml,
+} from "./styles.ts";
 import { date } from "./text.ts";
 
-const pageNumbers = estimatePageNumbersWith({ guess: true });
+const estimate = estimatePageNumbersWith({ guess: true });
+const measuringCopies = new WeakMap<object, Buffer>();
+
+/**
+ * The contents' page numbers, laid out with the Persian faces measured as
+ * Word and LibreOffice print them: the estimator measures an embedded font's
+ * letters in their isolated forms, wider than the joined forms printed, so it
+ * is given a measuring copy of each face with joined widths (joined-widths.ts,
+ * decision 026). The document still embeds the fonts themselves.
+ */
+const pageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate(body, withMeasuringFonts(context)), {
+  listNumbers: estimate.listNumbers ? (body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate.listNumbers!(body, withMeasuringFonts(context)) : undefined,
+});
+
+type EmbeddedFace = { name: string; data: Buffer };
+function withMeasuringFonts(context: IContext): IContext {
+  const file = context.file as unknown as { FontTable: { files: EmbeddedFace[] } };
+  const fontTable = file.FontTable;
+  const files = fontTable.files.map((face) => {
+    if (face.name !== PERSIAN_FONT && face.name !== PERSIAN_DIGITS_FONT) return face;
+    let data = measuringCopies.get(face.data);
+    if (!data) measuringCopies.set(face.data, (data = withJoinedWidths(face.data)));
+    return { ...face, data };
+  });
+  const table = new Proxy(fontTable, { get: (target, key) => (key === "files" ? files : Reflect.get(target, key, target)) });
+  return { ...context, file: new Proxy(context.file, { get: (target, key) => (key === "FontTable" ? table : Reflect.get(target, key, target)) }) } as IContext;
+}
 
 /**
  * Laying the pages out to number the table of contents costs about 10 ms per
@@ -77,7 +122,7 @@ function header(ctx: Ctx, id: DeliverableId, input: DeliverableInput): Header {
     children: [
       new Paragraph({
         bidirectional: ctx.rtl,
-        spacing: logo ? PICTURE_SPACING : exact(16),
+        spacing: logo ? PICTURE_SPACING : lineHeight(16),
         border: { bottom: { style: "single", size: 6, color: input.branding.primaryColor, space: 4 } },
         children: [...(logo ? [logo, new TextRun({ text: "  " })] : []), ...unitRuns(ctx, input.project.name, { size: 16, color: COLOURS.muted }), ...runs(ctx, rest, { size: 16, color: COLOURS.muted })],
       }),
@@ -85,18 +130,50 @@ function header(ctx: Ctx, id: DeliverableId, input: DeliverableInput): Header {
   });
 }
 
+/**
+ * "Page X of Y". In Persian the two numbers are set in the Farsi-digit face:
+ * Word and LibreOffice write PAGE and NUMPAGES in Latin digits whatever the
+ * field's format (neither has a Persian-digit format), and the face draws them
+ * as ۰–۹ in both (decision 026).
+ */
 function footer(ctx: Ctx): Footer {
   const p = ctx.s.page;
   const style = { size: 16, color: COLOURS.muted, rightToLeft: ctx.rtl || undefined };
+  const number = ctx.rtl ? { ...style, font: PERSIAN_DIGITS_RUN_FONT } : style;
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
         bidirectional: ctx.rtl,
-        children: [new TextRun({ ...style, children: [p.before, PageNumber.CURRENT, p.middle, PageNumber.TOTAL_PAGES, p.after] })],
+        spacing: lineHeight(16),
+        children: [
+          new TextRun({ ...style, text: p.before }),
+          new TextRun({ ...number, children: [PageNumber.CURRENT] }),
+          new TextRun({ ...style, text: p.middle }),
+          new TextRun({ ...number, children: [PageNumber.TOTAL_PAGES] }),
+          ...(p.after ? [new TextRun({ ...style, text: p.after })] : []),
+        ],
       }),
     ],
   });
+}
+
+/**
+ * Heading 1 "1", Heading 2 "1.1", as a multilevel list linked to the heading
+ * styles, so Word's contents and cross references show the numbers and a
+ * heading a consultant adds in Word is numbered too. Heading 3 is not
+ * numbered: it titles the many short answers inside a section. In Persian the
+ * numbers are drawn in the Farsi-digit face.
+ */
+function headingNumbering(ctx: Ctx) {
+  const run = ctx.rtl ? { font: PERSIAN_DIGITS_RUN_FONT } : undefined;
+  return {
+    reference: HEADING_NUMBERING,
+    levels: [
+      { level: 0, format: LevelFormat.DECIMAL, text: "%1", suffix: ctx.rtl ? LevelSuffix.TAB : LevelSuffix.SPACE, alignment: AlignmentType.START, style: { style: "Heading1", run, paragraph: { indent: { start: 0, hanging: 0 } } } },
+      { level: 1, format: LevelFormat.DECIMAL, text: "%1.%2", suffix: ctx.rtl ? LevelSuffix.TAB : LevelSuffix.SPACE, alignment: AlignmentType.START, style: { style: "Heading2", run, paragraph: { indent: { start: 0, hanging: 0 } } } },
+    ],
+  };
 }
 
 /** A complete deliverable: frame plus the body a builder made. */
@@ -111,7 +188,11 @@ export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableI
     lastModifiedBy: input.generatedBy,
     styles: documentStyles(input.branding, input.lang),
     externalStyles: tocStylesXml(input.lang),
-    fonts: [{ name: PERSIAN_FONT, data: fonts.regular, bold: fonts.bold }],
+    fonts: [
+      { name: PERSIAN_FONT, data: fonts.regular, bold: fonts.bold },
+      ...(ctx.rtl ? [{ name: PERSIAN_DIGITS_FONT, data: persianDigitFontFiles().regular, bold: persianDigitFontFiles().bold }] : []),
+    ],
+    numbering: { config: [headingNumbering(ctx)] },
     pageNumbers: estimate ? pageNumbers : undefined,
     sections: splitByOrientation([
       ...titlePage(ctx, id, input),

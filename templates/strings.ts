@@ -29,6 +29,10 @@ const en = {
   noneRecorded: "Nothing recorded yet.",
   figure: (n: number, title: string) => `Figure ${n}: ${title}`,
   table: (n: number, title: string) => `Table ${n}: ${title}`,
+  /** Caption labels, also the SEQ fields' identifiers (Word's caption labels): "Table {SEQ Table}: title". */
+  caption: { table: "Table", figure: "Figure", separator: ": " },
+  /** An appendix's name by its place (1 → "Appendix A"). */
+  appendix: (n: number) => `Appendix ${String.fromCharCode(64 + n)}`,
   diagramFallback: {
     unavailable: "The diagram could not be drawn on this server (the diagram renderer is not installed). Its content is shown as a table instead.",
     invalid: "The diagram's definition has an error, so it could not be drawn. Its content is shown as a table instead.",
@@ -201,6 +205,8 @@ const fa: Strings = {
   noneRecorded: "هنوز چیزی ثبت نشده است.",
   figure: (n, title) => `شکل ${toPersianDigits(String(n))}: ${title}`,
   table: (n, title) => `جدول ${toPersianDigits(String(n))}: ${title}`,
+  caption: { table: "جدول", figure: "شکل", separator: ": " },
+  appendix: (n) => `پیوست ${["الف", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د"][n - 1] ?? toPersianDigits(String(n))}`,
   diagramFallback: {
     unavailable: "نمودار روی این سرور رسم نشد (رسم‌کننده نمودار نصب نیست). محتوای آن به‌صورت جدول آمده است.",
     invalid: "تعریف نمودار خطا دارد و رسم نشد. محتوای آن به‌صورت جدول آمده است.",
