@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { memberships, projects, users } from "#db/schema.ts";
-import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed-demo.ts";
+import { DEMO_ACCOUNT_ORDER, DEMO_PASSWORD } from "#db/seed-demo.ts";
 
 export function demoAccounts(db: Db, visitorIsLocal: boolean) {
   if (process.env.GAMBEGAM_DEMO === "off" || !visitorIsLocal) return [];
@@ -18,7 +18,7 @@ export function demoAccounts(db: Db, visitorIsLocal: boolean) {
     .innerJoin(projects, and(eq(projects.id, memberships.projectId), eq(projects.isDemo, true)))
     .where(and(eq(users.isDemo, true), eq(users.disabled, false)))
     .all();
-  const order = DEMO_USERS.map((u) => u.email);
+  const order = DEMO_ACCOUNT_ORDER;
   return rows
     .filter((r, i) => rows.findIndex((x) => x.email === r.email) === i)
     .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email))
