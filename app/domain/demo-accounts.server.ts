@@ -1,6 +1,7 @@
 /**
- * The demo project's accounts, listed on the sign-in page while they exist
- * and are enabled, so that someone trying Gambegam can sign in as each role.
+ * The demo projects' accounts, listed on the sign-in page while they exist
+ * and are enabled, with the project each belongs to, so that someone trying
+ * Gambegam can sign in as each role of either engagement.
  * With GAMBEGAM_DEMO=off nothing is listed; nor to a visitor on another
  * computer, where the published password is refused anyway (decision 016).
  */
@@ -12,7 +13,7 @@ import { DEMO_ACCOUNT_ORDER, DEMO_PASSWORD } from "#db/seed-demo.ts";
 export function demoAccounts(db: Db, visitorIsLocal: boolean) {
   if (process.env.GAMBEGAM_DEMO === "off" || !visitorIsLocal) return [];
   const rows = db
-    .select({ email: users.email, name: users.displayName, role: memberships.role })
+    .select({ email: users.email, name: users.displayName, role: memberships.role, project: projects.name })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(projects, and(eq(projects.id, memberships.projectId), eq(projects.isDemo, true)))
