@@ -18,7 +18,7 @@ import { DEMO_PASSWORD } from "./demo-password.ts";
 import { SeedError, seedEngagement, withParts, type Engagement } from "./seed-engagement.ts";
 import { ALDER_FINCH, ALDER_FINCH_FIRM } from "./content/alder-finch.ts";
 import { PROFESSIONAL_CONTENT } from "./content/professional.ts";
-import { saveBranding } from "#app/domain/branding.server.ts";
+import { brandingFormSchema, saveBranding } from "#app/domain/branding.server.ts";
 import { SYSTEM_ACTOR } from "#app/domain/audit.server.ts";
 
 export { SeedError as DemoSeedError };
@@ -61,7 +61,7 @@ export function seedCompletedEngagement(db: Db, e: Engagement, firmName: string,
   if (!pack) throw new SeedError(`${label}: pack ${DEMO_PROJECT.packId}@${DEMO_PROJECT.packVersion} is not installed`);
   try {
     const id = seedEngagement(db, pack, e);
-    saveBranding(db, SYSTEM_ACTOR, id, { firmName, primaryColor: "", font: "", removeLogo: false }, null);
+    saveBranding(db, SYSTEM_ACTOR, id, brandingFormSchema.parse({ firmName }), null);
     return id;
   } catch (e) {
     if (e instanceof SeedError) throw new SeedError(`${label}: ${e.message}`);
