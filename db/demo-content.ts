@@ -98,9 +98,9 @@ export const DEMO_ROWS: Record<string, Cells[]> = {
     { audience: "ویزیتورهای فروش", message: "چه چیزی در کار روزانه شما آسان‌تر می‌شود و آموزش کی است.", channel: "workshop", sender: "نرگس رحیمی", timing: "2026-12-10", frequency: "per-milestone", status: "planned" },
   ],
   "requirements.register": [
-    { requirement: "پرونده واحد هر فروشگاه با سابقه سفارش، شکایت و ویزیت", priority: "must", goal: "@goals.register#1", touchpoint: "@goals.touchpoints#1", process: "ثبت سفارش فروشگاه", "crm-function": "Account management" },
-    { requirement: "ثبت شکایت با شماره پیگیری و اعلام نتیجه با پیامک", priority: "must", goal: "@goals.register#2", touchpoint: "@goals.touchpoints#2", process: "رسیدگی به شکایت", "crm-function": "Case management" },
-    { requirement: "گزارش ماهانه فروشگاه‌های بدون سفارش در سه ماه اخیر", priority: "should", goal: "@goals.register#1", "crm-function": "Reporting" },
+    { requirement: "پرونده واحد هر فروشگاه با سابقه سفارش، شکایت و ویزیت", priority: "must", goal: "@goals.register#1", touchpoint: "@goals.touchpoints#1", process: "ثبت سفارش فروشگاه", "crm-function": "مدیریت حساب مشتری" },
+    { requirement: "ثبت شکایت با شماره پیگیری و اعلام نتیجه با پیامک", priority: "must", goal: "@goals.register#2", touchpoint: "@goals.touchpoints#2", process: "رسیدگی به شکایت", "crm-function": "مدیریت شکایت‌ها" },
+    { requirement: "گزارش ماهانه فروشگاه‌های بدون سفارش در سه ماه اخیر", priority: "should", goal: "@goals.register#1", "crm-function": "گزارش‌گیری" },
   ],
 };
 

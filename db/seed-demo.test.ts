@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { tempDatabase } from "#tests/setup/db.ts";
-import { loadProjectData, listProjects, getProject, packOf } from "#app/domain/projects.server.ts";
+import { loadProjectData, getProject, packOf } from "#app/domain/projects.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { projectProgress } from "#methodology/progress.ts";
-import { seedDemoIfEmpty } from "./seed-demo.ts";
+import { DEMO_USERS, seedDemoIfEmpty } from "./seed-demo.ts";
+import { demoAccounts } from "#app/domain/demo-accounts.server.ts";
 
 let t: ReturnType<typeof tempDatabase>;
 beforeAll(() => {
@@ -11,12 +12,25 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-describe("the demo project", () => {
-  test("is created on a fresh database, once", () => {
+describe("the demo projects", () => {
+  test("are created on a fresh database, once: Mehregan in Persian and Alder & Finch in English", () => {
     const id = seedDemoIfEmpty(t.db);
     expect(id).toBe(1);
     expect(seedDemoIfEmpty(t.db)).toBeNull();
-    expect(listProjects(t.db, 1)).toHaveLength(1);
+    const all = [getProject(t.db, 1)!, getProject(t.db, 2)!].map((p) => [p.name, p.deliverableLanguage, p.isDemo]);
+    expect(all).toEqual([
+      ["پیاده‌سازی CRM مهرگان", "fa", true],
+      ["Alder & Finch CRM programme", "en", true],
+    ]);
+    expect(getProject(t.db, 3)).toBeFalsy();
+  });
+
+  test("list each engagement's own people as demo accounts, with its project, Mehregan's first", () => {
+    const accounts = demoAccounts(t.db, true);
+    expect([...new Set(accounts.map((a) => a.project))]).toEqual(["پیاده‌سازی CRM مهرگان", "Alder & Finch CRM programme"]);
+    const emails = accounts.map((a) => a.email);
+    expect(emails.slice(0, 5)).toEqual(DEMO_USERS.map((u) => u.email));
+    expect(emails.slice(5)).toEqual(["d.osei@alderfinch.example", "h.cole@harbourline.example", "m.ellis@alderfinch.example", "p.raman@alderfinch.example", "t.becker@alderfinch.example", "j.whitfield@alderfinch.example"]);
   });
 
   test("is part-way through the method: some phases complete, some started, some untouched", () => {

@@ -1,9 +1,11 @@
 /**
- * The demo engagement created on a fresh database: a fictional Persian food
+ * The demo engagements created on a fresh database: a fictional Persian food
  * manufacturer part-way through the method (team formed with two roles still
  * empty, vision captured, goals ranked, requirements started, later phases
- * untouched). Written through the same validated domain functions as the UI,
- * so a demo answer that no longer fits the pack fails loudly.
+ * untouched), and a fictional UK appliance maker, in English, taken through
+ * all seven phases with every phase signed (db/content/alder-finch.ts).
+ * Written through the same validated domain functions as the UI, so a demo
+ * answer that no longer fits the pack fails loudly.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
@@ -13,7 +15,11 @@ import { getPacks } from "#methodology/registry.ts";
 import type { Pack } from "#methodology/schema.ts";
 import { DEMO_ANSWERS, DEMO_PROJECT, DEMO_ROWS } from "./demo-content.ts";
 import { DEMO_PASSWORD } from "./demo-password.ts";
-import { SeedError, seedEngagement } from "./seed-engagement.ts";
+import { SeedError, seedEngagement, withParts, type Engagement } from "./seed-engagement.ts";
+import { ALDER_FINCH, ALDER_FINCH_FIRM } from "./content/alder-finch.ts";
+import { PROFESSIONAL_CONTENT } from "./content/professional.ts";
+import { brandingFormSchema, saveBranding } from "#app/domain/branding.server.ts";
+import { SYSTEM_ACTOR } from "#app/domain/audit.server.ts";
 
 export { SeedError as DemoSeedError };
 
@@ -32,6 +38,9 @@ export const DEMO_USERS: Array<{ email: string; displayName: string; role: Proje
   { email: "h.nazari@mehregan.example", displayName: "حسین نظری", role: "viewer" },
 ];
 
+/** The demo accounts in the order the sign-in page lists them: Mehregan's, then Alder & Finch's. */
+export const DEMO_ACCOUNT_ORDER: string[] = [...DEMO_USERS, ...ALDER_FINCH.people].map((u) => u.email);
+
 export function seedDemoProject(db: Db, pack: Pack = getPacks().get(DEMO_PROJECT.packId, DEMO_PROJECT.packVersion)!): number {
   if (!pack) throw new SeedError(`demo: pack ${DEMO_PROJECT.packId}@${DEMO_PROJECT.packVersion} is not installed`);
   const { packId: _id, packVersion: _version, ...project } = DEMO_PROJECT;
@@ -43,8 +52,33 @@ export function seedDemoProject(db: Db, pack: Pack = getPacks().get(DEMO_PROJECT
   }
 }
 
-/** Creates the demo project only when the database has no project at all. */
+/**
+ * A completed engagement: seeded, then its consulting firm named on its
+ * documents' covers (the project's own branding; the rest of the branding
+ * stays the installation's).
+ */
+export function seedCompletedEngagement(db: Db, e: Engagement, firmName: string, label: string, pack: Pack = getPacks().get(DEMO_PROJECT.packId, DEMO_PROJECT.packVersion)!): number {
+  if (!pack) throw new SeedError(`${label}: pack ${DEMO_PROJECT.packId}@${DEMO_PROJECT.packVersion} is not installed`);
+  try {
+    const id = seedEngagement(db, pack, e);
+    saveBranding(db, SYSTEM_ACTOR, id, brandingFormSchema.parse({ firmName }), null);
+    return id;
+  } catch (e) {
+    if (e instanceof SeedError) throw new SeedError(`${label}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The English demo engagement, "Alder & Finch CRM programme": all seven phases done and signed. */
+export function seedEnglishDemoProject(db: Db, pack?: Pack): number {
+  return seedCompletedEngagement(db, withParts(ALDER_FINCH, PROFESSIONAL_CONTENT.en), ALDER_FINCH_FIRM, "demo (Alder & Finch)", pack);
+}
+
+/** Creates the two demo projects only when the database has no project at all; returns the Persian one's id. */
 export function seedDemoIfEmpty(db: Db): number | null {
   const count = db.select({ n: sql<number>`count(*)` }).from(projects).get()!.n;
-  return count === 0 ? seedDemoProject(db) : null;
+  if (count !== 0) return null;
+  const id = seedDemoProject(db);
+  seedEnglishDemoProject(db);
+  return id;
 }

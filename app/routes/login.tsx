@@ -77,13 +77,18 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <section className="card demo-accounts" aria-labelledby="demo-accounts-title">
           <h2 id="demo-accounts-title">{t("auth.demoTitle")}</h2>
           <p className="muted">{t("auth.demoLead", { password: demo[0]!.password })}</p>
-          <ul>
-            {demo.map((d) => (
-              <li key={d.email}>
-                <bdi>{d.name}</bdi> — {t(`roles.${d.role}`)} · <code dir="ltr">{d.email}</code>
-              </li>
-            ))}
-          </ul>
+          {[...new Set(demo.map((d) => d.project))].map((project) => (
+            <div key={project}>
+              <h3 className="demo-project"><bdi>{project}</bdi></h3>
+              <ul>
+                {demo.filter((d) => d.project === project).map((d) => (
+                  <li key={d.email}>
+                    <bdi>{d.name}</bdi> — {t(`roles.${d.role}`)} · <code dir="ltr">{d.email}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
           <p className="muted small">{t("auth.demoPasswordNote", { n: localDigits(demo.length, lang) })}</p>
         </section>
       ) : null}

@@ -70,7 +70,8 @@ const pack: Pack = (() => {
 })();
 const where = new Map(allItems(pack).map(({ phase, step, item }) => [item.id, { phase, step, item }]));
 const OWN = 1;
-const OTHER = 2;
+/** Project 2 is the English demo (Alder & Finch); the administrator's own project comes after it. */
+const OTHER = 3;
 
 // ---------------------------------------------------------------------------
 // What a submission is

@@ -312,7 +312,7 @@ describe("d. a renamed account does not rewrite the names on past signatures", (
 
     const newEvent = await post(phasePath, "pm", { intent: "reopen", comment: "One more change" });
     expect(newEvent.status).toBeLessThan(400);
-    expect(watcher.db.prepare("SELECT signer_name FROM signoff_events WHERE phase_id = ? AND kind = 'approved'").pluck().get(vision!.id)).toBe(signer);
+    expect(watcher.db.prepare("SELECT signer_name FROM signoff_events WHERE project_id = 1 AND phase_id = ? AND kind = 'approved'").pluck().get(vision!.id)).toBe(signer);
   });
 });
 

@@ -108,17 +108,21 @@ const ADMIN = { displayName: "Permission Walk Admin", email: "walk.admin@firm.ex
 /**
  * Project 1: the demo; every demo user is a member in their role, and the
  * first administrator is its project manager (set-up makes them so).
- * Project 2: created by the administrator; no demo user is a member.
- * Project 3: created by the demo project manager; the administrator is not a member.
+ * Project 2: the English demo (Alder & Finch), with its own people; the
+ * administrator is its project manager too, no Mehregan user is a member.
+ * Project 3: created by the administrator; no demo user is a member.
+ * Project 4: created by the demo project manager; the administrator is not a member.
  * Project 999999: does not exist.
  */
 const DEMO_PROJECT = 1;
-const ADMINS_PROJECT = 2;
-const DEMO_PMS_PROJECT = 3;
+const ENGLISH_DEMO_PROJECT = 2;
+const ADMINS_PROJECT = 3;
+const DEMO_PMS_PROJECT = 4;
 const MISSING_PROJECT = 999_999;
 
 const MEMBERS: Record<number, Partial<Record<Identity, ProjectRole>>> = {
   [DEMO_PROJECT]: { admin: "project-manager", ...Object.fromEntries(PROJECT_ROLES.map((r) => [r, r])) },
+  [ENGLISH_DEMO_PROJECT]: { admin: "project-manager" },
   [ADMINS_PROJECT]: { admin: "project-manager" },
   [DEMO_PMS_PROJECT]: { "project-manager": "project-manager" },
 };
