@@ -172,6 +172,35 @@ const en = {
       task: (title: string, status: string) => `${title}: ${status}.`,
     },
   },
+  professional: {
+    statementOfWork: "Statement of work",
+    raciDeliverable: "Deliverable",
+    raciKey:
+      "R = Responsible: does the work. A = Accountable: answers for the result and accepts it (one per deliverable). C = Consulted: gives a view before decisions. I = Informed: told of the outcome.",
+    raciProblems: {
+      "no-accountable": (d: string) => `${d}: no one is accountable.`,
+      "several-accountable": (d: string) => `${d}: more than one person is accountable.`,
+      "no-responsible": (d: string) => `${d}: no one is responsible for doing the work.`,
+    },
+    adkarStages: { awareness: "Awareness", desire: "Desire", knowledge: "Knowledge", ability: "Ability", reinforcement: "Reinforcement" },
+    adkarText: (below: string) =>
+      `Each impacted group's standing on the five stages of accepting the change, scored from 1 to 5. A group's barrier point is the first stage scored below ${below}: effort goes there first, because the later stages do not move without it.`,
+    adkarGroup: "Group",
+    barrierColumn: "Barrier point",
+    barrierPoints: "Barrier points",
+    barrier: (group: string, stage: string, score: string) => `${group}: barrier point ${stage} (scored ${score} of 5).`,
+    noBarrier: (group: string) => `${group}: no barrier point; every stage scored 3 or more.`,
+    none: "None",
+    sessionDetails: "Session details",
+    thresholdColumns: { criterion: "Criterion", threshold: "Threshold", minimum: "Minimum", actual: "Actual", result: "Result" },
+    thresholdResults: { met: "Met", "not-met": "Not met", "no-data": "No figures recorded" },
+    people: (n: string) => `${n} people`,
+    rollback: "Rollback plan",
+    hypercare: "Hypercare",
+    hypercarePeriod: "Period",
+    period: (from: string, to: string) => `${from} to ${to}`,
+    executiveSummary: "Executive summary",
+  },
 };
 
 type Strings = typeof en;
@@ -342,6 +371,35 @@ const fa: Strings = {
       support: (people, mechanisms) => `${people} نفر در تیم پشتیبانی، ${mechanisms} سازوکار پشتیبانی.`,
       task: (title, status) => `${title}: ${status}.`,
     },
+  },
+  professional: {
+    statementOfWork: "شرح کار",
+    raciDeliverable: "مستند تحویلی",
+    raciKey:
+      "R = مسئول اجرا: کار را انجام می‌دهد. A = پاسخ‌گو: پاسخ‌گوی نتیجه است و آن را می‌پذیرد (یک نفر برای هر مستند تحویلی). C = طرف مشورت: پیش از تصمیم نظر می‌دهد. I = مطلع: از نتیجه باخبر می‌شود.",
+    raciProblems: {
+      "no-accountable": (d) => `${d}: پاسخ‌گویی ندارد.`,
+      "several-accountable": (d) => `${d}: بیش از یک پاسخ‌گو دارد.`,
+      "no-responsible": (d) => `${d}: مسئول اجرا ندارد.`,
+    },
+    adkarStages: { awareness: "آگاهی", desire: "تمایل", knowledge: "دانش", ability: "توانایی", reinforcement: "تثبیت" },
+    adkarText: (below) =>
+      `جایگاه هر گروه اثرپذیر در پنج مرحله پذیرش تغییر، با نمره ۱ تا ۵. نقطه مانع هر گروه نخستین مرحله‌ای است که نمره‌اش کمتر از ${below} است: تلاش نخست همان‌جا متمرکز می‌شود، چون مراحل بعدی بدون آن پیش نمی‌روند.`,
+    adkarGroup: "گروه",
+    barrierColumn: "نقطه مانع",
+    barrierPoints: "نقاط مانع",
+    barrier: (group, stage, score) => `${group}: نقطه مانع «${stage}» (نمره ${score} از ۵).`,
+    noBarrier: (group) => `${group}: بدون نقطه مانع؛ نمره همه مراحل ۳ یا بیشتر است.`,
+    none: "ندارد",
+    sessionDetails: "جزئیات جلسه",
+    thresholdColumns: { criterion: "معیار", threshold: "آستانه", minimum: "حداقل", actual: "مقدار واقعی", result: "نتیجه" },
+    thresholdResults: { met: "برآورده", "not-met": "برآورده نشده", "no-data": "رقمی ثبت نشده" },
+    people: (n) => `${n} نفر`,
+    rollback: "برنامه بازگشت",
+    hypercare: "پشتیبانی ویژه پس از بهره‌برداری",
+    hypercarePeriod: "دوره",
+    period: (from, to) => `${from} تا ${to}`,
+    executiveSummary: "خلاصه مدیریتی",
   },
 };
 

@@ -1,0 +1,39 @@
+/**
+ * The scope document's statement of work: deliverables with acceptance
+ * criteria, the RACI as a matrix of deliverables by team members with its key,
+ * milestones, constraints, dependencies, the client's responsibilities and the
+ * change-control procedure (decision 029).
+ */
+import type { FileChild } from "docx";
+import { captionedTable, heading, muted, note, type Ctx } from "../../blocks.ts";
+import { raciMatrix } from "#app/views/raci.ts";
+import { filledAnswer, filledRegister, itemHeading } from "./common.ts";
+
+function raciSection(ctx: Ctx): FileChild[] {
+  const m = raciMatrix(ctx.data);
+  if (!m || !m.rows.length) return [];
+  const p = ctx.s.professional;
+  const title = itemHeading(ctx, "requirements.raci");
+  // The deliverable column is wider; each member's column holds one to three letters.
+  const t = { columns: [p.raciDeliverable, ...m.members], rows: m.rows.map((r) => [r.deliverable, ...r.letters]) };
+  return [
+    heading(ctx, title, 2),
+    ...captionedTable(ctx, title, t, { weights: [2.6, ...m.members.map(() => 1)] }),
+    muted(ctx, p.raciKey),
+    ...m.problems.map((x) => note(ctx, p.raciProblems[x.kind](x.deliverable))),
+  ];
+}
+
+export function statementOfWork(ctx: Ctx): FileChild[] {
+  const parts: FileChild[] = [
+    ...filledRegister(ctx, "requirements.deliverables", 2),
+    ...raciSection(ctx),
+    ...filledRegister(ctx, "requirements.milestones", 2),
+    ...filledRegister(ctx, "requirements.constraints", 2),
+    ...filledRegister(ctx, "requirements.dependencies", 2),
+    ...filledRegister(ctx, "requirements.client-responsibilities", 2),
+    ...filledAnswer(ctx, "requirements.change-control", 2),
+    ...filledRegister(ctx, "requirements.change-authority", 2),
+  ];
+  return parts.length ? [heading(ctx, ctx.s.professional.statementOfWork, 1), ...parts] : [];
+}
