@@ -5,6 +5,8 @@
  * minutes' absentees and actions, the go/no-go thresholds against actuals and
  * the rollback plan, and the review report's executive summary.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabase } from "#tests/setup/db.ts";
 import { documentText, xmlParts } from "#tests/setup/docx.ts";
@@ -106,6 +108,9 @@ beforeAll(async () => {
   fixtureId = seedDeliverableProject(env.db);
   await exportAll(fixtureId, "review-fa", ["post-launch-review"], "fa");
   await exportAll(fixtureId, "review-en", ["post-launch-review"], "en");
+  // To look at the files: PROFESSIONAL_DOCS=/tmp/dir npx vitest run templates/professional-content.test.ts
+  const out = process.env.PROFESSIONAL_DOCS;
+  if (out) for (const [key, buffer] of docs) fs.writeFileSync(path.join(out, `${key.replace(":", "-")}.docx`), buffer);
 }, 120_000);
 afterAll(() => env?.cleanup());
 
@@ -131,7 +136,8 @@ describe("scope document", () => {
     expect(letter("Priya Raman")).toBe("C");
     expect(letter("Daniel Osei")).toBe("I");
     expect(letter("Margaret Ellis")).toBe("");
-    expect(text("en:scope-document")).toContain("R = Responsible");
+    expect(rows.find((r) => r[0] === "A")?.[1]).toMatch(/^Accountable: /);
+    expect(tableRows("fa:scope-document").find((r) => r[0] === "R")?.[1]).toMatch(/^مسئول اجرا: /);
   });
 
   it("shows the RACI matrix in Persian with deliverables, acceptance criteria, milestones and change control", () => {

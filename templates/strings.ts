@@ -175,8 +175,12 @@ const en = {
   professional: {
     statementOfWork: "Statement of work",
     raciDeliverable: "Deliverable",
-    raciKey:
-      "R = Responsible: does the work. A = Accountable: answers for the result and accepts it (one per deliverable). C = Consulted: gives a view before decisions. I = Informed: told of the outcome.",
+    raciKey: [
+      ["R", "Responsible: does the work."],
+      ["A", "Accountable: answers for the result and accepts it (one per deliverable)."],
+      ["C", "Consulted: gives a view before decisions."],
+      ["I", "Informed: told of the outcome."],
+    ] as Array<[string, string]>,
     raciProblems: {
       "no-accountable": (d: string) => `${d}: no one is accountable.`,
       "several-accountable": (d: string) => `${d}: more than one person is accountable.`,
@@ -375,8 +379,12 @@ const fa: Strings = {
   professional: {
     statementOfWork: "شرح کار",
     raciDeliverable: "مستند تحویلی",
-    raciKey:
-      "R = مسئول اجرا: کار را انجام می‌دهد. A = پاسخ‌گو: پاسخ‌گوی نتیجه است و آن را می‌پذیرد (یک نفر برای هر مستند تحویلی). C = طرف مشورت: پیش از تصمیم نظر می‌دهد. I = مطلع: از نتیجه باخبر می‌شود.",
+    raciKey: [
+      ["R", "مسئول اجرا: کار را انجام می‌دهد."],
+      ["A", "پاسخ‌گو: پاسخ‌گوی نتیجه است و آن را می‌پذیرد (یک نفر برای هر مستند تحویلی)."],
+      ["C", "طرف مشورت: پیش از تصمیم نظر می‌دهد."],
+      ["I", "مطلع: از نتیجه باخبر می‌شود."],
+    ],
     raciProblems: {
       "no-accountable": (d) => `${d}: پاسخ‌گویی ندارد.`,
       "several-accountable": (d) => `${d}: بیش از یک پاسخ‌گو دارد.`,

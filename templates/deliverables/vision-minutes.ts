@@ -5,7 +5,7 @@
 import type { Document, FileChild } from "docx";
 import { loc } from "#app/i18n.ts";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, createCtx, heading, registerTable, signOffBlock, checklistTable, type Ctx } from "../blocks.ts";
+import { answerSection, createCtx, heading, registerTable, signOffBlock, checklistTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { MINUTES_DETAIL_ITEMS, absentees, sessionDetails, workshopActions } from "./sections/minutes-details.ts";
 
@@ -34,7 +34,6 @@ export function buildVisionMinutes(input: DeliverableInput): Document {
   const s = ctx.s.minutes;
   const body: FileChild[] = [
     heading(ctx, s.meeting, 1),
-    ...answerFacts(ctx, ["vision.workshop-date"]),
     ...sessionDetails(ctx),
     ...registerTable(ctx, "vision.workshop-participants", { title: s.participants, heading: 2 }),
     ...absentees(ctx),

@@ -21,7 +21,8 @@ export const MINUTES_DETAIL_ITEMS = new Set([
 
 export function sessionDetails(ctx: Ctx): FileChild[] {
   return [
-    ...filledFacts(ctx, ["vision.workshop-start-time", "vision.workshop-end-time", "vision.workshop-venue", "vision.workshop-facilitator", "vision.workshop-note-taker"]),
+    // The date and the session's details in one table.
+    ...filledFacts(ctx, ["vision.workshop-date", "vision.workshop-start-time", "vision.workshop-end-time", "vision.workshop-venue", "vision.workshop-facilitator", "vision.workshop-note-taker"]),
     ...filledRegister(ctx, "vision.workshop-agenda", 2),
   ];
 }

@@ -5,7 +5,7 @@
  * change-control procedure (decision 029).
  */
 import type { FileChild } from "docx";
-import { captionedTable, heading, muted, note, type Ctx } from "../../blocks.ts";
+import { captionedTable, factsTable, heading, note, para, type Ctx } from "../../blocks.ts";
 import { raciMatrix } from "#app/views/raci.ts";
 import { filledAnswer, filledRegister, itemHeading } from "./common.ts";
 
@@ -19,7 +19,9 @@ function raciSection(ctx: Ctx): FileChild[] {
   return [
     heading(ctx, title, 2),
     ...captionedTable(ctx, title, t, { weights: [2.6, ...m.members.map(() => 1)] }),
-    muted(ctx, p.raciKey),
+    // The key as a small table: a Latin letter opening a Persian sentence would turn the line around.
+    factsTable(ctx, p.raciKey),
+    para(ctx, ""),
     ...m.problems.map((x) => note(ctx, p.raciProblems[x.kind](x.deliverable))),
   ];
 }
