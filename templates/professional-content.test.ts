@@ -16,7 +16,7 @@ import { exportDeliverable } from "#app/domain/deliverables.server.ts";
 import { adoptionFigures, kpiFigures } from "#app/domain/adoption.ts";
 import { pct } from "#app/views/change-views.ts";
 import { formatNumber } from "#app/views/format.ts";
-import { seedEngagement, withParts, type Engagement } from "#db/seed-engagement.ts";
+import { seedEngagement, withParts, type Engagement, type EngagementPart } from "#db/seed-engagement.ts";
 import { DEMO_ANSWERS, DEMO_PROJECT, DEMO_ROWS } from "#db/demo-content.ts";
 import { DEMO_USERS } from "#db/seed-demo.ts";
 import { PROFESSIONAL_CONTENT } from "#db/content/professional.ts";
@@ -27,7 +27,7 @@ const pack = getPacks().get("crm-implementation", "1.0.0")!;
 const actor = { id: null, name: "Test Consultant" };
 
 /** The deployment records the thresholds are measured against (as in the deliverable fixture). */
-const FA_DEPLOYMENT = {
+const FA_DEPLOYMENT: EngagementPart = {
   answers: { "deployment.go-decision": "go-with-conditions", "deployment.go-decision-date": "2027-05-20", "deployment.go-live-date": "2027-05-22", "deployment.uat-pass-rate": "95" },
   rows: {
     "deployment.uat-results": [
