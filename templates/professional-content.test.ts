@@ -224,3 +224,27 @@ describe("post-launch review report", () => {
     }
   });
 });
+
+describe("a RACI too wide for a page", () => {
+  it("lists the names under each letter instead of one column per member", async () => {
+    const { Packer } = await import("docx");
+    const { buildScopeDocument } = await import("#templates/deliverables/scope-document.ts");
+    const { DEFAULT_BRANDING } = await import("#templates/model.ts");
+    const members = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, cells: { name: `Member ${i + 1}`, role: "other" } }));
+    const data = {
+      answers: new Map(),
+      rows: new Map([
+        ["team.members", members],
+        ["requirements.deliverables", [{ id: 50, cells: { deliverable: "Data migration", acceptance: "98%" } }]],
+        ["requirements.raci", members.map((m, i) => ({ id: 100 + i, cells: { deliverable: 50, member: m.id, role: i === 0 ? "accountable" : i < 3 ? "responsible" : "informed" } }))],
+      ]),
+    };
+    const doc = buildScopeDocument({ lang: "en", pack, project: { name: "P", client: "C", startDate: "2026-01-01", description: "" }, data, signOff: null, version: 1, generatedAt: "2026-01-01T00:00:00.000Z", generatedBy: "T", branding: DEFAULT_BRANDING, figures: {} });
+    const buffer = await Packer.toBuffer(doc);
+    docs.set("wide:scope-document", buffer);
+    const rows = tableRows("wide:scope-document");
+    const header = rows.find((r) => r[0] === "Deliverable" && r.includes("A"))!;
+    expect(header).toEqual(["Deliverable", "R", "A", "C", "I"]);
+    expect(rows.find((r) => r[0] === "Data migration" && r.length === 5)).toEqual(["Data migration", "Member 2, Member 3", "Member 1", "", expect.stringContaining("Member 10")]);
+  });
+});

@@ -11,7 +11,12 @@ export const RACI_LETTERS = { responsible: "R", accountable: "A", consulted: "C"
 type Role = keyof typeof RACI_LETTERS;
 
 export type RaciProblem = { deliverable: string; kind: "no-accountable" | "several-accountable" | "no-responsible" };
-export type RaciMatrix = { members: string[]; rows: Array<{ deliverable: string; letters: string[] }>; problems: RaciProblem[] };
+export type RaciMatrix = {
+  members: string[];
+  /** Per deliverable: each member's letters (matrix form) and each letter's members (list form, for a team too wide for a page). */
+  rows: Array<{ deliverable: string; letters: string[]; byRole: Record<"R" | "A" | "C" | "I", string[]> }>;
+  problems: RaciProblem[];
+};
 
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : v == null ? "" : String(v));
 
@@ -32,7 +37,11 @@ export function raciMatrix(data: ProjectAnswers, ids = { raci: "requirements.rac
   const order: Role[] = ["responsible", "accountable", "consulted", "informed"];
   const rows = deliverables
     .filter((d) => members.some((m) => cell.has(`${d.id}|${m.id}`)))
-    .map((d) => ({ deliverable: d.name, letters: members.map((m) => order.filter((r) => cell.get(`${d.id}|${m.id}`)?.has(r)).map((r) => RACI_LETTERS[r]).join("/")) }));
+    .map((d) => ({
+      deliverable: d.name,
+      letters: members.map((m) => order.filter((r) => cell.get(`${d.id}|${m.id}`)?.has(r)).map((r) => RACI_LETTERS[r]).join("/")),
+      byRole: Object.fromEntries(order.map((r) => [RACI_LETTERS[r], members.filter((m) => cell.get(`${d.id}|${m.id}`)?.has(r)).map((m) => m.name)])) as Record<"R" | "A" | "C" | "I", string[]>,
+    }));
   const problems: RaciProblem[] = [];
   for (const r of rows) {
     const accountable = r.letters.filter((l) => l.includes("A")).length;
