@@ -233,7 +233,7 @@ describe("a RACI too wide for a page", () => {
     const members = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, cells: { name: `Member ${i + 1}`, role: "other" } }));
     const data = {
       answers: new Map(),
-      rows: new Map([
+      rows: new Map<string, Array<{ id: number; cells: Record<string, string | number | null> }>>([
         ["team.members", members],
         ["requirements.deliverables", [{ id: 50, cells: { deliverable: "Data migration", acceptance: "98%" } }]],
         ["requirements.raci", members.map((m, i) => ({ id: 100 + i, cells: { deliverable: 50, member: m.id, role: i === 0 ? "accountable" : i < 3 ? "responsible" : "informed" } }))],

@@ -4,7 +4,7 @@ import { raciMatrix } from "./raci.ts";
 
 const data = (assignments: Array<[number, number, string]>): ProjectAnswers => ({
   answers: new Map(),
-  rows: new Map([
+  rows: new Map<string, Array<{ id: number; cells: Record<string, string | number | null> }>>([
     ["team.members", [1, 2, 3, 4].map((id) => ({ id, cells: { name: `Member ${id}` } }))],
     ["requirements.deliverables", [10, 11, 12].map((id) => ({ id, cells: { deliverable: `Deliverable ${id}` } }))],
     ["requirements.raci", assignments.map(([deliverable, member, role], i) => ({ id: 100 + i, cells: { deliverable, member, role } }))],
