@@ -141,7 +141,7 @@ export const PROFESSIONAL_CONTENT: Record<"en" | "fa", EngagementPart> = {
       "requirements.reinforcement-plan": [
         { mechanism: "CRM use in the monthly one-to-ones of agents and engineers", measure: "Share of cases and jobs closed in the CRM on the day", owner: EN_TEAM("Tom Becker"), when: "Monthly from May 2026" },
         { mechanism: "Leadership meeting runs on the CRM dashboards only", measure: "No spreadsheet reports circulated", owner: EN_TEAM("Margaret Ellis"), when: "Weekly from go-live" },
-        { mechanism: "Old case system switched off", measure: "Read-only from go-live, archived at three months", owner: EN_TEAM("Priya Raman"), when: "2026-07-20" },
+        { mechanism: "Old case system switched off", measure: "Read-only from go-live, archived at three months", owner: EN_TEAM("Priya Raman"), when: "20 July 2026, three months after go-live" },
         { mechanism: "Quarterly recognition of the best-adopting team", measure: "Adoption and case-time figures", owner: EN_TEAM("Daniel Osei"), when: "Quarterly" },
       ],
       "deployment.go-thresholds": [
