@@ -15,6 +15,7 @@ import { findItem } from "#methodology/load.ts";
 import { impactedGroups, readinessAssessment } from "#app/domain/change.ts";
 import { attentionText, impactTable, outsideHelpText, readinessView } from "#app/views/change-views.ts";
 import { scoreOf } from "#app/views/display.ts";
+import { changePlanSection } from "./sections/change-plan.ts";
 
 function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const c = ctx.s.change;
@@ -62,6 +63,11 @@ export function buildChangeManagementPlan(input: DeliverableInput): Document {
   for (const id of cm.sections) {
     if (id === cm.impactedGroups) {
       body.push(...impactSection(ctx, input, id));
+      continue;
+    }
+    const own = changePlanSection(ctx, id);
+    if (own) {
+      body.push(...own);
       continue;
     }
     const it = findItem(input.pack, id);

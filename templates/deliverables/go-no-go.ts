@@ -8,6 +8,7 @@ import { answerFacts, answerSection, checklistTable, checklistTitle, createCtx, 
 import { composeDocument } from "../document.ts";
 import { goNoGoCriteria, type Criterion } from "../criteria.ts";
 import { num } from "../text.ts";
+import { goLivePlan, thresholdsSection } from "./sections/go-live-plan.ts";
 
 function evidence(ctx: Ctx, c: Criterion): string {
   const e = ctx.s.goNoGo.evidenceText;
@@ -45,6 +46,8 @@ export function buildGoNoGoRecord(input: DeliverableInput): Document {
       { boldFirstColumn: true },
     ),
     para(ctx, ""),
+    ...thresholdsSection(ctx),
+    ...goLivePlan(ctx),
     heading(ctx, g.details, 1),
     ...registerTable(ctx, "deployment.uat-results", { heading: 2 }),
     ...registerTable(ctx, "deployment.training-sessions", { heading: 2 }),

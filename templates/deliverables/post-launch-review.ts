@@ -13,6 +13,7 @@ import { loc } from "#app/i18n.ts";
 import { allItems, findItem } from "#methodology/load.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
 import { adoptionIssueText, adoptionVerdictText, adoptionView, progressView } from "#app/views/change-views.ts";
+import { executiveSummary } from "./sections/executive-summary.ts";
 
 function chartSection(ctx: Ctx, input: DeliverableInput, key: string, view: { title: string; table: { columns: string[]; rows: string[][] } }): FileChild[] {
   const out: FileChild[] = [];
@@ -30,6 +31,7 @@ export function buildPostLaunchReview(input: DeliverableInput): Document {
   const metrics = metricFigures(input.pack, input.data)!;
   const reference = cfg.adoptionReference[0]?.source ?? cfg.source;
   const body: FileChild[] = [
+    ...executiveSummary(ctx, input),
     heading(ctx, r.context, 1),
     ...answerFacts(ctx, ["review.review-date", cfg.goLive].filter((id) => findItem(input.pack, id))),
     heading(ctx, r.adoption, 1),

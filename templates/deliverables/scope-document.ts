@@ -10,6 +10,7 @@ import { date } from "../text.ts";
 import { i18nFor } from "#app/i18n.ts";
 import { moscowRanking, rankingMethod, readCriteria, readGoals, readScores, stageNames, valueEffortMatrix, weightedRanking } from "#app/domain/planning.ts";
 import { rankingTable, scoreGridTable } from "#app/views/planning-views.ts";
+import { statementOfWork } from "./sections/statement-of-work.ts";
 
 function figures(ctx: Ctx, input: DeliverableInput, keys: string[]): FileChild[] {
   return keys.flatMap((k) => (input.figures[k] ? figure(ctx, input.figures[k]!) : []));
@@ -125,6 +126,7 @@ export function buildScopeDocument(input: DeliverableInput): Document {
     ]),
     ...section(ctx, s.risks, registerTable(ctx, "requirements.risks", { heading: false })),
     ...section(ctx, s.assumptions, registerTable(ctx, "requirements.assumptions", { heading: false })),
+    ...statementOfWork(ctx),
     ...section(ctx, s.team, [
       ...figures(ctx, input, ["team-structure"]),
       ...registerTable(ctx, "team.members", { heading: false, columns: ["name", "role", "unit", "responsibilities"] }),

@@ -5,8 +5,9 @@
 import type { Document, FileChild } from "docx";
 import { loc } from "#app/i18n.ts";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, createCtx, heading, registerTable, signOffBlock, checklistTable, type Ctx } from "../blocks.ts";
+import { answerSection, createCtx, heading, registerTable, signOffBlock, checklistTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
+import { MINUTES_DETAIL_ITEMS, absentees, sessionDetails, workshopActions } from "./sections/minutes-details.ts";
 
 /** Items with a section of their own in the minutes, not repeated among the answers. */
 const MEETING_ITEMS = new Set(["vision.workshop-date", "vision.workshop-participants", "vision.decisions", "vision.open-points", "vision.minutes-shared"]);
@@ -18,7 +19,7 @@ function visionAnswers(ctx: Ctx): FileChild[] {
   for (const step of phase.steps) {
     const parts: FileChild[] = [];
     for (const item of step.items) {
-      if (MEETING_ITEMS.has(item.id)) continue;
+      if (MEETING_ITEMS.has(item.id) || MINUTES_DETAIL_ITEMS.has(item.id)) continue;
       if (item.kind === "question") parts.push(...answerSection(ctx, item.id));
       else if (item.kind === "register") parts.push(...registerTable(ctx, item.id));
       else if (item.kind === "checklist") parts.push(...checklistTable(ctx, [item.id]));
@@ -33,11 +34,13 @@ export function buildVisionMinutes(input: DeliverableInput): Document {
   const s = ctx.s.minutes;
   const body: FileChild[] = [
     heading(ctx, s.meeting, 1),
-    ...answerFacts(ctx, ["vision.workshop-date"]),
+    ...sessionDetails(ctx),
     ...registerTable(ctx, "vision.workshop-participants", { title: s.participants, heading: 2 }),
+    ...absentees(ctx),
     heading(ctx, s.answers, 1),
     ...visionAnswers(ctx),
     ...registerTable(ctx, "vision.decisions", { title: s.decisions, heading: 1 }),
+    ...workshopActions(ctx),
     ...registerTable(ctx, "vision.open-points", { title: s.openPoints, heading: 1 }),
     ...signOffBlock(ctx, input.signOff),
   ];
