@@ -30,7 +30,8 @@ import type { Branding, DeliverableInput, DocLang, Figure, SignOffState } from "
 import { STRINGS, type Strings } from "./strings.ts";
 import { COLOURS, LANDSCAPE_PICTURE_HEIGHT_PX, LANDSCAPE_TEXT_WIDTH_PX, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
 import { svgForWord } from "./svg-for-word.ts";
-import { cleanText, dateTime, splitByDirection, textDirection } from "./text.ts";
+import { cleanText, date, dateTime, dominantDirection, isUserText, splitByDirection, user, type DocText, type Sentence } from "./text.ts";
+import { LTR_LETTER, RTL_STRONG } from "#app/views/direction.ts";
 
 /** What every block needs to know; counters number figures and tables. */
 export type Ctx = {
@@ -72,12 +73,21 @@ function refOptions(input: DeliverableInput): RefOptions {
 type RunStyle = { bold?: boolean; italics?: boolean; color?: string; size?: number };
 
 /**
- * Whether a paragraph of this text is right to left: user text keeps its own
- * direction (a Persian answer in an English document reads right to left).
+ * Whether a paragraph (or cell) of this text is right to left (decision 025).
+ * Gambegam's own words and its sentences take the document's direction; the
+ * user's words alone take that of their dominant script (a Persian answer
+ * that opens with "CRM" stays right to left; an English one in a Persian
+ * document is left to right). A cell's plain string is a value (the user's,
+ * or a label in the document's language, which is dominant there anyway).
  */
-function rtlFor(ctx: Ctx, text: string): boolean {
-  const dir = textDirection(text);
-  return dir === null ? ctx.rtl : dir === "rtl";
+function rtlFor(ctx: Ctx, text: DocText, plain: "document" | "dominant" = "document"): boolean {
+  if (typeof text === "string") return plain === "document" ? ctx.rtl : dominantRtl(ctx, text);
+  if (isUserText(text)) return dominantRtl(ctx, text.user);
+  return ctx.rtl;
+}
+
+function dominantRtl(ctx: Ctx, text: string): boolean {
+  return dominantDirection(cleanText(text), ctx.rtl ? "rtl" : "ltr") === "rtl";
 }
 
 /** A run of text in one direction, in a style. */
@@ -96,35 +106,53 @@ function styledRun(text: string, rtl: boolean, style: RunStyle, lineBreak = fals
   });
 }
 
+const EMBED_RTL = "\u202B";
+const EMBED_LTR = "\u202A";
+const POP = "\u202C";
+
 /**
- * One piece of typed text (a project's name) set inside a line of the
- * document's own words, as a single run in its own direction. In an English
- * header, "پیاده‌سازی CRM مهرگان" split into runs by direction would read
- * "مهرگان CRM پیاده‌سازی": the Latin word in the middle breaks the Persian in
- * two. An explicit embedding around the cleaned text keeps it whole (cleanText
- * has already removed any control the user typed).
+ * The user's words set inside a line of the document's own words, as a unit
+ * in their own direction. In an English sentence, "«ویزیتورهای فروش»: large
+ * change…" split into runs by direction alone would start a right-to-left
+ * paragraph or, inside a left-to-right one, let the punctuation around the
+ * name join the wrong side; "پیاده‌سازی CRM مهرگان" would read
+ * "مهرگان CRM پیاده‌سازی". When the words hold letters of the other
+ * direction than the line's, they go in as one run wrapped in an explicit
+ * embedding (RLE/LRE … PDF, which Word and LibreOffice both honour; cleanText
+ * has already removed any control the user typed). Otherwise they are plain
+ * runs like the line's own.
  */
-export function unitRuns(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[] {
+function userRuns(text: string, lineRtl: boolean, style: RunStyle): TextRun[] {
   const clean = cleanText(text).replace(/\n/g, " ");
-  const rtl = (textDirection(clean) ?? (ctx.rtl ? "rtl" : "ltr")) === "rtl";
-  if (rtl === ctx.rtl) return runs(ctx, clean, style);
-  return [styledRun(`${rtl ? "\u202B" : "\u202A"}${clean}\u202C`, rtl, style)];
+  const other = lineRtl ? LTR_LETTER : RTL_STRONG;
+  if (!other.test(clean)) return lineRuns(clean, lineRtl, style);
+  const rtl = dominantDirection(clean, lineRtl ? "rtl" : "ltr") === "rtl";
+  return [styledRun(`${rtl ? EMBED_RTL : EMBED_LTR}${clean}${POP}`, rtl, style)];
 }
 
-/** Runs for text, split by writing direction, with "\n" as line breaks. */
-export function runs(ctx: Ctx, text: string, style: RunStyle = {}, paragraphRtl = ctx.rtl): TextRun[] {
+/** One line (no breaks) split into runs by direction. */
+function lineRuns(line: string, lineRtl: boolean, style: RunStyle, lineBreak = false): TextRun[] {
+  const parts = splitByDirection(line, lineRtl);
+  if (parts.length === 0) parts.push({ text: "", rtl: lineRtl });
+  return parts.map((part, j) => styledRun(part.text, part.rtl, style, lineBreak && j === 0));
+}
+
+/** A piece of typed text (a project's name) inside a line of the document's own words. */
+export function unitRuns(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[] {
+  return userRuns(text, ctx.rtl, style);
+}
+
+/** Runs for a text, a user's text or a sentence, with "\n" as line breaks. */
+export function runs(ctx: Ctx, text: DocText, style: RunStyle = {}, paragraphRtl = ctx.rtl): TextRun[] {
+  if (typeof text !== "string" && !isUserText(text)) return text.flatMap((part) => (typeof part === "string" ? runs(ctx, part, style, paragraphRtl) : userRuns(part.user, paragraphRtl, style)));
   const out: TextRun[] = [];
-  cleanText(text)
+  cleanText(typeof text === "string" ? text : text.user)
     .split("\n")
-    .forEach((line, i) => {
-      const parts = splitByDirection(line, paragraphRtl);
-      if (parts.length === 0) parts.push({ text: "", rtl: paragraphRtl });
-      parts.forEach((part, j) => out.push(styledRun(part.text, part.rtl, style, i > 0 && j === 0)));
-    });
+    .forEach((line, i) => out.push(...lineRuns(line, paragraphRtl, style, i > 0)));
   return out;
 }
 
-export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: boolean; align?: "center"; keepNext?: boolean; color?: string; size?: number } = {}): Paragraph {
+export function para(ctx: Ctx, text: DocText, opts: { style?: string; bold?: boolean; align?: "center"; keepNext?: boolean; color?: string; size?: number } = {}): Paragraph {
   const rtl = rtlFor(ctx, text);
   return new Paragraph({
     style: opts.style,
@@ -136,16 +164,21 @@ export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: bool
   });
 }
 
+/** A paragraph of the user's words alone (an answer): the direction of its dominant script. */
+export function userPara(ctx: Ctx, text: string): Paragraph {
+  return para(ctx, user(text));
+}
+
 export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1, opts: { newPage?: boolean } = {}): Paragraph {
   const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
   return new Paragraph({ heading: headingLevel, bidirectional: ctx.rtl, pageBreakBefore: opts.newPage, children: runs(ctx, text) });
 }
 
-export function note(ctx: Ctx, text: string): Paragraph {
+export function note(ctx: Ctx, text: DocText): Paragraph {
   return para(ctx, text, { style: "Note" });
 }
 
-export function muted(ctx: Ctx, text: string): Paragraph {
+export function muted(ctx: Ctx, text: DocText): Paragraph {
   return para(ctx, text, { style: "Muted" });
 }
 
@@ -154,19 +187,18 @@ export function muted(ctx: Ctx, text: string): Paragraph {
 const thin = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.border };
 const tableBorders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
-function cell(ctx: Ctx, text: string, widthTwips: number, opts: { header?: boolean; fill?: string; bold?: boolean } = {}): TableCell {
+function cell(ctx: Ctx, text: DocText, widthTwips: number, opts: { header?: boolean; fill?: string; bold?: boolean } = {}): TableCell {
   return new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
     shading: opts.header ? { type: ShadingType.CLEAR, fill: ctx.brand.primaryColor, color: "auto" } : opts.fill ? { type: ShadingType.CLEAR, fill: opts.fill, color: "auto" } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [
-      new Paragraph({
-        style: "TableText",
-        bidirectional: rtlFor(ctx, text),
-        children: runs(ctx, text, { bold: opts.header || opts.bold, color: opts.header ? "FFFFFF" : undefined }, rtlFor(ctx, text)),
-      }),
-    ],
+    children: [cellParagraph(ctx, text, { bold: opts.header || opts.bold, color: opts.header ? "FFFFFF" : undefined })],
   });
+}
+
+function cellParagraph(ctx: Ctx, text: DocText, style: RunStyle): Paragraph {
+  const rtl = rtlFor(ctx, text, "dominant");
+  return new Paragraph({ style: "TableText", bidirectional: rtl, children: runs(ctx, text, style, rtl) });
 }
 
 /** Column widths in twips from relative weights, filling the text width. */
@@ -192,7 +224,7 @@ function fullWidthTable(ctx: Ctx, widths: number[], rows: TableRow[]): Table {
 }
 
 /** A table with a repeated header row and banded rows. */
-export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number }>, rows: string[][], opts: { boldFirstColumn?: boolean } = {}): Table {
+export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number }>, rows: DocText[][], opts: { boldFirstColumn?: boolean } = {}): Table {
   const widths = widthsFrom(columns.map((c) => c.weight ?? 1));
   return fullWidthTable(ctx, widths, [
     new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
@@ -206,7 +238,7 @@ export function table(ctx: Ctx, columns: Array<{ label: string; weight?: number 
 }
 
 /** Label/value pairs as a two-column table without a header. */
-export function factsTable(ctx: Ctx, facts: Array<[string, string]>): Table {
+export function factsTable(ctx: Ctx, facts: Array<[string, DocText]>): Table {
   const widths = widthsFrom([1, 2.4]);
   return fullWidthTable(
     ctx,
@@ -245,7 +277,17 @@ export function hasItem(ctx: Ctx, id: string): boolean {
 
 export function questionText(ctx: Ctx, id: string): string {
   const it = itemOf(ctx, id, "question");
-  return it ? answerText(it, ctx.data.answers.get(id)?.value, ctx.lang) : "";
+  return it ? docAnswer(ctx, it, ctx.data.answers.get(id)?.value) : "";
+}
+
+/** A question's answer as the document prints it: dates by the document's one rule (`date`). */
+function docAnswer(ctx: Ctx, it: QuestionItem, value: unknown): string {
+  return it.answer.type === "date" && typeof value === "string" && value ? date(value, ctx.lang) : answerText(it, value, ctx.lang);
+}
+
+/** A register cell as the document prints it: dates by the document's one rule (`date`). */
+function docCell(ctx: Ctx, col: RegisterColumn, value: unknown): string {
+  return col.type === "date" && typeof value === "string" && value ? date(value, ctx.lang) : displayCell(col, value, ctx.lang, ctx.refOptions);
 }
 
 export function rowsOf(ctx: Ctx, id: string) {
@@ -256,8 +298,8 @@ export function rowsOf(ctx: Ctx, id: string) {
 export function answerSection(ctx: Ctx, id: string, opts: { level?: 2 | 3 } = {}): FileChild[] {
   const it = itemOf(ctx, id, "question") as QuestionItem | null;
   if (!it) return [];
-  const answer = answerText(it, ctx.data.answers.get(id)?.value, ctx.lang);
-  return [heading(ctx, loc(it.title, ctx.lang), opts.level ?? 3), answer ? para(ctx, answer) : muted(ctx, ctx.s.notAnswered)];
+  const answer = docAnswer(ctx, it, ctx.data.answers.get(id)?.value);
+  return [heading(ctx, loc(it.title, ctx.lang), opts.level ?? 3), answer ? userPara(ctx, answer) : muted(ctx, ctx.s.notAnswered)];
 }
 
 /** Several questions as one label/answer table (for short answers such as dates). */
@@ -265,7 +307,7 @@ export function answerFacts(ctx: Ctx, ids: string[]): FileChild[] {
   const facts: Array<[string, string]> = [];
   for (const id of ids) {
     const it = itemOf(ctx, id, "question");
-    if (it) facts.push([loc(it.title, ctx.lang), answerText(it, ctx.data.answers.get(id)?.value, ctx.lang) || "—"]);
+    if (it) facts.push([loc(it.title, ctx.lang), docAnswer(ctx, it, ctx.data.answers.get(id)?.value) || "—"]);
   }
   return facts.length ? [factsTable(ctx, facts), para(ctx, "")] : [];
 }
@@ -283,7 +325,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
     out.push(muted(ctx, ctx.s.noneRecorded));
     return out;
   }
-  const body = rows.map((r) => cols.map((c) => displayCell(c, r.cells[c.id], ctx.lang, ctx.refOptions)));
+  const body = rows.map((r) => cols.map((c) => docCell(ctx, c, r.cells[c.id])));
   if (opts.totals?.length) {
     body.push(
       cols.map((c, i) => {
@@ -319,7 +361,7 @@ export function checklistTable(ctx: Ctx, ids: string[]): FileChild[] {
       loc(it.title, ctx.lang),
       ctx.s.checklistStatus[v?.status ?? "todo"],
       v?.owner ?? "",
-      v?.dueDate ? displayCell({ id: "d", type: "date", label: { fa: "-", en: "-" }, required: false }, v.dueDate, ctx.lang, {}) : "",
+      v?.dueDate ? date(v.dueDate, ctx.lang) : "",
       v?.evidence ?? "",
     ];
   });
@@ -399,7 +441,7 @@ export function figure(ctx: Ctx, fig: Figure): FileChild[] {
 export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] {
   const s = ctx.s.signOff;
   if (!state) return [];
-  const facts: Array<[string, string]> = [
+  const facts: Array<[string, DocText]> = [
     [s.phase, state.phaseTitle],
     [s.state, s.states[state.status]],
   ];
@@ -407,12 +449,14 @@ export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] 
     facts.push([s.signedBy, state.lastApproval.by], [s.signedAt, dateTime(state.lastApproval.at, ctx.lang)], [s.signedFingerprint, state.lastApproval.fingerprint]);
     if (state.lastApproval.comment) facts.push([s.comment, state.lastApproval.comment]);
   }
-  if (state.status === "awaiting" && state.request) facts.push([s.requestedBy, `${state.request.by} — ${dateTime(state.request.at, ctx.lang)}`]);
-  if (state.rejection) facts.push([s.returned, `${state.rejection.by} — ${dateTime(state.rejection.at, ctx.lang)}`], [s.comment, state.rejection.comment]);
+  // Who and when: the person's name as they wrote it, inside the document's own line.
+  const byAt = (by: string, at: string): Sentence => [user(by), " — ", dateTime(at, ctx.lang)];
+  if (state.status === "awaiting" && state.request) facts.push([s.requestedBy, byAt(state.request.by, state.request.at)]);
+  if (state.rejection) facts.push([s.returned, byAt(state.rejection.by, state.rejection.at)], [s.comment, state.rejection.comment]);
   const imported = state.importedApproval;
   if (imported) {
     facts.push(
-      [s.importedApproval, `${imported.by} — ${dateTime(imported.at, ctx.lang)}`],
+      [s.importedApproval, byAt(imported.by, imported.at)],
       [s.importedStatus, s.importedNotVerified(imported.source)],
       [s.importedFingerprint, imported.fingerprint],
     );
