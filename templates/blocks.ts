@@ -31,7 +31,6 @@ import { STRINGS, type Strings } from "./strings.ts";
 import { COLOURS, LANDSCAPE_PICTURE_HEIGHT_PX, LANDSCAPE_TEXT_WIDTH_PX, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
 import { svgForWord } from "./svg-for-word.ts";
 import { cleanText, date, dateTime, dominantDirection, isUserText, splitByDirection, user, type DocText, type Sentence } from "./text.ts";
-import { LTR_LETTER, RTL_STRONG } from "#app/views/direction.ts";
 
 /** What every block needs to know; counters number figures and tables. */
 export type Ctx = {
@@ -112,21 +111,21 @@ const POP = "\u202C";
 
 /**
  * The user's words set inside a line of the document's own words, as a unit
- * in their own direction. In an English sentence, "«ویزیتورهای فروش»: large
- * change…" split into runs by direction alone would start a right-to-left
- * paragraph or, inside a left-to-right one, let the punctuation around the
- * name join the wrong side; "پیاده‌سازی CRM مهرگان" would read
- * "مهرگان CRM پیاده‌سازی". When the words hold letters of the other
- * direction than the line's, they go in as one run wrapped in an explicit
- * embedding (RLE/LRE … PDF, which Word and LibreOffice both honour; cleanText
- * has already removed any control the user typed). Otherwise they are plain
- * runs like the line's own.
+ * in their own direction. In an English sentence, "ویزیتورهای فروش: large
+ * change…" split into runs by direction alone would let the punctuation
+ * around the name join the wrong side, and "پیاده‌سازی CRM مهرگان" would read
+ * "مهرگان CRM پیاده‌سازی". When the words' dominant direction is not the
+ * line's, they go in as one run wrapped in an explicit embedding (RLE/LRE …
+ * PDF: Word has honoured embeddings far longer than isolates, and LibreOffice
+ * draws both alike; cleanText has already removed any control the user
+ * typed). Words in the line's direction are plain runs like the line's own.
  */
 function userRuns(text: string, lineRtl: boolean, style: RunStyle): TextRun[] {
   const clean = cleanText(text).replace(/\n/g, " ");
-  const other = lineRtl ? LTR_LETTER : RTL_STRONG;
-  if (!other.test(clean)) return lineRuns(clean, lineRtl, style);
   const rtl = dominantDirection(clean, lineRtl ? "rtl" : "ltr") === "rtl";
+  // Words in the line's own direction need no embedding (LibreOffice draws a gap where a
+  // right-to-left embedding inside a right-to-left line holds a Latin word: decision 025).
+  if (rtl === lineRtl) return lineRuns(clean, lineRtl, style);
   return [styledRun(`${rtl ? EMBED_RTL : EMBED_LTR}${clean}${POP}`, rtl, style)];
 }
 

@@ -119,6 +119,14 @@ describe("sentences Gambegam writes take the document's direction", () => {
     expect(p!.xml).toMatch(/\u202Bویزیتورهای فروش\u202C/);
   });
 
+  it("the English title page keeps the Persian project name whole: one right-to-left unit, not its words swapped around “CRM”", () => {
+    const name = "پیاده‌سازی CRM مهرگان";
+    // Wherever it stands in a left-to-right paragraph (a right-to-left cell sets it in order by itself).
+    const ps = paragraphs(docs.get("scope-document-en")!).filter((x) => x.text.replace(/[\u202A-\u202C]/g, "") === name && !x.xml.includes("<w:bidi/>"));
+    expect(ps.length).toBeGreaterThan(0);
+    for (const p of ps) expect(p.xml).toContain(`>\u202B${name}\u202C</w:t>`);
+  });
+
   it("the Persian scope document keeps an answer that starts with “CRM” right to left", () => {
     const p = paragraphs(docs.get("scope-document-fa")!).find((x) => x.text.startsWith("CRM قبلی"));
     expect(p, "the answer").toBeTruthy();
