@@ -108,6 +108,8 @@ function styledRun(text: string, rtl: boolean, style: RunStyle, lineBreak = fals
 const EMBED_RTL = "\u202B";
 const EMBED_LTR = "\u202A";
 const POP = "\u202C";
+const RLM = "\u200F";
+const LRM = "\u200E";
 
 /**
  * The user's words set inside a line of the document's own words, as a unit
@@ -126,7 +128,10 @@ function userRuns(text: string, lineRtl: boolean, style: RunStyle): TextRun[] {
   // Words in the line's own direction need no embedding (LibreOffice draws a gap where a
   // right-to-left embedding inside a right-to-left line holds a Latin word: decision 025).
   if (rtl === lineRtl) return lineRuns(clean, lineRtl, style);
-  return [styledRun(`${rtl ? EMBED_RTL : EMBED_LTR}${clean}${POP}`, rtl, style)];
+  // The line's own direction marked again after the unit: without it, digits that follow an
+  // embedding take the embedding's direction (Unicode bidi rule W7), and in «Call centre، ۲۹ تیر»
+  // the day jumps to the far end of the line. A mark is what an isolate does, in the form Word reads.
+  return [styledRun(`${rtl ? EMBED_RTL : EMBED_LTR}${clean}${POP}`, rtl, style), styledRun(lineRtl ? RLM : LRM, lineRtl, style)];
 }
 
 /** One line (no breaks) split into runs by direction. */

@@ -119,10 +119,20 @@ describe("sentences Gambegam writes take the document's direction", () => {
     expect(p!.xml).toMatch(/\u202Bویزیتورهای فروش\u202C/);
   });
 
+  it("a Persian note that opens with a Latin group name keeps its Jalali date in place: the name is embedded and the line's direction is marked again after it", () => {
+    // Without the mark, the digits after an embedding take its direction (Unicode bidi W7) and «۲۹» jumps to the line's far end.
+    const p = paragraphs(docs.get("post-launch-review-fa")!).find((x) => x.text.includes("Call centre") && x.text.includes("تیر"));
+    expect(p, "the note on the figures").toBeTruthy();
+    expect(p!.xml).toContain("<w:bidi/>");
+    expect(p!.text).toMatch(/^\u200F?\u202ACall centre\u202C\u200F، ۲۹\u00A0تیر\u00A0۱۴۰۶/);
+    const en = paragraphs(docs.get("change-management-plan-en")!).find((x) => x.text.includes("ویزیتورهای فروش") && x.text.includes("resistance"));
+    expect(en!.text).toMatch(/\u202Bویزیتورهای فروش\u202C\u200E: large/);
+  });
+
   it("the English title page keeps the Persian project name whole: one right-to-left unit, not its words swapped around “CRM”", () => {
     const name = "پیاده‌سازی CRM مهرگان";
     // Wherever it stands in a left-to-right paragraph (a right-to-left cell sets it in order by itself).
-    const ps = paragraphs(docs.get("scope-document-en")!).filter((x) => x.text.replace(/[\u202A-\u202C]/g, "") === name && !x.xml.includes("<w:bidi/>"));
+    const ps = paragraphs(docs.get("scope-document-en")!).filter((x) => x.text.replace(/[\u202A-\u202C\u200E\u200F]/g, "") === name && !x.xml.includes("<w:bidi/>"));
     expect(ps.length).toBeGreaterThan(0);
     for (const p of ps) expect(p.xml).toContain(`>\u202B${name}\u202C</w:t>`);
   });
