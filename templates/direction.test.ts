@@ -15,7 +15,8 @@ import { saveAnswer } from "#app/domain/answers.server.ts";
 import { findItem } from "#methodology/load.ts";
 import type { AnswerableItem, RegisterItem } from "#methodology/schema.ts";
 import type { DeliverableId } from "#templates/model.ts";
-import { dominantDirection } from "#app/views/direction.ts";
+import { dominantDirection, fillSentence, sentenceText, user } from "#app/views/direction.ts";
+import { attentionSentence, attentionText } from "#app/views/change-views.ts";
 import { date } from "./text.ts";
 
 describe("dominantDirection: a user's text alone", () => {
@@ -34,6 +35,15 @@ describe("dominantDirection: a user's text alone", () => {
   it("keeps a purely English or purely Persian text in its own direction", () => {
     expect(dominantDirection("Weekly CRM bulletin", "rtl")).toBe("ltr");
     expect(dominantDirection("مهسا نوری", "ltr")).toBe("rtl");
+  });
+});
+
+describe("sentences", () => {
+  it("keep which parts are the user's words, and read as plain text on a page", () => {
+    const s = attentionSentence("no-sponsor", "Call centre", "fa");
+    expect(s).toEqual([user("Call centre"), ": کارش تغییر می‌کند ولی حامی پاسخ‌گویی ندارد."]);
+    expect(sentenceText(s)).toBe(attentionText("no-sponsor", "Call centre", "fa"));
+    expect(fillSentence("{a} and {b}.", { a: user("x"), b: "y" })).toEqual([user("x"), " and ", "y", "."]);
   });
 });
 
