@@ -31,7 +31,7 @@ import type { Branding, DeliverableInput, DocLang, Figure, SignOffState } from "
 import { STRINGS, type Strings } from "./strings.ts";
 import { COLOURS, LANDSCAPE_PICTURE_HEIGHT_PX, LANDSCAPE_TEXT_WIDTH_PX, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
 import { svgForWord } from "./svg-for-word.ts";
-import { cleanText, dateTime, splitByDirection, textDirection } from "./text.ts";
+import { cleanText, date, dateTime, dominantDirection, isUserText, sentenceText, splitByDirection, user, type DocText, type Sentence } from "./text.ts";
 import { documentMeasurer } from "./measure.ts";
 import { FACTS_VALUE_MAX_MIN_TWIPS, columnNeed, factsWidths, glueUnbreakables, isRecordRegister, planTable, type ColumnNeed } from "./layout.ts";
 
@@ -76,12 +76,21 @@ function refOptions(input: DeliverableInput): RefOptions {
 type RunStyle = { bold?: boolean; color?: string; size?: number };
 
 /**
- * Whether a paragraph of this text is right to left: user text keeps its own
- * direction (a Persian answer in an English document reads right to left).
+ * Whether a paragraph (or cell) of this text is right to left (decision 025).
+ * Gambegam's own words and its sentences take the document's direction; the
+ * user's words alone take that of their dominant script (a Persian answer
+ * that opens with "CRM" stays right to left; an English one in a Persian
+ * document is left to right). A cell's plain string is a value (the user's,
+ * or a label in the document's language, which is dominant there anyway).
  */
-function rtlFor(ctx: Ctx, text: string): boolean {
-  const dir = textDirection(text);
-  return dir === null ? ctx.rtl : dir === "rtl";
+function rtlFor(ctx: Ctx, text: DocText, plain: "document" | "dominant" = "document"): boolean {
+  if (typeof text === "string") return plain === "document" ? ctx.rtl : dominantRtl(ctx, text);
+  if (isUserText(text)) return dominantRtl(ctx, text.user);
+  return ctx.rtl;
+}
+
+function dominantRtl(ctx: Ctx, text: string): boolean {
+  return dominantDirection(cleanText(text), ctx.rtl ? "rtl" : "ltr") === "rtl";
 }
 
 /** A run of text in one direction, in a style. */
@@ -98,35 +107,58 @@ function styledRun(text: string, rtl: boolean, style: RunStyle, lineBreak = fals
   });
 }
 
+const EMBED_RTL = "\u202B";
+const EMBED_LTR = "\u202A";
+const POP = "\u202C";
+const RLM = "\u200F";
+const LRM = "\u200E";
+
 /**
- * One piece of typed text (a project's name) set inside a line of the
- * document's own words, as a single run in its own direction. In an English
- * header, "پیاده‌سازی CRM مهرگان" split into runs by direction would read
- * "مهرگان CRM پیاده‌سازی": the Latin word in the middle breaks the Persian in
- * two. An explicit embedding around the cleaned text keeps it whole (cleanText
- * has already removed any control the user typed).
+ * The user's words set inside a line of the document's own words, as a unit
+ * in their own direction. In an English sentence, "ویزیتورهای فروش: large
+ * change…" split into runs by direction alone would let the punctuation
+ * around the name join the wrong side, and "پیاده‌سازی CRM مهرگان" would read
+ * "مهرگان CRM پیاده‌سازی". When the words' dominant direction is not the
+ * line's, they go in as one run wrapped in an explicit embedding (RLE/LRE …
+ * PDF: Word has honoured embeddings far longer than isolates, and LibreOffice
+ * draws both alike; cleanText has already removed any control the user
+ * typed). Words in the line's direction are plain runs like the line's own.
  */
-export function unitRuns(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[] {
+function userRuns(text: string, lineRtl: boolean, style: RunStyle): TextRun[] {
   const clean = cleanText(text).replace(/\n/g, " ");
-  const rtl = (textDirection(clean) ?? (ctx.rtl ? "rtl" : "ltr")) === "rtl";
-  if (rtl === ctx.rtl) return runs(ctx, clean, style);
-  return [styledRun(`${rtl ? "\u202B" : "\u202A"}${clean}\u202C`, rtl, style)];
+  const rtl = dominantDirection(clean, lineRtl ? "rtl" : "ltr") === "rtl";
+  // Words in the line's own direction need no embedding (LibreOffice draws a gap where a
+  // right-to-left embedding inside a right-to-left line holds a Latin word: decision 025).
+  if (rtl === lineRtl) return lineRuns(clean, lineRtl, style);
+  // The line's own direction marked again after the unit: without it, digits that follow an
+  // embedding take the embedding's direction (Unicode bidi rule W7), and in «Call centre، ۲۹ تیر»
+  // the day jumps to the far end of the line. A mark is what an isolate does, in the form Word reads.
+  return [styledRun(`${rtl ? EMBED_RTL : EMBED_LTR}${clean}${POP}`, rtl, style), styledRun(lineRtl ? RLM : LRM, lineRtl, style)];
 }
 
-/** Runs for text, split by writing direction, with "\n" as line breaks. */
-export function runs(ctx: Ctx, text: string, style: RunStyle = {}, paragraphRtl = ctx.rtl): TextRun[] {
+/** One line (no breaks) split into runs by direction. */
+function lineRuns(line: string, lineRtl: boolean, style: RunStyle, lineBreak = false): TextRun[] {
+  const parts = splitByDirection(line, lineRtl);
+  if (parts.length === 0) parts.push({ text: "", rtl: lineRtl });
+  return parts.map((part, j) => styledRun(part.text, part.rtl, style, lineBreak && j === 0));
+}
+
+/** A piece of typed text (a project's name) inside a line of the document's own words. */
+export function unitRuns(ctx: Ctx, text: string, style: RunStyle = {}): TextRun[] {
+  return userRuns(text, ctx.rtl, style);
+}
+
+/** Runs for a text, a user's text or a sentence, with "\n" as line breaks. */
+export function runs(ctx: Ctx, text: DocText, style: RunStyle = {}, paragraphRtl = ctx.rtl): TextRun[] {
+  if (typeof text !== "string" && !isUserText(text)) return text.flatMap((part) => (typeof part === "string" ? runs(ctx, part, style, paragraphRtl) : userRuns(part.user, paragraphRtl, style)));
   const out: TextRun[] = [];
-  cleanText(text)
+  cleanText(typeof text === "string" ? text : text.user)
     .split("\n")
-    .forEach((line, i) => {
-      const parts = splitByDirection(line, paragraphRtl);
-      if (parts.length === 0) parts.push({ text: "", rtl: paragraphRtl });
-      parts.forEach((part, j) => out.push(styledRun(part.text, part.rtl, style, i > 0 && j === 0)));
-    });
+    .forEach((line, i) => out.push(...lineRuns(line, paragraphRtl, style, i > 0)));
   return out;
 }
 
-export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: boolean; align?: "center"; keepNext?: boolean; color?: string; size?: number } = {}): Paragraph {
+export function para(ctx: Ctx, text: DocText, opts: { style?: string; bold?: boolean; align?: "center"; keepNext?: boolean; color?: string; size?: number } = {}): Paragraph {
   const rtl = rtlFor(ctx, text);
   return new Paragraph({
     style: opts.style,
@@ -136,6 +168,11 @@ export function para(ctx: Ctx, text: string, opts: { style?: string; bold?: bool
     spacing: opts.size ? exact(opts.size) : undefined,
     children: runs(ctx, text, { bold: opts.bold, color: opts.color, size: opts.size }, rtl),
   });
+}
+
+/** A paragraph of the user's words alone (an answer): the direction of its dominant script. */
+export function userPara(ctx: Ctx, text: string): Paragraph {
+  return para(ctx, user(text));
 }
 
 /**
@@ -159,11 +196,11 @@ export function appendixHeading(ctx: Ctx, index: number, text: string, opts: { n
   return heading(ctx, `${ctx.s.appendix(index)} — ${text}`, 1, { ...opts, numbered: false });
 }
 
-export function note(ctx: Ctx, text: string): Paragraph {
+export function note(ctx: Ctx, text: DocText): Paragraph {
   return para(ctx, text, { style: "Note" });
 }
 
-export function muted(ctx: Ctx, text: string): Paragraph {
+export function muted(ctx: Ctx, text: DocText): Paragraph {
   return para(ctx, text, { style: "Muted" });
 }
 
@@ -172,20 +209,18 @@ export function muted(ctx: Ctx, text: string): Paragraph {
 const thin = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.border };
 const tableBorders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
-function cell(ctx: Ctx, text: string, widthTwips: number, opts: { header?: boolean; fill?: string; bold?: boolean; keepNext?: boolean } = {}): TableCell {
+function cell(ctx: Ctx, text: DocText, widthTwips: number, opts: { header?: boolean; fill?: string; bold?: boolean; keepNext?: boolean } = {}): TableCell {
   return new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
     shading: opts.header ? { type: ShadingType.CLEAR, fill: ctx.brand.primaryColor, color: "auto" } : opts.fill ? { type: ShadingType.CLEAR, fill: opts.fill, color: "auto" } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [
-      new Paragraph({
-        style: "TableText",
-        keepNext: opts.keepNext,
-        bidirectional: rtlFor(ctx, text),
-        children: runs(ctx, text, { bold: opts.header || opts.bold, color: opts.header ? "FFFFFF" : undefined }, rtlFor(ctx, text)),
-      }),
-    ],
+    children: [cellParagraph(ctx, text, { bold: opts.header || opts.bold, color: opts.header ? "FFFFFF" : undefined }, opts.keepNext)],
   });
+}
+
+function cellParagraph(ctx: Ctx, text: DocText, style: RunStyle, keepNext?: boolean): Paragraph {
+  const rtl = rtlFor(ctx, text, "dominant");
+  return new Paragraph({ style: "TableText", keepNext, bidirectional: rtl, children: runs(ctx, text, style, rtl) });
 }
 
 /** Column widths in twips from relative weights, filling the text width. */
@@ -217,10 +252,10 @@ function fullWidthTable(ctx: Ctx, widths: number[], rows: TableRow[]): Table {
 export type TableColumn = { label: string; weight?: number; fixed?: boolean };
 
 /** What each column needs, measured with the embedded font: header bold, body as set. */
-function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: string[][], opts: { boldFirstColumn?: boolean }): ColumnNeed[] {
+function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: DocText[][], opts: { boldFirstColumn?: boolean }): ColumnNeed[] {
   const m = documentMeasurer(ctx.brand.font);
   return columns.map((c, i) => {
-    const body = columnNeed(m, rows.map((row) => ({ text: row[i] ?? "", bold: opts.boldFirstColumn && i === 0 })), { fixed: c.fixed });
+    const body = columnNeed(m, rows.map((row) => ({ text: plainOf(row[i] ?? ""), bold: opts.boldFirstColumn && i === 0 })), { fixed: c.fixed });
     // A header wraps at its words: its longest word counts, its full length does not ("Change to performance metrics" over figures).
     const header = columnNeed(m, [{ text: c.label, bold: true }], { fixed: c.fixed });
     const min = Math.max(body.min, header.min);
@@ -228,7 +263,7 @@ function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: string[][], opts: {
   });
 }
 
-function tableOf(ctx: Ctx, columns: TableColumn[], rows: string[][], widths: number[], opts: { boldFirstColumn?: boolean }): Table {
+function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: number[], opts: { boldFirstColumn?: boolean }): Table {
   return fullWidthTable(ctx, widths, [
     new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
     ...rows.map(
@@ -240,9 +275,20 @@ function tableOf(ctx: Ctx, columns: TableColumn[], rows: string[][], widths: num
   ]);
 }
 
-/** Dates, numbers with their unit and scores kept on one line (no-break spaces). */
-function glued(rows: string[][]): string[][] {
-  return rows.map((row) => row.map((t) => glueUnbreakables(cleanText(t))));
+/** The text of a cell, whoever wrote it. */
+function plainOf(t: DocText): string {
+  return typeof t === "string" ? t : isUserText(t) ? t.user : sentenceText(t);
+}
+
+/** Dates, numbers with their unit and scores kept on one line (no-break spaces), in whoever's words they are. */
+function glue(t: DocText): DocText {
+  if (typeof t === "string") return glueUnbreakables(cleanText(t));
+  if (isUserText(t)) return user(glueUnbreakables(cleanText(t.user)));
+  return t.map((part) => (typeof part === "string" ? glueUnbreakables(cleanText(part)) : user(glueUnbreakables(cleanText(part.user)))));
+}
+
+function glued(rows: DocText[][]): DocText[][] {
+  return rows.map((row) => row.map(glue));
 }
 
 /**
@@ -250,7 +296,7 @@ function glued(rows: string[][]): string[][] {
  * their content asks, across the portrait text width. Where it cannot fit,
  * use `tableBlock`, which may turn the page.
  */
-export function table(ctx: Ctx, columns: TableColumn[], rows: string[][], opts: { boldFirstColumn?: boolean } = {}): Table {
+export function table(ctx: Ctx, columns: TableColumn[], rows: DocText[][], opts: { boldFirstColumn?: boolean } = {}): Table {
   const body = glued(rows);
   const plan = planTable(columnNeeds(ctx, columns, body, opts), { allowLandscape: false });
   const widths = plan.layout === "records" ? widthsFrom(columns.map(() => 1)) : scaleTo(plan.widths, TEXT_WIDTH_TWIPS);
@@ -270,7 +316,7 @@ function scaleTo(widths: number[], total: number): number[] {
  * columns' minimums fit, otherwise on a landscape page of its own; "records"
  * when it fits neither and the caller can set it one record at a time.
  */
-function tableBlock(ctx: Ctx, columns: TableColumn[], rows: string[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean } = {}): FileChild[] | "records" {
+function tableBlock(ctx: Ctx, columns: TableColumn[], rows: DocText[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean } = {}): FileChild[] | "records" {
   const body = glued(rows);
   const plan = planTable(columnNeeds(ctx, columns, body, opts), { allowRecords: opts.allowRecords });
   if (plan.layout === "records") return "records";
@@ -279,12 +325,12 @@ function tableBlock(ctx: Ctx, columns: TableColumn[], rows: string[][], after: F
 }
 
 /** Label/value pairs as a two-column table without a header: the labels' column as wide as its longest label, up to 40%. */
-export function factsTable(ctx: Ctx, facts: Array<[string, string]>): Table {
+export function factsTable(ctx: Ctx, facts: Array<[string, DocText]>): Table {
   const m = documentMeasurer(ctx.brand.font);
-  const pairs = facts.map(([label, value]) => [cleanText(label), glueUnbreakables(cleanText(value))] as const);
+  const pairs = facts.map(([label, value]) => [cleanText(label), glue(value)] as const);
   const widths = factsWidths(
     columnNeed(m, pairs.map(([label]) => ({ text: label, bold: true }))),
-    columnNeed(m, pairs.map(([, value]) => ({ text: value })), { maxMin: FACTS_VALUE_MAX_MIN_TWIPS }),
+    columnNeed(m, pairs.map(([, value]) => ({ text: plainOf(value) })), { maxMin: FACTS_VALUE_MAX_MIN_TWIPS }),
   );
   return fullWidthTable(
     ctx,
@@ -359,7 +405,17 @@ export function hasItem(ctx: Ctx, id: string): boolean {
 
 export function questionText(ctx: Ctx, id: string): string {
   const it = itemOf(ctx, id, "question");
-  return it ? answerText(it, ctx.data.answers.get(id)?.value, ctx.lang) : "";
+  return it ? docAnswer(ctx, it, ctx.data.answers.get(id)?.value) : "";
+}
+
+/** A question's answer as the document prints it: dates by the document's one rule (`date`). */
+function docAnswer(ctx: Ctx, it: QuestionItem, value: unknown): string {
+  return it.answer.type === "date" && typeof value === "string" && value ? date(value, ctx.lang) : answerText(it, value, ctx.lang);
+}
+
+/** A register cell as the document prints it: dates by the document's one rule (`date`). */
+function docCell(ctx: Ctx, col: RegisterColumn, value: unknown): string {
+  return col.type === "date" && typeof value === "string" && value ? date(value, ctx.lang) : displayCell(col, value, ctx.lang, ctx.refOptions);
 }
 
 export function rowsOf(ctx: Ctx, id: string) {
@@ -370,8 +426,8 @@ export function rowsOf(ctx: Ctx, id: string) {
 export function answerSection(ctx: Ctx, id: string, opts: { level?: 2 | 3 } = {}): FileChild[] {
   const it = itemOf(ctx, id, "question") as QuestionItem | null;
   if (!it) return [];
-  const answer = answerText(it, ctx.data.answers.get(id)?.value, ctx.lang);
-  return [heading(ctx, loc(it.title, ctx.lang), opts.level ?? 3), answer ? para(ctx, answer) : muted(ctx, ctx.s.notAnswered)];
+  const answer = docAnswer(ctx, it, ctx.data.answers.get(id)?.value);
+  return [heading(ctx, loc(it.title, ctx.lang), opts.level ?? 3), answer ? userPara(ctx, answer) : muted(ctx, ctx.s.notAnswered)];
 }
 
 /** Several questions as one label/answer table (for short answers such as dates). */
@@ -379,7 +435,7 @@ export function answerFacts(ctx: Ctx, ids: string[]): FileChild[] {
   const facts: Array<[string, string]> = [];
   for (const id of ids) {
     const it = itemOf(ctx, id, "question");
-    if (it) facts.push([loc(it.title, ctx.lang), answerText(it, ctx.data.answers.get(id)?.value, ctx.lang) || "—"]);
+    if (it) facts.push([loc(it.title, ctx.lang), docAnswer(ctx, it, ctx.data.answers.get(id)?.value) || "—"]);
   }
   return facts.length ? [factsTable(ctx, facts), para(ctx, "")] : [];
 }
@@ -397,7 +453,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
     out.push(muted(ctx, ctx.s.noneRecorded));
     return out;
   }
-  const body = rows.map((r) => cols.map((c) => displayCell(c, r.cells[c.id], ctx.lang, ctx.refOptions)));
+  const body = rows.map((r) => cols.map((c) => docCell(ctx, c, r.cells[c.id])));
   if (opts.totals?.length) {
     body.push(
       cols.map((c, i) => {
@@ -447,7 +503,7 @@ export function checklistTable(ctx: Ctx, ids: string[]): FileChild[] {
       loc(it.title, ctx.lang),
       ctx.s.checklistStatus[v?.status ?? "todo"],
       v?.owner ?? "",
-      v?.dueDate ? displayCell({ id: "d", type: "date", label: { fa: "-", en: "-" }, required: false }, v.dueDate, ctx.lang, {}) : "",
+      v?.dueDate ? date(v.dueDate, ctx.lang) : "",
       v?.evidence ?? "",
     ];
   });
@@ -532,7 +588,7 @@ export function figure(ctx: Ctx, fig: Figure, opts: { after?: FileChild[] } = {}
 export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] {
   const s = ctx.s.signOff;
   if (!state) return [];
-  const facts: Array<[string, string]> = [
+  const facts: Array<[string, DocText]> = [
     [s.phase, state.phaseTitle],
     [s.state, s.states[state.status]],
   ];
@@ -540,12 +596,14 @@ export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] 
     facts.push([s.signedBy, state.lastApproval.by], [s.signedAt, dateTime(state.lastApproval.at, ctx.lang)], [s.signedFingerprint, state.lastApproval.fingerprint]);
     if (state.lastApproval.comment) facts.push([s.comment, state.lastApproval.comment]);
   }
-  if (state.status === "awaiting" && state.request) facts.push([s.requestedBy, `${state.request.by} — ${dateTime(state.request.at, ctx.lang)}`]);
-  if (state.rejection) facts.push([s.returned, `${state.rejection.by} — ${dateTime(state.rejection.at, ctx.lang)}`], [s.comment, state.rejection.comment]);
+  // Who and when: the person's name as they wrote it, inside the document's own line.
+  const byAt = (by: string, at: string): Sentence => [user(by), " — ", dateTime(at, ctx.lang)];
+  if (state.status === "awaiting" && state.request) facts.push([s.requestedBy, byAt(state.request.by, state.request.at)]);
+  if (state.rejection) facts.push([s.returned, byAt(state.rejection.by, state.rejection.at)], [s.comment, state.rejection.comment]);
   const imported = state.importedApproval;
   if (imported) {
     facts.push(
-      [s.importedApproval, `${imported.by} — ${dateTime(imported.at, ctx.lang)}`],
+      [s.importedApproval, byAt(imported.by, imported.at)],
       [s.importedStatus, s.importedNotVerified(imported.source)],
       [s.importedFingerprint, imported.fingerprint],
     );

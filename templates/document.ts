@@ -41,7 +41,7 @@ import {
   persianFontFiles,
   tocStylesXml,
 } from "./styles.ts";
-import { date } from "./text.ts";
+import { date, user } from "./text.ts";
 
 const estimate = estimatePageNumbersWith({ guess: true });
 const measuringCopies = new WeakMap<object, Buffer>();
@@ -97,10 +97,10 @@ function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileCh
   const logo = logoRun(input, 90, 260);
   if (logo) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 600, after: 240, ...PICTURE_SPACING }, children: [logo] }));
   else out.push(new Paragraph({ spacing: { before: 1200 }, children: [] }));
-  if (input.branding.firmName) out.push(para(ctx, input.branding.firmName, { align: "center", color: COLOURS.muted, size: 28 }));
+  if (input.branding.firmName) out.push(para(ctx, user(input.branding.firmName), { align: "center", color: COLOURS.muted, size: 28 }));
   out.push(
     new Paragraph({ style: "Title", alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { before: 1200, after: 240 }, children: runs(ctx, s.deliverables[id]) }),
-    new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { after: 1200, ...exact(32) }, children: runs(ctx, input.project.name, { size: 32, color: input.branding.primaryColor }) }),
+    new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { after: 1200, ...exact(32) }, children: unitRuns(ctx, input.project.name, { size: 32, color: input.branding.primaryColor }) }),
     factsTable(ctx, [
       [s.titlePage.client, input.project.client],
       [s.titlePage.project, input.project.name],

@@ -182,7 +182,7 @@ describe("vision-workshop minutes", () => {
     expect(rows.some((r) => r.includes("James Whitfield") && r.includes("Apologies sent"))).toBe(true);
     const action = rows.find((r) => r.some((c) => c.startsWith("Extract three years of service cases")))!;
     expect(action).toContain("Priya Raman");
-    expect(action.join(" ")).toMatch(/3 October 2025/);
+    expect(action.join(" ")).toMatch(/3[ \u00A0]October[ \u00A0]2025/);
     const fa = tableRows("fa:vision-minutes");
     expect(fa.some((r) => r.includes("حسین نظری") && r.includes("با عذر قبلی"))).toBe(true);
   });

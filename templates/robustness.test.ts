@@ -88,7 +88,8 @@ describe("robustness of the document engine", () => {
       const buffer = await Packer.toBuffer(DELIVERABLES.find((d) => d.id === "vision-minutes")!.build(input(answers, new Map(), lang, "Test 😀 \u202Eproject")));
       expect(malformedParts(buffer)).toEqual([]);
       expect(await validate(new Uint8Array(buffer), "docx", "Microsoft365")).toEqual([]);
-      const text = documentText(buffer);
+      // Gambegam's own embeddings around a whole unit of the user's words (decision 025) aside, no control survives.
+      const text = documentText(buffer).replace(/[\u202A\u202B]([^\u202A-\u202E]*)\u202C[\u200E\u200F]?/g, "$1");
       expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u0008]/);
       expect(text.match(/CRM 😀/g)?.length).toBe(Math.floor(20000 / chunk.length));
     }

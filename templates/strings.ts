@@ -3,6 +3,7 @@
  * both languages. The `satisfies` check makes a missing translation a type error.
  */
 import type { DocLang } from "./model.ts";
+import { user, type Sentence } from "#app/views/direction.ts";
 
 const en = {
   deliverables: {
@@ -67,7 +68,7 @@ const en = {
     importedApproval: "Sign-off recorded in the imported file",
     importedStatus: "Its standing here",
     importedFingerprint: "Fingerprint named in the imported file",
-    importedNotVerified: (source: string) => `Imported from “${source}”, not verified here`,
+    importedNotVerified: (source: string): Sentence => ["Imported from “", user(source), "”, not verified here"],
     howToCheck: "The fingerprint is computed from the phase's answers. Gambegam shows the same fingerprint on the phase page; if the two match, the answers are the ones signed.",
   },
   project: { name: "Project", client: "Client", start: "Start date", description: "Description", language: "Language" },
@@ -90,7 +91,8 @@ const en = {
     scores: "Scores of each goal on each criterion",
     valueEffort: "Value versus effort",
     valueEffortText: "Each goal is placed by its value and effort scores and numbered by its place in the goals table. Quick wins (high value, low effort) usually belong in the first stage; major projects need a stage of their own; money pits rarely deserve one.",
-    unplaced: (names: string) => `Not placed (missing a value or effort score): ${names}.`,
+    /** `names`: the goals' names, each the user's words, with the list's separators between. */
+    unplaced: (names: Sentence): Sentence => ["Not placed (missing a value or effort score): ", ...names, "."],
     scope: "Scope",
     inScope: "In scope",
     outOfScope: "Out of scope",
@@ -274,7 +276,7 @@ const fa: Strings = {
     importedApproval: "تأیید ثبت‌شده در فایل واردشده",
     importedStatus: "وضعیت آن در این‌جا",
     importedFingerprint: "اثر انگشت نام‌برده در فایل واردشده",
-    importedNotVerified: (source) => `واردشده از «${source}»؛ در این‌جا راستی‌آزمایی نشده`,
+    importedNotVerified: (source) => ["واردشده از «", user(source), "»؛ در این‌جا راستی‌آزمایی نشده"],
     howToCheck: "اثر انگشت از پاسخ‌های این فاز محاسبه می‌شود. گام‌به‌گام همین اثر انگشت را در صفحه فاز نشان می‌دهد؛ اگر این دو یکی باشند، پاسخ‌ها همان‌هایی هستند که تأیید شده‌اند.",
   },
   project: { name: "پروژه", client: "کارفرما", start: "تاریخ شروع", description: "شرح", language: "زبان" },
@@ -297,7 +299,7 @@ const fa: Strings = {
     scores: "امتیاز هر هدف در هر معیار",
     valueEffort: "ارزش در برابر تلاش",
     valueEffortText: "هر هدف بر پایه امتیاز ارزش و تلاشش جای گرفته و با شماره‌اش در جدول اهداف آمده است. بردهای سریع (ارزش زیاد، تلاش کم) معمولاً جایشان در نخستین مرحله است؛ پروژه‌های بزرگ مرحله خود را می‌خواهند؛ چاه‌های پول به ندرت ارزش یک مرحله را دارند.",
-    unplaced: (names: string) => `جای نگرفته (امتیاز ارزش یا تلاش ندارد): ${names}.`,
+    unplaced: (names) => ["جای نگرفته (امتیاز ارزش یا تلاش ندارد): ", ...names, "."],
     scope: "محدوده",
     inScope: "در محدوده",
     outOfScope: "خارج از محدوده",

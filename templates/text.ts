@@ -7,7 +7,7 @@
  */
 import { formatDate, formatNumber } from "#app/views/format.ts";
 import { stripInvisible } from "#app/domain/text-hygiene.ts";
-import { LTR_STRONG, RTL_STRONG, textDirection } from "#app/views/direction.ts";
+import { LTR_STRONG, RTL_STRONG, dominantDirection, textDirection, type Sentence, type UserText } from "#app/views/direction.ts";
 import type { DocLang } from "./model.ts";
 
 // Characters XML 1.0 cannot carry, plus the non-characters U+FFFE/U+FFFF.
@@ -20,7 +20,17 @@ export function cleanText(input: unknown): string {
   return stripInvisible(s.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(XML_INVALID, "").replace(LONE_SURROGATE, ""));
 }
 
-export { textDirection };
+export { dominantDirection, textDirection };
+export { user, fillSentence, isUserText, sentenceText, type Sentence, type UserText } from "#app/views/direction.ts";
+
+/**
+ * What a paragraph or cell holds (decision 025): Gambegam's own words (a
+ * string: the document's direction), the user's words alone (`user(...)`:
+ * the direction of their dominant script), or a sentence of Gambegam's with
+ * the user's words inside (the document's direction; each user part an
+ * embedded unit in its own direction).
+ */
+export type DocText = string | UserText | Sentence;
 
 export type DirectedText = { text: string; rtl: boolean };
 
@@ -72,9 +82,15 @@ export function num(n: number | null | undefined, lang: DocLang): string {
   return formatNumber(n ?? 0, lang);
 }
 
-/** A calendar date as a document writes it: its parts joined by no-break spaces, so a line never breaks inside it. */
+const NBSP = "\u00A0";
+
+/**
+ * Every date a document prints: «۱۲ آذر ۱۴۰۶» (Jalali, Persian digits) or
+ * "12 December 2027", its parts joined by no-break spaces so that a line or a
+ * narrow column never splits it. Not a calendar date: printed as it is.
+ */
 export function date(iso: string | null | undefined, lang: DocLang): string {
-  return formatDate(iso ?? null, lang).replace(/ /g, "\u00A0");
+  return formatDate(iso ?? null, lang).replace(/ /g, NBSP);
 }
 
 /** A moment (ISO timestamp) as a date and time in Tehran (fa) or UTC (en). */
@@ -84,5 +100,6 @@ export function dateTime(iso: string, lang: DocLang): string {
   const locale = lang === "fa" ? "fa-IR-u-ca-persian" : "en-GB";
   const timeZone = lang === "fa" ? "Asia/Tehran" : "UTC";
   const text = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(d);
-  return lang === "fa" ? `${text} (به وقت تهران)` : `${text} UTC`;
+  const kept = text.replace(/ /g, NBSP);
+  return lang === "fa" ? `${kept} (به وقت تهران)` : `${kept}${NBSP}UTC`;
 }

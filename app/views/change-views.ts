@@ -10,6 +10,11 @@ import { lineChart, radarChart } from "#app/views/charts.ts";
 import type { Language } from "#methodology/schema.ts";
 import type { ImpactView, Readiness } from "#app/domain/change.ts";
 import type { Adoption, MeasureSeries } from "#app/domain/adoption.ts";
+import { fillSentence, sentenceText, user, type Sentence } from "#app/views/direction.ts";
+
+/** How a date in a table is written: the documents pass their own rule (no-break spaces). */
+export type DateFormat = (iso: string, lang: Language) => string;
+const longDate: DateFormat = (iso, lang) => formatDate(iso, lang);
 
 export type ChartView = {
   title: string;
@@ -146,8 +151,13 @@ export function outsideHelpText(r: Readiness, lang: Language): string {
   return fill(SENTENCES[lang].outsideHelp[r.outsideHelp], { gaps: localDigits(r.outsideHelpGaps, lang), left: localDigits(r.unscored.length, lang) });
 }
 
+/** Why a group needs attention first; the group's name is the user's words (a document sets it apart in its own direction). */
+export function attentionSentence(kind: ImpactView["groups"][number]["attention"][number], group: string, lang: Language): Sentence {
+  return fillSentence(SENTENCES[lang].attention[kind], { group: user(group) });
+}
+
 export function attentionText(kind: ImpactView["groups"][number]["attention"][number], group: string, lang: Language): string {
-  return fill(SENTENCES[lang].attention[kind], { group });
+  return sentenceText(attentionSentence(kind, group, lang));
 }
 
 export function adoptionVerdictText(a: Adoption, lang: Language): string {
@@ -165,8 +175,13 @@ export function adoptionVerdictText(a: Adoption, lang: Language): string {
   }
 }
 
+/** A note on the adoption figures; the group's name is the user's words. */
+export function adoptionIssueSentence(x: Adoption["issues"][number], lang: Language, dateFormat: DateFormat = longDate): Sentence {
+  return fillSentence(SENTENCES[lang].issues[x.kind], { group: user(x.group), period: dateFormat(x.period, lang), rate: "rate" in x ? pct(x.rate, lang) : "" });
+}
+
 export function adoptionIssueText(x: Adoption["issues"][number], lang: Language): string {
-  return fill(SENTENCES[lang].issues[x.kind], { group: x.group, period: formatDate(x.period, lang), rate: "rate" in x ? pct(x.rate, lang) : "" });
+  return sentenceText(adoptionIssueSentence(x, lang));
 }
 
 /** The label of an adoption reference line: its own words, and the date it falls on. */
@@ -220,7 +235,7 @@ export function impactTable(v: ImpactView, lang: Language): { columns: string[];
   };
 }
 
-export function adoptionView(a: Adoption, lang: Language): ChartView {
+export function adoptionView(a: Adoption, lang: Language, dateFormat: DateFormat = longDate): ChartView {
   const s = TEXT[lang];
   const title = s.adoption;
   const series = [
@@ -235,17 +250,19 @@ export function adoptionView(a: Adoption, lang: Language): ChartView {
       : null,
     table: {
       columns: [s.period, ...a.series.map((x) => x.group), ...(a.series.length > 1 ? [s.allGroups] : [])],
-      rows: a.periods.map((p, i) => [short(p, lang), ...a.series.map((x) => cell(x.points[i] ?? null)), ...(a.series.length > 1 ? [cell(a.overall[i] ?? null)] : [])]),
+      rows: a.periods.map((p, i) => [dateFormat(p, lang), ...a.series.map((x) => cell(x.points[i] ?? null)), ...(a.series.length > 1 ? [cell(a.overall[i] ?? null)] : [])]),
     },
   };
 }
 
 /** KPI or indicator progress: one line per series, the target drawn at 100%. */
-export function progressView(kind: "kpi" | "metrics", periods: string[], series: MeasureSeries[], lang: Language): ChartView {
+export function progressView(kind: "kpi" | "metrics", periods: string[], series: MeasureSeries[], lang: Language, dateFormat: DateFormat = longDate): ChartView {
   const s = TEXT[lang];
   const title = kind === "kpi" ? s.kpi : s.metrics;
   const drawn = series.filter((x) => x.points.some((p) => p && p.progress !== null));
   const num = (n: number) => formatNumber(n, lang);
+  // A baseline or target is a number in the language's digits; a goal's written one ("under 3 days") stays as written.
+  const figure = (text: string) => (text === "" ? "" : Number.isFinite(Number(text)) ? num(Number(text)) : text);
   return {
     title,
     svg: drawn.length
@@ -256,9 +273,9 @@ export function progressView(kind: "kpi" | "metrics", periods: string[], series:
       rows: series.map((x) => [
         x.label,
         x.measure,
-        x.baselineText ? (kind === "kpi" ? x.baselineText : num(Number(x.baselineText))) : "",
-        x.targetText ? (kind === "kpi" ? x.targetText : num(Number(x.targetText))) : "",
-        x.latest ? `${num(x.latest.actual)} (${short(x.latest.period, lang)})` : "",
+        figure(x.baselineText),
+        figure(x.targetText),
+        x.latest ? `${num(x.latest.actual)} (${dateFormat(x.latest.period, lang)})` : "",
         x.latest ? pct(x.latest.progress, lang) : "",
         s.statuses[x.status],
       ]),

@@ -21,3 +21,52 @@ export function textDirection(text: string): "rtl" | "ltr" | null {
   }
   return null;
 }
+
+/**
+ * The direction of a text that stands alone (a user's answer, a cell's
+ * value): that of the script most of its letters are in, so a Persian note
+ * that opens with "Dynamics 365" stays right to left and an English answer in
+ * a Persian document is left to right. Digits and punctuation do not count;
+ * a text with no letters, or as many of each, takes `fallback` (the document's).
+ */
+export function dominantDirection(text: string, fallback: "rtl" | "ltr"): "rtl" | "ltr" {
+  let rtl = 0;
+  let ltr = 0;
+  for (const ch of text) {
+    if (RTL_STRONG.test(ch)) rtl++;
+    else if (LTR_LETTER.test(ch)) ltr++;
+  }
+  return rtl === ltr ? fallback : rtl > ltr ? "rtl" : "ltr";
+}
+
+/** The user's own words inside a sentence Gambegam writes: set apart as a unit with its own direction. */
+export type UserText = { user: string };
+/** A sentence Gambegam writes: its own words, and the user's marked as such. */
+export type Sentence = ReadonlyArray<string | UserText>;
+
+export function user(text: string): UserText {
+  return { user: text };
+}
+
+export function isUserText(x: unknown): x is UserText {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && typeof (x as UserText).user === "string";
+}
+
+/** A sentence as plain text (pages render it as text; the user's words stay as they are). */
+export function sentenceText(s: Sentence): string {
+  return s.map((p) => (typeof p === "string" ? p : p.user)).join("");
+}
+
+/** Fills `{name}` placeholders, keeping which parts are the user's words. */
+export function fillSentence(template: string, values: Record<string, string | UserText>): Sentence {
+  const out: Array<string | UserText> = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    if (m.index! > last) out.push(template.slice(last, m.index));
+    const v = values[m[1]!] ?? "";
+    if (typeof v === "string" ? v : v.user) out.push(v);
+    last = m.index! + m[0].length;
+  }
+  if (last < template.length) out.push(template.slice(last));
+  return out;
+}

@@ -13,7 +13,7 @@ import { num } from "../text.ts";
 import { loc } from "#app/i18n.ts";
 import { findItem } from "#methodology/load.ts";
 import { impactedGroups, readinessAssessment } from "#app/domain/change.ts";
-import { attentionText, impactTable, outsideHelpText, readinessView } from "#app/views/change-views.ts";
+import { attentionSentence, impactTable, outsideHelpText, readinessView } from "#app/views/change-views.ts";
 import { scoreOf } from "#app/views/display.ts";
 import { changePlanSection } from "./sections/change-plan.ts";
 
@@ -50,7 +50,7 @@ function impactSection(ctx: Ctx, input: DeliverableInput, registerId: string): F
   if (!v || !reg) return [];
   const t = impactTable(v, ctx.lang);
   const out: FileChild[] = [heading(ctx, loc(reg.title, ctx.lang), 1), para(ctx, c.impactText), ...captionedTable(ctx, c.impact, t, { weights: [1.6, 0.6, ...v.aspects.map(() => 0.7), 0.8, 0.8, 1.1] })];
-  const attention = v.groups.flatMap((g) => g.attention.map((a) => attentionText(a, g.group, ctx.lang)));
+  const attention = v.groups.flatMap((g) => g.attention.map((a) => attentionSentence(a, g.group, ctx.lang)));
   if (attention.length) out.push(heading(ctx, c.attention, 2), ...attention.map((a) => note(ctx, a)));
   out.push(...registerTable(ctx, registerId, { title: c.todayTomorrow, heading: 2, columns: ["group", "today", "tomorrow"] }));
   return out;

@@ -9,10 +9,11 @@ import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
 import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, sourceTitle, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
+import { date } from "../text.ts";
 import { loc } from "#app/i18n.ts";
 import { allItems, findItem } from "#methodology/load.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
-import { adoptionIssueText, adoptionVerdictText, adoptionView, progressView } from "#app/views/change-views.ts";
+import { adoptionIssueSentence, adoptionVerdictText, adoptionView, progressView } from "#app/views/change-views.ts";
 import { executiveSummary } from "./sections/executive-summary.ts";
 
 function chartSection(ctx: Ctx, input: DeliverableInput, key: string, view: { title: string; table: { columns: string[]; rows: string[][] } }): FileChild[] {
@@ -36,13 +37,13 @@ export function buildPostLaunchReview(input: DeliverableInput): Document {
     ...answerFacts(ctx, ["review.review-date", cfg.goLive].filter((id) => findItem(input.pack, id))),
     heading(ctx, r.adoption, 1),
     para(ctx, r.adoptionText(sourceTitle(ctx, reference))),
-    ...chartSection(ctx, input, "adoption", adoptionView(adoption, ctx.lang)),
+    ...chartSection(ctx, input, "adoption", adoptionView(adoption, ctx.lang, date)),
     para(ctx, adoptionVerdictText(adoption, ctx.lang), { bold: true }),
   ];
-  if (adoption.issues.length) body.push(heading(ctx, r.issues, 2), ...adoption.issues.map((x) => note(ctx, adoptionIssueText(x, ctx.lang))));
+  if (adoption.issues.length) body.push(heading(ctx, r.issues, 2), ...adoption.issues.map((x) => note(ctx, adoptionIssueSentence(x, ctx.lang, date))));
   body.push(...registerTable(ctx, cfg.adoption, { heading: 2 }));
-  body.push(heading(ctx, r.kpi, 1), para(ctx, r.kpiText), ...chartSection(ctx, input, "kpi", progressView("kpi", kpi.periods, kpi.series, ctx.lang)));
-  body.push(heading(ctx, r.metrics, 1), ...chartSection(ctx, input, "metrics", progressView("metrics", metrics.periods, metrics.series, ctx.lang)));
+  body.push(heading(ctx, r.kpi, 1), para(ctx, r.kpiText), ...chartSection(ctx, input, "kpi", progressView("kpi", kpi.periods, kpi.series, ctx.lang, date)));
+  body.push(heading(ctx, r.metrics, 1), ...chartSection(ctx, input, "metrics", progressView("metrics", metrics.periods, metrics.series, ctx.lang, date)));
   const factors = allItems(input.pack)
     .map(({ item }) => item)
     .filter((i) => i.kind === "question" && /^review\.success-factor-\d+$/.test(i.id))

@@ -6,7 +6,7 @@ import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
 import { OrientationMarker, answerFacts, answerSection, captionedTable, createCtx, figure, heading, hasItem, muted, note, para, registerTable, signOffBlock, factsTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
-import { date } from "../text.ts";
+import { date, user } from "../text.ts";
 import { i18nFor } from "#app/i18n.ts";
 import { moscowRanking, rankingMethod, readCriteria, readGoals, readScores, stageNames, valueEffortMatrix, weightedRanking } from "#app/domain/planning.ts";
 import { rankingTable, scoreGridTable } from "#app/views/planning-views.ts";
@@ -60,7 +60,7 @@ function prioritisation(ctx: Ctx, input: DeliverableInput): FileChild[] {
     // A drawn matrix numbers its goals: the table says which is which (a matrix not drawn is this table already).
     if (matrix.image.kind === "image") out.push(...captionedTable(ctx, s.valueEffort, matrix.fallback, { weights: [2.6, 0.6, 0.8, 0.8, 1.2] }));
     const unplaced = valueEffortMatrix(goals, criteria, scores).unplaced;
-    if (unplaced.length) out.push(muted(ctx, s.unplaced(unplaced.map((g) => g.name).join(t("planning.listSeparator")))));
+    if (unplaced.length) out.push(muted(ctx, s.unplaced(unplaced.flatMap((g, i) => (i ? [t("planning.listSeparator"), user(g.name)] : [user(g.name)])))));
   }
   return out;
 }
