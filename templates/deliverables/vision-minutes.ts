@@ -5,7 +5,7 @@
 import type { Document, FileChild } from "docx";
 import { loc } from "#app/i18n.ts";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, createCtx, heading, registerTable, signOffBlock, checklistTable, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, createCtx, heading, registerTable, endMatter, checklistTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 
 /** Items with a section of their own in the minutes, not repeated among the answers. */
@@ -31,15 +31,14 @@ function visionAnswers(ctx: Ctx): FileChild[] {
 export function buildVisionMinutes(input: DeliverableInput): Document {
   const ctx = createCtx(input);
   const s = ctx.s.minutes;
+  const meeting = [...answerFacts(ctx, ["vision.workshop-date"]), ...registerTable(ctx, "vision.workshop-participants", { title: s.participants, heading: 2 })];
+  const answers = visionAnswers(ctx);
   const body: FileChild[] = [
-    heading(ctx, s.meeting, 1),
-    ...answerFacts(ctx, ["vision.workshop-date"]),
-    ...registerTable(ctx, "vision.workshop-participants", { title: s.participants, heading: 2 }),
-    heading(ctx, s.answers, 1),
-    ...visionAnswers(ctx),
+    ...(meeting.length ? [heading(ctx, s.meeting, 1), ...meeting] : []),
+    ...(answers.length ? [heading(ctx, s.answers, 1), ...answers] : []),
     ...registerTable(ctx, "vision.decisions", { title: s.decisions, heading: 1 }),
     ...registerTable(ctx, "vision.open-points", { title: s.openPoints, heading: 1 }),
-    ...signOffBlock(ctx, input.signOff),
+    ...endMatter(ctx, input),
   ];
   return composeDocument(ctx, "vision-minutes", input, body);
 }
