@@ -471,7 +471,7 @@ export function openItemsAppendix(ctx: Ctx): FileChild[] {
   const o = ctx.s.open;
   ctx.counters.table++;
   return [
-    heading(ctx, o.appendix, 1, { newPage: true }),
+    heading(ctx, o.appendix, 1),
     para(ctx, o.intro),
     table(
       ctx,

@@ -23,7 +23,7 @@ import type { DeliverableId, DeliverableInput } from "./model.ts";
 import { OrientationMarker, factsTable, heading, para, runs, table, unitRuns, isSigned, type Ctx } from "./blocks.ts";
 import { loc } from "#app/i18n.ts";
 import { COLOURS, PAGE, PERSIAN_FONT, PICTURE_SPACING, documentStyles, exact, persianFontFiles, tocStylesXml } from "./styles.ts";
-import { date } from "./text.ts";
+import { date, num } from "./text.ts";
 
 const pageNumbers = estimatePageNumbersWith({ guess: true });
 
@@ -61,7 +61,7 @@ function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileCh
       [s.titlePage.client, input.project.client],
       ...(input.branding.firmName ? ([[s.titlePage.firm, input.branding.firmName]] as Array<[string, string]>) : []),
       [s.titlePage.project, input.project.name],
-      [s.titlePage.version, s.version(input.version)],
+      [s.titlePage.version, num(input.version, ctx.lang)],
       [s.titlePage.date, date(input.generatedAt.slice(0, 10), ctx.lang)],
       [s.titlePage.author, authorOf(input, ctx)],
       [s.titlePage.status, s.titlePage.statuses[documentStatus(input)]],
@@ -100,7 +100,7 @@ function documentControl(ctx: Ctx, input: DeliverableInput): FileChild[] {
     table(
       ctx,
       [{ label: d.version, weight: 0.7 }, { label: d.date, weight: 1.1 }, { label: d.author, weight: 1.3 }, { label: d.changes, weight: 2.6 }],
-      revisions.map((r, i) => [ctx.s.version(r.version), date(r.date.slice(0, 10), ctx.lang), actorLabel(r.author, ctx.lang), what(r, i)]),
+      revisions.map((r, i) => [num(r.version, ctx.lang), date(r.date.slice(0, 10), ctx.lang), actorLabel(r.author, ctx.lang), what(r, i)]),
     ),
     para(ctx, ""),
   ];

@@ -18,7 +18,9 @@ import { DELIVERABLE_IDS, type DeliverableId } from "#templates/model.ts";
 const USAGE = `Usage:
   npm run export -- --project <id> --deliverable <${DELIVERABLE_IDS.join("|")}> [--lang fa|en] --out <file.docx>
   npm run export -- --project <id> --all [--lang fa|en] --out <folder>
-The language defaults to the project's deliverable language.`;
+The language defaults to the project's deliverable language.
+--author "<name>" names the document's author on its cover and revision history
+(by default the project's consultant, else its project manager).`;
 
 function fail(message: string): never {
   console.error(`export: ${message}\n\n${USAGE}`);
@@ -27,7 +29,7 @@ function fail(message: string): never {
 
 async function main() {
   const { values } = parseArgs({
-    options: { project: { type: "string" }, deliverable: { type: "string" }, lang: { type: "string" }, out: { type: "string" }, all: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+    options: { project: { type: "string" }, deliverable: { type: "string" }, lang: { type: "string" }, out: { type: "string" }, author: { type: "string" }, all: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
     strict: true,
   });
   if (values.help) {
@@ -53,7 +55,7 @@ async function main() {
     if (values.all) fs.mkdirSync(values.out, { recursive: true });
     for (const id of ids) {
       const started = performance.now();
-      const file = await exportDeliverable({ db, project, pack, data, id, lang, actor: { id: null, name: COMMAND_LINE_NAME }, renderer });
+      const file = await exportDeliverable({ db, project, pack, data, id, lang, actor: { id: null, name: COMMAND_LINE_NAME }, renderer, author: values.author });
       const target = values.all ? path.join(values.out, file.fileName) : values.out;
       fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
       fs.writeFileSync(target, file.buffer);

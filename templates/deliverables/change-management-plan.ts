@@ -36,7 +36,7 @@ function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
       ...captionedTable(
         ctx,
         c.gaps,
-        { columns: [view.table.columns[0]!, view.table.columns[1]!, view.table.columns[3]!], rows: r.gaps.map((g) => [itemHeading(ctx, g.item), scoreOf(g.score!, r.max, ctx.lang), g.evidence]) },
+        { columns: [view.table.columns[0]!, view.table.columns[1]!, view.table.columns[3]!], rows: r.gaps.map((g) => [loc(g.item.shortTitle, ctx.lang) || itemHeading(ctx, g.item), scoreOf(g.score!, r.max, ctx.lang), g.evidence]) },
         { weights: [2.4, 0.7, 2.4] },
       ),
     );
