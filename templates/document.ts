@@ -20,7 +20,7 @@ import {
 } from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
 import type { DeliverableId, DeliverableInput } from "./model.ts";
-import { OrientationMarker, factsTable, heading, para, runs, table, unitRuns, isSigned, type Ctx } from "./blocks.ts";
+import { OrientationMarker, factsTable, heading, muted, para, runs, table, unitRuns, isSigned, type Ctx } from "./blocks.ts";
 import { loc } from "#app/i18n.ts";
 import { COLOURS, PAGE, PERSIAN_FONT, PICTURE_SPACING, documentStyles, exact, persianFontFiles, tocStylesXml } from "./styles.ts";
 import { date, num } from "./text.ts";
@@ -83,6 +83,9 @@ export function documentStatus(input: DeliverableInput): "draft" | "for-approval
   return isSigned(input.signOff) ? "approved" : "for-approval";
 }
 
+/** How many versions the revision history lists (the latest ones). */
+const REVISIONS_LISTED = 10;
+
 /**
  * The document-control page, after the contents: the revision history (one
  * row per version Gambegam has numbered for this deliverable: when, who,
@@ -93,16 +96,19 @@ function documentControl(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const revisions = input.revisions?.length ? input.revisions : [{ version: input.version, date: input.generatedAt, author: authorOf(input, ctx), changes: null }];
   const phaseTitle = (id: string) => (id === "project" ? d.project : id === "sign-off" ? d.signOff : loc(input.pack.phases.find((p) => p.id === id)?.title, ctx.lang) || id);
   const sep = ctx.lang === "fa" ? "، " : ", ";
-  const what = (r: (typeof revisions)[number], i: number) => (i === 0 ? d.first : r.changes === null || r.changes.length === 0 ? d.unknown : d.changed(r.changes.map(phaseTitle).join(sep)));
+  // A long-running project can reach dozens of versions: the latest ones say what the reader needs.
+  const listed = revisions.slice(-REVISIONS_LISTED);
+  const offset = revisions.length - listed.length;
+  const what = (r: (typeof revisions)[number], i: number) => (i + offset === 0 ? d.first : r.changes === null || r.changes.length === 0 ? d.unknown : d.changed(r.changes.map(phaseTitle).join(sep)));
   const out: FileChild[] = [
     heading(ctx, d.heading, 1),
     heading(ctx, d.revisions, 2),
     table(
       ctx,
       [{ label: d.version, weight: 0.7 }, { label: d.date, weight: 1.1 }, { label: d.author, weight: 1.3 }, { label: d.changes, weight: 2.6 }],
-      revisions.map((r, i) => [num(r.version, ctx.lang), date(r.date.slice(0, 10), ctx.lang), actorLabel(r.author, ctx.lang), what(r, i)]),
+      listed.map((r, i) => [num(r.version, ctx.lang), date(r.date.slice(0, 10), ctx.lang), actorLabel(r.author, ctx.lang), what(r, i)]),
     ),
-    para(ctx, ""),
+    offset > 0 ? muted(ctx, d.latest(num(listed.length, ctx.lang), num(revisions.length, ctx.lang))) : para(ctx, ""),
   ];
   if (input.distribution?.length) {
     out.push(

@@ -12,7 +12,7 @@ import { tempDatabase } from "#tests/setup/db.ts";
 import { documentText, xmlParts } from "#tests/setup/docx.ts";
 import { seedDeliverableProject } from "#tests/fixtures/deliverable-project.ts";
 import { getProject, loadProjectData, packOf, type ProjectData } from "#app/domain/projects.server.ts";
-import { deliverableInput, exportDeliverable } from "#app/domain/deliverables.server.ts";
+import { deliverableInput, exportDeliverable, recordVersion } from "#app/domain/deliverables.server.ts";
 import { deliverable } from "#templates/index.ts";
 import { itemsShownBy } from "#templates/blocks.ts";
 import { saveBranding } from "#app/domain/branding.server.ts";
@@ -216,5 +216,14 @@ describe("drafts, authors and versions", () => {
     expect(history[1]![3]).toBe("First issue");
     expect(history[2]![3]).toContain("Deployment");
     expect(history[2]![2]).toBe("Test Consultant");
+  });
+
+  it("a long history lists the latest ten versions and says how many there are", async () => {
+    for (let i = 0; i < 12; i++) recordVersion(env.db, actor, projectId, "vision-minutes", `${"0".repeat(62)}${String(i).padStart(2, "0")}`);
+    const file = await exportOne("vision-minutes", "en");
+    const history = tables(file.buffer).find((t) => t[0]?.join("|") === "Version|Date|Author|What changed")!;
+    expect(history.length).toBe(11);
+    expect(history.at(-1)![0]).toBe(String(file.version));
+    expect(documentText(file.buffer)).toContain(`The latest 10 of ${file.version} versions are listed.`);
   });
 });
