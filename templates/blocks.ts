@@ -482,8 +482,8 @@ export function openItemsAppendix(ctx: Ctx): FileChild[] {
   ];
 }
 
-/** Blank cells tall enough to sign in (about 1.6 cm). */
-const SIGNATURE_ROW_TWIPS = 900;
+/** Blank cells tall enough to sign in (2 cm). */
+const SIGNATURE_ROW_TWIPS = 1134;
 
 /** The table the signatories sign: name, role, organisation, then blank signature and date cells. */
 function signatureTable(ctx: Ctx, people: Array<{ name: string; role: string; organisation: string }>): Table {

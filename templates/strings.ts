@@ -47,7 +47,7 @@ const en = {
     item: "Item",
     where: "Phase › step",
     required: "Required",
-    inPlace: "Open item: no answer has been recorded yet.",
+    inPlace: "Open item: nothing has been recorded for it yet.",
     mark: "Open: to be recorded",
   },
   approval: {
@@ -262,7 +262,7 @@ const fa: Strings = {
     item: "مورد",
     where: "فاز › گام",
     required: "الزامی",
-    inPlace: "مورد باز: هنوز پاسخی برای آن ثبت نشده است.",
+    inPlace: "مورد باز: هنوز چیزی برای آن ثبت نشده است.",
     mark: "باز: در انتظار ثبت",
   },
   approval: {

@@ -151,7 +151,9 @@ describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s
     expect(rows.some((r) => r[2] === FIRM)).toBe(true);
     for (const r of rows) expect([r[3], r[4]]).toEqual(["", ""]);
     const xml = xmlParts(doc()).get("word/document.xml")!;
-    expect(xml).toMatch(/<w:trHeight w:val="9\d\d" w:hRule="atLeast"\/>/);
+    // Rows tall enough to sign in: at least 2 cm.
+    const heights = [...xml.matchAll(/<w:trHeight w:val="(\d+)" w:hRule="atLeast"\/>/g)].map((m) => Number(m[1]));
+    expect(Math.max(...heights)).toBeGreaterThanOrEqual(1134);
     // The sign-off record (fingerprint) follows the signatures, inside the approval section.
     const approvalAt = ps.findIndex((p) => p.style === "Heading1" && p.text === APPROVAL[lang]);
     const recordAt = ps.findIndex((p) => p.style === "Heading2" && p.text === (lang === "fa" ? "سابقه تأیید" : "Sign-off record"));
@@ -190,7 +192,7 @@ describe("drafts, authors and versions", () => {
     const ps = paragraphs(d);
     const at = ps.findIndex((p) => p.text === HEADINGS.obstacles[lang]);
     expect(at).toBeGreaterThan(0);
-    expect(ps[at + 1]).toEqual({ style: "Note", text: lang === "fa" ? "مورد باز: هنوز پاسخی برای آن ثبت نشده است." : "Open item: no answer has been recorded yet." });
+    expect(ps[at + 1]).toEqual({ style: "Note", text: lang === "fa" ? "مورد باز: هنوز چیزی برای آن ثبت نشده است." : "Open item: nothing has been recorded for it yet." });
     const cover = text.slice(0, text.indexOf(lang === "fa" ? "فهرست مطالب" : "Contents"));
     expect(cover).toContain(lang === "fa" ? "وضعیتپیش‌نویس" : "StatusDraft");
   });
