@@ -153,6 +153,8 @@ function footer(ctx: Ctx): Footer {
 export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableInput, body: FileChild[]): Document {
   const fonts = persianFontFiles();
   const title = `${ctx.s.deliverables[id]} — ${input.project.name}`;
+  // Built first: its tables count towards the rows the page-number layout pays for.
+  const control = documentControl(ctx, input);
   const estimate = ctx.counters.rows <= PAGE_NUMBER_ROW_LIMIT;
   return new Document({
     // The document's properties are the one discreet place Gambegam is named; the author is the person.
@@ -171,7 +173,7 @@ export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableI
       para(ctx, ctx.s.contents, { bold: true, size: 32, color: input.branding.primaryColor }),
       new TableOfContents(ctx.s.contents, { hyperlink: true, headingStyleRange: "1-2", ...(estimate ? {} : { pageNumbersEntryLevelsRange: "1-2", beginDirty: false }) }),
       new Paragraph({ children: [new PageBreak()] }),
-      ...documentControl(ctx, input),
+      ...control,
       ...body,
     ]).map((part, i) => ({
       properties: {

@@ -211,8 +211,8 @@ export function revisionHistory(db: Db, projectId: number, id: DeliverableId, au
 
 /**
  * Who receives the document and who signs it. The team register gives each
- * person's role on the project; the project's members add anyone it does not
- * list. A member with the consultant role belongs to the consulting firm;
+ * person's role on the project; the project's sponsor, manager and consultant
+ * members are added when it does not list them. A member with the consultant role belongs to the consulting firm;
  * everyone else to the client. The client's signatories are the executive
  * sponsor(s) and whoever approved the phase; the consultant's are the
  * consultant members (or the firm alone).
@@ -233,7 +233,10 @@ export function projectPeople(db: Db, project: ProjectRow, pack: Pack, data: Pro
     const role = roleCol?.type === "choice" ? loc(roleCol.options.find((o) => o.id === r.cells.role)?.label, lang) || String(r.cells.role ?? "") : String(r.cells.role ?? "");
     distribution.push({ name, role, organisation: consultant ? firm : project.clientOrganisation, email, sponsor: r.cells.role === "executive-sponsor", consultant });
   }
+  // Members who lead or advise the project receive it too; team members and viewers with an account
+  // receive it through the team register (a large project's dozens of accounts are not a distribution list).
   for (const m of members) {
+    if (m.role !== "executive-sponsor" && m.role !== "project-manager" && m.role !== "consultant") continue;
     if (distribution.some((p) => (p.email && p.email === m.email.toLowerCase()) || p.name === m.name)) continue;
     const consultant = m.role === "consultant";
     distribution.push({ name: m.name, role: t(`roles.${m.role}`), organisation: consultant ? firm : project.clientOrganisation, email: m.email.toLowerCase(), sponsor: m.role === "executive-sponsor", consultant });
