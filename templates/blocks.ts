@@ -8,6 +8,7 @@ import {
   AlignmentType,
   BorderStyle,
   HeadingLevel,
+  HeightRule,
   ImageRun,
   Paragraph,
   ShadingType,
@@ -45,9 +46,28 @@ export type Ctx = {
   data: DeliverableInput["data"];
   refOptions: RefOptions;
   counters: { figure: number; table: number; rows: number };
+  /** A draft for the team: unanswered items stay in place, marked as open (decision 023). */
+  draft: boolean;
+  /** Items the document would show but that have no answer yet, in document order (the "Open items" appendix). */
+  open: OpenItem[];
+  /** Every method item the document shows or lists as open (the pack test checks each has a heading). */
+  shown: Set<string>;
 };
 
+/** An item left out of the body because it has no answer: its heading, where it lives and whether it is required. */
+export type OpenItem = { id: string; heading: string; where: string; required: boolean };
+
+/** The items each built document showed or listed as open, by its input (for the pack's heading check). */
+const SHOWN = new WeakMap<DeliverableInput, Set<string>>();
+
+/** The method items a document built from this input shows or lists as open (after it is built). */
+export function itemsShownBy(input: DeliverableInput): ReadonlySet<string> {
+  return SHOWN.get(input) ?? new Set();
+}
+
 export function createCtx(input: DeliverableInput): Ctx {
+  const shown = new Set<string>();
+  SHOWN.set(input, shown);
   return {
     lang: input.lang,
     rtl: input.lang === "fa",
@@ -57,6 +77,9 @@ export function createCtx(input: DeliverableInput): Ctx {
     data: input.data,
     refOptions: refOptions(input),
     counters: { figure: 0, table: 0, rows: 0 },
+    draft: input.draft === true,
+    open: [],
+    shown,
   };
 }
 
@@ -422,35 +445,72 @@ export function rowsOf(ctx: Ctx, id: string) {
   return ctx.data.rows.get(id) ?? [];
 }
 
-/** A question with its answer beneath it (or "not answered yet"). */
-export function answerSection(ctx: Ctx, id: string, opts: { level?: 2 | 3 } = {}): FileChild[] {
-  const it = itemOf(ctx, id, "question") as QuestionItem | null;
-  if (!it) return [];
-  const answer = docAnswer(ctx, it, ctx.data.answers.get(id)?.value);
-  return [heading(ctx, loc(it.title, ctx.lang), opts.level ?? 3), answer ? userPara(ctx, answer) : muted(ctx, ctx.s.notAnswered)];
+/** An item's document heading: the noun phrase the pack gives it, or its title for an item without one. */
+export function itemHeading(ctx: Ctx, it: Item): string {
+  return loc(it.heading ?? it.title, ctx.lang);
 }
 
-/** Several questions as one label/answer table (for short answers such as dates). */
+/** Where an item is recorded: "phase › step". */
+function whereOf(ctx: Ctx, id: string): string {
+  for (const phase of ctx.pack.phases) for (const step of phase.steps) if (step.items.some((i) => i.id === id)) return `${loc(phase.title, ctx.lang)} › ${loc(step.title, ctx.lang)}`;
+  return "";
+}
+
+/** Notes an item without an answer for the "Open items" appendix (once, however often the document reads it). */
+export function recordOpen(ctx: Ctx, it: Item, headingText = itemHeading(ctx, it)): void {
+  ctx.shown.add(it.id);
+  if (ctx.open.some((o) => o.id === it.id)) return;
+  ctx.open.push({ id: it.id, heading: headingText, where: whereOf(ctx, it.id), required: "required" in it && it.required === true });
+}
+
+/** In a draft, what stands where an unanswered item's content will go: a shaded note. */
+export function openNote(ctx: Ctx): Paragraph {
+  return note(ctx, ctx.s.open.inPlace);
+}
+
+/** A question with its answer beneath it; without an answer, nothing (a draft marks it as open in place). */
+export function answerSection(ctx: Ctx, id: string, opts: { level?: 1 | 2 | 3 } = {}): FileChild[] {
+  const it = itemOf(ctx, id, "question") as QuestionItem | null;
+  if (!it) return [];
+  ctx.shown.add(id);
+  const answer = docAnswer(ctx, it, ctx.data.answers.get(id)?.value);
+  if (answer) return [heading(ctx, itemHeading(ctx, it), opts.level ?? 3), userPara(ctx, answer)];
+  if (ctx.draft) return [heading(ctx, itemHeading(ctx, it), opts.level ?? 3), openNote(ctx)];
+  recordOpen(ctx, it);
+  return [];
+}
+
+/** Several questions as one label/answer table (for short answers such as dates); unanswered ones leave it. */
 export function answerFacts(ctx: Ctx, ids: string[]): FileChild[] {
   const facts: Array<[string, string]> = [];
   for (const id of ids) {
     const it = itemOf(ctx, id, "question");
-    if (it) facts.push([loc(it.title, ctx.lang), docAnswer(ctx, it, ctx.data.answers.get(id)?.value) || "—"]);
+    if (!it) continue;
+    ctx.shown.add(id);
+    const answer = docAnswer(ctx, it as QuestionItem, ctx.data.answers.get(id)?.value);
+    if (answer) facts.push([itemHeading(ctx, it), answer]);
+    else if (ctx.draft) facts.push([itemHeading(ctx, it), ctx.s.open.mark]);
+    else recordOpen(ctx, it);
   }
   return facts.length ? [factsTable(ctx, facts), para(ctx, "")] : [];
 }
 
-/** A register's rows as a numbered table with a caption, or "nothing recorded". */
+/** A register's rows as a numbered table with a caption; an empty register leaves the body (a draft marks it as open). */
 export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; title?: string; heading?: 1 | 2 | 3 | false; totals?: string[] } = {}): FileChild[] {
   const reg = itemOf(ctx, id, "register") as RegisterItem | null;
   if (!reg) return [];
-  const title = opts.title ?? loc(reg.title, ctx.lang);
+  ctx.shown.add(id);
+  const title = opts.title ?? itemHeading(ctx, reg);
   const cols = opts.columns ? opts.columns.map((c) => reg.columns.find((x) => x.id === c)).filter((c): c is RegisterColumn => Boolean(c)) : reg.columns;
   const rows = rowsOf(ctx, id);
   const out: FileChild[] = [];
+  if (rows.length === 0 && !ctx.draft) {
+    recordOpen(ctx, reg);
+    return out;
+  }
   if (opts.heading !== false) out.push(heading(ctx, title, opts.heading ?? 3));
   if (rows.length === 0) {
-    out.push(muted(ctx, ctx.s.noneRecorded));
+    out.push(openNote(ctx));
     return out;
   }
   const body = rows.map((r) => cols.map((c) => docCell(ctx, c, r.cells[c.id])));
@@ -486,27 +546,33 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
 
 /** A table of figures worked out by Gambegam, numbered and captioned like a register. */
 export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }, opts: { weights?: number[] } = {}): FileChild[] {
-  if (!t.rows.length) return [muted(ctx, ctx.s.noneRecorded)];
+  if (!t.rows.length) return ctx.draft ? [openNote(ctx)] : [];
   void opts.weights; // widths come from the content (decision 024)
   ctx.counters.table++;
   const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, "table", ctx.counters.table, title)], { boldFirstColumn: true });
   return block === "records" ? [] : block;
 }
 
-/** Checklist items with their status, owner, due date and evidence. */
+/** Checklist items with their status, owner, due date and evidence; items nobody has recorded leave it (a draft marks them open). */
 export function checklistTable(ctx: Ctx, ids: string[]): FileChild[] {
   const items = ids.map((id) => itemOf(ctx, id, "checklist")).filter((x): x is ChecklistItem => Boolean(x));
-  if (!items.length) return [];
-  const rows = items.map((it) => {
+  const rows: string[][] = [];
+  for (const it of items) {
+    ctx.shown.add(it.id);
     const v = ctx.data.answers.get(it.id)?.value as ChecklistValue | undefined;
-    return [
-      loc(it.title, ctx.lang),
-      ctx.s.checklistStatus[v?.status ?? "todo"],
+    if (!v && !ctx.draft) {
+      recordOpen(ctx, it);
+      continue;
+    }
+    rows.push([
+      itemHeading(ctx, it),
+      v ? ctx.s.checklistStatus[v.status] : ctx.s.open.mark,
       v?.owner ?? "",
       v?.dueDate ? date(v.dueDate, ctx.lang) : "",
       v?.evidence ?? "",
-    ];
-  });
+    ]);
+  }
+  if (!rows.length) return [];
   const s = ctx.s.checklist;
   const block = tableBlock(ctx, [{ label: s.task }, { label: s.status }, { label: s.owner }, { label: s.due }, { label: s.evidence }], rows, [para(ctx, "")]);
   return block === "records" ? [] : block;
@@ -519,7 +585,7 @@ export function checklistStatus(ctx: Ctx, id: string): ChecklistValue["status"] 
 
 export function checklistTitle(ctx: Ctx, id: string): string {
   const it = itemOf(ctx, id, "checklist");
-  return it ? loc(it.title, ctx.lang) : id;
+  return it ? itemHeading(ctx, it) : id;
 }
 
 export function diagramItem(ctx: Ctx, id: string): DiagramItem | null {
@@ -582,10 +648,85 @@ export function figure(ctx: Ctx, fig: Figure, opts: { after?: FileChild[] } = {}
   return [...out, ...after];
 }
 
-// --- sign-off -------------------------------------------------------------------------
+// --- open items and approval -----------------------------------------------------------
+
+/**
+ * The "Open items" appendix: what the method asks for that this document
+ * leaves out because nobody has answered it yet (none in a draft, which shows
+ * them in place).
+ */
+export function openItemsAppendix(ctx: Ctx): FileChild[] {
+  if (ctx.draft || ctx.open.length === 0) return [];
+  const o = ctx.s.open;
+  ctx.counters.table++;
+  return [
+    appendixHeading(ctx, 1, o.appendix),
+    para(ctx, o.intro),
+    table(
+      ctx,
+      [{ label: "#", fixed: true }, { label: o.item }, { label: o.where }, { label: o.required }],
+      ctx.open.map((x, i) => [formatNumber(i + 1, ctx.lang), x.heading, x.where, x.required ? ctx.s.yes : ctx.s.no]),
+    ),
+    caption(ctx, "table", ctx.counters.table, o.appendix),
+  ];
+}
+
+/** Blank cells tall enough to sign in (2 cm). */
+const SIGNATURE_ROW_TWIPS = 1134;
+
+/** The table the signatories sign: name, role, organisation, then blank signature and date cells. */
+function signatureTable(ctx: Ctx, people: Array<{ name: string; role: string; organisation: string }>): Table {
+  const a = ctx.s.approval;
+  const widths = widthsFrom([1.5, 1.5, 1.5, 1.6, 1]);
+  const labels = [a.name, a.role, a.organisation, a.signature, a.date];
+  return fullWidthTable(ctx, widths, [
+    new TableRow({ tableHeader: true, cantSplit: true, children: labels.map((l, i) => cell(ctx, l, widths[i]!, { header: true })) }),
+    ...people.map(
+      (p) =>
+        new TableRow({
+          cantSplit: true,
+          height: { value: SIGNATURE_ROW_TWIPS, rule: HeightRule.ATLEAST },
+          children: [p.name, p.role, p.organisation, "", ""].map((t, i) => cell(ctx, t, widths[i]!, { bold: i === 0 })),
+        }),
+    ),
+  ]);
+}
+
+/**
+ * The one approval section that ends a deliverable, on a page of its own: a
+ * table for the client's and the consultant's signatories to sign, and
+ * beneath it the sign-off record — the gate's real state, who approved and
+ * when, the fingerprints, any approval imported from a project file — with
+ * the answers about approval the document's phase records (`facts`).
+ */
+export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: { facts?: string[] } = {}): FileChild[] {
+  const a = ctx.s.approval;
+  const people = input.signatories?.length ? input.signatories : [{ name: "", role: a.clientSignatory, organisation: input.project.client, side: "client" as const }];
+  const out: FileChild[] = [
+    // Unnumbered: the approval page closes the document, outside the numbered sections.
+    heading(ctx, a.heading, 1, { newPage: true, numbered: false }),
+    para(ctx, a.intro(ctx.s.version(input.version)), { keepNext: true }),
+    signatureTable(ctx, people),
+    para(ctx, ""),
+  ];
+  const record = signOffRecord(ctx, input.signOff);
+  const facts = opts.facts?.length ? answerFacts(ctx, opts.facts) : [];
+  if (record.length || facts.length) out.push(heading(ctx, a.record, 2), ...record, ...facts);
+  return out;
+}
+
+/**
+ * How every deliverable ends: the "Open items" appendix (what the body left
+ * out), then the one approval section. Called last, once the body has
+ * recorded its open items.
+ */
+export function endMatter(ctx: Ctx, input: DeliverableInput, opts: { facts?: string[] } = {}): FileChild[] {
+  const approval = approvalSection(ctx, input, opts);
+  return [...openItemsAppendix(ctx), ...approval];
+}
 
 /** What the signature covers: the gate's real state and the content fingerprints. */
-export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] {
+export function signOffRecord(ctx: Ctx, state: SignOffState | null): FileChild[] {
   const s = ctx.s.signOff;
   if (!state) return [];
   const facts: Array<[string, DocText]> = [
@@ -610,9 +751,7 @@ export function signOffBlock(ctx: Ctx, state: SignOffState | null): FileChild[] 
   }
   facts.push([s.currentFingerprint, state.currentFingerprint]);
   const verdict = state.status === "signed" && !state.changedSinceSignoff ? s.matches : state.lastApproval ? s.differs : imported ? s.importedOnly : s.draft;
-  // On a page of its own, so what was signed and by whom is read in one place.
-  // Unnumbered: the approval page closes the document, outside the numbered sections.
-  return [heading(ctx, s.heading, 1, { newPage: true, numbered: false }), para(ctx, verdict, { bold: true, keepNext: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
+  return [para(ctx, verdict, { bold: true, keepNext: true }), factsTable(ctx, facts), para(ctx, ""), muted(ctx, s.howToCheck)];
 }
 
 export function isSigned(state: SignOffState | null): boolean {

@@ -140,7 +140,7 @@ describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s
       expect(text).toContain(lang === "fa" ? "محتوای این سند دقیقاً همان محتوایی است که تأیید شده است." : "The content of this document is exactly the content that was signed.");
       expect(text).toContain("فرهاد کریمی");
     } else {
-      expect(text).toContain(lang === "fa" ? "این سند پیش‌نویس است" : "This document is a draft.");
+      expect(text).toContain(lang === "fa" ? "کسی این محتوا را تأیید و امضا نکرده است" : "Nobody has signed this content yet");
     }
     expect(text).toMatch(/[0-9a-f]{64}/);
   });

@@ -25,7 +25,8 @@ import {
 import { withJoinedWidths } from "./joined-widths.ts";
 import { estimatePageNumbersWith } from "docx/layout";
 import type { DeliverableId, DeliverableInput } from "./model.ts";
-import { OrientationMarker, factsTable, para, runs, unitRuns, isSigned, type Ctx } from "./blocks.ts";
+import { OrientationMarker, factsTable, heading, muted, para, runs, table, unitRuns, isSigned, type Ctx } from "./blocks.ts";
+import { loc } from "#app/i18n.ts";
 import {
   COLOURS,
   HEADING_NUMBERING,
@@ -41,7 +42,7 @@ import {
   persianFontFiles,
   tocStylesXml,
 } from "./styles.ts";
-import { date, user } from "./text.ts";
+import { date, num, user } from "./text.ts";
 
 const estimate = estimatePageNumbersWith({ guess: true });
 const measuringCopies = new WeakMap<object, Buffer>();
@@ -103,15 +104,64 @@ function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileCh
     new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { after: 1200, ...exact(32) }, children: unitRuns(ctx, input.project.name, { size: 32, color: input.branding.primaryColor }) }),
     factsTable(ctx, [
       [s.titlePage.client, input.project.client],
+      ...(input.branding.firmName ? ([[s.titlePage.firm, input.branding.firmName]] as Array<[string, string]>) : []),
       [s.titlePage.project, input.project.name],
-      [s.titlePage.version, s.version(input.version)],
+      [s.titlePage.version, num(input.version, ctx.lang)],
       [s.titlePage.date, date(input.generatedAt.slice(0, 10), ctx.lang)],
-      [s.titlePage.preparedBy, [actorLabel(input.generatedBy, ctx.lang), input.branding.firmName].filter(Boolean).join(" — ")],
-      ...(input.signOff ? [[s.titlePage.status, s.signOff.states[isSigned(input.signOff) ? "signed" : input.signOff.status === "signed" ? "reopened" : input.signOff.status]] as [string, string]] : []),
+      [s.titlePage.author, authorOf(input, ctx)],
+      [s.titlePage.status, s.titlePage.statuses[documentStatus(input)]],
     ]),
-    new Paragraph({ spacing: { before: 1600, ...exact(18) }, alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, children: runs(ctx, s.titlePage.confidential, { color: COLOURS.muted, size: 18 }) }),
+    new Paragraph({ spacing: { before: 1600, ...exact(18) }, alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, children: runs(ctx, s.titlePage.confidential(input.project.client), { color: COLOURS.muted, size: 18 }) }),
     new Paragraph({ children: [new PageBreak()] }),
   );
+  return out;
+}
+
+/** Who the cover names as author: the person who exported (never a system name). */
+function authorOf(input: DeliverableInput, ctx: Ctx): string {
+  return input.author || actorLabel(input.generatedBy, ctx.lang);
+}
+
+/** The cover's status: a draft export is a draft; signed content unchanged since is approved; anything else goes for approval. */
+export function documentStatus(input: DeliverableInput): "draft" | "for-approval" | "approved" {
+  if (input.draft) return "draft";
+  return isSigned(input.signOff) ? "approved" : "for-approval";
+}
+
+/** How many versions the revision history lists (the latest ones). */
+const REVISIONS_LISTED = 10;
+
+/**
+ * The document-control page, after the contents: the revision history (one
+ * row per version Gambegam has numbered for this deliverable: when, who,
+ * what changed) and the distribution list.
+ */
+function documentControl(ctx: Ctx, input: DeliverableInput): FileChild[] {
+  const d = ctx.s.documentControl;
+  const revisions = input.revisions?.length ? input.revisions : [{ version: input.version, date: input.generatedAt, author: authorOf(input, ctx), changes: null }];
+  const phaseTitle = (id: string) => (id === "project" ? d.project : id === "sign-off" ? d.signOff : loc(input.pack.phases.find((p) => p.id === id)?.title, ctx.lang) || id);
+  const sep = ctx.lang === "fa" ? "، " : ", ";
+  // A long-running project can reach dozens of versions: the latest ones say what the reader needs.
+  const listed = revisions.slice(-REVISIONS_LISTED);
+  const offset = revisions.length - listed.length;
+  const what = (r: (typeof revisions)[number], i: number) => (i + offset === 0 ? d.first : r.changes === null || r.changes.length === 0 ? d.unknown : d.changed(r.changes.map(phaseTitle).join(sep)));
+  const out: FileChild[] = [
+    heading(ctx, d.heading, 1),
+    heading(ctx, d.revisions, 2),
+    table(
+      ctx,
+      [{ label: d.version, weight: 0.7 }, { label: d.date, weight: 1.1 }, { label: d.author, weight: 1.3 }, { label: d.changes, weight: 2.6 }],
+      listed.map((r, i) => [num(r.version, ctx.lang), date(r.date.slice(0, 10), ctx.lang), actorLabel(r.author, ctx.lang), what(r, i)]),
+    ),
+    offset > 0 ? muted(ctx, d.latest(num(listed.length, ctx.lang), num(revisions.length, ctx.lang))) : para(ctx, ""),
+  ];
+  if (input.distribution?.length) {
+    out.push(
+      heading(ctx, d.distribution, 2),
+      table(ctx, [{ label: d.name, weight: 1.4 }, { label: d.role, weight: 1.6 }, { label: d.organisation, weight: 1.6 }], input.distribution.map((p) => [p.name, p.role, p.organisation]), { boldFirstColumn: true }),
+    );
+  }
+  out.push(new Paragraph({ children: [new PageBreak()] }));
   return out;
 }
 
@@ -180,12 +230,17 @@ function headingNumbering(ctx: Ctx) {
 export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableInput, body: FileChild[]): Document {
   const fonts = persianFontFiles();
   const title = `${ctx.s.deliverables[id]} — ${input.project.name}`;
+  // Built first: its tables count towards the rows the page-number layout pays for.
+  const control = documentControl(ctx, input);
   const estimate = ctx.counters.rows <= PAGE_NUMBER_ROW_LIMIT;
   return new Document({
-    creator: input.branding.firmName || "Gambegam",
+    // The document's properties are the one discreet place Gambegam is named; the author is the person.
+    creator: authorOf(input, ctx),
+    lastModifiedBy: authorOf(input, ctx),
+    subject: input.branding.firmName || "",
+    keywords: "Gambegam",
     title,
     description: title,
-    lastModifiedBy: input.generatedBy,
     styles: documentStyles(input.branding, input.lang),
     externalStyles: tocStylesXml(input.lang),
     fonts: [
@@ -199,6 +254,7 @@ export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableI
       para(ctx, ctx.s.contents, { bold: true, size: 32, color: input.branding.primaryColor }),
       new TableOfContents(ctx.s.contents, { hyperlink: true, headingStyleRange: "1-2", ...(estimate ? {} : { pageNumbersEntryLevelsRange: "1-2", beginDirty: false }) }),
       new Paragraph({ children: [new PageBreak()] }),
+      ...control,
       ...body,
     ]).map((part, i) => ({
       properties: {

@@ -69,4 +69,28 @@ export type DeliverableInput = {
    * consultant chooses when exporting).
    */
   draft?: boolean;
+  /**
+   * Who prepared this version, as the cover names them: the person who
+   * exported it (for the command line, the name given or the project's
+   * consultant or manager). Falls back to `generatedBy`.
+   */
+  author?: string;
+  /** Document control: every version of this deliverable so far, oldest first. */
+  revisions?: Revision[];
+  /** Document control: who receives the document. */
+  distribution?: Person[];
+  /** The approval table's rows: the client's signatories first, then the consultant's. */
+  signatories?: Array<Person & { side: "client" | "consultant" }>;
 };
+
+/** A person as a document lists them, already in the document's language. */
+export type Person = { name: string; role: string; organisation: string };
+
+/**
+ * One version of a deliverable: when it was first produced, by whom, and what
+ * changed since the version before: the ids of the phases whose content
+ * changed, `project` (the project's details) or `sign-off` (the gate's state).
+ * `changes` is null for the first version and for versions recorded before
+ * what changed was kept.
+ */
+export type Revision = { version: number; date: string; author: string; changes: string[] | null };

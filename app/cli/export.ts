@@ -21,14 +21,16 @@ import { sendCheckLines, sendCheckView } from "#app/views/send-check.ts";
 import { i18nFor } from "#app/i18n.ts";
 
 const USAGE = `Usage:
-  npm run export -- --project <id> --deliverable <${DELIVERABLE_IDS.join("|")}> [--lang fa|en] [--draft] [--strict] --out <file.docx>
-  npm run export -- --project <id> --all [--lang fa|en] [--draft] [--strict] --out <folder>
+  npm run export -- --project <id> --deliverable <${DELIVERABLE_IDS.join("|")}> [--lang fa|en] [--draft] [--strict] [--author "<name>"] --out <file.docx>
+  npm run export -- --project <id> --all [--lang fa|en] [--draft] [--strict] [--author "<name>"] --out <folder>
 The language defaults to the project's deliverable language.
 Before writing, each deliverable's "Ready to send?" check is printed: its open items
 (required items unanswered) and its contradictions, each with the page that fixes it.
   --draft   a draft for the team: open items shown in place; the file name ends in -draft
   --strict  write nothing and exit 3 when a deliverable to be written has contradictions
-            (without it the check only informs, and the exit status is 0)`;
+            (without it the check only informs, and the exit status is 0)
+  --author "<name>"  names the document's author on its cover and revision history
+            (by default the project's consultant, else its project manager)`;
 
 function fail(message: string): never {
   console.error(`export: ${message}\n\n${USAGE}`);
@@ -37,7 +39,7 @@ function fail(message: string): never {
 
 async function main() {
   const { values } = parseArgs({
-    options: { project: { type: "string" }, deliverable: { type: "string" }, lang: { type: "string" }, out: { type: "string" }, all: { type: "boolean", default: false }, draft: { type: "boolean", default: false }, strict: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+    options: { project: { type: "string" }, deliverable: { type: "string" }, lang: { type: "string" }, out: { type: "string" }, author: { type: "string" }, all: { type: "boolean", default: false }, draft: { type: "boolean", default: false }, strict: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
     strict: true,
   });
   if (values.help) {
@@ -76,7 +78,7 @@ async function main() {
     if (values.all) fs.mkdirSync(values.out, { recursive: true });
     for (const id of ids) {
       const started = performance.now();
-      const file = await exportDeliverable({ db, project, pack, data, id, lang, draft: values.draft, actor: { id: null, name: COMMAND_LINE_NAME }, renderer });
+      const file = await exportDeliverable({ db, project, pack, data, id, lang, draft: values.draft, actor: { id: null, name: COMMAND_LINE_NAME }, renderer, author: values.author });
       const target = values.all ? path.join(values.out, file.fileName) : values.out;
       fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
       fs.writeFileSync(target, file.buffer);

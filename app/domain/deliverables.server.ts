@@ -9,12 +9,14 @@ import { and, desc, eq } from "drizzle-orm";
 import { Packer } from "docx";
 import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
-import { documentVersions, type ProjectRow } from "#db/schema.ts";
+import { auditLog, documentVersions, type ProjectRow } from "#db/schema.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
-import { loc } from "#app/i18n.ts";
+import { i18nFor, loc } from "#app/i18n.ts";
+import { COMMAND_LINE_NAME, SYSTEM_NAME } from "#app/actors.ts";
+import { listMembers } from "./members.server.ts";
 import { DELIVERABLES, deliverable as findDeliverable, type DeliverableDefinition } from "#templates/index.ts";
-import type { DeliverableId, DeliverableInput, DiagramImage, Figure, SignOffState } from "#templates/model.ts";
+import type { DeliverableId, DeliverableInput, DiagramImage, Figure, Person, Revision, SignOffState } from "#templates/model.ts";
 import { figureSources } from "#templates/figures.ts";
 import { canonical } from "./canonical.ts";
 import type { Branding } from "./branding.ts";
@@ -57,8 +59,34 @@ export function latestVersion(db: Db, projectId: number, id: DeliverableId): Ver
   return row ? { version: row.version, fingerprint: row.fingerprint, createdAt: row.createdAt, lastExportedAt: row.lastExportedAt, lastExportedBy: row.lastExportedBy, exports: row.exports } : null;
 }
 
-/** The version this content has: the latest one if unchanged, else the next (recorded in the audit trail). */
-export function recordVersion(db: Db, actor: Actor, projectId: number, id: DeliverableId, fingerprint: string, now = new Date().toISOString()): number {
+/**
+ * A fingerprint per part of a deliverable's content: the project's details,
+ * each phase's answers and rows, the sign-off state. Kept with each new
+ * version (in its audit entry), so the revision history can say which parts
+ * changed from one version to the next.
+ */
+export function contentParts(project: ProjectRow, pack: Pack, data: ProjectData, signOff: SignOffState | null): Record<string, string> {
+  const hash = (x: unknown) => crypto.createHash("sha256").update(JSON.stringify(canonical(x))).digest("hex").slice(0, 16);
+  const phaseOf = new Map<string, string>();
+  for (const phase of pack.phases) for (const step of phase.steps) for (const item of step.items) phaseOf.set(item.id, phase.id);
+  const byPhase = new Map<string, { answers: unknown[]; rows: unknown[] }>();
+  const of = (itemId: string) => {
+    const phase = phaseOf.get(itemId) ?? "project";
+    if (!byPhase.has(phase)) byPhase.set(phase, { answers: [], rows: [] });
+    return byPhase.get(phase)!;
+  };
+  for (const [k, v] of data.answers) of(k).answers.push([k, v.value]);
+  for (const [k, list] of data.rows) of(k).rows.push([k, list.map((r) => r.cells)]);
+  const out: Record<string, string> = {
+    project: hash({ name: project.name, client: project.clientOrganisation, start: project.startDate, description: project.description }),
+    "sign-off": hash(signOff ? { ...signOff, phaseTitle: null } : null),
+  };
+  for (const phase of pack.phases) out[phase.id] = hash(byPhase.get(phase.id) ?? null);
+  return out;
+}
+
+/** The version this content has: the latest one if unchanged, else the next (recorded in the audit trail, with its parts' fingerprints). */
+export function recordVersion(db: Db, actor: Actor, projectId: number, id: DeliverableId, fingerprint: string, now = new Date().toISOString(), parts?: Record<string, string>): number {
   return writeTransaction(db, (tx) => {
     const latest = latestRow(tx, projectId, id);
     if (latest && latest.fingerprint === fingerprint) {
@@ -67,7 +95,7 @@ export function recordVersion(db: Db, actor: Actor, projectId: number, id: Deliv
     }
     const version = (latest?.version ?? 0) + 1;
     tx.insert(documentVersions).values({ projectId, deliverable: id, version, fingerprint, createdBy: actor.name, createdAt: now, lastExportedAt: now, lastExportedBy: actor.name }).run();
-    audit(tx, actor, { projectId, action: "document.version", subject: id, before: latest ? { version: latest.version } : null, after: { version, fingerprint } }, now);
+    audit(tx, actor, { projectId, action: "document.version", subject: id, before: latest ? { version: latest.version } : null, after: { version, fingerprint, ...(parts ? { parts } : {}) } }, now);
     return version;
   });
 }
@@ -122,16 +150,120 @@ async function figuresFor(def: DeliverableDefinition, pack: Pack, project: Proje
   return out;
 }
 
-/** `draft`: for the team, open items shown in place (the version is the content's, draft or not). */
-export type ExportRequest = { db: Db; project: ProjectRow; pack: Pack; data: ProjectData; id: DeliverableId; lang: Language; actor: Actor; renderer: DiagramRenderer | null; now?: Date; draft?: boolean };
+export type ExportRequest = {
+  db: Db;
+  project: ProjectRow;
+  pack: Pack;
+  data: ProjectData;
+  id: DeliverableId;
+  lang: Language;
+  actor: Actor;
+  renderer: DiagramRenderer | null;
+  now?: Date;
+  /** Unanswered items shown in place, marked open, instead of in the "Open items" appendix. */
+  draft?: boolean;
+  /** The author the cover names when the actor is not a person (the command line's --author). */
+  author?: string;
+};
+
+const SYSTEM_NAMES = new Set([SYSTEM_NAME, COMMAND_LINE_NAME]);
+
+/**
+ * The person a document names as its author: the person who exported it;
+ * for the command line, the name it was given, else the project's consultant,
+ * else its project manager (members first, then the team register). Never a
+ * system name.
+ */
+export function documentAuthor(db: Db, projectId: number, data: ProjectData, actorName: string, given?: string): string {
+  if (!SYSTEM_NAMES.has(actorName)) return actorName;
+  if (given?.trim()) return given.trim();
+  const members = listMembers(db, projectId).filter((m) => !m.disabled);
+  const byRole = (role: string) => members.find((m) => m.role === role)?.name;
+  const team = (data.rows.get("team.members") ?? []).find((r) => r.cells.role === "project-manager")?.cells.name;
+  return byRole("consultant") ?? byRole("project-manager") ?? (typeof team === "string" ? team : "") ?? "";
+}
+
+/** Every version of a deliverable, oldest first, with what changed in each (from the parts kept in its audit entry). */
+export function revisionHistory(db: Db, projectId: number, id: DeliverableId, authorFor: (name: string) => string): Revision[] {
+  const versions = db
+    .select()
+    .from(documentVersions)
+    .where(and(eq(documentVersions.projectId, projectId), eq(documentVersions.deliverable, id)))
+    .orderBy(documentVersions.version)
+    .all();
+  const entries = db
+    .select({ after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.projectId, projectId), eq(auditLog.action, "document.version"), eq(auditLog.subject, id)))
+    .all();
+  const parts = new Map<number, Record<string, string>>();
+  for (const e of entries) {
+    const after = e.after as { version?: number; parts?: Record<string, string> } | null;
+    if (after?.version && after.parts) parts.set(after.version, after.parts);
+  }
+  return versions.map((v, i) => {
+    const now = parts.get(v.version);
+    const before = i > 0 ? parts.get(versions[i - 1]!.version) : undefined;
+    const changes = now && before ? Object.keys(now).filter((k) => now[k] !== before[k]) : null;
+    return { version: v.version, date: v.createdAt, author: authorFor(v.createdBy), changes };
+  });
+}
+
+/**
+ * Who receives the document and who signs it. The team register gives each
+ * person's role on the project; the project's sponsor, manager and consultant
+ * members are added when it does not list them. A member with the consultant role belongs to the consulting firm;
+ * everyone else to the client. The client's signatories are the executive
+ * sponsor(s) and whoever approved the phase; the consultant's are the
+ * consultant members (or the firm alone).
+ */
+export function projectPeople(db: Db, project: ProjectRow, pack: Pack, data: ProjectData, signOff: SignOffState | null, lang: Language, firm: string) {
+  const { t } = i18nFor(lang);
+  const members = listMembers(db, project.id).filter((m) => !m.disabled);
+  const consultantEmails = new Set(members.filter((m) => m.role === "consultant").map((m) => m.email.toLowerCase()));
+  const consultantNames = new Set(members.filter((m) => m.role === "consultant").map((m) => m.name));
+  const reg = findItem(pack, "team.members");
+  const roleCol = reg?.kind === "register" ? reg.columns.find((c) => c.id === "role") : undefined;
+  const distribution: Array<Person & { email: string; sponsor: boolean; consultant: boolean }> = [];
+  for (const r of data.rows.get("team.members") ?? []) {
+    const name = typeof r.cells.name === "string" ? r.cells.name.trim() : "";
+    if (!name) continue;
+    const email = typeof r.cells.email === "string" ? r.cells.email.trim().toLowerCase() : "";
+    const consultant = (email !== "" && consultantEmails.has(email)) || consultantNames.has(name);
+    const role = roleCol?.type === "choice" ? loc(roleCol.options.find((o) => o.id === r.cells.role)?.label, lang) || String(r.cells.role ?? "") : String(r.cells.role ?? "");
+    distribution.push({ name, role, organisation: consultant ? firm : project.clientOrganisation, email, sponsor: r.cells.role === "executive-sponsor", consultant });
+  }
+  // Members who lead or advise the project receive it too; team members and viewers with an account
+  // receive it through the team register (a large project's dozens of accounts are not a distribution list).
+  for (const m of members) {
+    if (m.role !== "executive-sponsor" && m.role !== "project-manager" && m.role !== "consultant") continue;
+    if (distribution.some((p) => (p.email && p.email === m.email.toLowerCase()) || p.name === m.name)) continue;
+    const consultant = m.role === "consultant";
+    distribution.push({ name: m.name, role: t(`roles.${m.role}`), organisation: consultant ? firm : project.clientOrganisation, email: m.email.toLowerCase(), sponsor: m.role === "executive-sponsor", consultant });
+  }
+  const signatories: Array<Person & { side: "client" | "consultant" }> = distribution.filter((p) => p.sponsor).map((p) => ({ name: p.name, role: p.role, organisation: p.organisation, side: "client" as const }));
+  const approver = signOff?.lastApproval?.by;
+  if (approver && !signatories.some((p) => p.name === approver)) {
+    const known = distribution.find((p) => p.name === approver);
+    signatories.push({ name: approver, role: known?.role ?? t("roles.executive-sponsor"), organisation: project.clientOrganisation, side: "client" });
+  }
+  if (!signatories.length) signatories.push({ name: "", role: t("roles.executive-sponsor"), organisation: project.clientOrganisation, side: "client" });
+  const consultants = distribution.filter((p) => p.consultant).map((p) => ({ name: p.name, role: p.role, organisation: firm, side: "consultant" as const }));
+  if (consultants.length) signatories.push(...consultants);
+  else if (firm) signatories.push({ name: "", role: t("roles.consultant"), organisation: firm, side: "consultant" });
+  return { distribution: distribution.map(({ name, role, organisation }) => ({ name, role, organisation })), signatories };
+}
 
 /** Everything the builder needs, and the version number it gets. */
 export async function deliverableInput(req: ExportRequest): Promise<DeliverableInput> {
   const def = findDeliverable(req.id)!;
   const now = (req.now ?? new Date()).toISOString();
   const signOff = signOffState(req.db, req.project, req.pack, req.data, def.phaseId, req.lang);
-  const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id), now);
+  const parts = contentParts(req.project, req.pack, req.data, signOff);
+  const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id), now, parts);
   const branding = effectiveBranding(req.db, req.project.id);
+  const author = documentAuthor(req.db, req.project.id, req.data, req.actor.name, req.author);
+  const people = projectPeople(req.db, req.project, req.pack, req.data, signOff, req.lang, branding.firmName);
   return {
     lang: req.lang,
     pack: req.pack,
@@ -141,9 +273,13 @@ export async function deliverableInput(req: ExportRequest): Promise<DeliverableI
     version,
     generatedAt: now,
     generatedBy: req.actor.name,
+    author,
+    draft: req.draft === true,
+    revisions: revisionHistory(req.db, req.project.id, req.id, (name) => (SYSTEM_NAMES.has(name) ? author : name)),
+    distribution: people.distribution,
+    signatories: people.signatories,
     branding,
     figures: await figuresFor(def, req.pack, req.project, req.data, req.lang, branding, req.renderer),
-    ...(req.draft ? { draft: true } : {}),
   };
 }
 

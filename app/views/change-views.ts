@@ -98,10 +98,13 @@ const SENTENCES = {
       advised: "کمک بیرونی توصیه می‌شود: {gaps} موضوع یا بیشتر شکاف‌اند. برای ضعیف‌ترین موضوع‌ها از مشاوران باتجربه مدیریت تغییر و CRM کمک بگیرید.",
       incomplete: "نیاز به کمک بیرونی وقتی روشن می‌شود که به همه موضوع‌ها نمره داده شود ({left} موضوع مانده).",
       "not-needed": "تیم داخلی می‌تواند تغییر را رهبری کند: کمتر از {gaps} موضوع شکاف‌اند.",
+      "incomplete-document": "تا همه موضوع‌ها نمره نگیرند نمی‌توان درباره نیاز به کمک بیرونی داوری کرد ({left} موضوع بی‌نمره است).",
     },
     verdict: {
       "no-data": "ارقام نخستین دوره را وارد کنید تا نرخ پذیرش و به‌کارگیری دیده شود.",
       "no-go-live": "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}. تاریخ استقرار را ثبت کنید تا با معیار مقایسه شود.",
+      "no-data-document": "برای هیچ دوره‌ای رقم پذیرش و به‌کارگیری ثبت نشده است.",
+      "no-go-live-document": "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}. تاریخ استقرار ثبت نشده، از این رو این نرخ با معیار مقایسه نشده است.",
       "before-reference": "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}، {months} ماه پس از استقرار. نخستین نقطه معیار: {next}.",
       met: "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}، {months} ماه پس از استقرار؛ هم‌تراز معیار یا بالاتر از آن ({reference}).",
       behind: "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}، {months} ماه پس از استقرار؛ پایین‌تر از معیار ({reference}). پیش از نرم‌افزار، آموزش، انگیزش و فرایند را بررسی کنید.",
@@ -111,6 +114,8 @@ const SENTENCES = {
       "over-100": "{group}، {period}: کاربران فعال بیش از کاربران دارای مجوزند ({rate})؛ ارقام را بررسی کنید.",
       "missing-period": "{group}: برای {period} رقمی نیست؛ خط نمودار آنجا قطع است.",
       duplicate: "{group}، {period}: دو بار وارد شده؛ ردیف بعدی به کار رفته است.",
+      "zero-licensed-document": "{group}، {period}: کاربر دارای مجوزی ثبت نشده است، از این رو نرخی برای این دوره نیست.",
+      "over-100-document": "{group}، {period}: کاربران فعال بیش از کاربران دارای مجوزند ({rate})؛ این ارقام با هم نمی‌خوانند.",
     },
     attention: {
       "high-impact-high-resistance": "{group}: تغییر بزرگ با مقاومت زیاد؛ ارتباط، آموزش و حامی این گروه را پیش از همه برنامه‌ریزی کنید.",
@@ -122,10 +127,13 @@ const SENTENCES = {
       advised: "Outside help is advised: {gaps} or more topics are gaps. Bring in experienced change-management and CRM advisers for the weakest topics.",
       incomplete: "Whether outside help is needed shows once every topic is scored ({left} left).",
       "not-needed": "The internal team can lead the change: fewer than {gaps} topics are gaps.",
+      "incomplete-document": "Whether outside help is needed cannot be judged until every topic is scored ({left} topics are not scored).",
     },
     verdict: {
       "no-data": "Enter the first period's figures to see the adoption rate.",
       "no-go-live": "Latest overall adoption: {rate}. Record the go-live date to compare it with the reference.",
+      "no-data-document": "No adoption figures have been recorded for any period.",
+      "no-go-live-document": "Latest overall adoption: {rate}. The go-live date is not recorded, so the rate is not compared with the reference.",
       "before-reference": "Latest overall adoption: {rate}, {months} months after go-live. The first reference point is {next}.",
       met: "Latest overall adoption: {rate}, {months} months after go-live — at or above the reference ({reference}).",
       behind: "Latest overall adoption: {rate}, {months} months after go-live — below the reference ({reference}). Look at training, incentives and process before the software.",
@@ -135,6 +143,8 @@ const SENTENCES = {
       "over-100": "{group}, {period}: more active than licensed users ({rate}) — check the figures.",
       "missing-period": "{group}: no figures for {period}; the line has a gap there.",
       duplicate: "{group}, {period}: entered twice; the later row is used.",
+      "zero-licensed-document": "{group}, {period}: no licensed users are recorded, so there is no rate for this period.",
+      "over-100-document": "{group}, {period}: more active than licensed users are recorded ({rate}); the figures do not agree.",
     },
     attention: {
       "high-impact-high-resistance": "{group}: large change met with high resistance — plan its communication, training and sponsor first.",
@@ -147,8 +157,19 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 }
 
-export function outsideHelpText(r: Readiness, lang: Language): string {
-  return fill(SENTENCES[lang].outsideHelp[r.outsideHelp], { gaps: localDigits(r.outsideHelpGaps, lang), left: localDigits(r.unscored.length, lang) });
+/**
+ * Sentences for a page may tell the user what to do next ("Record the
+ * go-live date…"); a document is read by the client, so it gets the
+ * `-document` wording that states the fact instead (decision 023).
+ */
+type Audience = "page" | "document";
+
+function forAudience<T extends Record<string, string>>(t: T, key: string, audience: Audience): string {
+  return (audience === "document" ? t[`${key}-document`] : undefined) ?? t[key]!;
+}
+
+export function outsideHelpText(r: Readiness, lang: Language, audience: Audience = "page"): string {
+  return fill(forAudience(SENTENCES[lang].outsideHelp, r.outsideHelp, audience), { gaps: localDigits(r.outsideHelpGaps, lang), left: localDigits(r.unscored.length, lang) });
 }
 
 /** Why a group needs attention first; the group's name is the user's words (a document sets it apart in its own direction). */
@@ -160,14 +181,14 @@ export function attentionText(kind: ImpactView["groups"][number]["attention"][nu
   return sentenceText(attentionSentence(kind, group, lang));
 }
 
-export function adoptionVerdictText(a: Adoption, lang: Language): string {
+export function adoptionVerdictText(a: Adoption, lang: Language, audience: Audience = "page"): string {
   const v = a.verdict;
   const t = SENTENCES[lang].verdict;
   switch (v.kind) {
     case "no-data":
-      return t["no-data"];
+      return forAudience(t, "no-data", audience);
     case "no-go-live":
-      return fill(t["no-go-live"], { rate: pct(v.rate, lang) });
+      return fill(forAudience(t, "no-go-live", audience), { rate: pct(v.rate, lang) });
     case "before-reference":
       return fill(t["before-reference"], { rate: pct(v.rate, lang), months: localDigits(v.months, lang), next: loc(v.next.label, lang) });
     case "compared":
@@ -175,13 +196,13 @@ export function adoptionVerdictText(a: Adoption, lang: Language): string {
   }
 }
 
-/** A note on the adoption figures; the group's name is the user's words. */
-export function adoptionIssueSentence(x: Adoption["issues"][number], lang: Language, dateFormat: DateFormat = longDate): Sentence {
-  return fillSentence(SENTENCES[lang].issues[x.kind], { group: user(x.group), period: dateFormat(x.period, lang), rate: "rate" in x ? pct(x.rate, lang) : "" });
+/** A note on the adoption figures; the group's name is the user's words. A document says it without the page's instructions. */
+export function adoptionIssueSentence(x: Adoption["issues"][number], lang: Language, dateFormat: DateFormat = longDate, audience: Audience = "page"): Sentence {
+  return fillSentence(forAudience(SENTENCES[lang].issues, x.kind, audience), { group: user(x.group), period: dateFormat(x.period, lang), rate: "rate" in x ? pct(x.rate, lang) : "" });
 }
 
-export function adoptionIssueText(x: Adoption["issues"][number], lang: Language): string {
-  return sentenceText(adoptionIssueSentence(x, lang));
+export function adoptionIssueText(x: Adoption["issues"][number], lang: Language, audience: Audience = "page"): string {
+  return sentenceText(adoptionIssueSentence(x, lang, longDate, audience));
 }
 
 /** The label of an adoption reference line: its own words, and the date it falls on. */

@@ -7,7 +7,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, sourceTitle, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, itemHeading, muted, note, para, recordOpen, registerTable, endMatter, sourceTitle, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { num } from "../text.ts";
 import { loc } from "#app/i18n.ts";
@@ -21,25 +21,31 @@ function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const c = ctx.s.change;
   const r = readinessAssessment(input.pack, input.data);
   if (!r) return [];
+  // Nothing scored yet: the topics are open items, not a chart of blanks.
+  if (!r.scored && !ctx.draft) {
+    for (const t of r.topics) recordOpen(ctx, t.item);
+    return [];
+  }
   const view = readinessView(r, ctx.lang);
   const out: FileChild[] = [heading(ctx, c.readiness, 1), para(ctx, c.readinessText(num(r.gapBelow, ctx.lang), num(r.outsideHelpGaps, ctx.lang)))];
   if (input.figures.readiness) out.push(...figure(ctx, input.figures.readiness));
   if (r.average !== null) out.push(para(ctx, c.average(num(Math.round(r.average * 10) / 10, ctx.lang), num(r.max, ctx.lang), num(r.scored, ctx.lang), num(r.topics.length, ctx.lang))));
   out.push(...captionedTable(ctx, c.readiness, view.table, { weights: [1.6, 0.7, 0.6, 3] }));
-  out.push(heading(ctx, c.gaps, 2));
   if (r.gaps.length) {
     out.push(
+      heading(ctx, c.gaps, 2),
       ...captionedTable(
         ctx,
         c.gaps,
-        { columns: [view.table.columns[0]!, view.table.columns[1]!, view.table.columns[3]!], rows: r.gaps.map((g) => [loc(g.item.title, ctx.lang), scoreOf(g.score!, r.max, ctx.lang), g.evidence]) },
+        { columns: [view.table.columns[0]!, view.table.columns[1]!, view.table.columns[3]!], rows: r.gaps.map((g) => [loc(g.item.shortTitle, ctx.lang) || itemHeading(ctx, g.item), scoreOf(g.score!, r.max, ctx.lang), g.evidence]) },
         { weights: [2.4, 0.7, 2.4] },
       ),
     );
-  } else out.push(muted(ctx, r.scored ? c.noGaps : ctx.s.notAnswered));
-  out.push(note(ctx, outsideHelpText(r, ctx.lang)));
+  } else if (r.scored) out.push(muted(ctx, c.noGaps));
+  out.push(note(ctx, outsideHelpText(r, ctx.lang, "document")));
   const own = ["team.crm-maturity", "team.outside-experts", "team.readiness-work"].filter((id) => findItem(input.pack, id));
-  if (own.length) out.push(heading(ctx, c.teamView, 2), ...answerFacts(ctx, own.slice(0, 2)), ...own.slice(2).flatMap((id) => answerSection(ctx, id)));
+  const teamView = [...answerFacts(ctx, own.slice(0, 2)), ...own.slice(2).flatMap((id) => answerSection(ctx, id))];
+  if (teamView.length) out.push(heading(ctx, c.teamView, 2), ...teamView);
   return out;
 }
 
@@ -48,8 +54,13 @@ function impactSection(ctx: Ctx, input: DeliverableInput, registerId: string): F
   const v = impactedGroups(input.pack, input.data);
   const reg = findItem(input.pack, registerId);
   if (!v || !reg) return [];
+  if (!v.groups.length && !ctx.draft) {
+    recordOpen(ctx, reg);
+    return [];
+  }
+  ctx.shown.add(reg.id);
   const t = impactTable(v, ctx.lang);
-  const out: FileChild[] = [heading(ctx, loc(reg.title, ctx.lang), 1), para(ctx, c.impactText), ...captionedTable(ctx, c.impact, t, { weights: [1.6, 0.6, ...v.aspects.map(() => 0.7), 0.8, 0.8, 1.1] })];
+  const out: FileChild[] = [heading(ctx, itemHeading(ctx, reg), 1), para(ctx, c.impactText), ...captionedTable(ctx, c.impact, t, { weights: [1.6, 0.6, ...v.aspects.map(() => 0.7), 0.8, 0.8, 1.1] })];
   const attention = v.groups.flatMap((g) => g.attention.map((a) => attentionSentence(a, g.group, ctx.lang)));
   if (attention.length) out.push(heading(ctx, c.attention, 2), ...attention.map((a) => note(ctx, a)));
   out.push(...registerTable(ctx, registerId, { title: c.todayTomorrow, heading: 2, columns: ["group", "today", "tomorrow"] }));
@@ -73,10 +84,9 @@ export function buildChangeManagementPlan(input: DeliverableInput): Document {
     const it = findItem(input.pack, id);
     if (it?.kind === "register") body.push(...registerTable(ctx, id, { heading: 1 }));
     else if (it?.kind === "question") {
-      const [h, ...rest] = answerSection(ctx, id);
-      if (h) body.push(heading(ctx, loc(it.title, ctx.lang), 1), ...rest);
+      body.push(...answerSection(ctx, id, { level: 1 }));
     }
   }
-  body.push(...signOffBlock(ctx, input.signOff));
+  body.push(...endMatter(ctx, input));
   return composeDocument(ctx, "change-management-plan", input, body);
 }

@@ -4,7 +4,8 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, checklistTable, checklistTitle, createCtx, heading, muted, para, questionText, registerTable, signOffBlock, table, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, checklistTable, checklistTitle, createCtx, heading, openNote, para, questionText, recordOpen, registerTable, endMatter, table, type Ctx } from "../blocks.ts";
+import { findItem } from "#methodology/load.ts";
 import { composeDocument } from "../document.ts";
 import { goNoGoCriteria, type Criterion } from "../criteria.ts";
 import { num } from "../text.ts";
@@ -31,9 +32,20 @@ export function buildGoNoGoRecord(input: DeliverableInput): Document {
   const g = ctx.s.goNoGo;
   const decision = questionText(ctx, "deployment.go-decision");
   const criteria = goNoGoCriteria(input.data);
+  const decisionItem = findItem(input.pack, "deployment.go-decision");
+  if (!decision && !ctx.draft && decisionItem) recordOpen(ctx, decisionItem);
+  else ctx.shown.add("deployment.go-decision");
+  const details = [
+    ...registerTable(ctx, "deployment.uat-results", { heading: 2 }),
+    ...registerTable(ctx, "deployment.training-sessions", { heading: 2 }),
+    ...registerTable(ctx, "deployment.migration-log", { heading: 2, totals: ["records-migrated", "records-rejected"] }),
+    ...registerTable(ctx, "deployment.support-team", { heading: 2 }),
+    ...registerTable(ctx, "deployment.support-mechanisms", { heading: 2 }),
+    ...checklistTable(ctx, ["deployment.task-uat-pilot", "deployment.task-train-users", "deployment.task-final-migration", "deployment.task-support-plan", "deployment.task-go-decision"]),
+  ];
   const body: FileChild[] = [
     heading(ctx, g.decision, 1),
-    decision ? para(ctx, `${g.decisionLabel}: ${decision}`, { bold: true, size: 28, color: input.branding.primaryColor }) : muted(ctx, g.noDecision),
+    ...(decision ? [para(ctx, `${g.decisionLabel}: ${decision}`, { bold: true, size: 28, color: input.branding.primaryColor })] : ctx.draft ? [openNote(ctx)] : []),
     ...answerFacts(ctx, ["deployment.go-decision-date", "deployment.go-live-date"]),
     ...answerSection(ctx, "deployment.go-rationale", { level: 2 }),
     ...registerTable(ctx, "deployment.go-conditions", { title: g.conditions, heading: 2 }),
@@ -48,14 +60,8 @@ export function buildGoNoGoRecord(input: DeliverableInput): Document {
     para(ctx, ""),
     ...thresholdsSection(ctx),
     ...goLivePlan(ctx),
-    heading(ctx, g.details, 1),
-    ...registerTable(ctx, "deployment.uat-results", { heading: 2 }),
-    ...registerTable(ctx, "deployment.training-sessions", { heading: 2 }),
-    ...registerTable(ctx, "deployment.migration-log", { heading: 2, totals: ["records-migrated", "records-rejected"] }),
-    ...registerTable(ctx, "deployment.support-team", { heading: 2 }),
-    ...registerTable(ctx, "deployment.support-mechanisms", { heading: 2 }),
-    ...checklistTable(ctx, ["deployment.task-uat-pilot", "deployment.task-train-users", "deployment.task-final-migration", "deployment.task-support-plan", "deployment.task-go-decision"]),
-    ...signOffBlock(ctx, input.signOff),
+    ...(details.length ? [heading(ctx, g.details, 1), ...details] : []),
+    ...endMatter(ctx, input),
   ];
   return composeDocument(ctx, "go-no-go", input, body);
 }

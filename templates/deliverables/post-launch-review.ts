@@ -7,7 +7,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, signOffBlock, sourceTitle, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, endMatter, sourceTitle, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { date } from "../text.ts";
 import { loc } from "#app/i18n.ts";
@@ -31,16 +31,17 @@ export function buildPostLaunchReview(input: DeliverableInput): Document {
   const kpi = kpiFigures(input.pack, input.data)!;
   const metrics = metricFigures(input.pack, input.data)!;
   const reference = cfg.adoptionReference[0]?.source ?? cfg.source;
+  const context = answerFacts(ctx, ["review.review-date", cfg.goLive].filter((id) => findItem(input.pack, id)));
   const body: FileChild[] = [
     ...executiveSummary(ctx, input),
-    heading(ctx, r.context, 1),
-    ...answerFacts(ctx, ["review.review-date", cfg.goLive].filter((id) => findItem(input.pack, id))),
+    ...(context.length ? [heading(ctx, r.context, 1), ...context] : []),
     heading(ctx, r.adoption, 1),
     para(ctx, r.adoptionText(sourceTitle(ctx, reference))),
     ...chartSection(ctx, input, "adoption", adoptionView(adoption, ctx.lang, date)),
-    para(ctx, adoptionVerdictText(adoption, ctx.lang), { bold: true }),
+    // Without figures there is no verdict to print: the adoption register is an open item.
+    ...(adoption.verdict.kind === "no-data" ? [] : [para(ctx, adoptionVerdictText(adoption, ctx.lang, "document"), { bold: true })]),
   ];
-  if (adoption.issues.length) body.push(heading(ctx, r.issues, 2), ...adoption.issues.map((x) => note(ctx, adoptionIssueSentence(x, ctx.lang, date))));
+  if (adoption.issues.length) body.push(heading(ctx, r.issues, 2), ...adoption.issues.map((x) => note(ctx, adoptionIssueSentence(x, ctx.lang, date, "document"))));
   body.push(...registerTable(ctx, cfg.adoption, { heading: 2 }));
   body.push(heading(ctx, r.kpi, 1), para(ctx, r.kpiText), ...chartSection(ctx, input, "kpi", progressView("kpi", kpi.periods, kpi.series, ctx.lang, date)));
   body.push(heading(ctx, r.metrics, 1), ...chartSection(ctx, input, "metrics", progressView("metrics", metrics.periods, metrics.series, ctx.lang, date)));
@@ -48,16 +49,17 @@ export function buildPostLaunchReview(input: DeliverableInput): Document {
     .map(({ item }) => item)
     .filter((i) => i.kind === "question" && /^review\.success-factor-\d+$/.test(i.id))
     .map((i) => i.id);
-  if (factors.length) body.push(heading(ctx, r.successFactors, 1), ...answerFacts(ctx, factors), ...answerSection(ctx, "review.success-factors-notes"));
-  body.push(heading(ctx, r.meeting, 1));
+  const factorParts = factors.length ? [...answerFacts(ctx, factors), ...answerSection(ctx, "review.success-factors-notes")] : [];
+  if (factorParts.length) body.push(heading(ctx, r.successFactors, 1), ...factorParts);
   const shown = new Set(["review.review-date", cfg.adoption, cfg.kpiActuals, cfg.metrics]);
+  const meeting: FileChild[] = [];
   for (const id of cfg.sections) {
     if (shown.has(id)) continue;
     const it = findItem(input.pack, id);
-    if (it?.kind === "register") body.push(...registerTable(ctx, id, { heading: 2 }));
-    else if (it?.kind === "question") body.push(...answerSection(ctx, id, { level: 2 }));
+    if (it?.kind === "register") meeting.push(...registerTable(ctx, id, { heading: 2 }));
+    else if (it?.kind === "question") meeting.push(...answerSection(ctx, id, { level: 2 }));
   }
-  if (body.length === 0) body.push(muted(ctx, ctx.s.noneRecorded));
-  body.push(...signOffBlock(ctx, input.signOff));
+  if (meeting.length) body.push(heading(ctx, r.meeting, 1), ...meeting);
+  body.push(...endMatter(ctx, input));
   return composeDocument(ctx, "post-launch-review", input, body);
 }

@@ -4,7 +4,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { OrientationMarker, answerFacts, answerSection, captionedTable, createCtx, figure, heading, hasItem, muted, note, para, registerTable, signOffBlock, factsTable, type Ctx } from "../blocks.ts";
+import { OrientationMarker, answerFacts, answerSection, captionedTable, createCtx, figure, heading, hasItem, muted, note, para, registerTable, endMatter, factsTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { date, user } from "../text.ts";
 import { i18nFor } from "#app/i18n.ts";
@@ -46,7 +46,7 @@ function prioritisation(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const method = rankingMethod(cfg, input.data);
   const ranking = method === "moscow" ? moscowRanking(goals) : weightedRanking(goals, criteria, scores);
   const out: FileChild[] = [heading(ctx, s.ranking, 2), para(ctx, s.rankingText[method])];
-  if (ranking.problem === "no-criteria" || ranking.problem === "zero-weights") out.push(note(ctx, t(`planning.prioritisation.problem.${ranking.problem}`)));
+  if (ranking.problem === "no-criteria" || ranking.problem === "zero-weights") out.push(note(ctx, s.rankingProblem[ranking.problem]));
   out.push(...captionedTable(ctx, s.ranking, rankingTable(ranking, stageNames(cfg, input.data), ctx.lang), { weights: [0.7, 2.6, 1.5, 1.5] }));
 
   if (criteria.length) {
@@ -131,8 +131,8 @@ export function buildScopeDocument(input: DeliverableInput): Document {
       ...figures(ctx, input, ["team-structure"]),
       ...registerTable(ctx, "team.members", { heading: false, columns: ["name", "role", "unit", "responsibilities"] }),
     ]),
-    ...section(ctx, s.approval, answerFacts(ctx, ["requirements.scope-approved", "requirements.scope-approval-date", "requirements.scope-approved-by"])),
-    ...signOffBlock(ctx, input.signOff),
+    // The approval answers belong to the one approval section that ends the document.
+    ...endMatter(ctx, input, { facts: ["requirements.scope-approved", "requirements.scope-approval-date", "requirements.scope-approved-by"] }),
   ];
   return composeDocument(ctx, "scope-document", input, body);
 }

@@ -5,7 +5,7 @@
 import type { Document, FileChild } from "docx";
 import { loc } from "#app/i18n.ts";
 import type { DeliverableInput } from "../model.ts";
-import { answerSection, createCtx, heading, registerTable, signOffBlock, checklistTable, type Ctx } from "../blocks.ts";
+import { answerSection, createCtx, heading, registerTable, endMatter, checklistTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { MINUTES_DETAIL_ITEMS, absentees, sessionDetails, workshopActions } from "./sections/minutes-details.ts";
 
@@ -32,17 +32,15 @@ function visionAnswers(ctx: Ctx): FileChild[] {
 export function buildVisionMinutes(input: DeliverableInput): Document {
   const ctx = createCtx(input);
   const s = ctx.s.minutes;
+  const meeting = [...sessionDetails(ctx), ...registerTable(ctx, "vision.workshop-participants", { title: s.participants, heading: 2 }), ...absentees(ctx)];
+  const answers = visionAnswers(ctx);
   const body: FileChild[] = [
-    heading(ctx, s.meeting, 1),
-    ...sessionDetails(ctx),
-    ...registerTable(ctx, "vision.workshop-participants", { title: s.participants, heading: 2 }),
-    ...absentees(ctx),
-    heading(ctx, s.answers, 1),
-    ...visionAnswers(ctx),
+    ...(meeting.length ? [heading(ctx, s.meeting, 1), ...meeting] : []),
+    ...(answers.length ? [heading(ctx, s.answers, 1), ...answers] : []),
     ...registerTable(ctx, "vision.decisions", { title: s.decisions, heading: 1 }),
     ...workshopActions(ctx),
     ...registerTable(ctx, "vision.open-points", { title: s.openPoints, heading: 1 }),
-    ...signOffBlock(ctx, input.signOff),
+    ...endMatter(ctx, input),
   ];
   return composeDocument(ctx, "vision-minutes", input, body);
 }

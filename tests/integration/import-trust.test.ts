@@ -199,12 +199,12 @@ describe("an imported file cannot speak for this installation's people", () => {
       const text = documentText(new Uint8Array(await r.arrayBuffer()));
       if (lang === "en") {
         expect(text).not.toContain("The content of this document is exactly the content that was signed.");
-        expect(text).toContain("Draft — not signed");
+        expect(text).toContain("Not signed");
         expect(text).toContain("Imported from “project-data-mehregan.json”, not verified here");
         expect(text).toContain(SPONSOR.name);
       } else {
         expect(text).not.toContain("محتوای این سند دقیقاً همان محتوایی است که تأیید شده است.");
-        expect(text).toContain("پیش‌نویس — تأیید نشده");
+        expect(text).toContain("تأیید و امضا نشده");
         expect(text).toContain("در این‌جا راستی‌آزمایی نشده");
       }
     }
