@@ -711,7 +711,7 @@ export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: { facts
   ];
   const record = signOffRecord(ctx, input.signOff);
   const facts = opts.facts?.length ? answerFacts(ctx, opts.facts) : [];
-  if (record.length || facts.length) out.push(heading(ctx, a.record, 2), ...record, ...facts);
+  if (record.length || facts.length) out.push(heading(ctx, a.record, 2, { numbered: false }), ...record, ...facts);
   return out;
 }
 

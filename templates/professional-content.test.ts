@@ -174,7 +174,9 @@ describe("vision-workshop minutes", () => {
     const en = text("en:vision-minutes");
     for (const s of ["Boardroom 2", "09:30", "16:00", "Hannah Cole (Harbourline Consulting)", "Why CRM, and why now"]) expect(en).toContain(s);
     // In the meeting's own section, before the answers, and not repeated among them.
-    const answers = en.lastIndexOf("Answers to the vision questions");
+    // (This engagement answers no vision question: without answers the minutes have no answers section, so the actions close the meeting's part.)
+    const answersAt = en.lastIndexOf("Answers to the vision questions");
+    const answers = answersAt >= 0 ? answersAt : en.lastIndexOf("Actions");
     for (const s of ["Boardroom 2", "Why CRM, and why now"]) expect(en.indexOf(s), s).toBeLessThan(answers);
     for (const s of ["Boardroom 2", "Why CRM, and why now", "Extract three years of service cases"]) expect(en.split(s).length - 1, s).toBe(1);
     expect(en).toContain("Actions");

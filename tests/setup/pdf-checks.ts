@@ -146,6 +146,26 @@ export function followingLines(page: Page): Array<[Line, Line]> {
   return out;
 }
 
+/**
+ * Per page, the numbers drawn in a Persian-digit face (a font whose 0–9
+ * glyphs are ۰–۹, decision 026): the text layer says "3", the reader sees ۳.
+ * Read from pdftohtml's XML, which names each fragment's font.
+ */
+export function persianFaceNumbers(pdf: string): Map<number, string[]> {
+  const xml = execFileSync("pdftohtml", ["-xml", "-i", "-stdout", pdf], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const fd = new Set([...xml.matchAll(/<fontspec id="(\d+)"[^>]*family="([^"]+)"/g)].filter((m) => /-FD\b/.test(m[2]!)).map((m) => m[1]!));
+  const out = new Map<number, string[]>();
+  for (const pm of xml.matchAll(/<page number="(\d+)"[\s\S]*?<\/page>/g)) {
+    const numbers: string[] = [];
+    for (const tm of pm[0].matchAll(/<text [^>]*font="(\d+)"[^>]*>([\s\S]*?)<\/text>/g)) {
+      if (!fd.has(tm[1]!)) continue;
+      numbers.push(...(tm[2]!.replace(/<[^>]+>/g, "").match(/[0-9]+/g) ?? []));
+    }
+    out.set(Number(pm[1]), numbers);
+  }
+  return out;
+}
+
 const PERSIAN_DIGIT = /[۰-۹]/;
 const LATIN_DIGIT = /[0-9]/;
 const toInt = (s: string) => Number(s.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)));
@@ -159,7 +179,7 @@ function footerLines(page: Page, marginPt: number): Line[] {
  * "Page X of Y" on every page after the title page, X and Y in the
  * document's digits and right (X the page's number, Y the page count).
  */
-export function pageNumberProblems(pages: Page[], lang: "fa" | "en", marginPt = 56): Problem[] {
+export function pageNumberProblems(pages: Page[], lang: "fa" | "en", persianFace: Map<number, string[]> = new Map(), marginPt = 56): Problem[] {
   const out: Problem[] = [];
   for (const page of pages.slice(1)) {
     const numbers = footerLines(page, marginPt)
@@ -170,7 +190,12 @@ export function pageNumberProblems(pages: Page[], lang: "fa" | "en", marginPt = 
       out.push({ page: page.number, what: `no "page X of Y" in the footer (found: ${footerLines(page, marginPt).map(lineText).join(" / ") || "nothing"})` });
       continue;
     }
-    const wrongDigits = numbers.filter((n) => (lang === "fa" ? LATIN_DIGIT.test(n) : PERSIAN_DIGIT.test(n)));
+    const face = [...(persianFace.get(page.number) ?? [])];
+    const drawnPersian = (n: string) => {
+      const i = face.indexOf(n);
+      return i >= 0 && face.splice(i, 1).length === 1;
+    };
+    const wrongDigits = numbers.filter((n) => (lang === "fa" ? LATIN_DIGIT.test(n) && !drawnPersian(n) : PERSIAN_DIGIT.test(n)));
     if (wrongDigits.length) out.push({ page: page.number, what: `footer page numbers in the wrong digits: ${wrongDigits.join(", ")}` });
     const values = numbers.map(toInt);
     if (!values.includes(page.number) || !values.includes(pages.length)) out.push({ page: page.number, what: `footer says ${numbers.join(" / ")} on page ${page.number} of ${pages.length}` });
@@ -211,12 +236,12 @@ export function contentsEntries(pages: Page[], contentsTitle: string): { entries
 }
 
 /** Every contents entry in the document's digits, naming a page on which that heading's words all are. */
-export function contentsProblems(pages: Page[], lang: "fa" | "en", contentsTitle: string): Problem[] {
+export function contentsProblems(pages: Page[], lang: "fa" | "en", contentsTitle: string, persianFace: Map<number, string[]> = new Map()): Problem[] {
   const { entries, pages: own } = contentsEntries(pages, contentsTitle);
   const out: Problem[] = [];
   if (!entries.length) return [{ page: 0, what: `no contents entries with page numbers found under "${contentsTitle}"` }];
   for (const e of entries) {
-    if (lang === "fa" ? LATIN_DIGIT.test(e.page) : PERSIAN_DIGIT.test(e.page)) out.push({ page: own[0]!, what: `contents entry "${e.text}" numbered in the wrong digits: ${e.page}` });
+    if (lang === "fa" ? LATIN_DIGIT.test(e.page) && !own.some((p) => persianFace.get(p)?.includes(e.page)) : PERSIAN_DIGIT.test(e.page)) out.push({ page: own[0]!, what: `contents entry "${e.text}" numbered in the wrong digits: ${e.page}` });
     const n = toInt(e.page);
     const target = pages[n - 1];
     const there = new Set(target ? pageLines(target).flatMap((l) => l.words.map((w) => bare(w.text))) : []);
