@@ -84,7 +84,9 @@ export function vocabulary(docx: Uint8Array): { words: Set<string>; pairs: Set<s
     const xml = xmlParts(docx).get(part)!;
     // Paragraph by paragraph, so that two paragraphs' words do not make a pair.
     for (const pm of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-      const text = [...pm[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join("");
+      // A tab or a line break separates words as a space does (a contents entry's number and title).
+      const spaced = pm[0].replace(/<w:(?:tab|br|cr)\b[^>]*\/>/g, "<w:t> </w:t>");
+      const text = [...spaced.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join("");
       const list = text.split(/[\s\u00A0]+/).map(bare).filter(Boolean);
       list.forEach((w, i) => {
         words.add(fold(w));
@@ -217,14 +219,18 @@ export function contentsEntries(pages: Page[], contentsTitle: string): { entries
       .filter((l) => lineText(l).trim() !== contentsTitle && l.yMin > 56 && l.yMax < page.height - 56)
       .sort((a, b) => a.yMin - b.yMin);
     // A leader of dots may be a word of its own or glued to the entry's last word and its number.
-    const split = lines.map((l) => l.words.flatMap((w) => w.text.split(/[.…·]{3,}/)).filter((w) => w && !/^[.…·]+$/.test(w)));
-    const numbered = split.filter((ws) => /^[0-9۰-۹]+$/.test(ws.at(-1) ?? ""));
-    // Contents pages are pages of numbered entries (an entry may wrap onto a second line).
+    const split = lines.map((l) => ({
+      leader: l.words.some((w) => /[.…·]{3,}/.test(w.text)),
+      words: l.words.flatMap((w) => w.text.split(/[.…·]{3,}/)).filter((w) => w && !/^[.…·]+$/.test(w)),
+    }));
+    const numbered = split.filter((l) => l.leader && /^[0-9۰-۹]+$/.test(l.words.at(-1) ?? ""));
+    // Contents pages are pages of entries led by dots to a page number (an entry may wrap onto a second line).
     if (numbered.length < Math.max(1, split.length / 2)) break;
     let pending: string[] = [];
-    for (const words of split) {
+    for (const { leader, words } of split) {
       const last = words.at(-1);
-      if (last && /^[0-9۰-۹]+$/.test(last)) {
+      // A line without a leader is part of an entry: its heading number set apart, or a title that wraps.
+      if (leader && last && /^[0-9۰-۹]+$/.test(last)) {
         const text = [...pending, ...words.slice(0, -1)];
         entries.push({ text: text.join(" "), words: text.map(bare).filter(Boolean), page: last });
         pending = [];
@@ -247,7 +253,7 @@ export function contentsProblems(pages: Page[], lang: "fa" | "en", contentsTitle
     const there = new Set(target ? pageLines(target).flatMap((l) => l.words.map((w) => bare(w.text))) : []);
     const missing = e.words.filter((w) => !there.has(w) && !/^[0-9۰-۹.]+$/.test(w));
     if (!target || missing.length) {
-      const actual = pages.findIndex((p, i) => !own.includes(i + 1) && e.words.every((w) => /^[0-9۰-۹.]+$/.test(w) || pageLines(p).some((l) => l.words.some((x) => bare(x.text) === w))));
+      const actual = pages.findIndex((p, i) => i + 1 > Math.max(...own) && e.words.every((w) => /^[0-9۰-۹.]+$/.test(w) || pageLines(p).some((l) => l.words.some((x) => bare(x.text) === w))));
       out.push({ page: own[0]!, what: `contents entry "${e.text}" says page ${e.page}, the heading is on page ${actual >= 0 ? actual + 1 : "?"}` });
     }
   }
