@@ -7,7 +7,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, itemHeading, muted, note, para, recordOpen, registerTable, endMatter, sourceTitle, type Ctx } from "../blocks.ts";
+import { OrientationMarker, answerFacts, answerSection, captionedTable, createCtx, figure, heading, itemHeading, muted, note, para, recordOpen, registerTable, endMatter, sourceTitle, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { num } from "../text.ts";
 import { loc } from "#app/i18n.ts";
@@ -60,11 +60,19 @@ function impactSection(ctx: Ctx, input: DeliverableInput, registerId: string): F
   }
   ctx.shown.add(reg.id);
   const t = impactTable(v, ctx.lang);
-  const out: FileChild[] = [heading(ctx, itemHeading(ctx, reg), 1), para(ctx, c.impactText), ...captionedTable(ctx, c.impact, t, { weights: [1.6, 0.6, ...v.aspects.map(() => 0.7), 0.8, 0.8, 1.1] })];
+  const table = captionedTable(ctx, c.impact, t);
   const attention = v.groups.flatMap((g) => g.attention.map((a) => attentionSentence(a, g.group, ctx.lang)));
-  if (attention.length) out.push(heading(ctx, c.attention, 2), ...attention.map((a) => note(ctx, a)));
-  out.push(...registerTable(ctx, registerId, { title: c.todayTomorrow, heading: 2, columns: ["group", "today", "tomorrow"] }));
-  return out;
+  const rest: FileChild[] = [];
+  if (attention.length) rest.push(heading(ctx, c.attention, 2), ...attention.map((a) => note(ctx, a)));
+  rest.push(...registerTable(ctx, registerId, { title: c.todayTomorrow, heading: 2, columns: ["group", "today", "tomorrow"] }));
+  const head = [heading(ctx, itemHeading(ctx, reg), 1), para(ctx, c.impactText, { keepNext: true })];
+  // A table too wide for portrait turns the page: the chapter's heading and what follows the table
+  // go with it, rather than a heading alone at a portrait page's foot and a landscape page a third full.
+  if (table[0] instanceof OrientationMarker) {
+    const inner = table.filter((x) => !(x instanceof OrientationMarker));
+    return [table[0], ...head, ...inner, ...rest, new OrientationMarker("portrait")];
+  }
+  return [...head, ...table, ...rest];
 }
 
 export function buildChangeManagementPlan(input: DeliverableInput): Document {
