@@ -43,7 +43,7 @@ const en = {
     organisation: "Organisation",
   },
   open: {
-    appendix: "Appendix: Open items",
+    appendix: "Open items",
     intro: "The project team has not recorded these items of the method, so this document leaves them out. They will appear in a later version once they are recorded.",
     item: "Item",
     where: "Phase › step",
@@ -296,7 +296,7 @@ const fa: Strings = {
     organisation: "سازمان",
   },
   open: {
-    appendix: "پیوست: موارد باز",
+    appendix: "موارد باز",
     intro: "تیم پروژه این موارد روش را ثبت نکرده است؛ از این رو در متن این سند نیامده‌اند و پس از ثبت، در نسخه بعدی سند می‌آیند.",
     item: "مورد",
     where: "فاز › گام",

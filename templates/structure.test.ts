@@ -88,7 +88,7 @@ function tables(buffer: Buffer): string[][][] {
   );
 }
 
-const OPEN_APPENDIX = { en: "Appendix: Open items", fa: "پیوست: موارد باز" };
+const OPEN_APPENDIX = { en: "Appendix A — Open items", fa: "پیوست الف — موارد باز" };
 const APPROVAL = { en: "Approval", fa: "تأیید و امضا" };
 
 describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s (%s)", (id, lang) => {
