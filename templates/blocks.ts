@@ -243,7 +243,10 @@ function cell(ctx: Ctx, text: DocText, widthTwips: number, opts: { header?: bool
 
 function cellParagraph(ctx: Ctx, text: DocText, style: RunStyle, keepNext?: boolean): Paragraph {
   const rtl = rtlFor(ctx, text, "dominant");
-  return new Paragraph({ style: "TableText", keepNext, bidirectional: rtl, children: runs(ctx, text, style, rtl) });
+  // An English name in a Persian table keeps its own direction but sits on the table's reading side, not
+  // detached at the far edge of its cell.
+  const alignment = ctx.rtl && !rtl ? AlignmentType.RIGHT : undefined;
+  return new Paragraph({ style: "TableText", keepNext, bidirectional: rtl, alignment, children: runs(ctx, text, style, rtl) });
 }
 
 /** Column widths in twips from relative weights, filling the text width. */
@@ -263,6 +266,8 @@ function fullWidthTable(ctx: Ctx, widths: number[], rows: TableRow[]): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     visuallyRightToLeft: ctx.rtl,
+    // A table narrower than its page (on a landscape page) starts on the reading side.
+    alignment: ctx.rtl ? AlignmentType.RIGHT : undefined,
     borders: tableBorders,
     rows,
   });

@@ -230,7 +230,9 @@ export function projectPeople(db: Db, project: ProjectRow, pack: Pack, data: Pro
     if (!name) continue;
     const email = typeof r.cells.email === "string" ? r.cells.email.trim().toLowerCase() : "";
     const consultant = (email !== "" && consultantEmails.has(email)) || consultantNames.has(name);
-    const role = roleCol?.type === "choice" ? loc(roleCol.options.find((o) => o.id === r.cells.role)?.label, lang) || String(r.cells.role ?? "") : String(r.cells.role ?? "");
+    const teamRole = roleCol?.type === "choice" ? loc(roleCol.options.find((o) => o.id === r.cells.role)?.label, lang) || String(r.cells.role ?? "") : String(r.cells.role ?? "");
+    // The consultant is listed in the team register under "other": the distribution list says what they are.
+    const role = consultant && (r.cells.role === "other" || !teamRole) ? t("roles.consultant") : teamRole;
     distribution.push({ name, role, organisation: consultant ? firm : project.clientOrganisation, email, sponsor: r.cells.role === "executive-sponsor", consultant });
   }
   // Members who lead or advise the project receive it too; team members and viewers with an account

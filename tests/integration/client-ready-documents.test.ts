@@ -22,6 +22,8 @@ import { DELIVERABLE_IDS, type DeliverableId } from "#templates/model.ts";
 
 const LANGS = ["fa", "en"] as const;
 const ENGAGEMENTS = { persian: seedCompletedPersian, english: seedCompletedEnglish } as const;
+/** Who exports each: its consultant. */
+const EXPORTED_BY = { persian: "Leila Tehrani", english: "Hannah Cole" } as const;
 const NOT_ANSWERED = ["Not answered", "Nothing recorded", "هنوز پاسخی ثبت نشده", "هنوز چیزی ثبت نشده"];
 const CONTENTS = { fa: "فهرست مطالب", en: "Contents" } as const;
 
@@ -46,7 +48,7 @@ beforeAll(async () => {
       const project = getProject(env.db, projectId)!;
       for (const id of DELIVERABLE_IDS)
         for (const lang of LANGS) {
-          const file = await exportDeliverable({ db: env.db, project, pack: packOf(project)!, data: loadProjectData(env.db, projectId), id, lang, actor: { id: null, name: "Hannah Cole" }, renderer });
+          const file = await exportDeliverable({ db: env.db, project, pack: packOf(project)!, data: loadProjectData(env.db, projectId), id, lang, actor: { id: null, name: EXPORTED_BY[engagement as keyof typeof EXPORTED_BY] }, renderer });
           files[key(engagement, id, lang)] = file.buffer;
         }
     }
