@@ -297,7 +297,11 @@ function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: nu
     ...rows.map(
       (row, r) =>
         new TableRow({
-          children: columns.map((_, i) => cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0 })),
+          // The last row keeps with what follows it, the caption, so a caption never opens a page alone.
+          cantSplit: r === rows.length - 1 || undefined,
+          children: columns.map((_, i) =>
+            cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0, keepNext: r === rows.length - 1 || undefined }),
+          ),
         }),
     ),
   ]);

@@ -99,6 +99,7 @@ const SENTENCES = {
       incomplete: "نیاز به کمک بیرونی وقتی روشن می‌شود که به همه موضوع‌ها نمره داده شود ({left} موضوع مانده).",
       "not-needed": "تیم داخلی می‌تواند تغییر را رهبری کند: کمتر از {gaps} موضوع شکاف‌اند.",
       "incomplete-document": "تا همه موضوع‌ها نمره نگیرند نمی‌توان درباره نیاز به کمک بیرونی داوری کرد ({left} موضوع بی‌نمره است).",
+      "advised-document": "کمک بیرونی توصیه می‌شود: {gaps} موضوع یا بیشتر شکاف‌اند؛ ضعیف‌ترین موضوع‌ها به پشتیبانی مشاوران باتجربه مدیریت تغییر و CRM نیاز دارند.",
     },
     verdict: {
       "no-data": "ارقام نخستین دوره را وارد کنید تا نرخ پذیرش و به‌کارگیری دیده شود.",
@@ -108,6 +109,7 @@ const SENTENCES = {
       "before-reference": "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}، {months} ماه پس از استقرار. نخستین نقطه معیار: {next}.",
       met: "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}، {months} ماه پس از استقرار؛ هم‌تراز معیار یا بالاتر از آن ({reference}).",
       behind: "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}، {months} ماه پس از استقرار؛ پایین‌تر از معیار ({reference}). پیش از نرم‌افزار، آموزش، انگیزش و فرایند را بررسی کنید.",
+      "behind-document": "آخرین نرخ کل پذیرش و به‌کارگیری: {rate}، {months} ماه پس از استقرار؛ پایین‌تر از معیار ({reference}). علت را پیش از نرم‌افزار باید در آموزش، انگیزش و فرایند جست.",
     },
     issues: {
       "zero-licensed": "{group}، {period}: کاربر دارای مجوزی ثبت نشده، پس نرخی نیست؛ ارقام را بررسی کنید.",
@@ -119,6 +121,7 @@ const SENTENCES = {
     },
     attention: {
       "high-impact-high-resistance": "{group}: تغییر بزرگ با مقاومت زیاد؛ ارتباط، آموزش و حامی این گروه را پیش از همه برنامه‌ریزی کنید.",
+      "high-impact-high-resistance-document": "{group}: تغییر بزرگ با مقاومت زیاد؛ ارتباط، آموزش و حامی این گروه در این برنامه در اولویت نخست‌اند.",
       "no-sponsor": "{group}: کارش تغییر می‌کند ولی حامی پاسخ‌گویی ندارد.",
     },
   },
@@ -128,6 +131,7 @@ const SENTENCES = {
       incomplete: "Whether outside help is needed shows once every topic is scored ({left} left).",
       "not-needed": "The internal team can lead the change: fewer than {gaps} topics are gaps.",
       "incomplete-document": "Whether outside help is needed cannot be judged until every topic is scored ({left} topics are not scored).",
+      "advised-document": "Outside help is advised: {gaps} or more topics are gaps, and the weakest topics need the support of experienced change-management and CRM advisers.",
     },
     verdict: {
       "no-data": "Enter the first period's figures to see the adoption rate.",
@@ -137,6 +141,7 @@ const SENTENCES = {
       "before-reference": "Latest overall adoption: {rate}, {months} months after go-live. The first reference point is {next}.",
       met: "Latest overall adoption: {rate}, {months} months after go-live — at or above the reference ({reference}).",
       behind: "Latest overall adoption: {rate}, {months} months after go-live — below the reference ({reference}). Look at training, incentives and process before the software.",
+      "behind-document": "Latest overall adoption: {rate}, {months} months after go-live — below the reference ({reference}). The causes are to be sought in training, incentives and process before the software.",
     },
     issues: {
       "zero-licensed": "{group}, {period}: no licensed users, so no rate — check the figures.",
@@ -148,6 +153,7 @@ const SENTENCES = {
     },
     attention: {
       "high-impact-high-resistance": "{group}: large change met with high resistance — plan its communication, training and sponsor first.",
+      "high-impact-high-resistance-document": "{group}: large change met with high resistance — its communication, training and sponsor come first in this plan.",
       "no-sponsor": "{group}: its work changes but no sponsor answers for it.",
     },
   },
@@ -173,8 +179,8 @@ export function outsideHelpText(r: Readiness, lang: Language, audience: Audience
 }
 
 /** Why a group needs attention first; the group's name is the user's words (a document sets it apart in its own direction). */
-export function attentionSentence(kind: ImpactView["groups"][number]["attention"][number], group: string, lang: Language): Sentence {
-  return fillSentence(SENTENCES[lang].attention[kind], { group: user(group) });
+export function attentionSentence(kind: ImpactView["groups"][number]["attention"][number], group: string, lang: Language, audience: Audience = "page"): Sentence {
+  return fillSentence(forAudience(SENTENCES[lang].attention, kind, audience), { group: user(group) });
 }
 
 export function attentionText(kind: ImpactView["groups"][number]["attention"][number], group: string, lang: Language): string {
@@ -192,7 +198,7 @@ export function adoptionVerdictText(a: Adoption, lang: Language, audience: Audie
     case "before-reference":
       return fill(t["before-reference"], { rate: pct(v.rate, lang), months: localDigits(v.months, lang), next: loc(v.next.label, lang) });
     case "compared":
-      return fill(v.met ? t.met : t.behind, { rate: pct(v.rate, lang), months: localDigits(v.months, lang), reference: loc(v.reference.label, lang) });
+      return fill(v.met ? t.met : forAudience(t, "behind", audience), { rate: pct(v.rate, lang), months: localDigits(v.months, lang), reference: loc(v.reference.label, lang) });
   }
 }
 

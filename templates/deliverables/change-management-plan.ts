@@ -61,7 +61,7 @@ function impactSection(ctx: Ctx, input: DeliverableInput, registerId: string): F
   ctx.shown.add(reg.id);
   const t = impactTable(v, ctx.lang);
   const table = captionedTable(ctx, c.impact, t);
-  const attention = v.groups.flatMap((g) => g.attention.map((a) => attentionSentence(a, g.group, ctx.lang)));
+  const attention = v.groups.flatMap((g) => g.attention.map((a) => attentionSentence(a, g.group, ctx.lang, "document")));
   const rest: FileChild[] = [];
   if (attention.length) rest.push(heading(ctx, c.attention, 2), ...attention.map((a) => note(ctx, a)));
   rest.push(...registerTable(ctx, registerId, { title: c.todayTomorrow, heading: 2, columns: ["group", "today", "tomorrow"] }));
