@@ -33,7 +33,7 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 type Row = { id: number; cells: Record<string, unknown> };
-const rowsOf = (s: Seeded, id: string) => (s.data.rows.get(id) ?? []) as Row[];
+const rowsOf = (s: Seeded, id: string) => (s.data.rows.get(id) ?? []) as unknown as Row[];
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v)).trim();
 const columnsOf = (s: Seeded, id: string) => {
   const found = allItems(s.pack).find(({ item }) => item.id === id)?.item as { columns?: Array<{ id: string }> } | undefined;
