@@ -26,7 +26,7 @@ const done = (owner: string, dueDate: string, evidence: string) => ({ owner, due
 
 /** Budget lines (GBP); the answers quote their total. */
 const BUDGET: Array<[string, number, string]> = [
-  ["CRM software subscriptions (year 1, 110 users)", 118_000, "Service, field-service and partner-portal licences; annual billing."],
+  ["CRM software subscriptions (year 1, 110 users)", 118_000, "All amounts in pounds sterling (GBP). Service, field-service and partner-portal licences; annual billing."],
   ["Implementation partner (configuration and integration)", 164_000, "Fixed price for Stage 1, time and materials for Stage 2 integration."],
   ["Harbourline Consulting (method, change and review)", 72_000, "Strategy workshops, change management, post-launch review."],
   ["Data migration and cleansing", 38_000, "Deduplication tool, temporary data clerks for six weeks."],
@@ -43,7 +43,7 @@ export const ALDER_FINCH: Engagement = {
     deliverableLanguage: "en",
     startDate: "2025-09-01",
     description:
-      "Alder & Finch makes kitchen appliances and sells them through 340 retail partners and its own web shop. Its 60 field service engineers and 25-seat customer service centre in Leeds work from separate systems. The programme gives every team one customer record, manages service cases end to end, and then brings field service and partners onto the same platform. Executive sponsor: the Managing Director.",
+      "Alder & Finch makes kitchen appliances and sells them through 340 retail partners and its own web shop. Its 60 field service engineers and 25-seat customer service centre in Leeds work from separate systems. The programme gives every team one customer record, manages service cases end to end, and then brings field service and partners onto the same platform. Executive sponsor: the Managing Director. The programme started on 1 September 2025 with the team, vision and goals work; Stage 1 starts with the requirements kick-off on 20 October 2025.",
   },
   people: [
     { email: "d.osei@alderfinch.example", displayName: OSEI, role: "project-manager" },
@@ -170,7 +170,7 @@ export const ALDER_FINCH: Engagement = {
       "One customer and appliance record for service, field service, partners and the web shop; service cases closed in three days; first-time fix rate of 80%; partners kept ordering every month.",
     "requirements.high-level-scope":
       "Customer service centre (Leeds), field service, partner management and marketing; processes from fault report to fix and partner account management; all four customer segments. Finance and manufacturing systems are integrated, not replaced.",
-    "requirements.obstacles": "Engineers fear being tracked; the ERP's partner data is incomplete; the service centre is busiest in the winter months when training would fall.",
+    "requirements.obstacles": "Engineers fear being tracked; the ERP's partner data is incomplete; the service centre is busiest in the winter months (November to February), when training would otherwise fall.",
     "requirements.opportunities": "Extended-cover sales to households out of warranty; parts planning from recorded root causes; a partner portal that competitors lack.",
     "requirements.task-document-processes": done(BECKER, "2025-10-31", "Four current processes documented with the service team leaders."),
     "requirements.current-process-map": {
@@ -231,7 +231,7 @@ export const ALDER_FINCH: Engagement = {
       "At least 90% of the scenarios pass; no critical or major issue open; any minor issue has a workaround and an owner; agents can open a case in under two minutes.",
 
     // --- 6. Deployment -------------------------------------------------------------------------
-    "deployment.task-train-users": done(OSEI, "2026-04-07", "All service centre agents and partner managers trained; attendance below."),
+    "deployment.task-train-users": done(OSEI, "2026-04-03", "All service centre agents, partner managers and the marketing team trained before go-live; field engineers train in June, before wave 3; attendance below."),
     "deployment.task-revisit-procedures": done(BECKER, "2026-04-03", "Four procedures updated; see below."),
     "deployment.task-uat-pilot": done(BECKER, "2026-04-03", "UAT and pilot 30 March – 3 April; results below."),
     "deployment.pilot-scope": "Six agents of the Leeds service centre's day shift and two partner managers used the system for all their cases from 30 March to 3 April.",
@@ -246,7 +246,7 @@ export const ALDER_FINCH: Engagement = {
     "deployment.task-co-owners": done(ELLIS, "2026-03-02", "Co-owners named below."),
     "deployment.co-owners": `${BECKER} (Head of Customer Service) and Amira Shah (Head of Partner Sales)`,
     "deployment.task-tie-to-targets": done(WHITFIELD, "2026-03-27", "Service targets in the 2026/27 budget rewritten as the programme KPIs."),
-    "deployment.task-champions": done(BECKER, "2026-02-27", "Five champions recruited; they reviewed every prototype."),
+    "deployment.task-champions": done(BECKER, "2026-02-27", "Six champions recruited, one or two per impacted group; they reviewed every prototype."),
     "deployment.task-internal-marketing": done(OSEI, "2026-04-07", "Countdown posters, a launch video by the Managing Director, and team briefings."),
     "deployment.task-pause-projects": done(ELLIS, "2026-03-02", "The telephony upgrade moved to September 2026."),
     "deployment.task-sequence-rollout": done(OSEI, "2026-03-27", "Three waves below."),
@@ -254,7 +254,7 @@ export const ALDER_FINCH: Engagement = {
     "deployment.task-operationalise": done(RAMAN, "2026-04-08", "Production ready; cut-over plan approved."),
     "deployment.go-live-date": "2026-04-20",
     "deployment.feedback-channel":
-      "A 'Report a problem' button on every screen opens a ticket to the support desk; champions collect comments at the daily huddle. Everyone hears back within two working days, and the weekly bulletin lists what was fixed.",
+      "A 'Report a problem' button on every screen opens a ticket to the support desk; champions collect comments at the daily huddle. Everyone hears back within two working days, and the monthly CRM bulletin lists what was fixed.",
     "deployment.task-close-out": done(OSEI, "2026-04-08", "Close-out activities below."),
     "deployment.task-continue-operation": done(RAMAN, "2026-04-08", "Operation handed to the IT service desk with the vendor's support."),
     "deployment.post-closure-work":
@@ -305,6 +305,8 @@ export const ALDER_FINCH: Engagement = {
       { name: OSEI, role: "project-manager", unit: "Programme Office", responsibilities: "Plans and runs the programme, chairs the weekly project meeting, reports to the steering group.", email: "d.osei@alderfinch.example" },
       { name: RAMAN, role: "crm-technology-manager", unit: "IT", responsibilities: "Platform selection, configuration, integration with the ERP and web shop, data migration, security.", email: "p.raman@alderfinch.example" },
       { name: BECKER, role: "marketing-sales-service", unit: "Customer Service", responsibilities: "Represents the service centre, field service and partner sales; owns the future processes and adoption.", email: "t.becker@alderfinch.example" },
+      { name: "Amira Shah", role: "marketing-sales-service", unit: "Partner Sales", responsibilities: "Head of Partner Sales: sponsors the partner managers' change, owns partner fault intake and the partner portal's adoption; co-owner of the CRM from go-live.", email: "a.shah@alderfinch.example" },
+      { name: "Lucy Grant", role: "marketing-sales-service", unit: "Marketing and web shop", responsibilities: "Head of Marketing: owns the web-shop customer data and consent, sponsors the marketing team's change, runs the extended-cover offer.", email: "l.grant@alderfinch.example" },
       { name: "Graham Price", role: "production-technical", unit: "Product Engineering", responsibilities: "Fault codes, parts lists and root-cause data; links service findings to production.", email: "g.price@alderfinch.example" },
       { name: WHITFIELD, role: "hr-support", unit: "Finance", responsibilities: "Budget control, engineer incentive changes with HR, warranty cost reporting.", email: "j.whitfield@alderfinch.example" },
       { name: COLE, role: "other", unit: "Harbourline Consulting (external CRM consultant)", responsibilities: "Method, workshops, change management and the post-launch review.", email: "h.cole@harbourline.example" },
@@ -338,15 +340,15 @@ export const ALDER_FINCH: Engagement = {
 
     // --- 3. Goals ------------------------------------------------------------------------------
     "goals.roadmap": [
-      { name: "Stage 1: One customer record and service cases", start: "2025-11-01", end: "2026-06-30", focus: "One customer and appliance record; service cases from report to fix; the service centre's dashboards.", "technology-level": "mid-tech" },
-      { name: "Stage 2: Field service and partners", start: "2026-07-01", end: "2026-12-31", focus: "Engineer scheduling and tablets with parts check; the retail partner portal.", "technology-level": "mid-tech" },
+      { name: "Stage 1: One customer record and service cases", start: "2025-10-20", end: "2026-05-31", focus: "From the requirements kick-off: one customer and appliance record; service cases from report to fix; the service centre's dashboards. (The team, vision and goals work ran from 1 September 2025.)", "technology-level": "mid-tech" },
+      { name: "Stage 2: Field service and partners", start: "2026-06-01", end: "2026-12-31", focus: "Engineer scheduling and tablets with parts check; the retail partner portal.", "technology-level": "mid-tech" },
       { name: "Stage 3: Self-service and web", start: "2027-01-01", end: "2027-06-30", focus: "Online fault reporting and slot booking for households; web-shop integration of service history.", "technology-level": "high-tech" },
     ],
     "goals.register": [
       { goal: "Resolve service cases faster", kpi: "Average days to close a service case", measurement: "CRM case report: calendar days from opening to confirmed fix, monthly average.", unit: "days", baseline: "6.5", target: "3", priority: "1", moscow: "must", stage: "@goals.roadmap#1", "target-date": "2026-10-31", "tech-level": "mid-tech", "tech-reason": "Needs cases on one record with owners and ages." },
       { goal: "Resolve more calls on first contact", kpi: "Calls resolved without a callback", measurement: "Share of service calls closed in the same contact, from the CRM case log.", unit: "%", baseline: "52", target: "70", priority: "2", moscow: "must", stage: "@goals.roadmap#1", "target-date": "2026-10-31", "tech-level": "mid-tech", "tech-reason": "Agents need the appliance history and fault guides on screen." },
-      { goal: "Raise satisfaction after service", kpi: "Post-service satisfaction score (out of 10)", measurement: "Text survey sent the day after a case closes; monthly average.", unit: "points", baseline: "7.1", target: "8.5", priority: "3", moscow: "should", stage: "@goals.roadmap#1", "target-date": "2026-12-31", "tech-level": "mid-tech" },
-      { goal: "Fix faults on the first visit", kpi: "Engineer visits that fix the fault first time", measurement: "Visits closed without a follow-up visit within 30 days, from the scheduling system.", unit: "%", baseline: "68", target: "80", priority: "4", moscow: "must", stage: "@goals.roadmap#2", "target-date": "2026-12-31", "tech-level": "mid-tech", "tech-reason": "Needs the parts check on engineers' tablets." },
+      { goal: "Raise satisfaction after service", kpi: "Post-service satisfaction score (out of 10)", measurement: "Text survey sent the day after a case closes; monthly average.", unit: "points", baseline: "7.1", target: "8.5", priority: "3", moscow: "should", stage: "@goals.roadmap#1", "target-date": "2026-10-31", "tech-level": "mid-tech", "tech-reason": "The survey text is sent from the case record when a case closes; Stage 1 builds both." },
+      { goal: "Fix faults on the first visit", kpi: "Engineer visits that fix the fault first time", measurement: "Visits closed without a follow-up visit within 30 days, from the scheduling system.", unit: "%", baseline: "68", target: "80", priority: "4", moscow: "must", stage: "@goals.roadmap#2", "target-date": "2027-03-31", "tech-level": "mid-tech", "tech-reason": "Needs the parts check on engineers' tablets; measured over the first quarter after all three regions are on tablets." },
       { goal: "Keep retail partners ordering", kpi: "Partners ordering every month", measurement: "Share of active retail partners with an order in each of the last three months, from the ERP.", unit: "%", baseline: "61", target: "75", priority: "5", moscow: "should", stage: "@goals.roadmap#2", "target-date": "2027-03-31", "tech-level": "low-tech", "tech-reason": "Partner managers' monthly calls start before the portal." },
       { goal: "Open a self-service channel", kpi: "Service requests raised online", measurement: "Share of new cases opened through the web form or portal.", unit: "%", baseline: "0", target: "30", priority: "6", moscow: "could", stage: "@goals.roadmap#3", "target-date": "2027-06-30", "tech-level": "high-tech", "tech-reason": "Online booking against engineers' live calendars." },
     ],
@@ -401,19 +403,21 @@ export const ALDER_FINCH: Engagement = {
       { audience: "All staff", message: "Why we are changing: one record of every customer and appliance, and faults fixed first time.", channel: "meeting", sender: ELLIS, timing: "2025-09-29", frequency: "once", status: "done" },
       { audience: "Field service engineers", message: "What the tablet does for you, how the scorecard changes, and when training is.", channel: "workshop", sender: BECKER, timing: "2026-02-16", frequency: "per-milestone", status: "done" },
       { audience: "Service centre agents", message: "Launch date, training slots and who your shift super-user is.", channel: "meeting", sender: BECKER, timing: "2026-03-09", frequency: "weekly", status: "done" },
+      { audience: "Retail partner managers", message: "How the partner record and the weekly case review change your partner visits, and when the portal comes.", channel: "meeting", sender: "Amira Shah", timing: "2026-03-02", frequency: "monthly", status: "done" },
+      { audience: "Marketing team", message: "One customer record with consent: what changes for campaigns and the web-shop lists.", channel: "meeting", sender: "Lucy Grant", timing: "2026-03-04", frequency: "once", status: "done" },
       { audience: "Retail partners", message: "Faster repair updates and, from Stage 2, a portal with your customers' cases.", channel: "email", sender: "Amira Shah", timing: "2026-04-20", frequency: "monthly", status: "in-progress" },
       { audience: "All staff", message: "CRM bulletin: what went live, what was fixed, this month's figures.", channel: "newsletter", sender: OSEI, timing: "2026-04-24", frequency: "monthly", status: "in-progress" },
     ],
     "requirements.register": [
       { requirement: "One record per customer with all appliances, warranty and contacts", description: "Households, partners and associations; appliances by serial number.", priority: "must", goal: "@goals.register#1", touchpoint: "@goals.touchpoints#1", process: "Fault report to engineer visit", "crm-function": "Account and contact management", level: "organisational" },
-      { requirement: "Service cases with owner, age and status from report to fix", priority: "must", goal: "@goals.register#1", touchpoint: "@goals.touchpoints#1", process: "Fault report to engineer visit", "crm-function": "Case management", level: "organisational" },
-      { requirement: "Fault-finding guides on the case screen", priority: "must", goal: "@goals.register#2", touchpoint: "@goals.touchpoints#1", process: "Fault report to engineer visit", "crm-function": "Knowledge base", level: "user" },
-      { requirement: "Satisfaction text the day after a case closes", priority: "should", goal: "@goals.register#3", process: "Job closure", "crm-function": "Surveys", level: "organisational" },
-      { requirement: "Engineer scheduling with parts check before the visit", priority: "must", goal: "@goals.register#4", touchpoint: "@goals.touchpoints#3", process: "Fault report to engineer visit", "crm-function": "Field service scheduling", level: "organisational" },
-      { requirement: "Job closure on the tablet with part used and root cause", priority: "must", goal: "@goals.register#4", touchpoint: "@goals.touchpoints#3", process: "Job closure", "crm-function": "Mobile work orders", level: "user" },
-      { requirement: "Partner portal with the status of their customers' cases", priority: "should", goal: "@goals.register#5", touchpoint: "@goals.touchpoints#2", process: "Partner fault handling", "crm-function": "Partner portal", level: "organisational" },
-      { requirement: "Management dashboards for cases, first-time fix and partners", priority: "must", goal: "@goals.register#1", process: "Partner account review", "crm-function": "Dashboards and reporting", level: "organisational" },
-      { requirement: "Online fault reporting and slot booking for households", priority: "could", goal: "@goals.register#6", touchpoint: "@goals.touchpoints#5", "crm-function": "Customer self-service", level: "organisational" },
+      { requirement: "Service cases with owner, age and status from report to fix", description: "Every fault is a case on the customer record, opened from phone, web form or partner email, with a named owner, an age and a status until the customer confirms the fix.", priority: "must", goal: "@goals.register#1", touchpoint: "@goals.touchpoints#1", process: "Fault report to engineer visit", "crm-function": "Case management", level: "organisational" },
+      { requirement: "Fault-finding guides on the case screen", description: "About 120 fault guides by appliance family, shown beside the case so that the agent can fix more faults by phone.", priority: "must", goal: "@goals.register#2", touchpoint: "@goals.touchpoints#1", process: "Fault report to engineer visit", "crm-function": "Knowledge base", level: "user" },
+      { requirement: "Satisfaction text the day after a case closes", description: "A two-question text survey sent the day after the case closes; the score is stored on the case.", priority: "should", goal: "@goals.register#3", touchpoint: "@goals.touchpoints#3", process: "Job closure", "crm-function": "Surveys", level: "organisational" },
+      { requirement: "Engineer scheduling with parts check before the visit", description: "Visits booked in two-hour slots by skill and area; the likely part is checked against the van stock before the visit (Stage 2).", priority: "must", goal: "@goals.register#4", touchpoint: "@goals.touchpoints#3", process: "Fault report to engineer visit", "crm-function": "Field service scheduling", level: "organisational" },
+      { requirement: "Job closure on the tablet with part used and root cause", description: "Engineers close the job on their rugged tablet, offline if needed, choosing the part used and the root cause from lists (Stage 2).", priority: "must", goal: "@goals.register#4", touchpoint: "@goals.touchpoints#3", process: "Job closure", "crm-function": "Mobile work orders", level: "user" },
+      { requirement: "Partner portal with the status of their customers' cases", description: "Each retail partner sees only their customers' cases, with status and next visit date, and their monthly service statement (Stage 2).", priority: "should", goal: "@goals.register#5", touchpoint: "@goals.touchpoints#2", process: "Partner fault handling", "crm-function": "Partner portal", level: "organisational" },
+      { requirement: "Management dashboards for cases, first-time fix and partners", description: "Open cases by age and region, first-time fix, satisfaction and partner orders, for team leaders daily and the board monthly.", priority: "must", goal: "@goals.register#1", touchpoint: "@goals.touchpoints#4", process: "Partner account review", "crm-function": "Dashboards and reporting", level: "organisational" },
+      { requirement: "Online fault reporting and slot booking for households", description: "Households report a fault on the web shop and book an engineer slot against live calendars (Stage 3).", priority: "could", goal: "@goals.register#6", touchpoint: "@goals.touchpoints#5", process: "Fault report to engineer visit", "crm-function": "Customer self-service", level: "organisational" },
     ],
     "requirements.reports": [
       { report: "Open cases by age and region", type: "dashboard", purpose: "Find cases at risk of missing three days.", audience: "Service team leaders", frequency: "daily", distribution: "Dashboard on the service floor screens" },
@@ -455,11 +459,12 @@ export const ALDER_FINCH: Engagement = {
     "requirements.data-conversion": [
       { source: "Service case spreadsheet (2022–2025)", data: "Cases, faults, visit dates", volume: "about 61,000 rows", quality: "low", "quality-notes": "Free-text appliance names; many duplicates.", owner: BECKER },
       { source: "Web-shop customers", data: "Households, orders, registrations", volume: "about 48,000 customers", quality: "medium", "quality-notes": "Old addresses; 9% duplicates.", owner: "Lucy Grant" },
-      { source: "ERP partner accounts", data: "Retail partners, chains, associations", volume: "about 480 accounts", quality: "high", owner: RAMAN },
+      { source: "ERP partner accounts", data: "Retail partners, chains, associations", volume: "about 480 accounts", quality: "medium", "quality-notes": "Orders complete, but about one account in five has no service contact, and four closed accounts are still marked active.", owner: RAMAN },
     ],
     "requirements.training-scope": [
       { audience: "Service centre agents", format: "classroom", depth: "daily-use", breadth: "Customer record, cases, fault guides, satisfaction survey.", "audience-type": "staff", "start-date": "2026-03-16", "end-date": "2026-04-03", trainer: COLE, completion: "100" },
-      { audience: "Field service engineers", format: "workshop", depth: "daily-use", breadth: "Tablet, visits, parts check, job closure.", "audience-type": "staff", "start-date": "2026-03-23", "end-date": "2026-04-07", trainer: "Implementation partner trainer", completion: "95" },
+      { audience: "Field service engineers", format: "workshop", depth: "daily-use", breadth: "Tablet, visits, parts check, job closure.", "audience-type": "staff", "start-date": "2026-06-08", "end-date": "2026-07-03", trainer: "Implementation partner trainer", completion: "95" },
+      { audience: "Marketing team", format: "classroom", depth: "daily-use", breadth: "Customer record with consent, segments and service messages.", "audience-type": "staff", "start-date": "2026-04-02", "end-date": "2026-04-02", trainer: RAMAN, completion: "100" },
       { audience: "Retail partner managers", format: "workshop", depth: "key-user", breadth: "Partner record, cases, reports; presenting the portal to partners.", "audience-type": "staff", "start-date": "2026-03-30", "end-date": "2026-04-02", trainer: COLE, completion: "100" },
       { audience: "Retail partners", format: "e-learning", depth: "awareness", breadth: "Portal case list and status updates.", "audience-type": "third-party", "start-date": "2026-08-03", "end-date": "2026-09-30", trainer: "Amira Shah", completion: "64" },
     ],
@@ -474,7 +479,7 @@ export const ALDER_FINCH: Engagement = {
       { item: "Field engineer scheduling and mobile job closure", notes: "Stage 2." },
       { item: "Retail partner portal", notes: "Stage 2; case status and statements." },
       { item: "Management dashboards", notes: "Service, field and partner KPIs." },
-      { item: "Data migration from the spreadsheet, web shop and ERP" },
+      { item: "Data migration from the spreadsheet, web shop and ERP", notes: "Open cases and closed cases since April 2024; households; partner and association accounts." },
     ],
     "requirements.scope-out": [
       { item: "Replacing the ERP or finance systems", notes: "Integrated, not replaced." },
@@ -482,24 +487,24 @@ export const ALDER_FINCH: Engagement = {
       { item: "Telephony upgrade", notes: "Separate project, moved to September 2026." },
     ],
     "requirements.assumptions": [
-      { assumption: "Engineers receive their tablets before Stage 2 training", notes: "Ordered in January 2026." },
+      { assumption: "Engineers receive their rugged tablets before their Stage 2 training in June 2026", notes: "60 tablets ordered in January 2026." },
       { assumption: "The ERP's API supports parts reservations", notes: "Confirmed by the ERP vendor in November 2025." },
-      { assumption: "Team members have two days a week for the programme until go-live" },
+      { assumption: "Team members have two days a week for the programme until go-live", notes: "Agreed with each member's line manager when the team was formed in September 2025." },
     ],
     "requirements.risks": [
       { risk: "Engineers resist being tracked", likelihood: "4", impact: "4", mitigation: "Co-design the screens; scorecard rewards fixes, not speed; union briefed early.", owner: BECKER },
-      { risk: "Poor quality of the case spreadsheet delays migration", likelihood: "3", impact: "3", mitigation: "Deduplicate in January; migrate only open cases and two years of history.", owner: RAMAN },
+      { risk: "Poor quality of the case spreadsheet delays migration", likelihood: "3", impact: "3", mitigation: "Deduplicate in January; migrate every open case and closed cases since April 2024 (two years); archive older rows read-only.", owner: RAMAN },
       { risk: "Winter peak leaves no time for agent training", likelihood: "3", impact: "3", mitigation: "Train in March and April after the peak; go live after training.", owner: OSEI },
       { risk: "Partners do not use the portal", likelihood: "2", impact: "3", mitigation: "Partner managers present it; monthly statement only in the portal.", owner: "Amira Shah" },
     ],
     "requirements.plan": [
       { milestone: "Scope approved", "start-date": "2025-10-20", "end-date": "2025-12-12", owner: OSEI },
       { milestone: "Configuration and prototypes", "start-date": "2026-01-05", "end-date": "2026-03-27", owner: RAMAN },
-      { milestone: "Training", "start-date": "2026-03-16", "end-date": "2026-04-07", owner: OSEI },
+      { milestone: "Training (Stage 1 users)", "start-date": "2026-03-16", "end-date": "2026-04-03", owner: OSEI },
       { milestone: "User acceptance test and pilot", "start-date": "2026-03-30", "end-date": "2026-04-03", owner: BECKER },
       { milestone: "Go / no-go decision", "start-date": "2026-04-08", "end-date": "2026-04-08", owner: ELLIS },
       { milestone: "Go-live, Stage 1", "start-date": "2026-04-20", "end-date": "2026-04-20", owner: RAMAN },
-      { milestone: "Stage 2: field service and partner portal", "start-date": "2026-07-01", "end-date": "2026-12-31", owner: BECKER },
+      { milestone: "Stage 2: field service and partner portal", "start-date": "2026-06-01", "end-date": "2026-12-31", owner: BECKER },
       { milestone: "Six-month review", "start-date": "2026-10-20", "end-date": "2026-11-10", owner: COLE },
     ],
     "requirements.budget": BUDGET.map(([item, amount, notes]) => ({ item, amount: String(amount), notes })),
@@ -573,9 +578,9 @@ export const ALDER_FINCH: Engagement = {
     "deployment.training-sessions": [
       { session: "Agents, group A", audience: "Service centre agents", date: "2026-03-17", trainer: COLE, attendees: "13", status: "held", feedback: "Practical; wanted more time on merging duplicates." },
       { session: "Agents, group B", audience: "Service centre agents", date: "2026-03-24", trainer: COLE, attendees: "12", status: "held", feedback: "Good; fault guides well received." },
-      { session: "Engineers, North region", audience: "Field service engineers", date: "2026-03-26", trainer: "Implementation partner trainer", attendees: "20", status: "held" },
-      { session: "Engineers, Midlands region", audience: "Field service engineers", date: "2026-03-31", trainer: "Implementation partner trainer", attendees: "19", status: "held", feedback: "Half a day is too short for the tablet." },
-      { session: "Engineers, South region", audience: "Field service engineers", date: "2026-04-07", trainer: "Implementation partner trainer", attendees: "18", status: "held" },
+      { session: "Engineers, North region", audience: "Field service engineers", date: "2026-06-10", trainer: "Implementation partner trainer", attendees: "20", status: "held" },
+      { session: "Engineers, Midlands region", audience: "Field service engineers", date: "2026-06-17", trainer: "Implementation partner trainer", attendees: "19", status: "held", feedback: "Half a day is too short for the tablet." },
+      { session: "Engineers, South region", audience: "Field service engineers", date: "2026-06-24", trainer: "Implementation partner trainer", attendees: "18", status: "held" },
       { session: "Partner managers", audience: "Retail partner managers", date: "2026-04-01", trainer: COLE, attendees: "14", status: "held" },
       { session: "Marketing team", audience: "Marketing team", date: "2026-04-02", trainer: RAMAN, attendees: "6", status: "held" },
     ],
@@ -635,10 +640,11 @@ export const ALDER_FINCH: Engagement = {
     ],
     "deployment.champions": [
       { name: "Chloe Brennan", unit: "Service centre, day shift", covers: "Service centre agents", wave: "1", contribution: "Reviewed every case screen prototype." },
-      { name: "Marcus Hale", unit: "Service centre, late shift", covers: "Service centre agents", wave: "1" },
+      { name: "Marcus Hale", unit: "Service centre, late shift", covers: "Service centre agents", wave: "1", contribution: "Ran practice cases with the late shift in the training environment." },
       { name: "Ravi Patel", unit: "Field service, North", covers: "Field service engineers", wave: "3", contribution: "Designed the job-closure lists with Product Engineering." },
-      { name: "Owen Jones", unit: "Field service, South", covers: "Field service engineers", wave: "3" },
-      { name: "Sophie Turner", unit: "Partner sales", covers: "Retail partner managers", wave: "2" },
+      { name: "Owen Jones", unit: "Field service, South", covers: "Field service engineers", wave: "3", contribution: "Tested the tablet offline in the South region's no-signal areas." },
+      { name: "Sophie Turner", unit: "Partner sales", covers: "Retail partner managers", wave: "2", contribution: "Chose the ten pilot partners and showed them the portal prototype." },
+      { name: "Nadia Brooks", unit: "Marketing", covers: "Marketing team", wave: "2", contribution: "Checked the consent flags on migrated households before wave 2." },
     ],
     "deployment.rollout-waves": [
       { wave: "Wave 1: service centre", audience: "Service centre agents", "start-date": "2026-04-20", status: "done" },
@@ -678,7 +684,7 @@ export const ALDER_FINCH: Engagement = {
     ],
     "review.kpi-actuals": [
       { goal: "@goals.register#1", period: "2026-07-20", actual: "4.8" },
-      { goal: "@goals.register#1", period: "2026-10-20", actual: "3.4", notes: "Three days reached in September; October slower with the seasonal peak." },
+      { goal: "@goals.register#1", period: "2026-10-20", actual: "3.4", notes: "Three days reached in September; October slower as fault calls rose ahead of the winter peak." },
       { goal: "@goals.register#2", period: "2026-07-20", actual: "61" },
       { goal: "@goals.register#2", period: "2026-10-20", actual: "66" },
       { goal: "@goals.register#3", period: "2026-07-20", actual: "7.6" },
@@ -702,9 +708,9 @@ export const ALDER_FINCH: Engagement = {
       { action: "Maintenance contract offer to the ten largest associations", opportunity: "@review.opportunities#4", owner: "Amira Shah", "start-date": "2027-01-18", "end-date": "2027-03-31" },
     ],
     "review.milestones": [
-      { milestone: "Every service case closed in three days on average", measure: "Monthly average days to close a case ≤ 3", date: "2026-09-30", celebration: "Breakfast for the service centre with the Managing Director.", status: "celebrated" },
+      { milestone: "Every service case closed in three days on average", measure: "Monthly average days to close a case ≤ 3 (goal 1, target 31 October 2026; reached a month early)", date: "2026-09-30", celebration: "Breakfast for the service centre with the Managing Director.", status: "celebrated" },
       { milestone: "80% of engineers active on tablets", measure: "Adoption report: active / licensed engineers ≥ 80%", date: "2026-10-20", celebration: "Named in the CRM bulletin; regional team lunch.", status: "reached" },
-      { milestone: "First-time fix at 80%", measure: "Monthly first-time fix rate ≥ 80%", date: "2027-03-31", celebration: "Service awards afternoon.", status: "planned" },
+      { milestone: "First-time fix at 80%", measure: "Monthly first-time fix rate ≥ 80% (goal 4, target 31 March 2027)", date: "2027-03-31", celebration: "Service awards afternoon.", status: "planned" },
     ],
     "review.findings": [
       { finding: "The service centre works entirely in the CRM", area: "usage", evidence: "25 of 25 agents active; 96% of cases logged in the CRM in October.", impact: "positive" },

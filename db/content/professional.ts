@@ -13,13 +13,16 @@ import type { EngagementPart } from "../seed-engagement.ts";
 const EN_TEAM = (name: "Margaret Ellis" | "Daniel Osei" | "Priya Raman" | "Tom Becker" | "Hannah Cole" | "James Whitfield") => `@team.members=${name}`;
 const EN_GROUP = (g: "Service centre agents" | "Field service engineers" | "Retail partner managers" | "Marketing team") => `@requirements.impacted-groups=${g}`;
 
-/** Who holds which letter for each deliverable (R, A, C, I) in the English engagement. */
+/**
+ * Who holds which letter for each deliverable (R, A, C, I) in the English engagement. The
+ * accountable person is the one who accepts the deliverable at its milestone (requirements.milestones).
+ */
 const EN_RACI: Array<[string, Record<string, "responsible" | "accountable" | "consulted" | "informed">]> = [
-  ["Single customer record", { "Priya Raman": "responsible", "Daniel Osei": "accountable", "Tom Becker": "consulted", "Hannah Cole": "consulted", "Margaret Ellis": "informed" }],
+  ["Single customer record", { "Priya Raman": "responsible", "Daniel Osei": "accountable", "Tom Becker": "consulted", "Margaret Ellis": "informed" }],
   ["Service case management", { "Tom Becker": "responsible", "Daniel Osei": "accountable", "Hannah Cole": "consulted", "Priya Raman": "consulted", "Margaret Ellis": "informed" }],
   ["Field engineer scheduling", { "Hannah Cole": "responsible", "Tom Becker": "accountable", "Priya Raman": "consulted", "Daniel Osei": "informed" }],
   ["Retail partner portal", { "Priya Raman": "responsible", "Margaret Ellis": "accountable", "Hannah Cole": "consulted", "James Whitfield": "informed" }],
-  ["Management dashboards", { "Hannah Cole": "responsible", "Margaret Ellis": "accountable", "James Whitfield": "consulted", "Tom Becker": "informed" }],
+  ["Management dashboards", { "Priya Raman": "responsible", "Daniel Osei": "accountable", "Margaret Ellis": "consulted", "James Whitfield": "consulted", "Tom Becker": "informed" }],
   ["Data migration", { "Priya Raman": "responsible", "Daniel Osei": "accountable", "Tom Becker": "consulted", "James Whitfield": "informed" }],
   ["User training", { "Tom Becker": "responsible", "Daniel Osei": "accountable", "Hannah Cole": "consulted", "Margaret Ellis": "informed" }],
 ];
@@ -30,10 +33,10 @@ const FA_GROUP = (g: "ویزیتورهای فروش" | "کارشناسان خد�
 const FA_RACI: Array<[string, Record<string, "responsible" | "accountable" | "consulted" | "informed">]> = [
   ["پرونده واحد فروشگاه", { "رضا موسوی": "responsible", "سارا احمدی": "accountable", "نرگس رحیمی": "consulted", "فرهاد کریمی": "informed" }],
   ["ثبت و پیگیری شکایت", { "نرگس رحیمی": "responsible", "سارا احمدی": "accountable", "رضا موسوی": "consulted", "فرهاد کریمی": "informed" }],
-  ["برنامه ویزیت و سفارش‌گیری همراه", { "نرگس رحیمی": "responsible", "فرهاد کریمی": "accountable", "رضا موسوی": "consulted", "سارا احمدی": "informed" }],
+  ["برنامه ویزیت و سفارش‌گیری همراه", { "نرگس رحیمی": "responsible", "سارا احمدی": "accountable", "رضا موسوی": "consulted", "فرهاد کریمی": "informed" }],
   ["گزارش ریزش و داشبورد مدیریت", { "رضا موسوی": "responsible", "فرهاد کریمی": "accountable", "نرگس رحیمی": "consulted", "سارا احمدی": "informed" }],
-  ["انتقال داده‌ها", { "رضا موسوی": "responsible", "سارا احمدی": "accountable", "نرگس رحیمی": "consulted", "فرهاد کریمی": "informed" }],
-  ["آموزش کاربران", { "سارا احمدی": "responsible", "نرگس رحیمی": "accountable", "رضا موسوی": "consulted", "فرهاد کریمی": "informed" }],
+  ["انتقال داده‌ها", { "رضا موسوی": "responsible", "فرهاد کریمی": "accountable", "نرگس رحیمی": "consulted", "سارا احمدی": "informed" }],
+  ["آموزش کاربران", { "سارا احمدی": "responsible", "فرهاد کریمی": "accountable", "نرگس رحیمی": "consulted", "رضا موسوی": "consulted" }],
 ];
 
 const raciRows = (list: typeof EN_RACI) =>
@@ -50,15 +53,15 @@ export const PROFESSIONAL_CONTENT: Record<"en" | "fa", EngagementPart> = {
       "requirements.change-control":
         "Anyone on the project team records a change request in the programme log with the reason and who asked for it. Within three working days Daniel Osei and Hannah Cole assess its effect on cost, dates and risk and put it to the approver for its size (table below). Work on the change starts only once it is approved; until then the agreed scope stands. Approved changes update this scope document and the plan, and are reported at the monthly steering meeting.",
       "deployment.rollback-trigger":
-        "Any of: service agents cannot open or save cases for more than two hours; more than 2% of migrated customer records fail the go-live reconciliation; field engineers cannot receive their job lists on the morning of 20 April.",
+        "Any of: service agents cannot open or save cases for more than two hours; more than 2% of migrated customer records fail the go-live reconciliation; partner emails are not turned into cases for more than two hours on 20 April.",
       "deployment.rollback-steps":
-        "1. Stop user access to the new CRM and tell agents and engineers to use the old case system. 2. Re-open the old case system read-write from the frozen copy of 17 April. 3. Re-key cases opened in the new CRM since go-live into the old system (service centre team leaders). 4. Restore the scheduling spreadsheet for the field engineers. 5. Daniel Osei tells the Managing Director, the service centre and the retail partners.",
+        "1. Stop user access to the new CRM and tell agents and partner managers to use the case spreadsheet. 2. Re-open the case spreadsheet for editing from the frozen copy of 17 April. 3. Re-key cases opened in the new CRM since go-live into the spreadsheet (service centre team leaders). 4. Daniel Osei tells the Managing Director, the service centre and the retail partners.",
       "deployment.rollback-owner": "Margaret Ellis (Managing Director), on the advice of Daniel Osei and Priya Raman",
-      "deployment.rollback-time": "6 hours, up to the end of 22 April; after that the old system's data is too stale to return to",
+      "deployment.rollback-time": "6 hours, up to the end of 22 April; after that the spreadsheet's data is too stale to return to",
       "deployment.hypercare-start": "2026-04-20",
       "deployment.hypercare-end": "2026-05-15",
       "deployment.hypercare-exit":
-        "Two weeks running with no critical or major defect open; at least 80% of service agents and field engineers active each week; the service centre's average case handling time back at its pre-go-live level.",
+        "Two weeks running with no critical or major defect open; at least 80% of service agents and partner managers active each week; the service centre's average case handling time back at its pre-go-live level.",
     },
     rows: {
       "vision.workshop-agenda": [
@@ -78,37 +81,38 @@ export const PROFESSIONAL_CONTENT: Record<"en" | "fa", EngagementPart> = {
       "requirements.deliverables": [
         { deliverable: "Single customer record", description: "One record per customer, partner and household, matched across the web shop, service centre and field service.", acceptance: "Duplicate rate under 2% on the reconciliation sample; an agent finds any customer by name, postcode or serial number in under 10 seconds.", owner: EN_TEAM("Priya Raman"), "due-date": "2026-03-13" },
         { deliverable: "Service case management", description: "Cases from phone, email and web form, with queues, service levels and escalation.", acceptance: "All 24 UAT case scripts pass; cases are routed to the right queue in 98% of test cases.", owner: EN_TEAM("Tom Becker"), "due-date": "2026-03-20" },
-        { deliverable: "Field engineer scheduling", description: "Jobs created from cases and assigned to the 60 engineers by skill and area, on their phones.", acceptance: "A pilot week in Yorkshire with every job scheduled in the CRM and no paper job sheet.", owner: EN_TEAM("Hannah Cole"), "due-date": "2026-03-27" },
+        { deliverable: "Field engineer scheduling", description: "Stage 2: jobs created from cases and assigned to the 60 engineers by skill and area, on their rugged tablets with the parts check and job closure; every engineer trained before wave 3.", acceptance: "Four weeks in the North region from wave 3's start (6 July 2026) with every job scheduled and closed in the CRM and no paper job sheet.", owner: EN_TEAM("Hannah Cole"), "due-date": "2026-08-28" },
         { deliverable: "Retail partner portal", description: "Partners register sales and warranty claims and see their open cases.", acceptance: "Ten pilot partners register a warranty claim unaided.", owner: EN_TEAM("Priya Raman"), "due-date": "2026-09-30" },
-        { deliverable: "Management dashboards", description: "Weekly service, retention and partner dashboards for the leadership team.", acceptance: "The Managing Director and Finance Director sign off the figures against the finance system for one month.", owner: EN_TEAM("Hannah Cole"), "due-date": "2026-03-27" },
-        { deliverable: "Data migration", description: "Customers, products registered and five years of service history from the old case system and the web shop.", acceptance: "Record counts reconcile; at least 98% of records migrate without rejection; 200-record sample checked by the service centre.", owner: EN_TEAM("Priya Raman"), "due-date": "2026-04-17" },
-        { deliverable: "User training", description: "Role-based training for agents, engineers, partner managers and marketing.", acceptance: "Every user trained before go-live; 90% pass the short practical test.", owner: EN_TEAM("Tom Becker"), "due-date": "2026-04-16" },
+        { deliverable: "Management dashboards", description: "Weekly service, retention and partner dashboards for the leadership team.", acceptance: "The Managing Director and Finance Director check the figures against the finance system for March 2026 before the project manager accepts them.", owner: EN_TEAM("Priya Raman"), "due-date": "2026-03-27" },
+        { deliverable: "Data migration", description: "Households from the web shop, partner and association accounts from the ERP, and from the case spreadsheet (2022–2025) every open case and closed cases since April 2024; older rows stay in the archived spreadsheet.", acceptance: "Record counts reconcile; at least 98% of records migrate without rejection; 200-record sample checked by the service centre.", owner: EN_TEAM("Priya Raman"), "due-date": "2026-04-17" },
+        { deliverable: "User training", description: "Role-based training for the Stage 1 users: service agents, partner managers and marketing (engineers are trained with Field engineer scheduling in Stage 2).", acceptance: "Every Stage 1 user trained before go-live; 90% pass the short practical test.", owner: EN_TEAM("Tom Becker"), "due-date": "2026-04-16" },
       ],
       "requirements.raci": raciRows(EN_RACI),
       "requirements.milestones": [
         { milestone: "Scope approved", date: "2025-12-12", deliverables: "Scope document, plan and budget", "acceptance-by": EN_TEAM("Margaret Ellis") },
-        { milestone: "Prototypes accepted", date: "2026-03-27", deliverables: "Single customer record, Service case management, Field engineer scheduling, Management dashboards", "acceptance-by": EN_TEAM("Daniel Osei") },
-        { milestone: "UAT complete", date: "2026-04-03", deliverables: "All Stage 1 deliverables", "acceptance-by": EN_TEAM("Tom Becker") },
-        { milestone: "Go-live", date: "2026-04-20", deliverables: "Data migration, User training", "acceptance-by": EN_TEAM("Margaret Ellis") },
+        { milestone: "Prototypes accepted", date: "2026-03-27", deliverables: "Single customer record, Service case management, Management dashboards", "acceptance-by": EN_TEAM("Daniel Osei") },
+        { milestone: "UAT complete", date: "2026-04-03", deliverables: "Single customer record, Service case management, Management dashboards", "acceptance-by": EN_TEAM("Daniel Osei") },
+        { milestone: "Go-live, Stage 1", date: "2026-04-20", deliverables: "Data migration, User training", "acceptance-by": EN_TEAM("Daniel Osei") },
+        { milestone: "Field service live (wave 3)", date: "2026-08-28", deliverables: "Field engineer scheduling", "acceptance-by": EN_TEAM("Tom Becker") },
         { milestone: "Partner portal live", date: "2026-09-30", deliverables: "Retail partner portal", "acceptance-by": EN_TEAM("Margaret Ellis") },
       ],
       "requirements.constraints": [
-        { constraint: "Go-live before the summer peak of warranty calls (May to August)", kind: "time", impact: "Stage 1 must be live by 20 April 2026; partner portal moves to Stage 2." },
+        { constraint: "No training or go-live during the winter peak of fault calls (November to February)", kind: "time", impact: "Stage 1 training in March and April, go-live on 20 April 2026; field service and the partner portal in Stage 2, before the next peak." },
         { constraint: "Programme budget capped at £480,000 for Stages 1 and 2", kind: "budget", impact: "Field scheduling uses the CRM's standard scheduler, not a specialist product." },
         { constraint: "Customer data stays in UK data centres (UK GDPR and partner contracts)", kind: "regulation", impact: "Hosting region fixed; the web-shop integration cannot use an overseas middleware service." },
         { constraint: "The finance system (Sage) stays as it is", kind: "technology", impact: "Invoices are read from Sage, not moved into the CRM." },
       ],
       "requirements.dependencies": [
         { dependency: "Web-shop order feed (API) from the e-commerce agency", "on-whom": "Northlight Digital (web agency)", "needed-by": "2026-01-30", status: "met" },
-        { dependency: "Mobile phones for all 60 field engineers", "on-whom": "IT Systems (Priya Raman)", "needed-by": "2026-03-02", status: "met" },
+        { dependency: "Rugged tablets for all 60 field engineers", "on-whom": "IT Systems (Priya Raman)", "needed-by": "2026-06-01", status: "met" },
         { dependency: "Union agreement on the engineers' new job allocation", "on-whom": "HR and the engineers' representatives", "needed-by": "2026-03-16", status: "met" },
         { dependency: "Ten retail partners for the portal pilot", "on-whom": "Retail partner managers", "needed-by": "2026-07-01", status: "agreed" },
       ],
       "requirements.client-responsibilities": [
-        { responsibility: "Release six service agents and four engineers for two days each of UAT", owner: EN_TEAM("Tom Becker"), "needed-by": "2026-03-30" },
+        { responsibility: "Release six service agents and two partner managers for the UAT and pilot week", owner: EN_TEAM("Tom Becker"), "needed-by": "2026-03-30" },
         { responsibility: "Clean the duplicate customer records flagged by the data profile", owner: EN_TEAM("Priya Raman"), "needed-by": "2026-03-06" },
         { responsibility: "Decide change requests within the agreed times", owner: EN_TEAM("Margaret Ellis"), "needed-by": "2025-12-12" },
-        { responsibility: "Provide test and live access to the old case system and Sage", owner: EN_TEAM("Priya Raman"), "needed-by": "2026-01-05" },
+        { responsibility: "Provide test and live access to the case spreadsheet, the ERP and Sage", owner: EN_TEAM("Priya Raman"), "needed-by": "2026-01-05" },
       ],
       "requirements.change-authority": [
         { size: "Small", threshold: "Up to 3 days' work, no change to budget or dates", approver: EN_TEAM("Daniel Osei"), "decision-within": "2 working days" },
@@ -122,44 +126,45 @@ export const PROFESSIONAL_CONTENT: Record<"en" | "fa", EngagementPart> = {
         { group: EN_GROUP("Marketing team"), awareness: "5", desire: "4", knowledge: "3", ability: "3", reinforcement: "2", evidence: "Marketing asked for the programme and already uses segment lists." },
       ],
       "requirements.resistance-management": [
-        { group: EN_GROUP("Field service engineers"), resistance: "Jobs closed late or on paper; phones left in the van.", "root-cause": "Fear that location data will be used to judge them, and that the new allocation cuts overtime.", response: "Written agreement with their representatives on what location data is used for; engineers co-design the job screen; overtime rules unchanged in 2026.", owner: EN_TEAM("Tom Becker") },
-        { group: EN_GROUP("Service centre agents"), resistance: "Keeping notes in the old system 'just in case' during the first weeks.", "root-cause": "Worry about handling times rising while they learn.", response: "Handling-time targets suspended for four weeks; floor-walkers on every shift; old system read-only from day one.", owner: EN_TEAM("Tom Becker") },
+        { group: EN_GROUP("Field service engineers"), resistance: "Jobs closed late or on paper; tablets left in the van.", "root-cause": "Fear that location data will be used to judge them, and that the new allocation cuts overtime.", response: "Written agreement with their representatives on what location data is used for; engineers co-design the job screen; overtime rules unchanged in 2026.", owner: EN_TEAM("Tom Becker") },
+        { group: EN_GROUP("Service centre agents"), resistance: "Keeping notes in the case spreadsheet 'just in case' during the first weeks.", "root-cause": "Worry about handling times rising while they learn.", response: "Handling-time targets suspended for four weeks; floor-walkers on every shift; case spreadsheet read-only from day one.", owner: EN_TEAM("Tom Becker") },
         { group: EN_GROUP("Retail partner managers"), resistance: "Partners' claims still sent by email.", "root-cause": "They do not see what the portal gives their partners.", response: "Pilot with ten partners chosen by the managers; managers present the pilot results themselves.", owner: EN_TEAM("Daniel Osei") },
+        { group: EN_GROUP("Marketing team"), resistance: "Campaign lists still built from the old web-shop exports.", "root-cause": "Worry that consent rules in the CRM will shrink their mailing lists.", response: "Consent rules explained with real list sizes; campaigns run from the CRM from wave 2 with the champion's help.", owner: EN_TEAM("Daniel Osei") },
       ],
       "requirements.sponsor-roadmap": [
-        { when: "2025-10-01", activity: "Announces the programme and why at the all-staff briefing", audience: "All staff", message: "One customer record so no customer has to tell us twice." },
+        { when: "2025-09-29", activity: "Announces the programme and why at the all-staff briefing", audience: "All staff", message: "One customer record so no customer has to tell us twice." },
         { when: "2025-10-20", activity: "Opens the requirements kick-off", audience: "Project team and unit heads", message: "This is a business change, not an IT project." },
-        { when: "2026-03-18", activity: "Rides along with two field engineers in the pilot week", audience: "Field service engineers", message: "What the engineers tell us shapes the job screen." },
         { when: "2026-04-08", activity: "Announces the go decision and the support in place", audience: "All staff", message: "We go live on 20 April; here is who helps you." },
         { when: "2026-05-20", activity: "Thanks the service centre and engineers, with the first month's figures", audience: "Service centre and field service", message: "Cases closed faster; here is what you achieved." },
+        { when: "2026-07-08", activity: "Rides along with two field engineers in the first week of wave 3 (tablets)", audience: "Field service engineers", message: "What the engineers tell us shapes the next release of the job screen." },
       ],
       "requirements.coaching-plan": [
         { managers: "Service centre team leaders (4)", group: EN_GROUP("Service centre agents"), coach: "Hannah Cole", focus: "Using the case dashboards in daily huddles; spotting agents who work around the system.", start: "2026-03-02", frequency: "weekly" },
-        { managers: "Field service area managers (5)", group: EN_GROUP("Field service engineers"), coach: "Tom Becker", focus: "Talking about location data honestly; following up jobs closed late.", start: "2026-03-09", frequency: "fortnightly" },
+        { managers: "Field service area managers (5)", group: EN_GROUP("Field service engineers"), coach: "Tom Becker", focus: "Talking about location data honestly; following up jobs closed late.", start: "2026-06-01", frequency: "fortnightly" },
         { managers: "Retail partner team lead", group: EN_GROUP("Retail partner managers"), coach: "Daniel Osei", focus: "Presenting the portal to partners; collecting their feedback.", start: "2026-06-01", frequency: "monthly" },
       ],
       "requirements.reinforcement-plan": [
         { mechanism: "CRM use in the monthly one-to-ones of agents and engineers", measure: "Share of cases and jobs closed in the CRM on the day", owner: EN_TEAM("Tom Becker"), when: "Monthly from May 2026" },
         { mechanism: "Leadership meeting runs on the CRM dashboards only", measure: "No spreadsheet reports circulated", owner: EN_TEAM("Margaret Ellis"), when: "Weekly from go-live" },
-        { mechanism: "Old case system switched off", measure: "Read-only from go-live, archived at three months", owner: EN_TEAM("Priya Raman"), when: "20 July 2026, three months after go-live" },
+        { mechanism: "Case spreadsheet closed", measure: "Read-only from go-live, archived at three months", owner: EN_TEAM("Priya Raman"), when: "20 July 2026, three months after go-live" },
         { mechanism: "Quarterly recognition of the best-adopting team", measure: "Adoption and case-time figures", owner: EN_TEAM("Daniel Osei"), when: "Quarterly" },
       ],
       "deployment.go-thresholds": [
         { criterion: "uat", threshold: "At least 95% of UAT scripts pass; no critical or major defect open", minimum: "95" },
-        { criterion: "training", threshold: "Every planned training session held before go-live", minimum: "100" },
+        { criterion: "training", threshold: "Every planned Stage 1 training session held before go-live", minimum: "100" },
         { criterion: "migration", threshold: "At least 98% of records migrated without rejection, every data set verified", minimum: "98" },
         { criterion: "support", threshold: "A named support team of at least four people on go-live day", minimum: "4" },
       ],
       "deployment.cutover-plan": [
-        { step: "Freeze the old case system (read-only) and take the final extract", start: "2026-04-17", owner: "Priya Raman", "duration-hours": "2", verification: "No case saved after 18:00; extract counts logged." },
-        { step: "Load customers, products and service history into the CRM", start: "2026-04-18", owner: "Priya Raman", "duration-hours": "10", verification: "Counts reconcile with the extract; rejects logged and reviewed." },
+        { step: "Freeze the case spreadsheet (read-only) and extract the changes since the 4–5 April migration", start: "2026-04-17", owner: "Priya Raman", "duration-hours": "2", verification: "No case saved after 18:00; extract counts logged." },
+        { step: "Load the changed customers, accounts and cases into the CRM (delta load)", start: "2026-04-18", owner: "Priya Raman", "duration-hours": "10", verification: "Counts reconcile with the extract; rejects logged and reviewed." },
         { step: "Service centre sample check of 200 migrated records", start: "2026-04-19", owner: "Tom Becker", "duration-hours": "4", verification: "Fewer than 2% of the sample with an error." },
         { step: "Switch the web-shop and phone integrations to the CRM", start: "2026-04-19", owner: "Hannah Cole", "duration-hours": "3", verification: "Test case from each channel arrives in the right queue." },
         { step: "Go / stay decision call, then open the CRM to users", start: "2026-04-20", owner: "Daniel Osei", "duration-hours": "1", verification: "First 20 live cases checked by the floor-walkers." },
       ],
       "deployment.golive-risks": [
-        { risk: "Engineers' phones not set up by go-live morning", likelihood: "medium", impact: "high", mitigation: "Phones handed out at the training sessions; spare devices at each depot.", owner: "Priya Raman" },
-        { risk: "Migrated service history incomplete for older products", likelihood: "medium", impact: "medium", mitigation: "Old system kept read-only for three months; agents shown how to look up old cases.", owner: "Priya Raman" },
+        { risk: "Agents' sign-on fails on go-live morning", likelihood: "medium", impact: "high", mitigation: "Every agent signed on once during training; IT on the service floor from 07:00 on 20 April.", owner: "Priya Raman" },
+        { risk: "Migrated service history incomplete for older products", likelihood: "medium", impact: "medium", mitigation: "Case spreadsheet kept read-only and archived; agents shown how to look up cases from before April 2024.", owner: "Priya Raman" },
         { risk: "Case volumes above normal in the first week (post-launch enquiries)", likelihood: "high", impact: "medium", mitigation: "Two extra agents from marketing on each shift; handling-time targets suspended.", owner: "Tom Becker" },
       ],
       "deployment.hypercare-levels": [
@@ -214,12 +219,12 @@ export const PROFESSIONAL_CONTENT: Record<"en" | "fa", EngagementPart> = {
       "requirements.milestones": [
         { milestone: "تأیید محدوده پروژه", date: "2027-01-10", deliverables: "سند محدوده پروژه، برنامه و بودجه", "acceptance-by": FA_TEAM("فرهاد کریمی") },
         { milestone: "پذیرش نمونه‌های اولیه", date: "2027-04-20", deliverables: "پرونده واحد فروشگاه، ثبت و پیگیری شکایت، برنامه ویزیت و سفارش‌گیری همراه", "acceptance-by": FA_TEAM("سارا احمدی") },
-        { milestone: "پایان آزمون پذیرش کاربر", date: "2027-05-03", deliverables: "همه مستندات تحویلی مرحله ۱", "acceptance-by": FA_TEAM("نرگس رحیمی") },
-        { milestone: "بهره‌برداری", date: "2027-05-22", deliverables: "انتقال داده‌ها، آموزش کاربران", "acceptance-by": FA_TEAM("فرهاد کریمی") },
+        { milestone: "پایان آزمون پذیرش کاربر", date: "2027-05-03", deliverables: "پرونده واحد فروشگاه، ثبت و پیگیری شکایت، برنامه ویزیت و سفارش‌گیری همراه", "acceptance-by": FA_TEAM("سارا احمدی") },
+        { milestone: "بهره‌برداری", date: "2027-05-22", deliverables: "گزارش ریزش و داشبورد مدیریت، انتقال داده‌ها، آموزش کاربران", "acceptance-by": FA_TEAM("فرهاد کریمی") },
       ],
       "requirements.constraints": [
         { constraint: "بهره‌برداری پیش از اوج فروش تابستان (تیر تا شهریور)", kind: "time", impact: "مرحله ۱ باید تا خرداد ۱۴۰۶ بهره‌برداری شود." },
-        { constraint: "سقف بودجه مرحله ۱ و ۲: ۱۸ میلیارد ریال", kind: "budget", impact: "برنامه ویزیت با امکانات استاندارد سامانه ساخته می‌شود." },
+        { constraint: "سقف بودجه مرحله ۱ و ۲: ۱۹ میلیارد ریال", kind: "budget", impact: "برنامه ویزیت با امکانات استاندارد سامانه ساخته می‌شود." },
         { constraint: "سامانه حسابداری فعلی تغییر نمی‌کند", kind: "technology", impact: "فاکتورها از سامانه حسابداری خوانده می‌شوند و به CRM منتقل نمی‌شوند." },
       ],
       "requirements.dependencies": [
