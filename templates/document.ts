@@ -55,9 +55,51 @@ const measuringCopies = new WeakMap<object, Buffer>();
  * is given a measuring copy of each face with joined widths (joined-widths.ts,
  * decision 026). The document still embeds the fonts themselves.
  */
-const pageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate(body, withMeasuringFonts(context)), {
+const pageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate(withCellBorders(body), withMeasuringFonts(context)), {
   listNumbers: estimate.listNumbers ? (body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate.listNumbers!(body, withMeasuringFonts(context)) : undefined,
 });
+
+/**
+ * How much narrower LibreOffice sets a cell's text than Word, each side, in
+ * twentieths of a point: it keeps the text inside the cell's borders (ours are
+ * half-point lines) as well as its margins. Read off the printed pages: a cell
+ * of 157.4 pt less margins wrapped a line of 156.9 pt, one of 118.35 pt kept a
+ * line of 117.4 pt, so the text area is 0.5 to 0.95 pt narrower; 0.8 is taken.
+ */
+const CELL_BORDER_TWIPS = 8;
+
+/**
+ * The body as the estimator reads it, with each cell's left and right margins
+ * widened by CELL_BORDER_TWIPS. A line within a point of a cell's width took
+ * two lines in LibreOffice and one in the estimate, and moved what followed a
+ * page on. The document itself is written unchanged: the parts leading to a
+ * cell's margins are copied, the rest shared.
+ */
+export function withCellBorders<T>(node: T): T {
+  if (Array.isArray(node)) {
+    let changed = false;
+    const out = node.map((child) => {
+      const next = withCellBorders(child);
+      if (next !== child) changed = true;
+      return next;
+    });
+    return (changed ? out : node) as T;
+  }
+  if (!node || typeof node !== "object") return node;
+  let out: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const next = key === "w:tcMar" && Array.isArray(value) ? value.map(widenSide) : key === "_attr" ? value : withCellBorders(value);
+    if (next !== value) (out ??= { ...(node as Record<string, unknown>) })[key] = next;
+  }
+  return (out ?? node) as T;
+}
+
+function widenSide(side: Record<string, { _attr?: { "w:w"?: number | string; "w:type"?: string } }>) {
+  const [key] = Object.keys(side);
+  const attr = key ? side[key]?._attr : undefined;
+  if (!key || !["w:left", "w:right", "w:start", "w:end"].includes(key) || !attr || attr["w:type"] !== "dxa") return side;
+  return { [key]: { ...side[key], _attr: { ...attr, "w:w": Number(attr["w:w"] ?? 0) + CELL_BORDER_TWIPS } } };
+}
 
 /**
  * Text in Vazirmatn shaped as LibreOffice and Word draw it: HarfBuzz with the
@@ -86,7 +128,7 @@ function withShapedFonts(context: IContext): IContext {
 }
 
 /** Every run in Vazirmatn (the default brand font): the whole document can be measured by shaping. */
-const shapedPageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => shapedEstimate(body, withShapedFonts(context)), {
+const shapedPageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => shapedEstimate(withCellBorders(body), withShapedFonts(context)), {
   listNumbers: shapedEstimate.listNumbers ? (body: Parameters<PageNumberEstimator>[0], context: IContext) => shapedEstimate.listNumbers!(body, withShapedFonts(context)) : undefined,
 });
 
