@@ -157,9 +157,10 @@ describe.skipIf(!canConvert)("as LibreOffice prints them", () => {
       .filter((e) => e.listed !== e.printed);
     if (lang === "en") expect(wrong).toEqual([]);
     else {
-      // Two Persian entries are still a page late: the page-number layout (docx/layout) and LibreOffice still
-      // differ by a few lines over ten pages (before the measuring copy of Vazirmatn, 14 of 40 were; decision 026).
-      expect(wrong.length, JSON.stringify(wrong)).toBeLessThanOrEqual(2);
+      // One Persian entry is still a page late: LibreOffice leaves "5.2" at a page's foot and its picture on the
+      // next page despite the heading's keep-with-next, which the page-number layout follows, as Word does (before
+      // the measuring copy of Vazirmatn, 14 of 40 entries were a page late; before shaped measuring, 2; decision 026).
+      expect(wrong.length, JSON.stringify(wrong)).toBeLessThanOrEqual(1);
       for (const e of wrong) expect(e.listed - e.printed, e.title).toBe(1);
     }
   });
