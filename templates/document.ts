@@ -75,7 +75,7 @@ const CELL_BORDER_TWIPS = 8;
  * page on. The document itself is written unchanged: the parts leading to a
  * cell's margins are copied, the rest shared.
  */
-export function withCellBorders<T>(node: T): T {
+function withCellBorders<T>(node: T): T {
   if (Array.isArray(node)) {
     let changed = false;
     const out = node.map((child) => {
