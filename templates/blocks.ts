@@ -203,15 +203,33 @@ export function userPara(ctx: Ctx, text: string): Paragraph {
  * their styles; `numbered: false` leaves one out of the count (the approval
  * page, appendices), still listed in the contents.
  */
-export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1, opts: { newPage?: boolean; numbered?: boolean } = {}): Paragraph {
+export function heading(ctx: Ctx, text: string, level: 1 | 2 | 3 = 1, opts: { newPage?: boolean; numbered?: boolean; atPageTop?: boolean } = {}): Paragraph {
   const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({
+  const made = new Paragraph({
     heading: headingLevel,
     bidirectional: ctx.rtl,
     pageBreakBefore: opts.newPage,
+    // Word leaves out the space before a paragraph at the top of a page (after a section break, all of it that the
+    // paragraph before the break had after it); LibreOffice keeps it, so its page was laid out lower there than the
+    // contents' page numbers were counted (decision 026). A heading known to start a page has none.
+    ...(opts.newPage || opts.atPageTop ? { spacing: { before: 0 } } : {}),
     ...(opts.numbered === false && level !== 3 ? { numbering: false as const } : {}),
     children: runs(ctx, text),
   });
+  madeHeadings.set(made, (top) => heading(ctx, text, level, { ...opts, ...top }));
+  return made;
+}
+
+const madeHeadings = new WeakMap<FileChild, (top: { newPage?: boolean; atPageTop?: boolean }) => Paragraph>();
+
+/** The same heading starting a new page (its space before left out), if `child` was made by `heading()`. */
+export function headingOnNewPage(child: FileChild | undefined): Paragraph | null {
+  return (child && madeHeadings.get(child)?.({ newPage: true })) ?? null;
+}
+
+/** The same heading without its space before, for the top of a page a section break starts, if `child` was made by `heading()`. */
+export function headingAtPageTop(child: FileChild | undefined): Paragraph | null {
+  return (child && madeHeadings.get(child)?.({ atPageTop: true })) ?? null;
 }
 
 /** An appendix's heading, unnumbered, lettered in words: "Appendix A — Open items" / «پیوست الف — موارد باز». */
@@ -297,11 +315,9 @@ function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: nu
     ...rows.map(
       (row, r) =>
         new TableRow({
-          // The last row keeps with what follows it, the caption, so a caption never opens a page alone.
-          cantSplit: r === rows.length - 1 || undefined,
-          children: columns.map((_, i) =>
-            cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0, keepNext: r === rows.length - 1 || undefined }),
-          ),
+          // A row is read whole: not split across pages (Word and LibreOffice also split rows at different lines).
+          cantSplit: true,
+          children: columns.map((_, i) => cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0 })),
         }),
     ),
   ]);

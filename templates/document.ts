@@ -23,9 +23,10 @@ import {
   type PageNumberEstimator,
 } from "docx";
 import { withJoinedWidths } from "./joined-widths.ts";
-import { estimatePageNumbersWith } from "docx/layout";
+import { estimatePageNumbersWith, type MeasureWidth } from "docx/layout";
+import { createMeasurer, type Measurer } from "./measure.ts";
 import type { DeliverableId, DeliverableInput } from "./model.ts";
-import { OrientationMarker, factsTable, heading, muted, para, runs, table, unitRuns, isSigned, type Ctx } from "./blocks.ts";
+import { OrientationMarker, factsTable, heading, headingAtPageTop, headingOnNewPage, muted, para, runs, table, unitRuns, isSigned, type Ctx } from "./blocks.ts";
 import { loc } from "#app/i18n.ts";
 import {
   COLOURS,
@@ -54,8 +55,81 @@ const measuringCopies = new WeakMap<object, Buffer>();
  * is given a measuring copy of each face with joined widths (joined-widths.ts,
  * decision 026). The document still embeds the fonts themselves.
  */
-const pageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate(body, withMeasuringFonts(context)), {
+const pageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate(withCellBorders(body), withMeasuringFonts(context)), {
   listNumbers: estimate.listNumbers ? (body: Parameters<PageNumberEstimator>[0], context: IContext) => estimate.listNumbers!(body, withMeasuringFonts(context)) : undefined,
+});
+
+/**
+ * How much narrower LibreOffice sets a cell's text than Word, each side, in
+ * twentieths of a point: it keeps the text inside the cell's borders (ours are
+ * half-point lines) as well as its margins. Read off the printed pages: a cell
+ * of 157.4 pt less margins wrapped a line of 156.9 pt, one of 118.35 pt kept a
+ * line of 117.4 pt, so the text area is 0.5 to 0.95 pt narrower; 0.8 is taken.
+ */
+const CELL_BORDER_TWIPS = 8;
+
+/**
+ * The body as the estimator reads it, with each cell's left and right margins
+ * widened by CELL_BORDER_TWIPS. A line within a point of a cell's width took
+ * two lines in LibreOffice and one in the estimate, and moved what followed a
+ * page on. The document itself is written unchanged: the parts leading to a
+ * cell's margins are copied, the rest shared.
+ */
+function withCellBorders<T>(node: T): T {
+  if (Array.isArray(node)) {
+    let changed = false;
+    const out = node.map((child) => {
+      const next = withCellBorders(child);
+      if (next !== child) changed = true;
+      return next;
+    });
+    return (changed ? out : node) as T;
+  }
+  if (!node || typeof node !== "object") return node;
+  let out: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const next = key === "w:tcMar" && Array.isArray(value) ? value.map(widenSide) : key === "_attr" ? value : withCellBorders(value);
+    if (next !== value) (out ??= { ...(node as Record<string, unknown>) })[key] = next;
+  }
+  return (out ?? node) as T;
+}
+
+function widenSide(side: Record<string, { _attr?: { "w:w"?: number | string; "w:type"?: string } }>) {
+  const [key] = Object.keys(side);
+  const attr = key ? side[key]?._attr : undefined;
+  if (!key || !["w:left", "w:right", "w:start", "w:end"].includes(key) || !attr || attr["w:type"] !== "dxa") return side;
+  return { [key]: { ...side[key], _attr: { ...attr, "w:w": Number(attr["w:w"] ?? 0) + CELL_BORDER_TWIPS } } };
+}
+
+/**
+ * Text in Vazirmatn shaped as LibreOffice and Word draw it: HarfBuzz with the
+ * real faces (the measurer the table columns are sized with, measure.ts), in
+ * points. The measuring copy's averaged letters (above) are a few per cent
+ * off per word; on a column fitted to its longest label that is the
+ * difference between one line and two, and a page's worth of such rows moved
+ * headings a page late (decision 026, "Contents page numbers").
+ */
+const SHAPED_FACES = new Set([PERSIAN_FONT, PERSIAN_DIGITS_FONT]);
+let shapers: { text: Measurer; digits: Measurer } | null = null;
+const shapedWidth: MeasureWidth = (text, font) => {
+  shapers ??= { text: createMeasurer(persianFontFiles()), digits: createMeasurer(persianDigitFontFiles()) };
+  const m = font.name === PERSIAN_DIGITS_FONT ? shapers.digits : shapers.text;
+  return m.tokenEm(text, font.bold) * font.size;
+};
+const shapedEstimate = estimatePageNumbersWith({ guess: true, measureWidth: shapedWidth });
+
+/** The estimator's view of the document without its embedded Vazirmatn faces, so that text in them is measured by `shapedWidth`. */
+function withShapedFonts(context: IContext): IContext {
+  const file = context.file as unknown as { FontTable: { files: EmbeddedFace[] } };
+  const fontTable = file.FontTable;
+  const files = fontTable.files.filter((face) => !SHAPED_FACES.has(face.name));
+  const table = new Proxy(fontTable, { get: (target, key) => (key === "files" ? files : Reflect.get(target, key, target)) });
+  return { ...context, file: new Proxy(context.file, { get: (target, key) => (key === "FontTable" ? table : Reflect.get(target, key, target)) }) } as IContext;
+}
+
+/** Every run in Vazirmatn (the default brand font): the whole document can be measured by shaping. */
+const shapedPageNumbers: PageNumberEstimator = Object.assign((body: Parameters<PageNumberEstimator>[0], context: IContext) => shapedEstimate(withCellBorders(body), withShapedFonts(context)), {
+  listNumbers: shapedEstimate.listNumbers ? (body: Parameters<PageNumberEstimator>[0], context: IContext) => shapedEstimate.listNumbers!(body, withShapedFonts(context)) : undefined,
 });
 
 type EmbeddedFace = { name: string; data: Buffer };
@@ -147,7 +221,7 @@ function documentControl(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const offset = revisions.length - listed.length;
   const what = (r: (typeof revisions)[number], i: number) => (i + offset === 0 ? d.first : r.changes === null || r.changes.length === 0 ? d.unknown : d.changed(r.changes.map(phaseTitle).join(sep)));
   const out: FileChild[] = [
-    heading(ctx, d.heading, 1),
+    heading(ctx, d.heading, 1, { newPage: true }),
     heading(ctx, d.revisions, 2),
     table(
       ctx,
@@ -162,7 +236,6 @@ function documentControl(ctx: Ctx, input: DeliverableInput): FileChild[] {
       table(ctx, [{ label: d.name, weight: 1.4 }, { label: d.role, weight: 1.6 }, { label: d.organisation, weight: 1.6 }], input.distribution.map((p) => [p.name, p.role, p.organisation]), { boldFirstColumn: true }),
     );
   }
-  out.push(new Paragraph({ children: [new PageBreak()] }));
   return out;
 }
 
@@ -249,14 +322,13 @@ export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableI
       ...(ctx.rtl ? [{ name: PERSIAN_DIGITS_FONT, data: persianDigitFontFiles().regular, bold: persianDigitFontFiles().bold }] : []),
     ],
     numbering: { config: [headingNumbering(ctx)] },
-    pageNumbers: estimate ? pageNumbers : undefined,
+    pageNumbers: estimate ? (input.branding.font === PERSIAN_FONT ? shapedPageNumbers : pageNumbers) : undefined,
     sections: splitByOrientation([
       ...titlePage(ctx, id, input),
       para(ctx, ctx.s.contents, { bold: true, size: 32, color: input.branding.primaryColor }),
       new TableOfContents(ctx.s.contents, { hyperlink: true, headingStyleRange: "1-2", ...(estimate ? {} : { pageNumbersEntryLevelsRange: "1-2", beginDirty: false }) }),
-      new Paragraph({ children: [new PageBreak()] }),
       ...control,
-      ...body,
+      ...bodyOnNewPage(body),
     ]).map((part, i) => ({
       properties: {
         titlePage: i === 0,
@@ -272,6 +344,16 @@ export function composeDocument(ctx: Ctx, id: DeliverableId, input: DeliverableI
   });
 }
 
+/**
+ * The body starts a page: its first heading breaks the page itself, without
+ * its space before (Word leaves it out at a page's top, LibreOffice keeps it
+ * after a page break), rather than after a paragraph holding a page break.
+ */
+function bodyOnNewPage(body: FileChild[]): FileChild[] {
+  const first = headingOnNewPage(body[0]);
+  return first ? [first, ...body.slice(1)] : [new Paragraph({ children: [new PageBreak()] }), ...body];
+}
+
 /** Splits the content into sections at orientation markers; neighbouring landscape parts share a section. */
 function splitByOrientation(children: FileChild[]): Array<{ landscape: boolean; children: FileChild[] }> {
   const parts: Array<{ landscape: boolean; children: FileChild[] }> = [{ landscape: false, children: [] }];
@@ -284,5 +366,11 @@ function splitByOrientation(children: FileChild[]): Array<{ landscape: boolean; 
     }
     parts.at(-1)!.children.push(child);
   }
-  return parts.filter((p, i) => i === 0 || p.children.length > 0);
+  return parts
+    .filter((p, i) => i === 0 || p.children.length > 0)
+    .map((p, i) => {
+      // A section after the first starts a page: its first heading there without the space before (see heading()).
+      const top = i > 0 ? headingAtPageTop(p.children[0]) : null;
+      return top ? { ...p, children: [top, ...p.children.slice(1)] } : p;
+    });
 }

@@ -66,6 +66,22 @@ describe.each(LANGS)("scope document (%s)", (lang) => {
     expect(numbering).toMatch(/<w:lvl w:ilvl="1"[^>]*>(?:(?!<\/w:lvl>)[\s\S])*<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:lvl>)[\s\S])*<w:lvlText w:val="%1\.%2"\/>/);
   });
 
+  it("keeps its cells' margins as written though the page numbers were laid out with them wider (decision 026)", () => {
+    const xml = xmlParts(docs.get(lang)!).get("word/document.xml")!;
+    const sides = [...xml.matchAll(/<w:tcMar>([\s\S]*?)<\/w:tcMar>/g)].flatMap((m) => [...m[1]!.matchAll(/<w:(left|right) w:type="dxa" w:w="(\d+)"\/>/g)].map((s) => s[2]));
+    expect(sides.length).toBeGreaterThan(100);
+    expect(new Set(sides)).toEqual(new Set(["80"]));
+  });
+
+  it("starts a page with a heading that has no space before: after the contents, the front matter and on the approval page", () => {
+    const xml = xmlParts(docs.get(lang)!).get("word/document.xml")!;
+    const breaking = xml.match(/<w:p><w:pPr><w:pStyle w:val="Heading1"\/>(?:(?!<\/w:pPr>).)*<w:pageBreakBefore\/>(?:(?!<\/w:pPr>).)*<\/w:pPr>/g) ?? [];
+    expect(breaking.length).toBeGreaterThanOrEqual(3);
+    for (const p of breaking) expect(p).toMatch(/<w:spacing w:before="0"\/>/);
+    // No heading follows a paragraph that only holds a page break.
+    expect(xml).not.toMatch(/<w:p><w:r><w:br w:type="page"\/><\/w:r><\/w:p><w:p><w:pPr><w:pStyle w:val="Heading/);
+  });
+
   it("captions tables and figures with numbered SEQ fields whose written number reads right before any update", () => {
     const xml = xmlParts(docs.get(lang)!).get("word/document.xml")!;
     const table = lang === "fa" ? "جدول" : "Table";
@@ -157,9 +173,10 @@ describe.skipIf(!canConvert)("as LibreOffice prints them", () => {
       .filter((e) => e.listed !== e.printed);
     if (lang === "en") expect(wrong).toEqual([]);
     else {
-      // Two Persian entries are still a page late: the page-number layout (docx/layout) and LibreOffice still
-      // differ by a few lines over ten pages (before the measuring copy of Vazirmatn, 14 of 40 were; decision 026).
-      expect(wrong.length, JSON.stringify(wrong)).toBeLessThanOrEqual(2);
+      // One Persian entry is still a page late: LibreOffice leaves "5.2" at a page's foot and its picture on the
+      // next page despite the heading's keep-with-next, which the page-number layout follows, as Word does (before
+      // the measuring copy of Vazirmatn, 14 of 40 entries were a page late; before shaped measuring, 2; decision 026).
+      expect(wrong.length, JSON.stringify(wrong)).toBeLessThanOrEqual(1);
       for (const e of wrong) expect(e.listed - e.printed, e.title).toBe(1);
     }
   });
