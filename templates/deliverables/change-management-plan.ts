@@ -66,11 +66,13 @@ function impactSection(ctx: Ctx, input: DeliverableInput, registerId: string): F
   if (attention.length) rest.push(heading(ctx, c.attention, 2), ...attention.map((a) => note(ctx, a)));
   rest.push(...registerTable(ctx, registerId, { title: c.todayTomorrow, heading: 2, columns: ["group", "today", "tomorrow"] }));
   const head = [heading(ctx, itemHeading(ctx, reg), 1), para(ctx, c.impactText, { keepNext: true })];
-  // A table too wide for portrait turns the page: the chapter's heading and what follows the table
-  // go with it, rather than a heading alone at a portrait page's foot and a landscape page a third full.
+  // A table too wide for portrait turns the page: the chapter's heading and the notes on who needs
+  // attention go with it (not a heading alone at a portrait page's foot); the next register goes back
+  // to portrait, so no caption can be left alone on a landscape page.
   if (table[0] instanceof OrientationMarker) {
     const inner = table.filter((x) => !(x instanceof OrientationMarker));
-    return [table[0], ...head, ...inner, ...rest, new OrientationMarker("portrait")];
+    const notes = attention.length ? [heading(ctx, c.attention, 2), ...attention.map((a) => note(ctx, a))] : [];
+    return [table[0], ...head, ...inner, ...notes, new OrientationMarker("portrait"), ...rest.slice(notes.length)];
   }
   return [...head, ...table, ...rest];
 }

@@ -297,9 +297,13 @@ export function emptyPages(pages: Page[], chapterTitles: string[], marginPt = 56
     const bottom = Math.max(marginPt, ...body.map((l) => l.yMax));
     const full = (bottom - marginPt) / (page.height - 2 * marginPt);
     if (full < 1 / 3 && !startsChapter(pages[i + 1]!)) out.push({ page: page.number, what: `only ${Math.round(full * 100)}% of the page is used and the next page does not begin a chapter` });
+    // A caption torn from its table or figure onto a page of its own is wrong wherever the chapter ends.
+    else if (body.length > 0 && body.every((l) => CAPTION.test(lineText(l)))) out.push({ page: page.number, what: `the page holds only a caption: "${lineText(body[0]!)}"` });
   }
   return out;
 }
+
+const CAPTION = /^(Table|Figure) [0-9]+:|^(جدول|شکل) [0-9۰-۹]+:/;
 
 /** The texts of Heading 1 paragraphs in a Word file (the chapters). */
 export function chapterTitles(docx: Uint8Array): string[] {
