@@ -364,9 +364,9 @@ function scaleTo(widths: number[], total: number): number[] {
  * columns' minimums fit, otherwise on a landscape page of its own; "records"
  * when it fits neither and the caller can set it one record at a time.
  */
-function tableBlock(ctx: Ctx, columns: TableColumn[], rows: DocText[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean } = {}): FileChild[] | "records" {
+function tableBlock(ctx: Ctx, columns: TableColumn[], rows: DocText[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean; landscape?: boolean } = {}): FileChild[] | "records" {
   const body = glued(rows);
-  const plan = planTable(columnNeeds(ctx, columns, body, opts), { allowRecords: opts.allowRecords });
+  const plan = planTable(columnNeeds(ctx, columns, body, opts), { allowRecords: opts.allowRecords, landscape: opts.landscape });
   if (plan.layout === "records") return "records";
   const t = tableOf(ctx, columns, body, plan.widths, opts);
   return plan.layout === "landscape" ? [new OrientationMarker("landscape"), t, ...after, new OrientationMarker("portrait")] : [t, ...after];
@@ -521,7 +521,7 @@ export function answerFacts(ctx: Ctx, ids: string[]): FileChild[] {
 }
 
 /** A register's rows as a numbered table with a caption; an empty register leaves the body (a draft marks it as open). */
-export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; title?: string; heading?: 1 | 2 | 3 | false; totals?: string[] } = {}): FileChild[] {
+export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; title?: string; heading?: 1 | 2 | 3 | false; totals?: string[]; landscape?: boolean } = {}): FileChild[] {
   const reg = itemOf(ctx, id, "register") as RegisterItem | null;
   if (!reg) return [];
   ctx.shown.add(id);
@@ -553,7 +553,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
   const numbered = body.map((row, i) => [i < rows.length ? formatNumber(i + 1, ctx.lang) : "", ...row]);
   ctx.counters.table++;
   const captionPara = caption(ctx, "table", ctx.counters.table, title);
-  const block = isRecordRegister(cols.map((c) => c.type)) ? "records" : tableBlock(ctx, columns, numbered, [captionPara], { allowRecords: true });
+  const block = isRecordRegister(cols.map((c) => c.type)) ? "records" : tableBlock(ctx, columns, numbered, [captionPara], { allowRecords: true, landscape: opts.landscape });
   if (block !== "records") {
     // A landscape table takes its heading with it.
     if (block[0] instanceof OrientationMarker && out.length) return [block[0], ...out, ...block.slice(1)];
@@ -634,6 +634,11 @@ function wantsLandscape(width: number, height: number): boolean {
   return width > TEXT_WIDTH_PX * 1.15 && width / height > 1.6;
 }
 
+/** Whether a figure is drawn on a landscape page (what follows it there may take that page's width). */
+export function isLandscapeFigure(fig: Figure): boolean {
+  return fig.image.kind === "image" && wantsLandscape(fig.image.width, fig.image.height);
+}
+
 /**
  * A diagram as a picture (SVG with a PNG fallback), or as a table with a visible note.
  * `after` (e.g. the table of what the picture shows) follows it, on the same landscape page when the picture needs one.
@@ -645,7 +650,8 @@ export function figure(ctx: Ctx, fig: Figure, opts: { after?: FileChild[] } = {}
   if (fig.image.kind === "image") {
     const landscape = wantsLandscape(fig.image.width, fig.image.height);
     const maxWidth = landscape ? LANDSCAPE_TEXT_WIDTH_PX : TEXT_WIDTH_PX;
-    const maxHeight = landscape ? LANDSCAPE_PICTURE_HEIGHT_PX : 820;
+    // With a table to follow on the same landscape page, the picture leaves it half the page.
+    const maxHeight = landscape ? (after.length ? Math.round(LANDSCAPE_PICTURE_HEIGHT_PX * 0.5) : LANDSCAPE_PICTURE_HEIGHT_PX) : 820;
     const scale = Math.min(1, maxWidth / fig.image.width, maxHeight / fig.image.height);
     const size = { width: Math.max(1, Math.round(fig.image.width * scale)), height: Math.max(1, Math.round(fig.image.height * scale)) };
     // Only what draws goes in: nothing the reader's Word could fetch, follow or run. An SVG that

@@ -110,8 +110,10 @@ export type TablePlan = { layout: "portrait" | "landscape"; widths: number[] } |
  * Where a table goes: across the portrait text width when its minimums fit,
  * on a landscape page when they fit there, otherwise one block per record.
  */
-export function planTable(needs: ColumnNeed[], opts: { allowLandscape?: boolean; allowRecords?: boolean } = {}): TablePlan {
+export function planTable(needs: ColumnNeed[], opts: { allowLandscape?: boolean; allowRecords?: boolean; landscape?: boolean } = {}): TablePlan {
   const minimum = sum(needs.map((n) => n.min));
+  // A table that sits on a landscape page anyway (beneath a wide figure) takes that page's width.
+  if (opts.landscape && minimum <= LANDSCAPE_TEXT_WIDTH_TWIPS) return { layout: "landscape", widths: distributeWidths(needs, LANDSCAPE_TEXT_WIDTH_TWIPS) };
   if (minimum <= TEXT_WIDTH_TWIPS) return { layout: "portrait", widths: distributeWidths(needs, TEXT_WIDTH_TWIPS) };
   if (opts.allowLandscape !== false && minimum <= LANDSCAPE_TEXT_WIDTH_TWIPS) return { layout: "landscape", widths: distributeWidths(needs, LANDSCAPE_TEXT_WIDTH_TWIPS) };
   if (opts.allowRecords) return { layout: "records" };

@@ -276,7 +276,7 @@ export async function deliverableInput(req: ExportRequest): Promise<DeliverableI
     generatedAt: now,
     generatedBy: req.actor.name,
     author,
-    draft: req.draft === true,
+    ...(req.draft === true ? { draft: true } : {}),
     revisions: revisionHistory(req.db, req.project.id, req.id, (name) => (SYSTEM_NAMES.has(name) ? author : name)),
     distribution: people.distribution,
     signatories: people.signatories,

