@@ -30,7 +30,7 @@ import type { ChecklistValue } from "#methodology/values.ts";
 import { findItem } from "#methodology/load.ts";
 import type { Branding, DeliverableInput, DocLang, Figure, SignOffState } from "./model.ts";
 import { STRINGS, type Strings } from "./strings.ts";
-import { COLOURS, LANDSCAPE_PICTURE_HEIGHT_PX, LANDSCAPE_TEXT_WIDTH_PX, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, exact } from "./styles.ts";
+import { COLOURS, LANDSCAPE_PICTURE_HEIGHT_PX, LANDSCAPE_TEXT_WIDTH_PX, PICTURE_SPACING, TEXT_WIDTH_PX, TEXT_WIDTH_TWIPS, lineHeight } from "./styles.ts";
 import { svgForWord } from "./svg-for-word.ts";
 import { cleanText, date, dateTime, dominantDirection, isUserText, sentenceText, splitByDirection, user, type DocText, type Sentence } from "./text.ts";
 import { documentMeasurer } from "./measure.ts";
@@ -188,7 +188,7 @@ export function para(ctx: Ctx, text: DocText, opts: { style?: string; bold?: boo
     bidirectional: rtl,
     alignment: opts.align === "center" ? AlignmentType.CENTER : undefined,
     keepNext: opts.keepNext,
-    spacing: opts.size ? exact(opts.size) : undefined,
+    spacing: opts.size ? lineHeight(opts.size) : undefined,
     children: runs(ctx, text, { bold: opts.bold, color: opts.color, size: opts.size }, rtl),
   });
 }
@@ -292,10 +292,10 @@ function fullWidthTable(ctx: Ctx, widths: number[], rows: TableRow[]): Table {
 }
 
 /**
- * A table's columns. `weight` is no longer read: widths come from the cells'
- * text (decision 024). `fixed` keeps a column at its content's width (the "#").
+ * A table's columns; their widths come from the cells' text (decision 024).
+ * `fixed` keeps a column at its content's width (the "#").
  */
-export type TableColumn = { label: string; weight?: number; fixed?: boolean };
+export type TableColumn = { label: string; fixed?: boolean };
 
 /** What each column needs, measured with the embedded font: header bold, body as set. */
 function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: DocText[][], opts: { boldFirstColumn?: boolean }): ColumnNeed[] {
@@ -570,9 +570,8 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
 }
 
 /** A table of figures worked out by Gambegam, numbered and captioned like a register. */
-export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }, opts: { weights?: number[] } = {}): FileChild[] {
+export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }): FileChild[] {
   if (!t.rows.length) return ctx.draft ? [openNote(ctx)] : [];
-  void opts.weights; // widths come from the content (decision 024)
   ctx.counters.table++;
   const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, "table", ctx.counters.table, title)], { boldFirstColumn: true });
   return block === "records" ? [] : block;

@@ -37,7 +37,6 @@ import {
   PERSIAN_FONT,
   PICTURE_SPACING,
   documentStyles,
-  exact,
   lineHeight,
   persianDigitFontFiles,
   persianFontFiles,
@@ -176,7 +175,7 @@ function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileCh
   if (input.branding.firmName) out.push(para(ctx, user(input.branding.firmName), { align: "center", color: COLOURS.muted, size: 28 }));
   out.push(
     new Paragraph({ style: "Title", alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { before: 1200, after: 240 }, children: runs(ctx, s.deliverables[id]) }),
-    new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { after: 1200, ...exact(32) }, children: unitRuns(ctx, input.project.name, { size: 32, color: input.branding.primaryColor }) }),
+    new Paragraph({ alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, spacing: { after: 1200, ...lineHeight(32) }, children: unitRuns(ctx, input.project.name, { size: 32, color: input.branding.primaryColor }) }),
     factsTable(ctx, [
       [s.titlePage.client, input.project.client],
       ...(input.branding.firmName ? ([[s.titlePage.firm, input.branding.firmName]] as Array<[string, string]>) : []),
@@ -186,7 +185,7 @@ function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileCh
       [s.titlePage.author, authorOf(input, ctx)],
       [s.titlePage.status, s.titlePage.statuses[documentStatus(input)]],
     ]),
-    new Paragraph({ spacing: { before: 1600, ...exact(18) }, alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, children: runs(ctx, s.titlePage.confidential(input.project.client), { color: COLOURS.muted, size: 18 }) }),
+    new Paragraph({ spacing: { before: 1600, ...lineHeight(18) }, alignment: AlignmentType.CENTER, bidirectional: ctx.rtl, children: runs(ctx, s.titlePage.confidential(input.project.client), { color: COLOURS.muted, size: 18 }) }),
     new Paragraph({ children: [new PageBreak()] }),
   );
   return out;
@@ -225,7 +224,7 @@ function documentControl(ctx: Ctx, input: DeliverableInput): FileChild[] {
     heading(ctx, d.revisions, 2),
     table(
       ctx,
-      [{ label: d.version, weight: 0.7 }, { label: d.date, weight: 1.1 }, { label: d.author, weight: 1.3 }, { label: d.changes, weight: 2.6 }],
+      [{ label: d.version }, { label: d.date }, { label: d.author }, { label: d.changes }],
       listed.map((r, i) => [num(r.version, ctx.lang), date(r.date.slice(0, 10), ctx.lang), actorLabel(r.author, ctx.lang), what(r, i)]),
     ),
     offset > 0 ? muted(ctx, d.latest(num(listed.length, ctx.lang), num(revisions.length, ctx.lang))) : para(ctx, ""),
@@ -233,7 +232,7 @@ function documentControl(ctx: Ctx, input: DeliverableInput): FileChild[] {
   if (input.distribution?.length) {
     out.push(
       heading(ctx, d.distribution, 2),
-      table(ctx, [{ label: d.name, weight: 1.4 }, { label: d.role, weight: 1.6 }, { label: d.organisation, weight: 1.6 }], input.distribution.map((p) => [p.name, p.role, p.organisation]), { boldFirstColumn: true }),
+      table(ctx, [{ label: d.name }, { label: d.role }, { label: d.organisation }], input.distribution.map((p) => [p.name, p.role, p.organisation]), { boldFirstColumn: true }),
     );
   }
   return out;

@@ -81,9 +81,6 @@ export function lineHeight(halfPoints: number) {
   return { line: Math.round(halfPoints * 10 * 1.6), lineRule: LineRuleType.AT_LEAST };
 }
 
-/** @deprecated The old name of {@link lineHeight}; lines are no longer set at an exact height. */
-export const exact = lineHeight;
-
 /** The multilevel list that numbers Heading 1 and Heading 2 ("1", "1.1"), linked to their styles. */
 export const HEADING_NUMBERING = "headings";
 

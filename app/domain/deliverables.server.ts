@@ -174,10 +174,12 @@ const SYSTEM_NAMES = new Set([SYSTEM_NAME, COMMAND_LINE_NAME]);
  * else its project manager (members first, then the team register). Never a
  * system name.
  */
-export function documentAuthor(db: Db, projectId: number, data: ProjectData, actorName: string, given?: string): string {
+/** The project's members who can still act, read once per export for the author, the distribution list and the signatories. */
+type ActiveMembers = ReturnType<typeof listMembers>;
+
+export function documentAuthor(members: ActiveMembers, data: ProjectData, actorName: string, given?: string): string {
   if (!SYSTEM_NAMES.has(actorName)) return actorName;
   if (given?.trim()) return given.trim();
-  const members = listMembers(db, projectId).filter((m) => !m.disabled);
   const byRole = (role: string) => members.find((m) => m.role === role)?.name;
   const team = (data.rows.get("team.members") ?? []).find((r) => r.cells.role === "project-manager")?.cells.name;
   return byRole("consultant") ?? byRole("project-manager") ?? (typeof team === "string" ? team : "") ?? "";
@@ -217,9 +219,8 @@ export function revisionHistory(db: Db, projectId: number, id: DeliverableId, au
  * sponsor(s) and whoever approved the phase; the consultant's are the
  * consultant members (or the firm alone).
  */
-export function projectPeople(db: Db, project: ProjectRow, pack: Pack, data: ProjectData, signOff: SignOffState | null, lang: Language, firm: string) {
+export function projectPeople(members: ActiveMembers, project: ProjectRow, pack: Pack, data: ProjectData, signOff: SignOffState | null, lang: Language, firm: string) {
   const { t } = i18nFor(lang);
-  const members = listMembers(db, project.id).filter((m) => !m.disabled);
   const consultantEmails = new Set(members.filter((m) => m.role === "consultant").map((m) => m.email.toLowerCase()));
   const consultantNames = new Set(members.filter((m) => m.role === "consultant").map((m) => m.name));
   const reg = findItem(pack, "team.members");
@@ -264,8 +265,9 @@ export async function deliverableInput(req: ExportRequest): Promise<DeliverableI
   const parts = contentParts(req.project, req.pack, req.data, signOff);
   const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id), now, parts);
   const branding = effectiveBranding(req.db, req.project.id);
-  const author = documentAuthor(req.db, req.project.id, req.data, req.actor.name, req.author);
-  const people = projectPeople(req.db, req.project, req.pack, req.data, signOff, req.lang, branding.firmName);
+  const members = listMembers(req.db, req.project.id).filter((m) => !m.disabled);
+  const author = documentAuthor(members, req.data, req.actor.name, req.author);
+  const people = projectPeople(members, req.project, req.pack, req.data, signOff, req.lang, branding.firmName);
   return {
     lang: req.lang,
     pack: req.pack,

@@ -30,7 +30,7 @@ function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const out: FileChild[] = [heading(ctx, c.readiness, 1), para(ctx, c.readinessText(num(r.gapBelow, ctx.lang), num(r.outsideHelpGaps, ctx.lang)))];
   if (input.figures.readiness) out.push(...figure(ctx, input.figures.readiness));
   if (r.average !== null) out.push(para(ctx, c.average(num(Math.round(r.average * 10) / 10, ctx.lang), num(r.max, ctx.lang), num(r.scored, ctx.lang), num(r.topics.length, ctx.lang))));
-  out.push(...captionedTable(ctx, c.readiness, view.table, { weights: [1.6, 0.7, 0.6, 3] }));
+  out.push(...captionedTable(ctx, c.readiness, view.table));
   if (r.gaps.length) {
     out.push(
       heading(ctx, c.gaps, 2),
@@ -38,7 +38,6 @@ function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
         ctx,
         c.gaps,
         { columns: [view.table.columns[0]!, view.table.columns[1]!, view.table.columns[3]!], rows: r.gaps.map((g) => [loc(g.item.shortTitle, ctx.lang) || itemHeading(ctx, g.item), scoreOf(g.score!, r.max, ctx.lang), g.evidence]) },
-        { weights: [2.4, 0.7, 2.4] },
       ),
     );
   } else if (r.scored) out.push(muted(ctx, c.noGaps));

@@ -53,7 +53,7 @@ export function buildGoNoGoRecord(input: DeliverableInput): Document {
     heading(ctx, g.criteria, 1),
     table(
       ctx,
-      [{ label: g.criterion, weight: 1.3 }, { label: g.state, weight: 1 }, { label: g.evidence, weight: 3 }],
+      [{ label: g.criterion }, { label: g.state }, { label: g.evidence }],
       criteria.map((c) => [g.criteriaNames[c.id], g.states[c.state], evidence(ctx, c)]),
       { boldFirstColumn: true },
     ),

@@ -47,18 +47,18 @@ function prioritisation(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const ranking = method === "moscow" ? moscowRanking(goals) : weightedRanking(goals, criteria, scores);
   const out: FileChild[] = [heading(ctx, s.ranking, 2), para(ctx, s.rankingText[method])];
   if (ranking.problem === "no-criteria" || ranking.problem === "zero-weights") out.push(note(ctx, s.rankingProblem[ranking.problem]));
-  out.push(...captionedTable(ctx, s.ranking, rankingTable(ranking, stageNames(cfg, input.data), ctx.lang), { weights: [0.7, 2.6, 1.5, 1.5] }));
+  out.push(...captionedTable(ctx, s.ranking, rankingTable(ranking, stageNames(cfg, input.data), ctx.lang)));
 
   if (criteria.length) {
     out.push(heading(ctx, s.criteriaAndScores, 2), ...registerTable(ctx, cfg.criteria, { heading: false }));
-    out.push(...captionedTable(ctx, s.scores, scoreGridTable(goals, criteria, scores, ctx.lang), { weights: [2.2, ...criteria.map(() => 1)] }));
+    out.push(...captionedTable(ctx, s.scores, scoreGridTable(goals, criteria, scores, ctx.lang)));
   }
 
   const matrix = input.figures["value-effort"];
   if (matrix) {
     out.push(heading(ctx, s.valueEffort, 2), para(ctx, s.valueEffortText, { keepNext: true }), ...figure(ctx, matrix));
     // A drawn matrix numbers its goals: the table says which is which (a matrix not drawn is this table already).
-    if (matrix.image.kind === "image") out.push(...captionedTable(ctx, s.valueEffort, matrix.fallback, { weights: [2.6, 0.6, 0.8, 0.8, 1.2] }));
+    if (matrix.image.kind === "image") out.push(...captionedTable(ctx, s.valueEffort, matrix.fallback));
     const unplaced = valueEffortMatrix(goals, criteria, scores).unplaced;
     if (unplaced.length) out.push(muted(ctx, s.unplaced(unplaced.flatMap((g, i) => (i ? [t("planning.listSeparator"), user(g.name)] : [user(g.name)])))));
   }

@@ -23,7 +23,7 @@ function adkarSection(ctx: Ctx): FileChild[] {
   return [
     heading(ctx, title, 1),
     para(ctx, p.adkarText(formatNumber(BARRIER_BELOW, ctx.lang))),
-    ...captionedTable(ctx, title, t, { weights: [2, 1, 1, 1, 1, 1.2, 1.2] }),
+    ...captionedTable(ctx, title, t),
     heading(ctx, p.barrierPoints, 2),
     ...standing.map((g) => para(ctx, g.barrier ? p.barrier(g.group, p.adkarStages[g.barrier.stage], n(g.barrier.score)) : p.noBarrier(g.group))),
   ];

@@ -43,7 +43,7 @@ export function thresholdsSection(ctx: Ctx): FileChild[] {
   const cols = p.thresholdColumns;
   return [
     heading(ctx, title, 1),
-    ...captionedTable(ctx, title, { columns: [cols.criterion, cols.threshold, cols.minimum, cols.actual, cols.result], rows: body }, { weights: [1.3, 2.6, 0.9, 0.9, 1] }),
+    ...captionedTable(ctx, title, { columns: [cols.criterion, cols.threshold, cols.minimum, cols.actual, cols.result], rows: body }),
   ];
 }
 

@@ -26,7 +26,7 @@ function raciSection(ctx: Ctx): FileChild[] {
     : { columns: [p.raciDeliverable, ...m.members], rows: m.rows.map((r) => [r.deliverable, ...r.letters]) };
   return [
     heading(ctx, title, 2),
-    ...captionedTable(ctx, title, t, { weights: wide ? [2, 1.5, 1.5, 1.5, 1.5] : [2.6, ...m.members.map(() => 1)] }),
+    ...captionedTable(ctx, title, t),
     // The key as a small table: a Latin letter opening a Persian sentence would turn the line around.
     factsTable(ctx, p.raciKey),
     para(ctx, ""),
