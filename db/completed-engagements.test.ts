@@ -5,15 +5,12 @@
  * the figures agreeing with each other as a client reading the documents
  * would check them.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { tempDatabase } from "#tests/setup/db.ts";
-import { getProject, loadProjectData, packOf, type ProjectData } from "#app/domain/projects.server.ts";
+import { describe, expect, test } from "vitest";
+import { getProject } from "#app/domain/projects.server.ts";
 import { gateView, projectGates } from "#app/domain/signoff.server.ts";
 import { allItems } from "#methodology/load.ts";
 import { isItemAnswered, projectProgress } from "#methodology/progress.ts";
-import type { Pack } from "#methodology/schema.ts";
-import type { Db } from "#db/client.ts";
-import { seedCompletedEnglish, seedCompletedPersian } from "#tests/fixtures/deliverable-project.ts";
+import { COMPLETED_ENGAGEMENTS, useCompletedEngagements, type Seeded } from "#tests/fixtures/completed-engagements.ts";
 
 /**
  * Answerable items left unanswered on purpose, with why. Empty: every item of
@@ -22,36 +19,20 @@ import { seedCompletedEnglish, seedCompletedPersian } from "#tests/fixtures/deli
  */
 const NOT_APPLICABLE: Record<"en" | "fa", string[]> = { en: [], fa: [] };
 
-type Seeded = { db: Db; id: number; pack: Pack; data: ProjectData };
-
-const cases: Array<{ lang: "en" | "fa"; seed: (db: Db) => number }> = [
-  { lang: "en", seed: seedCompletedEnglish },
-  { lang: "fa", seed: seedCompletedPersian },
-];
-
-let t: ReturnType<typeof tempDatabase>;
-const seeded = new Map<string, Seeded>();
-beforeAll(() => {
-  t = tempDatabase();
-  for (const c of cases) {
-    const id = c.seed(t.db);
-    const pack = packOf(getProject(t.db, id)!)!;
-    seeded.set(c.lang, { db: t.db, id, pack, data: loadProjectData(t.db, id) });
-  }
-});
-afterAll(() => t.cleanup());
+const cases = COMPLETED_ENGAGEMENTS;
+const engagements = useCompletedEngagements();
 
 const rows = (s: Seeded, id: string) => (s.data.rows.get(id) ?? []).map((r) => r.cells as Record<string, unknown>);
 const value = (s: Seeded, id: string) => s.data.state.values.get(id);
 
 describe.each(cases)("the completed engagement ($lang)", ({ lang }) => {
   test("writes its deliverables in its language", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     expect(getProject(s.db, s.id)!.deliverableLanguage).toBe(lang);
   });
 
   test("has every phase signed and unchanged since signing", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     const gates = projectGates(s.db, s.id, s.pack);
     const states = s.pack.phases.map((p) => {
       const v = gateView(s.pack, p, gates, s.data);
@@ -61,13 +42,13 @@ describe.each(cases)("the completed engagement ($lang)", ({ lang }) => {
   });
 
   test("leaves no required item unanswered", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     const missing = projectProgress(s.pack, s.data.state).flatMap((p) => p.missing.map((m) => m.item.id));
     expect(missing).toEqual([]);
   });
 
   test("answers every answerable item of the pack, apart from the justified allow-list", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     const unanswered = allItems(s.pack)
       .filter(({ item }) => item.kind !== "info" && !isItemAnswered(item, s.data.state))
       .map(({ item }) => item.id);
@@ -75,7 +56,7 @@ describe.each(cases)("the completed engagement ($lang)", ({ lang }) => {
   });
 
   test("has signing dates in the method's order, the go decision before go-live, and go-live before the reviewed periods", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     const gates = projectGates(s.db, s.id, s.pack);
     const signed = s.pack.phases.map((p) => gates.get(p.id)!.lastApproval!.at);
     expect(signed).toEqual([...signed].sort());
@@ -90,7 +71,7 @@ describe.each(cases)("the completed engagement ($lang)", ({ lang }) => {
   });
 
   test("never counts more active users than licences, nor more licences than the group has people", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     const sizes = new Map(rows(s, "requirements.impacted-groups").map((g) => [String(g.group), Number(g.people)]));
     for (const r of rows(s, "review.adoption")) {
       expect(Number(r.active), `${r.group} ${r.period}`).toBeLessThanOrEqual(Number(r.licensed));
@@ -100,14 +81,14 @@ describe.each(cases)("the completed engagement ($lang)", ({ lang }) => {
   });
 
   test("states a UAT pass rate equal to the share of recorded runs that passed", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     const runs = rows(s, "deployment.uat-results");
     const passed = runs.filter((r) => r.result === "passed" || r.result === "passed-with-issues").length;
     expect(Number(value(s, "deployment.uat-pass-rate"))).toBe(Math.round((100 * passed) / runs.length));
   });
 
   test("has KPI actuals between baseline and target, each period closer to the target than the last", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     const goals = s.data.rows.get("goals.register")!;
     for (const g of goals) {
       const base = Number(g.cells.baseline);
@@ -127,7 +108,7 @@ describe.each(cases)("the completed engagement ($lang)", ({ lang }) => {
   });
 
   test("trains no more people than each audience has, and marks no checklist task still to do", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang);
     const sizes = new Map(rows(s, "requirements.impacted-groups").map((g) => [String(g.group), Number(g.people)]));
     const attended = new Map<string, number>();
     for (const r of rows(s, "deployment.training-sessions")) attended.set(String(r.audience), (attended.get(String(r.audience)) ?? 0) + Number(r.attendees ?? 0));

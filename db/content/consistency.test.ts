@@ -7,30 +7,12 @@
  * for; communications in the past are not still "planned"; the Persian
  * budget agrees with its cap; Persian text is Persian.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { tempDatabase } from "#tests/setup/db.ts";
-import { getProject, loadProjectData, packOf, type ProjectData } from "#app/domain/projects.server.ts";
+import { describe, expect, test } from "vitest";
 import { allItems } from "#methodology/load.ts";
-import type { Pack } from "#methodology/schema.ts";
-import type { Db } from "#db/client.ts";
-import { FIXTURE_TEXT, seedCompletedEnglish, seedCompletedPersian } from "#tests/fixtures/deliverable-project.ts";
+import { FIXTURE_TEXT } from "#tests/fixtures/deliverable-project.ts";
+import { COMPLETED_ENGAGEMENTS as cases, useCompletedEngagements, type Seeded } from "#tests/fixtures/completed-engagements.ts";
 
-type Seeded = { db: Db; id: number; pack: Pack; data: ProjectData };
-const cases: Array<{ lang: "en" | "fa"; seed: (db: Db) => number }> = [
-  { lang: "en", seed: seedCompletedEnglish },
-  { lang: "fa", seed: seedCompletedPersian },
-];
-
-let t: ReturnType<typeof tempDatabase>;
-const seeded = new Map<string, Seeded>();
-beforeAll(() => {
-  t = tempDatabase();
-  for (const c of cases) {
-    const id = c.seed(t.db);
-    seeded.set(c.lang, { db: t.db, id, pack: packOf(getProject(t.db, id)!)!, data: loadProjectData(t.db, id) });
-  }
-});
-afterAll(() => t.cleanup());
+const engagements = useCompletedEngagements();
 
 type Row = { id: number; cells: Record<string, unknown> };
 const rowsOf = (s: Seeded, id: string) => (s.data.rows.get(id) ?? []) as unknown as Row[];
@@ -54,7 +36,7 @@ const FULL_TABLES = [
 
 describe.each(cases)("the completed engagement ($lang) as the consultants read it", ({ lang }) => {
   test("has each milestone accepted by the person accountable for its deliverables, after they are due", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang)!;
     const deliverables = rowsOf(s, "requirements.deliverables");
     const raci = rowsOf(s, "requirements.raci");
     const problems: string[] = [];
@@ -71,7 +53,7 @@ describe.each(cases)("the completed engagement ($lang) as the consultants read i
   });
 
   test("leaves no blank cell in the tables a client reads as finished", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang)!;
     const blanks: string[] = [];
     for (const table of FULL_TABLES)
       for (const [i, r] of rowsOf(s, table).entries())
@@ -80,7 +62,7 @@ describe.each(cases)("the completed engagement ($lang) as the consultants read i
   });
 
   test("lists two or more risks, assumptions and champions, and no past communication as still planned", () => {
-    const s = seeded.get(lang)!;
+    const s = engagements.get(lang)!;
     expect(rowsOf(s, "requirements.risks").length).toBeGreaterThanOrEqual(3);
     expect(rowsOf(s, "requirements.assumptions").length).toBeGreaterThanOrEqual(3);
     expect(rowsOf(s, "deployment.champions").length).toBeGreaterThanOrEqual(2);
@@ -91,7 +73,7 @@ describe.each(cases)("the completed engagement ($lang) as the consultants read i
 });
 
 describe("the English engagement (Alder & Finch)", () => {
-  const s = () => seeded.get("en")!;
+  const s = () => engagements.get("en")!;
   const text = (table: string) => rowsOf(s(), table).map((r) => Object.values(r.cells).map(str).join(" | "));
 
   test("has every named owner, sponsor and representative on the team", () => {
@@ -162,7 +144,7 @@ describe("the English engagement (Alder & Finch)", () => {
 });
 
 describe("the Persian engagement (Mehregan)", () => {
-  const s = () => seeded.get("fa")!;
+  const s = () => engagements.get("fa")!;
 
   test("has a budget within its stated cap", () => {
     const total = rowsOf(s(), "requirements.budget").reduce((n, r) => n + Number(r.cells.amount), 0);
