@@ -25,6 +25,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     projectId: project.id,
     description: project.description,
+    // Where the method's phases come from, as its pack says (decision 034): shown above them.
+    method: loc(pack.description, lang),
     phases: progress.map((p) => ({
       id: p.phase.id,
       title: loc(p.phase.title, lang),
@@ -101,6 +103,7 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
       </section>
       <section aria-labelledby="phases-heading">
         <h2 id="phases-heading">{t("home.phases")}</h2>
+        <p className="lead method-origin">{loaderData.method}</p>
         <ol className="phase-cards">
           {phases.map((p, i) => {
             const missingCount = p.required - p.requiredAnswered;

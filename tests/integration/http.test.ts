@@ -58,6 +58,24 @@ describe("pages", () => {
     expect(html).toMatch(/required answered/);
   });
 
+  test("the project home says, above the phases, where they come from and that steps 4–11 of the eleven-step method are not in the sources", async () => {
+    const fa = await (await get("/projects/1")).text();
+    const en = await (await get("/projects/1", english)).text();
+    for (const [html, said] of [[fa, "گام‌های ۴ تا ۱۱ روش یازده‌گامی در منابع نیامده است"], [en, "Steps 4–11 of the eleven-step method are not in the sources"]] as const) {
+      const at = html.indexOf(said);
+      expect(at).toBeGreaterThan(-1);
+      expect(at).toBeGreaterThan(html.indexOf('id="phases-heading"'));
+      expect(at).toBeLessThan(html.indexOf('class="phase-cards"'));
+    }
+  });
+
+  test("the review page says that counting its two to three months from go-live is Gambegam's reading, the source counting from the project's start", async () => {
+    const fa = await (await get("/projects/1/post-launch-review")).text();
+    const en = await (await get("/projects/1/post-launch-review", english)).text();
+    expect(en).toContain("the source counts those months from the start of the project");
+    expect(fa).toContain("منبع این ماه‌ها را از شروع پروژه می‌شمارد");
+  });
+
   test("the team view shows the demo's two unfilled roles", async () => {
     const html = await (await get("/projects/1/team", english)).text();
     expect(html).toContain("2 of the 6 recommended roles are unfilled.");
