@@ -73,7 +73,7 @@ const itemSource = new Map(allItems(pack).map(({ item }) => [item.id, item.sourc
 const ruleSource = new Map((pack.healthCheck?.rules ?? []).map((r) => [r.id, r.source]));
 
 /**
- * The sources a pack setting at `where` (e.g. `team.roles`, `planning.firstStage`)
+ * The sources a pack setting at `where` (e.g. `team.roles`, `team.roles.hr-support`)
  * is written from: every `source` found under it, or the nearest one above it.
  * Undefined when the path does not exist.
  */
@@ -81,10 +81,13 @@ function configSources(where: string): string[] | undefined {
   let node: unknown = pack;
   let above: string | undefined;
   for (const key of where.split(".")) {
-    if (!node || typeof node !== "object" || !(key in node)) return undefined;
+    if (!node || typeof node !== "object") return undefined;
     const source = (node as { source?: unknown }).source;
     if (typeof source === "string") above = source;
-    node = (node as Record<string, unknown>)[key];
+    // In a list, a step of the path is an entry's id (`team.roles.project-manager`).
+    const next = Array.isArray(node) ? node.find((entry) => (entry as { id?: unknown })?.id === key) : (node as Record<string, unknown>)[key];
+    if (next === undefined) return undefined;
+    node = next;
   }
   const found: string[] = [];
   const walk = (n: unknown) => {
@@ -152,7 +155,9 @@ describe("the brief map", () => {
   test("a pack setting counts with the source it is written from", () => {
     expect(problems({ id: "probe", seed: "000", fact: "six roles", items: [], rules: [], config: ["team.roles"] })).toEqual([]);
     expect(problems({ id: "probe", seed: "002", fact: "six roles", items: [], rules: [], config: ["team.roles"] })[0]).toMatch(/is written from 000_/);
+    expect(problems({ id: "probe", seed: "000", fact: "HR and support", items: [], rules: [], config: ["team.roles.hr-support"] })).toEqual([]);
     expect(problems({ id: "probe", seed: "000", fact: "x", items: [], rules: [], config: ["planning.nowhere"] })).toEqual(["setting 'planning.nowhere' does not exist in the pack"]);
+    expect(problems({ id: "probe", seed: "000", fact: "x", items: [], rules: [], config: ["team.roles.no-such-role"] })).toEqual(["setting 'team.roles.no-such-role' does not exist in the pack"]);
   });
 });
 
