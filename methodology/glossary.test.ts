@@ -86,7 +86,7 @@ function persianTexts(): Text[] {
     ...filesUnder("templates", code),
     ...filesUnder("db", code),
     ...filesUnder("methodology", (f) => code(f) && !f.endsWith("glossary.ts")),
-    "tests/fixtures/completed-persian.ts",
+    ...filesUnder("tests/fixtures", (f) => code(f) && path.dirname(f) === "tests/fixtures"),
   ];
   return [...structuredTexts("app/locales/fa.json", false), ...packFiles.flatMap((f) => structuredTexts(f, true)), ...codeFiles.flatMap(codeTexts)];
 }
