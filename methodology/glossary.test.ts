@@ -111,6 +111,14 @@ describe("the glossary's rejected variants", () => {
     expect(concepts("آن‌ها را به دست آوریم")).toEqual([]);
     expect(concepts("نرخ ثبت‌شده از سوی تیم")).toHaveLength(1);
     expect(concepts("رابطه خیابانی دوطرفه است")).toEqual(["style: calques of English idioms"]);
+    expect(concepts("کاربران دورکار")).toEqual(["remote users"]);
+    expect(concepts("باز کردن سلامت پروژه")).toEqual(["health check"]);
+    expect(concepts("باز کردن پایش سلامت پروژه")).toEqual([]);
+    expect(concepts("لیلا تهرانی، تسهیل‌گر")).toEqual(["facilitator"]);
+    expect(concepts("برنامه آموزشی و برنامه ارتباطی")).toEqual([]);
+    expect(concepts("برنامه آموزش کارکنان")).toEqual(["communication plan / training plan"]);
+    expect(concepts("فرصت‌های کم‌زحمت")).toEqual(["effort"]);
+    expect(concepts("مزاحمت برای مشتری")).toEqual([]);
     expect(GLOSSARY.every((r) => r.rejected.every((p) => p.flags.includes("g") && p.flags.includes("u")))).toBe(true);
   });
 

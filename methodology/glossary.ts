@@ -157,6 +157,12 @@ export const GLOSSARY: GlossaryRule[] = [
     rejected: [word(String.raw`تسهیل(?:‌|\s)گر`)],
   },
   {
+    concept: "remote users",
+    accepted: "کاربران راه دور",
+    kind: "term",
+    rejected: [word(String.raw`کاربران\s+(?:دورکار|از\s+راه\s+دور)`)],
+  },
+  {
     concept: "assumptions",
     accepted: "فرض‌ها",
     kind: "term",
