@@ -123,7 +123,7 @@ describe("the glossary's rejected variants", () => {
   });
 
   test("the scan reads the locale, every phase of the pack, the documents' wording and the content", () => {
-    const where = persianTexts().map((t) => t.where.split(":")[0]);
+    const where = persianTexts().map((t) => t.where.split(":")[0] ?? "");
     for (const f of ["app/locales/fa.json", "methodology/packs/crm-implementation/1.0.0/pack.yaml", "templates/strings.ts", "db/demo-content.ts", "db/content/professional.ts", "tests/fixtures/completed-persian.ts", "app/views/planning-views.ts"]) {
       expect(where, f).toContain(f);
     }
