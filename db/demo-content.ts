@@ -40,7 +40,7 @@ export const DEMO_ROWS: Record<string, Cells[]> = {
   ],
   "goals.criteria": [
     { name: "ارزش برای مشتری و کسب‌وکار", weight: "3", direction: "benefit", axis: "value" },
-    { name: "تلاش لازم", weight: "2", direction: "cost", axis: "effort" },
+    { name: "میزان تلاش", weight: "2", direction: "cost", axis: "effort" },
     { name: "ریسک", weight: "1", direction: "cost" },
   ],
   "goals.scores": [

@@ -505,7 +505,7 @@ describe("refused files", () => {
   test("a project on a newer version of the method — both versions named, in both languages", () => {
     const error = refusal(B.db, edited((f) => (f.methodology.packVersion = "1.1.0")));
     expect(inEnglish(error)).toBe("The project follows version 1.1.0 of the method “crm-implementation”, but this installation has version 1.0.0. Install version 1.1.0 of the method here first.");
-    expect(inPersian(error)).toContain("نسخه ۱.۱.۰ روش «crm-implementation»");
+    expect(inPersian(error)).toContain("نسخه ۱.۱.۰ متدولوژی «crm-implementation»");
     expect(inPersian(error)).toContain("۱.۰.۰");
   });
 

@@ -128,8 +128,9 @@ export default function History({ loaderData }: Route.ComponentProps) {
           {entries.map((e) => (
             <li key={e.id} id={`entry-${e.id}`} className="card history-entry" data-action={e.action}>
               <p className="history-head">
-                <LocalTime iso={e.at} lang={lang} /> · <strong><bdi>{actorLabel(e.actorName, lang)}</bdi></strong> · {t(`history.actions.${e.action.replace(".", "-")}`)}
-                {e.what ? <> · <bdi>{e.what}</bdi></> : null}
+                <LocalTime iso={e.at} lang={lang} /> · <strong><bdi>{actorLabel(e.actorName, lang)}</bdi></strong> {e.predicate.lead}
+                {e.predicate.what ? <bdi>{e.predicate.what}</bdi> : null}
+                {e.predicate.tail}
                 {e.importedFrom !== null ? <> · <span className="imported-mark" data-testid="imported-mark">{t("history.imported", { source: `\u2068${e.importedFrom}\u2069` })}</span></> : null}
               </p>
               {e.before || e.after ? (

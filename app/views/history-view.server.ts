@@ -30,6 +30,8 @@ export type HistoryLine = {
   what: string;
   before: Shown | null;
   after: Shown | null;
+  /** What the doer did, as the rest of a sentence that starts with their name. */
+  predicate: HistoryPredicate;
 };
 
 /** A value written out whole, or its beginning (cut at a word) with its whole length. */
@@ -103,6 +105,28 @@ export function historyLines(
       if (!text) return null;
       return e.id === ctx.full ? { text, whole: null } : shorten(text);
     };
-    return { id: e.id, at: e.at, actorName: e.actorName, importedFrom: e.importedFrom, action: e.action, what, before: shown(e.before), after: shown(e.after) };
+    return { id: e.id, at: e.at, actorName: e.actorName, importedFrom: e.importedFrom, action: e.action, what, before: shown(e.before), after: shown(e.after), predicate: historyPredicate(e.action, what, t) };
   });
+}
+
+/** The predicate of a history line, said after the doer's name: `lead`, then the object (`what`, shown isolated), then `tail`. */
+export type HistoryPredicate = { lead: string; what: string | null; tail: string };
+
+const OBJECT = "\u0000";
+
+/**
+ * A whole predicate, so that the line reads as a sentence with the doer first:
+ * «سارا احمدی به «چرا CRM» پاسخ داد», "Sara Ahmadi answered “Why CRM”". In
+ * Persian the object comes before the verb, so the object's place is taken
+ * from the translated sentence (`history.did`), never assumed; with no object
+ * the line is the doer and `history.actions`.
+ */
+export function historyPredicate(action: string, what: string, t: TFunction): HistoryPredicate {
+  const key = action.replace(".", "-");
+  if (what) {
+    const sentence = t(`history.did.${key}`, { what: OBJECT, defaultValue: "" });
+    const at = sentence.indexOf(OBJECT);
+    if (at >= 0) return { lead: sentence.slice(0, at), what, tail: sentence.slice(at + OBJECT.length) };
+  }
+  return { lead: t(`history.actions.${key}`), what: null, tail: "" };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { SHORTEN_AT, shorten } from "./history-view.server.ts";
+import fa from "#app/locales/fa.json";
+import { i18nFor } from "#app/i18n.ts";
+import { historyPredicate, SHORTEN_AT, shorten } from "./history-view.server.ts";
 
 describe("a long value in the history is shortened", () => {
   test("up to the limit it is shown whole", () => {
@@ -32,5 +34,35 @@ describe("a long value in the history is shortened", () => {
     expect(Array.from(s.text)).toHaveLength(SHORTEN_AT + 1);
     expect(s.text).not.toContain("\uFFFD");
     expect(s.text.slice(0, -1)).toBe("😀".repeat(SHORTEN_AT));
+  });
+});
+
+describe("a history line reads as a sentence with the doer first (glossary style)", () => {
+  const sentence = (lang: "fa" | "en", action: string, what: string) => {
+    const p = historyPredicate(action, what, i18nFor(lang).t);
+    return `سارا احمدی ${p.lead}${p.what ?? ""}${p.tail}`;
+  };
+
+  test("in Persian the object sits between the doer and the verb, and the verb ends the sentence", () => {
+    expect(sentence("fa", "answer.save", "چرا CRM؟")).toBe("سارا احمدی به «چرا CRM؟» پاسخ داد");
+    expect(sentence("fa", "signoff.approved", "تشکیل تیم")).toBe("سارا احمدی فاز «تشکیل تیم» را تأیید و امضا کرد");
+    expect(sentence("fa", "row.add", "ذی‌نفعان")).toBe("سارا احمدی ردیفی به «ذی‌نفعان» افزود");
+  });
+
+  test("every Persian action ends with its verb, with or without an object", () => {
+    const actions = Object.keys(fa.history.actions).map((k) => k.replace("-", "."));
+    expect(actions.length).toBeGreaterThan(20);
+    for (const action of actions) {
+      for (const what of ["موضوع", ""]) {
+        const p = historyPredicate(action, what, i18nFor("fa").t);
+        const line = `${p.lead}${p.what ?? ""}${p.tail}`.trim();
+        expect(line, `${action} (${what || "no object"})`).toMatch(/(?:کرد|داد|ساخت|افزود|گرفت|پذیرفت|برداشت|بازگرداند|برگرداند)$/u);
+        if (what) expect(p.what, action).toBe(action.replace(".", "-") in fa.history.did ? what : null);
+      }
+    }
+  });
+
+  test("in English the verb follows the doer and the object follows the verb", () => {
+    expect(sentence("en", "answer.save", "Why CRM?").replace("سارا احمدی", "Sara Ahmadi")).toBe("Sara Ahmadi answered “Why CRM?”");
   });
 });

@@ -13,9 +13,9 @@ import { SCORE_MAX, type Criterion, type Goal, type MatrixPoint, type Ranking, t
 
 const TEXT = {
   fa: {
-    matrix: "ارزش در برابر تلاش",
+    matrix: "ارزش در برابر میزان تلاش",
     value: "ارزش",
-    effort: "تلاش",
+    effort: "میزان تلاش",
     goal: "هدف",
     number: "شماره",
     quadrant: "ناحیه",

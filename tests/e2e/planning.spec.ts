@@ -16,7 +16,7 @@ async function scoreOf(page: Page, goal: string, criterion: string) {
 
 const CHANNELS = "افزایش کانال‌های ارتباط با مشتری";
 const CHURN = "کاهش نرخ ریزش مشتری";
-const [VALUE, EFFORT, RISK] = ["ارزش برای مشتری و کسب‌وکار", "تلاش لازم", "ریسک"];
+const [VALUE, EFFORT, RISK] = ["ارزش برای مشتری و کسب‌وکار", "میزان تلاش", "ریسک"];
 
 test.describe("strategy before software", () => {
   test("scoring goals reorders the ranking; ties are shown as ties; MoSCoW ranks by class", async ({ page }) => {

@@ -125,7 +125,7 @@ test("invitation, sign-off, reopening with a diff, signing again — all in the 
     await expect(history.locator(`[data-action="${action}"]`).first(), action).toBeVisible();
   }
   await expect(history.locator('[data-action="signoff.approved"]')).toHaveCount(2);
-  await expect(history.locator('[data-action="signoff.approved"]').first()).toContainText("Parisa Sohrabi · signed off · Forming the project team");
+  await expect(history.locator('[data-action="signoff.approved"]').first()).toContainText("Parisa Sohrabi signed off “Forming the project team”");
   await expect(history.locator('[data-action="row.update"]').first()).toContainText("Omid Jafarian");
   await expect(history.locator('[data-action="signoff.reopened"]')).toContainText("Omid's surname was misspelt.");
   await pm.getByLabel("Kind of change").selectOption("signoff");

@@ -11,7 +11,7 @@ test("a project manager creates a project, answers a vision question in Persian,
 
   await page.getByRole("link", { name: "پروژه جدید" }).first().click();
   await page.getByLabel("نام پروژه").fill("پیاده‌سازی CRM شرکت آزمون");
-  await page.getByLabel("سازمان مشتری").fill("شرکت آزمون پارس");
+  await page.getByLabel("سازمان کارفرما").fill("شرکت آزمون پارس");
   await page.getByLabel("تاریخ شروع").fill("۱۴۰۵/۰۹/۰۲");
   await page.getByRole("button", { name: "ساخت پروژه" }).click();
 
