@@ -104,7 +104,8 @@ export const RULE_TESTS: Record<string, RuleTest> = {
     return fires([reads.coOwners, reads.champions].filter((id) => count(data, id) === 0).map((id): Subject => findItem(pack, id!)?.title ?? id!));
   },
   // Co-owners are named, and none of them speaks for a business unit: all are IT, or the only
-  // business-looking co-owner is the team's CRM technology manager.
+  // business-looking co-owner is the team's CRM technology manager. A co-owner whose unit is not
+  // recorded yet (one carried over from the former free-text answer) is not assumed to be IT.
   "owned-by-it": ({ pack, data, reads }) => {
     const owners = rowsOf(data, reads.coOwners);
     if (!owners.length) return null;
@@ -114,7 +115,7 @@ export const RULE_TESTS: Record<string, RuleTest> = {
     );
     const business = owners.filter((r) => {
       const unit = cell(r.cells.unit);
-      return unit !== "" && unit !== "it" && !techManagers.has(cell(r.cells.name).toLowerCase());
+      return unit !== "it" && !techManagers.has(cell(r.cells.name).toLowerCase());
     });
     return business.length ? null : owners.map((r) => cell(r.cells.name));
   },
