@@ -84,8 +84,8 @@ export function buildScopeDocument(input: DeliverableInput): Document {
     ...answerSection(ctx, "requirements.high-level-scope", { level: 2 }),
     ...answerSection(ctx, "requirements.obstacles", { level: 2 }),
     ...answerSection(ctx, "requirements.opportunities", { level: 2 }),
-    // The customers' own voice behind the vision and the customer strategy (decision 033).
-    ...customerResearch(ctx),
+    // The customers' own voice behind the vision and the customer strategy (decision 033), with the overview's other inputs.
+    ...customerResearch(ctx, 2),
 
     ...section(ctx, s.objectives, [
       // Eleven columns do not fit a page: the measures and the plan are two tables.
