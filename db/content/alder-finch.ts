@@ -660,9 +660,9 @@ export const ALDER_FINCH: Engagement = {
       { "data-set": "Partner and association accounts", source: "@requirements.data-conversion#3", "records-migrated": "476", "records-rejected": "0", cleansing: "Four closed accounts left out.", "verified-by": RAMAN, date: "2026-04-05" },
     ],
     "deployment.rollout-waves": [
-      { wave: "Wave 1: service centre", audience: "Service centre agents", "start-date": "2026-04-20", status: "done" },
-      { wave: "Wave 2: partner managers and marketing", audience: "Retail partner managers and marketing team", "start-date": "2026-05-11", status: "done" },
-      { wave: "Wave 3: field engineers on tablets", audience: "Field service engineers", "start-date": "2026-07-06", status: "in-progress" },
+      { wave: "Wave 1: service centre", audience: "Service centre agents", "start-date": "2026-04-20", status: "done", champion: "@team.champions#1" },
+      { wave: "Wave 2: partner managers and marketing", audience: "Retail partner managers and marketing team", "start-date": "2026-05-11", status: "done", champion: "@team.champions#5" },
+      { wave: "Wave 3: field engineers on tablets", audience: "Field service engineers", "start-date": "2026-07-06", status: "in-progress", champion: "@team.champions#3" },
     ],
     "deployment.feedback": [
       { issue: "Large partner email attachments are dropped", "raised-by": "Pilot agent", date: "2026-04-01", category: "system", action: "Attachment limit raised to 25 MB.", status: "resolved" },
