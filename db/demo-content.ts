@@ -22,6 +22,21 @@ export const DEMO_ROWS: Record<string, Cells[]> = {
     { name: "رضا موسوی", role: "crm-technology-manager", unit: "فناوری اطلاعات", responsibilities: "ارزیابی نرم‌افزار، یکپارچه‌سازی با سامانه حسابداری و پخش، امنیت و زیرساخت.", email: "r.mousavi@mehregan.example" },
     { name: "نرگس رحیمی", role: "marketing-sales-service", unit: "فروش و بازاریابی", responsibilities: "نمایندگی فرایندهای فروش، بازاریابی و خدمات پس از فروش؛ هماهنگی با سرپرستان پخش.", email: "n.rahimi@mehregan.example" },
   ],
+  // Business ownership from the start (004): co-owners from sales and distribution, champions who help design the system.
+  "team.co-owners": [
+    { name: "نرگس رحیمی", unit: "sales", role: "مدیر فروش و بازاریابی؛ مالک مشترک پروژه و صاحب فرایندهای فروش و شکایت" },
+    { name: "مهدی صالحی", unit: "other-business", role: "مدیر پخش و انبار؛ مالک مشترک پروژه و صاحب فرایند تحویل" },
+  ],
+  "team.champions": [
+    { name: "مریم صادقی", unit: "خدمات پس از فروش", covers: "کارشناسان خدمات پس از فروش", wave: "1", contribution: "در طراحی صفحه ثبت شکایت کنار تیم فنی می‌نشیند و سناریوهای آزمون آن را می‌نویسد." },
+    { name: "حمید کرمانی", unit: "پخش تهران", covers: "سرپرستان پخش", wave: "1", contribution: "گزارش سفارش‌های ثبت‌شده را با نیاز برنامه پخش روزانه طراحی می‌کند." },
+  ],
+  // The customers' own voice (004: "ask your best customers"; the newspaper's targeted research).
+  "vision.customer-research": [
+    { segment: "مدیران خرید زنجیره‌ها", method: "interview", customers: "8", date: "2026-11-08", findings: "کسری بار را دیر می‌فهمند و هر بار باید چند نفر را در مهرگان پیدا کنند؛ یک مسئول حساب و گزارش فروش هر شعبه می‌خواهند.", informs: "vision.value-proposition" },
+    { segment: "سوپرمارکت‌های محلی", method: "survey", customers: "146", date: "2026-11-06", findings: "۷۱٪ گفتند ویزیتور در روز ثابت هفته برایشان از تخفیف مهم‌تر است؛ بیشترین گلایه، بی‌خبری از نتیجه شکایت بود.", informs: "vision.why-stay" },
+    { segment: "فروشگاه‌هایی که در یک سال گذشته شکایت کرده‌اند", method: "complaint-analysis", customers: "212", date: "2026-11-04", findings: "دو سوم شکایت‌ها درباره تأخیر یا کسری تحویل بود و نیمی از آن‌ها دو بار ثبت شده بود، چون فروشگاه شماره پیگیری نداشت.", informs: "vision.complaining-customers" },
+  ],
   "vision.segments": [
     { name: "فروشگاه‌های زنجیره‌ای", size: "12", "profitability-band": "high", "profitability-rank": "1", "current-value": "410000", "potential-value": "560000", description: "۱۲ زنجیره با ۳۸٪ فروش؛ سفارش منظم و حجم بالا.", decision: "invest", rationale: "سودآورترین بخش؛ رقبا برای جذب آن فعال‌اند.", "valued-contacts": "جلسه فصلی با مدیر خرید، گزارش فروش هر شعبه، پاسخ سریع به کسری بار.", "must-not": "پیامک تبلیغاتی انبوه به مدیران شعبه؛ تغییر قیمت بدون اطلاع قبلی." },
     { name: "سوپرمارکت‌های محلی", size: "700", "profitability-band": "low", "profitability-rank": "2", "current-value": "520000", "potential-value": "600000", description: "حدود ۷۰۰ فروشگاه؛ سفارش از طریق ویزیتور.", decision: "manage-costs", rationale: "حاشیه سود کم؛ سفارش تلفنی و برنامه ویزیت بهینه هزینه را کم می‌کند.", "valued-contacts": "ویزیت منظم در روز ثابت هفته؛ سفارش تلفنی بدون انتظار.", "must-not": "تماس فروش در ساعت شلوغ فروشگاه." },
@@ -125,6 +140,8 @@ export const DEMO_ANSWERS: Record<string, unknown> = {
   "vision.next-week-actions": "سرپرستان پخش هر هفته با پنج فروشگاهی که سفارش نداده‌اند تماس می‌گیرند؛ شکایت‌ها با شماره دستی پیگیری می‌شوند.",
   "team.mandate-agreed": { owner: "فرهاد کریمی", dueDate: "2026-10-28", status: "done", evidence: "صورتجلسه هیئت‌مدیره شماره ۱۴۰۵-۱۱" },
   "team.first-meeting-scheduled": { owner: "سارا احمدی", dueDate: "2026-11-03", status: "done", evidence: "دعوت‌نامه کارگاه چشم‌انداز" },
+  "team.task-co-owners": { owner: "فرهاد کریمی", dueDate: "2026-10-30", status: "done", evidence: "مدیرعامل مدیر فروش و بازاریابی و مدیر پخش را مالکان مشترک پروژه اعلام کرد." },
+  "team.task-champions": { owner: "نرگس رحیمی", dueDate: "2026-11-01", status: "done", evidence: "دو سفیر تغییر از خدمات و پخش تعیین شدند؛ سفیران فروش استان‌ها پیش از اختصاصی‌سازی اضافه می‌شوند." },
   "team.readiness-leadership": { score: 4, evidence: "مدیرعامل مالک پروژه است و ماهانه پیشرفت را مرور می‌کند." },
   "team.readiness-culture": { score: 2, evidence: "در مصاحبه‌ها، سرپرستان پخش تصمیم‌ها را بیشتر از نگاه حجم فروش می‌گیرند تا از نگاه فروشگاه." },
   "team.readiness-vision-journeys": { score: 2, evidence: "چشم‌انداز نوشته شده ولی سفرهای مشتری هنوز نقشه‌برداری نشده‌اند." },

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { BUILT_IN_PACKS_DIR, MethodologyError, allItems, loadPackDir, loadPacks } from "./load.ts";
@@ -91,5 +93,36 @@ describe("a bad definition stops loading with a message naming the item", () => 
 
   test("a folder with no pack", () => {
     expect(() => loadPacks([path.join(fixtures, "no-such-folder")])).toThrowError(/methodology folder not found/);
+  });
+});
+
+describe("the customers' voice is data the pack checks", () => {
+  /** The built-in pack copied to a temporary folder, with one file changed. */
+  function builtInWith(file: string, change: (text: string) => string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-"));
+    const src = path.join(BUILT_IN_PACKS_DIR, "crm-implementation", "1.0.0");
+    fs.cpSync(src, dir, { recursive: true });
+    const target = path.join(dir, file);
+    fs.writeFileSync(target, change(fs.readFileSync(target, "utf8")));
+    return dir;
+  }
+
+  test("the pack names its customer-research register, and research informs answers by item ids", () => {
+    const pack = loadPackDir(path.join(BUILT_IN_PACKS_DIR, "crm-implementation", "1.0.0"));
+    expect(pack.planning?.customerResearch).toBe("vision.customer-research");
+  });
+
+  test("an answer the research informs that is not an item of the pack stops loading, naming it", () => {
+    const dir = builtInWith("phases/02-vision.yaml", (t) => t.replace("- id: vision.value-proposition\n                label:", "- id: vision.no-such-answer\n                label:"));
+    expect(() => loadPackDir(dir)).toThrowError(/customer research informs 'vision\.no-such-answer', which is not an answerable item/);
+  });
+
+  test("business co-owners and champions are named when the team is formed, not at deployment", () => {
+    const pack = loadPackDir(path.join(BUILT_IN_PACKS_DIR, "crm-implementation", "1.0.0"));
+    const where = (id: string) => allItems(pack).find((x) => x.item.id === id)?.phase.id;
+    for (const id of ["team.task-co-owners", "team.co-owners", "team.task-champions", "team.champions"]) expect(where(id), id).toBe("team");
+    for (const id of ["deployment.task-co-owners", "deployment.co-owners", "deployment.task-champions", "deployment.champions"]) expect(where(id), id).toBeUndefined();
+    expect(where("customisation.design-sessions")).toBe("customisation");
+    expect(pack.changeManagement?.sections).toEqual(expect.arrayContaining(["team.co-owners", "team.champions"]));
   });
 });

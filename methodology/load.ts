@@ -202,6 +202,13 @@ export function checkReferences(p: Pack, where: string): void {
     if (!method || method.kind !== "question" || method.answer.type !== "choice" || !["weighted", "moscow"].every((o) => method.answer.type === "choice" && method.answer.options.some((x) => x.id === o)))
       problems.push(`planning: rankingMethod '${pl.rankingMethod}' must be a choice question with options 'weighted' and 'moscow'`);
     needItems("planning", [...pl.strategyQuestions, ...pl.vision]);
+    if (pl.customerResearch) {
+      needRegister("planning", pl.customerResearch, { method: ["choice"], customers: ["number"], date: ["date"], findings: ["long-text", "text"], informs: ["choice"] });
+      const informs = (items.get(pl.customerResearch) as RegisterItem | undefined)?.columns?.find((c) => c.id === "informs");
+      if (informs?.type === "choice")
+        for (const o of informs.options)
+          if (!items.has(o.id) || items.get(o.id)!.kind === "info") problems.push(`planning: customer research informs '${o.id}', which is not an answerable item of this pack`);
+    }
     for (const id of Object.values(pl.pages).flat()) if (!items.has(id)) problems.push(`planning: page item '${id}' is not an item of this pack`);
   }
   if (p.healthCheck) {
@@ -217,6 +224,7 @@ export function checkReferences(p: Pack, where: string): void {
       if (r.fix.item && !items.has(r.fix.item)) problems.push(`healthCheck: rule '${r.id}' fixes '${r.fix.item}', which is not an item of this pack`);
       for (const [name, id] of Object.entries(r.reads)) if (!items.has(id)) problems.push(`healthCheck: rule '${r.id}' reads ${name} '${id}', which is not an item of this pack`);
       if (r.fix.page === "step" && !r.fix.item) problems.push(`healthCheck: rule '${r.id}' links to a step page but names no item`);
+      if (r.escalate && !p.phases.some((ph) => ph.id === r.escalate!.phase)) problems.push(`healthCheck: rule '${r.id}' escalates on phase '${r.escalate.phase}', which is not a phase of this pack`);
     }
   }
   if (problems.length) {

@@ -244,6 +244,11 @@ const planning = z.strictObject({
   uatScenarios: stableId,
   /** Items at the root of the traceability chain (the vision). */
   vision: z.array(stableId).min(1),
+  /**
+   * The customer-research register: what customers said, each row naming in its `informs`
+   * column (a choice whose option ids are item ids, checked at load) the answer it informs.
+   */
+  customerResearch: stableId.optional(),
   /** The first roadmap stage carries too many goals above this share of all goals, once it holds more than `minGoals`. */
   firstStage: z.strictObject({ maxShare: z.number().gt(0).max(1), minGoals: z.number().int().min(1) }),
   /** Goals whose target dates all fall within this many days are "all due at once". */
@@ -288,6 +293,12 @@ const healthCheck = z.strictObject({
         fix: z.strictObject({ page: z.enum(HEALTH_PAGES), item: stableId.optional() }),
         /** Items the rule reads, by the name its implementation uses. */
         reads: z.record(z.string(), stableId).default({}),
+        /**
+         * A finding grows more severe once a phase has gone for sign-off (awaiting, signed or
+         * reopened after signing): e.g. a vision set without the customers' voice matters more
+         * once the client is asked to approve it.
+         */
+        escalate: z.strictObject({ phase: stableId, severity: z.enum(["high", "medium", "low"]) }).optional(),
       }),
     )
     .min(1),

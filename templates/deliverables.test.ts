@@ -93,6 +93,16 @@ describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s
       expect(text).toContain(lang === "fa" ? "کاهش نرخ ریزش مشتری۱۵۲برد سریع" : "کاهش نرخ ریزش مشتری152Quick win");
     }
     if (id === "vision-minutes") expect(text).toContain("ما هر فروشگاه را یک شریک می‌دانیم");
+    // What customers told us (decision 033): a section of its own in the minutes and the scope document, with method and how many.
+    if (id === "vision-minutes" || id === "scope-document") {
+      const finding = text.indexOf("کسری بار را دیر می‌فهمند");
+      expect(finding, id).toBeGreaterThan(0);
+      const before = text.slice(Math.max(0, finding - 400), finding);
+      expect(before).toContain(lang === "fa" ? "آنچه مشتریان به ما گفتند" : "What customers told us");
+      expect(before).toContain(lang === "fa" ? "مصاحبه" : "Interview");
+      const section = text.slice(finding, finding + 1500);
+      expect(section).toContain(lang === "fa" ? "۱۴۶" : "146");
+    }
     if (id === "go-no-go") {
       expect(text).toContain(FIXTURE_TEXT.condition);
       expect(text).toContain(FIXTURE_TEXT.uatIssue);

@@ -5,11 +5,17 @@
 import type { Language, Pack } from "#methodology/schema.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
 import { loc } from "#app/i18n.ts";
-import { healthCheck } from "./health.ts";
+import { healthCheck, type PhaseStates } from "./health.ts";
+import type { PhaseGate } from "./signoff.server.ts";
+
+/** Each phase's sign-off state, which some rules read (a finding grows more severe once its phase is submitted). */
+export function phaseStates(gates: ReadonlyMap<string, PhaseGate>): PhaseStates {
+  return new Map([...gates].map(([id, g]) => [id, g.status]));
+}
 import { itemLink } from "./links.ts";
 
-export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, lang: Language) {
-  const report = healthCheck(pack, data);
+export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, lang: Language, phases?: PhaseStates) {
+  const report = healthCheck(pack, data, phases);
   if (!report) return null;
   const source = (file: string) => loc(pack.sources.find((s) => s.file === file)?.title, lang) || file;
   const link = (page: string, item?: string) => {
@@ -19,7 +25,7 @@ export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, 
   const finding = (f: (typeof report.findings)[number]) => ({
     id: f.rule.id,
     concern: f.rule.concern,
-    severity: f.rule.severity,
+    severity: f.severity,
     title: loc(f.rule.title, lang),
     why: loc(f.rule.why, lang),
     source: source(f.rule.source),
@@ -41,14 +47,17 @@ export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, 
   };
 }
 
-const countsOf = new WeakMap<ProjectAnswers, ReturnType<typeof healthCheck>>();
+const countsOf = new WeakMap<ProjectAnswers, Map<string, ReturnType<typeof healthCheck>>>();
 
 /**
  * Just the counts, for the project home and the portfolio. Project data is
  * shared and frozen until the project changes (see loadProjectData), so the
  * check runs once per change, not once per page view.
  */
-export function healthCounts(pack: Pack, data: ProjectAnswers) {
-  if (!countsOf.has(data)) countsOf.set(data, healthCheck(pack, data));
-  return countsOf.get(data)?.counts ?? null;
+export function healthCounts(pack: Pack, data: ProjectAnswers, phases?: PhaseStates) {
+  const key = phases ? [...phases].map(([id, s]) => `${id}:${s}`).join(",") : "";
+  let byPhases = countsOf.get(data);
+  if (!byPhases) countsOf.set(data, (byPhases = new Map()));
+  if (!byPhases.has(key)) byPhases.set(key, healthCheck(pack, data, phases));
+  return byPhases.get(key)?.counts ?? null;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
 import { RULE_TESTS, healthCheck } from "./health.ts";
+import { findItem } from "#methodology/load.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 type Cells = Record<string, string | number | null>;
@@ -46,6 +47,10 @@ function healthy(): Data {
       "requirements.training-scope": [{ audience: "Sales reps" }],
       "requirements.customisations": [{ "screen-workflow": "Visit screen", "requested-by": "A sales rep" }],
       "team.members": pack.team!.roles.map((r) => ({ name: r.id, role: r.id })),
+      "team.co-owners": [{ name: "Head of sales", unit: "sales" }, { name: "crm-technology-manager", unit: "it" }],
+      "team.champions": [{ name: "A trusted sales rep" }],
+      "customisation.design-sessions": [{ session: "Visit screen", kind: "design-session" }],
+      "vision.customer-research": [{ method: "interview", customers: 12, findings: "They want one contact person.", informs: "vision.value-proposition" }],
     },
     answers: {
       ...Object.fromEntries(pack.planning!.strategyQuestions.map((q) => [q, "Answered."])),
@@ -78,6 +83,9 @@ const FIRING: Record<string, (d: Data) => void> = {
   "processes-not-documented": (d) => (d.rows["requirements.current-processes"] = []),
   "team-incomplete": (d) => d.rows["team.members"]!.shift(),
   "ui-without-end-users": (d) => (d.answers["requirements.task-ui-sessions"] = { owner: "", dueDate: null, status: "in-progress", evidence: "" }),
+  "no-customer-research": (d) => (d.rows["vision.customer-research"] = []),
+  "customisation-without-owners": (d) => (d.rows["team.champions"] = []),
+  "owned-by-it": (d) => (d.rows["team.co-owners"] = [{ name: "CIO", unit: "it" }]),
 };
 
 describe("health check", () => {
@@ -123,6 +131,50 @@ describe("health check", () => {
   it("rules about plans wait until planning has started: an empty project only lacks its team and strategy", () => {
     const ids = fired({ rows: {}, answers: {} });
     expect(ids).toEqual(["team-incomplete"]);
+  });
+
+  it("no customer research: medium while the vision is open, high once the vision phase is awaiting or signed", () => {
+    const d = toAnswers(change(FIRING["no-customer-research"]!));
+    const severity = (status?: string) => healthCheck(pack, d, status ? new Map([["vision", status]]) : undefined)!.findings.find((f) => f.rule.id === "no-customer-research")!.severity;
+    expect(severity()).toBe("medium");
+    expect(severity("open")).toBe("medium");
+    expect(severity("awaiting")).toBe("high");
+    expect(severity("signed")).toBe("high");
+    expect(healthCheck(pack, d, new Map([["vision", "signed"]]))!.counts.high).toBe(1);
+  });
+
+  it("no customer research waits until the vision or strategy has answers", () => {
+    expect(fired({ rows: {}, answers: { "vision.why-crm": "To keep customers." } })).toContain("no-customer-research");
+    expect(fired({ rows: {}, answers: {} })).not.toContain("no-customer-research");
+  });
+
+  it("customisation without owners names what is missing, and waits until customisation has started", () => {
+    const report = (mutate: (d: Data) => void) => healthCheck(pack, toAnswers(change(mutate)))!.findings.find((f) => f.rule.id === "customisation-without-owners");
+    const both = report((d) => {
+      d.rows["team.co-owners"] = [];
+      d.rows["team.champions"] = [];
+    });
+    expect(both!.subjects).toEqual([findItem(pack, "team.co-owners")!.title, findItem(pack, "team.champions")!.title]);
+    expect(report((d) => {
+      d.rows["team.champions"] = [];
+      d.rows["customisation.design-sessions"] = [];
+    })).toBeUndefined();
+    // Any answer in the customisation phase counts as started, not only the design sessions.
+    expect(report((d) => {
+      d.rows["team.champions"] = [];
+      d.rows["customisation.design-sessions"] = [];
+      d.answers["customisation.task-ui-workflow"] = { owner: "", dueDate: null, status: "in-progress", evidence: "" };
+    })).toBeDefined();
+  });
+
+  it("owned by IT: co-owners all from IT, or the only co-owner is the CRM technology manager, whatever unit is written", () => {
+    const owners = (rows: Cells[]) => fired(change((d) => (d.rows["team.co-owners"] = rows)));
+    expect(owners([{ name: "CIO", unit: "it" }, { name: "IT lead", unit: "it" }])).toEqual(["owned-by-it"]);
+    expect(owners([{ name: "crm-technology-manager", unit: "sales" }])).toEqual(["owned-by-it"]);
+    expect(owners([{ name: "Sara", unit: "marketing" }])).toEqual([]);
+    expect(owners([{ name: "Sara", unit: "service" }, { name: "CIO", unit: "it" }])).toEqual([]);
+    // No co-owner at all is the customisation rule's finding once customisation starts, not this one.
+    expect(owners([])).toEqual(["customisation-without-owners"]);
   });
 
   it("findings come most severe first, and the counts add up", () => {

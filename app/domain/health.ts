@@ -89,9 +89,43 @@ export const RULE_TESTS: Record<string, RuleTest> = {
     const named = changes.some((r) => cell(r.cells["requested-by"]));
     return heldSessions && named ? null : [];
   },
+  // The vision or the customer strategy has answers, and no customer was asked anything.
+  "no-customer-research": ({ pack, planning, data, reads }) => {
+    if (count(data, reads.research) > 0) return null;
+    const vision = pack.phases.find((p) => p.steps.some((s) => s.items.some((i) => i.id === reads.research)));
+    const visionItems = vision ? vision.steps.flatMap((s) => s.items.map((i) => i.id)) : [];
+    const started = [...visionItems, ...planning.strategyQuestions].some((id) => answered(data, id) || count(data, id) > 0);
+    return started ? [] : null;
+  },
+  // Any answer or row in the phase that holds the design sessions means customisation has started.
+  "customisation-without-owners": ({ pack, data, reads }) => {
+    const phase = pack.phases.find((p) => p.steps.some((s) => s.items.some((i) => i.id === reads.customisation)));
+    if (!phase || !phase.steps.some((s) => s.items.some((i) => answered(data, i.id) || count(data, i.id) > 0))) return null;
+    return fires([reads.coOwners, reads.champions].filter((id) => count(data, id) === 0).map((id): Subject => findItem(pack, id!)?.title ?? id!));
+  },
+  // Co-owners are named, and none of them speaks for a business unit: all are IT, or the only
+  // business-looking co-owner is the team's CRM technology manager. A co-owner whose unit is not
+  // recorded yet (one carried over from the former free-text answer) is not assumed to be IT.
+  "owned-by-it": ({ pack, data, reads }) => {
+    const owners = rowsOf(data, reads.coOwners);
+    if (!owners.length) return null;
+    const team = pack.team;
+    const techManagers = new Set(
+      team ? rowsOf(data, team.register).filter((r) => cell(r.cells[team.roleColumn]) === "crm-technology-manager").map((r) => cell(r.cells.name).toLowerCase()) : [],
+    );
+    const business = owners.filter((r) => {
+      const unit = cell(r.cells.unit);
+      return unit !== "it" && !techManagers.has(cell(r.cells.name).toLowerCase());
+    });
+    return business.length ? null : owners.map((r) => cell(r.cells.name));
+  },
 };
 
-export type Finding = { rule: HealthRule; subjects: Subject[] };
+/** `severity` is the rule's, or its escalated one when the phase it names has gone for sign-off. */
+export type Finding = { rule: HealthRule; subjects: Subject[]; severity: HealthRule["severity"] };
+/** A phase's sign-off state by phase id (signoff.server.ts's gate status: open, awaiting, signed, reopened). */
+export type PhaseStates = ReadonlyMap<string, string>;
+const SUBMITTED = new Set(["awaiting", "signed", "reopened"]);
 export type ConcernStatus = { concern: HealthCheckConfig["concerns"][number]; status: "ok" | "finding" | "not-checked"; findings: Finding[] };
 export type HealthReport = { findings: Finding[]; concerns: ConcernStatus[]; counts: { high: number; medium: number; low: number; total: number } };
 
@@ -101,7 +135,7 @@ const SEVERITY = { high: 0, medium: 1, low: 2 } as const;
  * Every rule of the pack run against the project's data. Findings come
  * most severe first, then in the pack's order.
  */
-export function healthCheck(pack: Pack, data: ProjectAnswers): HealthReport | null {
+export function healthCheck(pack: Pack, data: ProjectAnswers, phases?: PhaseStates): HealthReport | null {
   const config = pack.healthCheck;
   const planning = pack.planning;
   if (!config || !planning) return null;
@@ -110,14 +144,16 @@ export function healthCheck(pack: Pack, data: ProjectAnswers): HealthReport | nu
     const test = RULE_TESTS[rule.id];
     if (!test) throw new Error(`health rule '${rule.id}' has no test in app/domain/health.ts`);
     const subjects = test({ pack, planning, data, reads: rule.reads });
-    if (subjects) findings.push({ rule, subjects });
+    if (!subjects) continue;
+    const escalated = rule.escalate && SUBMITTED.has(phases?.get(rule.escalate.phase) ?? "open");
+    findings.push({ rule, subjects, severity: escalated ? rule.escalate!.severity : rule.severity });
   }
-  findings.sort((a, b) => SEVERITY[a.rule.severity] - SEVERITY[b.rule.severity]);
+  findings.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]);
   const concerns = config.concerns.map((concern): ConcernStatus => {
     const mine = findings.filter((f) => f.rule.concern === concern.id);
     const checked = config.rules.some((r) => r.concern === concern.id);
     return { concern, status: mine.length ? "finding" : checked ? "ok" : "not-checked", findings: mine };
   });
-  const by = (s: "high" | "medium" | "low") => findings.filter((f) => f.rule.severity === s).length;
+  const by = (s: "high" | "medium" | "low") => findings.filter((f) => f.severity === s).length;
   return { findings, concerns, counts: { high: by("high"), medium: by("medium"), low: by("low"), total: findings.length } };
 }

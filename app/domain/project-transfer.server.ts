@@ -65,6 +65,7 @@ import { imageInfo, LOGO_MAX_BYTES } from "./branding.server.ts";
 import { contentFingerprint, fileNameSlug, signOffState } from "./deliverables.server.ts";
 import { fingerprint, signerDisplayName, type PhaseSnapshot } from "./signoff.server.ts";
 import { loadProjectData } from "./projects.server.ts";
+import { RENAMED_ITEMS } from "#methodology/renamed-items.ts";
 import { stripInvisible, stripInvisibleDeep } from "./text-hygiene.ts";
 
 export const TRANSFER_FORMAT = "gambegam-project";
@@ -448,10 +449,40 @@ export function readProjectFile(input: string | Uint8Array | unknown): ParsedFil
 
   const parsed = projectFileSchema.safeParse(withoutInvisible(raw as Record<string, unknown>), { reportInput: true });
   if (!parsed.success) return refuse(describeIssue(parsed.error.issues[0]!));
-  const file = parsed.data;
+  const file = withMovedItems(parsed.data);
   const pack = getPacks().get(file.methodology.packId, file.methodology.packVersion)!;
   const problem = checkContent(file, pack);
   return problem ? refuse(problem) : { ok: true, file, pack };
+}
+
+/**
+ * A file written before items of its pack moved (RENAMED_ITEMS; the database
+ * had the same done by a migration) with its answers and rows under the new
+ * ids. An answer that became a register is one row of it, after any rows the
+ * file already holds there. An answer already under the new id wins. History
+ * and signed snapshots keep the ids they were recorded with.
+ */
+function withMovedItems(file: ProjectFile): ProjectFile {
+  const renamed = RENAMED_ITEMS[file.methodology.packId];
+  if (!renamed?.some((r) => file.answers.some((a) => a.itemId === r.from) || file.rows.some((x) => x.itemId === r.from))) return file;
+  const answered = new Set(file.answers.map((a) => a.itemId));
+  const answers: ProjectFile["answers"] = [];
+  const rows = file.rows.map((r) => {
+    const move = renamed.find((m) => m.from === r.itemId && m.how === "same");
+    return move ? { ...r, itemId: move.to } : r;
+  });
+  let nextId = rows.reduce((n, r) => Math.max(n, r.id), 0) + 1;
+  for (const a of file.answers) {
+    const move = renamed.find((m) => m.from === a.itemId);
+    if (!move) answers.push(a);
+    else if (move.how === "same") {
+      if (!answered.has(move.to)) answers.push({ ...a, itemId: move.to });
+    } else if (typeof a.value === "string" && a.value.trim()) {
+      const position = rows.filter((r) => r.itemId === move.to).reduce((n, r) => Math.max(n, r.position + 1), 0);
+      rows.push({ id: nextId++, itemId: move.to, position, cells: { [move.column]: a.value.trim().slice(0, 300) }, version: 1, updatedBy: a.updatedBy, createdAt: a.createdAt, updatedAt: a.updatedAt });
+    }
+  }
+  return { ...file, answers, rows };
 }
 
 /**

@@ -598,3 +598,34 @@ describe("the largest file allowed", () => {
     }
   });
 });
+
+describe("a file exported before co-owners and champions moved to team formation (decision 033)", () => {
+  /** file1 as an installation before the move would have written it: the old ids, the co-owners as one answer. */
+  function beforeTheMove(file: ProjectFile): ProjectFile {
+    const old = structuredClone(file);
+    const rename: Record<string, string> = { "team.task-co-owners": "deployment.task-co-owners", "team.task-champions": "deployment.task-champions", "team.champions": "deployment.champions" };
+    old.answers = old.answers.map((a) => ({ ...a, itemId: rename[a.itemId] ?? a.itemId }));
+    old.answers.push({ itemId: "deployment.co-owners", value: "Narges Rahimi (sales) and Mehdi Salehi (distribution)", version: 1, updatedBy: null, createdAt: "2026-11-01T10:00:00.000Z", updatedAt: "2026-11-01T10:00:00.000Z" });
+    old.rows = old.rows.filter((r) => r.itemId !== "team.co-owners").map((r) => ({ ...r, itemId: rename[r.itemId] ?? r.itemId }));
+    return old;
+  }
+
+  test("imports, with the answers and rows under the new ids and the co-owners as a row of the new register", () => {
+    const old = beforeTheMove(file1);
+    expect(old.answers.some((a) => a.itemId === "deployment.task-co-owners")).toBe(true);
+    const D = installation([{ email: PM, displayName: findUserByEmail(A.db, PM)!.displayName }]);
+    try {
+      const result = importProject(D.db, serialiseProjectFile(old), actorOf(D.db, PM));
+      if (!result.ok) throw new Error(`refused: ${inEnglish(result.error)}`);
+      const data = loadProjectData(D.db, result.projectId);
+      const source = loadProjectData(A.db, sourceId);
+      expect(data.answers.get("team.task-co-owners")?.value).toEqual(source.answers.get("team.task-co-owners")?.value);
+      expect(data.answers.get("team.task-champions")?.value).toEqual(source.answers.get("team.task-champions")?.value);
+      expect([...data.answers.keys()].filter((id) => id.startsWith("deployment.task-c") || id === "deployment.co-owners")).toEqual([]);
+      expect((data.rows.get("team.champions") ?? []).map((r) => r.cells.name)).toEqual((source.rows.get("team.champions") ?? []).map((r) => r.cells.name));
+      expect((data.rows.get("team.co-owners") ?? []).map((r) => r.cells.name)).toEqual(["Narges Rahimi (sales) and Mehdi Salehi (distribution)"]);
+    } finally {
+      D.cleanup();
+    }
+  });
+});

@@ -15,9 +15,10 @@ import { ItemList } from "#app/components/items/item-list.tsx";
 import { readForm } from "#app/http.server.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
 import { localDigits } from "#app/views/format.ts";
+import { customerVoiceFor } from "#app/views/customer-voice.ts";
 import type { Language } from "#methodology/schema.ts";
 
-export function loader({ params, context, request }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
   const fullStep = findStep(pack, phase, params.stepId);
@@ -43,6 +44,7 @@ export function loader({ params, context, request }: Route.LoaderArgs) {
     canAnswer: can(role, "answer"),
     canEditRegisters: can(role, "edit-registers"),
     lastChange: Object.fromEntries(changes),
+    ...customerVoiceFor(pack, project.id, projectData, step.items, (await getPreferences(request)).lang),
     /** Planning pages that show this step's items too (strategy, journey…): linked from the step. */
     planningPages: pack.planning ? (Object.entries(pack.planning.pages) as Array<[string, string[]]>).filter(([, ids]) => step.items.some((i) => ids.includes(i.id))).map(([page]) => page) : [],
   };
@@ -127,7 +129,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       <ItemList
         items={step.items}
-        data={{ projectId, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters }}
+        data={{ projectId, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters, voices: loaderData.voices, voiceLink: loaderData.voiceLink }}
         fallback={fallback}
         team={team}
       />

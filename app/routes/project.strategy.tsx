@@ -10,6 +10,7 @@ import { findItem } from "#methodology/load.ts";
 import { formatNumber, localDigits } from "#app/views/format.ts";
 import { loc } from "#app/i18n.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
+import { customerVoiceFor } from "#app/views/customer-voice.ts";
 import type { Language, RegisterItem } from "#methodology/schema.ts";
 
 const DECISIONS = ["invest", "manage-costs", "divest"] as const;
@@ -25,8 +26,11 @@ export async function loader(args: Route.LoaderArgs) {
     return c?.type === "choice" ? (c.options.find((o) => o.id === id)?.label ?? null) : null;
   };
   const totalValue = segments.reduce((s, x) => s + (x.currentValue ?? 0), 0);
+  // What customers said, beside the answers it informs (decision 033).
+  const voice = customerVoiceFor(pack, base.list.projectId, projectData, base.items, base.lang);
   return {
     ...base,
+    list: { ...base.list, ...voice },
     segments: segments.map((s) => ({ ...s, bandLabel: choice("profitability-band", s.band), decisionLabel: choice("decision", s.decision) })),
     decisions: DECISIONS.map((id) => {
       const list = segments.filter((s) => s.decision === id);

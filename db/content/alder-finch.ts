@@ -66,6 +66,8 @@ export const ALDER_FINCH: Engagement = {
     // --- 1. Team -------------------------------------------------------------------------------
     "team.mandate-agreed": done(ELLIS, "2025-09-08", "Board minute 2025/09-3; announced at the all-staff briefing on 10 September."),
     "team.first-meeting-scheduled": done(OSEI, "2025-09-12", "Vision workshop booked for 24 September, Leeds office, invitations sent."),
+    "team.task-co-owners": done(ELLIS, "2025-09-10", "The heads of Customer Service and Partner Sales co-own the programme with the Managing Director's backing; named below."),
+    "team.task-champions": done(BECKER, "2025-09-19", "Six champions recruited, one or two per impacted group; they sit in every design session and prototype review."),
     "team.readiness-leadership": { score: 4, evidence: "The Managing Director chairs the monthly steering group and owns the service targets." },
     "team.readiness-culture": { score: 3, evidence: "Service centre staff are customer-minded; field engineers are measured on jobs per day, not on fixing first time." },
     "team.readiness-vision-journeys": { score: 2, evidence: "No shared picture of good service yet; journeys exist only as a 2023 web-shop study." },
@@ -243,10 +245,7 @@ export const ALDER_FINCH: Engagement = {
     "deployment.go-decision-date": "2026-04-08",
     "deployment.task-support-plan": done(RAMAN, "2026-04-07", "Support team and mechanisms below; vendor support contract signed."),
     "deployment.task-final-migration": done(RAMAN, "2026-04-05", "Final migration on 4–5 April; delta load of later changes scheduled for 18 April."),
-    "deployment.task-co-owners": done(ELLIS, "2026-03-02", "Co-owners named below."),
-    "deployment.co-owners": `${BECKER} (Head of Customer Service) and Amira Shah (Head of Partner Sales)`,
     "deployment.task-tie-to-targets": done(WHITFIELD, "2026-03-27", "Service targets in the 2026/27 budget rewritten as the programme KPIs."),
-    "deployment.task-champions": done(BECKER, "2026-02-27", "Six champions recruited, one or two per impacted group; they reviewed every prototype."),
     "deployment.task-internal-marketing": done(OSEI, "2026-04-07", "Countdown posters, a launch video by the Managing Director, and team briefings."),
     "deployment.task-pause-projects": done(ELLIS, "2026-03-02", "The telephony upgrade moved to September 2026."),
     "deployment.task-sequence-rollout": done(OSEI, "2026-03-27", "Three waves below."),
@@ -313,6 +312,23 @@ export const ALDER_FINCH: Engagement = {
     ],
 
     // --- 2. Vision -----------------------------------------------------------------------------
+    "team.co-owners": [
+      { name: BECKER, unit: "service", role: "Head of Customer Service; co-owner of the programme, owns the future service processes" },
+      { name: "Amira Shah", unit: "sales", role: "Head of Partner Sales; co-owner of the programme, owns partner fault intake and the portal" },
+    ],
+    "team.champions": [
+      { name: "Chloe Brennan", unit: "Service centre, day shift", covers: "Service centre agents", wave: "1", contribution: "Designed the case screen with the consultants and reviewed every prototype of it." },
+      { name: "Marcus Hale", unit: "Service centre, late shift", covers: "Service centre agents", wave: "1", contribution: "Tried each build with late-shift cases and ran practice cases in the training environment." },
+      { name: "Ravi Patel", unit: "Field service, North", covers: "Field service engineers", wave: "3", contribution: "Designed the job-closure lists with Product Engineering." },
+      { name: "Owen Jones", unit: "Field service, South", covers: "Field service engineers", wave: "3", contribution: "Tested the tablet prototype offline in the South region's no-signal areas." },
+      { name: "Sophie Turner", unit: "Partner sales", covers: "Retail partner managers", wave: "2", contribution: "Shaped the partner portal views and showed the prototype to ten pilot partners." },
+      { name: "Nadia Brooks", unit: "Marketing", covers: "Marketing team", wave: "2", contribution: "Designed the consent fields with IT and checked them on migrated households." },
+    ],
+    "vision.customer-research": [
+      { segment: "Web-shop households with a repair in the last year", method: "survey", customers: "1240", date: "2025-09-16", findings: "62% said the worst part was waiting at home all day for an engineer; 48% had to call twice to learn when the engineer would come.", informs: "vision.value-proposition" },
+      { segment: "Retail partners (independent)", method: "interview", customers: "14", date: "2025-09-18", findings: "Partners phone us on their customers' behalf because they cannot see a repair's status; several would leave us for a supplier who shows it online.", informs: "vision.why-stay" },
+      { segment: "Households who complained in 2024/25", method: "complaint-analysis", customers: "2870", date: "2025-09-12", findings: "Most complaints were about being passed between departments, not about the fault itself: a case number and one named owner would have prevented two in three.", informs: "vision.complaining-customers" },
+    ],
     "vision.segments": [
       { name: "National retail chains", "profitability-rank": "1", size: "18", "profitability-band": "high", "current-value": "21400", "potential-value": "24800", description: "18 chains with 41% of unit sales; central buying, batch fault reports by email.", decision: "invest", rationale: "Largest and most profitable; competitors court their buyers.", "valued-contacts": "Quarterly business review, monthly service report per chain, one named account manager.", "must-not": "Changing prices or delivery terms without notice." },
       { name: "Retail partners (independent)", "profitability-rank": "2", size: "322", "profitability-band": "medium", "current-value": "14600", "potential-value": "17900", description: "322 independent kitchen and electrical shops; they phone faults in on their customers' behalf.", decision: "invest", rationale: "Loyal when served well; the partner portal makes serving them cheaper.", "valued-contacts": "Repair status without calling, fast stock replenishment, a named partner manager.", "must-not": "Selling directly to their local customers below their price." },
@@ -522,6 +538,11 @@ export const ALDER_FINCH: Engagement = {
       { role: "Partner manager", "user-group": "Retail partner managers", "access-rights": "Partner accounts, their cases and orders; reports.", notes: "14 users." },
       { role: "Marketing", "user-group": "Marketing team", "access-rights": "Customers with consent, campaigns; no case notes.", notes: "6 users." },
     ],
+    "customisation.design-sessions": [
+      { session: "Case screen for the service centre", date: "2026-01-14", kind: "design-session", attendees: `${BECKER}, Chloe Brennan, Marcus Hale`, decisions: "One screen per case with the appliance, warranty and engineer slot; the two-hour slot shown to the agent while on the phone." },
+      { session: "Partner portal views", date: "2026-02-04", kind: "design-session", attendees: "Amira Shah, Sophie Turner", decisions: "Partners see their own customers' repairs only, with status and the booked slot; no prices." },
+      { session: "Case screen, second build", date: "2026-02-25", kind: "prototype-review", attendees: `${BECKER}, Chloe Brennan, Marcus Hale, Nadia Brooks`, decisions: "Duplicate warning moved above the save button; consent fields made mandatory for new households." },
+    ],
     "customisation.build-log": [
       { item: "Customer and appliance record", type: "screen", requirement: "@requirements.register#1", customisation: "@requirements.customisations#1", status: "done" },
       { item: "Case workflow with owner and ageing", type: "workflow", requirement: "@requirements.register#2", status: "done" },
@@ -638,18 +659,10 @@ export const ALDER_FINCH: Engagement = {
       { "data-set": "Households", source: "@requirements.data-conversion#2", "records-migrated": "46870", "records-rejected": "95", cleansing: "4,310 duplicates merged by email and postcode.", "verified-by": "Lucy Grant", date: "2026-04-04" },
       { "data-set": "Partner and association accounts", source: "@requirements.data-conversion#3", "records-migrated": "476", "records-rejected": "0", cleansing: "Four closed accounts left out.", "verified-by": RAMAN, date: "2026-04-05" },
     ],
-    "deployment.champions": [
-      { name: "Chloe Brennan", unit: "Service centre, day shift", covers: "Service centre agents", wave: "1", contribution: "Reviewed every case screen prototype." },
-      { name: "Marcus Hale", unit: "Service centre, late shift", covers: "Service centre agents", wave: "1", contribution: "Ran practice cases with the late shift in the training environment." },
-      { name: "Ravi Patel", unit: "Field service, North", covers: "Field service engineers", wave: "3", contribution: "Designed the job-closure lists with Product Engineering." },
-      { name: "Owen Jones", unit: "Field service, South", covers: "Field service engineers", wave: "3", contribution: "Tested the tablet offline in the South region's no-signal areas." },
-      { name: "Sophie Turner", unit: "Partner sales", covers: "Retail partner managers", wave: "2", contribution: "Chose the ten pilot partners and showed them the portal prototype." },
-      { name: "Nadia Brooks", unit: "Marketing", covers: "Marketing team", wave: "2", contribution: "Checked the consent flags on migrated households before wave 2." },
-    ],
     "deployment.rollout-waves": [
-      { wave: "Wave 1: service centre", audience: "Service centre agents", "start-date": "2026-04-20", status: "done" },
-      { wave: "Wave 2: partner managers and marketing", audience: "Retail partner managers and marketing team", "start-date": "2026-05-11", status: "done" },
-      { wave: "Wave 3: field engineers on tablets", audience: "Field service engineers", "start-date": "2026-07-06", status: "in-progress" },
+      { wave: "Wave 1: service centre", audience: "Service centre agents", "start-date": "2026-04-20", status: "done", champion: "@team.champions#1" },
+      { wave: "Wave 2: partner managers and marketing", audience: "Retail partner managers and marketing team", "start-date": "2026-05-11", status: "done", champion: "@team.champions#5" },
+      { wave: "Wave 3: field engineers on tablets", audience: "Field service engineers", "start-date": "2026-07-06", status: "in-progress", champion: "@team.champions#3" },
     ],
     "deployment.feedback": [
       { issue: "Large partner email attachments are dropped", "raised-by": "Pilot agent", date: "2026-04-01", category: "system", action: "Attachment limit raised to 25 MB.", status: "resolved" },

@@ -31,7 +31,7 @@ const FULL_TABLES = [
   "requirements.constraints",
   "requirements.data-conversion",
   "requirements.training-scope",
-  "deployment.champions",
+  "team.champions",
 ];
 
 describe.each(cases)("the completed engagement ($lang) as the consultants read it", ({ lang }) => {
@@ -65,7 +65,7 @@ describe.each(cases)("the completed engagement ($lang) as the consultants read i
     const s = engagements.get(lang)!;
     expect(rowsOf(s, "requirements.risks").length).toBeGreaterThanOrEqual(3);
     expect(rowsOf(s, "requirements.assumptions").length).toBeGreaterThanOrEqual(3);
-    expect(rowsOf(s, "deployment.champions").length).toBeGreaterThanOrEqual(2);
+    expect(rowsOf(s, "team.champions").length).toBeGreaterThanOrEqual(2);
     const review = str(s.data.state.values.get("review.management-meeting-date"));
     const stale = rowsOf(s, "requirements.communication-plan").filter((r) => r.cells.status === "planned" && str(r.cells.timing) < review);
     expect(stale.map((r) => r.cells.message)).toEqual([]);
@@ -90,7 +90,7 @@ describe("the English engagement (Alder & Finch)", () => {
     const resisted = new Set(rowsOf(s(), "requirements.resistance-management").map((r) => Number(r.cells.group)));
     const told = rowsOf(s(), "requirements.communication-plan").map((r) => str(r.cells.audience));
     const trained = rowsOf(s(), "requirements.training-scope").map((r) => str(r.cells.audience));
-    const championed = rowsOf(s(), "deployment.champions").map((r) => str(r.cells.covers));
+    const championed = rowsOf(s(), "team.champions").map((r) => str(r.cells.covers));
     const missing = groups.flatMap((g) => {
       const name = str(g.cells.group);
       return [

@@ -11,6 +11,7 @@ import { i18nFor } from "#app/i18n.ts";
 import { moscowRanking, rankingMethod, readCriteria, readGoals, readScores, stageNames, valueEffortMatrix, weightedRanking } from "#app/domain/planning.ts";
 import { rankingTable, scoreGridTable } from "#app/views/planning-views.ts";
 import { statementOfWork } from "./sections/statement-of-work.ts";
+import { customerResearch } from "./sections/customer-research.ts";
 
 function figures(ctx: Ctx, input: DeliverableInput, keys: string[]): FileChild[] {
   return keys.flatMap((k) => (input.figures[k] ? figure(ctx, input.figures[k]!) : []));
@@ -83,6 +84,8 @@ export function buildScopeDocument(input: DeliverableInput): Document {
     ...answerSection(ctx, "requirements.high-level-scope", { level: 2 }),
     ...answerSection(ctx, "requirements.obstacles", { level: 2 }),
     ...answerSection(ctx, "requirements.opportunities", { level: 2 }),
+    // The customers' own voice behind the vision and the customer strategy (decision 033), with the overview's other inputs.
+    ...customerResearch(ctx, 2),
 
     ...section(ctx, s.objectives, [
       // Eleven columns do not fit a page: the measures and the plan are two tables.

@@ -8,6 +8,7 @@ import type { DeliverableInput } from "../model.ts";
 import { answerSection, createCtx, heading, registerTable, endMatter, checklistTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { MINUTES_DETAIL_ITEMS, absentees, sessionDetails, workshopActions } from "./sections/minutes-details.ts";
+import { customerResearch } from "./sections/customer-research.ts";
 
 /** Items with a section of their own in the minutes, not repeated among the answers. */
 const MEETING_ITEMS = new Set(["vision.workshop-date", "vision.workshop-participants", "vision.decisions", "vision.open-points", "vision.minutes-shared"]);
@@ -19,7 +20,7 @@ function visionAnswers(ctx: Ctx): FileChild[] {
   for (const step of phase.steps) {
     const parts: FileChild[] = [];
     for (const item of step.items) {
-      if (MEETING_ITEMS.has(item.id) || MINUTES_DETAIL_ITEMS.has(item.id)) continue;
+      if (MEETING_ITEMS.has(item.id) || MINUTES_DETAIL_ITEMS.has(item.id) || item.id === ctx.pack.planning?.customerResearch) continue;
       if (item.kind === "question") parts.push(...answerSection(ctx, item.id));
       else if (item.kind === "register") parts.push(...registerTable(ctx, item.id));
       else if (item.kind === "checklist") parts.push(...checklistTable(ctx, [item.id]));
@@ -36,6 +37,8 @@ export function buildVisionMinutes(input: DeliverableInput): Document {
   const answers = visionAnswers(ctx);
   const body: FileChild[] = [
     ...(meeting.length ? [heading(ctx, s.meeting, 1), ...meeting] : []),
+    // What customers told us, before the answers it informs (decision 033).
+    ...customerResearch(ctx),
     ...(answers.length ? [heading(ctx, s.answers, 1), ...answers] : []),
     ...registerTable(ctx, "vision.decisions", { title: s.decisions, heading: 1 }),
     ...workshopActions(ctx),

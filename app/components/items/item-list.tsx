@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { actorLabel } from "#app/actors.ts";
 import type { StepActionResult } from "#app/domain/step.server.ts";
@@ -9,6 +10,8 @@ import { AnswerItem } from "./answer-item.tsx";
 import { RegisterItemView } from "./register-item.tsx";
 import { ItemShell, type SourceInfo } from "./shared.tsx";
 import type { RowPage } from "#app/register-pages.ts";
+import type { CustomerVoiceNote } from "#app/views/customer-voice.ts";
+import { CustomerVoicePanel } from "#app/components/customer-voice.tsx";
 
 export type ItemListData = {
   projectId: number;
@@ -27,6 +30,9 @@ export type ItemListData = {
   locked: Record<string, boolean>;
   canAnswer: boolean;
   canEditRegisters: boolean;
+  /** What customers said, by the answer it informs (decision 033), and where the research register is. */
+  voices?: Record<string, CustomerVoiceNote[]>;
+  voiceLink?: string | null;
 };
 
 /**
@@ -51,11 +57,15 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
             {changed.importedFrom != null ? <> · <span className="imported-mark">{t("history.imported", { source: `\u2068${changed.importedFrom}\u2069` })}</span></> : null}
           </p>
         ) : null;
+        const voice = <CustomerVoicePanel itemId={item.id} notes={data.voices?.[item.id]} link={data.voiceLink} />;
         const wrap = (node: React.ReactNode) => (
-          <fieldset key={item.id} className="item-fieldset" disabled={!editable}>
-            {node}
-            {changedLine}
-          </fieldset>
+          <Fragment key={item.id}>
+            <fieldset className="item-fieldset" disabled={!editable}>
+              {node}
+              {changedLine}
+            </fieldset>
+            {voice}
+          </Fragment>
         );
         switch (item.kind) {
           case "info":
