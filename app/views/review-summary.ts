@@ -6,9 +6,8 @@
  * Pure, in the document's language; it states facts and never asks the reader
  * to do anything (decision 029).
  */
-import { loc } from "#app/i18n.ts";
 import { formatDate, formatNumber } from "#app/views/format.ts";
-import { pct } from "#app/views/change-views.ts";
+import { pct, referenceText } from "#app/views/change-views.ts";
 import type { Adoption, MeasureSeries } from "#app/domain/adoption.ts";
 import type { Language } from "#methodology/schema.ts";
 
@@ -77,8 +76,8 @@ export function reviewSummary(input: ReviewSummaryInput, lang: Language): string
     if (points.length > 1) s += t.trend(latest.rate! >= points[0]!.rate!, pct(points[0]!.rate, lang), formatDate(points[0]!.period, lang));
     out.push(`${s}.`);
     const v = a.verdict;
-    if (v.kind === "compared") out.push(t.compared(t.months(v.months), loc(v.reference.label, lang), v.met));
-    else if (v.kind === "before-reference") out.push(t.before(t.months(v.months), loc(v.next.label, lang)));
+    if (v.kind === "compared") out.push(t.compared(t.months(v.months), pct(v.reference.percent, lang), v.met));
+    else if (v.kind === "before-reference") out.push(t.before(t.months(v.months), referenceText(v.next, lang)));
   }
   if (input.kpi.length) {
     const count = (st: MeasureSeries["status"][]) => input.kpi.filter((s) => st.includes(s.status)).length;
