@@ -18,7 +18,7 @@ import type { Language } from "#methodology/schema.ts";
 const submission = z.object({
   intent: z.enum(["threshold-save", "threshold-reset"]),
   key: z.string().min(1).max(100),
-  version: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  version: z.string().regex(/^\d{1,15}$/).transform(Number),
   value: z.string().max(100).optional(),
 });
 
