@@ -22,7 +22,7 @@ const UNITS: Record<Language, Record<Threshold["unit"], (n: string) => string>> 
     percent: (n) => `${n}٪`,
     goals: (n) => `${n} هدف`,
     days: (n) => `${n} روز`,
-    segments: (n) => `${n} بخش`,
+    segments: (n) => `${n} بخش مشتریان`,
   },
 };
 
