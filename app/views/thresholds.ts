@@ -30,21 +30,31 @@ export function thresholdValueText(value: number, unit: Threshold["unit"], lang:
   return UNITS[lang][unit](localDigits(value, lang));
 }
 
+/**
+ * Who set the default a page names: Gambegam. A document the client receives
+ * names no product (decision 023), so it says "this method's default".
+ */
+const DEFAULT_OF = {
+  page: { en: "Gambegam's default", fa: "پیش‌فرض گام‌به‌گام" },
+  document: { en: "this method's default", fa: "پیش‌فرض این متدولوژی" },
+} as const;
+
 /** Whose number the project uses, in a few words. */
-export function thresholdOrigin(use: ThresholdUse, lang: Language): string {
+export function thresholdOrigin(use: ThresholdUse, lang: Language, audience: "page" | "document" = "page"): string {
   const d = thresholdValueText(use.default, use.threshold.unit, lang);
+  const ours = DEFAULT_OF[audience][lang];
   if (lang === "fa") {
-    if (use.gambegams) return use.isDefault ? "پیش‌فرض گام‌به‌گام، نه از منابع" : `تعیین‌شده برای این پروژه؛ پیش‌فرض گام‌به‌گام ${d} است و از منابع نیست`;
+    if (use.gambegams) return use.isDefault ? `${ours}، نه از منابع` : `تعیین‌شده برای این پروژه؛ ${ours} ${d} است و از منابع نیست`;
     return use.isDefault ? "رقم منبع" : `تعیین‌شده برای این پروژه؛ رقم منبع ${d} است`;
   }
-  if (use.gambegams) return use.isDefault ? "Gambegam's default, not from the sources" : `set for this project; Gambegam's default, not from the sources, is ${d}`;
+  if (use.gambegams) return use.isDefault ? `${ours}, not from the sources` : `set for this project; ${ours}, not from the sources, is ${d}`;
   return use.isDefault ? "the source's figure" : `set for this project; the source's figure is ${d}`;
 }
 
 /** "Largest share of the goals in the roadmap's first stage: 40% (Gambegam's default, not from the sources)". */
-export function thresholdSentence(use: ThresholdUse, lang: Language): string {
+export function thresholdSentence(use: ThresholdUse, lang: Language, audience: "page" | "document" = "page"): string {
   const value = thresholdValueText(use.value, use.threshold.unit, lang);
-  return lang === "fa" ? `${use.threshold.title.fa}: ${value} (${thresholdOrigin(use, lang)})` : `${use.threshold.title.en}: ${value} (${thresholdOrigin(use, lang)})`;
+  return `${use.threshold.title[lang]}: ${value} (${thresholdOrigin(use, lang, audience)})`;
 }
 
 /** What a page shows under "thresholds set for this project": plain data for the browser. */

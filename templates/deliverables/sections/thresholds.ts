@@ -12,7 +12,7 @@ import { thresholdSentence } from "#app/views/thresholds.ts";
 
 export function thresholdsUsed(ctx: Ctx, input: DeliverableInput, page: Threshold["pages"][number]): FileChild[] {
   const uses = thresholdsUsedBy(input.pack, input.data, { page });
-  const out: FileChild[] = uses.map((u) => muted(ctx, `${ctx.s.thresholds.used}: ${thresholdSentence(u, ctx.lang)}.`));
+  const out: FileChild[] = uses.map((u) => muted(ctx, `${ctx.s.thresholds.used}: ${thresholdSentence(u, ctx.lang, "document")}.`));
   // What the source says, once per distinct quotation (two thresholds may come from one passage).
   const said = new Set<string>();
   for (const u of uses) {
