@@ -37,7 +37,7 @@ describe("the review report's executive summary", () => {
   it("states adoption against the reference, KPI progress with best and worst, data quality and the decision (en)", () => {
     expect(reviewSummary({ adoption, kpi, metrics, decision: "Stage 2 budget approved." }, "en")).toEqual([
       "In the latest period (22 November 2027) 75.4% of licensed users were active (49 of 65), up from 46.2% on 22 August 2027.",
-      "Six months after go-live the reference is 80%: adoption is behind it.",
+      "Six months after go-live the reference set for this project is 80%: adoption is behind it.",
       "Of 4 goals, 1 has reached its target, 1 is moving towards it, 1 has not moved from its baseline and 1 has no figures yet.",
       "Furthest ahead: “Churn” (120% of the way from baseline to target); furthest behind: “Share of wallet” (-10%).",
       "Of 2 usage and data-quality indicators, 1 has reached its target; “Complete contact details” stands at 70% against a target of 90%.",
