@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "sign-off",
   "export",
   "manage-documents",
+  "adjust-method",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,11 +33,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  * `request-signoff` also covers withdrawing a request and reopening a phase.
  * `export` downloads the Word deliverables and the project's data (JSON);
  * `manage-documents` sets a
- * project's own branding for them.
+ * project's own branding for them. `adjust-method` sets the project's own
+ * thresholds of the method (decision 035): the people who run the method.
  */
 export const ROLE_PERMISSIONS: Record<ProjectRole, readonly Permission[]> = {
-  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export", "manage-documents"],
-  consultant: ["view", "answer", "edit-registers", "export", "manage-documents"],
+  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export", "manage-documents", "adjust-method"],
+  consultant: ["view", "answer", "edit-registers", "export", "manage-documents", "adjust-method"],
   "executive-sponsor": ["view", "sign-off", "export"],
   "team-member": ["view", "answer", "edit-registers"],
   viewer: ["view"],
@@ -108,6 +110,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/projects/:projectId/change-management": { loader: { project: "view" }, action: { intents: stepIntents } },
   "/projects/:projectId/post-launch-review": { loader: { project: "view" }, action: { intents: stepIntents } },
   "/projects/:projectId/history": { loader: { project: "view" } },
+  "/projects/:projectId/method-settings": {
+    loader: { project: "view" },
+    action: { intents: { "threshold-save": { project: "adjust-method" }, "threshold-reset": { project: "adjust-method" } } },
+  },
   "/projects/:projectId/members": {
     loader: { project: "view" },
     action: {

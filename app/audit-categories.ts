@@ -4,7 +4,7 @@ export const AUDIT_CATEGORIES = {
   registers: ["row.add", "row.update", "row.delete", "row.move"],
   members: ["member.add", "member.role", "member.remove", "invitation.create", "invitation.revoke", "invitation.accept"],
   signoff: ["signoff.requested", "signoff.withdrawn", "signoff.approved", "signoff.rejected", "signoff.reopened"],
-  project: ["project.create", "project.export", "project.import"],
+  project: ["project.create", "project.export", "project.import", "setting.save", "setting.reset"],
   documents: ["document.version", "branding.save", "branding.reset"],
 } as const;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;

@@ -29,6 +29,7 @@ export default [
     route("post-launch-review", "routes/project.review.tsx"),
     route("members", "routes/project.members.tsx"),
     route("history", "routes/project.history.tsx"),
+    route("method-settings", "routes/project.method-settings.tsx"),
     route("documents", "routes/project.documents.tsx"),
     route("phases/:phaseId", "routes/project.phase.tsx"),
     route("phases/:phaseId/steps/:stepId", "routes/project.step.tsx"),

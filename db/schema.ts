@@ -4,7 +4,7 @@
  * with a version number each, so that stale saves can be refused.
  */
 import { sql } from "drizzle-orm";
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { PROJECT_ROLES, type ProjectRole } from "./roles.ts";
 
 const timestamps = {
@@ -202,6 +202,28 @@ export const signoffEvents = sqliteTable(
   },
   (t) => [index("signoff_events_project_phase").on(t.projectId, t.phaseId, t.id)],
 );
+
+/**
+ * A project's own values of the method's thresholds (the method settings
+ * page), by the id the pack declares them under. `value` null: back to the
+ * pack's default (the row and its version stay, so a stale form is still
+ * refused after a reset).
+ */
+export const projectSettings = sqliteTable(
+  "project_settings",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: integer("value"),
+    version: integer("version").notNull().default(1),
+    updatedBy: text("updated_by"),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.key] })],
+);
+export type ProjectSettingRow = typeof projectSettings.$inferSelect;
 
 /**
  * Append-only record of every change (triggers in the migration refuse

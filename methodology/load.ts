@@ -9,6 +9,8 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { registerRowSchema, suggestionCells } from "./values.ts";
 import { pack as packSchema, packFile, phase as phaseSchema, type Pack, type Item, type Phase, type RegisterItem, type Step } from "./schema.ts";
+import { GOOD_PRACTICE_SOURCE } from "./good-practice.ts";
+import { THRESHOLDS_NEEDED } from "./thresholds.ts";
 
 /** The columns (id → allowed types) the planning pages read from each register they use. */
 export const PLANNING_COLUMNS = {
@@ -184,7 +186,7 @@ export function checkReferences(p: Pack, where: string): void {
   }
   if (p.postLaunchReview) {
     const r = p.postLaunchReview;
-    for (const s of [r.source, ...r.adoptionReference.map((a) => a.source)]) if (!sources.has(s)) problems.push(`postLaunchReview: source '${s}' is not listed in the pack's sources`);
+    for (const s of [r.source]) if (!sources.has(s)) problems.push(`postLaunchReview: source '${s}' is not listed in the pack's sources`);
     const goLive = items.get(r.goLive);
     if (!goLive || goLive.kind !== "question" || goLive.answer.type !== "date") problems.push(`postLaunchReview: goLive '${r.goLive}' must be a date question`);
     needRegister("postLaunchReview", r.adoption, { period: ["date"], group: ["text", "choice"], active: ["number"], licensed: ["number"] });
@@ -227,8 +229,34 @@ export function checkReferences(p: Pack, where: string): void {
       if (r.escalate && !p.phases.some((ph) => ph.id === r.escalate!.phase)) problems.push(`healthCheck: rule '${r.id}' escalates on phase '${r.escalate.phase}', which is not a phase of this pack`);
     }
   }
+  checkThresholds(p, sources, problems);
   if (problems.length) {
     throw new MethodologyError(`${where}: the methodology definition is invalid:\n${problems.map((m) => `  - ${m}`).join("\n")}`);
+  }
+}
+
+/** Thresholds: declared once each, with a known source; every one a part of the pack reads is declared. */
+function checkThresholds(p: Pack, sources: Set<string>, problems: string[]): void {
+  const declared = new Map(p.thresholds.map((t) => [t.id, t]));
+  const rules = new Set(p.healthCheck?.rules.map((r) => r.id) ?? []);
+  const seen = new Set<string>();
+  for (const t of p.thresholds) {
+    if (seen.has(t.id)) problems.push(`thresholds: '${t.id}' is declared twice`);
+    seen.add(t.id);
+    if (!sources.has(t.source)) problems.push(`threshold '${t.id}': source '${t.source}' is not listed in the pack's sources`);
+    if (t.source === GOOD_PRACTICE_SOURCE && t.sourceSays) problems.push(`threshold '${t.id}': Gambegam's own default has no 'sourceSays' (use 'basis')`);
+    if (t.source !== GOOD_PRACTICE_SOURCE && !t.sourceSays) problems.push(`threshold '${t.id}': a number from a source says what the source says ('sourceSays')`);
+    for (const r of t.rules) if (!rules.has(r)) problems.push(`threshold '${t.id}' is used by rule '${r}', which is not a rule of the health check`);
+  }
+  const need = (part: string, ids: readonly string[]) => {
+    for (const id of ids) if (!declared.has(id)) problems.push(`${part} reads threshold '${id}', which is not declared under 'thresholds'`);
+  };
+  if (p.changeManagement) need("changeManagement", THRESHOLDS_NEEDED.changeManagement);
+  if (p.planning) need("planning", THRESHOLDS_NEEDED.planning);
+  if (rules.has("requirements-before-strategy")) need("healthCheck rule 'requirements-before-strategy'", THRESHOLDS_NEEDED["rule:requirements-before-strategy"]);
+  for (const r of p.postLaunchReview?.adoptionReference ?? []) {
+    need("postLaunchReview", [r.threshold]);
+    if (declared.has(r.threshold) && declared.get(r.threshold)!.unit !== "percent") problems.push(`postLaunchReview: threshold '${r.threshold}' must be a percent`);
   }
 }
 

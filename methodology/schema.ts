@@ -193,10 +193,6 @@ const changeManagement = z.strictObject({
   readiness: z.strictObject({
     /** Rating items with this tag are the readiness topics. */
     tag: stableId,
-    /** A topic scored below this is a gap the plan must close. */
-    gapBelow: z.number(),
-    /** Outside help is advised from this many gaps on. */
-    outsideHelpGaps: z.number().int().min(1),
   }),
   impactedGroups: stableId,
   /** Scale columns of the impacted-groups register: how much each aspect of the work changes. */
@@ -216,10 +212,11 @@ const postLaunchReview = z.strictObject({
   /** The date question holding the go-live date: adoption references count months from it. */
   goLive: stableId,
   adoption: stableId,
-  /** Reference adoption levels from the sources (share of users, months after go-live). */
-  adoptionReference: z
-    .array(z.strictObject({ months: z.number().int().positive(), percent: z.number().min(0).max(100), source: z.string().min(1), label: localized }))
-    .default([]),
+  /**
+   * Reference adoption levels (share of users, months after go-live): the
+   * share is a threshold of the pack (`thresholds`), so a project can set its own.
+   */
+  adoptionReference: z.array(z.strictObject({ months: z.number().int().positive(), threshold: stableId, label: localized })).default([]),
   kpiActuals: stableId,
   metrics: stableId,
   sections: z.array(stableId).min(1),
@@ -249,10 +246,6 @@ const planning = z.strictObject({
    * column (a choice whose option ids are item ids, checked at load) the answer it informs.
    */
   customerResearch: stableId.optional(),
-  /** The first roadmap stage carries too many goals above this share of all goals, once it holds more than `minGoals`. */
-  firstStage: z.strictObject({ maxShare: z.number().gt(0).max(1), minGoals: z.number().int().min(1) }),
-  /** Goals whose target dates all fall within this many days are "all due at once". */
-  overnightWindowDays: z.number().int().min(0),
   /** Items each page shows besides what it draws, in order. */
   pages: z.strictObject({
     strategy: z.array(stableId),
@@ -303,6 +296,39 @@ const healthCheck = z.strictObject({
     )
     .min(1),
 });
+/**
+ * A number the method's checks use that a project may set for itself (the
+ * readiness gap, the first stage's share of goals…). `source` says whose
+ * number it is: a seed file, when the seed gives it (`sourceSays` quotes
+ * what the seed says), or `good-practice` for Gambegam's own default
+ * (`basis`, when given, names the principle of the sources it puts into a
+ * number — the sources themselves give none).
+ */
+const threshold = z
+  .strictObject({
+    id: stableId,
+    default: z.number(),
+    min: z.number(),
+    max: z.number(),
+    /** What the number counts, for the page and the documents. */
+    unit: z.enum(["score", "gaps", "percent", "goals", "days", "segments"]),
+    source: z.string().min(1),
+    title: localized,
+    /** What changes when the number changes. */
+    does: localized,
+    sourceSays: localized.optional(),
+    basis: localized.optional(),
+    /** Where the product reads the source's number differently from the source (e.g. applies it to every group). */
+    reading: localized.optional(),
+    /** Health rules that use the number (their findings name it). */
+    rules: z.array(stableId).default([]),
+    /** Pages that use the number (they show it and link to the method settings). */
+    pages: z.array(z.enum(["health", "change-management", "roadmap", "post-launch-review"])).min(1),
+  })
+  .refine((t) => t.min <= t.default && t.default <= t.max, "a threshold's default lies between its min and max")
+  .refine((t) => Number.isInteger(t.default) && Number.isInteger(t.min) && Number.isInteger(t.max), "a threshold is a whole number");
+export type Threshold = z.infer<typeof threshold>;
+
 export type PlanningConfig = z.infer<typeof planning>;
 export type HealthCheckConfig = z.infer<typeof healthCheck>;
 export type HealthRule = HealthCheckConfig["rules"][number];
@@ -335,6 +361,8 @@ export const packFile = z.strictObject({
   postLaunchReview: postLaunchReview.optional(),
   planning: planning.optional(),
   healthCheck: healthCheck.optional(),
+  /** The numbers the method's checks use that a project may set for itself (see `threshold`). */
+  thresholds: z.array(threshold).default([]),
   signOff: z.strictObject({ order: z.enum(["sequential", "any"]).default("sequential") }).default({ order: "sequential" }),
   /** Phases may be written inline here, or as files under phases/ (appended in file-name order). */
   phases: z.array(phase).default([]),

@@ -163,7 +163,7 @@ describe("charts", () => {
     // The stand-in renderer gives every chart the same PNG (stored once); the drawings count the pictures.
     const xml = xmlParts(docs.get("post-launch-review-en")!).get("word/document.xml")!;
     expect(xml.match(/<w:drawing>/g)!.length).toBeGreaterThanOrEqual(3);
-    expect(fakeRenderer.charts.some((svg) => svg.includes("Adoption rate") && svg.includes("80% after six months"))).toBe(true);
+    expect(fakeRenderer.charts.some((svg) => svg.includes("Adoption rate") && svg.includes("80%, six months after go-live"))).toBe(true);
     expect(fakeRenderer.charts.some((svg) => svg.includes("آمادگی سازمان برای CRM") && svg.includes("۴ از ۵"))).toBe(true);
   });
 

@@ -186,8 +186,7 @@ const en = {
   review: {
     context: "The review",
     adoption: "Adoption",
-    adoptionText: (source: string) =>
-      `Active users as a share of licensed users, per group and period. The reference lines come from the sources' success story: 80% of sales and marketing staff were on the system six months after launch, and 95% after a year (${source}).`,
+    adoptionText: "Active users as a share of licensed users, per group and period, against the adoption reference lines set for this project.",
     issues: "Notes on the figures",
     kpi: "Goals and their KPIs",
     kpiText: "Each goal's KPI is read against the baseline and target set in goal prioritisation: 0% is the baseline, 100% the target; lower-is-better targets count the same way.",
@@ -220,6 +219,10 @@ const en = {
       support: (people: string, mechanisms: string) => `People in the support team: ${people}; support mechanisms: ${mechanisms}.`,
       task: (title: string, status: string) => `${title}: ${status}.`,
     },
+  },
+  thresholds: {
+    used: "Threshold set for this project",
+    sourceSays: (source: string) => `What the source says (${source}):`,
   },
   professional: {
     statementOfWork: "Statement of work",
@@ -436,8 +439,7 @@ const fa: Strings = {
   review: {
     context: "پایش",
     adoption: "پذیرش و به‌کارگیری",
-    adoptionText: (source) =>
-      `سهم کاربران فعال از کاربران دارای مجوز، برای هر گروه و دوره. خط‌های معیار از نمونه موفق منابع آمده‌اند: ۸۰٪ کارکنان فروش و بازاریابی شش ماه پس از راه‌اندازی روی سامانه بودند و ۹۵٪ پس از یک سال (${source}).`,
+    adoptionText: "سهم کاربران فعال از کاربران دارای مجوز، برای هر گروه و دوره، در برابر خط‌های مرجع پذیرش و به‌کارگیری که برای این پروژه تعیین شده است.",
     issues: "نکته‌هایی درباره ارقام",
     kpi: "اهداف و شاخص‌های کلیدی عملکرد آن‌ها",
     kpiText: "شاخص هر هدف در برابر مقدار مبنا و هدفی خوانده می‌شود که در اولویت‌بندی اهداف تعیین شد: ۰٪ مقدار مبنا است و ۱۰۰٪ مقدار هدف؛ هدف‌هایی که کمتر بودنشان بهتر است هم به همین شیوه شمرده می‌شوند.",
@@ -469,6 +471,10 @@ const fa: Strings = {
       support: (people, mechanisms) => `${people} نفر در تیم پشتیبانی، ${mechanisms} سازوکار پشتیبانی.`,
       task: (title, status) => `${title}: ${status}.`,
     },
+  },
+  thresholds: {
+    used: "آستانه تعیین‌شده برای این پروژه",
+    sourceSays: (source) => `آنچه منبع می‌گوید (${source}):`,
   },
   professional: {
     statementOfWork: "شرح کار",

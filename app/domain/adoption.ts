@@ -8,12 +8,13 @@
  * gap (never zero), zero licensed users gives no rate, and more active than
  * licensed users gives a rate over 100% with a warning — never a clamp.
  */
-import type { Localized, Pack, PostLaunchReviewConfig, RegisterItem } from "#methodology/schema.ts";
+import type { Localized, Pack, PostLaunchReviewConfig, RegisterItem, Threshold } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { parseMeasure, toLatinDigits } from "#methodology/values.ts";
 
 export { parseMeasure };
 import type { ProjectAnswers } from "./project-answers.ts";
+import { thresholdUse } from "./thresholds.ts";
 
 export type AdoptionPoint = { period: string; active: number; licensed: number; rate: number | null };
 
@@ -25,7 +26,11 @@ export type AdoptionIssue =
   | { kind: "missing-period"; group: string; period: string }
   | { kind: "duplicate"; group: string; period: string };
 
-export type AdoptionReference = { months: number; percent: number; label: Localized; source: string; date: string | null };
+/**
+ * A reference level: the share is the project's threshold (`threshold`, its
+ * default and origin; `isDefault` when the project kept the pack's number).
+ */
+export type AdoptionReference = { months: number; percent: number; label: Localized; source: string; threshold: Threshold; isDefault: boolean; date: string | null };
 
 export type Adoption = {
   /** Every period any group reported, oldest first (ISO dates). */
@@ -114,7 +119,10 @@ export function adoptionFigures(pack: Pack, data: ProjectAnswers): Adoption | nu
   });
   const references = [...cfg.adoptionReference]
     .sort((a, b) => a.months - b.months)
-    .map((r) => ({ months: r.months, percent: r.percent, label: r.label, source: r.source, date: goLive ? addMonths(goLive, r.months) : null }));
+    .map((r) => {
+      const use = thresholdUse(pack, data, r.threshold);
+      return { months: r.months, percent: use.value, label: r.label, source: use.threshold.source, threshold: use.threshold, isDefault: use.isDefault, date: goLive ? addMonths(goLive, r.months) : null };
+    });
   const lastIndex = overall.map((p, i) => (p ? i : -1)).filter((i) => i >= 0).pop();
   let verdict: Adoption["verdict"];
   if (lastIndex === undefined) verdict = { kind: "no-data" };

@@ -8,6 +8,7 @@ import type { ChangeManagementConfig, Localized, Pack, RatingItem, RegisterItem 
 import { allItems, findItem } from "#methodology/load.ts";
 import { readRating } from "#methodology/values.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
+import { THRESHOLD, thresholdValue } from "./thresholds.ts";
 
 export type ReadinessTopic = { item: RatingItem; score: number | null; evidence: string; gap: boolean };
 
@@ -42,14 +43,17 @@ export function readinessAssessment(pack: Pack, data: ProjectAnswers): Readiness
   const cm = pack.changeManagement;
   if (!cm) return null;
   const items = readinessTopics(pack);
+  // The project's own numbers where it set them (the method settings page), else the pack's defaults.
+  const gapBelow = thresholdValue(pack, data, THRESHOLD.readinessGapBelow);
+  const outsideHelpGaps = thresholdValue(pack, data, THRESHOLD.outsideHelpGaps);
   const topics = items.map((item) => {
     const { score, evidence } = readRating(data.answers.get(item.id)?.value);
-    return { item, score, evidence, gap: score !== null && score < cm.readiness.gapBelow };
+    return { item, score, evidence, gap: score !== null && score < gapBelow };
   });
   const scoredTopics = topics.filter((t) => t.score !== null);
   const gaps = topics.filter((t) => t.gap).sort((a, b) => a.score! - b.score!);
   const unscored = topics.filter((t) => t.score === null);
-  const outsideHelp = gaps.length >= cm.readiness.outsideHelpGaps ? "advised" : unscored.length ? "incomplete" : "not-needed";
+  const outsideHelp = gaps.length >= outsideHelpGaps ? "advised" : unscored.length ? "incomplete" : "not-needed";
   return {
     topics,
     scored: scoredTopics.length,
@@ -57,8 +61,8 @@ export function readinessAssessment(pack: Pack, data: ProjectAnswers): Readiness
     gaps,
     unscored,
     outsideHelp,
-    gapBelow: cm.readiness.gapBelow,
-    outsideHelpGaps: cm.readiness.outsideHelpGaps,
+    gapBelow,
+    outsideHelpGaps,
     min: items[0]?.min ?? 0,
     max: items[0]?.max ?? 5,
   };

@@ -39,7 +39,9 @@ export function contentFingerprint(project: ProjectRow, data: ProjectData, signO
   const answers = [...data.answers].map(([k, v]) => [k, v.value]);
   const rows = [...data.rows].map(([k, list]) => [k, list.map((r) => r.cells)]);
   const gate = signOff ? { ...signOff, phaseTitle: null } : null;
-  const content = { id, project: { name: project.name, client: project.clientOrganisation, start: project.startDate, description: project.description }, answers, rows, signOff: gate };
+  // A project's own thresholds change what a document says (decision 035); without any, the fingerprint is what it always was.
+  const settings = data.settings?.size ? { settings: [...data.settings].sort(([a], [b]) => a.localeCompare(b)) } : {};
+  const content = { id, project: { name: project.name, client: project.clientOrganisation, start: project.startDate, description: project.description }, answers, rows, signOff: gate, ...settings };
   return crypto.createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex");
 }
 

@@ -9,6 +9,7 @@
 import type { HealthCheckConfig, HealthRule, Localized, Pack, PlanningConfig } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
+import { planningLimits, THRESHOLD, thresholdValue } from "./thresholds.ts";
 import { firstStage, missingMeasure, readGoals, readSegments, readStages, readTouchpoints, roadmapWarnings, rowsOf, traceability } from "./planning.ts";
 
 export type RuleContext = { pack: Pack; planning: PlanningConfig; data: ProjectAnswers; reads: Record<string, string> };
@@ -30,10 +31,10 @@ const fires = (subjects: Subject[]) => (subjects.length ? subjects : null);
 
 /** Each rule's test, by the id the pack uses. */
 export const RULE_TESTS: Record<string, RuleTest> = {
-  "requirements-before-strategy": ({ planning, data }) => {
+  "requirements-before-strategy": ({ pack, planning, data }) => {
     if (count(data, planning.requirements) === 0) return null;
     const decided = readSegments(planning, data).filter((s) => s.decision);
-    return decided.length >= 2 ? null : [];
+    return decided.length >= thresholdValue(pack, data, THRESHOLD.decidedSegments) ? null : [];
   },
   "segments-undecided": ({ planning, data }) => fires(readSegments(planning, data).filter((s) => !s.decision).map((s) => s.name)),
   "strategy-questions-open": ({ pack, planning, data }) => {
@@ -68,8 +69,8 @@ export const RULE_TESTS: Record<string, RuleTest> = {
   "relationship-approach-missing": ({ planning, data }) =>
     fires(readSegments(planning, data).filter((s) => s.decision === "invest" && (!s.valuedContacts || !s.mustNot)).map((s) => s.name)),
   "goals-unmeasured": ({ planning, data }) => fires(readGoals(planning, data).filter((g) => missingMeasure(g).length > 0).map((g) => g.name)),
-  "roadmap-overnight": ({ planning, data }) => {
-    const warnings = roadmapWarnings(planning, readStages(planning, data), readGoals(planning, data));
+  "roadmap-overnight": ({ pack, planning, data }) => {
+    const warnings = roadmapWarnings(readStages(planning, data), readGoals(planning, data), planningLimits(pack, data));
     const overnight = warnings.filter((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage");
     return overnight.length ? overnight.map((w) => ("stage" in w ? w.stage.name : `${w.kind === "all-at-once" ? w.from : ""}`)).filter(Boolean) : null;
   },

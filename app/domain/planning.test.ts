@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
 import { moscowRanking, readCriteria, readGoals, readScores, readStages, roadmapWarnings, traceability, valueEffortMatrix, weightedRanking } from "./planning.ts";
+import { planningLimits } from "./thresholds.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 const planning = pack.planning!;
@@ -131,7 +132,7 @@ describe("roadmap warnings", () => {
   const stage = (n: number) => idOf("goals.roadmap", n);
   const warnings = (goals: Cells[], stages: Cells[] = [{ name: "S1", start: "2027-01-01", end: "2027-06-30" }, { name: "S2", start: "2027-07-01", end: "2027-12-31" }]) => {
     const data = project({ "goals.register": goals, "goals.roadmap": stages });
-    return roadmapWarnings(planning, readStages(planning, data), readGoals(planning, data)).map((w) => w.kind);
+    return roadmapWarnings(readStages(planning, data), readGoals(planning, data), planningLimits(pack, data)).map((w) => w.kind);
   };
   const g = (s: number | null, date: string | null = null) => ({ goal: "g", stage: s === null ? null : stage(s), "target-date": date });
 

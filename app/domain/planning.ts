@@ -7,6 +7,7 @@
  */
 import type { PlanningConfig } from "#methodology/schema.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
+import type { PlanningLimits } from "./thresholds.ts";
 import { parseMeasure } from "#methodology/values.ts";
 
 type Row = { id: number; cells: Record<string, string | number | null> };
@@ -255,22 +256,23 @@ const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) 
  * What the roadmap gets wrong, against the method's "not overnight" rule:
  * the first stage (by start date, else by order) carries more than
  * `maxShare` of the goals and more than `minGoals` of them; every dated goal
- * is due within `overnightWindowDays` of the others; every goal sits in one
- * stage; plus dates that cannot be drawn.
+ * is due within `windowDays` of the others; every goal sits in one stage;
+ * plus dates that cannot be drawn. The limits are the project's thresholds
+ * (`planningLimits` in thresholds.ts).
  */
-export function roadmapWarnings(config: PlanningConfig, stages: Stage[], goals: Goal[]): RoadmapWarning[] {
+export function roadmapWarnings(stages: Stage[], goals: Goal[], limits: PlanningLimits): RoadmapWarning[] {
   const out: RoadmapWarning[] = [];
   const byId = new Map(stages.map((s) => [s.id, s]));
   const assigned = goals.filter((g) => g.stageId !== null && byId.has(g.stageId));
   const first = firstStage(stages);
   if (first && goals.length) {
     const count = assigned.filter((g) => g.stageId === first.id).length;
-    if (count > config.firstStage.minGoals && count / goals.length > config.firstStage.maxShare)
-      out.push({ kind: "first-stage-overloaded", stage: first, count, total: goals.length, maxShare: config.firstStage.maxShare, minGoals: config.firstStage.minGoals });
+    if (count > limits.minGoals && count / goals.length > limits.maxShare)
+      out.push({ kind: "first-stage-overloaded", stage: first, count, total: goals.length, maxShare: limits.maxShare, minGoals: limits.minGoals });
   }
   const dated = goals.map((g) => g.targetDate).filter((d): d is string => d !== null).sort();
-  if (dated.length >= 2 && days(dated[0]!, dated[dated.length - 1]!) <= config.overnightWindowDays)
-    out.push({ kind: "all-at-once", count: dated.length, from: dated[0]!, to: dated[dated.length - 1]!, windowDays: config.overnightWindowDays });
+  if (dated.length >= 2 && days(dated[0]!, dated[dated.length - 1]!) <= limits.windowDays)
+    out.push({ kind: "all-at-once", count: dated.length, from: dated[0]!, to: dated[dated.length - 1]!, windowDays: limits.windowDays });
   if (stages.length >= 2 && goals.length >= 2 && assigned.length === goals.length) {
     const only = new Set(assigned.map((g) => g.stageId));
     if (only.size === 1) out.push({ kind: "single-stage", stage: byId.get([...only][0]!)!, count: goals.length });

@@ -48,6 +48,7 @@ import {
   importedMembers,
   memberships,
   projects,
+  projectSettings,
   registerRows,
   signoffEvents,
   users,
@@ -98,6 +99,7 @@ export const TRANSFER_LIMITS = {
   snapshotRows: 2_000,
   audit: 50_000,
   documentVersions: 500,
+  settings: 100,
 } as const;
 
 // --- the file format ---------------------------------------------------------
@@ -196,6 +198,14 @@ export const projectFileSchema = z.strictObject({
       updatedAt: timestamp,
     })
     .nullable(),
+  /**
+   * The project's own thresholds of the method (decision 035); value null: back
+   * to the pack's default. Absent in files written before method settings.
+   */
+  settings: z
+    .array(z.strictObject({ key: itemId, value: z.number().int().nullable(), version: z.number().int().min(1), updatedBy: z.string().max(200).nullable(), updatedAt: timestamp }))
+    .max(TRANSFER_LIMITS.settings)
+    .default([]),
   documentVersions: z.array(
     z.strictObject({
       deliverable: itemId,
@@ -294,6 +304,13 @@ export function exportProject(db: Db, projectId: number, opts: { by?: Actor & { 
           after: (a.after ?? null) as z.core.util.JSONType,
         })),
       branding: projectBranding(tx, projectId),
+      settings: tx
+        .select()
+        .from(projectSettings)
+        .where(eq(projectSettings.projectId, projectId))
+        .orderBy(asc(projectSettings.key))
+        .all()
+        .map((s) => ({ key: s.key, value: s.value, version: s.version, updatedBy: s.updatedBy, updatedAt: s.updatedAt })),
       documentVersions: [],
     };
     file.documentVersions = documentVersionsOf(tx, project, pack);
@@ -562,6 +579,14 @@ function checkContent(file: ProjectFile, pack: Pack): string | null {
     if (versions.has(key)) return msg("transfer.errors.duplicate", { what: param(key) });
     versions.add(key);
   }
+  const seenSettings = new Set<string>();
+  for (const s of file.settings) {
+    const threshold = pack.thresholds.find((x) => x.id === s.key);
+    if (!threshold) return msg("transfer.errors.unknownSetting", { setting: param(s.key) });
+    if (seenSettings.has(s.key)) return msg("transfer.errors.duplicate", { what: param(s.key) });
+    seenSettings.add(s.key);
+    if (s.value !== null && (s.value < threshold.min || s.value > threshold.max)) return msg("transfer.errors.badSetting", { setting: param(s.key), min: threshold.min, max: threshold.max });
+  }
   const logo = file.branding?.logo;
   if (logo) {
     const bytes = Buffer.from(logo.base64, "base64");
@@ -797,6 +822,9 @@ export function importProject(
         )
         .run(),
     );
+
+    // Before the document versions: a deliverable's current fingerprint covers the project's thresholds.
+    if (file.settings.length) tx.insert(projectSettings).values(file.settings.map((s) => ({ projectId: project.id, ...s }))).run();
 
     if (file.branding) {
       const b = file.branding;

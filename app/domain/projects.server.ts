@@ -8,6 +8,7 @@ import { preparedOnce, writeTransaction } from "#db/client.ts";
 import { answers, auditLog, memberships, projects, registerRows, type ProjectRole, type ProjectRow } from "#db/schema.ts";
 import { audit, SYSTEM_ACTOR, type Actor } from "./audit.server.ts";
 import { addMember } from "./members.server.ts";
+import { readSettings } from "./method-settings.server.ts";
 import { getPacks } from "#methodology/registry.ts";
 import type { Pack } from "#methodology/schema.ts";
 import { msg, parseDateInput } from "#methodology/values.ts";
@@ -102,6 +103,8 @@ export type StoredRow = Readonly<{ id: number; position: number; cells: Readonly
 export type ProjectData = {
   readonly answers: ReadonlyMap<string, StoredAnswer>;
   readonly rows: ReadonlyMap<string, readonly StoredRow[]>;
+  /** The project's own threshold values (method settings); absent keys use the pack's defaults. */
+  readonly settings: ReadonlyMap<string, number>;
   readonly state: ProjectState;
 };
 
@@ -183,7 +186,7 @@ export function readProjectData(db: Db, projectId: number): ProjectData {
   for (const list of rowMap.values()) Object.freeze(list);
   const values = new Map([...answerMap].map(([k, v]) => [k, v.value]));
   const rowCounts = new Map([...rowMap].map(([k, v]) => [k, v.length]));
-  return { answers: answerMap, rows: rowMap, state: { values, rowCounts } };
+  return { answers: answerMap, rows: rowMap, settings: readSettings(db, projectId), state: { values, rowCounts } };
 }
 
 export type ProjectSummary = {

@@ -12,6 +12,9 @@ import { scoreOf } from "#app/views/display.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { ChartFigure } from "#app/components/chart-figure.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
+import { thresholdsUsedBy } from "#app/domain/thresholds.ts";
+import { thresholdLines } from "#app/views/thresholds.ts";
+import { ThresholdNote } from "#app/components/threshold-note.tsx";
 import type { Language, Pack } from "#methodology/schema.ts";
 
 const pick = (pack: Pack) => {
@@ -43,6 +46,7 @@ export async function loader(args: Route.LoaderArgs) {
       tone: readiness.outsideHelp === "advised" ? "warning" : readiness.outsideHelp === "not-needed" ? "ok" : "info",
     },
     chart: readinessView(readiness, lang),
+    thresholdLines: thresholdLines(thresholdsUsedBy(pack, projectData, { page: "change-management" }), lang),
     impact: impactTable(impact, lang),
     highImpactRows: impact.groups.map((g) => g.impact !== null && g.impact >= 3),
     attention: impact.groups.flatMap((g) => g.attention.map((a) => attentionText(a, g.group, lang))),
@@ -79,6 +83,7 @@ export default function ChangeManagementPage({ loaderData, actionData }: Route.C
       <section className="card workbench-section" aria-labelledby="readiness-heading">
         <h3 id="readiness-heading">{t("change.readinessTitle")}</h3>
         <p className="muted">{t("change.readinessLead", { below: localDigits(r.gapBelow, lang), gaps: localDigits(r.outsideHelpGaps, lang) })}</p>
+        <ThresholdNote projectId={d.list.projectId} lines={d.thresholdLines} />
         <div className="workbench-summary">
           <ChartFigure view={d.chart} empty={t("change.noScores")} testId="readiness-chart" />
           <div className={`verdict tone-${r.tone}`} data-testid="readiness-verdict">

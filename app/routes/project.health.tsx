@@ -9,13 +9,21 @@ import { getPreferences } from "#app/domain/preferences.server.ts";
 import { data } from "react-router";
 import { localDigits } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
+import { thresholdsUsedBy } from "#app/domain/thresholds.ts";
+import { thresholdLines } from "#app/views/thresholds.ts";
+import { ThresholdNote } from "#app/components/threshold-note.tsx";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, pack, project, data: projectData } = requireProjectContext(params.projectId, context);
   const { lang } = await getPreferences(request);
   const view = healthView(pack, project.id, projectData, lang, phaseStates(projectGates(db, project.id, pack)));
   if (!view) throw data({ error: "errors.noWorkbenchInPack" }, { status: 404 });
-  return view;
+  // Each finding names the thresholds its rule used, with whose number each is (decision 035).
+  return {
+    ...view,
+    projectId: project.id,
+    findings: view.findings.map((f) => ({ ...f, thresholds: thresholdLines(thresholdsUsedBy(pack, projectData, { rule: f.id }), lang) })),
+  };
 }
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -33,6 +41,9 @@ export default function HealthPage({ loaderData: d }: Route.ComponentProps) {
       <header className="section-head">
         <h2 className="page-title">{t("planning.health.title")}</h2>
         <p className="lead">{t("planning.health.lead")}</p>
+        <p className="small">
+          <Link to={`/projects/${d.projectId}/method-settings`}>{t("methodSettings.fromHealth")}</Link>
+        </p>
         <p className={d.counts.total ? "status-missing" : "status-ok"} data-testid="health-count">
           {d.counts.total
             ? t("planning.health.count", { count: d.counts.total, n: n(d.counts.total), high: n(d.counts.high), medium: n(d.counts.medium), low: n(d.counts.low) })
@@ -56,6 +67,7 @@ export default function HealthPage({ loaderData: d }: Route.ComponentProps) {
             ) : null}
             <p>{f.why}</p>
             <p className="muted small">{t("planning.health.source", { source: f.source })}</p>
+            <ThresholdNote projectId={d.projectId} lines={f.thresholds} compact />
             {f.fix ? <Link className="button small" to={f.fix}>{t("planning.health.fix", { page: t(`planning.health.page.${f.fixPage}`) })}</Link> : null}
           </article>
         ))}

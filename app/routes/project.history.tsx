@@ -58,6 +58,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     t: i18nFor(lang).t,
     items,
     refOptions: refOptionsFor(pack, Object.values(items), projectData),
+    thresholds: Object.fromEntries(pack.thresholds.map((t) => [t.id, t.title])),
     phaseTitle: (id) => pack.phases.find((p) => p.id === id)?.title,
     full: f.full,
     emailShown: (email) => manage || email === user.email,

@@ -9,6 +9,7 @@ import { teamCoverage } from "#app/domain/team.server.ts";
 import { healthCounts, phaseStates } from "#app/domain/health.server.ts";
 import { projectGates } from "#app/domain/signoff.server.ts";
 import { readGoals, readStages, roadmapWarnings } from "#app/domain/planning.ts";
+import { planningLimits } from "#app/domain/thresholds.ts";
 import { projectProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/views/format.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
@@ -45,7 +46,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // drawn on the server, time running right to left in Persian.
     roadmap: { definition: null, ...roadmapTimeline(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap") },
     health: healthCounts(pack, data, phaseStates(projectGates(db, project.id, pack))),
-    overnight: pack.planning ? roadmapWarnings(pack.planning, readStages(pack.planning, data), readGoals(pack.planning, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
+    overnight: pack.planning ? roadmapWarnings(readStages(pack.planning, data), readGoals(pack.planning, data), planningLimits(pack, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length }
       : null,

@@ -1,4 +1,4 @@
-import { useTranslation } from "#app/i18n.ts";
+import { loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.review";
@@ -12,6 +12,9 @@ import { itemLink } from "#app/domain/links.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { ChartFigure } from "#app/components/chart-figure.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
+import { thresholdsUsedBy } from "#app/domain/thresholds.ts";
+import { thresholdLines } from "#app/views/thresholds.ts";
+import { ThresholdNote } from "#app/components/threshold-note.tsx";
 import type { Language, Pack } from "#methodology/schema.ts";
 
 const pick = (pack: Pack) => (pack.postLaunchReview ? { config: pack.postLaunchReview, ids: pack.postLaunchReview.sections } : null);
@@ -24,6 +27,9 @@ export async function loader(args: Route.LoaderArgs) {
   const adoption = adoptionFigures(pack, projectData)!;
   const kpi = kpiFigures(pack, projectData)!;
   const metrics = metricFigures(pack, projectData)!;
+  const references = thresholdsUsedBy(pack, projectData, { page: "post-launch-review" });
+  // What the source says, once per passage, with Gambegam's reading of it.
+  const sourceNotes = [...new Map(references.filter((u) => u.threshold.sourceSays).map((u) => [u.threshold.sourceSays![lang], { source: loc(pack.sources.find((s) => s.file === u.threshold.source)?.title, lang), says: u.threshold.sourceSays![lang], reading: u.threshold.reading?.[lang] ?? null }])).values()];
   return {
     ...base,
     ids: { adoption: cfg.adoption, kpi: cfg.kpiActuals, metrics: cfg.metrics },
@@ -31,6 +37,8 @@ export async function loader(args: Route.LoaderArgs) {
     goLive: adoption.goLive,
     // The pack loader checked that goLive is a date question of the pack.
     goLiveLink: itemLink(pack, project.id, cfg.goLive)!,
+    thresholdLines: thresholdLines(references, lang),
+    sourceNotes,
     verdictTone: adoption.verdict.kind === "compared" ? (adoption.verdict.met ? "ok" : "warning") : "info",
     hasGoals: (projectData.rows.get(kpi.goalsRegister) ?? []).length > 0,
     views: {
@@ -75,6 +83,12 @@ export default function PostLaunchReviewPage({ loaderData, actionData }: Route.C
       <section className="card workbench-section" aria-labelledby="adoption-heading">
         <h3 id="adoption-heading">{t("review.adoptionTitle")}</h3>
         <p className="muted">{t("review.adoptionLead")}</p>
+        <ThresholdNote projectId={d.list.projectId} lines={d.thresholdLines} />
+        {d.sourceNotes.map((s, i) => (
+          <p key={i} className="muted small" data-testid="reference-source">
+            <span className="label">{t("review.sourceSays", { source: s.source })}</span> {s.says} {s.reading}
+          </p>
+        ))}
         <div className="workbench-summary">
           <ChartFigure view={views.adoption} empty={t("review.emptyAdoption")} testId="adoption-chart" />
           <div className={`verdict tone-${d.verdictTone}`} data-testid="adoption-verdict">

@@ -6,6 +6,9 @@ import type { StepActionResult } from "#app/domain/step.server.ts";
 import { workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
 import { requirePlanningPage } from "#app/domain/planning.server.ts";
 import { readGoals, readStages, roadmapWarnings, type RoadmapWarning } from "#app/domain/planning.ts";
+import { planningLimits, thresholdsUsedBy } from "#app/domain/thresholds.ts";
+import { thresholdLines } from "#app/views/thresholds.ts";
+import { ThresholdNote } from "#app/components/threshold-note.tsx";
 import { roadmapTimeline } from "#app/views/roadmap-timeline.ts";
 import { formatDate, localDigits } from "#app/views/format.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
@@ -19,6 +22,7 @@ export async function loader(args: Route.LoaderArgs) {
   const lang = base.lang;
   const stages = readStages(planning, projectData);
   const goals = readGoals(planning, projectData);
+  const limits = planningLimits(pack, projectData);
   const warning = (w: RoadmapWarning) => {
     switch (w.kind) {
       case "first-stage-overloaded":
@@ -39,7 +43,7 @@ export async function loader(args: Route.LoaderArgs) {
     ...base,
     // Drawn on the server as the scope document draws it: time runs right to left in Persian.
     gantt: { definition: null, ...roadmapTimeline(pack, projectData, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap") },
-    warnings: roadmapWarnings(planning, stages, goals).map(warning),
+    warnings: roadmapWarnings(stages, goals, limits).map(warning),
     spectrum: stages.map((s) => ({
       name: s.name,
       tech: s.tech,
@@ -47,7 +51,8 @@ export async function loader(args: Route.LoaderArgs) {
       end: formatDate(s.end, lang),
       goals: { ...Object.fromEntries((["low-tech", "mid-tech", "high-tech"] as const).map((l) => [l, goals.filter((g) => g.stageId === s.id && g.tech === l).length])), none: goals.filter((g) => g.stageId === s.id && !g.tech).length } as Record<"low-tech" | "mid-tech" | "high-tech" | "none", number>,
     })),
-    thresholds: { maxShare: Math.round(planning.firstStage.maxShare * 100), minGoals: planning.firstStage.minGoals, windowDays: planning.overnightWindowDays },
+    thresholds: { maxShare: Math.round(limits.maxShare * 100), minGoals: limits.minGoals, windowDays: limits.windowDays },
+    thresholdLines: thresholdLines(thresholdsUsedBy(pack, projectData, { page: "roadmap" }), lang),
   };
 }
 
@@ -102,6 +107,7 @@ export default function RoadmapPage({ loaderData, actionData }: Route.ComponentP
         <p className="muted small" data-testid="thresholds">
           {t("planning.roadmap.thresholds", { maxShare: n(d.thresholds.maxShare), minGoals: n(d.thresholds.minGoals), days: n(d.thresholds.windowDays) })}
         </p>
+        <ThresholdNote projectId={d.list.projectId} lines={d.thresholdLines} />
         {other.length ? (
           <ul className="figure-issues" data-testid="roadmap-notes">{other.map((w, i) => <li key={i}>{text(w)}</li>)}</ul>
         ) : null}

@@ -196,9 +196,9 @@ export function adoptionVerdictText(a: Adoption, lang: Language, audience: Audie
     case "no-go-live":
       return fill(forAudience(t, "no-go-live", audience), { rate: pct(v.rate, lang) });
     case "before-reference":
-      return fill(t["before-reference"], { rate: pct(v.rate, lang), months: localDigits(v.months, lang), next: loc(v.next.label, lang) });
+      return fill(t["before-reference"], { rate: pct(v.rate, lang), months: localDigits(v.months, lang), next: referenceText(v.next, lang) });
     case "compared":
-      return fill(v.met ? t.met : forAudience(t, "behind", audience), { rate: pct(v.rate, lang), months: localDigits(v.months, lang), reference: loc(v.reference.label, lang) });
+      return fill(v.met ? t.met : forAudience(t, "behind", audience), { rate: pct(v.rate, lang), months: localDigits(v.months, lang), reference: referenceText(v.reference, lang) });
   }
 }
 
@@ -211,9 +211,14 @@ export function adoptionIssueText(x: Adoption["issues"][number], lang: Language,
   return sentenceText(adoptionIssueSentence(x, lang, longDate, audience));
 }
 
-/** The label of an adoption reference line: its own words, and the date it falls on. */
+/** A reference level in words: the project's share and when it applies ("80%, six months after go-live"). */
+export function referenceText(r: Adoption["references"][number], lang: Language): string {
+  return `${pct(r.percent, lang)}${lang === "fa" ? "، " : ", "}${loc(r.label, lang)}`;
+}
+
+/** The label of an adoption reference line: the level, when it applies, and the date it falls on. */
 export function referenceLabel(r: Adoption["references"][number], lang: Language): string {
-  return loc(r.label, lang) + (r.date ? ` — ${formatDate(r.date, lang, "short")}` : "");
+  return referenceText(r, lang) + (r.date ? ` — ${formatDate(r.date, lang, "short")}` : "");
 }
 
 export function pct(n: number | null, lang: Language): string {

@@ -46,6 +46,7 @@ export type EmailShown = (email: string) => boolean;
 
 function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Language, t: TFunction, refOptions: RefOptions, emailShown: EmailShown): string {
   if (v === null || v === undefined) return "";
+  if (typeof v === "number" && e.action.startsWith("setting.")) return localDigits(v, lang);
   if (item && e.action === "answer.save") return displayValue(item, v, lang, t);
   if (item && item.kind === "register" && e.action !== "row.move") {
     return (item as RegisterItem).columns
@@ -85,6 +86,8 @@ export function historyLines(
     full?: number;
     /** Members' emails (in member and invitation entries) the reader may see; the others are left out. */
     emailShown: EmailShown;
+    /** The pack's thresholds' titles, for method-settings entries (their subject is the threshold's id). */
+    thresholds?: Record<string, Localized>;
   },
 ): HistoryLine[] {
   const { lang, t, items, refOptions } = ctx;
@@ -99,7 +102,9 @@ export function historyLines(
           ? t(`documents.items.${e.subject}.title`, { defaultValue: e.subject ?? "" })
           : e.action.startsWith("branding.")
             ? ""
-            : (e.subject ?? "");
+            : e.action.startsWith("setting.") && e.subject && ctx.thresholds?.[e.subject]
+              ? loc(ctx.thresholds[e.subject], lang)
+              : (e.subject ?? "");
     const shown = (v: unknown): Shown | null => {
       const text = valueText(e, v, item, lang, t, refOptions, ctx.emailShown);
       if (!text) return null;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Adoption, MeasureSeries } from "#app/domain/adoption.ts";
+import { getPacks } from "#methodology/registry.ts";
 import { reviewSummary } from "./review-summary.ts";
 
-const reference = { months: 6, percent: 80, source: "s", date: "2027-11-22", label: { fa: "۸۰٪ پس از شش ماه، در نمونه موفق منابع", en: "80% after six months, in the sources' success story" } };
+const threshold = getPacks().get("crm-implementation", "1.0.0")!.thresholds.find((t) => t.id === "adoption-after-six-months")!;
+const reference = { months: 6, percent: 80, source: "s", threshold, isDefault: true, date: "2027-11-22", label: { fa: "شش ماه پس از استقرار", en: "six months after go-live" } };
 const adoption: Adoption = {
   periods: ["2027-08-22", "2027-11-22"],
   series: [],
@@ -35,7 +37,7 @@ describe("the review report's executive summary", () => {
   it("states adoption against the reference, KPI progress with best and worst, data quality and the decision (en)", () => {
     expect(reviewSummary({ adoption, kpi, metrics, decision: "Stage 2 budget approved." }, "en")).toEqual([
       "In the latest period (22 November 2027) 75.4% of licensed users were active (49 of 65), up from 46.2% on 22 August 2027.",
-      "Six months after go-live the reference is 80% after six months, in the sources' success story: adoption is behind it.",
+      "Six months after go-live the reference set for this project is 80%: adoption is behind it.",
       "Of 4 goals, 1 has reached its target, 1 is moving towards it, 1 has not moved from its baseline and 1 has no figures yet.",
       "Furthest ahead: “Churn” (120% of the way from baseline to target); furthest behind: “Share of wallet” (-10%).",
       "Of 2 usage and data-quality indicators, 1 has reached its target; “Complete contact details” stands at 70% against a target of 90%.",

@@ -6,9 +6,8 @@
  * Pure, in the document's language; it states facts and never asks the reader
  * to do anything (decision 029).
  */
-import { loc } from "#app/i18n.ts";
 import { formatDate, formatNumber } from "#app/views/format.ts";
-import { pct } from "#app/views/change-views.ts";
+import { pct, referenceText } from "#app/views/change-views.ts";
 import type { Adoption, MeasureSeries } from "#app/domain/adoption.ts";
 import type { Language } from "#methodology/schema.ts";
 
@@ -23,7 +22,7 @@ const T = {
     adoption: (date: string, rate: string, active: string, licensed: string) => `In the latest period (${date}) ${rate} of licensed users were active (${active} of ${licensed})`,
     trend: (up: boolean, rate: string, date: string) => `, ${up ? "up" : "down"} from ${rate} on ${date}`,
     months: (m: number) => MONTHS_EN[m] ?? `${m} months`,
-    compared: (months: string, reference: string, met: boolean) => `${months} after go-live the reference is ${reference}: adoption is ${met ? "at or above it" : "behind it"}.`,
+    compared: (months: string, reference: string, met: boolean) => `${months} after go-live the reference set for this project is ${reference}: adoption is ${met ? "at or above it" : "behind it"}.`,
     before: (months: string, next: string) => `${months} after go-live it is too early for the first reference point (${next}).`,
     goals: (n: number) => `Of ${n} goal${n === 1 ? "" : "s"}, `,
     met: (n: number) => `${n} ${n === 1 ? "has" : "have"} reached ${n === 1 ? "its" : "their"} target`,
@@ -42,7 +41,7 @@ const T = {
     adoption: (date: string, rate: string, active: string, licensed: string) => `در آخرین دوره (${date}) ${rate} کاربران دارای مجوز فعال بودند (${active} از ${licensed})`,
     trend: (_up: boolean, rate: string, date: string) => `، در برابر ${rate} در ${date}`,
     months: (m: number) => `${formatNumber(m, "fa")} ماه`,
-    compared: (months: string, reference: string, met: boolean) => `${months} پس از بهره‌برداری، مرجع ${reference} است: پذیرش ${met ? "به آن رسیده است" : "از آن عقب است"}.`,
+    compared: (months: string, reference: string, met: boolean) => `${months} پس از بهره‌برداری، مرجع تعیین‌شده برای این پروژه ${reference} است: پذیرش ${met ? "به آن رسیده است" : "از آن عقب است"}.`,
     before: (months: string, next: string) => `${months} پس از بهره‌برداری، هنوز به نخستین نقطه مرجع (${next}) نرسیده‌ایم.`,
     goals: (n: number) => `از ${formatNumber(n, "fa")} هدف، `,
     met: (n: number) => `${formatNumber(n, "fa")} هدف به مقدار هدف رسیده`,
@@ -77,8 +76,8 @@ export function reviewSummary(input: ReviewSummaryInput, lang: Language): string
     if (points.length > 1) s += t.trend(latest.rate! >= points[0]!.rate!, pct(points[0]!.rate, lang), formatDate(points[0]!.period, lang));
     out.push(`${s}.`);
     const v = a.verdict;
-    if (v.kind === "compared") out.push(t.compared(t.months(v.months), loc(v.reference.label, lang), v.met));
-    else if (v.kind === "before-reference") out.push(t.before(t.months(v.months), loc(v.next.label, lang)));
+    if (v.kind === "compared") out.push(t.compared(t.months(v.months), pct(v.reference.percent, lang), v.met));
+    else if (v.kind === "before-reference") out.push(t.before(t.months(v.months), referenceText(v.next, lang)));
   }
   if (input.kpi.length) {
     const count = (st: MeasureSeries["status"][]) => input.kpi.filter((s) => st.includes(s.status)).length;

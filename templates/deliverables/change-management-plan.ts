@@ -16,6 +16,7 @@ import { impactedGroups, readinessAssessment } from "#app/domain/change.ts";
 import { attentionSentence, impactTable, outsideHelpText, readinessView } from "#app/views/change-views.ts";
 import { scoreOf } from "#app/views/display.ts";
 import { changePlanSection } from "./sections/change-plan.ts";
+import { thresholdsUsed } from "./sections/thresholds.ts";
 
 function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const c = ctx.s.change;
@@ -27,7 +28,7 @@ function readinessSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
     return [];
   }
   const view = readinessView(r, ctx.lang);
-  const out: FileChild[] = [heading(ctx, c.readiness, 1), para(ctx, c.readinessText(num(r.gapBelow, ctx.lang), num(r.outsideHelpGaps, ctx.lang)))];
+  const out: FileChild[] = [heading(ctx, c.readiness, 1), para(ctx, c.readinessText(num(r.gapBelow, ctx.lang), num(r.outsideHelpGaps, ctx.lang))), ...thresholdsUsed(ctx, input, "change-management")];
   if (input.figures.readiness) out.push(...figure(ctx, input.figures.readiness));
   if (r.average !== null) out.push(para(ctx, c.average(num(Math.round(r.average * 10) / 10, ctx.lang), num(r.max, ctx.lang), num(r.scored, ctx.lang), num(r.topics.length, ctx.lang))));
   out.push(...captionedTable(ctx, c.readiness, view.table));

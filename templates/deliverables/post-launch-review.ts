@@ -7,7 +7,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, endMatter, sourceTitle, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, captionedTable, createCtx, figure, heading, muted, note, para, registerTable, endMatter, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { date } from "../text.ts";
 import { loc } from "#app/i18n.ts";
@@ -15,6 +15,7 @@ import { allItems, findItem } from "#methodology/load.ts";
 import { adoptionFigures, kpiFigures, metricFigures } from "#app/domain/adoption.ts";
 import { adoptionIssueSentence, adoptionVerdictText, adoptionView, progressView } from "#app/views/change-views.ts";
 import { executiveSummary } from "./sections/executive-summary.ts";
+import { thresholdsUsed } from "./sections/thresholds.ts";
 
 function chartSection(ctx: Ctx, input: DeliverableInput, key: string, view: { title: string; table: { columns: string[]; rows: string[][] } }): FileChild[] {
   const out: FileChild[] = [];
@@ -30,13 +31,13 @@ export function buildPostLaunchReview(input: DeliverableInput): Document {
   const adoption = adoptionFigures(input.pack, input.data)!;
   const kpi = kpiFigures(input.pack, input.data)!;
   const metrics = metricFigures(input.pack, input.data)!;
-  const reference = cfg.adoptionReference[0]?.source ?? cfg.source;
   const context = answerFacts(ctx, ["review.review-date", cfg.goLive].filter((id) => findItem(input.pack, id)));
   const body: FileChild[] = [
     ...executiveSummary(ctx, input),
     ...(context.length ? [heading(ctx, r.context, 1), ...context] : []),
     heading(ctx, r.adoption, 1),
-    para(ctx, r.adoptionText(sourceTitle(ctx, reference))),
+    para(ctx, r.adoptionText),
+    ...thresholdsUsed(ctx, input, "post-launch-review"),
     ...chartSection(ctx, input, "adoption", adoptionView(adoption, ctx.lang, date)),
     // Without figures there is no verdict to print: the adoption register is an open item.
     ...(adoption.verdict.kind === "no-data" ? [] : [para(ctx, adoptionVerdictText(adoption, ctx.lang, "document"), { bold: true })]),

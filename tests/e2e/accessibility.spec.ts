@@ -29,6 +29,7 @@ const PAGES: Array<[string, string]> = [
   ["post-launch review", "/projects/1/post-launch-review"],
   ["documents", "/projects/1/documents"],
   ["history", "/projects/1/history"],
+  ["method settings", "/projects/1/method-settings"],
   ["people", "/projects/1/members"],
   ["new project", "/projects/new"],
   ["account", "/account"],

@@ -1176,6 +1176,45 @@ const importDriver: Driver = {
   ],
 };
 
+// ---------------------------------------------------------------------------
+// Method settings: a project's own thresholds (decision 035)
+// ---------------------------------------------------------------------------
+
+const SETTINGS_PATH = `/projects/${OWN}/method-settings`;
+const methodSettingsDriver: Driver = {
+  runs: 60,
+  arbitrary: (_w: World, g: G) =>
+    request(g, {
+      who: who(g, "pm", [1, "viewer"], [1, "sponsor"], [1, "anonymous"], [1, "garbled-cookie"]),
+      path: projectInPath(g).map((p) => `/projects/${p}/method-settings`),
+      entries: both(
+        intents(g, ["threshold-save", "threshold-reset"]),
+        fields(g, [
+          ["key", messy(g, fc.constantFrom(...pack.thresholds.map((t) => t.id)))],
+          ["version", messy(g, fc.constantFrom("0", "1", "2", "3"))],
+          ["value", messy(g, oneof(wholeNumber(-10, 400), fc.constantFrom("40%", "۴۰٪", "3.5", "", " 7 ")))],
+        ]),
+      ),
+    }),
+  examples: () => [
+    { label: "a threshold within its range is saved", req: urlencoded("pm", SETTINGS_PATH, [["intent", "threshold-save"], ["key", "decided-segments"], ["version", "0"], ["value", "۳"]]), expect: "accepted" },
+    { label: "a threshold out of its range is refused", req: urlencoded("pm", SETTINGS_PATH, [["intent", "threshold-save"], ["key", "first-stage-share"], ["version", "0"], ["value", "5"]]), expect: 400 },
+    { label: "a stale version is refused", req: urlencoded("pm", SETTINGS_PATH, [["intent", "threshold-save"], ["key", "decided-segments"], ["version", "0"], ["value", "4"]]), expect: 409 },
+    { label: "an unknown threshold is refused", req: urlencoded("pm", SETTINGS_PATH, [["intent", "threshold-save"], ["key", "__proto__"], ["version", "0"], ["value", "4"]]), expect: 400 },
+    { label: "the executive sponsor may not change the method", req: urlencoded("sponsor", SETTINGS_PATH, [["intent", "threshold-save"], ["key", "decided-segments"], ["version", "1"], ["value", "4"]]), expect: 403 },
+  ],
+  accepted: (ctx) => {
+    const key = ctx.one("key")!;
+    const stored = row(ctx.env, "SELECT value FROM project_settings WHERE project_id = ? AND key = ?", OWN, key);
+    if (ctx.one("intent") === "threshold-reset") expect(stored?.value ?? null, "a reset leaves no value").toBeNull();
+    else {
+      const sent = [...ctx.one("value")!.trim().replace(/[%٪]$/, "")].map((c) => { const d = PERSIAN_DIGITS.indexOf(c); return d >= 0 ? String(d) : c; }).join("").trim();
+      expect(stored?.value, `threshold ${key}`).toBe(Number(sent));
+    }
+    ctx.unchangedBut((table, r) => (table === "project_settings" && r.project_id === OWN && r.key === key) || (table === "projects" && r.id === OWN) || table === "audit_log", ["sqlite_sequence"]);
+  },
+};
+
 const DRIVERS: Record<string, Driver> = {
   "/setup": {
     ownServer: true,
@@ -1408,6 +1447,7 @@ const DRIVERS: Record<string, Driver> = {
 
   ...PLANNING_DRIVERS,
   "/projects/import": importDriver,
+  "/projects/:projectId/method-settings": methodSettingsDriver,
   "/projects/:projectId/change-management": workbenchDriver("change-management", CHANGE_ITEMS, 100),
 
   "/projects/:projectId/post-launch-review": workbenchDriver("post-launch-review", REVIEW_ITEMS, 100),
