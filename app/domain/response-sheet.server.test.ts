@@ -144,7 +144,7 @@ describe("reading a vendor's filled sheet", () => {
       ["R۳", "اختصاصی‌سازی", 10, 0, ""],
     ], (ws) => {
       // R3's row moved to the top.
-      const a = ws.getRow(2).values as unknown[], c = ws.getRow(4).values as unknown[];
+      const a = ws.getRow(2).values as ExcelJS.CellValue[], c = ws.getRow(4).values as ExcelJS.CellValue[];
       ws.getRow(2).values = c;
       ws.getRow(4).values = a;
     });

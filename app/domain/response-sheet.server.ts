@@ -14,11 +14,17 @@
  */
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
-import type { Language, Localized } from "#methodology/schema.ts";
+import type { Language, Pack } from "#methodology/schema.ts";
 import { toLatinDigits } from "#methodology/values.ts";
+import { writeTransaction, type Db } from "#db/client.ts";
+import { findItem } from "#methodology/load.ts";
+import type { ProjectData } from "./projects.server.ts";
+import { productCandidates, sheetExpectation, SHEET_ITEMS, type ResponseSheetInput, type SheetExpectation, type SheetProblem } from "./response-sheet.ts";
 
-export const FIT_LEVEL_IDS = ["standard", "configuration", "customisation", "third-party", "not-supported"] as const;
-export type FitLevel = (typeof FIT_LEVEL_IDS)[number];
+export * from "./response-sheet.ts";
+import { addRow, deleteRow, updateRow } from "./answers.server.ts";
+import { audit, type Actor } from "./audit.server.ts";
+
 
 /** An upload larger than this is refused before it is opened. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -35,29 +41,7 @@ export const SHEET_NAMES = { cover: { fa: "راهنما", en: "Cover" }, require
 const MARK = "gambegam-response-sheet";
 const FORMAT = 1;
 
-export type SheetRequirement = {
-  rowId: number;
-  /** "R3": the 1-based place in the requirements register. */
-  number: string;
-  text: string;
-  description: string;
-  /** The priority in words, in the sheet's language ("" when not set). */
-  priority: string;
-  /** The goal it serves, in words ("" when none). */
-  goal: string;
-};
 
-export type ResponseSheetInput = {
-  lang: Language;
-  project: { id: number; createdAt: string; name: string; client: string };
-  requirementsItemId: string;
-  requirements: SheetRequirement[];
-  fitLevels: ReadonlyArray<{ id: string; label: Localized }>;
-  /** Shown as given (formatted by the caller in the sheet's language); null: not set. */
-  rfp: { issueDate: string | null; dueDate: string | null; contact: string | null };
-  /** The product candidate the sheet is issued to, or null for a blank sheet. */
-  vendor: { rowId: number; name: string } | null;
-};
 
 const WORDS = {
   en: {
@@ -253,8 +237,6 @@ function localDigitsFa(s: string): string {
 // ---------------------------------------------------------------------------
 // Reading a filled sheet.
 
-/** A problem to show the user: an i18n key under `selection.import.` and its parameters. */
-export type SheetProblem = { key: string; params?: Record<string, string | number> };
 
 export type SheetRefusal =
   | "not-xlsx"
@@ -280,13 +262,6 @@ export type SheetReading =
   | { ok: true; lang: Language; vendorRowId: number | null; rows: ParsedResponse[]; unanswered: string[] }
   | { ok: false; refusal: SheetRefusal; problems: SheetProblem[]; more: number };
 
-export type SheetExpectation = {
-  project: { id: number; createdAt: string };
-  requirementsItemId: string;
-  /** The register now, in order. */
-  requirements: ReadonlyArray<{ rowId: number; number: string; text: string }>;
-  fitLevels: ReadonlyArray<{ id: string; label: Localized }>;
-};
 
 const refuse = (refusal: SheetRefusal, problems: SheetProblem[] = []): SheetReading => ({
   ok: false,
@@ -531,4 +506,89 @@ export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpect
   if (problems.length) return refuse("cells", problems);
   if (rows.length === 0) return refuse("empty");
   return { ok: true, lang, vendorRowId, rows, unanswered };
+}
+
+// ---------------------------------------------------------------------------
+// The import.
+
+export type ImportOutcome =
+  | { ok: true; vendor: string; added: number; updated: number; removed: number; unanswered: string[] }
+  | { ok: false; status: number; refusal: SheetRefusal | "no-file" | "no-vendor" | "locked" | "other-vendor" | "rows"; problems: SheetProblem[]; more: number };
+
+class Rollback extends Error {
+  constructor(readonly problems: SheetProblem[]) {
+    super("rollback");
+  }
+}
+
+/**
+ * Imports a vendor's filled sheet for one product candidate: the sheet is
+ * read and checked first (nothing is written on any refusal), then that
+ * vendor's rows of the responses register are replaced in one transaction
+ * through the register's validated writes — an answered requirement updates
+ * its row (keeping the team's remedy), a new one adds a row, a requirement
+ * no longer answered loses its row — and one history entry says the rows
+ * came from the vendor's sheet.
+ */
+export async function importVendorSheet(
+  db: Db,
+  args: { projectId: number; project: { id: number; createdAt: string }; pack: Pack; data: ProjectData; vendorRowId: number; bytes: Uint8Array; fileName: string | null; by: Actor; locked: boolean },
+): Promise<ImportOutcome> {
+  const no = (status: number, refusal: Extract<ImportOutcome, { ok: false }>["refusal"], problems: SheetProblem[] = [], more = 0): ImportOutcome => ({ ok: false, status, refusal, problems, more });
+  const vendor = productCandidates(args.data.rows).find((c) => c.rowId === args.vendorRowId);
+  if (!vendor) return no(400, "no-vendor");
+  if (args.locked) return no(409, "locked");
+  const item = findItem(args.pack, SHEET_ITEMS.responses);
+  if (!item || item.kind !== "register") return no(404, "no-vendor");
+  const reading = await readResponseSheet(args.bytes, sheetExpectation(args.pack, args.project, args.data));
+  if (!reading.ok) return no(reading.refusal === "too-large" ? 413 : 400, reading.refusal, reading.problems, reading.more);
+  // A sheet issued to another vendor is not read as this one's answers.
+  if (reading.vendorRowId !== null && reading.vendorRowId !== vendor.rowId) {
+    const other = productCandidates(args.data.rows).find((c) => c.rowId === reading.vendorRowId);
+    return no(400, "other-vendor", [{ key: "otherVendor", params: { issued: other?.name ?? `#${reading.vendorRowId}`, chosen: vendor.name } }]);
+  }
+
+  const existing = (args.data.rows.get(SHEET_ITEMS.responses) ?? []).filter((r) => Number(r.cells.vendor) === vendor.rowId);
+  const byRequirement = new Map(existing.map((r) => [Number(r.cells.requirement), r]));
+  const answered = new Set(reading.rows.map((r) => r.requirementRowId));
+  const counts = { added: 0, updated: 0, removed: 0 };
+  const fail = (number: string, errors: Record<string, string>) => {
+    throw new Rollback(Object.entries(errors).map(([field, message]) => ({ key: "rowRefused", params: { number, field, message } })));
+  };
+  try {
+    writeTransaction(db, (tx) => {
+      for (const r of reading.rows) {
+        const cells = { vendor: String(vendor.rowId), requirement: String(r.requirementRowId), fit: r.fit, effort: r.effort === null ? "" : String(r.effort), cost: r.cost === null ? "" : String(r.cost), comment: r.comment };
+        const old = byRequirement.get(r.requirementRowId);
+        if (old) {
+          const raw = { ...Object.fromEntries(Object.entries(old.cells).map(([k, v]) => [k, v === null ? "" : String(v)])), ...cells };
+          const res = updateRow(db, { projectId: args.projectId, item, rowId: old.id, baseVersion: old.version, raw, by: args.by });
+          if (res.status === "invalid") fail(r.number, res.errors);
+          if (res.status === "conflict") fail(r.number, { _row: "selection.import.conflict" });
+          if (res.status === "saved" && res.version !== old.version) counts.updated++;
+        } else {
+          const res = addRow(db, { projectId: args.projectId, item, raw: cells, by: args.by });
+          if (res.status === "invalid") fail(r.number, res.errors);
+          counts.added++;
+        }
+      }
+      for (const old of existing) {
+        if (answered.has(Number(old.cells.requirement))) continue;
+        const res = deleteRow(db, { projectId: args.projectId, item, rowId: old.id, baseVersion: old.version, by: args.by });
+        if (res.status === "conflict") fail(`#${old.id}`, { _row: "selection.import.conflict" });
+        counts.removed++;
+      }
+      audit(tx, args.by, {
+        projectId: args.projectId,
+        action: "selection.import",
+        itemId: SHEET_ITEMS.responses,
+        subject: vendor.name,
+        after: { source: { file: args.fileName ?? "", vendor: vendor.name }, ...counts, unanswered: reading.unanswered },
+      });
+    });
+  } catch (e) {
+    if (e instanceof Rollback) return no(400, "rows", e.problems.slice(0, MAX_PROBLEMS), Math.max(0, e.problems.length - MAX_PROBLEMS));
+    throw e;
+  }
+  return { ok: true, vendor: vendor.name, ...counts, unanswered: reading.unanswered };
 }
