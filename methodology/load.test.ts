@@ -9,8 +9,8 @@ describe("the built-in CRM implementation pack", () => {
   const registry = loadPacks([BUILT_IN_PACKS_DIR]);
   const pack = registry.get("crm-implementation", "1.0.0")!;
 
-  test("has the seven phases of the design, in order", () => {
-    expect(pack.phases.map((p) => p.id)).toEqual(["team", "vision", "goals", "requirements", "customisation", "deployment", "review"]);
+  test("has the eight phases of the design, in order: selection after the requirements, before customisation", () => {
+    expect(pack.phases.map((p) => p.id)).toEqual(["team", "vision", "goals", "requirements", "selection", "customisation", "deployment", "review"]);
   });
 
   test("every item names a source document that exists in shared seeds, or says it is good practice", () => {
