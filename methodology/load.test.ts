@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { BUILT_IN_PACKS_DIR, MethodologyError, allItems, loadPackDir, loadPacks } from "./load.ts";
+import { BUILT_IN_PACKS_DIR, MethodologyError, allItems, checkReferences, loadPackDir, loadPacks } from "./load.ts";
 import { GOOD_PRACTICE_SOURCE } from "./schema.ts";
 
 const fixtures = path.resolve("tests/fixtures");
@@ -91,5 +91,27 @@ describe("a bad definition stops loading with a message naming the item", () => 
 
   test("a folder with no pack", () => {
     expect(() => loadPacks([path.join(fixtures, "no-such-folder")])).toThrowError(/methodology folder not found/);
+  });
+});
+
+describe("the selection block is checked against the items it names", () => {
+  const built = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
+  const broken = (change: (sel: NonNullable<typeof built.selection>) => void) => {
+    const copy = structuredClone(built);
+    change(copy.selection!);
+    return () => checkReferences(copy, "test");
+  };
+
+  test("names the selection items and the evaluation's defaults (good practice)", () => {
+    expect(built.selection).toMatchObject({ source: GOOD_PRACTICE_SOURCE, candidates: "selection.candidates", vendorResponses: "selection.vendor-responses", sensitivityStep: 10 });
+    expect(built.selection!.defaultWeights).toEqual({ fit: 40, demo: 25, cost: 15, references: 10, partner: 10 });
+  });
+
+  test("a fit level without a score, a priority without a weight, a register that is not one, a knock-out level that does not exist", () => {
+    expect(broken((s) => delete (s.fitScores as Record<string, number>)["third-party"])).toThrowError(/fitScores has no score for the fit level 'third-party'/);
+    expect(broken((s) => delete (s.priorityWeights as Record<string, number>).could)).toThrowError(/priorityWeights has no weight for the priority 'could'/);
+    expect(broken((s) => (s.demoScores = "selection.purpose"))).toThrowError(/selection: 'selection.purpose' is not a register item/);
+    expect(broken((s) => (s.knockOut.fit = "maybe"))).toThrowError(/knockOut fit 'maybe' is not a fit level/);
+    expect(broken((s) => (s.costPeriod = "selection.decision-date"))).toThrowError(/'selection.decision-date' must be a question answered by number/);
   });
 });
