@@ -7,9 +7,15 @@ import type { ProjectAnswers } from "./project-answers.ts";
 import { loc } from "#app/i18n.ts";
 import { healthCheck } from "./health.ts";
 import { itemLink } from "./links.ts";
+import type { PhaseGate } from "./signoff.server.ts";
 
-export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, lang: Language) {
-  const report = healthCheck(pack, data);
+/** The ids of the phases signed off now (what the sign-off rules of the health check read). */
+export function signedPhases(gates: ReadonlyMap<string, PhaseGate>): Set<string> {
+  return new Set([...gates.values()].filter((g) => g.status === "signed").map((g) => g.phaseId));
+}
+
+export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, lang: Language, signed?: ReadonlySet<string>) {
+  const report = healthCheck(pack, data, signed);
   if (!report) return null;
   const source = (file: string) => loc(pack.sources.find((s) => s.file === file)?.title, lang) || file;
   const link = (page: string, item?: string) => {
@@ -41,14 +47,18 @@ export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, 
   };
 }
 
-const countsOf = new WeakMap<ProjectAnswers, ReturnType<typeof healthCheck>>();
+const countsOf = new WeakMap<ProjectAnswers, Map<string, ReturnType<typeof healthCheck>>>();
 
 /**
  * Just the counts, for the project home and the portfolio. Project data is
  * shared and frozen until the project changes (see loadProjectData), so the
  * check runs once per change, not once per page view.
  */
-export function healthCounts(pack: Pack, data: ProjectAnswers) {
-  if (!countsOf.has(data)) countsOf.set(data, healthCheck(pack, data));
-  return countsOf.get(data)?.counts ?? null;
+export function healthCounts(pack: Pack, data: ProjectAnswers, signed?: ReadonlySet<string>) {
+  // Signing a phase does not change the data, so the sign-offs are part of the key.
+  const key = signed ? [...signed].sort().join(" ") : "\u0000";
+  let byKey = countsOf.get(data);
+  if (!byKey) countsOf.set(data, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, healthCheck(pack, data, signed));
+  return byKey.get(key)?.counts ?? null;
 }

@@ -6,12 +6,22 @@
  * the rule's id. A test returns null when the rule does not fire, or the
  * names of what it found (goals, segments, touchpoints…) when it does.
  */
-import type { HealthCheckConfig, HealthRule, Localized, Pack, PlanningConfig } from "#methodology/schema.ts";
+import type { HealthCheckConfig, HealthRule, Localized, Pack, Phase, PlanningConfig } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
+import { selectionModel, type SelectionModel } from "./selection.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
 import { firstStage, missingMeasure, readGoals, readSegments, readStages, readTouchpoints, roadmapWarnings, rowsOf, traceability } from "./planning.ts";
 
-export type RuleContext = { pack: Pack; planning: PlanningConfig; data: ProjectAnswers; reads: Record<string, string> };
+export type RuleContext = {
+  pack: Pack;
+  planning: PlanningConfig;
+  data: ProjectAnswers;
+  reads: Record<string, string>;
+  /** The phases signed off; undefined when the caller does not say (rules that need it then stay silent). */
+  signed: ReadonlySet<string> | undefined;
+  /** The selection evaluation, worked out once per check (null: the pack has no selection). */
+  selection: () => SelectionModel | null;
+};
 /** What a finding is about: a name the team wrote, or a title of the method in both languages. */
 export type Subject = string | Localized;
 type RuleTest = (ctx: RuleContext) => Subject[] | null;
@@ -89,7 +99,34 @@ export const RULE_TESTS: Record<string, RuleTest> = {
     const named = changes.some((r) => cell(r.cells["requested-by"]));
     return heldSessions && named ? null : [];
   },
+  "vendor-chosen-before-strategy": ({ pack, data, reads, signed }) => {
+    if (!signed) return null;
+    const chosen = rowsOf(data, reads.candidates).some((r) => cell(r.cells.status) === "chosen");
+    if (!chosen && !answered(data, reads.decisionDate)) return null;
+    const phases = [reads.vision, reads.requirements].map((id) => phaseOf(pack, id)).filter((p): p is Phase => !!p);
+    return fires(phases.filter((p) => !signed.has(p.id)).map((p): Subject => p.title));
+  },
+  "vendor-without-demo": ({ selection }) => {
+    const model = selection();
+    if (!model) return null;
+    return fires(model.evaluations.filter((e) => e.product.status === "chosen" && e.demo.scriptsScored === 0).map((e) => e.product.name));
+  },
+  "must-have-unmet": ({ selection }) => {
+    const model = selection();
+    if (!model) return null;
+    const chosen = model.products.map((p, col) => ({ p, col })).filter(({ p }) => p.status === "chosen");
+    return fires(
+      chosen.flatMap(({ p, col }) =>
+        model.matrix
+          .filter((m) => m.cells[col]!.knockOut && !m.cells[col]!.remedy)
+          .map((m) => `${chosen.length > 1 ? `${p.name}: ` : ""}${m.requirement.number} ${m.requirement.text}`),
+      ),
+    );
+  },
 };
+
+const phaseOf = (pack: Pack, itemId: string | undefined) =>
+  itemId ? pack.phases.find((ph) => ph.steps.some((st) => st.items.some((it) => it.id === itemId))) : undefined;
 
 export type Finding = { rule: HealthRule; subjects: Subject[] };
 export type ConcernStatus = { concern: HealthCheckConfig["concerns"][number]; status: "ok" | "finding" | "not-checked"; findings: Finding[] };
@@ -99,17 +136,21 @@ const SEVERITY = { high: 0, medium: 1, low: 2 } as const;
 
 /**
  * Every rule of the pack run against the project's data. Findings come
- * most severe first, then in the pack's order.
+ * most severe first, then in the pack's order. `signed` (the ids of the
+ * phases signed off) lets the rules that depend on sign-offs run; without it
+ * they stay silent.
  */
-export function healthCheck(pack: Pack, data: ProjectAnswers): HealthReport | null {
+export function healthCheck(pack: Pack, data: ProjectAnswers, signed?: ReadonlySet<string>): HealthReport | null {
   const config = pack.healthCheck;
   const planning = pack.planning;
   if (!config || !planning) return null;
   const findings: Finding[] = [];
+  let model: SelectionModel | null | undefined;
+  const selection = () => (model === undefined ? (model = selectionModel(pack, data)) : model);
   for (const rule of config.rules) {
     const test = RULE_TESTS[rule.id];
     if (!test) throw new Error(`health rule '${rule.id}' has no test in app/domain/health.ts`);
-    const subjects = test({ pack, planning, data, reads: rule.reads });
+    const subjects = test({ pack, planning, data, reads: rule.reads, signed, selection });
     if (subjects) findings.push({ rule, subjects });
   }
   findings.sort((a, b) => SEVERITY[a.rule.severity] - SEVERITY[b.rule.severity]);

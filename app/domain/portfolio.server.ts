@@ -6,7 +6,7 @@
 import type { Db } from "#db/client.ts";
 import { listProjects, loadProjectData, packOf } from "./projects.server.ts";
 import { projectGates } from "./signoff.server.ts";
-import { healthCounts } from "./health.server.ts";
+import { healthCounts, signedPhases } from "./health.server.ts";
 
 export const PORTFOLIO_SORTS = ["name", "phase", "progress", "signoffs", "health", "updated"] as const;
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
@@ -14,9 +14,10 @@ export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 export function portfolio(db: Db, userId: number, sort: PortfolioSort, dir: "asc" | "desc") {
   const rows = listProjects(db, userId).map((s) => {
     const pack = packOf(s.project);
-    const gates = pack ? [...projectGates(db, s.project.id, pack).values()] : [];
+    const gateMap = pack ? projectGates(db, s.project.id, pack) : null;
+    const gates = gateMap ? [...gateMap.values()] : [];
     const awaiting = pack ? pack.phases.filter((p) => gates.find((g) => g.phaseId === p.id)?.status === "awaiting").map((p) => ({ id: p.id, title: p.title })) : [];
-    const health = pack ? healthCounts(pack, loadProjectData(db, s.project.id)) : null;
+    const health = pack ? healthCounts(pack, loadProjectData(db, s.project.id), signedPhases(gateMap!)) : null;
     const phaseIndex = pack && s.currentPhase ? pack.phases.findIndex((p) => p.id === s.currentPhase!.id) : pack ? pack.phases.length : -1;
     return { summary: s, awaiting, health, phaseIndex, progress: s.required ? s.requiredAnswered / s.required : 0 };
   });

@@ -3,16 +3,17 @@ import { Link } from "#app/components/app-link.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.health";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { healthView } from "#app/domain/health.server.ts";
+import { healthView, signedPhases } from "#app/domain/health.server.ts";
+import { projectGates } from "#app/domain/signoff.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { data } from "react-router";
 import { localDigits } from "#app/views/format.ts";
 import type { Language } from "#methodology/schema.ts";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { pack, project, data: projectData } = requireProjectContext(params.projectId, context);
+  const { db, pack, project, data: projectData } = requireProjectContext(params.projectId, context);
   const { lang } = await getPreferences(request);
-  const view = healthView(pack, project.id, projectData, lang);
+  const view = healthView(pack, project.id, projectData, lang, signedPhases(projectGates(db, project.id, pack)));
   if (!view) throw data({ error: "errors.noWorkbenchInPack" }, { status: 404 });
   return view;
 }

@@ -6,7 +6,8 @@ import type { Route } from "./+types/project.home";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
-import { healthCounts } from "#app/domain/health.server.ts";
+import { healthCounts, signedPhases } from "#app/domain/health.server.ts";
+import { projectGates } from "#app/domain/signoff.server.ts";
 import { readGoals, readStages, roadmapWarnings } from "#app/domain/planning.ts";
 import { projectProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/views/format.ts";
@@ -16,7 +17,7 @@ import type { Language } from "#methodology/schema.ts";
 const MISSING_SHOWN = 5;
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { project, pack, data } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data } = requireProjectContext(params.projectId, context);
   const { lang } = await getPreferences(request);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
@@ -41,7 +42,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // The same drawing the scope document shows, in the viewer's language (switching language reloads):
     // drawn on the server, time running right to left in Persian.
     roadmap: { definition: null, ...roadmapTimeline(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap") },
-    health: healthCounts(pack, data),
+    health: healthCounts(pack, data, signedPhases(projectGates(db, project.id, pack))),
     overnight: pack.planning ? roadmapWarnings(pack.planning, readStages(pack.planning, data), readGoals(pack.planning, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length }
