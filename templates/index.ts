@@ -10,6 +10,8 @@ import { buildVisionMinutes } from "./deliverables/vision-minutes.ts";
 import { buildGoNoGoRecord } from "./deliverables/go-no-go.ts";
 import { buildChangeManagementPlan } from "./deliverables/change-management-plan.ts";
 import { buildPostLaunchReview } from "./deliverables/post-launch-review.ts";
+import { buildRfp } from "./deliverables/rfp.ts";
+import { buildSelectionReport } from "./deliverables/selection-report.ts";
 
 export type DeliverableDefinition = {
   id: DeliverableId;
@@ -37,6 +39,9 @@ export const DELIVERABLES: readonly DeliverableDefinition[] = [
   // The plan is agreed with the requirements (impacted groups, communication, training): it closes that phase.
   { id: "change-management-plan", phaseId: "requirements", requires: "requirements.impacted-groups", figures: ["chart:readiness"], build: buildChangeManagementPlan, needs: (p) => Boolean(p.changeManagement) },
   { id: "post-launch-review", phaseId: "review", requires: "review.adoption", figures: ["chart:adoption", "chart:kpi", "chart:metrics"], build: buildPostLaunchReview, needs: (p) => Boolean(p.postLaunchReview) },
+  // Issued once the requirements are signed; the selection phase's sign-off approves it with the choice.
+  { id: "rfp", phaseId: "selection", requires: "selection.rfp-issue-date", figures: [], build: buildRfp, needs: (p) => Boolean(p.selection) },
+  { id: "selection-report", phaseId: "selection", requires: "selection.decision-reasons", figures: [], build: buildSelectionReport, needs: (p) => Boolean(p.selection) },
 ];
 
 export function deliverable(id: string): DeliverableDefinition | undefined {

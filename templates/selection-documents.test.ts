@@ -1,0 +1,107 @@
+/**
+ * The request for proposal and the selection report of both completed
+ * engagements, read from the Word files as a vendor and the client's board
+ * read them (issue 18, item 1): the RFP numbers every requirement as the
+ * response sheet does, explains the fit levels, lists the client's demo
+ * scripts and the weights, and names no candidate; the report opens with the
+ * decision, marks the must-have knock-outs in the fit-gap matrix, ranks the
+ * knocked-out product last, and says how the chosen product's must-have gaps
+ * are closed.
+ */
+import { describe, expect, it, beforeAll } from "vitest";
+import { documentText } from "#tests/setup/docx.ts";
+import { COMPLETED_ENGAGEMENTS, useCompletedEngagements } from "#tests/fixtures/completed-engagements.ts";
+import { getProject } from "#app/domain/projects.server.ts";
+import { exportDeliverable } from "#app/domain/deliverables.server.ts";
+import type { DeliverableId } from "#templates/model.ts";
+
+const engagements = useCompletedEngagements();
+const texts = new Map<string, string>();
+const ACTOR = { id: null, name: "Test Consultant" };
+
+beforeAll(async () => {
+  for (const { lang } of COMPLETED_ENGAGEMENTS) {
+    const s = engagements.get(lang);
+    for (const id of ["rfp", "selection-report"] as DeliverableId[]) {
+      const file = await exportDeliverable({ db: s.db, project: getProject(s.db, s.id)!, pack: s.pack, data: s.data, id, lang, actor: ACTOR, renderer: null });
+      texts.set(`${lang}:${id}`, documentText(file.buffer));
+    }
+  }
+}, 120_000);
+
+const cells = (lang: "en" | "fa", register: string) => (engagements.get(lang).data.rows.get(register) ?? []).map((r) => r.cells as Record<string, unknown>);
+/** What the body says, from the first heading after the document control to the approval section. */
+const body = (lang: "en" | "fa", id: string) => {
+  const t = texts.get(`${lang}:${id}`)!;
+  const start = t.lastIndexOf(lang === "en" ? "Distribution list" : "فهرست توزیع");
+  return t.slice(start);
+};
+
+const WORDS = {
+  en: { notSupported: "Not supported", knockOut: "knock-out", decision: "The decision", longList: "Long list", priority: { must: "Must", should: "Should", could: "Could" } },
+  fa: { notSupported: "پشتیبانی نمی‌شود", knockOut: "حذف", decision: "تصمیم", longList: "فهرست بلند", priority: { must: "باید", should: "بهتر است", could: "می‌تواند" } },
+} as const;
+
+describe.each(COMPLETED_ENGAGEMENTS)("the request for proposal ($lang)", ({ lang }) => {
+  it("numbers every requirement R1, R2, … in the register's order, with its text and priority", () => {
+    const t = body(lang, "rfp");
+    let from = 0;
+    cells(lang, "requirements.register").forEach((r, i) => {
+      const at = t.indexOf(`R${i + 1}${String(r.requirement)}`, from);
+      expect(at, `R${i + 1} ${r.requirement}`).toBeGreaterThan(from - 1);
+      from = at;
+      const priority = WORDS[lang].priority[r.priority as "must" | "should" | "could"];
+      if (priority) expect(t.slice(at, at + 1200)).toContain(priority);
+    });
+  });
+
+  it("lists the client's demo scripts and the evaluation weights, and explains the five fit levels", () => {
+    const t = body(lang, "rfp");
+    for (const s of cells(lang, "selection.demo-scripts")) expect(t).toContain(String(s.scenario));
+    const weights = cells(lang, "selection.evaluation-weights");
+    const total = weights.reduce((a, w) => a + Number(w.weight), 0);
+    expect(total).toBe(100);
+    for (const w of weights) expect(t).toContain(`${w.weight}${lang === "en" ? "%" : "٪"}`.replace(/\d/g, (d) => (lang === "fa" ? "۰۱۲۳۴۵۶۷۸۹"[Number(d)]! : d)));
+    expect(t).toContain(lang === "en" ? "Prices over 5 years" : "قیمت‌ها برای ۳ سال");
+    expect(t).toContain(WORDS[lang].notSupported);
+  });
+
+  it("names none of the candidates and none of the team's internal reasons: vendors read it", () => {
+    const t = body(lang, "rfp");
+    expect(cells(lang, "selection.candidates").map((c) => String(c.name)).filter((n) => t.includes(n))).toEqual([]);
+    expect(cells(lang, "selection.evaluation-weights").map((w) => String(w.why)).filter((why) => t.includes(why))).toEqual([]);
+  });
+});
+
+describe.each(COMPLETED_ENGAGEMENTS)("the selection report ($lang)", ({ lang }) => {
+  const chosen = (kind: string) => String(cells(lang, "selection.candidates").find((c) => c.kind === kind && c.status === "chosen")!.name);
+
+  it("opens with the decision: the chosen product and partner are named before the long list", () => {
+    const t = body(lang, "selection-report");
+    const decision = t.indexOf(WORDS[lang].decision);
+    const longList = t.indexOf(WORDS[lang].longList);
+    expect(decision).toBeGreaterThan(-1);
+    expect(t.indexOf(chosen("product"))).toBeLessThan(longList);
+    expect(t.indexOf(chosen("partner"))).toBeLessThan(longList);
+  });
+
+  it("marks a must-have the product does not support as a knock-out and ranks that product last", () => {
+    const t = body(lang, "selection-report");
+    const products = cells(lang, "selection.candidates").filter((c) => c.kind === "product" && c.status !== "rejected");
+    const ko = lang === "en" ? "Brightdesk Service Suite" : "سپهر فروش";
+    expect(t).toContain(WORDS[lang].notSupported);
+    expect(t).toContain(WORDS[lang].knockOut);
+    // The ranking table lists the chosen product first and the knocked-out one last.
+    const ranking = t.slice(t.lastIndexOf(lang === "en" ? "Weighted ranking" : "رتبه‌بندی وزنی"));
+    const order = products.map((p) => String(p.name)).sort((a, b) => ranking.indexOf(a) - ranking.indexOf(b));
+    expect(order[0]).toBe(chosen("product"));
+    expect(order.at(-1)).toBe(ko);
+  });
+
+  it("says how each must-have gap of the chosen product is closed, in the team's words", () => {
+    const t = body(lang, "selection-report");
+    const remedy = cells(lang, "selection.vendor-responses").find((r) => r.remedy && String(r.comment).length && t.includes(String(r.remedy)));
+    expect(remedy, "a remedy of the chosen product printed").toBeTruthy();
+    expect(t).toContain(lang === "en" ? "R1" : "R5");
+  });
+});
