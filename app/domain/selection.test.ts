@@ -166,3 +166,15 @@ describe("the selection model", () => {
     expect(m.sensitivity.robust).toBe(true);
   });
 });
+
+describe("ties", () => {
+  it("two products with the same total share first place, and then there is no single leader", () => {
+    const d = project();
+    d.rows["selection.candidates"]![1] = { ...d.rows["selection.candidates"]![0]!, name: "Beta CRM", status: "short-list" };
+    d.rows["selection.vendor-responses"] = [...respond(A, ["standard", "configuration", "not-supported"]), ...respond(B, ["standard", "configuration", "not-supported"])];
+    d.rows["selection.demo-scores"] = [score(A, 1, "Sara", 4), score(B, 1, "Sara", 4)];
+    const m = selectionModel(pack, toAnswers(d))!;
+    expect(m.ranking.slice(0, 2).map((r) => [r.name, r.rank])).toEqual([["Alpha CRM", 1], ["Beta CRM", 1]]);
+    expect(m.leader).toBeNull();
+  });
+});

@@ -280,7 +280,8 @@ export function rankProducts(evaluations: ProductEvaluation[], share: Record<Sel
   const out: RankedProduct[] = [];
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
-    const tied = prev && prev.e.knockedOut === r.e.knockedOut && Math.abs(prev.exact - r.exact) < 1e-9;
+    // Totals equal as shown (two decimals) share a place: rounding noise never splits a tie (as in decision 009).
+    const tied = prev && prev.e.knockedOut === r.e.knockedOut && round(prev.exact) === round(r.exact);
     out.push({
       productId: r.e.product.rowId,
       name: r.e.product.name,
