@@ -106,7 +106,7 @@ describe("the response sheet a vendor receives", () => {
     const ws = wb.worksheets[1]!;
     expect(ws.views[0]).toMatchObject({ rightToLeft: true });
     expect(ws.getCell("A3").value).toBe("R۲");
-    expect(ws.getCell("F1").value).toBe("میزان پوشش");
+    expect(ws.getCell("F1").value).toBe("سطح تطابق");
     expect(ws.getCell("F2").dataValidation.formulae[0]).toContain("پشتیبانی نمی‌شود");
     expect(wb.worksheets[0]!.views[0]).toMatchObject({ rightToLeft: true });
   });

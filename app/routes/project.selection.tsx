@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { data, useFetcher } from "react-router";
+import { data, Form, useFetcher } from "react-router";
 import { useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
 import { pageTitle } from "#app/meta.ts";
@@ -43,6 +43,9 @@ export async function loader(args: Route.LoaderArgs) {
     return [p.rowId, c ? { score: c.score, version: c.version } : null];
   }))]));
   const deliverables = new Set(availableDeliverables(pack).map((d) => d.id));
+  const evaluation = evaluationView(pack, projectData, base.lang);
+  // Demos are scored for the products evaluated (short-listed, chosen, or already answered or scored).
+  const demoProducts = evaluation ? evaluation.products : products.map((p) => ({ id: p.rowId, name: p.name }));
   return {
     ...base,
     deliverableLanguage: wb.project.deliverableLanguage,
@@ -58,7 +61,9 @@ export async function loader(args: Route.LoaderArgs) {
     selectionLocked: wb.lockedPhase(SELECTION_PHASE),
     canEditRegisters: can(wb.role, "edit-registers"),
     documents: { rfp: deliverables.has("rfp"), report: deliverables.has("selection-report") },
-    evaluation: evaluationView(pack, projectData, base.lang),
+    evaluation,
+    demoProducts,
+    phaseId: SELECTION_PHASE,
   };
 }
 
@@ -130,7 +135,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
         <h2 className="page-title">{t("selection.title")}</h2>
         <p className="lead">{t("selection.lead")}</p>
         <p>
-          <Link to={`/projects/${pid}/phases/${SELECTION_PHASE}`}>{t("selection.toPhase")}</Link>
+          <Link to={`/projects/${pid}/phases/${d.phaseId}`}>{t("selection.toPhase")}</Link>
         </p>
       </header>
       <ItemList items={items("selection.purpose", "selection.vendor-led")} data={d.list} fallback={fallback} />
@@ -186,7 +191,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
         <ItemList items={items("selection.task-references", "selection.decision-date", "selection.decided-by", "selection.decision-reasons", "selection.gap-remedies")} data={d.list} fallback={fallback} />
         {d.documents.report && d.canExport ? <DeliverableDownloads projectId={pid} id="selection-report" label={t("documents.items.selection-report.title")} small /> : null}
         <p>
-          <Link to={`/projects/${pid}/phases/${SELECTION_PHASE}#sign-off`}>{t("selection.toSignOff")}</Link>
+          <Link to={`/projects/${pid}/phases/${d.phaseId}#sign-off`}>{t("selection.toSignOff")}</Link>
         </p>
       </section>
     </div>
@@ -245,7 +250,7 @@ function VendorSheets({ d, result }: { d: LoaderData; result?: ImportResult }) {
                 ) : null}
                 {editable ? (
                   <td>
-                    <form method="post" encType="multipart/form-data" className="inline-form import-form">
+                    <Form method="post" encType="multipart/form-data" className="inline-form import-form" preventScrollReset>
                       <input type="hidden" name="intent" value="import" />
                       <input type="hidden" name="vendor" value={p.id} />
                       <label htmlFor={fieldId} className="visually-hidden">{t("selection.importFile", { vendor: p.name })}</label>
@@ -263,7 +268,7 @@ function VendorSheets({ d, result }: { d: LoaderData; result?: ImportResult }) {
                           {mine.unanswered.length ? ` ${t("selection.import.unanswered", { numbers: mine.unanswered.map((n) => localDigits(n, lang)).join(lang === "fa" ? "، " : ", ") })}` : null}
                         </p>
                       ) : null}
-                    </form>
+                    </Form>
                   </td>
                 ) : null}
               </tr>
@@ -355,7 +360,7 @@ function Ranking({ d }: { d: LoaderData }) {
 function DemoScores({ d, result }: { d: LoaderData; result?: DemoScoresResult }) {
   const { t } = useTranslation();
   const lang = d.lang as Language;
-  if (d.scripts.length === 0 || d.products.length === 0) return <p className="muted">{t("selection.demoEmpty")}</p>;
+  if (d.scripts.length === 0 || d.demoProducts.length === 0) return <p className="muted">{t("selection.demoEmpty")}</p>;
   const editable = d.canEditRegisters && !d.selectionLocked;
   return (
     <div className="card">
@@ -373,7 +378,7 @@ function DemoScores({ d, result }: { d: LoaderData; result?: DemoScoresResult })
           <thead>
             <tr>
               <th scope="col">{t("selection.script")}</th>
-              {d.products.map((p) => <th key={p.id} scope="col" dir="auto" id={`demo-product-${p.id}`}>{p.name}</th>)}
+              {d.demoProducts.map((p) => <th key={p.id} scope="col" dir="auto" id={`demo-product-${p.id}`}>{p.name}</th>)}
               <th scope="col"><span className="visually-hidden">{t("common.save")}</span></th>
             </tr>
           </thead>
@@ -398,7 +403,7 @@ function DemoRow({ d, script, editable, noJs }: { d: LoaderData; script: LoaderD
   return (
     <tr data-script={script.name}>
       <th scope="row" dir="auto" id={`demo-script-${script.id}`}>{script.name}</th>
-      {d.products.map((p) => {
+      {d.demoProducts.map((p) => {
         const cell = row[p.id];
         const error = failed?.errors?.[`score-${p.id}`];
         const conflict = failed?.conflicts?.find((c) => c.vendorId === p.id);

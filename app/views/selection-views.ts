@@ -83,7 +83,7 @@ const WORDS = {
     stays: (step: string, leader: string) => `moving its weight ${step} points either way leaves ${leader} in the lead`,
     upChanges: (step: string, leader: string) => `${step} points more puts ${leader} in the lead`,
     downChanges: (step: string, leader: string) => `${step} points less puts ${leader} in the lead`,
-    tipping: (shift: string, leader: string) => `the leader changes to ${leader} when the weight moves ${shift} points`,
+    tipping: (up: boolean, points: string, leader: string) => `${leader} would lead only if this weight ${up ? "rose" : "fell"} by ${points} points`,
     never: "no change of this weight alone changes the leader",
     nobody: "no product",
   },
@@ -94,7 +94,7 @@ const WORDS = {
     stays: (step: string, leader: string) => `با ${step} امتیاز جابه‌جایی وزن آن به هر سو، ${leader} همچنان پیشتاز است`,
     upChanges: (step: string, leader: string) => `با ${step} امتیاز افزایش وزن، ${leader} پیشتاز می‌شود`,
     downChanges: (step: string, leader: string) => `با ${step} امتیاز کاهش وزن، ${leader} پیشتاز می‌شود`,
-    tipping: (shift: string, leader: string) => `اگر وزن آن ${shift} امتیاز جابه‌جا شود، ${leader} پیشتاز می‌شود`,
+    tipping: (up: boolean, points: string, leader: string) => `${leader} تنها در صورتی پیشتاز می‌شود که این وزن ${points} امتیاز ${up ? "افزایش" : "کاهش"} یابد`,
     never: "هیچ تغییری در این وزن به‌تنهایی پیشتاز را عوض نمی‌کند",
     nobody: "هیچ محصولی",
   },
@@ -117,7 +117,6 @@ export function evaluationView(pack: Pack, data: ProjectAnswers, lang: Language)
   const names = new Map(model.candidates.map((c) => [c.rowId, c.name]));
   const numbers = new Map(model.requirements.map((r) => [r.rowId, localDigits(r.number, lang)]));
   const nameOf = (id: number | null) => (id === null ? w.nobody : (names.get(id) ?? `#${id}`));
-  const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${num(Math.abs(n), 0)}`;
   return {
     products: model.products.map((p) => ({ id: p.rowId, name: p.name })),
     matrix: model.matrix.map((m) => ({
@@ -147,7 +146,7 @@ export function evaluationView(pack: Pack, data: ProjectAnswers, lang: Language)
       if (!s.up.leaderChanges && !s.down.leaderChanges) parts.push(w.stays(step, nameOf(model.sensitivity.leader)));
       if (s.up.leaderChanges) parts.push(w.upChanges(step, nameOf(s.up.leader)));
       if (s.down.leaderChanges) parts.push(w.downChanges(step, nameOf(s.down.leader)));
-      if (!s.up.leaderChanges && !s.down.leaderChanges) parts.push(s.tippingShift ? w.tipping(signed(s.tippingShift.shift), nameOf(s.tippingShift.leader)) : w.never);
+      if (!s.up.leaderChanges && !s.down.leaderChanges) parts.push(s.tippingShift ? w.tipping(s.tippingShift.shift > 0, num(Math.abs(s.tippingShift.shift), 0), nameOf(s.tippingShift.leader)) : w.never);
       return { criterion: s.criterion, text: `${word} (${w.percent(num(model.weights.share[s.criterion] * 100, 0))}): ${parts.join(lang === "fa" ? "؛ " : "; ")}.` };
     }),
     weightsFrom: model.weights.from,
