@@ -105,3 +105,23 @@ describe.each(COMPLETED_ENGAGEMENTS)("the selection report ($lang)", ({ lang }) 
     expect(t).toContain(lang === "en" ? "R1" : "R5");
   });
 });
+
+describe("the selection report of a long short list", () => {
+  it("keeps every product in the fit-gap matrix and the demo scores when more are short-listed than a page is wide", async () => {
+    const s = engagements.get("en");
+    const rows = new Map(s.data.rows);
+    const candidates = [...(rows.get("selection.candidates") ?? [])];
+    const responses = [...(rows.get("selection.vendor-responses") ?? [])];
+    const meridian = candidates.find((c) => c.cells.name === "Meridian Service Cloud")!;
+    const extra = Array.from({ length: 6 }, (_, i) => ({ ...meridian, id: 90_000 + i, cells: { ...meridian.cells, name: `Extra product ${i + 1}`, status: "short-list" } }));
+    rows.set("selection.candidates", [...candidates, ...extra]);
+    rows.set("selection.vendor-responses", [
+      ...responses,
+      ...extra.flatMap((p, i) => responses.filter((r) => Number(r.cells.vendor) === meridian.id).map((r, j) => ({ ...r, id: 91_000 + i * 100 + j, cells: { ...r.cells, vendor: p.id } }))),
+    ]);
+    const file = await exportDeliverable({ db: s.db, project: getProject(s.db, s.id)!, pack: s.pack, data: { ...s.data, rows }, id: "selection-report", lang: "en", actor: ACTOR, renderer: null });
+    const t = documentText(file.buffer);
+    const matrix = t.slice(t.lastIndexOf("Fit-gap analysis"), t.lastIndexOf("Must-have knock-outs"));
+    for (const p of extra) expect(matrix).toContain(String(p.cells.name));
+  });
+});

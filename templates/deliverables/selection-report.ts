@@ -40,6 +40,14 @@ function fitWord(ctx: Ctx, fit: string | null): string {
   return fit ? cellText(ctx, "selection.vendor-responses", "fit", fit) : ctx.s.selectionReport.noResponse;
 }
 
+/** Products a table takes side by side: a page's width holds four beside the requirement; more go in further tables. */
+const PRODUCTS_PER_TABLE = 4;
+function groups(n: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let from = 0; from < n; from += PRODUCTS_PER_TABLE) out.push([from, Math.min(n, from + PRODUCTS_PER_TABLE)]);
+  return out;
+}
+
 function productName(m: SelectionModel, id: number | null): string | null {
   return id === null ? null : (m.products.find((p) => p.rowId === id)?.name ?? null);
 }
@@ -167,19 +175,22 @@ function fitGap(ctx: Ctx, m: SelectionModel): FileChild[] {
     return [];
   }
   const title = itemHeading(ctx, id);
-  const rows = m.matrix.map((row) => [
-    row.requirement.number,
-    row.requirement.text,
-    cellText(ctx, "requirements.register", "priority", row.requirement.priority),
-    ...row.cells.map((c) => (c.knockOut ? r.knockOutMark(fitWord(ctx, c.fit)) : fitWord(ctx, c.fit))),
-  ]);
-  rows.push(["", r.fitScoreRow, "", ...m.evaluations.map((e) => fig(ctx, e.fitScore))]);
+  const tables = groups(m.products.length).flatMap(([from, to]) => {
+    const rows = m.matrix.map((row) => [
+      row.requirement.number,
+      row.requirement.text,
+      cellText(ctx, "requirements.register", "priority", row.requirement.priority),
+      ...row.cells.slice(from, to).map((c) => (c.knockOut ? r.knockOutMark(fitWord(ctx, c.fit)) : fitWord(ctx, c.fit))),
+    ]);
+    rows.push(["", r.fitScoreRow, "", ...m.evaluations.slice(from, to).map((e) => fig(ctx, e.fitScore))]);
+    return captionedTable(ctx, title, { columns: [s.number, s.requirement, s.priority, ...m.products.slice(from, to).map((p) => p.name)], rows });
+  });
   const byNumber = new Map(m.requirements.map((q) => [q.rowId, q.number]));
   const knocked = m.evaluations.filter((e) => e.knockedOut);
   return [
     heading(ctx, title, 1),
     para(ctx, r.matrixIntro, { keepNext: true }),
-    ...captionedTable(ctx, title, { columns: [s.number, s.requirement, s.priority, ...m.products.map((p) => p.name)], rows }),
+    ...tables,
     heading(ctx, r.knockOuts, 2),
     ...(knocked.length
       ? knocked.map((e) =>
@@ -214,13 +225,13 @@ function demos(ctx: Ctx, m: SelectionModel): FileChild[] {
   }
   const title = itemHeading(ctx, id);
   const scorers = Math.max(0, ...m.evaluations.map((e) => e.demo.scorers));
-  const rows = m.scripts.map((script, i) => [formatNumber(i + 1, ctx.lang), script.name, ...m.evaluations.map((e) => fig(ctx, e.demo.perScript[i]?.mean ?? null))]);
-  rows.push(["", r.meanRow, ...m.evaluations.map((e) => fig(ctx, e.demo.mean))], ["", r.demoScoreRow, ...m.evaluations.map((e) => fig(ctx, e.demo.score))]);
-  return [
-    heading(ctx, title, 1),
-    para(ctx, r.demoIntro(count(ctx, scorers)), { keepNext: true }),
-    ...captionedTable(ctx, title, { columns: ["#", ctx.s.selection.script, ...m.products.map((p) => p.name)], rows }),
-  ];
+  const tables = groups(m.products.length).flatMap(([from, to]) => {
+    const shown = m.evaluations.slice(from, to);
+    const rows = m.scripts.map((script, i) => [formatNumber(i + 1, ctx.lang), script.name, ...shown.map((e) => fig(ctx, e.demo.perScript[i]?.mean ?? null))]);
+    rows.push(["", r.meanRow, ...shown.map((e) => fig(ctx, e.demo.mean))], ["", r.demoScoreRow, ...shown.map((e) => fig(ctx, e.demo.score))]);
+    return captionedTable(ctx, title, { columns: ["#", ctx.s.selection.script, ...m.products.slice(from, to).map((p) => p.name)], rows });
+  });
+  return [heading(ctx, title, 1), para(ctx, r.demoIntro(count(ctx, scorers)), { keepNext: true }), ...tables];
 }
 
 function ranking(ctx: Ctx, m: SelectionModel): FileChild[] {
@@ -246,7 +257,7 @@ function ranking(ctx: Ctx, m: SelectionModel): FileChild[] {
     c.tippingShift ? `${signedPoints(ctx, c.tippingShift.shift)}: ${leaderName(c.tippingShift.leader)}` : r.noTipping,
   ]);
   return [
-    heading(ctx, r.ranking, 1),
+    heading(ctx, r.evaluation, 1),
     heading(ctx, weightsTitle, 2),
     ...(m.weights.from === "default" ? [note(ctx, r.weightsDefault)] : []),
     ...captionedTable(ctx, weightsTitle, {
