@@ -107,13 +107,13 @@ describe.each(COMPLETED_ENGAGEMENTS)("the selection report ($lang)", ({ lang }) 
 });
 
 describe("the selection report of a long short list", () => {
-  it("keeps every product in the fit-gap matrix and the demo scores when more are short-listed than a page is wide", async () => {
+  it("sets a long short list in fit-gap tables of four products each, every product shown", async () => {
     const s = engagements.get("en");
     const rows = new Map(s.data.rows);
     const candidates = [...(rows.get("selection.candidates") ?? [])];
     const responses = [...(rows.get("selection.vendor-responses") ?? [])];
     const meridian = candidates.find((c) => c.cells.name === "Meridian Service Cloud")!;
-    const extra = Array.from({ length: 6 }, (_, i) => ({ ...meridian, id: 90_000 + i, cells: { ...meridian.cells, name: `Extra product ${i + 1}`, status: "short-list" } }));
+    const extra = Array.from({ length: 16 }, (_, i) => ({ ...meridian, id: 90_000 + i, cells: { ...meridian.cells, name: `Extra product ${i + 1}`, status: "short-list" } }));
     rows.set("selection.candidates", [...candidates, ...extra]);
     rows.set("selection.vendor-responses", [
       ...responses,
@@ -121,7 +121,9 @@ describe("the selection report of a long short list", () => {
     ]);
     const file = await exportDeliverable({ db: s.db, project: getProject(s.db, s.id)!, pack: s.pack, data: { ...s.data, rows }, id: "selection-report", lang: "en", actor: ACTOR, renderer: null });
     const t = documentText(file.buffer);
-    const matrix = t.slice(t.lastIndexOf("Fit-gap analysis"), t.lastIndexOf("Must-have knock-outs"));
+    const matrix = t.slice(t.indexOf("Each product's answer to each requirement"), t.lastIndexOf("Must-have knock-outs"));
     for (const p of extra) expect(matrix).toContain(String(p.cells.name));
+    // 19 products: five tables of at most four products beside the requirements, not one table squeezed across a page.
+    expect(matrix.match(/: Fit-gap analysis/g)).toHaveLength(Math.ceil((extra.length + 3) / 4));
   });
 });
