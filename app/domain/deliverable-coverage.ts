@@ -58,7 +58,8 @@ const COVERAGE: Record<string, (pack: Pack) => Coverage> = {
       "selection.demo-scripts",
       "selection.evaluation-weights",
     ],
-    except: ["selection.vendor-responses"],
+    // Vendors' answers come back after it; marking it issued is not something the RFP waits for.
+    except: ["selection.vendor-responses", "selection.task-rfp"],
   }),
   "selection-report": () => ({ phases: ["selection"] }),
 };
