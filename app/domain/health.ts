@@ -106,12 +106,14 @@ export const RULE_TESTS: Record<string, RuleTest> = {
     const phases = [reads.vision, reads.requirements].map((id) => phaseOf(pack, id)).filter((p): p is Phase => !!p);
     return fires(phases.filter((p) => !signed.has(p.id)).map((p): Subject => p.title));
   },
-  "vendor-without-demo": ({ selection }) => {
+  "vendor-without-demo": ({ pack, data, selection }) => {
+    if (!anyChosen(pack, data)) return null;
     const model = selection();
     if (!model) return null;
     return fires(model.evaluations.filter((e) => e.product.status === "chosen" && e.demo.scriptsScored === 0).map((e) => e.product.name));
   },
-  "must-have-unmet": ({ selection }) => {
+  "must-have-unmet": ({ pack, data, selection }) => {
+    if (!anyChosen(pack, data)) return null;
     const model = selection();
     if (!model) return null;
     const chosen = model.products.map((p, col) => ({ p, col })).filter(({ p }) => p.status === "chosen");
@@ -124,6 +126,9 @@ export const RULE_TESTS: Record<string, RuleTest> = {
     );
   },
 };
+
+/** Whether any candidate is chosen: the evaluation is worked out only then. */
+const anyChosen = (pack: Pack, data: ProjectAnswers) => rowsOf(data, pack.selection?.candidates).some((r) => cell(r.cells.status) === "chosen");
 
 const phaseOf = (pack: Pack, itemId: string | undefined) =>
   itemId ? pack.phases.find((ph) => ph.steps.some((st) => st.items.some((it) => it.id === itemId))) : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
-import { selectionModel, shiftedShares } from "./selection.ts";
+import { rankProducts, selectionModel, shiftedShares } from "./selection.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 type Cells = Record<string, string | number | null>;
@@ -176,5 +176,24 @@ describe("ties", () => {
     const m = selectionModel(pack, toAnswers(d))!;
     expect(m.ranking.slice(0, 2).map((r) => [r.name, r.rank])).toEqual([["Alpha CRM", 1], ["Beta CRM", 1]]);
     expect(m.leader).toBeNull();
+  });
+});
+
+describe("the sensitivity's quick search agrees with the full ranking", () => {
+  it("at the tipping shift the full ranking has the new leader, one point short of it the old one", () => {
+    const d = project();
+    const m = selectionModel(pack, toAnswers(d))!;
+    const leaderAt = (c: (typeof m.sensitivity.criteria)[number]["criterion"], shift: number) => {
+      const ranking = rankProducts(m.evaluations, shiftedShares(m.weights.share, c, shift));
+      return ranking[0]!.knockedOut || (ranking[1] && !ranking[1].knockedOut && ranking[1].rank === ranking[0]!.rank) ? null : ranking[0]!.productId;
+    };
+    const tipped = m.sensitivity.criteria.filter((c) => c.tippingShift);
+    expect(tipped.length).toBeGreaterThan(0);
+    for (const c of tipped) {
+      const { shift, leader } = c.tippingShift!;
+      expect(leaderAt(c.criterion, shift)).toBe(leader);
+      const shorter = shift - Math.sign(shift);
+      if (shorter !== 0) expect(leaderAt(c.criterion, shorter)).toBe(m.leader);
+    }
   });
 });

@@ -322,15 +322,34 @@ export function sensitivityOf(evaluations: ProductEvaluation[], share: Record<Se
     const l = leaderOf(ranking);
     return { shift, share: round(s[criterion], 4), order: ranking.map((r) => r.productId), leader: l, leaderChanges: l !== leader };
   };
+  // The leader under shifted shares, without building a ranking (the search below tries up to 200 shifts per criterion).
+  const contenders = evaluations.filter((e) => !e.knockedOut);
+  const leaderAt = (criterion: SelectionCriterion, shift: number): number | null => {
+    const s = shiftedShares(share, criterion, shift);
+    let best: ProductEvaluation | null = null;
+    let bestTotal = -Infinity;
+    let secondTotal = -Infinity;
+    for (const e of contenders) {
+      let total = 0;
+      for (const c of SELECTION_CRITERIA) total += s[c] * (e.scores[c] ?? 0);
+      if (total > bestTotal || (total === bestTotal && best && e.product.index < best.product.index)) {
+        secondTotal = bestTotal;
+        bestTotal = total;
+        best = e;
+      } else if (total > secondTotal) secondTotal = total;
+    }
+    if (!best || round(secondTotal) === round(bestTotal)) return null;
+    return best.product.rowId;
+  };
   const criteria = SELECTION_CRITERIA.map((criterion): CriterionSensitivity => {
     let tippingShift: CriterionSensitivity["tippingShift"] = null;
     for (let d = 1; d <= 100 && !tippingShift; d++) {
       for (const shift of [d, -d]) {
         const mine = share[criterion] * 100 + shift;
         if (mine < -1e-9 || mine > 100 + 1e-9) continue;
-        const r = at(criterion, shift);
-        if (r.leaderChanges) {
-          tippingShift = { shift, leader: r.leader };
+        const l = leaderAt(criterion, shift);
+        if (l !== leader) {
+          tippingShift = { shift, leader: l };
           break;
         }
       }
