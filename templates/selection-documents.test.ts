@@ -127,3 +127,14 @@ describe("the selection report of a long short list", () => {
     expect(matrix.match(/: Fit-gap analysis/g)).toHaveLength(Math.ceil((extra.length + 3) / 4));
   });
 });
+
+describe("the selection report's summary", () => {
+  it("is written from the figures: products, leader and runner-up with their totals, the knock-out, the sensitivity and the cost difference", () => {
+    const t = body("en", "selection-report");
+    expect(t).toContain("Three products were evaluated against 9 requirements and demonstrated on 4 of the project's own scripts, scored by 3 members of the team.");
+    expect(t).toContain("Meridian Service Cloud ranks first with 86.0 points of 100, ahead of Keystone CRM with 67.4.");
+    expect(t).toContain("Brightdesk Service Suite is ranked last");
+    expect(t).toContain("No shift of 10 points in any one criterion's weight changes the leader.");
+    expect(t).toContain("Over 5 years the chosen product costs 590,000, against 512,000 for the lowest-priced product evaluated, Keystone CRM.");
+  });
+});

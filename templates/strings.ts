@@ -327,7 +327,7 @@ const en = {
     chosenPartner: "Implementation partner",
     summary: "Summary of the evaluation",
     overview: (products: string, requirements: string, scripts: string, scorers: string) =>
-      `${products} products were evaluated against ${requirements} requirements and demonstrated on ${scripts} of the project's own scripts, scored by ${scorers} members of the team.`,
+      `${sentenceStart(products)} ${products === "1" ? "product was" : "products were"} evaluated against ${requirements} requirements and demonstrated on ${scripts} of the project's own scripts, scored by ${scorers} members of the team.`,
     leader: (name: string, total: string, second: string | null, total2: string): Sentence =>
       second ? [user(name), ` ranks first with ${total} points of 100, ahead of `, user(second), ` with ${total2}.`] : [user(name), ` ranks first with ${total} points of 100.`],
     noLeader: "No single product ranks first: the leading totals are equal, or every product is knocked out.",
@@ -798,6 +798,12 @@ const fa: Strings = {
     scoreOf5: (n) => `${n} از ۵`,
   },
 };
+
+/** A count opening an English sentence is written as a word up to twelve ("Three products were…"). */
+function sentenceStart(n: string): string {
+  const words = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve"];
+  return /^\d+$/.test(n) && Number(n) < words.length ? words[Number(n)]! : n;
+}
 
 export function toPersianDigits(s: string): string {
   return s.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
