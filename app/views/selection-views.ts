@@ -146,7 +146,7 @@ export function evaluationView(pack: Pack, data: ProjectAnswers, lang: Language)
       if (!s.up.leaderChanges && !s.down.leaderChanges) parts.push(w.stays(step, nameOf(model.sensitivity.leader)));
       if (s.up.leaderChanges) parts.push(w.upChanges(step, nameOf(s.up.leader)));
       if (s.down.leaderChanges) parts.push(w.downChanges(step, nameOf(s.down.leader)));
-      if (!s.up.leaderChanges && !s.down.leaderChanges) parts.push(s.tippingShift ? w.tipping(s.tippingShift.shift > 0, num(Math.abs(s.tippingShift.shift), 0), nameOf(s.tippingShift.leader)) : w.never);
+      if (!s.up.leaderChanges && !s.down.leaderChanges) parts.push(s.tippingShift && s.tippingShift.leader !== null ? w.tipping(s.tippingShift.shift > 0, num(Math.abs(s.tippingShift.shift), 0), nameOf(s.tippingShift.leader)) : w.never);
       return { criterion: s.criterion, text: `${word} (${w.percent(num(model.weights.share[s.criterion] * 100, 0))}): ${parts.join(lang === "fa" ? "؛ " : "; ")}.` };
     }),
     weightsFrom: model.weights.from,
