@@ -379,7 +379,8 @@ function DemoScores({ d, result }: { d: LoaderData; result?: DemoScoresResult })
             <tr>
               <th scope="col">{t("selection.script")}</th>
               {d.demoProducts.map((p) => <th key={p.id} scope="col" dir="auto" id={`demo-product-${p.id}`}>{p.name}</th>)}
-              <th scope="col"><span className="visually-hidden">{t("common.save")}</span></th>
+              {/* Named without a visually hidden span: positioned absolutely, it escaped the table's scroll box and widened the page on a phone. */}
+              <th scope="col" aria-label={t("common.save")} />
             </tr>
           </thead>
           <tbody>
