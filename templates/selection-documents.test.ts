@@ -138,3 +138,11 @@ describe("the selection report's summary", () => {
     expect(t).toContain("Over 5 years the chosen product costs 590,000, against 512,000 for the lowest-priced product evaluated, Keystone CRM.");
   });
 });
+
+describe("the selection report's sensitivity", () => {
+  it("names a product for every shift that changes the leader, as the selection page does (a shift that only ties the lead is no change)", () => {
+    const t = body("fa", "selection-report");
+    expect(t).not.toContain("بدون نخست واحد");
+    expect(t).toContain("۳۵ امتیاز بیشتر: رایان ارتباط");
+  });
+});

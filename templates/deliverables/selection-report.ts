@@ -87,7 +87,8 @@ function summary(ctx: Ctx, m: SelectionModel): FileChild[] {
   if (out1.length) out.push(r.knockedOut(names(ctx, out1), out1.length));
   if (leader) {
     const step = count(ctx, m.sensitivity.step);
-    const tips = m.sensitivity.criteria.filter((c) => c.tippingShift).sort((a, b) => Math.abs(a.tippingShift!.shift) - Math.abs(b.tippingShift!.shift));
+    // As the selection page reads it: a shift that only ties the lead changes no leader.
+    const tips = m.sensitivity.criteria.filter((c) => c.tippingShift && c.tippingShift.leader !== null).sort((a, b) => Math.abs(a.tippingShift!.shift) - Math.abs(b.tippingShift!.shift));
     const first = tips[0];
     if (m.sensitivity.robust) {
       out.push([r.robust(step)]);
@@ -254,7 +255,7 @@ function ranking(ctx: Ctx, m: SelectionModel): FileChild[] {
     pct(m.weights.share[c.criterion] * 100, ctx.lang),
     leaderName(c.down.leader),
     leaderName(c.up.leader),
-    c.tippingShift ? `${signedPoints(ctx, c.tippingShift.shift)}: ${leaderName(c.tippingShift.leader)}` : r.noTipping,
+    c.tippingShift && c.tippingShift.leader !== null ? `${signedPoints(ctx, c.tippingShift.shift)}: ${leaderName(c.tippingShift.leader)}` : r.noTipping,
   ]);
   return [
     heading(ctx, r.evaluation, 1),
