@@ -367,7 +367,7 @@ function DemoScores({ d, result }: { d: LoaderData; result?: DemoScoresResult })
       <h4 id="demo-grid-heading">{t("selection.demoGridTitle")}</h4>
       <form method="get" className="inline-form" action="#demos">
         <label htmlFor="scorer-pick">{t("selection.scorer")}</label>{" "}
-        <input id="scorer-pick" name="scorer" className="input" defaultValue={d.scorer} list="scorers" />
+        <input id="scorer-pick" name="scorer" className="input" defaultValue={d.scorer} list="scorers" style={{ maxWidth: "20rem" }} dir="auto" />
         <datalist id="scorers">{d.scorers.map((s) => <option key={s} value={s} />)}</datalist>{" "}
         <button type="submit" className="button small">{t("selection.scorerShow")}</button>
       </form>
