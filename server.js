@@ -15,6 +15,10 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // The project import page receives a whole project file: up to 20 MB (IMPORT_MAX_BYTES in
 // app/domain/project-transfer.server.ts) plus room for the form around it.
 const LARGER_BODIES = new Map([["/projects/import", 20 * 1024 * 1024 + 64 * 1024]]);
+// The selection page receives a vendor's filled response sheet: up to 5 MB (MAX_UPLOAD_BYTES in
+// app/domain/response-sheet.server.ts) plus room for the form around it.
+const LARGER_BODY_PATTERNS = [[/^\/projects\/\d+\/selection(?:\.data)?$/, 5 * 1024 * 1024 + 64 * 1024]];
+const bodyLimit = (path) => LARGER_BODIES.get(path) ?? LARGER_BODY_PATTERNS.find(([re]) => re.test(path))?.[1] ?? MAX_BODY_BYTES;
 
 const build = await import("./build/server/index.js");
 try {
@@ -44,7 +48,7 @@ app.use((req, res, next) => {
     res.status(411).type("html").send(message("درخواست بدون طول مشخص پذیرفته نمی‌شود.", "A request body must declare its length."));
     return;
   }
-  const limit = LARGER_BODIES.get(req.path) ?? MAX_BODY_BYTES;
+  const limit = bodyLimit(req.path);
   if (Number(length) > limit) {
     const mb = Math.floor(limit / 1024 / 1024);
     res.status(413).type("html").send(message(`حجم داده ارسالی بیش از حد مجاز است (${mb.toLocaleString("fa-IR")} مگابایت).`, `The submitted data is too large (limit ${mb} MB).`));

@@ -109,6 +109,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/projects/:projectId/health": { loader: { project: "view" } },
   "/projects/:projectId/change-management": { loader: { project: "view" }, action: { intents: stepIntents } },
   "/projects/:projectId/post-launch-review": { loader: { project: "view" }, action: { intents: stepIntents } },
+  // Importing a vendor's response sheet and scoring demos write registers of the selection phase.
+  "/projects/:projectId/selection": {
+    loader: { project: "view" },
+    action: { intents: { ...stepIntents, import: { project: "edit-registers" }, "demo-scores": { project: "edit-registers" } } },
+  },
+  // The response sheet is a file taken away, like the documents: the roles that may export.
+  "/projects/:projectId/selection/response-sheet": { loader: { project: "export" } },
   "/projects/:projectId/history": { loader: { project: "view" } },
   "/projects/:projectId/method-settings": {
     loader: { project: "view" },

@@ -27,6 +27,7 @@ export default [
     route("health", "routes/project.health.tsx"),
     route("change-management", "routes/project.change.tsx"),
     route("post-launch-review", "routes/project.review.tsx"),
+    route("selection", "routes/project.selection.tsx"),
     route("members", "routes/project.members.tsx"),
     route("history", "routes/project.history.tsx"),
     route("method-settings", "routes/project.method-settings.tsx"),
@@ -36,6 +37,8 @@ export default [
   ]),
   // A resource route (no page): the Word file itself.
   route("projects/:projectId/documents/:deliverable/download", "routes/project.document-download.tsx"),
+  // A resource route: the RFP's response sheet (an Excel workbook), blank or issued to one product.
+  route("projects/:projectId/selection/response-sheet", "routes/project.response-sheet.tsx"),
   // A resource route: the whole project as one JSON file (portable project data).
   route("projects/:projectId/export", "routes/project.export.tsx"),
   route("preferences", "routes/preferences.tsx"),

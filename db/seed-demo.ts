@@ -3,7 +3,7 @@
  * manufacturer part-way through the method (team formed with two roles still
  * empty, vision captured, goals ranked, requirements started, later phases
  * untouched), and a fictional UK appliance maker, in English, taken through
- * all seven phases with every phase signed (db/content/alder-finch.ts).
+ * all eight phases with every phase signed (db/content/alder-finch.ts).
  * Written through the same validated domain functions as the UI, so a demo
  * answer that no longer fits the pack fails loudly.
  */
@@ -69,7 +69,7 @@ export function seedCompletedEngagement(db: Db, e: Engagement, firmName: string,
   }
 }
 
-/** The English demo engagement, "Alder & Finch CRM programme": all seven phases done and signed. */
+/** The English demo engagement, "Alder & Finch CRM programme": all eight phases done and signed. */
 export function seedEnglishDemoProject(db: Db, pack?: Pack): number {
   return seedCompletedEngagement(db, withParts(ALDER_FINCH, PROFESSIONAL_CONTENT.en), ALDER_FINCH_FIRM, "demo (Alder & Finch)", pack);
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { BUILT_IN_PACKS_DIR, MethodologyError, allItems, loadPackDir, loadPacks } from "./load.ts";
+import { BUILT_IN_PACKS_DIR, MethodologyError, allItems, checkReferences, loadPackDir, loadPacks } from "./load.ts";
 import { GOOD_PRACTICE_SOURCE } from "./schema.ts";
 
 const fixtures = path.resolve("tests/fixtures");
@@ -11,8 +11,8 @@ describe("the built-in CRM implementation pack", () => {
   const registry = loadPacks([BUILT_IN_PACKS_DIR]);
   const pack = registry.get("crm-implementation", "1.0.0")!;
 
-  test("has the seven phases of the design, in order", () => {
-    expect(pack.phases.map((p) => p.id)).toEqual(["team", "vision", "goals", "requirements", "customisation", "deployment", "review"]);
+  test("has the eight phases of the design, in order: selection after the requirements, before customisation", () => {
+    expect(pack.phases.map((p) => p.id)).toEqual(["team", "vision", "goals", "requirements", "selection", "customisation", "deployment", "review"]);
   });
 
   test("every item names a source document that exists in shared seeds, or says it is good practice", () => {
@@ -124,5 +124,27 @@ describe("the customers' voice is data the pack checks", () => {
     for (const id of ["deployment.task-co-owners", "deployment.co-owners", "deployment.task-champions", "deployment.champions"]) expect(where(id), id).toBeUndefined();
     expect(where("customisation.design-sessions")).toBe("customisation");
     expect(pack.changeManagement?.sections).toEqual(expect.arrayContaining(["team.co-owners", "team.champions"]));
+  });
+});
+
+describe("the selection block is checked against the items it names", () => {
+  const built = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
+  const broken = (change: (sel: NonNullable<typeof built.selection>) => void) => {
+    const copy = structuredClone(built);
+    change(copy.selection!);
+    return () => checkReferences(copy, "test");
+  };
+
+  test("names the selection items and the evaluation's defaults (good practice)", () => {
+    expect(built.selection).toMatchObject({ source: GOOD_PRACTICE_SOURCE, candidates: "selection.candidates", vendorResponses: "selection.vendor-responses", sensitivityStep: 10 });
+    expect(built.selection!.defaultWeights).toEqual({ fit: 40, demo: 25, cost: 15, references: 10, partner: 10 });
+  });
+
+  test("a fit level without a score, a priority without a weight, a register that is not one, a knock-out level that does not exist", () => {
+    expect(broken((s) => delete (s.fitScores as Record<string, number>)["third-party"])).toThrowError(/fitScores has no score for the fit level 'third-party'/);
+    expect(broken((s) => delete (s.priorityWeights as Record<string, number>).could)).toThrowError(/priorityWeights has no weight for the priority 'could'/);
+    expect(broken((s) => (s.demoScores = "selection.purpose"))).toThrowError(/selection: 'selection.purpose' is not a register item/);
+    expect(broken((s) => (s.knockOut.fit = "maybe"))).toThrowError(/knockOut fit 'maybe' is not a fit level/);
+    expect(broken((s) => (s.costPeriod = "selection.decision-date"))).toThrowError(/'selection.decision-date' must be a question answered by number/);
   });
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { registerRowSchema, suggestionCells } from "./values.ts";
-import { pack as packSchema, packFile, phase as phaseSchema, type Pack, type Item, type Phase, type RegisterItem, type Step } from "./schema.ts";
+import { SELECTION_CRITERIA, pack as packSchema, packFile, phase as phaseSchema, type Pack, type Item, type Phase, type RegisterItem, type Step } from "./schema.ts";
 import { GOOD_PRACTICE_SOURCE } from "./good-practice.ts";
 import { THRESHOLDS_NEEDED } from "./thresholds.ts";
 
@@ -23,6 +23,22 @@ export const PLANNING_COLUMNS = {
   requirements: { requirement: ["text"], goal: ["ref"], touchpoint: ["ref"] },
   uatScenarios: { scenario: ["text"], requirement: ["ref"], status: ["choice"] },
 } as const satisfies Record<string, Record<string, string[]>>;
+
+/** The columns (id → allowed types) the selection page, evaluation and documents read (decision 030). */
+export const SELECTION_COLUMNS = {
+  candidates: { name: ["text"], kind: ["choice"], offering: ["text", "long-text"], status: ["choice"], reason: ["long-text", "text"], cost: ["number"], references: ["scale"], "partner-strength": ["scale"] },
+  requirements: { requirement: ["text"], description: ["long-text", "text"], priority: ["choice"], goal: ["ref"] },
+  vendorResponses: { vendor: ["ref"], requirement: ["ref"], fit: ["choice"], effort: ["number"], cost: ["number"], comment: ["long-text", "text"], remedy: ["long-text", "text"] },
+  demoScripts: { script: ["text"], scenario: ["long-text", "text"], touchpoint: ["ref"], requirement: ["ref"] },
+  demoScores: { vendor: ["ref"], script: ["ref"], scorer: ["text"], score: ["scale"], comment: ["text", "long-text"] },
+  weights: { criterion: ["choice"], weight: ["number"], why: ["text", "long-text"] },
+} as const satisfies Record<string, Record<string, string[]>>;
+
+/** Option ids the selection reads from choice columns (register key → column → options that must exist). */
+const SELECTION_OPTIONS = {
+  candidates: { kind: ["product", "partner"], status: ["long-list", "short-list", "rejected", "chosen"] },
+  weights: { criterion: [...SELECTION_CRITERIA] },
+} as const;
 
 export class MethodologyError extends Error {
   constructor(message: string) {
@@ -212,6 +228,59 @@ export function checkReferences(p: Pack, where: string): void {
           if (!items.has(o.id) || items.get(o.id)!.kind === "info") problems.push(`planning: customer research informs '${o.id}', which is not an answerable item of this pack`);
     }
     for (const id of Object.values(pl.pages).flat()) if (!items.has(id)) problems.push(`planning: page item '${id}' is not an item of this pack`);
+  }
+  if (p.selection) {
+    const sel = p.selection;
+    if (!sources.has(sel.source)) problems.push(`selection: source '${sel.source}' is not listed in the pack's sources`);
+    for (const [key, columns] of Object.entries(SELECTION_COLUMNS)) needRegister("selection", sel[key as keyof typeof SELECTION_COLUMNS], columns as Record<string, string[]>);
+    const choiceOptions = (registerId: string, columnId: string): string[] | null => {
+      const reg = items.get(registerId);
+      const col = reg?.kind === "register" ? reg.columns.find((c) => c.id === columnId) : undefined;
+      return col?.type === "choice" ? col.options.map((o) => o.id) : null;
+    };
+    for (const [key, columns] of Object.entries(SELECTION_OPTIONS)) {
+      const registerId = sel[key as keyof typeof SELECTION_OPTIONS];
+      for (const [columnId, needed] of Object.entries(columns)) {
+        const options = choiceOptions(registerId, columnId);
+        if (options) for (const o of needed) if (!options.includes(o)) problems.push(`selection: column '${columnId}' of '${registerId}' needs the option '${o}'`);
+      }
+    }
+    const refersTo = (registerId: string, columnId: string, target: string) => {
+      const reg = items.get(registerId);
+      const col = reg?.kind === "register" ? reg.columns.find((c) => c.id === columnId) : undefined;
+      if (col?.type === "ref" && col.register !== target) problems.push(`selection: column '${columnId}' of '${registerId}' must refer to '${target}'`);
+    };
+    refersTo(sel.vendorResponses, "vendor", sel.candidates);
+    refersTo(sel.vendorResponses, "requirement", sel.requirements);
+    refersTo(sel.demoScores, "vendor", sel.candidates);
+    refersTo(sel.demoScores, "script", sel.demoScripts);
+    const fits = choiceOptions(sel.vendorResponses, "fit");
+    if (fits) {
+      const scored = Object.keys(sel.fitScores);
+      for (const f of fits) if (!scored.includes(f)) problems.push(`selection: fitScores has no score for the fit level '${f}'`);
+      for (const f of scored) if (!fits.includes(f)) problems.push(`selection: fitScores names '${f}', which is not a fit level of '${sel.vendorResponses}'`);
+      if (!fits.includes(sel.knockOut.fit)) problems.push(`selection: knockOut fit '${sel.knockOut.fit}' is not a fit level of '${sel.vendorResponses}'`);
+    }
+    const priorities = choiceOptions(sel.requirements, "priority");
+    if (priorities) {
+      for (const pr of priorities) if (!(pr in sel.priorityWeights)) problems.push(`selection: priorityWeights has no weight for the priority '${pr}'`);
+      for (const pr of Object.keys(sel.priorityWeights)) if (!priorities.includes(pr)) problems.push(`selection: priorityWeights names '${pr}', which is not a priority of '${sel.requirements}'`);
+      if (!priorities.includes(sel.knockOut.priority)) problems.push(`selection: knockOut priority '${sel.knockOut.priority}' is not a priority of '${sel.requirements}'`);
+    }
+    if (Object.values(sel.defaultWeights).every((w) => w === 0)) problems.push("selection: defaultWeights are all zero");
+    const question = (id: string, types: string[]) => {
+      const it = items.get(id);
+      if (!it || it.kind !== "question" || !types.includes(it.answer.type)) problems.push(`selection: '${id}' must be a question answered by ${types.join(" or ")}`);
+    };
+    question(sel.costPeriod, ["number"]);
+    question(sel.rfp.issueDate, ["date"]);
+    question(sel.rfp.dueDate, ["date"]);
+    question(sel.rfp.contact, ["short-text", "long-text"]);
+    question(sel.decision.date, ["date"]);
+    question(sel.decision.decidedBy, ["short-text", "long-text"]);
+    question(sel.decision.reasons, ["long-text", "short-text"]);
+    question(sel.decision.gapRemedies, ["long-text", "short-text"]);
+    question(sel.decision.notes, ["long-text", "short-text"]);
   }
   if (p.healthCheck) {
     const h = p.healthCheck;

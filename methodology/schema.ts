@@ -255,7 +255,43 @@ const planning = z.strictObject({
   }),
 });
 
-export const HEALTH_PAGES = ["strategy", "journey", "prioritisation", "roadmap", "traceability", "change-management", "team", "step"] as const;
+/** The criteria a software/partner selection weighs (decision 030). */
+export const SELECTION_CRITERIA = ["fit", "demo", "cost", "references", "partner"] as const;
+export type SelectionCriterion = (typeof SELECTION_CRITERIA)[number];
+
+/**
+ * Optional: software and partner selection (decision 030). Names the items
+ * the selection page, the evaluation (app/domain/selection.ts) and the
+ * documents read; their column ids are checked when the pack loads (see
+ * `SELECTION_COLUMNS` in load.ts). The figures are good practice, not from
+ * the sources: the pack says so in `source`.
+ */
+const selection = z.strictObject({
+  source: z.string().min(1),
+  candidates: stableId,
+  requirements: stableId,
+  vendorResponses: stableId,
+  demoScripts: stableId,
+  demoScores: stableId,
+  weights: stableId,
+  /** Number question: the years costs are compared over. */
+  costPeriod: stableId,
+  rfp: z.strictObject({ issueDate: stableId, dueDate: stableId, contact: stableId }),
+  decision: z.strictObject({ date: stableId, decidedBy: stableId, reasons: stableId, gapRemedies: stableId, notes: stableId }),
+  /** Share of a requirement's weight each fit level earns (option ids of the responses' `fit` column → 0..1). */
+  fitScores: z.record(stableId, z.number().min(0).max(1)),
+  /** Weight of a requirement by its priority (option ids of the requirements' `priority` column). */
+  priorityWeights: z.record(stableId, z.number().min(0)),
+  /** A product is knocked out by a requirement of this priority answered with this fit level (or not answered). */
+  knockOut: z.strictObject({ priority: stableId, fit: stableId }),
+  /** The weights used when a project has entered none. */
+  defaultWeights: z.strictObject(Object.fromEntries(SELECTION_CRITERIA.map((c) => [c, z.number().min(0).max(100)])) as Record<SelectionCriterion, z.ZodNumber>),
+  /** How many points a criterion's weight moves in the sensitivity analysis. */
+  sensitivityStep: z.number().positive().max(50),
+});
+export type SelectionConfig = z.infer<typeof selection>;
+
+export const HEALTH_PAGES = ["strategy", "journey", "prioritisation", "roadmap", "traceability", "change-management", "team", "step", "selection"] as const;
 
 /**
  * Optional: the health check. Each rule is implemented in code under its id
@@ -360,6 +396,7 @@ export const packFile = z.strictObject({
   changeManagement: changeManagement.optional(),
   postLaunchReview: postLaunchReview.optional(),
   planning: planning.optional(),
+  selection: selection.optional(),
   healthCheck: healthCheck.optional(),
   /** The numbers the method's checks use that a project may set for itself (see `threshold`). */
   thresholds: z.array(threshold).default([]),

@@ -770,7 +770,7 @@ export function signOffRecord(ctx: Ctx, state: SignOffState | null): FileChild[]
   // Who and when: the person's name as they wrote it, inside the document's own line.
   const byAt = (by: string, at: string): Sentence => [user(by), " — ", dateTime(at, ctx.lang)];
   if (state.status === "awaiting" && state.request) facts.push([s.requestedBy, byAt(state.request.by, state.request.at)]);
-  if (state.rejection) facts.push([s.returned, byAt(state.rejection.by, state.rejection.at)], [s.comment, state.rejection.comment]);
+  if (state.rejection) facts.push([s.returned, byAt(state.rejection.by, state.rejection.at)], ...(state.rejection.comment ? ([[s.comment, state.rejection.comment]] as Array<[string, DocText]>) : []));
   const imported = state.importedApproval;
   if (imported) {
     facts.push(

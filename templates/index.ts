@@ -10,6 +10,8 @@ import { buildVisionMinutes } from "./deliverables/vision-minutes.ts";
 import { buildGoNoGoRecord } from "./deliverables/go-no-go.ts";
 import { buildChangeManagementPlan } from "./deliverables/change-management-plan.ts";
 import { buildPostLaunchReview } from "./deliverables/post-launch-review.ts";
+import { buildRfp } from "./deliverables/rfp.ts";
+import { buildSelectionReport } from "./deliverables/selection-report.ts";
 
 export type DeliverableDefinition = {
   id: DeliverableId;
@@ -33,6 +35,9 @@ export const DELIVERABLES: readonly DeliverableDefinition[] = [
     figures: ["chart:value-effort", "roadmap", "requirements.current-process-map", "requirements.future-process-map", "team-structure"],
     build: buildScopeDocument,
   },
+  // After the scope document, in the method's order. Issued once the requirements are signed; the selection phase's sign-off approves it with the choice.
+  { id: "rfp", phaseId: "selection", requires: "selection.rfp-issue-date", figures: [], build: buildRfp, needs: (p) => Boolean(p.selection) },
+  { id: "selection-report", phaseId: "selection", requires: "selection.decision-reasons", figures: [], build: buildSelectionReport, needs: (p) => Boolean(p.selection) },
   { id: "go-no-go", phaseId: "deployment", requires: "deployment.go-decision", figures: [], build: buildGoNoGoRecord },
   // The plan is agreed with the requirements (impacted groups, communication, training): it closes that phase.
   { id: "change-management-plan", phaseId: "requirements", requires: "requirements.impacted-groups", figures: ["chart:readiness"], build: buildChangeManagementPlan, needs: (p) => Boolean(p.changeManagement) },

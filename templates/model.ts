@@ -13,7 +13,7 @@ export type { ProjectAnswers } from "#app/domain/project-answers.ts";
 
 export type DocLang = "fa" | "en";
 
-export const DELIVERABLE_IDS = ["scope-document", "vision-minutes", "go-no-go", "change-management-plan", "post-launch-review"] as const;
+export const DELIVERABLE_IDS = ["scope-document", "vision-minutes", "go-no-go", "change-management-plan", "post-launch-review", "rfp", "selection-report"] as const;
 export type DeliverableId = (typeof DELIVERABLE_IDS)[number];
 
 /** The sign-off state of the phase a deliverable closes, as the gate shows it. */

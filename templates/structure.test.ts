@@ -21,7 +21,7 @@ import { findItem } from "#methodology/load.ts";
 import { COMMAND_LINE_NAME } from "#app/actors.ts";
 import type { DeliverableId } from "#templates/model.ts";
 
-const IDS: DeliverableId[] = ["scope-document", "vision-minutes", "go-no-go", "change-management-plan", "post-launch-review"];
+const IDS: DeliverableId[] = ["scope-document", "vision-minutes", "go-no-go", "change-management-plan", "post-launch-review", "rfp", "selection-report"];
 const LANGS = ["fa", "en"] as const;
 const actor = { id: null, name: "Test Consultant" };
 const FIRM = "مشاوران آرمان";

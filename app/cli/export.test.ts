@@ -50,7 +50,9 @@ describe("npm run export", () => {
       "change-management-plan-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
       "go-no-go-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
       "post-launch-review-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
+      "rfp-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
       "scope-document-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
+      "selection-report-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
       "vision-minutes-شرکت-صنایع-غذایی-مهرگان-v1-fa.docx",
     ]);
     // A Persian document made from the command line names a person as its author, never the program.
@@ -100,6 +102,6 @@ describe("npm run export", () => {
     expect(draft.stdout).toMatch(/vision-minutes, fa, v\d+, draft/);
     const all = run(["--project", "1", "--all", "--draft", "--out", dir]);
     expect(all.status, all.stderr).toBe(0);
-    expect(fs.readdirSync(dir).filter((f) => f.endsWith("-fa-draft.docx"))).toHaveLength(5);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith("-fa-draft.docx"))).toHaveLength(7);
   }, 120_000);
 });

@@ -35,6 +35,33 @@ const COVERAGE: Record<string, (pack: Pack) => Coverage> = {
     if (!plr) return {};
     return { phases: ["review"], items: [plr.goLive, ...(pack.planning ? [pack.planning.goals] : []), ...plr.sections] };
   },
+  // The requirements and their context as vendors read them, the RFP step, and the scripts and weights it announces.
+  rfp: () => ({
+    steps: ["selection-rfp"],
+    items: [
+      "vision.strategy-statement",
+      "goals.register",
+      "goals.roadmap",
+      "requirements.high-level-scope",
+      "requirements.scope-in",
+      "requirements.scope-out",
+      "requirements.register",
+      "requirements.integration-points",
+      "requirements.data-conversion",
+      "requirements.remote-users",
+      "requirements.reports",
+      "requirements.document-templates",
+      "requirements.training-scope",
+      "requirements.support",
+      "requirements.technical-environment",
+      "selection.cost-period",
+      "selection.demo-scripts",
+      "selection.evaluation-weights",
+    ],
+    // Vendors' answers come back after it; marking it issued is not something the RFP waits for.
+    except: ["selection.vendor-responses", "selection.task-rfp"],
+  }),
+  "selection-report": () => ({ phases: ["selection"] }),
 };
 
 export type CoveredItem = { phase: Phase; step: Step; item: Item };

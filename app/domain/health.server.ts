@@ -7,12 +7,12 @@ import type { ProjectAnswers } from "./project-answers.ts";
 import { loc } from "#app/i18n.ts";
 import { healthCheck, type PhaseStates } from "./health.ts";
 import type { PhaseGate } from "./signoff.server.ts";
+import { itemLink } from "./links.ts";
 
 /** Each phase's sign-off state, which some rules read (a finding grows more severe once its phase is submitted). */
 export function phaseStates(gates: ReadonlyMap<string, PhaseGate>): PhaseStates {
   return new Map([...gates].map(([id, g]) => [id, g.status]));
 }
-import { itemLink } from "./links.ts";
 
 export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, lang: Language, phases?: PhaseStates) {
   const report = healthCheck(pack, data, phases);

@@ -6,8 +6,9 @@ import { findItem } from "#methodology/load.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 type Cells = Record<string, string | number | null>;
-type Data = { rows: Record<string, Cells[]>; answers: Record<string, unknown> };
-const BASE: Record<string, number> = { "goals.register": 100, "goals.roadmap": 300, "requirements.register": 400, "goals.touchpoints": 500, "vision.segments": 700 };
+/** `signed`: the phases signed off (left out: the caller does not say, as older callers do not). */
+type Data = { rows: Record<string, Cells[]>; answers: Record<string, unknown>; signed?: string[] };
+const BASE: Record<string, number> = { "goals.register": 100, "goals.roadmap": 300, "requirements.register": 400, "goals.touchpoints": 500, "vision.segments": 700, "selection.candidates": 600, "selection.demo-scripts": 800 };
 const id = (register: string, n: number) => (BASE[register] ?? 900) + n;
 function toAnswers(d: Data): ProjectAnswers {
   return {
@@ -19,7 +20,9 @@ function toAnswers(d: Data): ProjectAnswers {
 /**
  * A project that trips no rule: a decided customer strategy, measured goals
  * spread over stages with a low-tech start, a change plan, training, a
- * documented process, a full team and UI sessions with users.
+ * documented process, a full team and UI sessions with users; a product
+ * chosen after the vision and the requirements were signed, demonstrated on
+ * the project's script and meeting the must-have requirement.
  */
 function healthy(): Data {
   return {
@@ -40,7 +43,7 @@ function healthy(): Data {
         { touchpoint: "Visit", segment: id("vision.segments", 1), "initiated-by": "us", consent: "given" },
         { touchpoint: "Complaint call", segment: id("vision.segments", 2), "initiated-by": "customer", consent: "not-needed" },
       ],
-      "requirements.register": [{ requirement: "Customer file", goal: id("goals.register", 1) }],
+      "requirements.register": [{ requirement: "Customer file", goal: id("goals.register", 1), priority: "must" }],
       "requirements.current-processes": [{ process: "Order taking" }],
       "requirements.impacted-groups": [{ group: "Sales reps" }],
       "requirements.communication-plan": [{ audience: "All staff" }],
@@ -51,14 +54,26 @@ function healthy(): Data {
       "team.champions": [{ name: "A trusted sales rep" }],
       "customisation.design-sessions": [{ session: "Visit screen", kind: "design-session" }],
       "vision.customer-research": [{ method: "interview", customers: 12, findings: "They want one contact person.", informs: "vision.value-proposition" }],
+      "selection.candidates": [
+        { name: "Alpha CRM", kind: "product", status: "chosen" },
+        { name: "Beta CRM", kind: "product", status: "short-list" },
+      ],
+      "selection.vendor-responses": [
+        { vendor: id("selection.candidates", 1), requirement: id("requirements.register", 1), fit: "standard" },
+        { vendor: id("selection.candidates", 2), requirement: id("requirements.register", 1), fit: "not-supported" },
+      ],
+      "selection.demo-scripts": [{ script: "Open a customer file" }],
+      "selection.demo-scores": [{ vendor: id("selection.candidates", 1), script: id("selection.demo-scripts", 1), scorer: "Sara", score: 4 }],
     },
+    signed: ["team", "vision", "goals", "requirements"],
     answers: {
       ...Object.fromEntries(pack.planning!.strategyQuestions.map((q) => [q, "Answered."])),
       "requirements.task-ui-sessions": { owner: "", dueDate: null, status: "done", evidence: "" },
     },
   };
 }
-const fired = (d: Data) => healthCheck(pack, toAnswers(d))!.findings.map((f) => f.rule.id);
+const signedOf = (d: Data) => (d.signed ? new Map(d.signed.map((id) => [id, "signed"])) : undefined);
+const fired = (d: Data) => healthCheck(pack, toAnswers(d), signedOf(d))!.findings.map((f) => f.rule.id);
 const change = (mutate: (d: Data) => void) => {
   const d = healthy();
   mutate(d);
@@ -86,6 +101,9 @@ const FIRING: Record<string, (d: Data) => void> = {
   "no-customer-research": (d) => (d.rows["vision.customer-research"] = []),
   "customisation-without-owners": (d) => (d.rows["team.champions"] = []),
   "owned-by-it": (d) => (d.rows["team.co-owners"] = [{ name: "CIO", unit: "it" }]),
+  "vendor-chosen-before-strategy": (d) => (d.signed = ["team", "vision", "goals"]),
+  "vendor-without-demo": (d) => (d.rows["selection.demo-scores"] = []),
+  "must-have-unmet": (d) => (d.rows["selection.vendor-responses"]![0]!.fit = "not-supported"),
 };
 
 describe("health check", () => {
@@ -95,11 +113,11 @@ describe("health check", () => {
   });
 
   it("a healthy project has no finding; every checkable concern is ok and the rest say they are not checked", () => {
-    const report = healthCheck(pack, toAnswers(healthy()))!;
+    const report = healthCheck(pack, toAnswers(healthy()), signedOf(healthy()))!;
     expect(report.findings).toEqual([]);
     expect(report.counts.total).toBe(0);
-    expect(report.concerns.filter((c) => c.status === "not-checked").map((c) => c.concern.id)).toEqual(["factor-2", "factor-7", "factor-8"]);
-    expect(report.concerns.filter((c) => c.status === "ok")).toHaveLength(11);
+    expect(report.concerns.filter((c) => c.status === "not-checked").map((c) => c.concern.id)).toEqual(["factor-8"]);
+    expect(report.concerns.filter((c) => c.status === "ok")).toHaveLength(13);
   });
 
   for (const [ruleId, mutate] of Object.entries(FIRING)) {
@@ -185,5 +203,52 @@ describe("health check", () => {
     })))!;
     expect(report.findings.map((f) => f.rule.severity)).toEqual(["high", "medium", "low"]);
     expect(report.counts).toEqual({ high: 1, medium: 1, low: 1, total: 3 });
+  });
+
+  describe("software and partner selection (factors 2 and 7)", () => {
+    const report = (d: Data) => healthCheck(pack, toAnswers(d), signedOf(d))!;
+    const subjectsOf = (d: Data, rule: string) => report(d).findings.find((f) => f.rule.id === rule)?.subjects;
+
+    it("a product chosen, or a decision dated, while the vision or the requirements phase is not signed: names the unsigned phases", () => {
+      const phaseTitle = (id: string) => pack.phases.find((p) => p.id === id)!.title;
+      expect(subjectsOf(change((d) => (d.signed = ["team", "goals"])), "vendor-chosen-before-strategy")).toEqual([phaseTitle("vision"), phaseTitle("requirements")]);
+      // a decision date alone (nothing marked chosen yet) is a choice too
+      const dated = change((d) => {
+        d.signed = ["team", "vision", "goals"];
+        d.rows["selection.candidates"]![0]!.status = "short-list";
+        d.answers["selection.decision-date"] = "2027-02-01";
+      });
+      expect(subjectsOf(dated, "vendor-chosen-before-strategy")).toEqual([phaseTitle("requirements")]);
+      // a short list before the sign-offs is fine: only the choice waits
+      expect(fired(change((d) => {
+        d.signed = ["team"];
+        d.rows["selection.candidates"]![0]!.status = "short-list";
+        d.rows["selection.demo-scores"] = [];
+      }))).toEqual([]);
+    });
+
+    it("a caller that does not say which phases are signed gets no sign-off finding (older callers keep working)", () => {
+      const d = change((x) => (x.signed = ["team"]));
+      expect(healthCheck(pack, toAnswers(d))!.findings.map((f) => f.rule.id)).toEqual([]);
+    });
+
+    it("a chosen product with no demo scores on the project's scripts is named", () => {
+      expect(subjectsOf(change((d) => (d.rows["selection.demo-scores"] = [])), "vendor-without-demo")).toEqual(["Alpha CRM"]);
+      // scores of a script that is no longer on the list do not count
+      expect(subjectsOf(change((d) => (d.rows["selection.demo-scores"]![0]!.script = 999)), "vendor-without-demo")).toEqual(["Alpha CRM"]);
+    });
+
+    it("a must-have the chosen product does not support (or did not answer) is named by its number, until the team writes a remedy", () => {
+      const gap = change((d) => (d.rows["selection.vendor-responses"]![0]!.fit = "not-supported"));
+      expect(subjectsOf(gap, "must-have-unmet")).toEqual(["R1 Customer file"]);
+      gap.rows["selection.vendor-responses"]![0]!.remedy = "A custom screen in the first sprint";
+      expect(subjectsOf(gap, "must-have-unmet")).toBeUndefined();
+      expect(subjectsOf(change((d) => d.rows["selection.vendor-responses"]!.shift()), "must-have-unmet")).toEqual(["R1 Customer file"]);
+      // a should-have gap is not a must-have gap
+      expect(subjectsOf(change((d) => {
+        d.rows["requirements.register"]![0]!.priority = "should";
+        d.rows["selection.vendor-responses"]![0]!.fit = "not-supported";
+      }), "must-have-unmet")).toBeUndefined();
+    });
   });
 });

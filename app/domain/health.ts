@@ -6,13 +6,23 @@
  * the rule's id. A test returns null when the rule does not fire, or the
  * names of what it found (goals, segments, touchpoints…) when it does.
  */
-import type { HealthCheckConfig, HealthRule, Localized, Pack, PlanningConfig } from "#methodology/schema.ts";
+import type { HealthCheckConfig, HealthRule, Localized, Pack, Phase, PlanningConfig } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
+import { selectionModel, type SelectionModel } from "./selection.ts";
 import type { ProjectAnswers } from "./project-answers.ts";
 import { planningLimits, THRESHOLD, thresholdValue } from "./thresholds.ts";
 import { firstStage, missingMeasure, readGoals, readSegments, readStages, readTouchpoints, roadmapWarnings, rowsOf, traceability } from "./planning.ts";
 
-export type RuleContext = { pack: Pack; planning: PlanningConfig; data: ProjectAnswers; reads: Record<string, string> };
+export type RuleContext = {
+  pack: Pack;
+  planning: PlanningConfig;
+  data: ProjectAnswers;
+  reads: Record<string, string>;
+  /** The phases signed off; undefined when the caller does not say (rules that need it then stay silent). */
+  signed: ReadonlySet<string> | undefined;
+  /** The selection evaluation, worked out once per check (null: the pack has no selection). */
+  selection: () => SelectionModel | null;
+};
 /** What a finding is about: a name the team wrote, or a title of the method in both languages. */
 export type Subject = string | Localized;
 type RuleTest = (ctx: RuleContext) => Subject[] | null;
@@ -120,7 +130,39 @@ export const RULE_TESTS: Record<string, RuleTest> = {
     });
     return business.length ? null : owners.map((r) => cell(r.cells.name));
   },
+  "vendor-chosen-before-strategy": ({ pack, data, reads, signed }) => {
+    if (!signed) return null;
+    const chosen = rowsOf(data, reads.candidates).some((r) => cell(r.cells.status) === "chosen");
+    if (!chosen && !answered(data, reads.decisionDate)) return null;
+    const phases = [reads.vision, reads.requirements].map((id) => phaseOf(pack, id)).filter((p): p is Phase => !!p);
+    return fires(phases.filter((p) => !signed.has(p.id)).map((p): Subject => p.title));
+  },
+  "vendor-without-demo": ({ pack, data, selection }) => {
+    if (!anyChosen(pack, data)) return null;
+    const model = selection();
+    if (!model) return null;
+    return fires(model.evaluations.filter((e) => e.product.status === "chosen" && e.demo.scriptsScored === 0).map((e) => e.product.name));
+  },
+  "must-have-unmet": ({ pack, data, selection }) => {
+    if (!anyChosen(pack, data)) return null;
+    const model = selection();
+    if (!model) return null;
+    const chosen = model.products.map((p, col) => ({ p, col })).filter(({ p }) => p.status === "chosen");
+    return fires(
+      chosen.flatMap(({ p, col }) =>
+        model.matrix
+          .filter((m) => m.cells[col]!.knockOut && !m.cells[col]!.remedy)
+          .map((m) => `${chosen.length > 1 ? `${p.name}: ` : ""}${m.requirement.number} ${m.requirement.text}`),
+      ),
+    );
+  },
 };
+
+/** Whether any candidate is chosen: the evaluation is worked out only then. */
+const anyChosen = (pack: Pack, data: ProjectAnswers) => rowsOf(data, pack.selection?.candidates).some((r) => cell(r.cells.status) === "chosen");
+
+const phaseOf = (pack: Pack, itemId: string | undefined) =>
+  itemId ? pack.phases.find((ph) => ph.steps.some((st) => st.items.some((it) => it.id === itemId))) : undefined;
 
 /** `severity` is the rule's, or its escalated one when the phase it names has gone for sign-off. */
 export type Finding = { rule: HealthRule; subjects: Subject[]; severity: HealthRule["severity"] };
@@ -134,17 +176,22 @@ const SEVERITY = { high: 0, medium: 1, low: 2 } as const;
 
 /**
  * Every rule of the pack run against the project's data. Findings come
- * most severe first, then in the pack's order.
+ * most severe first, then in the pack's order. `phases` (each phase's
+ * sign-off state) lets the rules that depend on sign-offs run and escalate;
+ * without it they stay silent and keep their own severity.
  */
 export function healthCheck(pack: Pack, data: ProjectAnswers, phases?: PhaseStates): HealthReport | null {
   const config = pack.healthCheck;
   const planning = pack.planning;
   if (!config || !planning) return null;
   const findings: Finding[] = [];
+  const signed = phases ? new Set([...phases].filter(([, state]) => state === "signed").map(([id]) => id)) : undefined;
+  let model: SelectionModel | null | undefined;
+  const selection = () => (model === undefined ? (model = selectionModel(pack, data)) : model);
   for (const rule of config.rules) {
     const test = RULE_TESTS[rule.id];
     if (!test) throw new Error(`health rule '${rule.id}' has no test in app/domain/health.ts`);
-    const subjects = test({ pack, planning, data, reads: rule.reads });
+    const subjects = test({ pack, planning, data, reads: rule.reads, signed, selection });
     if (!subjects) continue;
     const escalated = rule.escalate && SUBMITTED.has(phases?.get(rule.escalate.phase) ?? "open");
     findings.push({ rule, subjects, severity: escalated ? rule.escalate!.severity : rule.severity });

@@ -75,6 +75,13 @@ describe("which items a deliverable draws on", () => {
     expect(ids).toContain("deployment.go-live-date");
     expect(ids).not.toContain("deployment.task-close-out");
   });
+  it("gives the RFP the requirements and RFP dates it prints, not the vendors' answers nor the task of sending it", () => {
+    const ids = deliverableItems(pack, "rfp").map((c) => c.item.id);
+    expect(ids).toEqual(expect.arrayContaining(["requirements.register", "selection.rfp-issue-date", "selection.rfp-due-date", "selection.demo-scripts", "selection.evaluation-weights"]));
+    expect(ids).not.toContain("selection.vendor-responses");
+    expect(ids).not.toContain("selection.task-rfp");
+    expect(ids).not.toContain("selection.decision-reasons");
+  });
   it("gives the scope document the goals and roadmap it prints but not the change plan's own sections", () => {
     const ids = deliverableItems(pack, "scope-document").map((c) => c.item.id);
     expect(ids).toEqual(expect.arrayContaining(["requirements.register", "goals.register", "goals.roadmap", "team.members"]));

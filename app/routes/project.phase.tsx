@@ -113,6 +113,8 @@ export default function PhasePage({ loaderData, actionData }: Route.ComponentPro
       {steps[0] ? (
         <p>
           <Link className="button primary" to={`${base}/steps/${steps[0].id}`}>{t("phase.start")}</Link>
+          {/* The selection phase is worked on its own page: the matrix, the demo scores and the ranking. */}
+          {phase.id === "selection" ? <> <Link className="button" to={`/projects/${projectId}/selection`}>{t("selection.openPage")}</Link></> : null}
         </p>
       ) : null}
       <GatePanel

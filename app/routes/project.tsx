@@ -31,7 +31,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
       deliverableLanguage: project.deliverableLanguage,
       isDemo: project.isDemo,
     },
-    pack: { id: pack.id, version: pack.version, title: pack.title, hasTeam: Boolean(pack.team), hasChange: Boolean(pack.changeManagement), hasReview: Boolean(pack.postLaunchReview), hasPlanning: Boolean(pack.planning), hasHealth: Boolean(pack.healthCheck && pack.planning) },
+    pack: { id: pack.id, version: pack.version, title: pack.title, hasTeam: Boolean(pack.team), hasChange: Boolean(pack.changeManagement), hasReview: Boolean(pack.postLaunchReview), hasPlanning: Boolean(pack.planning), hasSelection: Boolean(pack.selection), hasHealth: Boolean(pack.healthCheck && pack.planning) },
     phases: progress.map((p) => ({
       id: p.phase.id,
       title: p.phase.title,
@@ -82,6 +82,7 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
                   <NavLink key={page} to={`${base}/${page}`} className="tab">{t(`nav.${page}`)}</NavLink>
                 ))
               : null}
+            {pack.hasSelection ? <NavLink to={`${base}/selection`} className="tab">{t("nav.selection")}</NavLink> : null}
             {pack.hasChange ? <NavLink to={`${base}/change-management`} className="tab">{t("nav.change")}</NavLink> : null}
             {pack.hasReview ? <NavLink to={`${base}/post-launch-review`} className="tab">{t("nav.review")}</NavLink> : null}
             {pack.hasHealth ? <NavLink to={`${base}/health`} className="tab">{t("nav.health")}</NavLink> : null}

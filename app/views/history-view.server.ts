@@ -48,6 +48,7 @@ function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Langua
   if (v === null || v === undefined) return "";
   if (typeof v === "number" && e.action.startsWith("setting.")) return localDigits(v, lang);
   if (item && e.action === "answer.save") return displayValue(item, v, lang, t);
+  if (e.action === "selection.import") return vendorSheetText(v as Record<string, unknown>, lang, t);
   if (item && item.kind === "register" && e.action !== "row.move") {
     return (item as RegisterItem).columns
       .map((c) => displayCell(c, (v as Record<string, unknown>)[c.id], lang, refOptions))
@@ -72,6 +73,13 @@ function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Langua
   if (Array.isArray(o.unlinked) && o.unlinked.length) parts.push(t("history.unlinked", { names: o.unlinked.join(lang === "fa" ? "، " : ", ") }));
   if (Array.isArray(o.toInvite) && o.toInvite.length) parts.push(t("history.toInvite", { names: o.toInvite.join(lang === "fa" ? "، " : ", ") }));
   return parts.join(" · ");
+}
+
+/** A vendor's response sheet imported on the selection page: whose, which file, what it changed. */
+function vendorSheetText(o: Record<string, unknown>, lang: Language, t: TFunction): string {
+  const source = (o.source ?? {}) as Record<string, unknown>;
+  const n = (k: string) => localDigits(typeof o[k] === "number" ? (o[k] as number) : 0, lang);
+  return t("selection.history.imported", { vendor: String(source.vendor ?? ""), file: String(source.file ?? ""), added: n("added"), updated: n("updated"), removed: n("removed") });
 }
 
 export function historyLines(

@@ -2,7 +2,7 @@
  * The English demo engagement: "Alder & Finch CRM programme", a fictional UK
  * maker of kitchen appliances (340 retail partners, a web shop, 60 field
  * service engineers, a 25-seat service centre in Leeds) taken through all
- * seven phases, every phase signed, two post-launch review periods. The facts
+ * eight phases, every phase signed, two post-launch review periods. The facts
  * (people, dates, groups, stages) are fixed in the project's world notes so
  * that the professional-content parts agree with them.
  *
@@ -58,6 +58,7 @@ export const ALDER_FINCH: Engagement = {
     { phase: "vision", approvedBy: "m.ellis@alderfinch.example", at: "2025-09-30T16:00:00.000Z", comment: "Strategy statement approved for announcement." },
     { phase: "goals", approvedBy: "m.ellis@alderfinch.example", at: "2025-10-15T16:30:00.000Z" },
     { phase: "requirements", approvedBy: "m.ellis@alderfinch.example", at: "2025-12-12T14:00:00.000Z", comment: "Scope, plan and budget approved as presented on 12 December." },
+    { phase: "selection", approvedBy: "m.ellis@alderfinch.example", at: "2026-01-28T16:00:00.000Z", comment: "Meridian Service Cloud with Pennant Digital, as recommended by the steering group on 27 January." },
     { phase: "customisation", approvedBy: "m.ellis@alderfinch.example", at: "2026-03-31T17:00:00.000Z" },
     { phase: "deployment", approvedBy: "m.ellis@alderfinch.example", at: "2026-04-09T11:00:00.000Z", comment: "Go with conditions; see the decision record." },
     { phase: "review", approvedBy: "m.ellis@alderfinch.example", at: "2026-11-17T10:00:00.000Z" },
@@ -198,7 +199,7 @@ export const ALDER_FINCH: Engagement = {
     "requirements.subsystems": ["follow-up", "call-scheduling", "reporting", "reminders-alerts", "electronic-communication", "integrated-service-database"],
     "requirements.channels": ["website", "telephone", "distributors", "partner-networks"],
     "requirements.task-reports": done(RAMAN, "2025-11-28", "Reports and templates listed below with their audiences and schedules."),
-    "requirements.task-gaps": done(RAMAN, "2025-12-05", "Gaps and remedies agreed with the implementation partner."),
+    "requirements.task-gaps": done(RAMAN, "2025-12-05", "Gaps and remedies agreed by the project team; the request for proposal asks each vendor how it would close them."),
     "requirements.solution-approach":
       "A standard cloud CRM configured, not coded, for service and field service; a thin partner portal on the same platform; integration with the ERP through its published API; delivery in three stages with a go/no-go decision before each.",
     "requirements.task-integration": done(RAMAN, "2025-11-28", "Three integration points documented."),
@@ -213,12 +214,30 @@ export const ALDER_FINCH: Engagement = {
     "requirements.scope-approval-date": "2025-12-12",
     "requirements.scope-approved-by": `${ELLIS}, Managing Director`,
 
+    // --- 5. Selection ---------------------------------------------------------------------------
+    "selection.cost-period": "5",
+    "selection.shortlist-criteria":
+      "The short list kept the products with a field-service module that works offline on tablets, a partner portal, hosting in the UK and at least two UK references in appliance or equipment service, and the partners with field-service implementations in the UK. Tallis CRM Essentials (no engineer scheduling) and the ERP vendor's CRM module (offered before the requirements were written; no offline mobile app) left at that point, as did Stackford Solutions (no field-service references).",
+    "selection.task-rfp": done(RAMAN, "2025-12-15", "Request for proposal and response sheet sent to the three short-listed vendors and their partners on 15 December."),
+    "selection.rfp-issue-date": "2025-12-15",
+    "selection.rfp-due-date": "2026-01-09",
+    "selection.rfp-contact": `${RAMAN}, IT Systems Manager (p.raman@alderfinch.example)`,
+    "selection.evaluation-notes":
+      "The ranking does not show how each vendor's team worked with ours: Meridian and Pennant Digital brought the consultant who would lead our project and rehearsed our scripts with our own fault codes; Brightdesk showed its standard demo for two of the four scripts. Nor does it show contract terms: Meridian's subscription price is fixed for five years, Keystone's for three.",
+    "selection.task-references": done(OSEI, "2026-01-23", "Two references called for each short-listed product and partner, with the same six questions; notes kept with the evaluation."),
+    "selection.decision-date": "2026-01-27",
+    "selection.decided-by": `${ELLIS}, Managing Director, on the steering group's recommendation`,
+    "selection.decision-reasons":
+      "Meridian Service Cloud, implemented by Pennant Digital. Meridian ranks first on the weighted evaluation and stays first when any weight moves by ten points. It meets every must-have requirement with standard features or configuration except the pre-2019 warranty rules, which every product would need built; in the demo an engineer closed a job offline with our own fault codes; both references (an appliance maker and a boiler service firm) reported first-time-fix gains within a year. Brightdesk was excluded because it cannot schedule engineers (R5, a must-have). Keystone costs about £78,000 less over five years, but engineers' offline job closure would be a custom app, which the board judged the larger risk. Pennant Digital has delivered Meridian field service for four UK service firms and proposed the consultant who led the demos.",
+    "selection.gap-remedies":
+      "One must-have requirement needs more than configuration with Meridian: R1, because warranty rules for appliances sold before 2019 are not in the product. Pennant Digital imports the old warranty table and adds a rule set within the Stage 1 fixed price; agents check the old table by hand until it is live.",
+
     // --- 5. Customisation ----------------------------------------------------------------------
-    "customisation.task-hardware-databases": done(RAMAN, "2026-01-16", "Test, training and production environments provisioned by the vendor."),
-    "customisation.task-install-security": done(RAMAN, "2026-01-23", "Single sign-on and the four security roles applied."),
+    "customisation.task-hardware-databases": done(RAMAN, "2026-02-13", "Test, training and production environments provisioned by Meridian two weeks after the contract was signed."),
+    "customisation.task-install-security": done(RAMAN, "2026-02-20", "Single sign-on and the four security roles applied."),
     "customisation.task-ui-workflow": done(RAMAN, "2026-03-13", "All must-have customisations built and shown as prototypes."),
     "customisation.task-reports-queries": done(RAMAN, "2026-03-13", "Dashboards and reports built; see the build log."),
-    "customisation.task-localise": { owner: RAMAN, dueDate: "2026-01-23", status: "not-applicable", evidence: "UK English, pounds sterling and the Gregorian calendar are the product's defaults." },
+    "customisation.task-localise": { owner: RAMAN, dueDate: "2026-02-20", status: "not-applicable", evidence: "UK English, pounds sterling and the Gregorian calendar are the product's defaults." },
     "customisation.localisation-needs": ["local-currency", "local-identifiers", "local-sms-gateway"],
     "customisation.task-integration": done(RAMAN, "2026-03-20", "ERP and web-shop integrations tested; see the integration build."),
     "customisation.task-test-application": done(RAMAN, "2026-03-25", "System test complete; results below."),
@@ -515,7 +534,8 @@ export const ALDER_FINCH: Engagement = {
     ],
     "requirements.plan": [
       { milestone: "Scope approved", "start-date": "2025-10-20", "end-date": "2025-12-12", owner: OSEI },
-      { milestone: "Configuration and prototypes", "start-date": "2026-01-05", "end-date": "2026-03-27", owner: RAMAN },
+      { milestone: "Software and partner selection", "start-date": "2025-12-15", "end-date": "2026-01-30", owner: RAMAN },
+      { milestone: "Configuration and prototypes", "start-date": "2026-02-02", "end-date": "2026-03-27", owner: RAMAN },
       { milestone: "Training (Stage 1 users)", "start-date": "2026-03-16", "end-date": "2026-04-03", owner: OSEI },
       { milestone: "User acceptance test and pilot", "start-date": "2026-03-30", "end-date": "2026-04-03", owner: BECKER },
       { milestone: "Go / no-go decision", "start-date": "2026-04-08", "end-date": "2026-04-08", owner: ELLIS },
@@ -524,6 +544,88 @@ export const ALDER_FINCH: Engagement = {
       { milestone: "Six-month review", "start-date": "2026-10-20", "end-date": "2026-11-10", owner: COLE },
     ],
     "requirements.budget": BUDGET.map(([item, amount, notes]) => ({ item, amount: String(amount), notes })),
+
+    // --- 5. Selection ---------------------------------------------------------------------------
+    "selection.candidates": [
+      { name: "Meridian Service Cloud", kind: "product", offering: "Service, field-service and partner-portal modules, Enterprise edition, hosted in the UK", status: "chosen", reason: "Short-listed: service, field service and the partner portal on one platform, an offline mobile app, UK hosting. Chosen: the highest fit and demo scores and the strongest references.", cost: "590000", references: "5", "partner-strength": "5" },
+      { name: "Keystone CRM", kind: "product", offering: "Keystone Service edition with a scheduling add-on from a Keystone partner", status: "short-list", reason: "Short-listed: strong case management and the lowest price. Not chosen: engineers' offline job closure would be a custom app (R6) and scheduling comes from a third-party add-on (R5).", cost: "512000", references: "3", "partner-strength": "3" },
+      { name: "Brightdesk Service Suite", kind: "product", offering: "Brightdesk Service Pro with the vendor's own implementation services", status: "short-list", reason: "Short-listed: a strong service desk and built-in surveys. Not chosen: no engineer scheduling (R5, a must-have).", cost: "540000", references: "4", "partner-strength": "3" },
+      { name: "Tallis CRM Essentials", kind: "product", offering: "Sales and service CRM, small-business edition", status: "rejected", reason: "Long list only: no engineer scheduling and no offline mobile app; engineers would need a second product." },
+      { name: "Corvel ERP CRM module", kind: "product", offering: "CRM add-on to the ERP, offered by the ERP vendor in 2024", status: "rejected", reason: "Offered by the ERP vendor before the strategy and requirements were written. It follows the vendor's order-to-cash model rather than our service process and has no offline mobile app; it was kept out of the request for proposal so that our requirements, not a vendor, lead the choice." },
+      { name: "Pennant Digital", kind: "partner", offering: "Meridian implementation: configuration, integration, data migration and Stage 2 field service", status: "chosen", reason: "Meridian partner in Leeds; four UK field-service implementations. Stage 1 at a fixed £164,000 and Stage 2 estimated at £82,000 on time and materials.", cost: "246000", references: "5", "partner-strength": "5" },
+      { name: "Clearway Consulting", kind: "partner", offering: "Keystone implementation with its scheduling add-on", status: "short-list", reason: "Keystone's proposed partner. Not chosen with Keystone; its offline app would be its first.", cost: "221000", references: "4", "partner-strength": "3" },
+      { name: "Stackford Solutions", kind: "partner", offering: "General CRM integration services", status: "rejected", reason: "Long list only: no field-service implementation in the UK in the last three years." },
+    ],
+    "selection.vendor-responses": (
+      [
+        // [product, R, fit, effort (person-days), cost (GBP), comment, remedy]
+        ["Meridian Service Cloud", 1, "customisation", 8, 6400, "Customer, appliance and warranty records are standard; warranty rules for appliances sold before 2019 need a rule set.", "Pennant Digital imports the pre-2019 warranty table and adds a rule set in Stage 1; agents check the old table by hand until it is live."],
+        ["Meridian Service Cloud", 2, "standard", 4, 0, "Case owner, age and status are standard; closure needs the customer's confirmation (configured).", ""],
+        ["Meridian Service Cloud", 3, "configuration", 6, 0, "Knowledge articles shown beside the case by appliance family; the 120 guides are imported.", ""],
+        ["Meridian Service Cloud", 4, "third-party", 3, 2400, "Survey through the text gateway's connector, paid per message.", ""],
+        ["Meridian Service Cloud", 5, "standard", 12, 0, "Scheduling by skill and area in two-hour slots; van stock check before the visit.", ""],
+        ["Meridian Service Cloud", 6, "configuration", 10, 0, "The mobile app works offline; part-used and root-cause lists are configured.", ""],
+        ["Meridian Service Cloud", 7, "configuration", 14, 0, "Partner portal shows each partner only their customers' cases and statements.", ""],
+        ["Meridian Service Cloud", 8, "standard", 6, 0, "Dashboards by age, region, first-time fix and partner.", ""],
+        ["Meridian Service Cloud", 9, "customisation", 20, 16000, "Booking against live calendars through the portal's interface; planned for Stage 3.", ""],
+        ["Keystone CRM", 1, "customisation", 10, 7500, "Records standard; pre-2019 warranty rules need custom logic.", "Clearway Consulting writes the rule set in Stage 1."],
+        ["Keystone CRM", 2, "standard", 5, 0, "Standard case management.", ""],
+        ["Keystone CRM", 3, "standard", 5, 0, "Knowledge base on the case screen.", ""],
+        ["Keystone CRM", 4, "configuration", 4, 0, "Survey sent by a workflow on closure.", ""],
+        ["Keystone CRM", 5, "third-party", 25, 38000, "Scheduling through a partner's add-on; the parts check needs an integration.", ""],
+        ["Keystone CRM", 6, "customisation", 45, 36000, "Offline closure needs a custom mobile app built on our toolkit.", "Clearway Consulting builds the offline app in Stage 2; engineers use the online app where there is signal until then."],
+        ["Keystone CRM", 7, "customisation", 30, 24000, "Portal pages built on our community product.", ""],
+        ["Keystone CRM", 8, "configuration", 8, 0, "Dashboards configured from standard reports.", ""],
+        ["Keystone CRM", 9, "customisation", 25, 20000, "Online booking built on the portal.", ""],
+        ["Brightdesk Service Suite", 1, "customisation", 12, 9000, "Records standard; pre-2019 warranty rules need custom logic.", ""],
+        ["Brightdesk Service Suite", 2, "standard", 4, 0, "Standard case management.", ""],
+        ["Brightdesk Service Suite", 3, "standard", 4, 0, "Knowledge base on the case screen.", ""],
+        ["Brightdesk Service Suite", 4, "standard", 2, 0, "Built-in surveys by text and email.", ""],
+        ["Brightdesk Service Suite", 5, "not-supported", 0, 0, "No engineer scheduling; we recommend a separate scheduling product.", ""],
+        ["Brightdesk Service Suite", 6, "third-party", 15, 12000, "Offline closure through a partner's mobile app.", ""],
+        ["Brightdesk Service Suite", 7, "customisation", 28, 21000, "Portal pages built on our web toolkit.", ""],
+        ["Brightdesk Service Suite", 8, "configuration", 6, 0, "Dashboards configured from standard reports.", ""],
+        ["Brightdesk Service Suite", 9, "configuration", 10, 0, "Online requests standard; slot booking configured.", ""],
+      ] as Array<[string, number, string, number, number, string, string]>
+    ).map(([vendor, r, fit, effort, cost, comment, remedy]) => ({
+      vendor: `@selection.candidates=${vendor}`,
+      requirement: `@requirements.register#${r}`,
+      fit,
+      ...(fit === "not-supported" ? {} : { effort: String(effort), cost: String(cost) }),
+      comment,
+      ...(remedy ? { remedy } : {}),
+    })),
+    "selection.demo-scripts": [
+      { script: "Phone fault to engineer booking", scenario: "A household calls about a washing machine bought on the web shop. The agent finds the appliance by serial number, sees the warranty, tries the fault guide, then books a two-hour engineer slot with the likely part checked against the van stock; the customer receives the slot text.", touchpoint: "@goals.touchpoints#1", requirement: "@requirements.register#5" },
+      { script: "Partner fault email to a case the partner follows", scenario: "An independent retailer emails a fault on their customer's behalf. The email becomes a case on the customer's record within two minutes, and the retailer sees its status and next visit date in the portal.", touchpoint: "@goals.touchpoints#2", requirement: "@requirements.register#7" },
+      { script: "Offline job closure", scenario: "An engineer with no signal closes the job on the tablet, choosing the part used and the root cause. The case updates when the tablet reconnects, and the satisfaction text goes the next day.", touchpoint: "@goals.touchpoints#3", requirement: "@requirements.register#6" },
+      { script: "Chain buyer's service review", scenario: "The account manager prepares the quarterly review for a national chain: open cases by age, first-time fix and satisfaction for that chain's customers, from the dashboards and without a spreadsheet.", touchpoint: "@goals.touchpoints#4", requirement: "@requirements.register#8" },
+    ],
+    "selection.demo-scores": (
+      [
+        ["Meridian Service Cloud", [[5, 4, 5], [4, 4, 5], [5, 5, 4], [4, 4, 4]]],
+        ["Keystone CRM", [[4, 4, 4], [3, 3, 4], [2, 2, 3], [4, 5, 4]]],
+        ["Brightdesk Service Suite", [[4, 4, 3], [3, 4, 3], [3, 2, 3], [5, 4, 5]]],
+      ] as Array<[string, number[][]]>
+    ).flatMap(([vendor, scripts]) =>
+      scripts.flatMap((scores, s) =>
+        scores.map((score, i) => ({
+          vendor: `@selection.candidates=${vendor}`,
+          script: `@selection.demo-scripts#${s + 1}`,
+          scorer: [BECKER, RAMAN, "Amira Shah"][i]!,
+          score: String(score),
+          ...(vendor === "Keystone CRM" && s === 2 && i === 1 ? { comment: "Showed the online app only; offline would be built for us." } : {}),
+          ...(vendor === "Brightdesk Service Suite" && s === 0 && i === 0 ? { comment: "Booking shown in a separate scheduling product." } : {}),
+        })),
+      ),
+    ),
+    "selection.evaluation-weights": [
+      { criterion: "fit", weight: "40", why: "The board approved these requirements; must-haves weigh three times could-haves." },
+      { criterion: "demo", weight: "25", why: "Our own scripts, scored by the people who will use the system." },
+      { criterion: "cost", weight: "15", why: "Five-year subscription cost; every short-listed product fits the approved budget." },
+      { criterion: "references", weight: "10", why: "Two reference calls per product on first-time fix and support." },
+      { criterion: "partner", weight: "10", why: "The partner configures and integrates; field-service experience in the UK matters." },
+    ],
 
     // --- 5. Customisation ----------------------------------------------------------------------
     "customisation.environments": [

@@ -19,7 +19,7 @@ test("a project manager creates a project, answers a vision question in Persian,
   const projectId = page.url().split("/").pop()!;
   await expect(page.getByRole("heading", { name: "پیاده‌سازی CRM شرکت آزمون" })).toBeVisible();
   await expect(page.getByText("شروع: ۲ آذر ۱۴۰۵")).toBeVisible();
-  await expect(page.locator(".phase-card")).toHaveCount(7);
+  await expect(page.locator(".phase-card")).toHaveCount(8);
 
   await page.goto(stepOf(projectId, "vision.why-crm"));
   const answer = page.locator("#item-vision\\.why-crm textarea");
@@ -52,7 +52,7 @@ test("the demo project's home shows progress and what is missing, in both langua
   await page.goto("/projects/1");
   for (const lang of ["fa", "en"] as const) {
     await switchLanguage(page, lang);
-    await expect(page.locator(".phase-card")).toHaveCount(7);
+    await expect(page.locator(".phase-card")).toHaveCount(8);
     await expect(page.locator(".status-warning").first()).toBeVisible();
     await shot(page, `project-home-${lang}`);
     // Nothing wider than the window: no horizontal scrolling.

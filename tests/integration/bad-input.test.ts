@@ -57,6 +57,10 @@ import { BRAND_FONTS } from "#templates/model.ts";
 import { actionRoutes } from "#tests/setup/routes.ts";
 import { DbWatcher, differences, type Row, type Snapshot } from "#tests/setup/db-watch.ts";
 import { DEMO_PASSWORD, setupCode, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { buildResponseSheet } from "#app/domain/response-sheet.server.ts";
+import { fitLevelsOf } from "#app/domain/response-sheet.ts";
 
 const SEED = Number(process.env.BAD_INPUT_SEED ?? "20261123");
 const SCALE = Number(process.env.BAD_INPUT_SCALE ?? "1");
@@ -90,7 +94,7 @@ type Live =
   | { live: "gate-fingerprint" };
 /** A long run of one text, kept symbolic so a failing case prints short. */
 type Huge = { huge: number; of: string };
-type FileValue = { file: "png" | "jpeg" | "garbage" | "empty" | "too-big" | "json-other" | "json-newer" | "json-truncated"; name: string; type: string };
+type FileValue = { file: "png" | "jpeg" | "garbage" | "empty" | "too-big" | "json-other" | "json-newer" | "json-truncated" | SheetKind; name: string; type: string };
 type V = string | Live | Huge | FileValue;
 type Entry = readonly [string, V];
 type Encoding = "urlencoded" | "multipart" | "json" | "text" | "garbage" | "none";
@@ -586,6 +590,7 @@ function jpegBytes(): Uint8Array {
 async function resolve(env: Env, v: V): Promise<Sent> {
   if (typeof v === "string") return v;
   if ("huge" in v) return v.of.repeat(Math.ceil(v.huge / v.of.length)).slice(0, v.huge);
+  if ("file" in v && v.file.startsWith("xlsx-")) return { bytes: await sheetBytes(env, v.file as SheetKind), name: v.name, type: v.type };
   if ("file" in v) {
     const bytes =
       v.file === "png" ? pngBytes() : v.file === "jpeg" ? jpegBytes() : v.file === "empty" ? new Uint8Array() : v.file === "too-big" ? new Uint8Array(600 * 1024).fill(7) : v.file in PROJECT_FILES ? new TextEncoder().encode(PROJECT_FILES[v.file as keyof typeof PROJECT_FILES]) : new Uint8Array([1, 2, 3, 0, 255, 0x89, 0x50]);
@@ -1049,6 +1054,116 @@ function brandingDriver(scope: "installation" | "project"): Driver {
 }
 
 // ---------------------------------------------------------------------------
+// The selection page: item forms, a vendor's response sheet, demo scores
+// ---------------------------------------------------------------------------
+
+/** Response sheets as a vendor sends them back: filled, or each way a file can be wrong. */
+type SheetKind = "xlsx-filled" | "xlsx-other-project" | "xlsx-edited" | "xlsx-formula" | "xlsx-damaged" | "xlsx-bomb";
+let bombBytes: Uint8Array | null = null;
+
+/** The demo project's response sheet (built from its requirements when sent), filled with exceljs, then spoilt as `kind` says. */
+async function sheetBytes(env: Env, kind: SheetKind): Promise<Uint8Array> {
+  if (kind === "xlsx-bomb") {
+    // 40 MB of one character compresses to a few kilobytes: refused before it is parsed.
+    if (!bombBytes) {
+      const zip = new JSZip();
+      zip.file("[Content_Types].xml", "<Types/>");
+      zip.file("xl/worksheets/sheet1.xml", Buffer.alloc(40 * 1024 * 1024, 0x20));
+      bombBytes = new Uint8Array(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    }
+    return bombBytes;
+  }
+  const db = env.watcher.db;
+  const project = db.prepare("SELECT id, created_at FROM projects WHERE id = ?").get(OWN) as { id: number; created_at: string };
+  const requirements = (db.prepare("SELECT id, cells FROM register_rows WHERE project_id = ? AND item_id = 'requirements.register' ORDER BY position, id").all(OWN) as Row[]).map((r, i) => ({
+    rowId: r.id as number,
+    number: `R${i + 1}`,
+    text: String((json(r.cells) as Record<string, unknown>).requirement ?? ""),
+    description: "",
+    priority: "",
+    goal: "",
+  }));
+  const issued = await buildResponseSheet({
+    lang: "en",
+    project: { id: kind === "xlsx-other-project" ? OTHER : project.id, createdAt: project.created_at, name: "Demo", client: "Demo" },
+    requirementsItemId: "requirements.register",
+    requirements,
+    fitLevels: fitLevelsOf(pack),
+    rfp: { issueDate: null, dueDate: null, contact: null },
+    vendor: null,
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(issued as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[1]!;
+  for (let r = 2; r <= ws.rowCount; r++) {
+    ws.getCell(r, 6).value = "Standard (out of the box)";
+    ws.getCell(r, 7).value = 2;
+    ws.getCell(r, 8).value = 100;
+  }
+  if (kind === "xlsx-edited") ws.getCell("A2").value = "R77";
+  if (kind === "xlsx-formula") ws.getCell("H2").value = { formula: "G2*50", result: 100 };
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return kind === "xlsx-damaged" ? bytes.slice(0, Math.floor(bytes.length * 0.6)) : bytes;
+}
+
+const SELECTION_ITEMS = pack.phases.find((p) => p.id === "selection")?.steps.flatMap((s) => s.items) ?? [];
+const liveRow = (g: G, itemId: string): fc.Arbitrary<V> => {
+  const own = fc.nat(30).map((index): V => ({ live: "row-id", itemId, project: "own", index }));
+  return g.clean ? own : oneof<V>({ weight: 8, arbitrary: own }, { weight: 1, arbitrary: fc.nat(5).map((index): V => ({ live: "row-id", itemId, project: "other", index })) }, { weight: 2, arbitrary: idish }, { weight: 1, arbitrary: nasty });
+};
+const SHEETS: FileValue[] = (["xlsx-filled", "xlsx-other-project", "xlsx-edited", "xlsx-formula", "xlsx-damaged", "xlsx-bomb"] as const).map((file) => ({ file, name: `${file}.xlsx`, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+
+const selectionDriver = (runs: number): Driver => {
+  const generic = workbenchDriver("selection", SELECTION_ITEMS, runs);
+  const path = (g: G) => projectInPath(g).map((p) => `/projects/${p}/selection`);
+  return {
+    runs,
+    arbitrary: (w: World, g: G) =>
+      fc.oneof(
+        generic.arbitrary(w, g),
+        request(g, {
+          who: who(g, "pm", [1, "viewer"], [1, "anonymous"]),
+          path: path(g),
+          encoding: g.clean ? fc.constant<Encoding>("multipart") : encodings(g, 20),
+          entries: both(
+            intents(g, ["import"]),
+            fields(g, [
+              ["vendor", liveRow(g, "selection.candidates")],
+              ["file", oneof<V>({ weight: 5, arbitrary: fc.constantFrom(...SHEETS) }, { weight: 2, arbitrary: fc.constantFrom<FileValue>({ file: "garbage", name: "sheet.xlsx", type: "application/octet-stream" }, { file: "empty", name: "", type: "application/octet-stream" }, { file: "png", name: "sheet.png", type: "image/png" }) }, { weight: 1, arbitrary: messy(g, text) })],
+            ]),
+          ),
+        }),
+        request(g, {
+          who: who(g, "pm", [1, "viewer"], [1, "anonymous"]),
+          path: path(g),
+          entries: both(
+            intents(g, ["demo-scores"]),
+            fields(g, [
+              ["scriptId", liveRow(g, "selection.demo-scripts")],
+              ["scorer", messy(g, text, 300)],
+              ["score-1", messy(g, fc.constantFrom("", "1", "3", "5", "6", "2.5"))],
+              ["version-1", messy(g, fc.constantFrom("0", "1", "2"))],
+            ]),
+          ),
+        }),
+      ),
+    accepted: (ctx: Ctx) => {
+      const intent = ctx.one("intent");
+      if (intent === "import") {
+        onlyRegisterChanged(ctx, "selection.vendor-responses");
+        // Only a filled sheet of this project is accepted, and it answers every requirement for that vendor.
+        const vendor = Number(ctx.one("vendor"));
+        const rows = (ctx.env.watcher.db.prepare("SELECT cells FROM register_rows WHERE project_id = ? AND item_id = 'selection.vendor-responses'").all(OWN) as Row[]).filter((r) => Number((json(r.cells) as Record<string, unknown>).vendor) === vendor);
+        const requirements = demoRowIds(ctx.env, "requirements.register").length;
+        expect(rows.length).toBe(requirements);
+        expect(rows.every((r) => (json(r.cells) as Record<string, unknown>).fit === "standard")).toBe(true);
+      } else if (intent === "demo-scores") onlyRegisterChanged(ctx, "selection.demo-scores");
+      else generic.accepted!(ctx);
+    },
+  };
+};
+
+// ---------------------------------------------------------------------------
 // Planning pages (customer strategy, journey map, prioritisation, roadmap)
 // ---------------------------------------------------------------------------
 
@@ -1451,6 +1566,8 @@ const DRIVERS: Record<string, Driver> = {
   "/projects/:projectId/change-management": workbenchDriver("change-management", CHANGE_ITEMS, 100),
 
   "/projects/:projectId/post-launch-review": workbenchDriver("post-launch-review", REVIEW_ITEMS, 100),
+
+  "/projects/:projectId/selection": selectionDriver(120),
 
   "/projects/:projectId/phases/:phaseId/steps/:stepId": {
     // A step of the pack, an item of that step (now and then one of another step or none), in the demo project (now and then another).

@@ -184,7 +184,7 @@ export function RegisterItemView({
           <p className="label">{t("register.suggestions")}</p>
           <div className="suggestion-chips">
             {suggestions.map(({ s, index }) => (
-              <SuggestionButton key={index} itemId={item.id} index={index} label={suggestionValue(s[first], lang)} />
+              <SuggestionButton key={index} itemId={item.id} index={index} label={suggestionLabel(item.columns[0]!, s[first], lang, refOptions)} />
             ))}
           </div>
         </div>
@@ -206,6 +206,12 @@ function SuggestionButton({ itemId, index, label }: { itemId: string; index: num
       </button>
     </fetcher.Form>
   );
+}
+
+/** A suggestion's chip names it by its first column: words in the reader's language, an option by its label (not its id). */
+function suggestionLabel(column: RegisterColumn, value: Parameters<typeof suggestionValue>[0], lang: Language, refOptions: RefOptions): string {
+  const plain = suggestionValue(value, lang);
+  return column.type === "choice" ? displayCell(column, plain, lang, refOptions) || plain : plain;
 }
 
 /** A cell in the table of rows: a long text shows its beginning (the row's form has all of it). */
