@@ -158,7 +158,7 @@ describe("health check", () => {
     expect(severity("open")).toBe("medium");
     expect(severity("awaiting")).toBe("high");
     expect(severity("signed")).toBe("high");
-    expect(healthCheck(pack, d, new Map([["vision", "signed"]]))!.counts.high).toBe(1);
+    expect(healthCheck(pack, d, new Map(["team", "vision", "goals", "requirements"].map((id) => [id, "signed"])))!.counts.high).toBe(1);
   });
 
   it("no customer research waits until the vision or strategy has answers", () => {

@@ -29,7 +29,7 @@ describe.each(["en", "fa"] as const)("the completed engagement (%s)", (lang) => 
   it("every phase is signed, and none of the selection rules fires", () => {
     const { db, id, pack, data } = engagements.get(lang);
     const signed = phaseStates(projectGates(db, id, pack));
-    expect([...signed].sort()).toEqual(pack.phases.map((p) => p.id).sort());
+    expect([...signed.keys()].sort()).toEqual(pack.phases.map((p) => p.id).sort());
     const fired = healthCheck(pack, data, signed)!.findings.map((f) => f.rule.id);
     expect(fired.filter((r) => ["vendor-chosen-before-strategy", "vendor-without-demo", "must-have-unmet"].includes(r))).toEqual([]);
   });

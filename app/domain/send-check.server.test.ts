@@ -78,7 +78,7 @@ afterAll(() => env.cleanup());
 describe("the send check of a seeded project", () => {
   it("a completed, consistent project reports no contradiction in any deliverable", () => {
     const check = checkOf(consistent);
-    expect(check.size).toBe(5);
+    expect(check.size).toBe(7);
     for (const c of check.values()) expect(c.contradictions).toEqual([]);
   });
 
