@@ -102,7 +102,7 @@ test.describe("change management and post-launch review", () => {
     // Both documents download, with the charts as pictures.
     await page.goto("/projects/1/documents");
     await switchLanguage(page, "en");
-    await expect(page.locator("[data-deliverable]")).toHaveCount(5);
+    await expect(page.locator("[data-deliverable]")).toHaveCount(7);
     for (const id of ["change-management-plan", "post-launch-review"]) {
       const card = page.locator(`[data-deliverable="${id}"]`);
       const [download] = await Promise.all([page.waitForEvent("download"), card.getByRole("button", { name: "Download in English" }).click()]);

@@ -9,7 +9,7 @@ test.describe("Word deliverables", () => {
     await page.goto("/projects/1/documents");
     await switchLanguage(page, "fa");
     await expect(page.getByRole("heading", { name: "اسناد", level: 2 })).toBeVisible();
-    await expect(page.locator("[data-deliverable]")).toHaveCount(5);
+    await expect(page.locator("[data-deliverable]")).toHaveCount(7);
     await shot(page, "documents-fa");
 
     const scope = page.locator('[data-deliverable="scope-document"]');

@@ -123,7 +123,7 @@ describe("downloading deliverables", () => {
     expect(html).toMatch(/سارا احمدی/);
     // The history records the new version once, by name of the document.
     const history = await (await get("/projects/1/history?category=documents", "pm")).text();
-    expect(history).toMatch(/produced a new version of|نسخه تازه‌ای ساخت از/);
+    expect(history).toMatch(/produced a new version of|نسخه تازه‌ای از «/);
     expect(history).toMatch(/Go\/no-go decision record|سند تصمیم استقرار/);
   });
 });
