@@ -116,6 +116,21 @@ describe("the response sheet a vendor receives", () => {
     const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
     for (const s of ["Alder & Finch CRM", "Alder & Finch Ltd", "Northwind CRM", "2 November 2026", "30 November 2026", "Dana Reyes", "formulas are not accepted"]) expect(text).toContain(s);
   });
+
+  it("leaves the vendor's name on the cover (B5) open for the vendor to write, the rest of the cover locked", async () => {
+    for (const lang of ["en", "fa"] as const) {
+      const wb = await open(await buildResponseSheet(input({ lang, vendor: null })));
+      const cover = wb.worksheets[0]!;
+      expect(cover.getCell("B5").protection?.locked).toBe(false);
+      expect(cover.getCell("B3").protection?.locked).not.toBe(false);
+    }
+  });
+
+  it("says «میزان تلاش» in Persian (the glossary's term), never «تلاش» alone", async () => {
+    const wb = await open(await buildResponseSheet(input({ lang: "fa" })));
+    expect(wb.worksheets[1]!.getCell("G1").value).toBe("میزان تلاش (نفر-روز)");
+    expect(JSON.stringify(wb.worksheets[0]!.getSheetValues())).toContain("میزان تلاش:");
+  });
 });
 
 describe("reading a vendor's filled sheet", () => {

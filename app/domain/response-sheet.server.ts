@@ -90,7 +90,7 @@ const WORDS = {
     instructions: [
       "به همه نیازمندی‌های برگه «نیازمندی‌ها» پاسخ دهید، هر نیازمندی در یک سطر. نیازمندی‌ها را اضافه، حذف، بازشماره‌گذاری یا بازنویسی نکنید: برگه سطر به سطر و با شماره هر نیازمندی خوانده می‌شود.",
       "سطح تطابق: یکی از پنج سطح را از فهرست کشویی انتخاب کنید — {levels}.",
-      "تلاش: نفر-روز لازم برای تحقق نیازمندی (عدد، صفر یا بیشتر). هزینه: هزینه تحقق آن به واحد پولی پیشنهاد قیمت شما (عدد، صفر یا بیشتر).",
+      "میزان تلاش: نفر-روز لازم برای تحقق نیازمندی (عدد، صفر یا بیشتر). هزینه: هزینه تحقق آن به واحد پولی پیشنهاد قیمت شما (عدد، صفر یا بیشتر).",
       "توضیح: نیازمندی چگونه برآورده می‌شود، چه پیکربندی یا محصول جانبی لازم است، یا چرا پشتیبانی نمی‌شود.",
       "فقط مقدار بنویسید: فرمول پذیرفته نمی‌شود. فایل را با قالب کارپوشه اکسل (.xlsx) ذخیره کنید و همراه پیشنهاد خود بفرستید.",
     ],
@@ -101,7 +101,7 @@ const WORDS = {
     priority: "اولویت",
     goal: "هدف مرتبط",
     fit: "سطح تطابق",
-    effort: "تلاش (نفر-روز)",
+    effort: "میزان تلاش (نفر-روز)",
     cost: "هزینه",
     comment: "توضیح",
     fitError: "یکی از پنج سطح تطابق را از فهرست انتخاب کنید.",
@@ -161,6 +161,8 @@ export async function buildResponseSheet(input: ResponseSheetInput): Promise<Buf
   for (const [k, v] of facts) {
     const r = cover.addRow([k, v]);
     r.getCell(1).font = { bold: true };
+    // The vendor writes its name here (the cover says so when the sheet is blank): the one open cell of the cover.
+    if (k === w.vendor) r.getCell(2).protection = { locked: false };
   }
   cover.addRow([]);
   cover.addRow([w.instructionsTitle]).font = { bold: true, size: 12 };
