@@ -215,6 +215,14 @@ describe("reading a vendor's filled sheet", () => {
     expect(r).toMatchObject({ ok: false, refusal: "formula", problems: [{ key: "formula", params: { sheet: "Requirements", cell: "H3" } }] });
   });
 
+  it("lists a formula and the bad values beside it in one refusal, not one kind at a time", async () => {
+    const both = await fill(await buildResponseSheet(input()), [["R1", "maybe", 1, 1, ""], ["R2", "Standard", 1, 1, ""]], (ws) => {
+      ws.getCell("G3").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
+    });
+    const r = await readResponseSheet(both, expectation());
+    expect(!r.ok && r.problems.map((p) => `${p.key} ${p.params?.number ?? p.params?.cell}`)).toEqual(["formula G3", "cell.fit R1"]);
+  });
+
   it("refuses bad cell values row by row, saying which requirement, which field and what was written", async () => {
     const bad = await fill(await buildResponseSheet(input()), [
       ["R1", "maybe", 1, 1, ""],

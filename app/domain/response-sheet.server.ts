@@ -422,7 +422,8 @@ export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpect
       });
     });
   }
-  if (formulas.length) return refuse("formula", formulas);
+  // Formulas are refused, but the reading goes on so that the vendor hears of every problem in one go (capped).
+  const refuseAll = (refusal: SheetRefusal, problems: SheetProblem[]) => refuse(formulas.length ? "formula" : refusal, [...formulas, ...problems]);
 
   // The rows as the vendor sent them, by number.
   type SheetRow = { row: number; number: string; shownNumber: string; text: string; cells: ExcelJS.Row };
@@ -457,7 +458,7 @@ export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpect
     }
   }
   for (const s of sent) if (!current.has(s.number)) mismatch.push({ key: "added", params: { number: s.shownNumber, text: s.text } });
-  if (mismatch.length) return refuse("mismatch", mismatch);
+  if (mismatch.length) return refuseAll("mismatch", mismatch);
 
   // The vendor's cells, row by row.
   const fitOf = fitLookup(expected.fitLevels);
@@ -467,7 +468,11 @@ export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpect
   const unanswered: string[] = [];
   for (const r of expected.requirements) {
     const s = bySent.get(normaliseNumber(r.number))!;
-    const read = (k: (typeof COLUMNS)[number]["key"]) => cellText(s.cells.getCell(col(k)));
+    // A formula's cell is already listed as a formula: read as empty, not listed twice.
+    const read = (k: (typeof COLUMNS)[number]["key"]) => {
+      const c = cellText(s.cells.getCell(col(k)));
+      return "formula" in c ? { text: "" } : c;
+    };
     const fitCell = read("fit"), effortCell = read("effort"), costCell = read("cost"), commentCell = read("comment");
     const rowProblems: SheetProblem[] = [];
     const bad = (field: string, value: string, kind: string) => rowProblems.push({ key: `cell.${kind}`, params: { number: r.number, field, value: value.slice(0, 60), levels: levelWords } });
@@ -505,7 +510,8 @@ export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpect
       comment,
     });
   }
-  if (problems.length) return refuse("cells", problems);
+  if (problems.length) return refuseAll("cells", problems);
+  if (formulas.length) return refuse("formula", formulas);
   if (rows.length === 0) return refuse("empty");
   return { ok: true, lang, vendorRowId, rows, unanswered };
 }
