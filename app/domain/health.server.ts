@@ -8,6 +8,7 @@ import { loc } from "#app/i18n.ts";
 import { healthCheck, type PhaseStates } from "./health.ts";
 import type { PhaseGate } from "./signoff.server.ts";
 import { itemLink } from "./links.ts";
+import { selectionModel } from "./selection.ts";
 
 /** Each phase's sign-off state, which some rules read (a finding grows more severe once its phase is submitted). */
 export function phaseStates(gates: ReadonlyMap<string, PhaseGate>): PhaseStates {
@@ -33,6 +34,11 @@ export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, 
     fix: link(f.rule.fix.page, f.rule.fix.item),
     fixPage: f.rule.fix.page,
   });
+  // A concern checked only by rules on the selection (factors 2 and 7) is "not yet checked" while no product is chosen, not "OK".
+  const rulesOf = (id: string) => (pack.healthCheck?.rules ?? []).filter((r) => r.concern === id);
+  const onSelection = (id: string) => rulesOf(id).length > 0 && rulesOf(id).every((r) => Object.values(r.reads ?? {}).some((v) => String(v).startsWith("selection.")));
+  const model = selectionModel(pack, data);
+  const nothingChosen = model !== null && model.chosen.products.length === 0;
   return {
     counts: report.counts,
     findings: report.findings.map(finding),
@@ -40,7 +46,7 @@ export function healthView(pack: Pack, projectId: number, data: ProjectAnswers, 
       id: c.concern.id,
       title: loc(c.concern.title, lang),
       source: source(c.concern.source),
-      status: c.status,
+      status: (c.status === "ok" && nothingChosen && onSelection(c.concern.id) ? "not-yet" : c.status) as typeof c.status | "not-yet",
       notChecked: c.concern.notChecked ? loc(c.concern.notChecked, lang) : null,
       findings: c.findings.map((f) => f.rule.id),
     })),

@@ -106,15 +106,18 @@ export default function PhasePage({ loaderData, actionData }: Route.ComponentPro
             </h3>
             {s.intro ? <p className="muted">{loc(s.intro, lang)}</p> : null}
             {s.required > 0 ? <ProgressBar done={s.requiredAnswered} total={s.required} /> : <p className="muted small">{t("phase.noRequired")}</p>}
-            <p className="muted small">{t("home.answeredAll", { done: localDigits(s.answered, lang), total: localDigits(s.answerable, lang) })}</p>
+            {s.answerable > 0 ? <p className="muted small">{t("home.answeredAll", { done: localDigits(s.answered, lang), total: localDigits(s.answerable, lang) })}</p> : null}
           </li>
         ))}
       </ol>
       {steps[0] ? (
         <p>
-          <Link className="button primary" to={`${base}/steps/${steps[0].id}`}>{t("phase.start")}</Link>
-          {/* The selection phase is worked on its own page: the matrix, the demo scores and the ranking. */}
-          {phase.id === "selection" ? <> <Link className="button" to={`/projects/${projectId}/selection`}>{t("selection.openPage")}</Link></> : null}
+          {/* The selection phase is worked on its own page (the matrix, the demo scores and the ranking): one starting point. */}
+          {phase.id === "selection" ? (
+            <Link className="button primary" to={`/projects/${projectId}/selection`}>{t("selection.openPage")}</Link>
+          ) : (
+            <Link className="button primary" to={`${base}/steps/${steps[0].id}`}>{t("phase.start")}</Link>
+          )}
         </p>
       ) : null}
       <GatePanel

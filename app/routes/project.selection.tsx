@@ -14,7 +14,11 @@ import { can } from "#app/access.ts";
 import { readForm } from "#app/http.server.ts";
 import { findItem } from "#methodology/load.ts";
 import { evaluationView, SELECTION_PHASE, selectionItemIds } from "#app/views/selection-views.ts";
+import { importProblemParams } from "#app/views/import-problems.ts";
 import { localDigits } from "#app/views/format.ts";
+import { projectGates } from "#app/domain/signoff.server.ts";
+import { phaseProgress } from "#methodology/progress.ts";
+import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
@@ -44,6 +48,14 @@ export async function loader(args: Route.LoaderArgs) {
   }))]));
   const deliverables = new Set(availableDeliverables(pack).map((d) => d.id));
   const evaluation = evaluationView(pack, projectData, base.lang);
+  // Too early: the vision or the requirements not signed yet (choosing first lets the vendor set the approach).
+  const gates = projectGates(wb.db, wb.project.id, pack);
+  const notSigned = ["vision", "requirements"].flatMap((id) => {
+    const phase = pack.phases.find((p) => p.id === id);
+    if (!phase || gates.get(id)?.status === "signed") return [];
+    const progress = phaseProgress(phase, projectData.state);
+    return [{ id, title: phase.title[base.lang], done: progress.requiredAnswered, total: progress.required }];
+  });
   // Demos are scored for the products evaluated (short-listed, chosen, or already answered or scored).
   const demoProducts = evaluation ? evaluation.products : products.map((p) => ({ id: p.rowId, name: p.name }));
   return {
@@ -59,6 +71,8 @@ export async function loader(args: Route.LoaderArgs) {
     maxMb: MAX_UPLOAD_BYTES / 1024 / 1024,
     demoScale: { min: DEMO_SCORE_MIN, max: DEMO_SCORE_MAX },
     selectionLocked: wb.lockedPhase(SELECTION_PHASE),
+    selectionGate: gates.get(SELECTION_PHASE)?.status ?? "open",
+    notSigned,
     canEditRegisters: can(wb.role, "edit-registers"),
     documents: { rfp: deliverables.has("rfp"), report: deliverables.has("selection-report") },
     evaluation,
@@ -138,6 +152,22 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
           <Link to={`/projects/${pid}/phases/${d.phaseId}`}>{t("selection.toPhase")}</Link>
         </p>
       </header>
+      {d.notSigned.length ? (
+        <div className="banner banner-warning" role="status" data-testid="selection-too-early">
+          {d.notSigned.map((p) => (
+            <p key={p.id}>
+              {t("selection.tooEarly", { phase: p.title, done: localDigits(p.done, d.lang), total: localDigits(p.total, d.lang) })}{" "}
+              <Link to={`/projects/${pid}/phases/${p.id}`}>{t("selection.tooEarlyLink", { phase: p.title })}</Link>
+            </p>
+          ))}
+        </div>
+      ) : null}
+      {d.selectionLocked ? (
+        <p className="banner banner-info read-only-banner" role="status" data-testid="read-only">
+          <GateBadge status={d.selectionGate} changed={false} /> {t(`gate.lockedStep.${d.selectionGate}`)}{" "}
+          <Link to={`/projects/${pid}/phases/${d.phaseId}#sign-off`}>{t("gate.seeSignoff")}</Link>
+        </p>
+      ) : null}
       <ItemList items={items("selection.purpose", "selection.vendor-led")} data={d.list} fallback={fallback} />
 
       <section className="workbench-section" aria-labelledby="candidates-heading" id="candidates">
@@ -149,7 +179,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
       <section className="card workbench-section" aria-labelledby="rfp-heading" id="rfp">
         <h3 id="rfp-heading">{t("selection.rfpTitle")}</h3>
         <p className="muted">{t("selection.rfpLead")}</p>
-        {d.documents.rfp && d.canExport ? <DeliverableDownloads projectId={pid} id="rfp" label={t("documents.items.rfp.title")} small /> : null}
+        {d.documents.rfp && d.canExport ? <DeliverableDownloads projectId={pid} id="rfp" label={t("documents.items.rfp.title")} languages={downloadLanguages(d.deliverableLanguage)} small /> : null}
         {d.requirementsCount === 0 ? (
           <p className="banner banner-info">{t("selection.noRequirements")}</p>
         ) : d.canExport ? (
@@ -189,7 +219,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
       <section className="workbench-section" aria-labelledby="decision-heading" id="decision">
         <h3 id="decision-heading">{t("selection.decisionTitle")}</h3>
         <ItemList items={items("selection.task-references", "selection.decision-date", "selection.decided-by", "selection.decision-reasons", "selection.gap-remedies")} data={d.list} fallback={fallback} />
-        {d.documents.report && d.canExport ? <DeliverableDownloads projectId={pid} id="selection-report" label={t("documents.items.selection-report.title")} small /> : null}
+        {d.documents.report && d.canExport ? <DeliverableDownloads projectId={pid} id="selection-report" label={t("documents.items.selection-report.title")} languages={downloadLanguages(d.deliverableLanguage)} small /> : null}
         <p>
           <Link to={`/projects/${pid}/phases/${d.phaseId}#sign-off`}>{t("selection.toSignOff")}</Link>
         </p>
@@ -198,7 +228,12 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
   );
 }
 
-function ImportProblems({ outcome }: { outcome: Extract<ImportOutcome, { ok: false }> }) {
+/** The project's deliverable language first: its button is the primary one. */
+function downloadLanguages(first: string): Array<"fa" | "en"> {
+  return first === "en" ? ["en", "fa"] : ["fa", "en"];
+}
+
+function ImportProblems({ outcome, lang }: { outcome: Extract<ImportOutcome, { ok: false }>; lang: Language }) {
   const { t } = useTranslation();
   return (
     <>
@@ -206,9 +241,9 @@ function ImportProblems({ outcome }: { outcome: Extract<ImportOutcome, { ok: fal
       {outcome.problems.length ? (
         <ul className="import-problems">
           {outcome.problems.map((p, i) => (
-            <li key={i} dir="auto">{t(`selection.import.problem.${p.key}`, { ...p.params, field: p.params?.field ? t(`selection.import.field.${p.params.field}`, { defaultValue: String(p.params.field) }) : "", message: p.params?.message ? t(String(p.params.message).split("|")[0]!, JSON.parse(String(p.params.message).split("|")[1] ?? "{}")) : "" })}</li>
+            <li key={i} dir={lang === "fa" ? "rtl" : "ltr"}>{t(`selection.import.problem.${p.key}`, { ...importProblemParams(p.params, lang), field: p.params?.field ? t(`selection.import.field.${p.params.field}`, { defaultValue: String(p.params.field) }) : "", message: p.params?.message ? t(String(p.params.message).split("|")[0]!, JSON.parse(String(p.params.message).split("|")[1] ?? "{}")) : "" })}</li>
           ))}
-          {outcome.more ? <li>{t("selection.import.more", { n: outcome.more })}</li> : null}
+          {outcome.more ? <li>{t("selection.import.more", { n: localDigits(outcome.more, lang) })}</li> : null}
         </ul>
       ) : null}
     </>
@@ -245,7 +280,7 @@ function VendorSheets({ d, result }: { d: LoaderData; result?: ImportResult }) {
                 <td>{t("selection.respondedCount", { n: localDigits((d.responded as Record<string, number>)[p.id] ?? 0, lang), total: localDigits(d.requirementsCount, lang) })}</td>
                 {d.canExport ? (
                   <td>
-                    <a href={`/projects/${d.list.projectId}/selection/response-sheet?vendor=${p.id}`} download data-testid={`sheet-${p.id}`}>{t("selection.downloadSheet")}</a>
+                    {p.status === "rejected" ? <span className="muted">—</span> : <a href={`/projects/${d.list.projectId}/selection/response-sheet?vendor=${p.id}`} download data-testid={`sheet-${p.id}`}>{t("selection.downloadSheet")}</a>}
                   </td>
                 ) : null}
                 {editable ? (
@@ -259,7 +294,7 @@ function VendorSheets({ d, result }: { d: LoaderData; result?: ImportResult }) {
                       <span id={`${fieldId}-hint`} className="visually-hidden">{t("selection.importHint", { max: localDigits(d.maxMb, lang) })}</span>
                       {failed ? (
                         <div id={`${fieldId}-error`} className="field-error" role="alert" data-testid="import-error">
-                          <ImportProblems outcome={failed} />
+                          <ImportProblems outcome={failed} lang={lang as Language} />
                         </div>
                       ) : null}
                       {mine && mine.ok ? (
@@ -286,6 +321,8 @@ function FitGapMatrix({ d }: { d: LoaderData }) {
   const e = d.evaluation;
   if (!e || e.products.length === 0 || e.matrix.length === 0) return <p className="muted">{t("selection.matrixEmpty")}</p>;
   return (
+    <>
+    <p className="scroll-hint" aria-hidden="true">{t("selection.scrollHint")}</p>
     <div className="table-wrap">
       <table className="data-table fit-gap" data-testid="fit-gap">
         <caption className="visually-hidden">{t("selection.matrixTitle")}</caption>
@@ -314,6 +351,7 @@ function FitGapMatrix({ d }: { d: LoaderData }) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }
 
@@ -323,6 +361,8 @@ function Ranking({ d }: { d: LoaderData }) {
   if (!e || e.ranking.length === 0) return <p className="muted">{t("selection.rankingEmpty")}</p>;
   return (
     <>
+      {e.weightsNote ? <p className="muted small" data-testid="weights-default">{t("selection.weightsDefault")}</p> : null}
+      <p className="scroll-hint" aria-hidden="true">{t("selection.scrollHint")}</p>
       <div className="table-wrap">
         <table className="data-table ranking" data-testid="selection-ranking">
           <caption className="visually-hidden">{t("selection.rankingTitle")}</caption>
@@ -343,16 +383,20 @@ function Ranking({ d }: { d: LoaderData }) {
                   {r.knockedOut ? <> <span className="badge badge-warning">{t("selection.knockedOut", { numbers: r.knockouts })}</span></> : null}
                 </th>
                 <td className="strong">{r.totalText}</td>
-                {r.contributions.map((c, i) => <td key={i}>{c}</td>)}
+                {r.contributions.map((c, i) => <td key={i} className={r.missing[i] ? "muted small no-input" : undefined}>{c}</td>)}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <h4>{t("selection.sensitivityTitle")}</h4>
-      <ul className="sensitivity" data-testid="sensitivity">
-        {e.sensitivity.map((s) => <li key={s.criterion}>{s.text}</li>)}
-      </ul>
+      {e.inputsComplete ? (
+        <ul className="sensitivity" data-testid="sensitivity">
+          {e.sensitivity.map((s) => <li key={s.criterion}>{s.text}</li>)}
+        </ul>
+      ) : (
+        <p className="muted" data-testid="sensitivity-waiting">{t("selection.sensitivityWaiting")}</p>
+      )}
     </>
   );
 }

@@ -69,10 +69,14 @@ export type EvaluationView = {
   products: Array<{ id: number; name: string }>;
   matrix: Array<{ rowId: number; number: string; text: string; priority: string; cells: Array<{ fit: string | null; word: string; knockout: boolean }> }>;
   criteria: Array<{ id: string; word: string; weightText: string }>;
-  ranking: Array<{ id: number; name: string; rankText: string; totalText: string; knockedOut: boolean; knockouts: string; contributions: string[] }>;
+  ranking: Array<{ id: number; name: string; rankText: string; totalText: string; knockedOut: boolean; knockouts: string; contributions: string[]; missing: boolean[] }>;
   sensitivity: Array<{ criterion: string; text: string }>;
   /** Whether the weights are the project's or the pack's defaults. */
   weightsFrom: "project" | "default";
+  /** Said beside the weights when they are the method's defaults (the weights register is empty); null otherwise. */
+  weightsNote: string | null;
+  /** Every product evaluated has every criterion's input: only then does the sensitivity say something. */
+  inputsComplete: boolean;
 };
 
 const WORDS = {
@@ -86,6 +90,8 @@ const WORDS = {
     tipping: (up: boolean, points: string, leader: string) => `${leader} would lead only if this weight ${up ? "rose" : "fell"} by ${points} points`,
     never: "no change of this weight alone changes the leader",
     nobody: "no product",
+    missing: { fit: "no answers yet", demo: "no demo scores yet", cost: "no price yet", references: "no reference checks yet", partner: "no partner rating yet" },
+    defaults: "defaults, not yet agreed",
   },
   fa: {
     notAnswered: "—",
@@ -97,6 +103,8 @@ const WORDS = {
     tipping: (up: boolean, points: string, leader: string) => `${leader} تنها در صورتی پیشتاز می‌شود که این وزن ${points} امتیاز ${up ? "افزایش" : "کاهش"} یابد`,
     never: "هیچ تغییری در این وزن به‌تنهایی پیشتاز را عوض نمی‌کند",
     nobody: "هیچ محصولی",
+    missing: { fit: "هنوز پاسخی نیامده", demo: "هنوز امتیاز نمایشی نیست", cost: "هنوز قیمتی نیامده", references: "هنوز بررسی سابقه‌ای نیست", partner: "هنوز ارزیابی شریک نیست" },
+    defaults: "پیش‌فرض؛ هنوز توافق نشده",
   },
 } as const;
 
@@ -117,6 +125,12 @@ export function evaluationView(pack: Pack, data: ProjectAnswers, lang: Language)
   const names = new Map(model.candidates.map((c) => [c.rowId, c.name]));
   const numbers = new Map(model.requirements.map((r) => [r.rowId, localDigits(r.number, lang)]));
   const nameOf = (id: number | null) => (id === null ? w.nobody : (names.get(id) ?? `#${id}`));
+  // A criterion without input scores 0 in the total; the page says "no … yet" rather than a 0 that reads as a poor score.
+  const missing = (productId: number, c: (typeof SELECTION_CRITERIA)[number]) => {
+    const ev = model.evaluations.find((e) => e.product.rowId === productId);
+    if (!ev) return false;
+    return c === "fit" ? ev.answered === 0 : ev.scores[c] === null;
+  };
   return {
     products: model.products.map((p) => ({ id: p.rowId, name: p.name })),
     matrix: model.matrix.map((m) => ({
@@ -136,7 +150,8 @@ export function evaluationView(pack: Pack, data: ProjectAnswers, lang: Language)
         totalText: num(r.total),
         knockedOut: r.knockedOut,
         knockouts: (ev?.knockOuts ?? []).map((id) => numbers.get(id) ?? `#${id}`).join(w.list),
-        contributions: SELECTION_CRITERIA.map((c) => num(r.contributions[c])),
+        contributions: SELECTION_CRITERIA.map((c) => (missing(r.productId, c) ? w.missing[c] : num(r.contributions[c]))),
+        missing: SELECTION_CRITERIA.map((c) => missing(r.productId, c)),
       };
     }),
     sensitivity: model.sensitivity.criteria.map((s) => {
@@ -150,5 +165,9 @@ export function evaluationView(pack: Pack, data: ProjectAnswers, lang: Language)
       return { criterion: s.criterion, text: `${word} (${w.percent(num(model.weights.share[s.criterion] * 100, 0))}): ${parts.join(lang === "fa" ? "؛ " : "; ")}.` };
     }),
     weightsFrom: model.weights.from,
+    weightsNote: model.weights.from === "default" ? w.defaults : null,
+    inputsComplete: model.evaluations.length > 0 && model.evaluations.every((e) => SELECTION_CRITERIA.every((c) => !missing(e.product.rowId, c))),
   };
 }
+
+export { importProblemParams } from "./import-problems.ts";

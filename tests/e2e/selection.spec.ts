@@ -66,6 +66,29 @@ async function importSheet(page: Page, vendor: string, file: string) {
   await row.getByRole("button", { name: "Import" }).click();
 }
 
+test("a new user is told when it is too early, when the phase is locked, and gets the project's language first", async ({ page, browser }) => {
+  // Mehregan (the demo PM's project): the requirements are not signed, so the page says to finish them first.
+  await page.goto("/projects/1/selection");
+  await switchLanguage(page, "en");
+  await expect(page.getByTestId("selection-too-early")).toContainText(/Requirements analysis is not signed \(\d+\/\d+\): finish and sign it first/);
+  await expect(page.getByTestId("read-only")).toHaveCount(0);
+  // One starting point on the phase page: the selection page, as the primary button; no "0 of 0".
+  await page.goto("/projects/1/phases/selection");
+  await expect(page.locator(".button.primary", { hasText: "Open the selection page" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Start with the first step" })).toHaveCount(0);
+  await expect(page.locator(".step-cards")).not.toContainText("0 of 0");
+  // The health check: the selection's factors are not "OK" before a product is chosen.
+  await page.goto("/projects/1/health");
+  await expect(page.locator('[data-concern="factor-7"] .concern-status')).toHaveText("Not yet checked: no product chosen");
+  // Alder & Finch (English deliverables, selection signed): the lock is said, English is the primary download.
+  const pm = await signedIn(browser, PM);
+  await pm.goto(`/projects/${PROJECT}/selection`);
+  await expect(pm.getByTestId("selection-too-early")).toHaveCount(0);
+  await expect(pm.getByTestId("read-only")).toContainText("signed off and locked");
+  await expect(pm.getByRole("group", { name: "Request for proposal" }).locator("button").first()).toHaveText("Download in English");
+  await expect(pm.getByRole("group", { name: "Request for proposal" }).locator("button.primary")).toHaveText("Download in English");
+});
+
 test("a short list, the RFP and its response sheets, two vendors' sheets imported, demos scored, the ranking, the report and the sponsor's sign-off", async ({ browser }) => {
   test.setTimeout(180_000);
   const pm = await signedIn(browser, PM);
