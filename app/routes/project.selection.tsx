@@ -14,7 +14,7 @@ import { can } from "#app/access.ts";
 import { readForm } from "#app/http.server.ts";
 import { findItem } from "#methodology/load.ts";
 import { evaluationView, SELECTION_PHASE, selectionItemIds } from "#app/views/selection-views.ts";
-import { importProblemParams } from "#app/views/import-problems.ts";
+import { importProblemParams, splitValues, valueToken } from "#app/views/import-problems.ts";
 import { localDigits } from "#app/views/format.ts";
 import { projectGates } from "#app/domain/signoff.server.ts";
 import { phaseProgress } from "#methodology/progress.ts";
@@ -240,9 +240,19 @@ function ImportProblems({ outcome, lang }: { outcome: Extract<ImportOutcome, { o
       <span>{t(`selection.import.refused.${outcome.refusal}`)}</span>
       {outcome.problems.length ? (
         <ul className="import-problems">
-          {outcome.problems.map((p, i) => (
-            <li key={i} dir={lang === "fa" ? "rtl" : "ltr"}>{t(`selection.import.problem.${p.key}`, { ...importProblemParams(p.params, lang), field: p.params?.field ? t(`selection.import.field.${p.params.field}`, { defaultValue: String(p.params.field) }) : "", message: p.params?.message ? t(String(p.params.message).split("|")[0]!, JSON.parse(String(p.params.message).split("|")[1] ?? "{}")) : "" })}</li>
-          ))}
+          {outcome.problems.map((p, i) => {
+            const values = importProblemParams(p.params, lang);
+            const keys = Object.keys(values);
+            const tokens = Object.fromEntries(keys.map((k, j) => [k, valueToken(j)]));
+            const field = p.params?.field ? t(`selection.import.field.${p.params.field}`, { defaultValue: String(p.params.field) }) : "";
+            const message = p.params?.message ? t(String(p.params.message).split("|")[0]!, JSON.parse(String(p.params.message).split("|")[1] ?? "{}")) : "";
+            const sentence = t(`selection.import.problem.${p.key}`, { ...tokens, field, message, interpolation: { escapeValue: false } });
+            return (
+              <li key={i} dir={lang === "fa" ? "rtl" : "ltr"}>
+                {splitValues(sentence, keys.map((k) => values[k]!)).map((part, j) => (typeof part === "string" ? part : <bdi key={j}>{part.value}</bdi>))}
+              </li>
+            );
+          })}
           {outcome.more ? <li>{t("selection.import.more", { n: localDigits(outcome.more, lang) })}</li> : null}
         </ul>
       ) : null}

@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
 import type { ProjectAnswers } from "#app/domain/project-answers.ts";
-import { evaluationView, importProblemParams } from "./selection-views.ts";
+import { evaluationView } from "./selection-views.ts";
+import { importProblemParams, splitValues, valueToken } from "./import-problems.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 function answers(rows: Record<string, Array<Record<string, unknown>>>, base = 100): ProjectAnswers {
@@ -44,13 +45,11 @@ describe("a ranking with missing inputs", () => {
 });
 
 describe("an import's problem lines", () => {
-  it("use the interface's digits and isolate each value", () => {
-    const fa = importProblemParams({ number: "R1", row: 12, value: "abc", sheet: "Requirements", cell: "B5" }, "fa");
-    expect(fa.number).toBe("\u2068R۱\u2069");
-    expect(fa.row).toBe("\u2068۱۲\u2069");
-    expect(fa.sheet).toBe("\u2068Requirements\u2069");
-    const en = importProblemParams({ number: "R1", sheet: "نیازمندی‌ها" }, "en");
-    expect(en.number).toBe("\u2068R1\u2069");
-    expect(en.sheet).toBe("\u2068نیازمندی‌ها\u2069");
+  it("use the interface's digits", () => {
+    expect(importProblemParams({ number: "R1", row: 12, value: "abc", sheet: "Requirements", cell: "B5" }, "fa")).toEqual({ number: "R۱", row: "۱۲", value: "abc", sheet: "Requirements", cell: "B5" });
+    expect(importProblemParams({ number: "R1" }, "en")).toEqual({ number: "R1" });
+  });
+  it("cut the sentence into text and values, each value to be isolated in its own <bdi>", () => {
+    expect(splitValues(`${valueToken(0)}، خانه ${valueToken(1)}: فرمول`, ["Requirements", "H3"])).toEqual([{ value: "Requirements" }, "، خانه ", { value: "H3" }, ": فرمول"]);
   });
 });

@@ -169,5 +169,3 @@ export function evaluationView(pack: Pack, data: ProjectAnswers, lang: Language)
     inputsComplete: model.evaluations.length > 0 && model.evaluations.every((e) => SELECTION_CRITERIA.every((c) => !missing(e.product.rowId, c))),
   };
 }
-
-export { importProblemParams } from "./import-problems.ts";

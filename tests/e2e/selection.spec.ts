@@ -141,6 +141,9 @@ test("a short list, the RFP and its response sheets, two vendors' sheets importe
   await expect(refusal).toContainText("no longer match the register");
   await expect(refusal).toContainText("Missing: R2");
   await expect(refusal).toContainText("Added: R99");
+  // Each line in the interface's direction, each value in its own <bdi>.
+  await expect(refusal.locator("li").first()).toHaveAttribute("dir", "ltr");
+  await expect(refusal.locator("li").first().locator("bdi").first()).toHaveText("R2");
   await expect(importRow(pm, NEW_PRODUCT).locator("td").nth(1)).toHaveText(answeredBefore);
 
   // The new vendor: everything standard or by configuration. The short-listed one answers again, weaker.
