@@ -729,13 +729,14 @@ function signatureTable(ctx: Ctx, people: Array<{ name: string; role: string; or
  * when, the fingerprints, any approval imported from a project file — with
  * the answers about approval the document's phase records (`facts`).
  */
-export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: { facts?: string[] } = {}): FileChild[] {
+export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: ApprovalOptions = {}): FileChild[] {
   const a = ctx.s.approval;
-  const people = input.signatories?.length ? input.signatories : [{ name: "", role: a.clientSignatory, organisation: input.project.client, side: "client" as const }];
+  const all = input.signatories?.length ? input.signatories : [{ name: "", role: a.clientSignatory, organisation: input.project.client, side: "client" as const }];
+  const people = opts.clientOnly ? all.filter((p) => p.side === "client") : all;
   const out: FileChild[] = [
     // Unnumbered: the approval page closes the document, outside the numbered sections.
-    heading(ctx, a.heading, 1, { newPage: true, numbered: false }),
-    para(ctx, a.intro(ctx.s.version(input.version)), { keepNext: true }),
+    heading(ctx, opts.heading ?? a.heading, 1, { newPage: true, numbered: false }),
+    para(ctx, opts.intro ?? a.intro(ctx.s.version(input.version)), { keepNext: true }),
     signatureTable(ctx, people),
     para(ctx, ""),
   ];
@@ -750,7 +751,10 @@ export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: { facts
  * out), then the one approval section. Called last, once the body has
  * recorded its open items.
  */
-export function endMatter(ctx: Ctx, input: DeliverableInput, opts: { facts?: string[] } = {}): FileChild[] {
+/** How a document's approval section differs from the usual one (an RFP is approved for issue by the client). */
+export type ApprovalOptions = { facts?: string[]; heading?: string; intro?: DocText; clientOnly?: boolean };
+
+export function endMatter(ctx: Ctx, input: DeliverableInput, opts: ApprovalOptions = {}): FileChild[] {
   const approval = approvalSection(ctx, input, opts);
   return [...openItemsAppendix(ctx), ...approval];
 }

@@ -146,3 +146,43 @@ describe("the selection report's sensitivity", () => {
     expect(t).toContain("۳۵ امتیاز بیشتر: رایان ارتباط");
   });
 });
+
+/** The full text, cover included. */
+const full = (lang: "en" | "fa", id: string) => texts.get(`${lang}:${id}`)!.replace(/\u00a0/g, " ");
+const ISSUED = {
+  en: { status: "Issued for response", issueDate: "15 December 2025", record: "Sign-off record", fingerprint: "fingerprint", approved: "Approved", forIssue: "for issue" },
+  fa: { status: "صادرشده برای پاسخ", issueDate: "۲۳ دی ۱۴۰۵", record: "سابقه تأیید", fingerprint: "اثرانگشت", approved: "تأییدشده", forIssue: "برای صدور" },
+} as const;
+
+describe.each(COMPLETED_ENGAGEMENTS)("the request for proposal as an issued document ($lang)", ({ lang }) => {
+  it("says it is issued for response, dated the issue date (cover and revision history), with no phase sign-off record or fingerprint", () => {
+    const t = full(lang, "rfp");
+    const w = ISSUED[lang];
+    const issue = String(engagements.get(lang).data.answers.get("selection.rfp-issue-date")?.value);
+    expect(issue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(t).toContain(w.status);
+    const cover = t.slice(0, t.indexOf(lang === "en" ? "Contents" : "فهرست"));
+    expect(cover).not.toContain(w.approved);
+    expect(cover).toContain(w.issueDate);
+    const control = t.slice(t.lastIndexOf(lang === "en" ? "Revision history" : "تاریخچه"), t.lastIndexOf(lang === "en" ? "Distribution list" : "فهرست توزیع"));
+    const dates = [...control.matchAll(lang === "en" ? /\d{1,2} [A-Z][a-z]+ \d{4}/g : /[۰-۹]{1,2} [^\s۰-۹]+ [۰-۹]{4}/g)].map((m) => m[0]);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(new Set(dates)).toEqual(new Set([w.issueDate]));
+    const approval = t.slice(t.lastIndexOf(lang === "en" ? "Approval for issue" : "تأیید برای صدور"));
+    expect(approval).toContain(w.issueDate);
+    expect(t).not.toContain(w.record);
+    expect(approval.toLowerCase()).not.toContain(w.fingerprint);
+    expect(approval).toContain(w.forIssue);
+  });
+});
+
+describe.each(COMPLETED_ENGAGEMENTS)("the selection report's date ($lang)", ({ lang }) => {
+  it("is not earlier than the decision it records: cover and first issue carry the sign-off date", () => {
+    const t = full(lang, "selection-report");
+    const signed = lang === "en" ? "28 January 2026" : "۲۶ بهمن ۱۴۰۵";
+    const cover = t.slice(0, t.indexOf(lang === "en" ? "Contents" : "فهرست"));
+    expect(cover).toContain(signed);
+    const control = t.slice(t.lastIndexOf(lang === "en" ? "Revision history" : "تاریخچه"), t.lastIndexOf(lang === "en" ? "Distribution list" : "فهرست توزیع"));
+    expect(control).toContain(signed);
+  });
+});

@@ -23,7 +23,7 @@ const en = {
     date: "Date",
     author: "Author",
     status: "Status",
-    statuses: { draft: "Draft", "for-approval": "For approval", approved: "Approved" },
+    statuses: { draft: "Draft", "for-approval": "For approval", approved: "Approved", issued: "Issued for response" },
     confidential: (client: string) => `Confidential: prepared for ${client}.`,
   },
   documentControl: {
@@ -261,6 +261,8 @@ const en = {
   },
   rfp: {
     about: "About this request",
+    approvalHeading: "Approval for issue",
+    approvalForIssue: (version: string, date: string) => `By signing below, the client approves ${version} of this request for proposal for issue to vendors on ${date}; each signatory signs before that date.`,
     aboutText: ["", " invites proposals for customer relationship management (CRM) software and its implementation for the project “", "”. This request describes the organisation, the project and what the system must do, says what a proposal must contain, and explains how proposals will be evaluated."] as [string, string, string],
     clientAndProject: "The client and the project",
     goals: "Goals the system must serve",
@@ -426,7 +428,7 @@ const fa: Strings = {
     date: "تاریخ",
     author: "تهیه‌کننده",
     status: "وضعیت",
-    statuses: { draft: "پیش‌نویس", "for-approval": "برای تأیید", approved: "تأییدشده" },
+    statuses: { draft: "پیش‌نویس", "for-approval": "برای تأیید", approved: "تأییدشده", issued: "صادرشده برای پاسخ" },
     confidential: (client) => `محرمانه: تهیه‌شده برای ${client}.`,
   },
   documentControl: {
@@ -660,6 +662,8 @@ const fa: Strings = {
   },
   rfp: {
     about: "درباره این درخواست",
+    approvalHeading: "تأیید برای صدور",
+    approvalForIssue: (version, date) => `کارفرما با امضای جدول زیر، ${version} این درخواست پیشنهاد را برای صدور به فروشندگان نرم‌افزار در ${date} تأیید می‌کند؛ هر امضاکننده پیش از این تاریخ امضا می‌کند.`,
     aboutText: ["", " برای نرم‌افزار مدیریت ارتباط با مشتری (CRM) و پیاده‌سازی آن در پروژه «", "» پیشنهاد می‌خواهد. این درخواست سازمان، پروژه و کارهایی را که سامانه باید انجام دهد شرح می‌دهد، می‌گوید پیشنهاد باید چه چیزهایی داشته باشد و پیشنهادها چگونه ارزیابی می‌شوند."],
     clientAndProject: "کارفرما و پروژه",
     goals: "اهدافی که سامانه باید پشتیبانی کند",

@@ -347,7 +347,34 @@ function process(ctx: Ctx): FileChild[] {
   ]);
 }
 
-export function buildSelectionReport(input: DeliverableInput): Document {
+/**
+ * The report records a decision, so it is never dated before it: signed and
+ * unchanged, it carries the sign-off date (the content signed is the content
+ * printed); otherwise the later of the export date and the decision date.
+ * A first issue carries that date; of several versions, none is dated
+ * before it (an earlier export was a draft of a decision not yet taken).
+ */
+export function reportDate(input: DeliverableInput): string {
+  const exported = input.generatedAt.slice(0, 10);
+  const approval = input.signOff?.status === "signed" && !input.signOff.changedSinceSignoff ? input.signOff.lastApproval?.at.slice(0, 10) : undefined;
+  if (approval) return approval;
+  const decided = input.data.answers.get("selection.decision-date")?.value;
+  return typeof decided === "string" && /^\d{4}-\d{2}-\d{2}$/.test(decided) && decided > exported ? decided : exported;
+}
+
+function datedReport(input: DeliverableInput): DeliverableInput {
+  if (input.draft) return input;
+  const dated = reportDate(input);
+  // One version so far: its first issue is the report's date. Several: none is dated before the decision.
+  const revisions =
+    input.revisions && input.revisions.length <= 1
+      ? input.revisions.map((r) => ({ ...r, date: dated }))
+      : input.revisions?.map((r) => ({ ...r, date: r.date.slice(0, 10) < dated ? dated : r.date }));
+  return { ...input, dated, ...(revisions ? { revisions } : {}) };
+}
+
+export function buildSelectionReport(given: DeliverableInput): Document {
+  const input = datedReport(given);
   const ctx = createCtx(input);
   const m = selectionModel(input.pack, input.data);
   const body: FileChild[] = m
