@@ -62,7 +62,7 @@ describe.each(COMPLETED_ENGAGEMENTS)("the request for proposal ($lang)", ({ lang
     const total = weights.reduce((a, w) => a + Number(w.weight), 0);
     expect(total).toBe(100);
     for (const w of weights) expect(t).toContain(`${w.weight}${lang === "en" ? "%" : "٪"}`.replace(/\d/g, (d) => (lang === "fa" ? "۰۱۲۳۴۵۶۷۸۹"[Number(d)]! : d)));
-    expect(t).toContain(lang === "en" ? "Prices over 5 years" : "قیمت‌ها برای ۳ سال");
+    expect(t).toContain(lang === "en" ? "Prices over 5 years in GBP (£), excluding VAT" : "قیمت‌ها برای ۳ سال به میلیون ریال، بدون مالیات بر ارزش افزوده");
     expect(t).toContain(WORDS[lang].notSupported);
   });
 
@@ -132,10 +132,22 @@ describe("the selection report's summary", () => {
   it("is written from the figures: products, leader and runner-up with their totals, the knock-out, the sensitivity and the cost difference", () => {
     const t = body("en", "selection-report");
     expect(t).toContain("Three products were evaluated against 9 requirements and demonstrated on 4 of the project's own scripts, scored by 3 members of the team.");
-    expect(t).toContain("Meridian Service Cloud ranks first with 86.0 points of 100, ahead of Keystone CRM with 67.4.");
-    expect(t).toContain("Brightdesk Service Suite is ranked last");
+    expect(t).toContain("Meridian Service Cloud ranks first with 82.7 points of 100, ahead of Keystone CRM with 63.5.");
     expect(t).toContain("No shift of 10 points in any one criterion's weight changes the leader.");
-    expect(t).toContain("Over 5 years the chosen product costs 590,000, against 512,000 for the lowest-priced product evaluated, Keystone CRM.");
+    expect(t).toContain("The client chose Meridian Service Cloud with Pennant Digital as implementation partner.");
+    expect(t).toContain("Brightdesk Service Suite scores 69.7, more than Keystone CRM, but ranks last because R5 is a must-have requirement it does not meet.");
+    expect(t).toContain(
+      "Over 5 years the chosen option (product and implementation) costs 836,000, 103,000 more than Keystone CRM at 733,000, the lowest-priced option that meets every must-have requirement. All costs are in GBP (£), excluding VAT.",
+    );
+    expect(t).toContain("Cost over 5 years (GBP (£), excluding VAT)");
+  });
+
+  it("names the chosen product as the client's choice in Persian, the doer first, and gives the cost gap from the totals shown", () => {
+    const t = body("fa", "selection-report");
+    expect(t).toContain("کارفرما پارسا CRM را با شریک پیاده‌سازی داده‌پردازان نوین انتخاب کرد.");
+    expect(t).not.toContain("همین محصول انتخاب شد");
+    expect(t).toContain("۲٬۰۰۰ بیشتر از رایان ارتباط با ۱۹٬۰۰۰");
+    expect(t).toContain("همه هزینه‌ها به میلیون ریال، بدون مالیات بر ارزش افزوده است.");
   });
 });
 
@@ -143,7 +155,7 @@ describe("the selection report's sensitivity", () => {
   it("names a product for every shift that changes the leader, as the selection page does (a shift that only ties the lead is no change)", () => {
     const t = body("fa", "selection-report");
     expect(t).not.toContain("بدون نخست واحد");
-    expect(t).toContain("۳۵ امتیاز بیشتر: رایان ارتباط");
+    expect(t).toContain("۵۲ امتیاز بیشتر: رایان ارتباط");
   });
 });
 

@@ -216,6 +216,7 @@ export const ALDER_FINCH: Engagement = {
 
     // --- 5. Selection ---------------------------------------------------------------------------
     "selection.cost-period": "5",
+    "selection.currency": "GBP (£), excluding VAT",
     "selection.shortlist-criteria":
       "The short list kept the products with a field-service module that works offline on tablets, a partner portal, hosting in the UK and at least two UK references in appliance or equipment service, and the partners with field-service implementations in the UK. Tallis CRM Essentials (no engineer scheduling) and the ERP vendor's CRM module (offered before the requirements were written; no offline mobile app) left at that point, as did Stackford Solutions (no field-service references).",
     "selection.task-rfp": done(RAMAN, "2025-12-15", "Request for proposal and response sheet sent to the three short-listed vendors and their partners on 15 December."),
@@ -228,7 +229,7 @@ export const ALDER_FINCH: Engagement = {
     "selection.decision-date": "2026-01-27",
     "selection.decided-by": `${ELLIS}, Managing Director, on the steering group's recommendation`,
     "selection.decision-reasons":
-      "Meridian Service Cloud, implemented by Pennant Digital. Meridian ranks first on the weighted evaluation and stays first when any weight moves by ten points. It meets every must-have requirement with standard features or configuration except the pre-2019 warranty rules, which every product would need built; in the demo an engineer closed a job offline with our own fault codes; both references (an appliance maker and a boiler service firm) reported first-time-fix gains within a year. Brightdesk was excluded because it cannot schedule engineers (R5, a must-have). Keystone costs about £78,000 less over five years, but engineers' offline job closure would be a custom app, which the board judged the larger risk. Pennant Digital has delivered Meridian field service for four UK service firms and proposed the consultant who led the demos.",
+      "Meridian Service Cloud, implemented by Pennant Digital. Meridian ranks first on the weighted evaluation and stays first when any weight moves by ten points. It meets every must-have requirement with standard features or configuration except the pre-2019 warranty rules, which every product would need built; in the demo an engineer closed a job offline with our own fault codes; both references (an appliance maker and a boiler service firm) reported first-time-fix gains within a year. Brightdesk was excluded because it cannot schedule engineers (R5, a must-have). Keystone with Clearway costs £103,000 less over five years (£733,000 against £836,000, subscription and implementation together), but engineers' offline job closure would be a custom app, which the board judged the larger risk. Pennant Digital has delivered Meridian field service for four UK service firms and proposed the consultant who led the demos.",
     "selection.gap-remedies":
       "One must-have requirement needs more than configuration with Meridian: R1, because warranty rules for appliances sold before 2019 are not in the product. Pennant Digital imports the old warranty table and adds a rule set within the Stage 1 fixed price; agents check the old table by hand until it is live.",
 
@@ -547,8 +548,8 @@ export const ALDER_FINCH: Engagement = {
 
     // --- 5. Selection ---------------------------------------------------------------------------
     "selection.candidates": [
-      { name: "Meridian Service Cloud", kind: "product", offering: "Service, field-service and partner-portal modules, Enterprise edition, hosted in the UK", status: "chosen", reason: "Short-listed: service, field service and the partner portal on one platform, an offline mobile app, UK hosting. Chosen: the highest fit and demo scores and the strongest references.", cost: "590000", references: "5", "partner-strength": "5" },
-      { name: "Keystone CRM", kind: "product", offering: "Keystone Service edition with a scheduling add-on from a Keystone partner", status: "short-list", reason: "Short-listed: strong case management and the lowest price. Not chosen: engineers' offline job closure would be a custom app (R6) and scheduling comes from a third-party add-on (R5).", cost: "512000", references: "3", "partner-strength": "3" },
+      { name: "Meridian Service Cloud", kind: "product", offering: "Service, field-service and partner-portal modules, Enterprise edition, hosted in the UK", status: "chosen", reason: "Short-listed: service, field service and the partner portal on one platform, an offline mobile app, UK hosting. Chosen: the highest fit and demo scores and the strongest references.", cost: "836000", references: "5", "partner-strength": "5" },
+      { name: "Keystone CRM", kind: "product", offering: "Keystone Service edition with a scheduling add-on from a Keystone partner", status: "short-list", reason: "Short-listed: strong case management and the lowest price. Not chosen: engineers' offline job closure would be a custom app (R6) and scheduling comes from a third-party add-on (R5).", cost: "733000", references: "3", "partner-strength": "3" },
       { name: "Brightdesk Service Suite", kind: "product", offering: "Brightdesk Service Pro with the vendor's own implementation services", status: "short-list", reason: "Short-listed: a strong service desk and built-in surveys. Not chosen: no engineer scheduling (R5, a must-have).", cost: "540000", references: "4", "partner-strength": "3" },
       { name: "Tallis CRM Essentials", kind: "product", offering: "Sales and service CRM, small-business edition", status: "rejected", reason: "Long list only: no engineer scheduling and no offline mobile app; engineers would need a second product." },
       { name: "Corvel ERP CRM module", kind: "product", offering: "CRM add-on to the ERP, offered by the ERP vendor in 2024", status: "rejected", reason: "Offered by the ERP vendor before the strategy and requirements were written. It follows the vendor's order-to-cash model rather than our service process and has no offline mobile app; it was kept out of the request for proposal so that our requirements, not a vendor, lead the choice." },
@@ -622,7 +623,7 @@ export const ALDER_FINCH: Engagement = {
     "selection.evaluation-weights": [
       { criterion: "fit", weight: "40", why: "The board approved these requirements; must-haves weigh three times could-haves." },
       { criterion: "demo", weight: "25", why: "Our own scripts, scored by the people who will use the system." },
-      { criterion: "cost", weight: "15", why: "Five-year subscription cost; every short-listed product fits the approved budget." },
+      { criterion: "cost", weight: "15", why: "Five-year total of each option: subscription, the partner's implementation, support and training; every short-listed option fits the approved budget." },
       { criterion: "references", weight: "10", why: "Two reference calls per product on first-time fix and support." },
       { criterion: "partner", weight: "10", why: "The partner configures and integrates; field-service experience in the UK matters." },
     ],

@@ -31,7 +31,9 @@ function responseContents(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const r = ctx.s.rfp;
   const years = Number(answerOf(ctx, "selection.cost-period").replace(/[^\d۰-۹]/g, "").replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d)))) || 0;
   ctx.shown.add("selection.cost-period");
-  const items = r.contents(years ? formatNumber(years, ctx.lang) : "");
+  const currency = String(input.data.answers.get("selection.currency")?.value ?? "").trim();
+  ctx.shown.add("selection.currency");
+  const items = r.contents(years ? formatNumber(years, ctx.lang) : "", currency);
   const shares = scoring(input).fitScores;
   const levels = choiceLabels(ctx, "selection.vendor-responses", "fit");
   const out: FileChild[] = [
