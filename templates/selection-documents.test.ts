@@ -198,3 +198,16 @@ describe.each(COMPLETED_ENGAGEMENTS)("the selection report's date ($lang)", ({ l
     expect(control).toContain(signed);
   });
 });
+
+describe.each(COMPLETED_ENGAGEMENTS)("what a vendor needs from the request for proposal ($lang)", ({ lang }) => {
+  it("says how to submit and how long a proposal stays valid, the timetable after the due date, the users and licences, and the non-functional requirements behind the short list", () => {
+    const t = body(lang, "rfp");
+    const answer = (id: string) => String(engagements.get(lang).data.answers.get(id)?.value ?? "");
+    expect(answer("selection.rfp-submission")).not.toBe("");
+    expect(t).toContain(answer("selection.rfp-submission"));
+    expect(t).toContain(answer("selection.licence-needs"));
+    for (const e of cells(lang, "selection.rfp-timetable")) expect(t).toContain(String(e.event));
+    for (const n of cells(lang, "selection.non-functional")) expect(t).toContain(String(n.requirement));
+    expect(t).toContain(lang === "en" ? "hosted in the UK" : "تقویم شمسی");
+  });
+});

@@ -223,6 +223,10 @@ export const ALDER_FINCH: Engagement = {
     "selection.rfp-issue-date": "2025-12-15",
     "selection.rfp-due-date": "2026-01-09",
     "selection.rfp-contact": `${RAMAN}, IT Systems Manager (p.raman@alderfinch.example)`,
+    "selection.rfp-submission":
+      "By email to p.raman@alderfinch.example by 17:00 UK time on the due date: the response sheet as the Excel file sent with this request, one per product proposed, and the proposal as a single PDF. Prices and terms must remain valid for 90 days after the due date.",
+    "selection.licence-needs":
+      "Stage 1: 25 service centre agents, 6 team leaders, 4 marketing staff and 5 partner managers as full users. Stage 2: 60 field engineers with the offline mobile app, and the 340 retail partners on the portal (about 600 portal logins). Eight board and steering group members read the dashboards only.",
     "selection.evaluation-notes":
       "The ranking does not show how each vendor's team worked with ours: Meridian and Pennant Digital brought the consultant who would lead our project and rehearsed our scripts with our own fault codes; Brightdesk showed its standard demo for two of the four scripts. Nor does it show contract terms: Meridian's subscription price is fixed for five years, Keystone's for three.",
     "selection.task-references": done(OSEI, "2026-01-23", "Two references called for each short-listed product and partner, with the same six questions; notes kept with the evaluation."),
@@ -596,6 +600,19 @@ export const ALDER_FINCH: Engagement = {
       comment,
       ...(remedy ? { remedy } : {}),
     })),
+    "selection.rfp-timetable": [
+      { event: "Short list for demonstrations announced", date: "2026-01-14" },
+      { event: "Demonstrations on our scripts, Leeds", date: "2026-01-19" },
+      { event: "Reference calls completed", date: "2026-01-23" },
+      { event: "Decision", date: "2026-01-27" },
+      { event: "Contract signed and Stage 1 build starts", date: "2026-02-09" },
+    ],
+    "selection.non-functional": [
+      { requirement: "All customer data hosted in the UK, with backups in the UK.", category: "hosting" },
+      { requirement: "Processing under UK GDPR with a signed data processing agreement; ISO/IEC 27001 certification; single sign-on with our existing accounts.", category: "security-and-data-protection" },
+      { requirement: "The engineers' app works offline for a full day and synchronises within five minutes of a signal.", category: "performance" },
+      { requirement: "Subscription prices fixed for at least three years; all our data exportable in a standard format at the end of the contract.", category: "licensing-and-contract" },
+    ],
     "selection.demo-scripts": [
       { script: "Phone fault to engineer booking", scenario: "A household calls about a washing machine bought on the web shop. The agent finds the appliance by serial number, sees the warranty, tries the fault guide, then books a two-hour engineer slot with the likely part checked against the van stock; the customer receives the slot text.", touchpoint: "@goals.touchpoints#1", requirement: "@requirements.register#5" },
       { script: "Partner fault email to a case the partner follows", scenario: "An independent retailer emails a fault on their customer's behalf. The email becomes a case on the customer's record within two minutes, and the retailer sees its status and next visit date in the portal.", touchpoint: "@goals.touchpoints#2", requirement: "@requirements.register#7" },

@@ -23,7 +23,12 @@ import { choiceLabels, demoScriptTable, evaluationWeights, requirementTable, sco
 function instructions(ctx: Ctx): FileChild[] {
   const r = ctx.s.rfp;
   const dates = answerFacts(ctx, ["selection.rfp-issue-date", "selection.rfp-due-date", "selection.rfp-contact"]);
-  return [...dates, ...r.instructions.map((line, i) => para(ctx, `${formatNumber(i + 1, ctx.lang)}. ${line}`))];
+  return [
+    ...dates,
+    ...r.instructions.map((line, i) => para(ctx, `${formatNumber(i + 1, ctx.lang)}. ${line}`)),
+    ...answerSection(ctx, "selection.rfp-submission", { level: 2 }),
+    ...registerTable(ctx, "selection.rfp-timetable", { heading: 2 }),
+  ];
 }
 
 /** What a proposal must contain, the fit levels the response sheet offers, and the client's demonstration scripts. */
@@ -125,10 +130,12 @@ export function buildRfp(given: DeliverableInput): Document {
       ...answerSection(ctx, "requirements.high-level-scope", { level: 2 }),
       ...registerTable(ctx, "requirements.scope-in", { title: ctx.s.scope.inScope, heading: 2 }),
       ...registerTable(ctx, "requirements.scope-out", { title: ctx.s.scope.outOfScope, heading: 2 }),
+      ...answerSection(ctx, "selection.licence-needs", { level: 2 }),
     ]),
     heading(ctx, r.instructionsHeading, 1),
     ...instructions(ctx),
     ...section(ctx, ctx.s.scope.requirements, requirementTable(ctx)),
+    ...section(ctx, itemHeading(ctx, "selection.non-functional"), registerTable(ctx, "selection.non-functional", { heading: false })),
     ...section(ctx, ctx.s.scope.integration, registerTable(ctx, "requirements.integration-points", { heading: false })),
     ...section(ctx, ctx.s.scope.dataConversion, registerTable(ctx, "requirements.data-conversion", { heading: false })),
     ...section(ctx, ctx.s.scope.remoteUsers, registerTable(ctx, "requirements.remote-users", { heading: false })),

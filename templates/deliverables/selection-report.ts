@@ -11,7 +11,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, captionedTable, checklistTable, createCtx, endMatter, factsTable, heading, note, para, questionText, recordOpen, rowsOf, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, captionedTable, checklistTable, createCtx, endMatter, factsTable, heading, note, para, questionText, recordOpen, registerTable, rowsOf, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { user, type Sentence } from "../text.ts";
 import { findItem } from "#methodology/load.ts";
@@ -362,8 +362,9 @@ function gaps(ctx: Ctx, m: SelectionModel): FileChild[] {
 
 function process(ctx: Ctx): FileChild[] {
   return section(ctx, ctx.s.selectionReport.process, [
-    ...answerFacts(ctx, ["selection.rfp-issue-date", "selection.rfp-due-date", "selection.rfp-contact", "selection.cost-period"]),
+    ...answerFacts(ctx, ["selection.rfp-issue-date", "selection.rfp-due-date", "selection.rfp-contact", "selection.cost-period", "selection.currency"]),
     ...checklistTable(ctx, ["selection.task-rfp", "selection.task-references"]),
+    ...registerTable(ctx, "selection.rfp-timetable", { heading: 2 }),
   ]);
 }
 
