@@ -211,3 +211,14 @@ describe.each(COMPLETED_ENGAGEMENTS)("what a vendor needs from the request for p
     expect(t).toContain(lang === "en" ? "hosted in the UK" : "تقویم شمسی");
   });
 });
+
+describe.each(COMPLETED_ENGAGEMENTS)("the RFP's fit levels ($lang)", ({ lang }) => {
+  it("are listed in order of the share of the weight they earn, highest first", () => {
+    const t = body(lang, "rfp");
+    const d = (s: string) => (lang === "fa" ? s.replace(/\d/g, (x) => "۰۱۲۳۴۵۶۷۸۹"[Number(x)]!) : s);
+    const pc = lang === "en" ? "%" : "٪";
+    const at = ["100", "80", "60", "40"].map((n) => t.indexOf(`${d(n)}${pc}`, t.lastIndexOf(lang === "en" ? "Share of the requirement's weight" : "سهم از وزن نیازمندی")));
+    expect(at.every((x) => x > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+});

@@ -222,7 +222,7 @@ export const ALDER_FINCH: Engagement = {
     "selection.task-rfp": done(RAMAN, "2025-12-15", "Request for proposal and response sheet sent to the three short-listed vendors and their partners on 15 December."),
     "selection.rfp-issue-date": "2025-12-15",
     "selection.rfp-due-date": "2026-01-09",
-    "selection.rfp-contact": `${RAMAN}, IT Systems Manager (p.raman@alderfinch.example)`,
+    "selection.rfp-contact": `${RAMAN}, CRM technology manager (p.raman@alderfinch.example)`,
     "selection.rfp-submission":
       "By email to p.raman@alderfinch.example by 17:00 UK time on the due date: the response sheet as the Excel file sent with this request, one per product proposed, and the proposal as a single PDF. Prices and terms must remain valid for 90 days after the due date.",
     "selection.licence-needs":
@@ -497,7 +497,7 @@ export const ALDER_FINCH: Engagement = {
       { component: "Single sign-on", "current-state": "In place for email and ERP", recommendation: "keep" },
     ],
     "requirements.data-conversion": [
-      { source: "Service case spreadsheet (2022–2025)", data: "Cases, faults, visit dates", volume: "about 61,000 rows", quality: "low", "quality-notes": "Free-text appliance names; many duplicates.", owner: BECKER },
+      { source: "Service case spreadsheet (2022–2025)", data: "Cases, faults, visit dates", volume: "about 61,000 rows", quality: "high", "quality-notes": "Free-text appliance names; many duplicates.", owner: BECKER },
       { source: "Web-shop customers", data: "Households, orders, registrations", volume: "about 48,000 customers", quality: "medium", "quality-notes": "Old addresses; 9% duplicates.", owner: "Lucy Grant" },
       { source: "ERP partner accounts", data: "Retail partners, chains, associations", volume: "about 480 accounts", quality: "medium", "quality-notes": "Orders complete, but about one account in five has no service contact, and four closed accounts are still marked active.", owner: RAMAN },
     ],

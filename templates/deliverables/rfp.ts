@@ -40,7 +40,8 @@ function responseContents(ctx: Ctx, input: DeliverableInput): FileChild[] {
   ctx.shown.add("selection.currency");
   const items = r.contents(years ? formatNumber(years, ctx.lang) : "", currency);
   const shares = scoring(input).fitScores;
-  const levels = choiceLabels(ctx, "selection.vendor-responses", "fit");
+  // In order of the share each level earns, highest first (the register keeps its own order).
+  const levels = choiceLabels(ctx, "selection.vendor-responses", "fit").sort((a, b) => (shares[b.id] ?? -1) - (shares[a.id] ?? -1));
   const out: FileChild[] = [
     heading(ctx, r.responseContents, 1),
     para(ctx, r.contentsIntro, { keepNext: true }),
