@@ -309,6 +309,9 @@ function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: DocText[][], opts: 
   });
 }
 
+/** A table of this many rows or fewer is not split across pages. */
+const SHORT_TABLE_ROWS = 10;
+
 function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: number[], opts: { boldFirstColumn?: boolean }): Table {
   return fullWidthTable(ctx, widths, [
     new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
@@ -317,7 +320,10 @@ function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: nu
         new TableRow({
           // A row is read whole: not split across pages (Word and LibreOffice also split rows at different lines).
           cantSplit: true,
-          children: columns.map((_, i) => cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0 })),
+          // The last row stays with the caption below it; a short table is kept whole on one page.
+          children: columns.map((_, i) =>
+            cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0, keepNext: r === rows.length - 1 || (rows.length <= SHORT_TABLE_ROWS && r < rows.length - 1) }),
+          ),
         }),
     ),
   ]);
