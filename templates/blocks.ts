@@ -312,7 +312,7 @@ function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: DocText[][], opts: 
 /** A table of this many rows or fewer is not split across pages. */
 const SHORT_TABLE_ROWS = 10;
 
-function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: number[], opts: { boldFirstColumn?: boolean }): Table {
+function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: number[], opts: { boldFirstColumn?: boolean; keep?: boolean }): Table {
   return fullWidthTable(ctx, widths, [
     new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
     ...rows.map(
@@ -320,9 +320,9 @@ function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: nu
         new TableRow({
           // A row is read whole: not split across pages (Word and LibreOffice also split rows at different lines).
           cantSplit: true,
-          // The last row stays with the caption below it; a short table is kept whole on one page.
+          // Asked for (keep): a short table is kept whole on one page, with its caption.
           children: columns.map((_, i) =>
-            cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0, keepNext: r === rows.length - 1 || (rows.length <= SHORT_TABLE_ROWS && r < rows.length - 1) }),
+            cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0, keepNext: opts.keep && rows.length <= SHORT_TABLE_ROWS ? true : undefined }),
           ),
         }),
     ),
@@ -370,7 +370,7 @@ function scaleTo(widths: number[], total: number): number[] {
  * columns' minimums fit, otherwise on a landscape page of its own; "records"
  * when it fits neither and the caller can set it one record at a time.
  */
-function tableBlock(ctx: Ctx, columns: TableColumn[], rows: DocText[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean; landscape?: boolean } = {}): FileChild[] | "records" {
+function tableBlock(ctx: Ctx, columns: TableColumn[], rows: DocText[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean; landscape?: boolean; keep?: boolean } = {}): FileChild[] | "records" {
   const body = glued(rows);
   const plan = planTable(columnNeeds(ctx, columns, body, opts), { allowRecords: opts.allowRecords, landscape: opts.landscape });
   if (plan.layout === "records") return "records";
@@ -576,10 +576,10 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
 }
 
 /** A table of figures worked out by Gambegam, numbered and captioned like a register. */
-export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }): FileChild[] {
+export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }, opts: { keep?: boolean } = {}): FileChild[] {
   if (!t.rows.length) return ctx.draft ? [openNote(ctx)] : [];
   ctx.counters.table++;
-  const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, "table", ctx.counters.table, title)], { boldFirstColumn: true });
+  const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, "table", ctx.counters.table, title)], { boldFirstColumn: true, keep: opts.keep });
   return block === "records" ? [] : block;
 }
 

@@ -204,7 +204,7 @@ function fitGap(ctx: Ctx, m: SelectionModel): FileChild[] {
       ...row.cells.slice(from, to).map((c) => (c.knockOut ? r.knockOutMark(fitWord(ctx, c.fit)) : fitWord(ctx, c.fit))),
     ]);
     rows.push(["", r.fitScoreRow, "", ...m.evaluations.slice(from, to).map((e) => fig(ctx, e.fitScore))]);
-    return captionedTable(ctx, title, { columns: [s.number, s.requirement, s.priority, ...m.products.slice(from, to).map((p) => p.name)], rows });
+    return captionedTable(ctx, title, { columns: [s.number, s.requirement, s.priority, ...m.products.slice(from, to).map((p) => p.name)], rows }, { keep: true });
   });
   const byNumber = new Map(m.requirements.map((q) => [q.rowId, q.number]));
   const knocked = m.evaluations.filter((e) => e.knockedOut);
