@@ -309,7 +309,10 @@ function columnNeeds(ctx: Ctx, columns: TableColumn[], rows: DocText[][], opts: 
   });
 }
 
-function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: number[], opts: { boldFirstColumn?: boolean }): Table {
+/** A table of this many rows or fewer is not split across pages. */
+const SHORT_TABLE_ROWS = 10;
+
+function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: number[], opts: { boldFirstColumn?: boolean; keep?: boolean }): Table {
   return fullWidthTable(ctx, widths, [
     new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(ctx, c.label, widths[i]!, { header: true })) }),
     ...rows.map(
@@ -317,7 +320,10 @@ function tableOf(ctx: Ctx, columns: TableColumn[], rows: DocText[][], widths: nu
         new TableRow({
           // A row is read whole: not split across pages (Word and LibreOffice also split rows at different lines).
           cantSplit: true,
-          children: columns.map((_, i) => cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0 })),
+          // Asked for (keep): a short table is kept whole on one page, with its caption.
+          children: columns.map((_, i) =>
+            cell(ctx, row[i] ?? "", widths[i]!, { fill: r % 2 === 1 ? COLOURS.zebra : undefined, bold: opts.boldFirstColumn && i === 0, keepNext: opts.keep && rows.length <= SHORT_TABLE_ROWS ? true : undefined }),
+          ),
         }),
     ),
   ]);
@@ -364,7 +370,7 @@ function scaleTo(widths: number[], total: number): number[] {
  * columns' minimums fit, otherwise on a landscape page of its own; "records"
  * when it fits neither and the caller can set it one record at a time.
  */
-function tableBlock(ctx: Ctx, columns: TableColumn[], rows: DocText[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean; landscape?: boolean } = {}): FileChild[] | "records" {
+function tableBlock(ctx: Ctx, columns: TableColumn[], rows: DocText[][], after: FileChild[], opts: { boldFirstColumn?: boolean; allowRecords?: boolean; landscape?: boolean; keep?: boolean } = {}): FileChild[] | "records" {
   const body = glued(rows);
   const plan = planTable(columnNeeds(ctx, columns, body, opts), { allowRecords: opts.allowRecords, landscape: opts.landscape });
   if (plan.layout === "records") return "records";
@@ -570,10 +576,10 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
 }
 
 /** A table of figures worked out by Gambegam, numbered and captioned like a register. */
-export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }): FileChild[] {
+export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }, opts: { keep?: boolean } = {}): FileChild[] {
   if (!t.rows.length) return ctx.draft ? [openNote(ctx)] : [];
   ctx.counters.table++;
-  const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, "table", ctx.counters.table, title)], { boldFirstColumn: true });
+  const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, "table", ctx.counters.table, title)], { boldFirstColumn: true, keep: opts.keep });
   return block === "records" ? [] : block;
 }
 
@@ -729,13 +735,14 @@ function signatureTable(ctx: Ctx, people: Array<{ name: string; role: string; or
  * when, the fingerprints, any approval imported from a project file — with
  * the answers about approval the document's phase records (`facts`).
  */
-export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: { facts?: string[] } = {}): FileChild[] {
+export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: ApprovalOptions = {}): FileChild[] {
   const a = ctx.s.approval;
-  const people = input.signatories?.length ? input.signatories : [{ name: "", role: a.clientSignatory, organisation: input.project.client, side: "client" as const }];
+  const all = input.signatories?.length ? input.signatories : [{ name: "", role: a.clientSignatory, organisation: input.project.client, side: "client" as const }];
+  const people = opts.clientOnly ? all.filter((p) => p.side === "client") : all;
   const out: FileChild[] = [
     // Unnumbered: the approval page closes the document, outside the numbered sections.
-    heading(ctx, a.heading, 1, { newPage: true, numbered: false }),
-    para(ctx, a.intro(ctx.s.version(input.version)), { keepNext: true }),
+    heading(ctx, opts.heading ?? a.heading, 1, { newPage: true, numbered: false }),
+    para(ctx, opts.intro ?? a.intro(ctx.s.version(input.version)), { keepNext: true }),
     signatureTable(ctx, people),
     para(ctx, ""),
   ];
@@ -750,7 +757,10 @@ export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: { facts
  * out), then the one approval section. Called last, once the body has
  * recorded its open items.
  */
-export function endMatter(ctx: Ctx, input: DeliverableInput, opts: { facts?: string[] } = {}): FileChild[] {
+/** How a document's approval section differs from the usual one (an RFP is approved for issue by the client). */
+export type ApprovalOptions = { facts?: string[]; heading?: string; intro?: DocText; clientOnly?: boolean };
+
+export function endMatter(ctx: Ctx, input: DeliverableInput, opts: ApprovalOptions = {}): FileChild[] {
   const approval = approvalSection(ctx, input, opts);
   return [...openItemsAppendix(ctx), ...approval];
 }

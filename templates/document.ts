@@ -181,7 +181,7 @@ function titlePage(ctx: Ctx, id: DeliverableId, input: DeliverableInput): FileCh
       ...(input.branding.firmName ? ([[s.titlePage.firm, input.branding.firmName]] as Array<[string, string]>) : []),
       [s.titlePage.project, input.project.name],
       [s.titlePage.version, num(input.version, ctx.lang)],
-      [s.titlePage.date, date(input.generatedAt.slice(0, 10), ctx.lang)],
+      [s.titlePage.date, date((input.dated ?? input.generatedAt).slice(0, 10), ctx.lang)],
       [s.titlePage.author, authorOf(input, ctx)],
       [s.titlePage.status, s.titlePage.statuses[documentStatus(input)]],
     ]),
@@ -197,8 +197,9 @@ function authorOf(input: DeliverableInput, ctx: Ctx): string {
 }
 
 /** The cover's status: a draft export is a draft; signed content unchanged since is approved; anything else goes for approval. */
-export function documentStatus(input: DeliverableInput): "draft" | "for-approval" | "approved" {
+export function documentStatus(input: DeliverableInput): "draft" | "for-approval" | "approved" | "issued" {
   if (input.draft) return "draft";
+  if (input.issuedForResponse) return "issued";
   return isSigned(input.signOff) ? "approved" : "for-approval";
 }
 
@@ -212,7 +213,7 @@ const REVISIONS_LISTED = 10;
  */
 function documentControl(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const d = ctx.s.documentControl;
-  const revisions = input.revisions?.length ? input.revisions : [{ version: input.version, date: input.generatedAt, author: authorOf(input, ctx), changes: null }];
+  const revisions = input.revisions?.length ? input.revisions : [{ version: input.version, date: input.dated ?? input.generatedAt, author: authorOf(input, ctx), changes: null }];
   const phaseTitle = (id: string) => (id === "project" ? d.project : id === "sign-off" ? d.signOff : loc(input.pack.phases.find((p) => p.id === id)?.title, ctx.lang) || id);
   const sep = ctx.lang === "fa" ? "، " : ", ";
   // A long-running project can reach dozens of versions: the latest ones say what the reader needs.

@@ -70,6 +70,14 @@ export type DeliverableInput = {
    */
   draft?: boolean;
   /**
+   * The date the document carries on its cover instead of the export date
+   * (ISO date): an issued RFP carries its issue date, a selection report no
+   * date earlier than the decision it records.
+   */
+  dated?: string;
+  /** An RFP sent to vendors: the cover says "Issued for response", not approved. */
+  issuedForResponse?: boolean;
+  /**
    * Who prepared this version, as the cover names them: the person who
    * exported it (for the command line, the name given or the project's
    * consultant or manager). Falls back to `generatedBy`.

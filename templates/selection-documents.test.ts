@@ -62,7 +62,7 @@ describe.each(COMPLETED_ENGAGEMENTS)("the request for proposal ($lang)", ({ lang
     const total = weights.reduce((a, w) => a + Number(w.weight), 0);
     expect(total).toBe(100);
     for (const w of weights) expect(t).toContain(`${w.weight}${lang === "en" ? "%" : "٪"}`.replace(/\d/g, (d) => (lang === "fa" ? "۰۱۲۳۴۵۶۷۸۹"[Number(d)]! : d)));
-    expect(t).toContain(lang === "en" ? "Prices over 5 years" : "قیمت‌ها برای ۳ سال");
+    expect(t).toContain(lang === "en" ? "Prices over 5 years in GBP (£), excluding VAT" : "قیمت‌ها برای ۳ سال به میلیون ریال، بدون مالیات بر ارزش افزوده");
     expect(t).toContain(WORDS[lang].notSupported);
   });
 
@@ -132,10 +132,22 @@ describe("the selection report's summary", () => {
   it("is written from the figures: products, leader and runner-up with their totals, the knock-out, the sensitivity and the cost difference", () => {
     const t = body("en", "selection-report");
     expect(t).toContain("Three products were evaluated against 9 requirements and demonstrated on 4 of the project's own scripts, scored by 3 members of the team.");
-    expect(t).toContain("Meridian Service Cloud ranks first with 86.0 points of 100, ahead of Keystone CRM with 67.4.");
-    expect(t).toContain("Brightdesk Service Suite is ranked last");
+    expect(t).toContain("Meridian Service Cloud ranks first with 82.7 points of 100, ahead of Keystone CRM with 63.5.");
     expect(t).toContain("No shift of 10 points in any one criterion's weight changes the leader.");
-    expect(t).toContain("Over 5 years the chosen product costs 590,000, against 512,000 for the lowest-priced product evaluated, Keystone CRM.");
+    expect(t).toContain("The client chose Meridian Service Cloud with Pennant Digital as implementation partner.");
+    expect(t).toContain("Brightdesk Service Suite scores 69.7, more than Keystone CRM, but ranks last because R5 is a must-have requirement it does not meet.");
+    expect(t).toContain(
+      "Over 5 years the chosen option (product and implementation) costs 836,000, 103,000 more than Keystone CRM at 733,000, the lowest-priced option that meets every must-have requirement. All costs are in GBP (£), excluding VAT.",
+    );
+    expect(t).toContain("Cost over 5 years (GBP (£), excluding VAT)");
+  });
+
+  it("names the chosen product as the client's choice in Persian, the doer first, and gives the cost gap from the totals shown", () => {
+    const t = body("fa", "selection-report");
+    expect(t).toContain("کارفرما پارسا CRM را با شریک پیاده‌سازی داده‌پردازان نوین انتخاب کرد.");
+    expect(t).not.toContain("همین محصول انتخاب شد");
+    expect(t).toContain("۲٬۰۰۰ بیشتر از رایان ارتباط با ۱۹٬۰۰۰");
+    expect(t).toContain("همه هزینه‌ها به میلیون ریال، بدون مالیات بر ارزش افزوده است.");
   });
 });
 
@@ -143,6 +155,70 @@ describe("the selection report's sensitivity", () => {
   it("names a product for every shift that changes the leader, as the selection page does (a shift that only ties the lead is no change)", () => {
     const t = body("fa", "selection-report");
     expect(t).not.toContain("بدون نخست واحد");
-    expect(t).toContain("۳۵ امتیاز بیشتر: رایان ارتباط");
+    expect(t).toContain("۵۲ امتیاز بیشتر: رایان ارتباط");
+  });
+});
+
+/** The full text, cover included. */
+const full = (lang: "en" | "fa", id: string) => texts.get(`${lang}:${id}`)!.replace(/\u00a0/g, " ");
+const ISSUED = {
+  en: { status: "Issued for response", issueDate: "15 December 2025", record: "Sign-off record", fingerprint: "fingerprint", approved: "Approved", forIssue: "for issue" },
+  fa: { status: "صادرشده برای پاسخ", issueDate: "۲۳ دی ۱۴۰۵", record: "سابقه تأیید", fingerprint: "اثرانگشت", approved: "تأییدشده", forIssue: "برای صدور" },
+} as const;
+
+describe.each(COMPLETED_ENGAGEMENTS)("the request for proposal as an issued document ($lang)", ({ lang }) => {
+  it("says it is issued for response, dated the issue date (cover and revision history), with no phase sign-off record or fingerprint", () => {
+    const t = full(lang, "rfp");
+    const w = ISSUED[lang];
+    const issue = String(engagements.get(lang).data.answers.get("selection.rfp-issue-date")?.value);
+    expect(issue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(t).toContain(w.status);
+    const cover = t.slice(0, t.indexOf(lang === "en" ? "Contents" : "فهرست"));
+    expect(cover).not.toContain(w.approved);
+    expect(cover).toContain(w.issueDate);
+    const control = t.slice(t.lastIndexOf(lang === "en" ? "Revision history" : "تاریخچه"), t.lastIndexOf(lang === "en" ? "Distribution list" : "فهرست توزیع"));
+    const dates = [...control.matchAll(lang === "en" ? /\d{1,2} [A-Z][a-z]+ \d{4}/g : /[۰-۹]{1,2} [^\s۰-۹]+ [۰-۹]{4}/g)].map((m) => m[0]);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(new Set(dates)).toEqual(new Set([w.issueDate]));
+    const approval = t.slice(t.lastIndexOf(lang === "en" ? "Approval for issue" : "تأیید برای صدور"));
+    expect(approval).toContain(w.issueDate);
+    expect(t).not.toContain(w.record);
+    expect(approval.toLowerCase()).not.toContain(w.fingerprint);
+    expect(approval).toContain(w.forIssue);
+  });
+});
+
+describe.each(COMPLETED_ENGAGEMENTS)("the selection report's date ($lang)", ({ lang }) => {
+  it("is not earlier than the decision it records: cover and first issue carry the sign-off date", () => {
+    const t = full(lang, "selection-report");
+    const signed = lang === "en" ? "28 January 2026" : "۲۶ بهمن ۱۴۰۵";
+    const cover = t.slice(0, t.indexOf(lang === "en" ? "Contents" : "فهرست"));
+    expect(cover).toContain(signed);
+    const control = t.slice(t.lastIndexOf(lang === "en" ? "Revision history" : "تاریخچه"), t.lastIndexOf(lang === "en" ? "Distribution list" : "فهرست توزیع"));
+    expect(control).toContain(signed);
+  });
+});
+
+describe.each(COMPLETED_ENGAGEMENTS)("what a vendor needs from the request for proposal ($lang)", ({ lang }) => {
+  it("says how to submit and how long a proposal stays valid, the timetable after the due date, the users and licences, and the non-functional requirements behind the short list", () => {
+    const t = body(lang, "rfp");
+    const answer = (id: string) => String(engagements.get(lang).data.answers.get(id)?.value ?? "");
+    expect(answer("selection.rfp-submission")).not.toBe("");
+    expect(t).toContain(answer("selection.rfp-submission"));
+    expect(t).toContain(answer("selection.licence-needs"));
+    for (const e of cells(lang, "selection.rfp-timetable")) expect(t).toContain(String(e.event));
+    for (const n of cells(lang, "selection.non-functional")) expect(t).toContain(String(n.requirement));
+    expect(t).toContain(lang === "en" ? "hosted in the UK" : "تقویم شمسی");
+  });
+});
+
+describe.each(COMPLETED_ENGAGEMENTS)("the RFP's fit levels ($lang)", ({ lang }) => {
+  it("are listed in order of the share of the weight they earn, highest first", () => {
+    const t = body(lang, "rfp");
+    const d = (s: string) => (lang === "fa" ? s.replace(/\d/g, (x) => "۰۱۲۳۴۵۶۷۸۹"[Number(x)]!) : s);
+    const pc = lang === "en" ? "%" : "٪";
+    const at = ["100", "80", "60", "40"].map((n) => t.indexOf(`${d(n)}${pc}`, t.lastIndexOf(lang === "en" ? "Share of the requirement's weight" : "سهم از وزن نیازمندی")));
+    expect(at.every((x) => x > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 });

@@ -23,7 +23,7 @@ const en = {
     date: "Date",
     author: "Author",
     status: "Status",
-    statuses: { draft: "Draft", "for-approval": "For approval", approved: "Approved" },
+    statuses: { draft: "Draft", "for-approval": "For approval", approved: "Approved", issued: "Issued for response" },
     confidential: (client: string) => `Confidential: prepared for ${client}.`,
   },
   documentControl: {
@@ -261,6 +261,8 @@ const en = {
   },
   rfp: {
     about: "About this request",
+    approvalHeading: "Approval for issue",
+    approvalForIssue: (version: string, date: string) => `By signing below, the client approves ${version} of this request for proposal for issue to vendors on ${date}; each signatory signs before that date.`,
     aboutText: ["", " invites proposals for customer relationship management (CRM) software and its implementation for the project “", "”. This request describes the organisation, the project and what the system must do, says what a proposal must contain, and explains how proposals will be evaluated."] as [string, string, string],
     clientAndProject: "The client and the project",
     goals: "Goals the system must serve",
@@ -275,11 +277,9 @@ const en = {
     ],
     responseContents: "What the proposal must contain",
     contentsIntro: "Each proposal contains:",
-    contents: (years: string) => [
+    contents: (years: string, currency: string) => [
       "The response sheet, filled in for every requirement: the fit level, the effort in person-days, the cost and a comment that says how the requirement is met.",
-      years
-        ? `Prices over ${years} years, each year shown separately: licences or subscriptions, implementation, support and maintenance, and training.`
-        : "Prices for each year, shown separately: licences or subscriptions, implementation, support and maintenance, and training.",
+      `${years ? `Prices over ${years} years` : "Prices for each year"}${currency ? ` in ${currency}` : ""}, each year shown separately: licences or subscriptions, implementation by the proposed partner (or the vendor's own services), support and maintenance, and training, with their total. The product and its implementation are priced together as one option, and options are compared on that total.`,
       "At least two references from organisations of similar size, one in the same sector where possible, whom the project team may call.",
       "The implementation partner: who will configure and integrate the system, the team proposed by name and role, and its experience with the product.",
       "A demonstration of the client's own scripts below, with the client's sample data, given by the people who would implement the system.",
@@ -306,7 +306,7 @@ const en = {
     criterionMeanings: {
       fit: "How well the product meets the requirements, weighted by each requirement's priority.",
       demo: "The project team's scores of the demonstration, script by script.",
-      cost: "The total cost over the comparison period; the lowest cost scores highest.",
+      cost: "The option's total cost over the comparison period: licences or subscription, implementation, support and training together; the lowest total scores highest.",
       references: "What the references say when called.",
       partner: "The strength of the implementation partner proposed.",
     },
@@ -334,15 +334,26 @@ const en = {
     leader: (name: string, total: string, second: string | null, total2: string): Sentence =>
       second ? [user(name), ` ranks first with ${total} points of 100, ahead of `, user(second), ` with ${total2}.`] : [user(name), ` ranks first with ${total} points of 100.`],
     noLeader: "No single product ranks first: the leading totals are equal, or every product is knocked out.",
-    chosenIsLeader: (partner: string | null): Sentence => (partner ? ["It is the product chosen, with ", user(partner), " as implementation partner."] : ["It is the product chosen."]),
+    chosenIsLeader: (name: string, partner: string | null): Sentence => (partner ? ["The client chose ", user(name), " with ", user(partner), " as implementation partner."] : ["The client chose ", user(name), "."]),
     chosenOther: (name: string, rank: string): Sentence => ["The product chosen is ", user(name), `, ranked ${rank}; the reasons below say why it was preferred.`],
     knockedOut: (names: Sentence, n: number): Sentence => [...names, n === 1 ? " is ranked last: it does not support every must-have requirement." : " are ranked last: they do not support every must-have requirement."],
+    knockedOutAbove: (name: string, total: string, below: Sentence, reqs: string, n: number): Sentence => [
+      user(name),
+      ` scores ${total}, more than `,
+      ...below,
+      `, but ranks last because ${n === 1 ? `${reqs} is a must-have requirement it does not meet` : `${reqs} are must-have requirements it does not meet`}.`,
+    ],
     robust: (step: string) => `No shift of ${step} points in any one criterion's weight changes the leader.`,
     tipping: (criterion: string, shift: string, name: string | null): Sentence =>
       name ? [`The leader would change only if the weight of ${criterion} moved ${shift}, making `, user(name), " the leader."] : [`The leader would change only if the weight of ${criterion} moved ${shift}, leaving no single leader.`],
     fragile: (criterion: string, shift: string, name: string | null): Sentence =>
       name ? [`The ranking is sensitive: moving the weight of ${criterion} ${shift} makes `, user(name), " the leader."] : [`The ranking is sensitive: moving the weight of ${criterion} ${shift} leaves no single leader.`],
-    costSentence: (years: string, cost: string, lowest: string, name: string): Sentence => [`Over ${years} years the chosen product costs ${cost}, against ${lowest} for the lowest-priced product evaluated, `, user(name), "."],
+    costSentence: (years: string, cost: string, lowest: string, name: string, gap: string, qualified: boolean): Sentence => [
+      `Over ${years} years the chosen option (product and implementation) costs ${cost}, ${gap} more than `,
+      user(name),
+      ` at ${lowest}, the lowest-priced ${qualified ? "option that meets every must-have requirement" : "option evaluated"}.`,
+    ],
+    currencyNote: (currency: string): Sentence => ["All costs are in ", user(currency), "."],
     gaps: (n: number, unremedied: number) =>
       `${n === 1 ? "One must-have requirement needs" : `${n} must-have requirements need`} more than configuration with the chosen product; ${unremedied === 0 ? (n === 1 ? "it has a remedy" : "each has a remedy") : `${unremedied} ${unremedied === 1 ? "has" : "have"} no remedy agreed yet`}.`,
     noGaps: "The chosen product meets every must-have requirement as delivered or by configuration.",
@@ -384,9 +395,9 @@ const en = {
     noSingleLeader: "No single leader",
     shiftUp: (n: string) => `${n} points up`,
     shiftDown: (n: string) => `${n} points down`,
-    costOver: (years: string) => `Cost over ${years} years`,
+    costOver: (years: string, currency = "") => `Cost over ${years} years${currency ? ` (${currency})` : ""}`,
     costs: "Costs over the comparison period",
-    costsIntro: (years: string) => `The total cost over ${years} years that each candidate quoted. The lowest-priced product evaluated scores 100 on cost and the others in proportion.`,
+    costsIntro: (years: string) => `The total cost over ${years} years that each candidate quoted. A product's figure is the whole option: its subscription or licences with its partner's (or its own) implementation, support and training; a partner's figure is its part of that total. The lowest-priced option evaluated scores 100 on cost and the others in proportion.`,
     costsIntroNoPeriod: "The total cost that each candidate quoted. The lowest-priced product evaluated scores 100 on cost and the others in proportion.",
     kind: "Kind",
     cost: "Cost",
@@ -426,7 +437,7 @@ const fa: Strings = {
     date: "تاریخ",
     author: "تهیه‌کننده",
     status: "وضعیت",
-    statuses: { draft: "پیش‌نویس", "for-approval": "برای تأیید", approved: "تأییدشده" },
+    statuses: { draft: "پیش‌نویس", "for-approval": "برای تأیید", approved: "تأییدشده", issued: "صادرشده برای پاسخ" },
     confidential: (client) => `محرمانه: تهیه‌شده برای ${client}.`,
   },
   documentControl: {
@@ -660,6 +671,8 @@ const fa: Strings = {
   },
   rfp: {
     about: "درباره این درخواست",
+    approvalHeading: "تأیید برای صدور",
+    approvalForIssue: (version, date) => `کارفرما با امضای جدول زیر، ${version} این درخواست پیشنهاد را برای صدور به فروشندگان نرم‌افزار در ${date} تأیید می‌کند؛ هر امضاکننده پیش از این تاریخ امضا می‌کند.`,
     aboutText: ["", " برای نرم‌افزار مدیریت ارتباط با مشتری (CRM) و پیاده‌سازی آن در پروژه «", "» پیشنهاد می‌خواهد. این درخواست سازمان، پروژه و کارهایی را که سامانه باید انجام دهد شرح می‌دهد، می‌گوید پیشنهاد باید چه چیزهایی داشته باشد و پیشنهادها چگونه ارزیابی می‌شوند."],
     clientAndProject: "کارفرما و پروژه",
     goals: "اهدافی که سامانه باید پشتیبانی کند",
@@ -674,11 +687,9 @@ const fa: Strings = {
     ],
     responseContents: "آنچه پیشنهاد باید داشته باشد",
     contentsIntro: "هر پیشنهاد این موارد را دارد:",
-    contents: (years) => [
+    contents: (years, currency) => [
       "برگه پاسخ، تکمیل‌شده برای همه نیازمندی‌ها: سطح تطابق، میزان تلاش به نفر-روز، هزینه و توضیحی که بگوید نیازمندی چگونه برآورده می‌شود.",
-      years
-        ? `قیمت‌ها برای ${years} سال، هر سال جداگانه: مجوز یا اشتراک، پیاده‌سازی، پشتیبانی و نگهداری، و آموزش.`
-        : "قیمت‌ها برای هر سال جداگانه: مجوز یا اشتراک، پیاده‌سازی، پشتیبانی و نگهداری، و آموزش.",
+      `${years ? `قیمت‌ها برای ${years} سال` : "قیمت‌ها برای هر سال"}${currency ? ` به ${currency}` : ""}، هر سال جداگانه: مجوز یا اشتراک، پیاده‌سازی به دست شریک پیشنهادی (یا خدمات خود فروشنده نرم‌افزار)، پشتیبانی و نگهداری، و آموزش، با جمع آن‌ها. محصول و پیاده‌سازی آن با هم یک گزینه‌اند و گزینه‌ها با همین جمع مقایسه می‌شوند.`,
       "دست‌کم دو مشتری مرجع هم‌اندازه، در صورت امکان یکی در همین صنعت، که تیم پروژه بتواند با آن‌ها تماس بگیرد.",
       "شریک پیاده‌سازی: چه کسی سامانه را پیکربندی و یکپارچه می‌کند، اعضای تیم پیشنهادی با نام و نقش، و تجربه آن با این محصول.",
       "نمایش محصول بر پایه سناریوهای خود کارفرما در ادامه، با داده نمونه کارفرما، به دست همان کسانی که سامانه را پیاده‌سازی خواهند کرد.",
@@ -705,7 +716,7 @@ const fa: Strings = {
     criterionMeanings: {
       fit: "میزان برآورده شدن نیازمندی‌ها، با وزن اولویت هر نیازمندی.",
       demo: "امتیاز تیم پروژه به نمایش محصول، سناریو به سناریو.",
-      cost: "هزینه کل در دوره مقایسه؛ کمترین هزینه بیشترین امتیاز را می‌گیرد.",
+      cost: "کل هزینه گزینه در دوره مقایسه: مجوز یا اشتراک، پیاده‌سازی، پشتیبانی و آموزش با هم؛ کمترین جمع بیشترین امتیاز را می‌گیرد.",
       references: "آنچه مشتریان مرجع در تماس می‌گویند.",
       partner: "توانایی شریک پیاده‌سازی پیشنهادی.",
     },
@@ -733,15 +744,26 @@ const fa: Strings = {
     leader: (name, total, second, total2) =>
       second ? [user(name), ` با ${total} امتیاز از ۱۰۰ نخست است و پس از آن `, user(second), ` با ${total2} امتیاز می‌آید.`] : [user(name), ` با ${total} امتیاز از ۱۰۰ نخست است.`],
     noLeader: "هیچ محصولی به‌تنهایی نخست نیست: یا بالاترین امتیازها برابرند یا همه محصولات حذف شده‌اند.",
-    chosenIsLeader: (partner) => (partner ? ["همین محصول انتخاب شد و شریک پیاده‌سازی آن ", user(partner), " است."] : ["همین محصول انتخاب شد."]),
+    chosenIsLeader: (name, partner) => (partner ? ["کارفرما ", user(name), " را با شریک پیاده‌سازی ", user(partner), " انتخاب کرد."] : ["کارفرما ", user(name), " را انتخاب کرد."]),
     chosenOther: (name, rank) => ["محصول انتخاب‌شده ", user(name), ` با رتبه ${rank} است؛ دلایل ترجیح آن در ادامه آمده است.`],
     knockedOut: (names, n) => [...names, n === 1 ? " در رتبه آخر است، چون همه نیازمندی‌های ضروری را پشتیبانی نمی‌کند." : " در رتبه‌های آخرند، چون همه نیازمندی‌های ضروری را پشتیبانی نمی‌کنند."],
+    knockedOutAbove: (name, total, below, reqs, n) => [
+      user(name),
+      ` با ${total} امتیاز از `,
+      ...below,
+      ` بالاتر است، اما در رتبه آخر می‌آید، چون ${n === 1 ? `نیازمندی ضروری ${reqs} را برآورده نمی‌کند` : `نیازمندی‌های ضروری ${reqs} را برآورده نمی‌کند`}.`,
+    ],
     robust: (step) => `جابه‌جایی ${step} امتیازی وزن هیچ معیاری محصول نخست را تغییر نمی‌دهد.`,
     tipping: (criterion, shift, name) =>
       name ? [`محصول نخست فقط وقتی تغییر می‌کند که وزن «${criterion}» ${shift} شود؛ آن‌گاه `, user(name), " نخست می‌شود."] : [`محصول نخست فقط وقتی تغییر می‌کند که وزن «${criterion}» ${shift} شود؛ آن‌گاه هیچ محصولی به‌تنهایی نخست نیست.`],
     fragile: (criterion, shift, name) =>
       name ? [`رتبه‌بندی حساس است: اگر وزن «${criterion}» ${shift} شود، `, user(name), " نخست می‌شود."] : [`رتبه‌بندی حساس است: اگر وزن «${criterion}» ${shift} شود، هیچ محصولی به‌تنهایی نخست نیست.`],
-    costSentence: (years, cost, lowest, name) => [`هزینه محصول انتخاب‌شده در ${years} سال ${cost} است و هزینه ارزان‌ترین محصول ارزیابی‌شده، `, user(name), `، ${lowest}.`],
+    costSentence: (years, cost, lowest, name, gap, qualified) => [
+      `هزینه گزینه انتخاب‌شده (محصول و پیاده‌سازی) در ${years} سال ${cost} است، ${gap} بیشتر از `,
+      user(name),
+      ` با ${lowest}، ارزان‌ترین ${qualified ? "گزینه‌ای که همه نیازمندی‌های ضروری را برآورده می‌کند" : "گزینه ارزیابی‌شده"}.`,
+    ],
+    currencyNote: (currency) => ["همه هزینه‌ها به ", user(currency), " است."],
     gaps: (n, unremedied) =>
       `${n === 1 ? "یک نیازمندی ضروری" : `${toPersianDigits(String(n))} نیازمندی ضروری`} با محصول انتخاب‌شده به بیش از پیکربندی نیاز ${n === 1 ? "دارد" : "دارند"}؛ ${unremedied === 0 ? (n === 1 ? "برای آن راه‌حل توافق شده است" : "برای هر کدام راه‌حل توافق شده است") : `برای ${toPersianDigits(String(unremedied))} مورد هنوز راه‌حلی توافق نشده است`}.`,
     noGaps: "محصول انتخاب‌شده همه نیازمندی‌های ضروری را به‌صورت استاندارد یا با پیکربندی برآورده می‌کند.",
@@ -783,9 +805,9 @@ const fa: Strings = {
     noSingleLeader: "بدون نخست واحد",
     shiftUp: (n) => `${n} امتیاز بیشتر`,
     shiftDown: (n) => `${n} امتیاز کمتر`,
-    costOver: (years) => `هزینه در ${years} سال`,
+    costOver: (years, currency = "") => `هزینه در ${years} سال${currency ? ` (${currency})` : ""}`,
     costs: "هزینه‌ها در دوره مقایسه",
-    costsIntro: (years) => `کل هزینه‌ای که هر نامزد برای ${years} سال پیشنهاد داده است. ارزان‌ترین محصول ارزیابی‌شده امتیاز ۱۰۰ هزینه را می‌گیرد و بقیه به نسبت.`,
+    costsIntro: (years) => `کل هزینه‌ای که هر نامزد برای ${years} سال پیشنهاد داده است. رقم هر محصول کل گزینه است: اشتراک یا مجوز با پیاده‌سازی، پشتیبانی و آموزش شریک آن (یا خود فروشنده نرم‌افزار)؛ رقم هر شریک سهم او از همین جمع است. ارزان‌ترین گزینه ارزیابی‌شده امتیاز ۱۰۰ هزینه را می‌گیرد و بقیه به نسبت.`,
     costsIntroNoPeriod: "کل هزینه‌ای که هر نامزد پیشنهاد داده است. ارزان‌ترین محصول ارزیابی‌شده امتیاز ۱۰۰ هزینه را می‌گیرد و بقیه به نسبت.",
     kind: "نوع",
     cost: "هزینه",

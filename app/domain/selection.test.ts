@@ -197,3 +197,15 @@ describe("the sensitivity's quick search agrees with the full ranking", () => {
     }
   });
 });
+
+describe("the demo score of scripts whose means are thirds", () => {
+  it("averages the scripts' unrounded means and rounds only the result (3⅓ and 4 → 3.67 → 66.67, not 66.63)", () => {
+    const d = project();
+    d.rows["selection.demo-scores"] = [score(A, 1, "Sara", 3), score(A, 1, "Reza", 3), score(A, 1, "Ali", 4), score(A, 2, "Sara", 4)];
+    const m = selectionModel(pack, toAnswers(d))!;
+    const a = m.evaluations.find((e) => e.product.rowId === A)!;
+    expect(a.demo.perScript.map((s) => s.mean)).toEqual([3.33, 4]);
+    expect(a.demo.mean).toBe(3.67);
+    expect(a.demoScore).toBe(66.67);
+  });
+});

@@ -431,12 +431,13 @@ export function selectionModel(pack: Pack, data: ProjectAnswers): SelectionModel
     const perScript = scripts.map((s) => {
       const list = mine.filter((x) => x.script === s.rowId);
       const mean = list.length ? list.reduce((a, b) => a + b.score, 0) / list.length : null;
-      return { scriptId: s.rowId, mean: mean === null ? null : round(mean), score: scale100(mean), scores: list.length };
+      return { scriptId: s.rowId, raw: mean, mean: mean === null ? null : round(mean), score: scale100(mean), scores: list.length };
     });
-    const scored = perScript.filter((p) => p.mean !== null);
-    const demoMean = scored.length ? scored.reduce((a, b) => a + b.mean!, 0) / scored.length : null;
+    // Average the scripts' unrounded means: rounding each first can move the score (3.5 read as 3.4975).
+    const scored = perScript.filter((p) => p.raw !== null);
+    const demoMean = scored.length ? scored.reduce((a, b) => a + b.raw!, 0) / scored.length : null;
     const demo: DemoResult = {
-      perScript,
+      perScript: perScript.map(({ raw: _raw, ...rest }) => rest),
       mean: demoMean === null ? null : round(demoMean),
       score: scale100(demoMean),
       scorers: new Set(mine.map((x) => x.scorer)).size,

@@ -216,19 +216,24 @@ export const ALDER_FINCH: Engagement = {
 
     // --- 5. Selection ---------------------------------------------------------------------------
     "selection.cost-period": "5",
+    "selection.currency": "GBP (£), excluding VAT",
     "selection.shortlist-criteria":
       "The short list kept the products with a field-service module that works offline on tablets, a partner portal, hosting in the UK and at least two UK references in appliance or equipment service, and the partners with field-service implementations in the UK. Tallis CRM Essentials (no engineer scheduling) and the ERP vendor's CRM module (offered before the requirements were written; no offline mobile app) left at that point, as did Stackford Solutions (no field-service references).",
     "selection.task-rfp": done(RAMAN, "2025-12-15", "Request for proposal and response sheet sent to the three short-listed vendors and their partners on 15 December."),
     "selection.rfp-issue-date": "2025-12-15",
     "selection.rfp-due-date": "2026-01-09",
-    "selection.rfp-contact": `${RAMAN}, IT Systems Manager (p.raman@alderfinch.example)`,
+    "selection.rfp-contact": `${RAMAN}, CRM technology manager (p.raman@alderfinch.example)`,
+    "selection.rfp-submission":
+      "By email to p.raman@alderfinch.example by 17:00 UK time on the due date: the response sheet as the Excel file sent with this request, one per product proposed, and the proposal as a single PDF. Prices and terms must remain valid for 90 days after the due date.",
+    "selection.licence-needs":
+      "Stage 1: 25 service centre agents, 6 team leaders, 4 marketing staff and 5 partner managers as full users. Stage 2: 60 field engineers with the offline mobile app, and the 340 retail partners on the portal (about 600 portal logins). Eight board and steering group members read the dashboards only.",
     "selection.evaluation-notes":
       "The ranking does not show how each vendor's team worked with ours: Meridian and Pennant Digital brought the consultant who would lead our project and rehearsed our scripts with our own fault codes; Brightdesk showed its standard demo for two of the four scripts. Nor does it show contract terms: Meridian's subscription price is fixed for five years, Keystone's for three.",
     "selection.task-references": done(OSEI, "2026-01-23", "Two references called for each short-listed product and partner, with the same six questions; notes kept with the evaluation."),
     "selection.decision-date": "2026-01-27",
     "selection.decided-by": `${ELLIS}, Managing Director, on the steering group's recommendation`,
     "selection.decision-reasons":
-      "Meridian Service Cloud, implemented by Pennant Digital. Meridian ranks first on the weighted evaluation and stays first when any weight moves by ten points. It meets every must-have requirement with standard features or configuration except the pre-2019 warranty rules, which every product would need built; in the demo an engineer closed a job offline with our own fault codes; both references (an appliance maker and a boiler service firm) reported first-time-fix gains within a year. Brightdesk was excluded because it cannot schedule engineers (R5, a must-have). Keystone costs about £78,000 less over five years, but engineers' offline job closure would be a custom app, which the board judged the larger risk. Pennant Digital has delivered Meridian field service for four UK service firms and proposed the consultant who led the demos.",
+      "Meridian Service Cloud, implemented by Pennant Digital. Meridian ranks first on the weighted evaluation and stays first when any weight moves by ten points. It meets every must-have requirement with standard features or configuration except the pre-2019 warranty rules, which every product would need built; in the demo an engineer closed a job offline with our own fault codes; both references (an appliance maker and a boiler service firm) reported first-time-fix gains within a year. Brightdesk was excluded because it cannot schedule engineers (R5, a must-have). Keystone with Clearway costs £103,000 less over five years (£733,000 against £836,000, subscription and implementation together), but engineers' offline job closure would be a custom app, which the board judged the larger risk. Pennant Digital has delivered Meridian field service for four UK service firms and proposed the consultant who led the demos.",
     "selection.gap-remedies":
       "One must-have requirement needs more than configuration with Meridian: R1, because warranty rules for appliances sold before 2019 are not in the product. Pennant Digital imports the old warranty table and adds a rule set within the Stage 1 fixed price; agents check the old table by hand until it is live.",
 
@@ -492,7 +497,7 @@ export const ALDER_FINCH: Engagement = {
       { component: "Single sign-on", "current-state": "In place for email and ERP", recommendation: "keep" },
     ],
     "requirements.data-conversion": [
-      { source: "Service case spreadsheet (2022–2025)", data: "Cases, faults, visit dates", volume: "about 61,000 rows", quality: "low", "quality-notes": "Free-text appliance names; many duplicates.", owner: BECKER },
+      { source: "Service case spreadsheet (2022–2025)", data: "Cases, faults, visit dates", volume: "about 61,000 rows", quality: "high", "quality-notes": "Free-text appliance names; many duplicates.", owner: BECKER },
       { source: "Web-shop customers", data: "Households, orders, registrations", volume: "about 48,000 customers", quality: "medium", "quality-notes": "Old addresses; 9% duplicates.", owner: "Lucy Grant" },
       { source: "ERP partner accounts", data: "Retail partners, chains, associations", volume: "about 480 accounts", quality: "medium", "quality-notes": "Orders complete, but about one account in five has no service contact, and four closed accounts are still marked active.", owner: RAMAN },
     ],
@@ -547,8 +552,8 @@ export const ALDER_FINCH: Engagement = {
 
     // --- 5. Selection ---------------------------------------------------------------------------
     "selection.candidates": [
-      { name: "Meridian Service Cloud", kind: "product", offering: "Service, field-service and partner-portal modules, Enterprise edition, hosted in the UK", status: "chosen", reason: "Short-listed: service, field service and the partner portal on one platform, an offline mobile app, UK hosting. Chosen: the highest fit and demo scores and the strongest references.", cost: "590000", references: "5", "partner-strength": "5" },
-      { name: "Keystone CRM", kind: "product", offering: "Keystone Service edition with a scheduling add-on from a Keystone partner", status: "short-list", reason: "Short-listed: strong case management and the lowest price. Not chosen: engineers' offline job closure would be a custom app (R6) and scheduling comes from a third-party add-on (R5).", cost: "512000", references: "3", "partner-strength": "3" },
+      { name: "Meridian Service Cloud", kind: "product", offering: "Service, field-service and partner-portal modules, Enterprise edition, hosted in the UK", status: "chosen", reason: "Short-listed: service, field service and the partner portal on one platform, an offline mobile app, UK hosting. Chosen: the highest fit and demo scores and the strongest references.", cost: "836000", references: "5", "partner-strength": "5" },
+      { name: "Keystone CRM", kind: "product", offering: "Keystone Service edition with a scheduling add-on from a Keystone partner", status: "short-list", reason: "Short-listed: strong case management and the lowest price. Not chosen: engineers' offline job closure would be a custom app (R6) and scheduling comes from a third-party add-on (R5).", cost: "733000", references: "3", "partner-strength": "3" },
       { name: "Brightdesk Service Suite", kind: "product", offering: "Brightdesk Service Pro with the vendor's own implementation services", status: "short-list", reason: "Short-listed: a strong service desk and built-in surveys. Not chosen: no engineer scheduling (R5, a must-have).", cost: "540000", references: "4", "partner-strength": "3" },
       { name: "Tallis CRM Essentials", kind: "product", offering: "Sales and service CRM, small-business edition", status: "rejected", reason: "Long list only: no engineer scheduling and no offline mobile app; engineers would need a second product." },
       { name: "Corvel ERP CRM module", kind: "product", offering: "CRM add-on to the ERP, offered by the ERP vendor in 2024", status: "rejected", reason: "Offered by the ERP vendor before the strategy and requirements were written. It follows the vendor's order-to-cash model rather than our service process and has no offline mobile app; it was kept out of the request for proposal so that our requirements, not a vendor, lead the choice." },
@@ -595,6 +600,19 @@ export const ALDER_FINCH: Engagement = {
       comment,
       ...(remedy ? { remedy } : {}),
     })),
+    "selection.rfp-timetable": [
+      { event: "Short list for demonstrations announced", date: "2026-01-14" },
+      { event: "Demonstrations on our scripts, Leeds", date: "2026-01-19" },
+      { event: "Reference calls completed", date: "2026-01-23" },
+      { event: "Decision", date: "2026-01-27" },
+      { event: "Contract signed and Stage 1 build starts", date: "2026-02-09" },
+    ],
+    "selection.non-functional": [
+      { requirement: "All customer data hosted in the UK, with backups in the UK.", category: "hosting" },
+      { requirement: "Processing under UK GDPR with a signed data processing agreement; ISO/IEC 27001 certification; single sign-on with our existing accounts.", category: "security-and-data-protection" },
+      { requirement: "The engineers' app works offline for a full day and synchronises within five minutes of a signal.", category: "performance" },
+      { requirement: "Subscription prices fixed for at least three years; all our data exportable in a standard format at the end of the contract.", category: "licensing-and-contract" },
+    ],
     "selection.demo-scripts": [
       { script: "Phone fault to engineer booking", scenario: "A household calls about a washing machine bought on the web shop. The agent finds the appliance by serial number, sees the warranty, tries the fault guide, then books a two-hour engineer slot with the likely part checked against the van stock; the customer receives the slot text.", touchpoint: "@goals.touchpoints#1", requirement: "@requirements.register#5" },
       { script: "Partner fault email to a case the partner follows", scenario: "An independent retailer emails a fault on their customer's behalf. The email becomes a case on the customer's record within two minutes, and the retailer sees its status and next visit date in the portal.", touchpoint: "@goals.touchpoints#2", requirement: "@requirements.register#7" },
@@ -622,7 +640,7 @@ export const ALDER_FINCH: Engagement = {
     "selection.evaluation-weights": [
       { criterion: "fit", weight: "40", why: "The board approved these requirements; must-haves weigh three times could-haves." },
       { criterion: "demo", weight: "25", why: "Our own scripts, scored by the people who will use the system." },
-      { criterion: "cost", weight: "15", why: "Five-year subscription cost; every short-listed product fits the approved budget." },
+      { criterion: "cost", weight: "15", why: "Five-year total of each option: subscription, the partner's implementation, support and training; every short-listed option fits the approved budget." },
       { criterion: "references", weight: "10", why: "Two reference calls per product on first-time fix and support." },
       { criterion: "partner", weight: "10", why: "The partner configures and integrates; field-service experience in the UK matters." },
     ],

@@ -13,7 +13,7 @@ import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
 import { answerFacts, answerSection, captionedTable, createCtx, endMatter, heading, para, registerTable, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
-import { user } from "../text.ts";
+import { date, user } from "../text.ts";
 import { formatNumber } from "#app/views/format.ts";
 import { pct } from "#app/views/change-views.ts";
 import { answerOf, itemHeading } from "./sections/common.ts";
@@ -23,7 +23,12 @@ import { choiceLabels, demoScriptTable, evaluationWeights, requirementTable, sco
 function instructions(ctx: Ctx): FileChild[] {
   const r = ctx.s.rfp;
   const dates = answerFacts(ctx, ["selection.rfp-issue-date", "selection.rfp-due-date", "selection.rfp-contact"]);
-  return [...dates, ...r.instructions.map((line, i) => para(ctx, `${formatNumber(i + 1, ctx.lang)}. ${line}`))];
+  return [
+    ...dates,
+    ...r.instructions.map((line, i) => para(ctx, `${formatNumber(i + 1, ctx.lang)}. ${line}`)),
+    ...answerSection(ctx, "selection.rfp-submission", { level: 2 }),
+    ...registerTable(ctx, "selection.rfp-timetable", { heading: 2 }),
+  ];
 }
 
 /** What a proposal must contain, the fit levels the response sheet offers, and the client's demonstration scripts. */
@@ -31,9 +36,12 @@ function responseContents(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const r = ctx.s.rfp;
   const years = Number(answerOf(ctx, "selection.cost-period").replace(/[^\d۰-۹]/g, "").replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d)))) || 0;
   ctx.shown.add("selection.cost-period");
-  const items = r.contents(years ? formatNumber(years, ctx.lang) : "");
+  const currency = String(input.data.answers.get("selection.currency")?.value ?? "").trim();
+  ctx.shown.add("selection.currency");
+  const items = r.contents(years ? formatNumber(years, ctx.lang) : "", currency);
   const shares = scoring(input).fitScores;
-  const levels = choiceLabels(ctx, "selection.vendor-responses", "fit");
+  // In order of the share each level earns, highest first (the register keeps its own order).
+  const levels = choiceLabels(ctx, "selection.vendor-responses", "fit").sort((a, b) => (shares[b.id] ?? -1) - (shares[a.id] ?? -1));
   const out: FileChild[] = [
     heading(ctx, r.responseContents, 1),
     para(ctx, r.contentsIntro, { keepNext: true }),
@@ -80,24 +88,34 @@ function fitRules(ctx: Ctx, input: DeliverableInput): FileChild[] {
 }
 
 /**
- * Vendors read the RFP: the approval section keeps the gate's state and
- * fingerprints but not the comments made at the selection phase's gate,
- * which speak of candidates and the decision (decision 032).
+ * Vendors read the RFP as an issued document: once the issue date is
+ * recorded, the cover and the revision history carry that date and say
+ * "Issued for response", and the approval is the client's approval for
+ * issue, signed before that date. The selection phase's sign-off record
+ * (its date, comments and fingerprints speak of candidates and the decision)
+ * is never printed in it (decision 032).
  */
-function forVendors(input: DeliverableInput): DeliverableInput {
-  const s = input.signOff;
-  if (!s) return input;
+function asIssued(input: DeliverableInput, issueDate: string | null): DeliverableInput {
+  const base: DeliverableInput = { ...input, signOff: null };
+  if (!issueDate || input.draft) return base;
+  const last = input.revisions?.at(-1);
   return {
-    ...input,
-    signOff: {
-      ...s,
-      lastApproval: s.lastApproval ? { ...s.lastApproval, comment: "" } : null,
-      rejection: s.rejection ? { ...s.rejection, comment: "" } : null,
-    },
+    ...base,
+    dated: issueDate,
+    issuedForResponse: true,
+    revisions: [{ version: input.version, date: issueDate, author: last?.author ?? input.author ?? "", changes: null }],
   };
 }
 
-export function buildRfp(input: DeliverableInput): Document {
+/** The recorded issue date (ISO), or null. */
+function issueDateOf(input: DeliverableInput): string | null {
+  const v = input.data.answers.get("selection.rfp-issue-date")?.value;
+  return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+}
+
+export function buildRfp(given: DeliverableInput): Document {
+  const issueDate = issueDateOf(given);
+  const input = asIssued(given, issueDate);
   const ctx = createCtx(input);
   const r = ctx.s.rfp;
   const body: FileChild[] = [
@@ -113,10 +131,12 @@ export function buildRfp(input: DeliverableInput): Document {
       ...answerSection(ctx, "requirements.high-level-scope", { level: 2 }),
       ...registerTable(ctx, "requirements.scope-in", { title: ctx.s.scope.inScope, heading: 2 }),
       ...registerTable(ctx, "requirements.scope-out", { title: ctx.s.scope.outOfScope, heading: 2 }),
+      ...answerSection(ctx, "selection.licence-needs", { level: 2 }),
     ]),
     heading(ctx, r.instructionsHeading, 1),
     ...instructions(ctx),
     ...section(ctx, ctx.s.scope.requirements, requirementTable(ctx)),
+    ...section(ctx, itemHeading(ctx, "selection.non-functional"), registerTable(ctx, "selection.non-functional", { heading: false })),
     ...section(ctx, ctx.s.scope.integration, registerTable(ctx, "requirements.integration-points", { heading: false })),
     ...section(ctx, ctx.s.scope.dataConversion, registerTable(ctx, "requirements.data-conversion", { heading: false })),
     ...section(ctx, ctx.s.scope.remoteUsers, registerTable(ctx, "requirements.remote-users", { heading: false })),
@@ -129,7 +149,11 @@ export function buildRfp(input: DeliverableInput): Document {
     ...section(ctx, ctx.s.scope.technical, registerTable(ctx, "requirements.technical-environment", { heading: false })),
     ...responseContents(ctx, input),
     ...evaluation(ctx, input),
-    ...endMatter(ctx, forVendors(input)),
+    ...endMatter(ctx, input, {
+      heading: r.approvalHeading,
+      clientOnly: true,
+      ...(issueDate && !input.draft ? { intro: r.approvalForIssue(ctx.s.version(input.version), date(issueDate, ctx.lang)) } : {}),
+    }),
   ];
   return composeDocument(ctx, "rfp", input, body);
 }

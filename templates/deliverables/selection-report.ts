@@ -11,7 +11,7 @@
  */
 import type { Document, FileChild } from "docx";
 import type { DeliverableInput } from "../model.ts";
-import { answerFacts, answerSection, captionedTable, checklistTable, createCtx, endMatter, factsTable, heading, note, para, questionText, recordOpen, rowsOf, type Ctx } from "../blocks.ts";
+import { answerFacts, answerSection, captionedTable, checklistTable, createCtx, endMatter, factsTable, heading, note, para, questionText, recordOpen, registerTable, rowsOf, type Ctx } from "../blocks.ts";
 import { composeDocument } from "../document.ts";
 import { user, type Sentence } from "../text.ts";
 import { findItem } from "#methodology/load.ts";
@@ -64,6 +64,13 @@ function chosenGaps(m: SelectionModel): Array<{ number: string; text: string; ce
     .filter(({ cell }) => cell.fit === null || cell.fit === "customisation" || cell.fit === "third-party" || cell.fit === "not-supported");
 }
 
+/** The currency and tax basis every cost is in, as the project recorded it ("" when not recorded). */
+export function currencyOf(ctx: Ctx): string {
+  ctx.shown.add("selection.currency");
+  const v = ctx.data.answers.get("selection.currency")?.value;
+  return typeof v === "string" ? v.trim() : "";
+}
+
 /** The executive summary: three to six sentences of facts from the evaluation, none without figures behind it. */
 function summary(ctx: Ctx, m: SelectionModel): FileChild[] {
   const r = ctx.s.selectionReport;
@@ -80,11 +87,18 @@ function summary(ctx: Ctx, m: SelectionModel): FileChild[] {
   if (chosen) {
     const partner = m.chosen.partners[0]?.name ?? null;
     const place = m.ranking.find((x) => x.productId === chosen.rowId);
-    if (leader && chosen.rowId === leader.productId) out.push(r.chosenIsLeader(partner));
+    if (leader && chosen.rowId === leader.productId) out.push(r.chosenIsLeader(chosen.name, partner));
     else if (place) out.push(r.chosenOther(chosen.name, count(ctx, place.rank)));
   }
-  const out1 = m.ranking.filter((x) => x.knockedOut).map((x) => x.name);
-  if (out1.length) out.push(r.knockedOut(names(ctx, out1), out1.length));
+  const knocked = m.ranking.filter((x) => x.knockedOut);
+  for (const k of knocked) {
+    // Ranked below products it outscored: say why, by the must-haves it does not meet.
+    const below = m.ranking.filter((x) => !x.knockedOut && x.total < k.total).map((x) => x.name);
+    const reqs = (m.evaluations.find((e) => e.product.rowId === k.productId)?.knockOuts ?? []).map((id) => m.requirements.find((q) => q.rowId === id)?.number).filter((n): n is string => Boolean(n));
+    if (below.length && reqs.length) out.push(r.knockedOutAbove(k.name, fig(ctx, k.total), names(ctx, below), reqs.join(ctx.lang === "fa" ? "، " : ", "), reqs.length));
+  }
+  const plain = knocked.filter((k) => !m.ranking.some((x) => !x.knockedOut && x.total < k.total)).map((x) => x.name);
+  if (plain.length) out.push(r.knockedOut(names(ctx, plain), plain.length));
   if (leader) {
     const step = count(ctx, m.sensitivity.step);
     // As the selection page reads it: a shift that only ties the lead changes no leader.
@@ -96,10 +110,16 @@ function summary(ctx: Ctx, m: SelectionModel): FileChild[] {
     } else if (first) out.push(r.fragile(criterionWord(ctx, first.criterion), signedPoints(ctx, first.tippingShift!.shift), productName(m, first.tippingShift!.leader)));
   }
   if (chosen?.cost != null && m.costPeriod) {
+    // The gap is worked from the option totals the cost table shows, against the cheapest option still in the running.
+    const out2 = new Set(knocked.map((k) => k.productId));
     const priced = m.products.filter((p) => p.cost !== null).sort((a, b) => a.cost! - b.cost!);
-    const lowest = priced[0];
-    if (lowest && lowest.rowId !== chosen.rowId) out.push(r.costSentence(count(ctx, m.costPeriod), count(ctx, chosen.cost), count(ctx, lowest.cost!), lowest.name));
+    const qualified = priced.filter((p) => !out2.has(p.rowId));
+    const lowest = qualified[0] ?? priced[0];
+    if (lowest && lowest.rowId !== chosen.rowId && lowest.cost! < chosen.cost)
+      out.push(r.costSentence(count(ctx, m.costPeriod), count(ctx, chosen.cost), count(ctx, lowest.cost!), lowest.name, count(ctx, chosen.cost - lowest.cost!), lowest === qualified[0]));
   }
+  const currency = currencyOf(ctx);
+  if (currency && chosen?.cost != null) out.push(r.currencyNote(currency));
   const gaps = chosenGaps(m);
   if (chosen) out.push([gaps.length ? r.gaps(gaps.length, gaps.filter((g) => !g.cell.remedy).length) : r.noGaps]);
   return [heading(ctx, r.summary, 2), para(ctx, out.flatMap((s, i) => (i ? [" ", ...s] : s)))];
@@ -184,7 +204,7 @@ function fitGap(ctx: Ctx, m: SelectionModel): FileChild[] {
       ...row.cells.slice(from, to).map((c) => (c.knockOut ? r.knockOutMark(fitWord(ctx, c.fit)) : fitWord(ctx, c.fit))),
     ]);
     rows.push(["", r.fitScoreRow, "", ...m.evaluations.slice(from, to).map((e) => fig(ctx, e.fitScore))]);
-    return captionedTable(ctx, title, { columns: [s.number, s.requirement, s.priority, ...m.products.slice(from, to).map((p) => p.name)], rows });
+    return captionedTable(ctx, title, { columns: [s.number, s.requirement, s.priority, ...m.products.slice(from, to).map((p) => p.name)], rows }, { keep: true });
   });
   const byNumber = new Map(m.requirements.map((q) => [q.rowId, q.number]));
   const knocked = m.evaluations.filter((e) => e.knockedOut);
@@ -291,7 +311,7 @@ function costs(ctx: Ctx, m: SelectionModel): FileChild[] {
     heading(ctx, r.costs, 1),
     para(ctx, m.costPeriod ? r.costsIntro(count(ctx, m.costPeriod)) : r.costsIntroNoPeriod, { keepNext: true }),
     ...captionedTable(ctx, r.costs, {
-      columns: [r.name, r.kind, r.status, m.costPeriod ? r.costOver(count(ctx, m.costPeriod)) : r.cost, r.costScore],
+      columns: [r.name, r.kind, r.status, m.costPeriod ? r.costOver(count(ctx, m.costPeriod), currencyOf(ctx)) : r.cost, r.costScore],
       rows: priced.map((c) => [c.name, r.kindWords[c.kind ?? ""] ?? "", cellText(ctx, "selection.candidates", "status", c.status), count(ctx, c.cost!), c.kind === "product" ? fig(ctx, scoreOf(c)) : "—"]),
     }),
   ];
@@ -314,7 +334,7 @@ function partner(ctx: Ctx, m: SelectionModel): FileChild[] {
             [r.whyChosen, p.reason],
             [r.referencesScore, of5(p.references)],
             [r.partnerStrength, of5(p.partnerStrength)],
-            [m.costPeriod ? r.costOver(count(ctx, m.costPeriod)) : r.cost, p.cost === null ? "" : count(ctx, p.cost)],
+            [m.costPeriod ? r.costOver(count(ctx, m.costPeriod), currencyOf(ctx)) : r.cost, p.cost === null ? "" : count(ctx, p.cost)],
           ] as Array<[string, string]>
         ).filter(([, v]) => v),
       ),
@@ -342,12 +362,40 @@ function gaps(ctx: Ctx, m: SelectionModel): FileChild[] {
 
 function process(ctx: Ctx): FileChild[] {
   return section(ctx, ctx.s.selectionReport.process, [
-    ...answerFacts(ctx, ["selection.rfp-issue-date", "selection.rfp-due-date", "selection.rfp-contact", "selection.cost-period"]),
+    ...answerFacts(ctx, ["selection.rfp-issue-date", "selection.rfp-due-date", "selection.rfp-contact", "selection.cost-period", "selection.currency"]),
     ...checklistTable(ctx, ["selection.task-rfp", "selection.task-references"]),
+    ...registerTable(ctx, "selection.rfp-timetable", { heading: 2 }),
   ]);
 }
 
-export function buildSelectionReport(input: DeliverableInput): Document {
+/**
+ * The report records a decision, so it is never dated before it: signed and
+ * unchanged, it carries the sign-off date (the content signed is the content
+ * printed); otherwise the later of the export date and the decision date.
+ * A first issue carries that date; of several versions, none is dated
+ * before it (an earlier export was a draft of a decision not yet taken).
+ */
+export function reportDate(input: DeliverableInput): string {
+  const exported = input.generatedAt.slice(0, 10);
+  const approval = input.signOff?.status === "signed" && !input.signOff.changedSinceSignoff ? input.signOff.lastApproval?.at.slice(0, 10) : undefined;
+  if (approval) return approval;
+  const decided = input.data.answers.get("selection.decision-date")?.value;
+  return typeof decided === "string" && /^\d{4}-\d{2}-\d{2}$/.test(decided) && decided > exported ? decided : exported;
+}
+
+function datedReport(input: DeliverableInput): DeliverableInput {
+  if (input.draft) return input;
+  const dated = reportDate(input);
+  // One version so far: its first issue is the report's date. Several: none is dated before the decision.
+  const revisions =
+    input.revisions && input.revisions.length <= 1
+      ? input.revisions.map((r) => ({ ...r, date: dated }))
+      : input.revisions?.map((r) => ({ ...r, date: r.date.slice(0, 10) < dated ? dated : r.date }));
+  return { ...input, dated, ...(revisions ? { revisions } : {}) };
+}
+
+export function buildSelectionReport(given: DeliverableInput): Document {
+  const input = datedReport(given);
   const ctx = createCtx(input);
   const m = selectionModel(input.pack, input.data);
   const body: FileChild[] = m
