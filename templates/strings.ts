@@ -175,7 +175,7 @@ const en = {
     whyText: (source: string) =>
       `In a survey of firms whose CRM project failed, 87% blamed inadequate change management, 4% the software and 1% bad advice (${source}). This plan sets out how the organisation will be prepared, who is affected and how, and how people will hear about the change, learn it, get help and see success celebrated.`,
     readiness: "Readiness assessment",
-    readinessText: (below: string, gaps: string) => `The project team scored each readiness topic from 0 (not in place) to 5 (fully embedded). Topics below ${below} are gaps this plan must close; from ${gaps} gaps on, outside help is advised.`,
+    readinessText: (below: string, gaps: string) => `The project team scored each readiness topic from 0 (not in place) to 5 (fully embedded). A topic scoring below ${below} is treated as a gap this plan must close, and from ${gaps} gaps on, outside help is advised.`,
     average: (avg: string, max: string, n: string, total: string) => `Average score ${avg} of ${max}; ${n} of ${total} topics scored.`,
     gaps: "Gaps to close",
     noGaps: "No topic is below the threshold.",
@@ -223,8 +223,13 @@ const en = {
     },
   },
   thresholds: {
-    used: "Threshold set for this project",
-    sourceSays: (source: string) => `What the source says (${source}):`,
+    /** After the sentence that states them: whose numbers the good-practice thresholds are. */
+    working: (count: number) =>
+      count === 1 ? "This is a working threshold set for this project, not a published benchmark." : count === 2 ? "Both are working thresholds set for this project, not published benchmarks." : "All of these are working thresholds set for this project, not published benchmarks.",
+    ownWorking: (title: string, value: string, usual: string) => `${title} — ${value} for this project (the usual working figure is ${usual}).`,
+    fromSource: (title: string, value: string) => `${title} — ${value}, the article's figure.`,
+    ownSource: (title: string, value: string, source: string) => `${title} — ${value}, set for this project (the article's figure is ${source}).`,
+    sourceSays: (title: string, year: string | null) => `${year ? `The ${year} article` : "The article"} "${title}" gives the figures:`,
   },
   professional: {
     statementOfWork: "Statement of work",
@@ -575,7 +580,7 @@ const fa: Strings = {
     whyText: (source) =>
       `در نظرسنجی‌ای از شرکت‌هایی که پروژه CRM آن‌ها شکست خورده بود، ۸۷٪ مدیریت تغییر ناکافی را علت دانستند، ۴٪ نرم‌افزار و ۱٪ مشاوره نادرست را (${source}). این برنامه می‌گوید سازمان چگونه آماده می‌شود، کار چه کسانی و چگونه تغییر می‌کند، و کارکنان چگونه از تغییر باخبر می‌شوند، آن را می‌آموزند، کمک می‌گیرند و موفقیت را جشن می‌گیرند.`,
     readiness: "ارزیابی آمادگی",
-    readinessText: (below, gaps) => `تیم پروژه به هر موضوع آمادگی از ۰ (اصلاً برقرار نیست) تا ۵ (کاملاً جاافتاده) نمره داده است. موضوع‌های زیر ${below} شکاف‌هایی‌اند که این برنامه باید ببندد؛ از ${gaps} شکاف به بالا، کمک بیرونی توصیه می‌شود.`,
+    readinessText: (below, gaps) => `تیم پروژه به هر موضوع آمادگی از ۰ (اصلاً برقرار نیست) تا ۵ (کاملاً جاافتاده) نمره داده است. موضوعی که نمره‌اش کمتر از ${below} باشد شکافی است که این برنامه باید ببندد، و از ${gaps} شکاف به بالا، این برنامه کمک گرفتن از بیرون سازمان را توصیه می‌کند.`,
     average: (avg, max, n, total) => `میانگین نمره ${avg} از ${max}؛ ${n} موضوع از ${total} موضوع نمره گرفته است.`,
     gaps: "شکاف‌هایی که باید بسته شوند",
     noGaps: "هیچ موضوعی زیر آستانه نیست.",
@@ -622,8 +627,16 @@ const fa: Strings = {
     },
   },
   thresholds: {
-    used: "آستانه تعیین‌شده برای این پروژه",
-    sourceSays: (source) => `آنچه منبع می‌گوید (${source}):`,
+    working: (count) =>
+      count === 1
+        ? "تیم پروژه این آستانه کاری را برای همین پروژه گذاشته است؛ معیاری منتشرشده نیست."
+        : count === 2
+          ? "تیم پروژه این دو آستانه کاری را برای همین پروژه گذاشته است؛ معیارهای منتشرشده نیستند."
+          : "تیم پروژه این آستانه‌های کاری را برای همین پروژه گذاشته است؛ معیارهای منتشرشده نیستند.",
+    ownWorking: (title, value, usual) => `${title} — ${value} برای این پروژه (رقم کاری معمول ${usual} است).`,
+    fromSource: (title, value) => `${title} — ${value}، رقم مقاله.`,
+    ownSource: (title, value, source) => `${title} — ${value}، تعیین‌شده برای این پروژه (رقم مقاله ${source} است).`,
+    sourceSays: (title, year) => `مقاله «${title}»${year ? ` (${year})` : ""} این رقم‌ها را می‌دهد:`,
   },
   professional: {
     statementOfWork: "شرح کار",
