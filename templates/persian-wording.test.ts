@@ -1,0 +1,37 @@
+/**
+ * Finding 9 of the issue-18 review, outside the selection documents: the
+ * vision minutes' research table names its columns in active voice, doer
+ * first (the client's team asked the customers and wrote the answers), and
+ * says plainly which answer the research informed.
+ */
+import { describe, expect, it } from "vitest";
+import { documentText } from "#tests/setup/docx.ts";
+import { useCompletedEngagements, type EngagementLang } from "#tests/fixtures/completed-engagements.ts";
+import { getProject, loadProjectData } from "#app/domain/projects.server.ts";
+import { exportDeliverable } from "#app/domain/deliverables.server.ts";
+import type { DeliverableId } from "#templates/model.ts";
+
+const engagements = useCompletedEngagements();
+const actor = { id: null, name: "Test Consultant" };
+
+async function text(lang: EngagementLang, id: DeliverableId): Promise<string> {
+  const { db, id: projectId, pack } = engagements.get(lang);
+  const file = await exportDeliverable({ db, project: getProject(db, projectId)!, pack, data: loadProjectData(db, projectId), id, lang, actor, renderer: null, draft: true });
+  return documentText(file.buffer);
+}
+
+describe("the vision minutes' customer research", () => {
+  it("Persian: «مشتریانی که از آن‌ها پرسیدیم» and «پاسخی که بر پایه آن نوشتیم», no passive, no calque", async () => {
+    const fa = await text("fa", "vision-minutes");
+    expect(fa).toContain("مشتریانی که از آن‌ها پرسیدیم");
+    expect(fa).toContain("پاسخی که بر پایه آن نوشتیم");
+    expect(fa).not.toContain("پرسیده شدند");
+    expect(fa).not.toContain("پاسخی که پشتیبانی می‌کند");
+  });
+  it("English: 'Customers we asked' and 'The answer it informed'", async () => {
+    const en = await text("en", "vision-minutes");
+    expect(en).toContain("Customers we asked");
+    expect(en).toContain("The answer it informed");
+    expect(en).not.toContain("Answer it informs");
+  });
+});
