@@ -35,3 +35,12 @@ describe("the vision minutes' customer research", () => {
     expect(en).not.toContain("Answer it informs");
   });
 });
+
+describe("Persian document sentences name who acts (active voice, doer first; finding 9)", () => {
+  it("the change-management plan, the review report and the scope document's fixed sentences", async () => {
+    const all = [await text("fa", "change-management-plan"), await text("fa", "post-launch-review"), await text("fa", "scope-document")].join("\n");
+    for (const passive of ["امتیاز می‌گیرد", "به زیان هدف شمرده می‌شود", "خوانده می‌شود", "برای این پروژه تعیین شده است", "متمرکز می‌شود"]) expect(all).not.toContain(passive);
+    expect(all).toContain("تیم به هر هدف در هر معیار");
+    expect(all).toContain("این گزارش شاخص هر هدف را در برابر مقدار مبنا");
+  });
+});
