@@ -44,3 +44,19 @@ describe("Persian document sentences name who acts (active voice, doer first; fi
     expect(all).toContain("این گزارش شاخص هر هدف را در برابر مقدار مبنا");
   });
 });
+
+describe("one name for one thing across the method (new-user review, item 12)", () => {
+  it("the customer-research step, its section heading and its panel all say 'What customers said' / «آنچه مشتریان گفتند»", async () => {
+    const { getPacks } = await import("#methodology/registry.ts");
+    const pack = getPacks().get("crm-implementation", "1.0.0")!;
+    const step = pack.phases.flatMap((p) => p.steps).find((s) => s.items.some((i) => i.id === "vision.customer-research"))!;
+    const item = step.items.find((i) => i.id === "vision.customer-research")!;
+    expect([step.title.en, item.heading?.en]).toEqual(["What customers said", "What customers said"]);
+    expect([step.title.fa, item.heading?.fa]).toEqual(["آنچه مشتریان گفتند", "آنچه مشتریان گفتند"]);
+  });
+  it("the firm of the four-perils story is 'a software firm' everywhere (the selection phase named it BMC)", async () => {
+    const { getPacks } = await import("#methodology/registry.ts");
+    const pack = getPacks().get("crm-implementation", "1.0.0")!;
+    expect(JSON.stringify(pack)).not.toContain("BMC");
+  });
+});
