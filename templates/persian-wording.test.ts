@@ -60,3 +60,16 @@ describe("one name for one thing across the method (new-user review, item 12)", 
     expect(JSON.stringify(pack)).not.toContain("BMC");
   });
 });
+
+describe("method settings in Persian (new-user review, item 10)", () => {
+  it("asks for «عدد صحیح» and names each threshold as a plain noun phrase", async () => {
+    const { getPacks } = await import("#methodology/registry.ts");
+    const fa = (await import("#app/locales/fa.json", { with: { type: "json" } })).default as { methodSettings?: { range?: string } } & Record<string, unknown>;
+    const range = JSON.stringify(fa);
+    expect(range).toContain("عدد صحیح از {{min}} تا {{max}}.");
+    expect(range).not.toContain("عددی درست");
+    const titles = Object.fromEntries(getPacks().get("crm-implementation", "1.0.0")!.thresholds.map((t) => [t.id, t.title.fa]));
+    expect(titles["readiness-gap-below"]).toBe("آستانه امتیاز آمادگی برای شکاف");
+    expect(titles["outside-help-gaps"]).toBe("آستانه شمار شکاف‌ها برای توصیه کمک بیرونی");
+  });
+});
