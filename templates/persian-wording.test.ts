@@ -73,3 +73,12 @@ describe("method settings in Persian (new-user review, item 10)", () => {
     expect(titles["outside-help-gaps"]).toBe("آستانه شمار شکاف‌ها برای توصیه کمک بیرونی");
   });
 });
+
+describe("the home page's note on where the method comes from (new-user review, item 12)", () => {
+  it("opens with one short sentence a newcomer reads; the sources come after", async () => {
+    const { getPacks } = await import("#methodology/registry.ts");
+    const d = getPacks().get("crm-implementation", "1.0.0")!.description;
+    expect(d.en.split(". ")[0]).toBe("Eight phases take a CRM (customer relationship management) implementation from forming the project team to the review after launch");
+    expect(d.fa.split(". ")[0]).toBe("هشت فاز، پیاده‌سازی CRM (مدیریت ارتباط با مشتری) را از تشکیل تیم پروژه تا پایش پس از اجرا پیش می‌برند");
+  });
+});
