@@ -224,7 +224,7 @@ const en = {
   },
   thresholds: {
     /** After the sentence that states them: whose numbers the good-practice thresholds are. */
-    working: (count: number) =>
+    working: (count: number): string =>
       count === 1 ? "This is a working threshold set for this project, not a published benchmark." : count === 2 ? "Both are working thresholds set for this project, not published benchmarks." : "All of these are working thresholds set for this project, not published benchmarks.",
     ownWorking: (title: string, value: string, usual: string) => `${title} — ${value} for this project (the usual working figure is ${usual}).`,
     fromSource: (title: string, value: string) => `${title} — ${value}, the article's figure.`,
