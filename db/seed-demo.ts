@@ -32,7 +32,7 @@ export { SeedError as DemoSeedError };
 export { DEMO_PASSWORD };
 export const DEMO_USERS: Array<{ email: string; displayName: string; role: ProjectRole }> = [
   { email: "s.ahmadi@mehregan.example", displayName: "سارا احمدی", role: "project-manager" },
-  { email: "l.tehrani@arman.example", displayName: "Leila Tehrani", role: "consultant" },
+  { email: "l.tehrani@arman.example", displayName: "لیلا تهرانی", role: "consultant" },
   { email: "f.karimi@mehregan.example", displayName: "فرهاد کریمی", role: "executive-sponsor" },
   { email: "n.rahimi@mehregan.example", displayName: "نرگس رحیمی", role: "team-member" },
   { email: "h.nazari@mehregan.example", displayName: "حسین نظری", role: "viewer" },

@@ -379,7 +379,7 @@ export const packFile = z.strictObject({
   title: localized,
   description: localized,
   sources: z
-    .array(z.strictObject({ file: z.string().min(1), title: localized }))
+    .array(z.strictObject({ file: z.string().min(1), title: localized, /** The year it was published, when known: documents cite it ("the 2002 article …"). */ year: z.number().int().optional() }))
     .min(1, "a pack lists the source documents its items refer to"),
   /** Optional: the register whose rows are the team, and its column that names a role. */
   team: z

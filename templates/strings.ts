@@ -175,7 +175,7 @@ const en = {
     whyText: (source: string) =>
       `In a survey of firms whose CRM project failed, 87% blamed inadequate change management, 4% the software and 1% bad advice (${source}). This plan sets out how the organisation will be prepared, who is affected and how, and how people will hear about the change, learn it, get help and see success celebrated.`,
     readiness: "Readiness assessment",
-    readinessText: (below: string, gaps: string) => `The project team scored each readiness topic from 0 (not in place) to 5 (fully embedded). Topics below ${below} are gaps this plan must close; from ${gaps} gaps on, outside help is advised.`,
+    readinessText: (below: string, gaps: string) => `The project team scored each readiness topic from 0 (not in place) to 5 (fully embedded). A topic scoring below ${below} is treated as a gap this plan must close, and from ${gaps} gaps on, outside help is advised.`,
     average: (avg: string, max: string, n: string, total: string) => `Average score ${avg} of ${max}; ${n} of ${total} topics scored.`,
     gaps: "Gaps to close",
     noGaps: "No topic is below the threshold.",
@@ -223,8 +223,13 @@ const en = {
     },
   },
   thresholds: {
-    used: "Threshold set for this project",
-    sourceSays: (source: string) => `What the source says (${source}):`,
+    /** After the sentence that states them: whose numbers the good-practice thresholds are. */
+    working: (count: number): string =>
+      count === 1 ? "This is a working threshold set for this project, not a published benchmark." : count === 2 ? "Both are working thresholds set for this project, not published benchmarks." : "All of these are working thresholds set for this project, not published benchmarks.",
+    ownWorking: (title: string, value: string, usual: string) => `${title} — ${value} for this project (the usual working figure is ${usual}).`,
+    fromSource: (title: string, value: string) => `${title} — ${value}, the article's figure.`,
+    ownSource: (title: string, value: string, source: string) => `${title} — ${value}, set for this project (the article's figure is ${source}).`,
+    sourceSays: (title: string, year: string | null) => `${year ? `The ${year} article` : "The article"} "${title}" gives the figures:`,
   },
   professional: {
     statementOfWork: "Statement of work",
@@ -489,8 +494,8 @@ const fa: Strings = {
   caption: { table: "جدول", figure: "شکل", separator: ": " },
   appendix: (n) => `پیوست ${["الف", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د"][n - 1] ?? toPersianDigits(String(n))}`,
   diagramFallback: {
-    unavailable: "نمودار روی این سرور رسم نشد (رسم‌کننده نمودار نصب نیست). محتوای آن به‌صورت جدول آمده است.",
-    invalid: "تعریف نمودار خطا دارد و رسم نشد. محتوای آن به‌صورت جدول آمده است.",
+    unavailable: "رسم‌کننده نمودار روی این سرور نصب نیست و نمودار را رسم نکرد. محتوای آن به‌صورت جدول آمده است.",
+    invalid: "تعریف نمودار خطا دارد و رسم‌کننده نتوانست آن را رسم کند. محتوای آن به‌صورت جدول آمده است.",
     failed: "رسم نمودار ناموفق بود. محتوای آن به‌صورت جدول آمده است.",
     "too-large": "نمودار بزرگ‌تر از آن است که خوانا در یک صفحه رسم شود. محتوای آن به‌صورت جدول آمده است.",
   },
@@ -517,13 +522,13 @@ const fa: Strings = {
     },
     matches: "محتوای این سند دقیقاً همان محتوایی است که تأیید شده است.",
     differs: "محتوا پس از تأیید تغییر کرده است: این سند نسخه تأییدشده را نشان نمی‌دهد.",
-    draft: "کسی این محتوا را تأیید و امضا نکرده است؛ برای تأیید ارائه می‌شود.",
-    importedOnly: "محتوای این سند در این فضای کاری تأیید و امضا نشده است. فایل پروژه‌ای که از آن وارد شده یک تأیید ثبت کرده است که در این‌جا راستی‌آزمایی نمی‌شود.",
+    draft: "کسی این محتوا را تأیید و امضا نکرده است؛ تیم پروژه آن را برای تأیید ارائه می‌کند.",
+    importedOnly: "کسی محتوای این سند را در این فضای کاری تأیید و امضا نکرده است. فایل پروژه‌ای که این محتوا از آن آمده یک تأیید ثبت کرده است که این فضای کاری نمی‌تواند آن را راستی‌آزمایی کند.",
     importedApproval: "تأیید ثبت‌شده در فایل واردشده",
     importedStatus: "وضعیت آن در این‌جا",
     importedFingerprint: "اثر انگشت نام‌برده در فایل واردشده",
     importedNotVerified: (source) => ["واردشده از «", user(source), "»؛ در این‌جا راستی‌آزمایی نشده"],
-    howToCheck: "اثر انگشت چکیده‌ای رمزنگاشتی از محتوای ثبت‌شده این فاز است. همین چکیده اگر هر زمان بعد از روی محتوا محاسبه شود، نشان می‌دهد که محتوا هنوز همان است که تأیید شده است یا نه.",
+    howToCheck: "اثر انگشت چکیده‌ای رمزنگاشتی از محتوای ثبت‌شده این فاز است. اگر کسی هر زمان بعد همین چکیده را از روی محتوا محاسبه کند، نشان می‌دهد که محتوا هنوز همان محتوای تأییدشده است یا نه.",
   },
   project: { name: "پروژه", client: "کارفرما", start: "تاریخ شروع", description: "شرح", language: "زبان" },
   yes: "بله",
@@ -538,7 +543,7 @@ const fa: Strings = {
     ranking: "رتبه‌بندی اهداف",
     rankingText: {
       weighted:
-        "تیم اهداف را با امتیازدهی وزنی رتبه‌بندی کرده است: هر هدف در هر معیار از ۰ (اصلاً) تا ۵ (بسیار زیاد) امتیاز می‌گیرد، امتیازها وزن می‌خورند و معیار هزینه، مانند تلاش یا ریسک، به زیان هدف شمرده می‌شود. اهدافی که امتیاز برابر دارند رتبه‌ای مشترک دارند.",
+        "تیم اهداف را با امتیازدهی وزنی رتبه‌بندی کرده است: تیم به هر هدف در هر معیار از ۰ (اصلاً) تا ۵ (بسیار زیاد) امتیاز می‌دهد، امتیازها را وزن می‌دهد و معیار هزینه، مانند تلاش یا ریسک، را به زیان هدف می‌شمارد. اهدافی که امتیاز برابر دارند رتبه‌ای مشترک دارند.",
       moscow: "تیم اهداف را با روش MoSCoW رتبه‌بندی کرده است: باید، بهتر است، می‌تواند، و این بار نه. اهداف یک دسته رتبه‌ای مشترک دارند.",
     },
     criteriaAndScores: "معیارها و امتیازها",
@@ -569,8 +574,8 @@ const fa: Strings = {
     team: "تیم پروژه",
     teamStructure: "ساختار تیم",
     rankingProblem: {
-      "no-criteria": "معیاری برای اولویت‌بندی توافق نشده است، از این رو اهداف بر پایه امتیاز رتبه‌بندی نشده‌اند.",
-      "zero-weights": "وزن همه معیارها صفر است، از این رو اهداف بر پایه امتیاز رتبه‌بندی نشده‌اند.",
+      "no-criteria": "تیم پروژه بر معیاری برای اولویت‌بندی توافق نکرده است، از این رو اهداف را بر پایه امتیاز رتبه‌بندی نکرده است.",
+      "zero-weights": "وزن همه معیارها صفر است، از این رو تیم پروژه اهداف را بر پایه امتیاز رتبه‌بندی نکرده است.",
     },
   },
   minutes: {
@@ -586,7 +591,7 @@ const fa: Strings = {
     whyText: (source) =>
       `در نظرسنجی‌ای از شرکت‌هایی که پروژه CRM آن‌ها شکست خورده بود، ۸۷٪ مدیریت تغییر ناکافی را علت دانستند، ۴٪ نرم‌افزار و ۱٪ مشاوره نادرست را (${source}). این برنامه می‌گوید سازمان چگونه آماده می‌شود، کار چه کسانی و چگونه تغییر می‌کند، و کارکنان چگونه از تغییر باخبر می‌شوند، آن را می‌آموزند، کمک می‌گیرند و موفقیت را جشن می‌گیرند.`,
     readiness: "ارزیابی آمادگی",
-    readinessText: (below, gaps) => `تیم پروژه به هر موضوع آمادگی از ۰ (اصلاً برقرار نیست) تا ۵ (کاملاً جاافتاده) نمره داده است. موضوع‌های زیر ${below} شکاف‌هایی‌اند که این برنامه باید ببندد؛ از ${gaps} شکاف به بالا، کمک بیرونی توصیه می‌شود.`,
+    readinessText: (below, gaps) => `تیم پروژه به هر موضوع آمادگی از ۰ (اصلاً برقرار نیست) تا ۵ (کاملاً جاافتاده) نمره داده است. موضوعی که نمره‌اش کمتر از ${below} باشد شکافی است که این برنامه باید ببندد، و از ${gaps} شکاف به بالا، این برنامه کمک گرفتن از بیرون سازمان را توصیه می‌کند.`,
     average: (avg, max, n, total) => `میانگین نمره ${avg} از ${max}؛ ${n} موضوع از ${total} موضوع نمره گرفته است.`,
     gaps: "شکاف‌هایی که باید بسته شوند",
     noGaps: "هیچ موضوعی زیر آستانه نیست.",
@@ -599,10 +604,10 @@ const fa: Strings = {
   review: {
     context: "پایش",
     adoption: "پذیرش و به‌کارگیری",
-    adoptionText: "سهم کاربران فعال از کاربران دارای مجوز، برای هر گروه و دوره، در برابر خط‌های مرجع پذیرش و به‌کارگیری که برای این پروژه تعیین شده است.",
+    adoptionText: "سهم کاربران فعال از کاربران دارای مجوز، برای هر گروه و دوره، در برابر خط‌های مرجع پذیرش و به‌کارگیری که تیم پروژه برای این پروژه گذاشته است.",
     issues: "نکته‌هایی درباره ارقام",
     kpi: "اهداف و شاخص‌های کلیدی عملکرد آن‌ها",
-    kpiText: "شاخص هر هدف در برابر مقدار مبنا و هدفی خوانده می‌شود که در اولویت‌بندی اهداف تعیین شد: ۰٪ مقدار مبنا است و ۱۰۰٪ مقدار هدف؛ هدف‌هایی که کمتر بودنشان بهتر است هم به همین شیوه شمرده می‌شوند.",
+    kpiText: "این گزارش شاخص هر هدف را در برابر مقدار مبنا و هدفی می‌سنجد که تیم در اولویت‌بندی اهداف تعیین کرد: ۰٪ مقدار مبنا است و ۱۰۰٪ مقدار هدف؛ هدف‌هایی را هم که کمتر بودنشان بهتر است به همین شیوه می‌شمارد.",
     metrics: "استفاده و کیفیت داده",
     successFactors: "ده عامل کلیدی موفقیت",
     meeting: "یافته‌ها، فرصت‌ها و تصمیم‌ها",
@@ -621,7 +626,7 @@ const fa: Strings = {
     details: "جزئیات",
     criteriaNames: { uat: "آزمون پذیرش کاربر", training: "آموزش انجام‌شده", migration: "انتقال داده", support: "آمادگی پشتیبانی" },
     states: { met: "برآورده", partial: "تا حدی برآورده", "not-met": "برآورده نشده", "no-data": "اطلاعاتی ثبت نشده" },
-    noDecision: "هنوز تصمیمی ثبت نشده است.",
+    noDecision: "هنوز کسی تصمیمی ثبت نکرده است.",
     evidenceText: {
       uat: (runs, passed, issues, failed, serious) =>
         `${runs} اجرای آزمون: ${passed} موفق، ${issues} موفق با ایراد، ${failed} ناموفق (${serious} مورد با شدت زیاد یا بحرانی).`,
@@ -633,8 +638,16 @@ const fa: Strings = {
     },
   },
   thresholds: {
-    used: "آستانه تعیین‌شده برای این پروژه",
-    sourceSays: (source) => `آنچه منبع می‌گوید (${source}):`,
+    working: (count) =>
+      count === 1
+        ? "تیم پروژه این آستانه کاری را برای همین پروژه گذاشته است؛ معیاری منتشرشده نیست."
+        : count === 2
+          ? "تیم پروژه این دو آستانه کاری را برای همین پروژه گذاشته است؛ معیارهای منتشرشده نیستند."
+          : "تیم پروژه این آستانه‌های کاری را برای همین پروژه گذاشته است؛ معیارهای منتشرشده نیستند.",
+    ownWorking: (title, value, usual) => `${title} — ${value} برای این پروژه (رقم کاری معمول ${usual} است).`,
+    fromSource: (title, value) => `${title} — ${value}، رقم مقاله.`,
+    ownSource: (title, value, source) => `${title} — ${value}، تعیین‌شده برای این پروژه (رقم مقاله ${source} است).`,
+    sourceSays: (title, year) => `مقاله «${title}»${year ? ` (${year})` : ""} این رقم‌ها را می‌دهد:`,
   },
   professional: {
     statementOfWork: "شرح کار",
@@ -652,7 +665,7 @@ const fa: Strings = {
     },
     adkarStages: { awareness: "آگاهی", desire: "تمایل", knowledge: "دانش", ability: "توانایی", reinforcement: "تثبیت" },
     adkarText: (below) =>
-      `جایگاه هر گروه اثرپذیر در پنج مرحله پذیرش تغییر، با نمره ۱ تا ۵. نقطه مانع هر گروه نخستین مرحله‌ای است که نمره‌اش کمتر از ${below} است: تلاش نخست همان‌جا متمرکز می‌شود، چون مراحل بعدی بدون آن پیش نمی‌روند.`,
+      `جایگاه هر گروه اثرپذیر در پنج مرحله پذیرش تغییر، با نمره ۱ تا ۵. نقطه مانع هر گروه نخستین مرحله‌ای است که نمره‌اش کمتر از ${below} است: تیم تلاش نخست را همان‌جا متمرکز می‌کند، چون مراحل بعدی بدون آن پیش نمی‌روند.`,
     adkarGroup: "گروه",
     barrierColumn: "نقطه مانع",
     barrierPoints: "نقاط مانع",

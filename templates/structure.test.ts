@@ -136,7 +136,7 @@ describe.each(IDS.flatMap((id) => LANGS.map((lang) => [id, lang] as const)))("%s
     expect(distribution).toBeDefined();
     const names = distribution!.map((r) => r[0]);
     expect(names).toContain("فرهاد کریمی");
-    expect(distribution!.find((r) => r[0] === "Leila Tehrani")?.[2]).toBe(FIRM);
+    expect(distribution!.find((r) => r[0] === "لیلا تهرانی")?.[2]).toBe(FIRM);
   });
 
   it.runIf(id === "rfp")("ends with the client's approval for issue and no phase sign-off record: vendors read it", () => {
@@ -212,7 +212,7 @@ describe("drafts, authors and versions", () => {
     const coverOf = (b: Buffer) => documentText(b).slice(0, documentText(b).indexOf("Contents"));
     expect(coverOf(given.buffer)).toContain("AuthorHannah Cole");
     const fallback = await exportOne("vision-minutes", "en", { actorName: COMMAND_LINE_NAME });
-    expect(coverOf(fallback.buffer)).toContain("AuthorLeila Tehrani");
+    expect(coverOf(fallback.buffer)).toContain("Authorلیلا تهرانی");
     expect(documentText(fallback.buffer)).not.toContain("command line");
   });
 

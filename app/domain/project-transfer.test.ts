@@ -403,9 +403,9 @@ describe("what the imported project shows", () => {
     expect(signed).toMatchObject({ userId: null, userName: "فرهاد کریمی", importedFrom: projectFileName(file1) });
     expect(listMembers(C.db, inC).map((m) => [m.email, m.role])).toEqual([[PM, "project-manager"]]);
     expect(unlinkedMembers(C.db, inC).map((m) => [m.name, m.email, m.role]).sort()).toEqual([
-      ["Leila Tehrani", CONSULTANT, "consultant"],
       ["حسین نظری", "h.nazari@mehregan.example", "viewer"],
       ["فرهاد کریمی", SPONSOR, "executive-sponsor"],
+      ["لیلا تهرانی", CONSULTANT, "consultant"],
       ["نرگس رحیمی", "n.rahimi@mehregan.example", "team-member"],
     ]);
   });
@@ -471,7 +471,7 @@ describe("what the imported project shows", () => {
       expect(D.db.select().from(users).all()).toHaveLength(2);
       expect(listMembers(D.db, r.projectId).map((m) => [m.name, m.role])).toEqual([["Sara Ahmadi", "project-manager"]]);
       expect(unlinkedMembers(D.db, r.projectId).map((m) => m.email)).toContain(CONSULTANT);
-      const hers = D.db.all<{ user_id: number | null; actor_name: string; imported_from: string | null }>(sql`select user_id, actor_name, imported_from from audit_log where project_id = ${r.projectId} and actor_name = 'Leila Tehrani'`);
+      const hers = D.db.all<{ user_id: number | null; actor_name: string; imported_from: string | null }>(sql`select user_id, actor_name, imported_from from audit_log where project_id = ${r.projectId} and actor_name = 'لیلا تهرانی'`);
       expect(hers.length).toBeGreaterThan(0);
       // The trail keeps the name as it was written, marked as imported; no account is linked.
       expect(hers.every((e) => e.user_id === null && e.imported_from === projectFileName(file1))).toBe(true);

@@ -31,7 +31,7 @@ describe("the pack declares each threshold with its default and whose number it 
     const six = byId.get("adoption-after-six-months")!;
     expect(six.source).toBe("004_66590585499c929c.txt");
     expect(six.sourceSays!.en).toMatch(/sales and marketing staff/);
-    expect(six.reading!.en).toMatch(/every user group.*this method's reading, not the source's/);
+    expect(six.reading!.en).toMatch(/every user group.*a working assumption for this project, not the article's finding/);
   });
 });
 

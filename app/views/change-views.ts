@@ -8,6 +8,7 @@ import { formatDate, formatNumber, localDigits } from "#app/views/format.ts";
 import { scoreOf } from "#app/views/display.ts";
 import { lineChart, radarChart } from "#app/views/charts.ts";
 import type { Language } from "#methodology/schema.ts";
+import { isoToJalaliInput, parseDateInput } from "#methodology/values.ts";
 import type { ImpactView, Readiness } from "#app/domain/change.ts";
 import type { Adoption, MeasureSeries } from "#app/domain/adoption.ts";
 import { fillSentence, sentenceText, user, type Sentence } from "#app/views/direction.ts";
@@ -216,9 +217,28 @@ export function referenceText(r: Adoption["references"][number], lang: Language)
   return `${pct(r.percent, lang)}${lang === "fa" ? "، " : ", "}${loc(r.label, lang)}`;
 }
 
-/** The label of an adoption reference line: the level, when it applies, and the date it falls on. */
-export function referenceLabel(r: Adoption["references"][number], lang: Language): string {
-  return referenceText(r, lang) + (r.date ? ` — ${formatDate(r.date, lang, "short")}` : "");
+/**
+ * The label of an adoption reference line: the level, when it applies, and the
+ * date it falls on — go-live plus its months in the reader's calendar, so a
+ * year after 1 Khordad 1406 reads 1 Khordad 1407 (the Gregorian year added
+ * lands a day later across 29 February 2028).
+ */
+export function referenceLabel(r: Adoption["references"][number], lang: Language, goLive: string | null = null): string {
+  const date = lang === "fa" && goLive ? jalaliAddMonths(goLive, r.months) ?? r.date : r.date;
+  return referenceText(r, lang) + (date ? ` — ${formatDate(date, lang, "short")}` : "");
+}
+
+/** ISO date plus whole months counted in the Jalali calendar (a day past the month's end is its last day). */
+export function jalaliAddMonths(iso: string, months: number): string | null {
+  const m = isoToJalaliInput(iso).match(/^(\d{4})\/(\d{2})\/(\d{2})$/);
+  if (!m) return null;
+  const total = Number(m[1]) * 12 + (Number(m[2]) - 1) + months;
+  const [y, mo] = [Math.floor(total / 12), (total % 12) + 1];
+  for (let d = Number(m[3]); d >= 28; d--) {
+    const out = parseDateInput(`${y}/${mo}/${d}`);
+    if (out) return out;
+  }
+  return parseDateInput(`${y}/${mo}/${m[3]}`);
 }
 
 export function pct(n: number | null, lang: Language): string {
@@ -278,7 +298,7 @@ export function adoptionView(a: Adoption, lang: Language, dateFormat: DateFormat
   return {
     title,
     svg: a.periods.length
-      ? lineChart({ title, lang, xLabels: a.periods.map((p) => short(p, lang)), series, yUnit: lang === "fa" ? "٪" : "%", yMin: 0, yMax: 100, references: a.references.map((r) => ({ value: r.percent, label: referenceLabel(r, lang) })) })
+      ? lineChart({ title, lang, xLabels: a.periods.map((p) => short(p, lang)), series, yUnit: lang === "fa" ? "٪" : "%", yMin: 0, yMax: 100, references: a.references.map((r) => ({ value: r.percent, label: referenceLabel(r, lang, a.goLive) })) })
       : null,
     table: {
       columns: [s.period, ...a.series.map((x) => x.group), ...(a.series.length > 1 ? [s.allGroups] : [])],

@@ -23,7 +23,7 @@ import { DELIVERABLE_IDS, type DeliverableId } from "#templates/model.ts";
 const LANGS = ["fa", "en"] as const;
 const ENGAGEMENTS = { persian: seedCompletedPersian, english: seedCompletedEnglish } as const;
 /** Who exports each: its consultant. */
-const EXPORTED_BY = { persian: "Leila Tehrani", english: "Hannah Cole" } as const;
+const EXPORTED_BY = { persian: "لیلا تهرانی", english: "Hannah Cole" } as const;
 const NOT_ANSWERED = ["Not answered", "Nothing recorded", "هنوز پاسخی ثبت نشده", "هنوز چیزی ثبت نشده"];
 const CONTENTS = { fa: "فهرست مطالب", en: "Contents" } as const;
 

@@ -41,7 +41,7 @@ describe("the method settings page", () => {
     const adoption = block(en, 'data-threshold="adoption-after-six-months"');
     expect(adoption).toContain("From the sources: ");
     expect(adoption).toContain("sales and marketing staff");
-    expect(adoption).toContain("is this method&#x27;s reading, not the source&#x27;s");
+    expect(adoption).toContain("is a working assumption for this project, not the article&#x27;s finding");
     const fa = await page("/projects/1/method-settings", "consultant");
     expect(block(fa, 'data-threshold="first-stage-share"')).toContain("پیش‌فرض گام‌به‌گام (نه از منابع)");
     expect(block(fa, 'data-threshold="first-stage-share"')).toContain("۴۰٪");
