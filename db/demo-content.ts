@@ -83,7 +83,7 @@ export const DEMO_ROWS: Record<string, Cells[]> = {
     { name: "سارا احمدی", role: "مدیر پروژه", organisation: "مهرگان" },
     { name: "رضا موسوی", role: "مدیر فناوری اطلاعات", organisation: "مهرگان" },
     { name: "نرگس رحیمی", role: "مدیر فروش و بازاریابی", organisation: "مهرگان" },
-    { name: "Dr. Leila Tehrani", role: "CRM consultant", organisation: "Arman Consulting" },
+    { name: "دکتر لیلا تهرانی", role: "مشاور CRM", organisation: "مشاوران آرمان" },
   ],
   "vision.decisions": [
     { decision: "فاز نخست پروژه فقط پرونده واحد مشتری و رسیدگی به شکایت را پوشش می‌دهد.", owner: "فرهاد کریمی" },
