@@ -163,6 +163,14 @@ export const GLOSSARY: GlossaryRule[] = [
     rejected: [word(String.raw`کاربران\s+(?:دورکار|از\s+راه\s+دور)`)],
   },
   {
+    // «متوسط» holds the letters of «توسط»: a plain search for the rejected passive finds it in
+    // every "medium". One word, «میانه», for medium levels and mid-tech keeps that search clean.
+    concept: "medium (a level) / mid-tech",
+    accepted: "میانه / فناوری میانه",
+    kind: "term",
+    rejected: [word(String.raw`متوسط`)],
+  },
+  {
     concept: "assumptions",
     accepted: "فرض‌ها",
     kind: "term",

@@ -239,7 +239,7 @@ export const PROFESSIONAL_CONTENT: Record<"en" | "fa", EngagementPart> = {
       ],
       "requirements.change-authority": [
         { size: "کوچک", threshold: "تا ۳ روز کار، بدون تغییر بودجه یا زمان‌بندی", approver: FA_TEAM("سارا احمدی"), "decision-within": "۲ روز کاری" },
-        { size: "متوسط", threshold: "تا ۵۰۰ میلیون ریال یا دو هفته، بدون تغییر تاریخ بهره‌برداری", approver: FA_TEAM("فرهاد کریمی"), "decision-within": "۵ روز کاری" },
+        { size: "میانه", threshold: "تا ۵۰۰ میلیون ریال یا دو هفته، بدون تغییر تاریخ بهره‌برداری", approver: FA_TEAM("فرهاد کریمی"), "decision-within": "۵ روز کاری" },
         { size: "بزرگ", threshold: "بیش از ۵۰۰ میلیون ریال یا هر تغییر در تاریخ بهره‌برداری", approver: FA_TEAM("فرهاد کریمی"), "decision-within": "جلسه بعدی هیئت‌مدیره" },
       ],
       "requirements.adkar": [
