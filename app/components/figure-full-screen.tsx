@@ -119,7 +119,7 @@ export function FullScreenFigure({ title, svg, table, watch }: { title: string; 
   return (
     <>
       <button ref={buttonRef} type="button" className="button small ghost figure-full-open" onClick={open} aria-haspopup="dialog" aria-label={`${t("figure.fullScreen")}: ${title}`}>
-        <svg aria-hidden="true" className="figure-full-icon" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2"><path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" /></svg> {t("figure.fullScreen")}
+        <span aria-hidden="true" className="figure-full-icon" /> {t("figure.fullScreen")}
       </button>
       {shown !== null ? (
         <dialog ref={dialogRef} className="figure-full" aria-labelledby={headingId} onClose={onClose}>
