@@ -78,6 +78,16 @@ test.describe("figures a room can read", () => {
     }
   });
 
+  test("on a phone a chart keeps labels of 10 px or more and scrolls inside its card, not the page", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/projects/1/prioritisation");
+    await switchLanguage(page, "en");
+    const figure = page.getByTestId("value-effort");
+    await expect(figure.locator("svg")).toBeVisible();
+    expect((await labelSizes(figure)).min).toBeGreaterThanOrEqual(10);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }]) {
     test(`every figure opens full screen from the keyboard at ${viewport.width}×${viewport.height}, labels of 18 px or more, with its table; Esc closes`, async ({ page }) => {
       const errors = watchConsole(page);
