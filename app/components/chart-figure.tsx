@@ -1,9 +1,11 @@
 import { useTranslation } from "#app/i18n.ts";
 import type { ChartView } from "#app/views/change-views.ts";
+import { FullScreenFigure } from "#app/components/figure-full-screen.tsx";
 
 /**
  * A chart drawn on the server (SVG, so it shows before any script loads),
- * with the same figures as a table beside it.
+ * with the same figures as a table beside it, and a button that shows it full
+ * screen for a room.
  */
 export function ChartFigure({ view, empty, testId }: { view: ChartView; empty: string; testId?: string }) {
   const { t } = useTranslation();
@@ -11,7 +13,10 @@ export function ChartFigure({ view, empty, testId }: { view: ChartView; empty: s
     <div className="chart-figure" data-testid={testId}>
       {view.svg ? (
         <figure className="chart">
-          <figcaption className="label">{view.title}</figcaption>
+          <figcaption className="figure-caption">
+            <span className="label">{view.title}</span>
+            <FullScreenFigure title={view.title} svg={view.svg} table={view.table} />
+          </figcaption>
           <div className="chart-svg" dangerouslySetInnerHTML={{ __html: view.svg }} />
         </figure>
       ) : (

@@ -3,11 +3,13 @@ import { useTranslation } from "#app/i18n.ts";
 import { loadMermaid } from "#app/components/mermaid.ts";
 import type { GeneratedDiagram } from "#app/views/diagrams.ts";
 import { labelAxisTicks } from "#app/views/jalali-axis.ts";
+import { FullScreenFigure } from "#app/components/figure-full-screen.tsx";
 
 /**
  * A diagram Gambegam draws from the project's answers (the same definition
  * the Word documents use), with the same content as a table beside it for
- * screen readers and for anyone who prefers rows to pictures.
+ * screen readers and for anyone who prefers rows to pictures, and a button
+ * that shows it full screen for a room.
  */
 export function GeneratedDiagramView({ diagram, title, empty }: { diagram: GeneratedDiagram; title: string; empty: string }) {
   const { t } = useTranslation();
@@ -33,8 +35,11 @@ export function GeneratedDiagramView({ diagram, title, empty }: { diagram: Gener
     <div className="generated-diagram">
       {hasPicture ? (
         <figure className="diagram-preview" aria-hidden={drawn ? undefined : true}>
-          <figcaption className="label">{title}</figcaption>
-          {drawn ? <div className="diagram-svg" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: drawn }} /> : <p className="muted">{failed ? t("diagram.error") : t("diagram.rendering")}</p>}
+          <figcaption className="figure-caption">
+            <span className="label">{title}</span>
+            {drawn ? <FullScreenFigure title={title} svg={drawn} table={diagram.table} /> : null}
+          </figcaption>
+          {drawn ? <div className={diagram.svg ? "diagram-svg drawn" : "diagram-svg"} role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: drawn }} /> : <p className="muted">{failed ? t("diagram.error") : t("diagram.rendering")}</p>}
         </figure>
       ) : null}
       <details className="diagram-table" open={!hasPicture}>

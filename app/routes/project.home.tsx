@@ -1,5 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { roadmapTimeline } from "#app/views/roadmap-timeline.ts";
+import { roadmapTimeline, screenText, SCREEN_TIMELINE } from "#app/views/roadmap-timeline.ts";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import { Link } from "#app/components/app-link.tsx";
 import type { Route } from "./+types/project.home";
@@ -19,7 +19,7 @@ const MISSING_SHOWN = 5;
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data } = requireProjectContext(params.projectId, context);
-  const { lang } = await getPreferences(request);
+  const { lang, large } = await getPreferences(request);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
   // Texts in the viewer's language only (switching language reloads).
@@ -43,8 +43,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     })),
     next: firstMissing,
     // The same drawing the scope document shows, in the viewer's language (switching language reloads):
-    // drawn on the server, time running right to left in Persian.
-    roadmap: { definition: null, ...roadmapTimeline(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap") },
+    // drawn on the server, time running right to left in Persian, with labels sized for a screen (larger in large text).
+    roadmap: { definition: null, ...roadmapTimeline(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap", SCREEN_TIMELINE.widths, screenText(large)) },
     health: healthCounts(pack, data, phaseStates(projectGates(db, project.id, pack))),
     overnight: pack.planning ? roadmapWarnings(readStages(pack.planning, data), readGoals(pack.planning, data), planningLimits(pack, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team

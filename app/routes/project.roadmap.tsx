@@ -9,7 +9,8 @@ import { readGoals, readStages, roadmapWarnings, type RoadmapWarning } from "#ap
 import { planningLimits, thresholdsUsedBy } from "#app/domain/thresholds.ts";
 import { thresholdLines } from "#app/views/thresholds.ts";
 import { ThresholdNote } from "#app/components/threshold-note.tsx";
-import { roadmapTimeline } from "#app/views/roadmap-timeline.ts";
+import { roadmapTimeline, screenText, SCREEN_TIMELINE } from "#app/views/roadmap-timeline.ts";
+import { getPreferences } from "#app/domain/preferences.server.ts";
 import { formatDate, localDigits } from "#app/views/format.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
@@ -20,6 +21,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { pack, data: projectData, config: planning } = wb;
   const base = await workbenchLoaderData(args, wb);
   const lang = base.lang;
+  const { large } = await getPreferences(args.request);
   const stages = readStages(planning, projectData);
   const goals = readGoals(planning, projectData);
   const limits = planningLimits(pack, projectData);
@@ -41,8 +43,8 @@ export async function loader(args: Route.LoaderArgs) {
   };
   return {
     ...base,
-    // Drawn on the server as the scope document draws it: time runs right to left in Persian.
-    gantt: { definition: null, ...roadmapTimeline(pack, projectData, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap") },
+    // Drawn on the server as the scope document draws it (time runs right to left in Persian), with labels sized for a screen.
+    gantt: { definition: null, ...roadmapTimeline(pack, projectData, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap", SCREEN_TIMELINE.widths, screenText(large)) },
     warnings: roadmapWarnings(stages, goals, limits).map(warning),
     spectrum: stages.map((s) => ({
       name: s.name,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import jalaali from "jalaali-js";
 import { getPacks } from "#methodology/registry.ts";
-import { roadmapTimeline } from "./roadmap-timeline.ts";
+import { roadmapTimeline, SCREEN_TIMELINE } from "./roadmap-timeline.ts";
 import type { DiagramData } from "./diagrams.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
@@ -103,5 +103,58 @@ describe("the roadmap Gambegam draws itself", () => {
     const none = roadmapTimeline(pack, data({ "goals.roadmap": [{ name: "No dates" }] }), "en", "R", WIDTHS);
     expect(none.svg).toBeNull();
     expect(none.table.rows.map((r) => r[0])).toEqual(["No dates"]);
+  });
+});
+
+describe("the roadmap's ticks on the calendar's own month starts", () => {
+  const monthName = (iso: string) => new Intl.DateTimeFormat("fa-IR-u-ca-persian", { month: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  // Ranges across Jalali leap years (Esfand 1399 and 1403 have 30 days) and across Nowruz, short and long.
+  const ranges: Array<[string, string]> = [["2021-02-10", "2021-05-30"], ["2025-02-19", "2025-04-25"], ["2025-03-20", "2026-03-21"], ["2024-12-31", "2027-01-01"], ["2026-03-21", "2026-03-21"]];
+  for (const [start, end] of ranges) {
+    for (const style of [undefined, SCREEN_TIMELINE]) {
+      it(`in Persian, from ${start} to ${end}${style ? " (drawn for a screen)" : ""}: every tick is the 1st of a Jalali month, consecutive months, each month named as itself`, () => {
+        const { svg } = roadmapTimeline(pack, data({ "goals.roadmap": [{ name: "A", start, end }] }), "fa", "R", style?.widths ?? WIDTHS, style?.text);
+        const t = ticks(svg!);
+        const j = t.map(({ date }) => {
+          const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+          return jalaali.toJalaali(y, m, d);
+        });
+        for (const x of j) expect(x.jd).toBe(1);
+        for (let i = 1; i < j.length; i++) expect(j[i]!.jy * 12 + j[i]!.jm).toBe(j[i - 1]!.jy * 12 + j[i - 1]!.jm + 1);
+        // The first tick is on or before the start, the last after the end.
+        expect(t[0]!.date <= start).toBe(true);
+        expect(t.at(-1)!.date > end).toBe(true);
+        // A month's name follows its own tick.
+        for (const m of svg!.matchAll(/<line class="tick" data-date="([\d-]+)"[^>]*\/><text[^>]*>([^<]*)<\/text>/g)) expect(m[2]).toBe(monthName(m[1]!));
+      });
+    }
+  }
+});
+
+describe("the roadmap drawn for a screen", () => {
+  /** Every label's font size, in the drawing's own units. */
+  const fontSizes = (svg: string) => [...svg.matchAll(/<text[^>]* font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const widthOf = (svg: string) => Number(svg.match(/<svg[^>]* width="(\d+)"/)![1]);
+
+  it("has labels of at least 13 units in a drawing no wider than 680, so a page column of 680 px or more shows them at 13 px or more", () => {
+    for (const lang of ["fa", "en"] as const) {
+      const { svg } = roadmapTimeline(pack, threeStages, lang, "R", SCREEN_TIMELINE.widths, SCREEN_TIMELINE.text);
+      expect(Math.min(...fontSizes(svg!))).toBeGreaterThanOrEqual(13);
+      expect(widthOf(svg!)).toBeLessThanOrEqual(680);
+    }
+  });
+
+  it("in large text, labels grow by a quarter and rows make room for them", () => {
+    const normal = roadmapTimeline(pack, threeStages, "en", "R", SCREEN_TIMELINE.widths, SCREEN_TIMELINE.text).svg!;
+    const large = roadmapTimeline(pack, threeStages, "en", "R", SCREEN_TIMELINE.widths, SCREEN_TIMELINE.text * 1.25).svg!;
+    expect(Math.min(...fontSizes(large))).toBeGreaterThanOrEqual(Math.min(...fontSizes(normal)) * 1.25 - 0.1);
+    const height = (svg: string) => Number(svg.match(/<svg[^>]* height="(\d+)"/)![1]);
+    expect(height(large)).toBeGreaterThan(height(normal) * 1.15);
+  });
+
+  it("the document's drawing is unchanged: labels of 10 to 12 units on the page widths it asks for", () => {
+    const { svg } = roadmapTimeline(pack, threeStages, "fa", "R", WIDTHS);
+    expect(Math.min(...fontSizes(svg!))).toBe(10);
+    expect(Math.max(...fontSizes(svg!))).toBe(12);
   });
 });

@@ -84,6 +84,22 @@ describe("a page asked for again", () => {
     }
   });
 
+  test("in large text the roadmap is drawn with larger labels, and each reader keeps their own drawing", async () => {
+    /** The smallest label of the home page's roadmap, in the drawing's units. */
+    const smallest = async (cookie: string) => {
+      const html = await (await get("/projects/1", cookie)).text();
+      const svg = /<svg[^>]*viewBox[\s\S]*?<\/svg>/.exec(html.slice(html.indexOf("roadmap-heading")))![0];
+      return Math.min(...[...svg.matchAll(/<text[^>]* font-size="([\d.]+)"/g)].map((m) => Number(m[1])));
+    };
+    const normal = await smallest(manager);
+    const switched = await post("/preferences", form({ intent: "display", display: "large", returnTo: "/projects/1" }), manager);
+    const large = `${manager}; ${switched.headers.get("set-cookie")!.split(";")[0]!}`;
+    for (const [cookie, size] of [[large, normal * 1.25], [manager, normal], [large, normal * 1.25]] as const) {
+      expect(await smallest(cookie)).toBeCloseTo(size, 0);
+    }
+    expect(normal).toBeGreaterThanOrEqual(13);
+  });
+
   test("is not sent to a member removed from the project, nor to anyone signed out", async () => {
     const member = await signIn(server.url, "n.rahimi@mehregan.example");
     expect((await get("/projects/1/health", member)).status).toBe(200);

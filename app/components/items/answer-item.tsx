@@ -10,6 +10,7 @@ import { FieldError, describedBy } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { displayValue } from "#app/views/display.ts";
 import { DiagramEditor } from "./diagram-editor.tsx";
+import { PreviewFullScreen } from "#app/components/figure-full-screen.tsx";
 import { useAutosave } from "./use-autosave.ts";
 
 type Stored = { value: unknown; version: number; updatedAt: string } | null;
@@ -91,7 +92,9 @@ export function AnswerItem({
         ) : item.kind === "checklist" ? (
           <ChecklistControl item={item} value={(submitted ? submittedChecklist(submitted) : shown.value) as ChecklistValue | null} errors={errors} idPrefix={item.id} />
         ) : (
-          <DiagramEditor item={item} value={(submitted ? { definition: String(submitted.definition ?? "") } : shown.value) as DiagramValue | null} id={field("definition")} error={errors.definition} onEdit={auto.onEdit} />
+          <PreviewFullScreen title={loc(item.title, lang)}>
+            <DiagramEditor item={item} value={(submitted ? { definition: String(submitted.definition ?? "") } : shown.value) as DiagramValue | null} id={field("definition")} error={errors.definition} onEdit={auto.onEdit} />
+          </PreviewFullScreen>
         )}
         <div className="item-actions">
           <button type="submit" className="button small" onClick={(e) => { e.preventDefault(); auto.submitNow(); }} formNoValidate>
