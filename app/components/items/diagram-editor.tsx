@@ -40,6 +40,7 @@ export function DiagramEditor({
   const [svg, setSvg] = useState<string | null>(null);
   const [renderError, setRenderError] = useState<string | null>(null);
   const renderId = `mmd-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
+  const drawnRef = useRef<HTMLDivElement>(null);
   const codeHeading = `${id}-code-heading`;
 
   const fromCode = (next: string) => {
@@ -97,6 +98,14 @@ export function DiagramEditor({
     };
   }, [code, renderId, lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  useEffect(() => {
+    // A wide map is not shrunk below 60% of its size (labels stay readable): the preview scrolls,
+    // from the map's start (the right in Persian: the box overflows at the page's end side).
+    const box = drawnRef.current;
+    const width = box?.querySelector("svg")?.viewBox?.baseVal?.width;
+    if (box && width) box.style.minInlineSize = `${Math.round(width * 0.6)}px`;
+  }, [svg]);
+
   const applyTemplate = (definition: string) => {
     const area = textareaRef.current;
     if (!area) return;
@@ -141,7 +150,7 @@ export function DiagramEditor({
           {renderError ? (
             <p className="field-error">{t("diagram.error")}: <code dir="ltr">{renderError}</code></p>
           ) : svg ? (
-            <div className="diagram-svg" data-testid="diagram-drawn" dangerouslySetInnerHTML={{ __html: svg }} />
+            <div ref={drawnRef} className="diagram-svg" data-testid="diagram-drawn" dangerouslySetInnerHTML={{ __html: svg }} />
           ) : (
             <p className="muted">{code.trim() ? t("diagram.rendering") : t("diagram.empty")}</p>
           )}

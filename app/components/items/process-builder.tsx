@@ -136,12 +136,8 @@ export function ProcessBuilder({ map, onChange, idPrefix }: { map: ProcessMap; o
                       ))}
                     </select>
                   </div>
-                  <span className="process-buttons">
-                    <button type="button" id={id("step", s.id, "up")} className="button small ghost" disabled={i === 0} onClick={() => change(moveStep(map, s.id, -1), id("step", s.id, "up"))} aria-label={t("processMap.moveUp", { name: stepTitle(s, i) })}>{t("processMap.up")}</button>
-                    <button type="button" id={id("step", s.id, "down")} className="button small ghost" disabled={i === map.steps.length - 1} onClick={() => change(moveStep(map, s.id, 1), id("step", s.id, "down"))} aria-label={t("processMap.moveDown", { name: stepTitle(s, i) })}>{t("processMap.downButton")}</button>
-                    <button type="button" className="button small ghost" onClick={() => change(removeStep(map, s.id), id("add-step"))} aria-label={t("processMap.removeStep", { name: stepTitle(s, i) })}>{t("processMap.remove")}</button>
-                  </span>
                 </div>
+                <div className="process-step-foot">
                 {s.kind === "step" ? (
                   <div className="field process-flow">
                     <label htmlFor={id("step", s.id, "next")} className="field-label">{t("processMap.then")}</label>
@@ -194,6 +190,12 @@ export function ProcessBuilder({ map, onChange, idPrefix }: { map: ProcessMap; o
                     </button>
                   </fieldset>
                 )}
+                  <span className="process-buttons">
+                    <button type="button" id={id("step", s.id, "up")} className="button small ghost" disabled={i === 0} onClick={() => change(moveStep(map, s.id, -1), id("step", s.id, "up"))} aria-label={t("processMap.moveUp", { name: stepTitle(s, i) })}>{t("processMap.up")}</button>
+                    <button type="button" id={id("step", s.id, "down")} className="button small ghost" disabled={i === map.steps.length - 1} onClick={() => change(moveStep(map, s.id, 1), id("step", s.id, "down"))} aria-label={t("processMap.moveDown", { name: stepTitle(s, i) })}>{t("processMap.downButton")}</button>
+                    <button type="button" className="button small ghost" onClick={() => change(removeStep(map, s.id), id("add-step"))} aria-label={t("processMap.removeStep", { name: stepTitle(s, i) })}>{t("processMap.remove")}</button>
+                  </span>
+                </div>
               </li>
             ))}
           </ol>
