@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { shot, stepOf, switchLanguage, watchConsole } from "./helpers.ts";
 
@@ -110,3 +111,19 @@ test("a hand-written diagram the builder cannot show stays editable as code, and
   await journey.locator("textarea[name=definition]").fill("flowchart LR\n  A[Order] --> B{Paid?}\n  B -- Yes --> C[Ship]");
   await expect(journey.getByTestId("process-builder").getByTestId("process-step")).toHaveCount(3);
 });
+
+for (const lang of ["fa", "en"] as const) {
+  test(`the builder has no contrast or label problems and fits a phone (${lang})`, async ({ page }) => {
+    await page.goto(stepOf(1, "requirements.current-process-map"));
+    await switchLanguage(page, lang);
+    const map = page.locator("#item-requirements\\.current-process-map");
+    // The demo's hand-written map is one the builder reads: six steps, one a decision.
+    await expect(map.getByTestId("process-step")).toHaveCount(6);
+    await map.locator("details.diagram-code > summary").click();
+    const result = await new AxeBuilder({ page }).include("#item-requirements\\.current-process-map").withRules(["color-contrast", "label", "label-title-only", "select-name", "button-name", "form-field-multiple-labels"]).analyze();
+    expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`))).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(map.getByTestId("process-step").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+}
