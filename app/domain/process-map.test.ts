@@ -56,8 +56,8 @@ describe("a process map's list becomes mermaid code", () => {
       "    s3",
       "  end",
       "  s1 --> s2",
-      '  s2 -- "بله" --> s3',
-      '  s2 -- "خیر" --> s4',
+      '  s2 -->|"بله"| s3',
+      '  s2 -->|"خیر"| s4',
       "  s4 --> s1",
     ]);
   });
@@ -84,7 +84,7 @@ describe("a process map's list becomes mermaid code", () => {
     expect(code).toContain('s1["Say #quot;hi#quot; #lt;b#gt;now#lt;/b#gt; #35;1 ] } --#gt; x"]');
     expect(code).toContain('s2{"evil OK?"}');
     expect(code).toContain('subgraph l1["Sales #quot;A#quot; end"]');
-    expect(code).toContain('s2 -- "a #quot;b#quot; #45;-#gt; c #124; d" --> s1');
+    expect(code).toContain('s2 -->|"a #quot;b#quot; #45;-#gt; c #124; d"| s1');
     expect(code).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 

@@ -131,7 +131,8 @@ export function processMapToMermaid(map: ProcessMap): string {
       const to = s.next === NEXT ? m.steps[i + 1]?.id : s.next === END ? undefined : s.next;
       if (to) lines.push(`  ${s.id} --> ${to}`);
     } else {
-      for (const b of s.branches) lines.push(b.label ? `  ${s.id} -- "${escapeEdgeLabel(b.label)}" --> ${b.to}` : `  ${s.id} --> ${b.to}`);
+      // `-->|"label"|`: the form the Word export's table (when a map cannot be drawn) reads labels from.
+      for (const b of s.branches) lines.push(b.label ? `  ${s.id} -->|"${escapeEdgeLabel(b.label)}"| ${b.to}` : `  ${s.id} --> ${b.to}`);
     }
   });
   return lines.join("\n");
