@@ -50,6 +50,13 @@ describe("server-side diagram rendering", () => {
     expect(text).toMatch(/\byes\s+--\s+a\s+\|\s+b\b/);
   });
 
+  it.skipIf(!hasChromium)("a label that starts in Persian and holds Latin words reads right to left, the Latin word at its end (decision 042)", async () => {
+    const svg = ok(await renderer.render('flowchart RL\n  a["پیشنهاد کالای جایگزین در CRM"] --> b["Order entered in CRM"]')).diagram.svg.toString("utf8");
+    const texts = [...svg.matchAll(/<text([^>]*)>(.*?)<\/text>/gs)].map((m) => ({ attrs: m[1]!, text: m[2]!.replace(/<[^>]+>/g, "") }));
+    expect(texts.find((t) => t.text.includes("پیشنهاد"))?.attrs).toMatch(/direction="rtl"/);
+    expect(texts.find((t) => t.text.includes("Order"))?.attrs).not.toMatch(/direction="rtl"/);
+  });
+
   it.skipIf(!hasChromium)("draws a Gantt chart", async () => {
     const r = ok(await renderer.render("gantt\n  dateFormat YYYY-MM-DD\n  section Phase 1\n  Customer file :p1, 2027-01-01, 2027-06-30"));
     expect(r.diagram.svg.toString("utf8")).toContain("Customer file");
