@@ -9,7 +9,7 @@
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { diagramFallbackTable, MAX_FLOWCHART_LINE } from "./fallback.ts";
+import { diagramFallbackTable, linkLabel, MAX_FLOWCHART_LINE } from "./fallback.ts";
 import { STRINGS, type Strings } from "./strings.ts";
 import { timeEach } from "#tests/setup/time-limit.ts";
 import { DIAGRAM_MAX_LENGTH } from "#methodology/values.ts";
@@ -36,7 +36,8 @@ function legacyFallbackTable(definition: string, s: Strings): { columns: string[
     const rows: string[][] = [];
     for (const line of lines.slice(1)) {
       const m = line.match(EDGE);
-      if (m) rows.push([name(m[1]!) || m[1]!, legacyUnquote(m[3] ?? ""), name(m[4]!) || m[4]!]);
+      // The label's quotes are taken off as the table does now (decision 042): the tokenizer is compared on finding links.
+      if (m) rows.push([name(m[1]!) || m[1]!, linkLabel(m[3] ?? ""), name(m[4]!) || m[4]!]);
     }
     if (rows.length) return { columns: [s.fallbackColumns.from, s.fallbackColumns.link, s.fallbackColumns.to], rows };
   }
@@ -116,5 +117,12 @@ describe("a diagram's fallback table", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("a process map made in the builder (decision 042)", () => {
+  test("keeps its branch labels in the table, without their quotes", () => {
+    const code = 'flowchart LR\n  s1["Order #35;2"]\n  s2{"In stock?"}\n  s1 --> s2\n  s2 -->|"Yes #quot;now#quot;"| s1';
+    expect(diagramFallbackTable(code, s).rows).toEqual([["Order #2", "", "In stock?"], ["In stock?", 'Yes "now"', "Order #2"]]);
   });
 });

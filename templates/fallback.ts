@@ -203,6 +203,15 @@ function unquote(s: string): string {
   return s.replace(/#quot;/g, '"').replace(/#lt;/g, "<").replace(/#gt;/g, ">").replace(/#35;/g, "#").trim();
 }
 
+/**
+ * A link's label as the table shows it: `-->|"label"|` (the form the process-map builder writes,
+ * decision 042) without its quotes. Applied to what the tokenizer found, not part of finding it.
+ */
+export function linkLabel(raw: string): string {
+  const s = raw.trim();
+  return unquote(s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s);
+}
+
 /** The length of the node id a text starts with. */
 function idLength(s: string): number {
   let n = 0;
@@ -237,7 +246,7 @@ export function diagramFallbackTable(definition: string, s: Strings): { columns:
     const rows: string[][] = [];
     for (const line of read.slice(1)) {
       const link = line && linkOf(line);
-      if (link) rows.push([name(link.from) || link.from, unquote(link.label ?? ""), name(link.to) || link.to]);
+      if (link) rows.push([name(link.from) || link.from, linkLabel(link.label ?? ""), name(link.to) || link.to]);
     }
     if (rows.length) return { columns: [s.fallbackColumns.from, s.fallbackColumns.link, s.fallbackColumns.to], rows };
   }

@@ -21,7 +21,7 @@ import { labelAxisTicks } from "#app/views/jalali-axis.ts";
 import { MERMAID_LOCKED_KEYS } from "#app/views/mermaid-config.ts";
 import { CACHE_DEFAULTS, createDiskCache, createMemoryCache } from "./diagram-cache.server.ts";
 
-const RENDERER_VERSION = "4";
+const RENDERER_VERSION = "6";
 
 /**
  * How big a drawing may be. A definition can ask for any size (hundreds of
@@ -108,6 +108,25 @@ async function renderInPage(args: { definition: string; config: Record<string, u
     const host = document.getElementById("host")!;
     host.innerHTML = svg;
     const el = host.querySelector("svg")!;
+    // With SVG-text labels mermaid writes a label's entity code (#quot;, #35;) as an HTML entity that
+    // SVG text shows as typed ("&quot;"): decoded here as the browser's HTML labels decode it. A
+    // textarea reads its content as text (RCDATA), so nothing in a label becomes markup.
+    const decoder = document.createElement("textarea");
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.nodeValue ?? "";
+      if (n.parentElement?.closest("style") || !/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|quot|amp|lt|gt|apos);/i.test(t)) continue;
+      decoder.innerHTML = t;
+      n.nodeValue = decoder.value;
+    }
+    // A label whose first letter is right-to-left (outside any isolate) is laid out right to left,
+    // so "پیشنهاد … در CRM" keeps CRM at its end; SVG text takes the drawing's direction otherwise.
+    for (const t of Array.from(el.querySelectorAll("text"))) {
+      const bare = (t.textContent ?? "").replace(/\u2068[^\u2069]*\u2069/g, "");
+      // Only centred labels: for text anchored at its start or end the direction would move it.
+      if (getComputedStyle(t).textAnchor !== "middle") continue;
+      if (/^[^A-Za-z\u00C0-\u024F\u0370-\u058F\u0590-\u08FF]*[\u0590-\u08FF]/.test(bare)) t.setAttribute("direction", "rtl");
+    }
     // The natural size is the viewBox's: mermaid sizes the SVG to its container otherwise.
     const view = el.viewBox?.baseVal;
     const width = Math.ceil(view && view.width > 0 ? view.width : el.getBoundingClientRect().width);

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDiagramRenderer, findChromium, type RenderResult } from "./diagram-render.server.ts";
 import { type DiagramData, roadmapGantt } from "#app/views/diagrams.ts";
 import { BUILT_IN_PACKS_DIR, loadPacks } from "#methodology/load.ts";
+import { NEXT, processMapToMermaid } from "./process-map.ts";
 
 const hasChromium = Boolean(findChromium());
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-diagrams-"));
@@ -34,6 +35,26 @@ describe("server-side diagram rendering", () => {
     expect(svg).toMatch(/width="\d+"/);
     expect(r.diagram.png.subarray(1, 4).toString("ascii")).toBe("PNG");
     expect(Math.abs(pngWidth(r.diagram.png) - 2 * r.diagram.width)).toBeLessThanOrEqual(4);
+  });
+
+  it.skipIf(!hasChromium)("a label's escaped quote, '#', '|' and '--' read as typed in the picture, not as entity codes (a builder-made process map, decision 042)", async () => {
+    const map = { direction: "across" as const, lanes: [{ id: "l1", label: 'Sales "North"' }], steps: [
+      { id: "s1", kind: "decision" as const, label: 'Order #12 "urgent"?', lane: "l1", next: NEXT, branches: [{ label: "yes -- a | b", to: "s2" }] },
+      { id: "s2", kind: "step" as const, label: "Ship", lane: null, next: NEXT, branches: [] },
+    ] };
+    const svg = ok(await renderer.render(processMapToMermaid(map))).diagram.svg.toString("utf8");
+    const text = [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]*)</g)].map((m) => m[1]).join(" ");
+    expect(text).not.toMatch(/&amp;(?:quot|#\d+);|&quot;|&#\d+;/);
+    expect(text).toContain('"North"');
+    expect(text).toContain("#12");
+    expect(text).toMatch(/\byes\s+--\s+a\s+\|\s+b\b/);
+  });
+
+  it.skipIf(!hasChromium)("a label that starts in Persian and holds Latin words reads right to left, the Latin word at its end (decision 042)", async () => {
+    const svg = ok(await renderer.render('flowchart RL\n  a["پیشنهاد کالای جایگزین در CRM"] --> b["Order entered in CRM"]')).diagram.svg.toString("utf8");
+    const texts = [...svg.matchAll(/<text([^>]*)>(.*?)<\/text>/gs)].map((m) => ({ attrs: m[1]!, text: m[2]!.replace(/<[^>]+>/g, "") }));
+    expect(texts.find((t) => t.text.includes("پیشنهاد"))?.attrs).toMatch(/direction="rtl"/);
+    expect(texts.find((t) => t.text.includes("Order"))?.attrs).not.toMatch(/direction="rtl"/);
   });
 
   it.skipIf(!hasChromium)("draws a Gantt chart", async () => {

@@ -18,6 +18,7 @@ import { cleanText, splitByDirection } from "#templates/text.ts";
 import { mermaidLabel, roadmapGantt, teamStructure } from "#app/views/diagrams.ts";
 import { roadmapTimeline } from "#app/views/roadmap-timeline.ts";
 import { inReadingDirection } from "#app/views/diagram-direction.ts";
+import { mermaidToProcessMap, processMapToMermaid } from "#app/domain/process-map.ts";
 import { esc, wrapLabel } from "#app/views/charts.ts";
 import { clip } from "#app/views/display.ts";
 import { shorten } from "#app/views/history-view.server.ts";
@@ -144,6 +145,15 @@ export const USER_TEXT_PARSERS: Record<string, UserTextParser> = {
     limit: DIAGRAM_MAX_LENGTH,
     frames: [(t) => t, (t) => `flowchart LR\n${t}`, (t) => `---\n${t}`, (t) => `%%${t}\nflowchart LR`, (t) => `flowchart LR\n  direction LR${t}`],
     parse: (t) => inReadingDirection(t, "fa"),
+  },
+  processMap: {
+    source: "a diagram answer read into the process-map builder's list, and labels written as code — app/domain/process-map.ts",
+    limit: DIAGRAM_MAX_LENGTH,
+    frames: [(t) => t, (t) => `flowchart LR\n${t}`, (t) => `flowchart LR\n  a["${t}`, (t) => `flowchart LR\n  a -- ${t}`, (t) => `flowchart LR\n  a -->|${t}`, (t) => `flowchart LR\n  subgraph ${t}`, (t) => `flowchart LR\n  a[#${t}]`],
+    parse: (t) => {
+      const read = mermaidToProcessMap(t);
+      return [read, processMapToMermaid({ direction: "across", lanes: [{ id: "l1", label: t }], steps: [{ id: "s1", kind: "decision", label: t, lane: "l1", next: "+next", branches: [{ label: t, to: "s1" }] }] })];
+    },
   },
   wordText: {
     source: "any answer as it goes into a Word document — templates/text.ts (cleanText, splitByDirection)",

@@ -5,8 +5,16 @@ import type { DiagramValue } from "#methodology/values.ts";
 import { FieldError } from "#app/components/field.tsx";
 import { loadMermaid } from "#app/components/mermaid.ts";
 import { inReadingDirection } from "#app/views/diagram-direction.ts";
+import { localDigits } from "#app/views/format.ts";
+import { emptyProcessMap, mermaidToProcessMap, processMapToMermaid, type ProcessMap, type ReadResult } from "#app/domain/process-map.ts";
+import { CodeLines, ProcessBuilder } from "./process-builder.tsx";
 
-
+/**
+ * A diagram answer: a process map built as a list (steps, decisions, lanes) and drawn beside it,
+ * with its mermaid code in a disclosure — shown line by line, each an isolated left-to-right line,
+ * and editable as before. Code the builder cannot show stays editable as code, and the page says
+ * why (decision 042). The code, in the form's one `definition` field, is what is saved.
+ */
 export function DiagramEditor({
   item,
   value,
@@ -23,10 +31,45 @@ export function DiagramEditor({
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const [code, setCode] = useState(value?.definition ?? "");
+  const initial = value?.definition ?? "";
+  const [code, setCode] = useState(initial);
+  const [read, setRead] = useState<ReadResult>(() => mermaidToProcessMap(initial));
+  // The list as the user edits it (a label being typed keeps its spaces; a branch not yet aimed stays).
+  const [map, setMap] = useState<ProcessMap | null>(() => (read.ok ? read.map : null));
+  const [codeOpen, setCodeOpen] = useState(!read.ok);
   const [svg, setSvg] = useState<string | null>(null);
   const [renderError, setRenderError] = useState<string | null>(null);
   const renderId = `mmd-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
+  const drawnRef = useRef<HTMLDivElement>(null);
+  const codeHeading = `${id}-code-heading`;
+
+  const fromCode = (next: string) => {
+    setCode(next);
+    const r = mermaidToProcessMap(next);
+    setRead(r);
+    setMap(r.ok ? r.map : null);
+    // Code the builder cannot show is edited as code: the box opens.
+    if (!r.ok) setCodeOpen(true);
+  };
+
+  const fromBuilder = (next: ProcessMap) => {
+    const definition = processMapToMermaid(next);
+    setMap(next);
+    setCode(definition);
+    setRead({ ok: true, map: next });
+    if (textareaRef.current) textareaRef.current.value = definition;
+    onEdit();
+  };
+
+  useEffect(() => {
+    // A draft kept from an earlier visit is put back into the field after this mounts (by the
+    // form's autosave): read it then, so the list and the picture show it too.
+    const timer = setTimeout(() => {
+      const area = textareaRef.current;
+      if (area && area.value !== initial) fromCode(area.value);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!code.trim()) {
@@ -48,21 +91,38 @@ export function DiagramEditor({
       } catch (e) {
         if (!cancelled) setRenderError(e instanceof Error ? e.message.split("\n").slice(0, 3).join("\n") : String(e));
       }
-    }, 400);
+    }, map ? 150 : 400);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [code, renderId, lang]);
+  }, [code, renderId, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    // A wide map is not shrunk below 60% of its size (labels stay readable): the preview scrolls,
+    // from the map's start (the right in Persian: the box overflows at the page's end side).
+    const box = drawnRef.current;
+    const width = box?.querySelector("svg")?.viewBox?.baseVal?.width;
+    if (box && width) box.style.minInlineSize = `${Math.round(width * 0.6)}px`;
+  }, [svg]);
 
   const applyTemplate = (definition: string) => {
     const area = textareaRef.current;
     if (!area) return;
     if (area.value.trim() && !window.confirm(t("diagram.replaceConfirm"))) return;
     area.value = definition;
-    setCode(definition);
+    fromCode(definition);
     onEdit();
   };
+
+  const startInBuilder = () => {
+    const area = textareaRef.current;
+    if (!area) return;
+    if (area.value.trim() && !window.confirm(t("processMap.startOverConfirm"))) return;
+    fromBuilder(emptyProcessMap());
+  };
+
+  const reason = !read.ok ? t(`processMap.unsupported.${read.reason}`, { line: read.line ? localDigits(read.line, lang) : "" }) : "";
 
   return (
     <div className="diagram-editor">
@@ -75,6 +135,32 @@ export function DiagramEditor({
         ))}
       </div>
       <div className="diagram-panes">
+        <div className="diagram-builder-pane">
+          {map ? (
+            <ProcessBuilder map={map} onChange={fromBuilder} idPrefix={id} />
+          ) : (
+            <div className="process-unsupported" role="status" data-testid="builder-unsupported">
+              <p>{t("processMap.unsupportedNote", { reason })}</p>
+              <button type="button" className="button small ghost" onClick={startInBuilder}>{t("processMap.startOver")}</button>
+            </div>
+          )}
+        </div>
+        <figure className="diagram-preview" aria-live="polite">
+          <figcaption className="label">{t("diagram.preview")}</figcaption>
+          {renderError ? (
+            <p className="field-error">{t("diagram.error")}: <code dir="ltr">{renderError}</code></p>
+          ) : svg ? (
+            <div ref={drawnRef} className="diagram-svg" data-testid="diagram-drawn" dangerouslySetInnerHTML={{ __html: svg }} />
+          ) : (
+            <p className="muted">{code.trim() ? t("diagram.rendering") : t("diagram.empty")}</p>
+          )}
+        </figure>
+      </div>
+      <FieldError id={`${id}-error`} message={error} />
+      <details className="diagram-code" open={codeOpen} onToggle={(e) => setCodeOpen(e.currentTarget.open)}>
+        <summary id={codeHeading}>{t("processMap.code")}</summary>
+        <p className="field-hint">{t("processMap.codeHint")}</p>
+        {code ? <CodeLines code={code} labelledBy={codeHeading} /> : null}
         <div className={`field${error ? " has-error" : ""}`}>
           <label htmlFor={id} className="field-label">{t("diagram.definition")}</label>
           <textarea
@@ -83,26 +169,16 @@ export function DiagramEditor({
             name="definition"
             dir="ltr"
             className="input code"
-            rows={12}
+            rows={10}
             spellCheck={false}
-            defaultValue={value?.definition ?? ""}
-            onInput={(e) => setCode(e.currentTarget.value)}
+            defaultValue={initial}
+            onInput={(e) => fromCode(e.currentTarget.value)}
             aria-invalid={!!error || undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
           />
-          <FieldError id={`${id}-error`} message={error} />
           <p className="field-hint">{t("diagram.hint")}</p>
         </div>
-        <figure className="diagram-preview" aria-live="polite">
-          <figcaption className="label">{t("diagram.preview")}</figcaption>
-          {renderError ? (
-            <p className="field-error">{t("diagram.error")}: <code dir="ltr">{renderError}</code></p>
-          ) : svg ? (
-            <div className="diagram-svg" dangerouslySetInnerHTML={{ __html: svg }} />
-          ) : (
-            <p className="muted">{code.trim() ? t("diagram.rendering") : t("diagram.empty")}</p>
-          )}
-        </figure>
-      </div>
+      </details>
     </div>
   );
 }
