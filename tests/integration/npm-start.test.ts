@@ -81,6 +81,7 @@ async function npmStart(name: string): Promise<Started> {
 async function stopAndCheck(s: Started, how: () => void) {
   // The first page, then what npm started (the server, and the diagram browser once it is up).
   expect((await fetch(`http://127.0.0.1:${s.port}/health`)).status).toBe(200);
+  expect(await waitFor(() => /Diagram browser ready|No Chromium here|could not be started/.test(s.output()), 60_000)).toBe(true);
   const started = descendants(s.npm.pid!);
   expect(started.some((p) => /server\.js|scripts\/start\.mjs/.test(p.cmd))).toBe(true);
   how();
