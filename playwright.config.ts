@@ -33,7 +33,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/projects`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: database },
+    // The demo's sponsor signatures are left out: the scenarios edit its team and vision phases
+    // and sign the team themselves (db/seed-demo.test.ts checks the signed demo).
+    env: { PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: database, GAMBEGAM_DEMO_SIGNOFFS: "off" },
   },
   // The phase-gate scenario signs the demo's team phase off (which locks it), so it runs
   // after the walkthrough tests that edit that phase, on the same database.

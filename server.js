@@ -110,18 +110,23 @@ app.use((error, req, res, _next) => {
 
 const server = app.listen(PORT, HOST, () => {
   console.log(`Gambegam is ready on http://localhost:${server.address().port}`);
+  // The diagram browser starts now, in the background: the first page does not wait for
+  // it, the first document download does not pay for it, and without Chromium nothing fails.
+  void build.entry.module.startDiagramBrowser();
 });
 
 // Stopping (Ctrl+C, a service manager's SIGTERM): stop taking connections, let the
-// requests under way finish for up to 5 s, then exit normally (the database
-// connection is closed on the way out rather than dropped by a signal).
+// requests under way finish for up to 5 s, stop the diagram browser, then exit
+// normally (the database connection is closed on the way out rather than dropped
+// by a signal).
 let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"]) {
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
-    server.close(() => process.exit(0));
+    const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections?.();
+    Promise.all([closed, build.entry.module.stopDiagramBrowser().catch(() => undefined)]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

@@ -9,6 +9,7 @@ import { FrameworkScriptsOnly } from "./components/framework-scripts.tsx";
 import { type MemoPage, dataKey, pagesByData, rememberResponse, requestKeyContext, sendPage, wantsFreshPage } from "./page-memo.server.ts";
 
 export { prepareServer } from "./startup.server.ts";
+export { startDiagramBrowser, stopDiagramBrowser } from "./domain/diagram-render.server.ts";
 export { clientAddressContext, clientIsLocalContext, receivedPathContext } from "./context.ts";
 export { clientAddress, clientIsLocal, foreignOrigin } from "./domain/client.server.ts";
 

@@ -14,7 +14,7 @@ import { getPacks } from "#methodology/registry.ts";
 export async function prepareServer(options: { seedDemo?: boolean } = {}) {
   const packs = getPacks();
   const db = getDb();
-  const demo = options.seedDemo === false ? null : seedDemoIfEmpty(db);
+  const demo = options.seedDemo === false ? null : seedDemoIfEmpty(db, { signOffs: process.env.GAMBEGAM_DEMO_SIGNOFFS?.trim() !== "off" });
   let setupCode: { code: string; file: string } | null = null;
   if (adminExists(db)) removeSetupCode();
   else setupCode = ensureSetupCode();

@@ -21,6 +21,9 @@ export const DEMO_ROWS: Record<string, Cells[]> = {
     { name: "سارا احمدی", role: "project-manager", unit: "دفتر برنامه‌ریزی و بهبود", responsibilities: "برنامه‌ریزی و هماهنگی کارگاه‌ها، پیگیری اقدام‌ها، گزارش پیشرفت به حامی اجرایی.", email: "s.ahmadi@mehregan.example" },
     { name: "رضا موسوی", role: "crm-technology-manager", unit: "فناوری اطلاعات", responsibilities: "ارزیابی نرم‌افزار، یکپارچه‌سازی با سامانه حسابداری و پخش، امنیت و زیرساخت.", email: "r.mousavi@mehregan.example" },
     { name: "نرگس رحیمی", role: "marketing-sales-service", unit: "فروش و بازاریابی", responsibilities: "نمایندگی فرایندهای فروش، بازاریابی و خدمات پس از فروش؛ هماهنگی با سرپرستان پخش.", email: "n.rahimi@mehregan.example" },
+    // Six people, as the method asks, yet two of its six roles (production and HR) still empty: the sponsor signed the team on that condition.
+    { name: "مهدی صالحی", role: "other", unit: "پخش و انبار", responsibilities: "مالک مشترک پروژه؛ نمایندگی فرایند تحویل و برنامه پخش روزانه.", email: "m.salehi@mehregan.example" },
+    { name: "مریم صادقی", role: "marketing-sales-service", unit: "خدمات پس از فروش", responsibilities: "سفیر تغییر خدمات؛ نمایندگی فرایند ثبت و پیگیری شکایت و نوشتن سناریوهای آزمون آن.", email: "m.sadeghi@mehregan.example" },
   ],
   // Business ownership from the start (004): co-owners from sales and distribution, champions who help design the system.
   "team.co-owners": [
@@ -163,3 +166,13 @@ export const DEMO_ANSWERS: Record<string, unknown> = {
     definition: "flowchart LR\n  A[ویزیتور سفارش را روی کاغذ می‌نویسد] --> B[تحویل فرم به دفتر]\n  B --> C[ورود دوباره در سامانه حسابداری]\n  C --> D{موجودی کافی؟}\n  D -- بله --> E[صدور بارنامه]\n  D -- خیر --> F[تماس تلفنی با فروشگاه]\n  F --> B",
   },
 };
+
+/**
+ * The phases the demo's sponsor has signed, as the gate records them (requested by
+ * the project manager, approved by the sponsor with the content's fingerprint), so
+ * a newcomer sees a signed phase, its fingerprint and its signed minutes.
+ */
+export const DEMO_SIGN_OFFS = [
+  { phase: "team", approvedBy: "f.karimi@mehregan.example", at: "2026-11-02T09:30:00.000Z", comment: "ترکیب تیم و اختیارات آن را تأیید می‌کنم؛ نقش‌های تولید و منابع انسانی را پیش از تحلیل نیازمندی‌ها پر می‌کنیم." },
+  { phase: "vision", approvedBy: "f.karimi@mehregan.example", at: "2026-11-25T10:00:00.000Z", comment: "چشم‌انداز و بیانیه استراتژی را همان‌گونه که در کارگاه ۱۲ آبان تصویب شد تأیید می‌کنم." },
+];

@@ -5,6 +5,7 @@ import { teamCoverage } from "#app/domain/team.server.ts";
 import { projectProgress } from "#methodology/progress.ts";
 import { DEMO_USERS, seedDemoIfEmpty } from "./seed-demo.ts";
 import { demoAccounts } from "#app/domain/demo-accounts.server.ts";
+import { gateView, projectGates } from "#app/domain/signoff.server.ts";
 
 let t: ReturnType<typeof tempDatabase>;
 beforeAll(() => {
@@ -41,10 +42,39 @@ describe("the demo projects", () => {
       return p.requiredAnswered === p.required ? "complete" : p.requiredAnswered > 0 ? "started" : "untouched";
     };
     expect(state("vision")).toBe("complete");
-    expect(state("team")).toBe("started");
+    expect(state("team")).toBe("complete");
     expect(state("goals")).toBe("started");
     expect(state("requirements")).toBe("started");
     expect(state("review")).toBe("untouched");
+  });
+
+  test("has its team and vision phases signed by the demo sponsor, with the fingerprint of the content as it is", () => {
+    const project = getProject(t.db, 1)!;
+    const pack = packOf(project)!;
+    const data = loadProjectData(t.db, 1);
+    const gates = projectGates(t.db, 1, pack);
+    const signed = pack.phases.map((phase) => {
+      const view = gateView(pack, phase, gates, data);
+      return [phase.id, view.status, view.lastApproval?.userName ?? null, view.changedSinceSignoff, view.lastApproval?.fingerprint === view.fingerprint];
+    });
+    expect(signed.slice(0, 3)).toEqual([
+      ["team", "signed", "فرهاد کریمی", false, true],
+      ["vision", "signed", "فرهاد کریمی", false, true],
+      ["goals", "open", null, false, false],
+    ]);
+    // The next phase can be asked for once complete: nothing earlier is left unsigned.
+    expect(gateView(pack, pack.phases[2]!, gates, data).blockedBy).toEqual([]);
+  });
+
+  test("without its signatures (GAMBEGAM_DEMO_SIGNOFFS=off, for tests that edit those phases) every phase is open", () => {
+    const other = tempDatabase();
+    try {
+      seedDemoIfEmpty(other.db, { signOffs: false });
+      const pack = packOf(getProject(other.db, 1)!)!;
+      expect([...projectGates(other.db, 1, pack).values()].filter((g) => g.status !== "open")).toEqual([]);
+    } finally {
+      other.cleanup();
+    }
   });
 
   test("has a team with two of the six recommended roles still empty", () => {

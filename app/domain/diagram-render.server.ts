@@ -2,7 +2,10 @@
  * Draws mermaid diagrams on the server for the Word deliverables.
  *
  * - One long-lived headless Chromium per process (Debian's `chromium`, driven
- *   by playwright-core), launched on first use and relaunched if it dies.
+ *   by playwright-core), started in the background when the server starts
+ *   (`startDiagramBrowser`, decision 043) or else on first use, and relaunched
+ *   if it dies. The server stops it when it stops; Playwright's own signal
+ *   handlers are off, so they cannot end the process before the server has.
  * - No network: every request of the page is refused; mermaid and the
  *   Vazirmatn font are injected from node_modules.
  * - Labels are SVG text (no HTML labels), because Word ignores
@@ -53,6 +56,8 @@ export type DiagramRenderer = {
   rasterise(svg: string): Promise<RenderResult>;
   /** Whether a Chromium binary was found (nothing is launched to tell). */
   available(): boolean;
+  /** Starts the browser and loads mermaid now, so the first drawing does not wait for them. Never throws. (Tests' stand-in renderers leave it out.) */
+  warmUp?(): Promise<{ ok: true; ms: number } | { ok: false; reason: "unavailable" | "failed"; message: string }>;
   close(): Promise<void>;
   stats(): { renders: number; cacheHits: number; launches: number; memoryEntries: number; memoryBytes: number };
 };
@@ -168,7 +173,16 @@ export function createDiagramRenderer(opts: RendererOptions = {}): DiagramRender
       counters.launches++;
       // playwright-core is loaded on the first drawing, not at start-up (it took about 0.4 s).
       browser = import("playwright-core")
-        .then(({ chromium }) => chromium.launch({ executablePath: executable!, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] }))
+        .then(({ chromium }) => chromium.launch({
+            executablePath: executable!,
+            headless: true,
+            args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+            // The server decides when to stop (server.js closes the renderer, then exits;
+            // Playwright's exit hook still kills the browser if the process ends another way).
+            handleSIGINT: false,
+            handleSIGTERM: false,
+            handleSIGHUP: false,
+          }))
         .then((b) => {
           b.on("disconnected", () => {
             browser = null;
@@ -209,14 +223,16 @@ export function createDiagramRenderer(opts: RendererOptions = {}): DiagramRender
     return p;
   };
 
+  const ready = (): Promise<Page> =>
+    (page ??= openPage().catch((e) => {
+      page = null;
+      throw e;
+    }));
+
   async function draw(definition: string, options: RenderOptions & { svg?: boolean }): Promise<RenderResult> {
     let p: Page;
     try {
-      page ??= openPage().catch((e) => {
-        page = null;
-        throw e;
-      });
-      p = await page;
+      p = await ready();
     } catch (e) {
       return { ok: false, reason: "unavailable", message: `Chromium could not be started: ${(e as Error).message.split("\n")[0]}` };
     }
@@ -314,6 +330,16 @@ export function createDiagramRenderer(opts: RendererOptions = {}): DiagramRender
 
   return {
     available: () => Boolean(executable),
+    async warmUp() {
+      if (!executable) return { ok: false, reason: "unavailable", message: "Chromium is not installed" };
+      const started = Date.now();
+      try {
+        await ready();
+        return { ok: true, ms: Date.now() - started };
+      } catch (e) {
+        return { ok: false, reason: "failed", message: `Chromium could not be started: ${(e as Error).message.split("\n")[0]}` };
+      }
+    },
     stats: () => {
       const m = memory.usage();
       return { ...counters, memoryEntries: m.entries, memoryBytes: m.bytes };
@@ -334,6 +360,27 @@ export function createDiagramRenderer(opts: RendererOptions = {}): DiagramRender
 }
 
 let singleton: DiagramRenderer | null = null;
+
+/**
+ * Called by server.js once it listens: starts the diagram browser in the
+ * background, so the first document download does not wait the second or two
+ * Chromium and mermaid take to start. Nothing waits for it, and without
+ * Chromium (or when it cannot start) the server runs on and documents draw
+ * their diagrams as tables, as before. `GAMBEGAM_DIAGRAM_BROWSER=on-first-use`
+ * starts it at the first drawing instead (the integration tests' servers).
+ */
+export function startDiagramBrowser(log: (line: string) => void = console.log): Promise<void> {
+  if (process.env.GAMBEGAM_DIAGRAM_BROWSER?.trim() === "on-first-use") return Promise.resolve();
+  return getDiagramRenderer()
+    .warmUp!()
+    .then((r) => log(r.ok ? `Diagram browser ready (${(r.ms / 1000).toFixed(1)} s).` : r.reason === "unavailable" ? "No Chromium here: documents will show diagrams as tables." : `${r.message}: documents will show diagrams as tables until it starts.`))
+    .catch(() => undefined);
+}
+
+/** Stops the diagram browser, if it runs (server.js, on its way out). */
+export async function stopDiagramBrowser(): Promise<void> {
+  await singleton?.close();
+}
 
 /** The process-wide renderer, with its disk cache beside the database. */
 export function getDiagramRenderer(): DiagramRenderer {

@@ -1,7 +1,8 @@
 /**
  * npm run bench — Gambegam under load, on the production build.
  *
- * 1. Builds the app if `build/` is missing or stale.
+ * 1. Builds the app if `build/` is missing or stale; times `npm start` as a
+ *    person runs it, the second start (build up to date) to its first page.
  * 2. Creates a large project (500 requirements, 60 team members, 40 goals,
  *    200 audit-heavy edits) in a fresh database through the app's data layer.
  * 3. Times the hot single-row queries and what runs inside a request.
@@ -28,6 +29,7 @@ import { benchHotQueries } from "./queries.ts";
 import { benchInProcess } from "./in-process.ts";
 import { FRESH, LOAD, load, pageSource, signIn, startProductionServer, surveyStepPages, timePage, type LoadResult } from "./http.ts";
 import { benchExports } from "./exports.ts";
+import { benchNpmStart } from "./npm-start.ts";
 import { jsonLine, printTable, type Figure } from "./report.ts";
 import { openDatabase } from "../../db/client.ts";
 
@@ -47,6 +49,9 @@ const extra: Record<string, unknown> = {};
 let failure: string | null = null;
 
 try {
+  step("npm start, twice: a first start on a fresh database, then the second");
+  sections.push({ title: "Starting (`npm start`, stopped with Ctrl+C between the two)", figures: await benchNpmStart(dir) });
+
   step("creating the large project");
   const databasePath = path.join(dir, "large.sqlite");
   const t0 = performance.now();

@@ -57,6 +57,46 @@ test.describe("Word deliverables", () => {
     expect(errors.filter((e) => e.includes("status of 400"))).toHaveLength(1);
   });
 
+  test("a document being made says so and cannot be asked for twice; it arrives as a file and the page shows its version (Persian and English)", async ({ page }) => {
+    const errors = watchConsole(page);
+    let posts = 0;
+    // The answer is held back a moment, so the wait can be seen however fast the server is.
+    await page.route("**/documents/vision-minutes/download", async (route) => {
+      posts++;
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.fulfill({ response });
+    });
+    await page.goto("/projects/1/documents");
+    const card = page.locator('[data-deliverable="vision-minutes"]');
+    const rounds = [
+      { lang: "fa", button: "دریافت به فارسی", making: "در حال ساختن سند فارسی…", wait: "گام‌به‌گام سند را می‌سازد", file: /^vision-minutes-.+-v1-fa\.docx$/, version: "نسخه ۱" },
+      { lang: "en", button: "Download in English", making: "Making the English document…", wait: "The document is being made", file: /^vision-minutes-.+-v1-en\.docx$/, version: "Version 1" },
+    ] as const;
+    for (const r of rounds) {
+      await switchLanguage(page, r.lang);
+      const before = posts;
+      const downloading = page.waitForEvent("download");
+      // A double click, as the trial's users did while nothing seemed to happen.
+      await card.getByRole("button", { name: r.button }).dblclick();
+      await expect(card.locator("button.making")).toHaveText(r.making);
+      await expect(card.getByRole("status")).toContainText(r.wait);
+      const buttons = card.locator(".deliverable-downloads button");
+      for (let i = 0; i < (await buttons.count()); i++) await expect(buttons.nth(i)).toBeDisabled();
+      await shot(page, `document-being-made-${r.lang}`);
+      const file = await downloading;
+      expect(file.suggestedFilename()).toMatch(r.file);
+      expect(unzipSync(new Uint8Array(fs.readFileSync((await file.path())!)))["word/document.xml"]).toBeTruthy();
+      await expect(buttons.first()).toBeEnabled();
+      await expect(card.getByRole("status")).toHaveText("");
+      // Without a reload, the page says which version was made.
+      await expect(card.locator("[data-version]")).toContainText(r.version);
+      expect(posts - before).toBe(1);
+    }
+    await expect(page).toHaveURL(/\/projects\/1\/documents$/);
+    expect(errors).toEqual([]);
+  });
+
   test("the project home shows the roadmap and the team page the team structure, as diagrams and tables", async ({ page }) => {
     const errors = watchConsole(page);
     for (const lang of ["fa", "en"] as const) {

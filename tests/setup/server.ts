@@ -23,7 +23,11 @@ export async function startServer(env: Record<string, string | null> = {}, nodeA
   ensureBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-server-"));
   const databasePath = path.join(dir, "app.sqlite");
-  const merged: Record<string, string | null | undefined> = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...env };
+  // The diagram browser starts at a server's first drawing, not at every test server's start
+  // (tests/integration/diagram-browser.test.ts starts one the way `npm start` does). The demo's
+  // team and vision are not signed, as the tests that edit them expect (demo-signed.test.ts
+  // starts a server with the signed demo a fresh installation has).
+  const merged: Record<string, string | null | undefined> = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, GAMBEGAM_DIAGRAM_BROWSER: "on-first-use", GAMBEGAM_DEMO_SIGNOFFS: "off", ...env };
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "server.js"], {
     env: Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => typeof e[1] === "string")),
     stdio: ["ignore", "pipe", "pipe"],
