@@ -328,3 +328,50 @@ export const documentVersions = sqliteTable(
 );
 
 export type BrandingRow = typeof branding.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Live updates (decision 037): the change feed and who is on which step.
+
+/**
+ * The change feed: one row per saved change, written inside the write's own
+ * transaction (a refused write leaves none). Each server process polls it by
+ * id, so processes sharing one database file see each other's changes. Old
+ * rows are pruned; no foreign key, so a feed row never blocks deleting a project.
+ */
+export const liveChanges = sqliteTable(
+  "live_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull(),
+    /** `answer:<itemId>`, `row:<itemId>`, `signoff:<phaseId>`, `presence:<phaseId>/<stepId>`, `workshop:<sessionId>` or `project`. */
+    topic: text("topic").notNull(),
+    /** The user whose change it is; null for a participant or the system. */
+    by: integer("by"),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [index("live_changes_at").on(t.at)],
+);
+
+/**
+ * Who has a step open now: one row per open tab (`client_id`), refreshed by a
+ * heartbeat; a row whose `seen_at` is older than the presence window is gone.
+ */
+export const presence = sqliteTable(
+  "presence",
+  {
+    clientId: text("client_id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** `<phaseId>/<stepId>`, or '' when the tab is on another page of the project. */
+    place: text("place").notNull(),
+    seenAt: text("seen_at").notNull(),
+  },
+  (t) => [index("presence_project_place").on(t.projectId, t.place)],
+);
+
+export type LiveChangeRow = typeof liveChanges.$inferSelect;
+export type PresenceRow = typeof presence.$inferSelect;
