@@ -154,6 +154,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     },
   },
   "/projects/:projectId/phases/:phaseId/steps/:stepId": { loader: { project: "view" }, action: { intents: stepIntents } },
+  // Live changes and presence (Server-Sent Events): whoever may read the project.
+  "/projects/:projectId/live": { loader: { project: "view" } },
   "/*": { loader: "public", action: "public" },
 };
 

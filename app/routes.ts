@@ -41,6 +41,8 @@ export default [
   route("projects/:projectId/selection/response-sheet", "routes/project.response-sheet.tsx"),
   // A resource route: the whole project as one JSON file (portable project data).
   route("projects/:projectId/export", "routes/project.export.tsx"),
+  // A resource route: the project's live changes and presence, as Server-Sent Events (decision 037).
+  route("projects/:projectId/live", "routes/project.live.tsx"),
   route("preferences", "routes/preferences.tsx"),
   // A trivial page for monitoring (and the benchmark's bare route).
   route("health", "routes/health.tsx"),
