@@ -237,6 +237,8 @@ describe("adoption", () => {
     const evidence = (data().answers.get("team.readiness-culture")?.value as { evidence?: string } | undefined)?.evidence ?? "";
     adopt(t.db, { sessionId: s.sessionId, activityId: readiness, by });
     expect(data().answers.get("team.readiness-culture")?.value).toEqual({ score: 2, evidence });
+    const last = t.db.select().from(auditLog).where(and(eq(auditLog.projectId, projectId), eq(auditLog.action, "workshop.adopt"))).orderBy(sql`${auditLog.id} desc`).get();
+    expect(last).toMatchObject({ itemId: null, phaseId: "team", subject: "readiness", after: { votes: 2 } });
 
     const ideas = addActivity(t.db, { sessionId: s.sessionId, kind: "ideas", config: { itemId: "vision.why-crm", question: "Why CRM?" }, by }).activityId;
     openActivity(t.db, { sessionId: s.sessionId, activityId: ideas, by });
@@ -262,6 +264,5 @@ describe("adoption", () => {
     expect(withIdeas).toMatchObject({ facilitator: "Sara Ahmadi", stepId: "vision-core-questions", participants: ["A", "B"] });
     expect(withIdeas.activities.map((a) => a.kind)).toEqual(["readiness", "ideas"]);
     expect(sessionRecords(t.db, projectId, "goals")).toEqual([]);
-    void and;
   });
 });

@@ -697,6 +697,7 @@ export function adopt(db: Db, args: { sessionId?: number; activityId: unknown; b
     const stamp = now();
     let adopted: Adopted;
     let target: string | null = null;
+    let readinessPhase: string | null = null;
     if (summary.kind === "goal-scores" && subjects.kind === "goal-scores") {
       const ids = planningIds(pack);
       const scoresItem = findItem(pack, ids.scores) as RegisterItem | undefined;
@@ -763,7 +764,8 @@ export function adopt(db: Db, args: { sessionId?: number; activityId: unknown; b
         if (res.status === "invalid") refuse(`score-${r.itemId}`, Object.values(res.errors)[0] ?? "errors.badForm", 400);
         if (res.status === "conflict") refuse("_form", "workshop.errors.changedMeanwhile", 409);
       }
-      target = ratings[0]!.itemId;
+      // No single item: the line names "the readiness scores", in the ratings' phase.
+      readinessPhase = phaseOfItem(pack, ratings[0]!.itemId);
       adopted = { kind: "readiness", votes: summary.voters, ratings };
     } else if (summary.kind === "ideas") {
       const cfg = a.config as { itemId: string };
@@ -789,7 +791,7 @@ export function adopt(db: Db, args: { sessionId?: number; activityId: unknown; b
     }
     tx.update(workshopActivities).set({ adopted, adoptedAt: stamp, adoptedBy: args.by.name, state: "closed" }).where(eq(workshopActivities.id, a.id)).run();
     tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, s.projectId)).run();
-    const phaseId = target ? phaseOfItem(pack, target) : s.phaseId;
+    const phaseId = target ? phaseOfItem(pack, target) : (readinessPhase ?? s.phaseId);
     // The history line, after the saves so it heads them (newest first), in the same transaction.
     audit(tx, args.by, { projectId: s.projectId, action: "workshop.adopt", phaseId, itemId: target, subject: a.kind, after: { session: s.id, activity: a.id, votes: adopted.votes } }, stamp);
     tell(tx, s.projectId, s.id, args.by);
