@@ -12,6 +12,7 @@ import { lastItemChanges } from "#app/domain/audit.server.ts";
 import { can } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
+import { PresenceLine } from "#app/components/live.tsx";
 import { readForm } from "#app/http.server.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
 import { localDigits } from "#app/views/format.ts";
@@ -108,6 +109,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
             {t("progress.requiredAnswered", { done: localDigits(requiredDone, lang), total: localDigits(requiredItems.length, lang) })}
           </p>
         ) : null}
+        <PresenceLine />
       </header>
       {fallback && !fallback.ok && !fallback.itemId ? <p className="banner banner-error" role="alert">{t("errors.badForm")}</p> : null}
       {readOnlyReason ? (
