@@ -41,13 +41,15 @@ import {
   type ActivityKind,
   type ActivityState,
   type ActivitySubjects,
+  type Adopted,
   type Ballot,
   type Idea,
   type IdeaGroup,
+  type SessionRecord,
   type Summary,
 } from "./workshop.ts";
 
-export type { ActivityKind, ActivitySubjects, Ballot, Summary };
+export type { ActivityKind, ActivitySubjects, Adopted, Ballot, SessionRecord, Summary };
 
 /** A refusal: the route answers `status` with `messageKey` (a locale key) next to `field`. */
 export class WorkshopRefusal extends Error {
@@ -637,13 +639,6 @@ export function participantView(db: Db, sessionId: number, participantId: number
 // ---------------------------------------------------------------------------
 // Adoption
 
-/** What was adopted, kept with the activity (and shown in the session record). */
-export type Adopted =
-  | { kind: "goal-scores"; votes: number; criterionId?: string; cells: Array<{ goalId: string; criterionId: string; score: number }> }
-  | { kind: "readiness"; votes: number; ratings: Array<{ itemId: string; score: number }> }
-  | { kind: "ideas"; votes: number; itemId: string; ideas: string[] }
-  | { kind: "poll"; votes: number };
-
 /**
  * What the facilitator adopts (all optional):
  * - goal-scores, criteria: `values` `{ [goalId]: { [criterionId]: 0..5 } }` instead of the rounded medians;
@@ -802,24 +797,6 @@ export function adopt(db: Db, args: { sessionId?: number; activityId: unknown; b
 
 // ---------------------------------------------------------------------------
 // The record (for documents)
-
-export type SessionRecord = {
-  id: number;
-  stepId: string;
-  startedAt: string;
-  endedAt: string | null;
-  facilitator: string;
-  participants: string[];
-  activities: Array<{
-    kind: ActivityKind;
-    config: ActivityConfig;
-    subjects: ActivitySubjects;
-    summary: Summary;
-    adopted: Adopted | null;
-    adoptedBy: string | null;
-    adoptedAt: string | null;
-  }>;
-};
 
 /**
  * The sessions of a phase as its deliverables print them: date, step,

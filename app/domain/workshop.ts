@@ -321,3 +321,33 @@ export function groupIdeas(ideas: readonly Idea[]): IdeaGroup[] {
   }
   return [...groups.values()];
 }
+
+// ---------------------------------------------------------------------------
+// The record (what the documents print)
+
+/** What was adopted, kept with the activity (and shown in the session record). */
+export type Adopted =
+  | { kind: "goal-scores"; votes: number; criterionId?: string; cells: Array<{ goalId: string; criterionId: string; score: number }> }
+  | { kind: "readiness"; votes: number; ratings: Array<{ itemId: string; score: number }> }
+  | { kind: "ideas"; votes: number; itemId: string; ideas: string[] }
+  | { kind: "poll"; votes: number };
+
+/** One session as the phase's deliverables print it (see `sessionRecords` in workshop.server.ts). */
+export type SessionRecord = {
+  id: number;
+  stepId: string;
+  startedAt: string;
+  endedAt: string | null;
+  facilitator: string;
+  participants: string[];
+  activities: Array<{
+    kind: ActivityKind;
+    config: ActivityConfig;
+    subjects: ActivitySubjects;
+    summary: Summary;
+    adopted: Adopted | null;
+    adoptedBy: string | null;
+    adoptedAt: string | null;
+  }>;
+};
+
