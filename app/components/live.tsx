@@ -14,9 +14,14 @@ import { useTranslation } from "#app/i18n.ts";
 
 export type LiveEvent = { id: number; topic: string; by: number | null; byName: string | null; at: string };
 
-type LiveState = { presence: string[]; listen: (fn: (e: LiveEvent) => void) => () => void };
+type LiveState = {
+  presence: string[];
+  listen: (fn: (e: LiveEvent) => void) => () => void;
+  /** The latest change heard on a topic in this tab, if any. */
+  lastOf: (topic: string) => LiveEvent | undefined;
+};
 
-const LiveContext = createContext<LiveState>({ presence: [], listen: () => () => {} });
+const LiveContext = createContext<LiveState>({ presence: [], listen: () => () => {}, lastOf: () => undefined });
 
 /** How long after the last change of a burst the page reloads its data (and at most how long a burst delays it). */
 const DEBOUNCE_MS = 150;
@@ -36,6 +41,7 @@ export function LiveProvider({ projectId, children }: { projectId: number; child
   const [presence, setPresence] = useState<string[]>([]);
   const listeners = useRef(new Set<(e: LiveEvent) => void>());
   const lastId = useRef<number | null>(null);
+  const lastByTopic = useRef(new Map<string, LiveEvent>());
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
@@ -56,6 +62,7 @@ export function LiveProvider({ projectId, children }: { projectId: number; child
         return;
       }
       if (Number.isFinite(event.id)) lastId.current = event.id;
+      lastByTopic.current.set(event.topic, event);
       for (const fn of listeners.current) fn(event);
       if (!reloadsPages(event.topic)) return;
       const now = Date.now();
@@ -86,6 +93,7 @@ export function LiveProvider({ projectId, children }: { projectId: number; child
       listeners.current.add(fn);
       return () => listeners.current.delete(fn);
     },
+    lastOf: (topic) => lastByTopic.current.get(topic),
   });
   value.current = { ...value.current, presence };
   return <LiveContext.Provider value={value.current}>{children}</LiveContext.Provider>;
@@ -102,6 +110,11 @@ export function useLiveChanges(fn: (e: LiveEvent) => void): void {
   const latest = useRef(fn);
   latest.current = fn;
   useEffect(() => listen((e) => latest.current(e)), [listen]);
+}
+
+/** Who made the latest change heard on a topic (e.g. `row:<itemId>`), by name. */
+export function useLastChangeOf(): (topic: string) => LiveEvent | undefined {
+  return useContext(LiveContext).lastOf;
 }
 
 /** "Also on this step now: …" — nothing when the reader is alone. */

@@ -85,3 +85,39 @@ test("a saved answer appears on another person's open step; a field being edited
   await expect(b.getByTestId("presence")).toBeHidden({ timeout: 5000 });
   expect(errors).toEqual([]);
 });
+
+test("a register row: replaced in place when the reader is not editing it; kept, with who changed it, when they are", async ({ browser }) => {
+  const a = await (await browser.newContext({ storageState: PM_STATE })).newPage();
+  const b = await signedIn(browser, "n.rahimi@mehregan.example");
+  const url = stepOf(1, "vision.segments");
+  for (const p of [a, b]) {
+    await p.goto(url);
+    await switchLanguage(p, "en");
+  }
+  const rowOf = (p: Page) => p.locator("#item-vision\\.segments .row-editor").nth(1);
+  for (const p of [a, b]) await rowOf(p).locator("summary").click();
+
+  // B looks at the row (not typing in it): A's saved text replaces it.
+  const first = `About 700 shops, ordering through visitors (${Date.now()})`;
+  await rowOf(a).getByLabel("Description").fill(first);
+  await expect(rowOf(a).locator("[data-testid=save-status]")).toContainText("Saved");
+  await expect(rowOf(b).getByLabel("Description")).toHaveValue(first, { timeout: 1000 });
+
+  // B types in the row while A saves it: B's text stays, and B is told who changed it.
+  const theirs = `Visits on a fixed weekday (${Date.now()})`;
+  const mine = "Mine: phone orders without waiting";
+  await rowOf(b).getByLabel("Rationale").click();
+  await b.keyboard.press("Control+A");
+  const typing = rowOf(b).getByLabel("Rationale").pressSequentially(mine, { delay: 80 });
+  await rowOf(a).getByLabel("Rationale").fill(theirs);
+  await expect(rowOf(a).locator("[data-testid=save-status]")).toContainText("Saved");
+  await typing;
+  const notice = rowOf(b).getByTestId("remote-change");
+  await expect(notice).toContainText(new RegExp(`${PM_NAME}\\u2069? saved a change to this while you were editing it`));
+  await expect(notice).toContainText(theirs);
+  await expect(rowOf(b).getByLabel("Rationale")).toHaveValue(mine);
+  await shot(b, "live-row-changed-while-editing-en");
+  await notice.getByRole("button", { name: "Use theirs" }).click();
+  await expect(rowOf(b).getByLabel("Rationale")).toHaveValue(theirs);
+  await expect(notice).toBeHidden();
+});
