@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { tempDatabase } from "#tests/setup/db.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
-import { auditLog, workshopBallots, workshopIdeas, workshopParticipants } from "#db/schema.ts";
+import { auditLog, liveChanges, workshopBallots, workshopIdeas, workshopParticipants } from "#db/schema.ts";
 import { loadProjectData } from "./projects.server.ts";
 import { readScores } from "./planning.ts";
 import {
@@ -27,6 +27,8 @@ import {
   sessionRecords,
   startSession,
   WorkshopRefusal,
+  ROOM_ANNOUNCE_MS,
+  phoneState,
 } from "./workshop.server.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
@@ -147,6 +149,42 @@ describe("ballots", () => {
     expect(projectorView(t.db, s.sessionId).activity).toMatchObject({ voters: 1, summary: null });
     reveal(t.db, { sessionId: s.sessionId, activityId, by });
     expect(projectorView(t.db, s.sessionId).activity?.summary).toMatchObject({ options: [{ count: 0 }, { count: 1 }] });
+  });
+});
+
+describe("what the room's votes announce", () => {
+  test("a burst of votes announces the session's change at once, then at most once a window, and the last vote after the window", async () => {
+    const s = start();
+    const { activityId } = addActivity(t.db, { sessionId: s.sessionId, kind: "poll", config: { question: "Q", options: ["a", "b"] }, by });
+    openActivity(t.db, { sessionId: s.sessionId, activityId, by });
+    const people = Array.from({ length: 20 }, (_, i) => join(t.db, { sessionId: s.sessionId, name: `P${i}` }));
+    const changes = () => t.db.select().from(liveChanges).where(eq(liveChanges.topic, `workshop:${s.sessionId}`)).all().length;
+    await new Promise((r) => setTimeout(r, ROOM_ANNOUNCE_MS + 50));
+    const before = changes();
+    for (const p of people) castBallot(t.db, { activityId, participantId: p.participantId, value: { option: 1 } });
+    // Twenty votes in a few milliseconds: the first is announced at once, the rest wait for the window.
+    expect(changes() - before).toBe(1);
+    await new Promise((r) => setTimeout(r, ROOM_ANNOUNCE_MS + 100));
+    expect(changes() - before).toBe(2);
+  });
+});
+
+describe("what a phone needs to hear about", () => {
+  test("the phone's state changes when an activity opens or closes or the session ends, not with each vote", () => {
+    const s = start();
+    const { activityId } = addActivity(t.db, { sessionId: s.sessionId, kind: "poll", config: { question: "Q", options: ["a", "b"] }, by });
+    const waiting = phoneState(t.db, s.sessionId);
+    openActivity(t.db, { sessionId: s.sessionId, activityId, by });
+    const open = phoneState(t.db, s.sessionId);
+    expect(open).not.toBe(waiting);
+    const p = join(t.db, { sessionId: s.sessionId, name: "Quiet" });
+    castBallot(t.db, { activityId, participantId: p.participantId, value: { option: 0 } });
+    expect(phoneState(t.db, s.sessionId)).toBe(open);
+    closeActivity(t.db, { sessionId: s.sessionId, activityId, by });
+    const closed = phoneState(t.db, s.sessionId);
+    expect(closed).not.toBe(open);
+    endSession(t.db, { sessionId: s.sessionId, by });
+    expect(phoneState(t.db, s.sessionId)).toBe("ended");
   });
 });
 

@@ -82,6 +82,46 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  */
 function tell(tx: Db | Tx, projectId: number, sessionId: number, by: Actor | null) {
   announce(tx, { projectId, topic: `workshop:${sessionId}`, by: by?.id ?? null });
+  const r = room.get(sessionId);
+  if (r) r.last = Date.now();
+}
+
+/**
+ * The room's own writes (a join, a ballot, an idea) come in bursts: sixty
+ * phones voting at once. Each listening page (the projector, every phone)
+ * asks for its data again on a change, so these are announced at most once
+ * per window per session: the first at once, inside its transaction; any
+ * later in the window by one announcement when the window ends (so the last
+ * vote is never left unannounced). Per server process, in memory.
+ */
+export const ROOM_ANNOUNCE_MS = 400;
+const room = new Map<number, { last: number; timer: ReturnType<typeof setTimeout> | null }>();
+
+function tellRoom(db: Db, tx: Db | Tx, projectId: number, sessionId: number) {
+  const now = Date.now();
+  let r = room.get(sessionId);
+  if (!r) room.set(sessionId, (r = { last: 0, timer: null }));
+  if (now - r.last >= ROOM_ANNOUNCE_MS) {
+    tell(tx, projectId, sessionId, null);
+    return;
+  }
+  if (r.timer) return;
+  r.timer = setTimeout(() => {
+    r.timer = null;
+    try {
+      writeTransaction(db, (later) => tell(later, projectId, sessionId, null));
+    } catch {
+      // The database is closed or busy: the next change of the session is announced.
+    }
+  }, r.last + ROOM_ANNOUNCE_MS - now);
+  r.timer.unref?.();
+}
+
+/** Forget a session's announcement window (it ended). */
+function forgetRoom(sessionId: number) {
+  const r = room.get(sessionId);
+  if (r?.timer) clearTimeout(r.timer);
+  room.delete(sessionId);
 }
 
 // ---------------------------------------------------------------------------
@@ -171,6 +211,7 @@ export function endSession(db: Db, args: { sessionId: number; by: Actor }): void
     tell(tx, s.projectId, s.id, args.by);
   });
   for (const p of db.select({ id: workshopParticipants.id }).from(workshopParticipants).where(eq(workshopParticipants.sessionId, s.id)).all()) buckets.delete(p.id);
+  forgetRoom(s.id);
 }
 
 function requireSession(db: Db, sessionId: number): WorkshopSessionRow {
@@ -231,7 +272,7 @@ export function join(db: Db, args: { sessionId: number; name: unknown }): { part
   const id = writeTransaction(db, (tx) => {
     const n = tx.select({ n: sql<number>`count(*)` }).from(workshopParticipants).where(eq(workshopParticipants.sessionId, s.id)).get()!.n;
     if (n >= WORKSHOP_LIMITS.participants) refuse("name", "workshop.errors.full", 409, { max: WORKSHOP_LIMITS.participants });
-    tell(tx, s.projectId, s.id, null);
+    tellRoom(db, tx, s.projectId, s.id);
     return tx
       .insert(workshopParticipants)
       .values({ sessionId: s.id, name: name.data!, secretHash: sha256(secret), joinedAt: now() })
@@ -493,7 +534,7 @@ export function castBallot(db: Db, args: { activityId: unknown; participantId: u
     // Read again under the write lock: the facilitator may have closed it a moment ago.
     const state = tx.select({ state: workshopActivities.state }).from(workshopActivities).where(eq(workshopActivities.id, a.id)).get()?.state;
     if (state !== "open") refuse("activityId", "workshop.errors.notOpen", 409);
-    tell(tx, s.projectId, s.id, null);
+    tellRoom(db, tx, s.projectId, s.id);
     return tx
       .insert(workshopBallots)
       .values({ activityId: a.id, participantId: pid, value: ballot, casts: 1, updatedAt: stamp })
@@ -516,7 +557,7 @@ export function sendIdea(db: Db, args: { activityId: unknown; participantId: unk
   const id = writeTransaction(db, (tx) => {
     const n = tx.select({ n: sql<number>`count(*)` }).from(workshopIdeas).where(and(eq(workshopIdeas.activityId, a.id), eq(workshopIdeas.participantId, pid))).get()!.n;
     if (n >= WORKSHOP_LIMITS.ideasPerParticipant) refuse("text", "workshop.errors.tooManyIdeas", 409, { max: WORKSHOP_LIMITS.ideasPerParticipant });
-    tell(tx, s.projectId, s.id, null);
+    tellRoom(db, tx, s.projectId, s.id);
     return tx.insert(workshopIdeas).values({ activityId: a.id, participantId: pid, text: text.data!, createdAt: now() }).returning({ id: workshopIdeas.id }).get().id;
   });
   return { ideaId: id, text: text.data! };
@@ -612,6 +653,19 @@ export function projectorView(db: Db, sessionId: number): ProjectorView {
     participantCount: v.participants.length,
     activity: current ? { ...current, summary: current.revealed || current.kind === "ideas" ? current.summary : null } : null,
   };
+}
+
+/**
+ * What a phone shows, as one short string: "ended", or the open activity (id
+ * and state) — it does not change with the room's votes. A phone's event
+ * stream can send `change` only when this differs from what it last sent, so
+ * sixty phones do not fetch their page again after every vote.
+ */
+export function phoneState(db: Db, sessionId: number): string {
+  const s = db.select({ endedAt: workshopSessions.endedAt }).from(workshopSessions).where(eq(workshopSessions.id, sessionId)).get();
+  if (!s || s.endedAt) return "ended";
+  const open = db.select({ id: workshopActivities.id }).from(workshopActivities).where(and(eq(workshopActivities.sessionId, sessionId), eq(workshopActivities.state, "open"))).get();
+  return open ? `open:${open.id}` : "waiting";
 }
 
 export type ParticipantView = {
