@@ -182,7 +182,7 @@ function ActivityControls({ a, action, questionTitles, criteriaOfProject }: { a:
         {a.kind !== "ideas" && a.state !== "draft" ? (
           <ActionForm action={action} intent={a.revealed ? "hide" : "reveal"}>
             <input type="hidden" name="activityId" value={a.id} />
-            <button type="submit" className="button small" data-testid={a.revealed ? "workshop-hide" : "workshop-reveal"}>{a.revealed ? t("workshopUi.panel.hiddenNote") : t("workshopUi.panel.revealButton")}</button>
+            <button type="submit" className="button small" data-testid={a.revealed ? "workshop-hide" : "workshop-reveal"}>{a.revealed ? t("workshopUi.panel.hideButton") : t("workshopUi.panel.revealButton")}</button>
           </ActionForm>
         ) : null}
       </div>

@@ -1,15 +1,17 @@
 /**
  * A phone's event stream (decision 039): Server-Sent Events that say only
- * that the participant's session changed (`event: change`) or ended
- * (`event: ended`); no project content travels on it. The phone then asks
- * for its own page. Changes come from the live feed (decision 037), topic
- * `workshop:<sessionId>`, coalesced to one event per 150 ms. A comment every
+ * that what the participant's phone shows changed (`event: change`: another
+ * activity opened, or none) or the session ended (`event: ended`); no project
+ * content travels on it, and the room's votes do not wake sixty phones
+ * (`phoneState`, decision 038). The phone then asks for its own page. Changes
+ * come from the live feed (decision 037), topic `workshop:<sessionId>`,
+ * looked at once per 150 ms at most. A comment every
  * 20 s keeps proxies from closing a quiet connection; the listener goes when
  * the phone does.
  */
 import type { Db } from "#db/client.ts";
 import { subscribe } from "./live.server.ts";
-import { getSession, type SessionInfo } from "./workshop.server.ts";
+import { phoneState, type SessionInfo } from "./workshop.server.ts";
 
 const BEAT_MS = 20_000;
 const COALESCE_MS = 150;
@@ -29,15 +31,17 @@ export function phoneEvents(o: { db: Db; session: SessionInfo; participantId: nu
           cleanup();
         }
       };
+      let shown = phoneState(o.db, o.session.id);
       const flush = () => {
         pending = undefined;
-        const now = getSession(o.db, o.session.id);
-        if (!now || now.endedAt) {
+        const now = phoneState(o.db, o.session.id);
+        if (now === "ended") {
           write("event: ended\ndata: {}\n\n");
           cleanup();
           return;
         }
-        write("event: change\ndata: {}\n\n");
+        if (now !== shown) write("event: change\ndata: {}\n\n");
+        shown = now;
       };
       const unsubscribe = subscribe(o.session.projectId, (c) => {
         if (c.topic !== `workshop:${o.session.id}` || pending) return;
