@@ -14,6 +14,8 @@ import { seedDemoProject } from "#db/seed-demo.ts";
 import { addRow, saveAnswer } from "./answers.server.ts";
 import { announce, beHere, createSqliteFeed, leave, whoIsHere, type LiveChange, type LiveFeed } from "./live.server.ts";
 import { insertUser, hashPassword } from "./auth.server.ts";
+import { saveThreshold } from "./method-settings.server.ts";
+import { topicOf } from "./live.server.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 let t: ReturnType<typeof tempDatabase>;
@@ -82,6 +84,19 @@ describe("the change feed", () => {
     await sleep(300);
     off();
     expect(got).toEqual([]);
+  });
+
+  test("a method setting is announced too; every history action has a topic", async () => {
+    const { got, off } = listen();
+    expect(saveThreshold(t.db, { projectId, pack, key: "overnight-window-days", raw: "12", baseVersion: 0, by }).status).toBe("saved");
+    await sleep(300);
+    off();
+    expect(got.map((c) => c.topic)).toEqual(["project"]);
+    expect(topicOf({ action: "answer.save", itemId: "vision.value-proposition" })).toBe("answer:vision.value-proposition");
+    expect(topicOf({ action: "row.move", itemId: "vision.segments" })).toBe("row:vision.segments");
+    expect(topicOf({ action: "selection.import", itemId: "selection.responses" })).toBe("row:selection.responses");
+    expect(topicOf({ action: "signoff.approved", phaseId: "vision" })).toBe("signoff:vision");
+    expect(topicOf({ action: "member.add" })).toBe("project");
   });
 
   test("a dropped connection resumes from the last id it saw", () => {
