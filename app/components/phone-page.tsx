@@ -65,7 +65,7 @@ export function PhoneFrame({ children, returnTo, name }: { children: React.React
           <input type="hidden" name="intent" value="language" />
           <input type="hidden" name="lang" value={other} />
           <input type="hidden" name="returnTo" value={returnTo} />
-          <button type="submit" className="w-lang" lang={other} data-testid="phone-language">{t("workshopUi.phone.language")}</button>
+          <button type="submit" className="w-lang" lang={other} data-testid="phone-language">{t("app.switchLanguage")}</button>
         </form>
       </div>
       {children}
