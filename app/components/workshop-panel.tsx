@@ -15,6 +15,8 @@ type Activity = Running["activities"][number];
 type Result = { ok: true; intent?: string } | { ok: false; field: string; error: string; params: Record<string, string | number> } | undefined;
 
 const labelText = (l: Label, lang: Language) => (typeof l === "string" ? l : loc(l, lang));
+/** A name inside a sentence, isolated so a Persian goal does not reorder an English line (or the reverse). */
+const iso = (s: string | undefined) => `\u2068${s ?? ""}\u2069`;
 
 /** One form of the panel: posts to the session's route, shows a refusal next to it, the page refreshes on success. */
 function ActionForm({ action, intent, children, className, testId, id }: { action: string; intent: string; children: React.ReactNode; className?: string; testId?: string; id?: string }) {
@@ -228,7 +230,7 @@ function IdeaControls({ a, action, questionTitles }: { a: Activity; action: stri
       {!a.adopted && a.state !== "open" ? (
         <details className="ws-adopt">
           <summary className="button small">{t("workshopUi.panel.adopt")}</summary>
-          <p>{t("workshopUi.panel.adoptIdeas", { question: question ? labelText(question, lang) : itemId })}</p>
+          <p>{t("workshopUi.panel.adoptIdeas", { question: iso(question ? labelText(question, lang) : itemId) })}</p>
           <p className="muted">{t("workshopUi.panel.adoptIdeasNone")}</p>
           <AdoptIdeasForm mergeForm={`merge-${a.id}`} action={action} activityId={a.id} />
         </details>
@@ -269,21 +271,28 @@ function AdoptPreview({ a, action, criteriaOfProject }: { a: Activity; action: s
   const n = (x: number) => localDigits(x, lang);
   const s = a.subjects;
   const sum = a.summary;
-  let lines: string[] = [];
+  /** What adoption writes, one row per value: the names in cells of their own (a Persian goal never reorders an English line). */
+  let lines: string[][] = [];
+  const col = (k: string) => t(`workshopUi.projector.columns.${k}`);
+  let head: string[] = [];
+  const line = (names: string[], value: string, votes?: number) => [...names, value, ...(votes === undefined ? [] : [n(votes)])];
   let criteria: Array<{ id: string; label: string }> = [];
   if (s.kind === "goal-scores" && sum.kind === "goal-scores") {
     const goal = new Map(s.goals.map((g) => [g.id, g.label]));
     if (s.mode === "criteria" && sum.mode === "criteria") {
       const crit = new Map(s.criteria.map((c) => [c.id, c.label]));
-      lines = sum.cells.flatMap((c) => (c.stats.median === null ? [] : [t("workshopUi.panel.adoptGoalScores", { goal: goal.get(c.goalId), criterion: crit.get(c.criterionId), value: n(adoptedScore(c.stats.median)), n: n(c.stats.n) })]));
+      head = [col("goal"), col("criterion"), col("median"), col("votes")];
+      lines = sum.cells.flatMap((c) => (c.stats.median === null ? [] : [line([goal.get(c.goalId) ?? "", crit.get(c.criterionId) ?? ""], n(adoptedScore(c.stats.median)), c.stats.n)]));
     } else if (sum.mode === "points") {
       const scores = pointsToScores(sum.goals);
-      lines = sum.voters ? sum.goals.map((g) => `${goal.get(g.goalId)}: ${n(scores.get(g.goalId) ?? 0)} / ${n(WORKSHOP_LIMITS.scoreMax)} (${n(g.total)})`) : [];
+      head = [col("goal"), col("points")];
+      lines = sum.voters ? sum.goals.map((g) => line([goal.get(g.goalId) ?? ""], `${n(scores.get(g.goalId) ?? 0)} / ${n(WORKSHOP_LIMITS.scoreMax)} (${n(g.total)})`)) : [];
       criteria = criteriaOfProject;
     }
   } else if (s.kind === "readiness" && sum.kind === "readiness") {
     const topic = new Map(s.topics.map((x) => [x.id, labelText(x.label, lang)]));
-    lines = sum.topics.flatMap((x) => (x.stats.median === null ? [] : [t("workshopUi.panel.adoptReadiness", { topic: topic.get(x.topicId), value: n(adoptedScore(x.stats.median)), n: n(x.stats.n) })]));
+    head = [col("topic"), col("median"), col("votes")];
+    lines = sum.topics.flatMap((x) => (x.stats.median === null ? [] : [line([topic.get(x.topicId) ?? ""], n(adoptedScore(x.stats.median)), x.stats.n)]));
   } else if (s.kind === "poll") {
     return <p className="muted">{t("workshopUi.panel.adoptPoll")}</p>;
   }
@@ -294,7 +303,18 @@ function AdoptPreview({ a, action, criteriaOfProject }: { a: Activity; action: s
         <ActionForm action={action} intent="adopt" className="stack-tight">
           <input type="hidden" name="activityId" value={a.id} />
           <p>{t("workshopUi.panel.adoptWrites")}</p>
-          <ul className="ws-writes" data-testid="workshop-adopt-lines">{lines.map((l, i) => <li key={i}><bdi>{l}</bdi></li>)}</ul>
+          <table className="data-table ws-writes" data-testid="workshop-adopt-lines">
+            <thead>
+              <tr>{head.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr>
+            </thead>
+            <tbody>
+              {lines.map((l, i) => (
+                <tr key={i}>
+                  {l.map((cell, j) => <td key={j} dir="auto">{cell}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
           {criteria.length ? (
             <label>
               {t("workshopUi.panel.adoptPointsInto")}{" "}

@@ -125,7 +125,7 @@ test("a workshop: join by code and by link, ideas, goal scores, the projector li
   await scoring.getByTestId("workshop-close").click();
   await expect(scoring).toHaveAttribute("data-state", "closed");
   await scoring.getByTestId("workshop-adopt").locator("summary").click();
-  await expect(scoring.getByTestId("workshop-adopt-lines").locator("li")).toHaveCount(medians.length);
+  await expect(scoring.getByTestId("workshop-adopt-lines").locator("tbody tr")).toHaveCount(medians.length);
   await scoring.getByTestId("workshop-adopt-confirm").click();
   await expect(scoring).toContainText(/Adopted|پذیرفته شد/);
 
