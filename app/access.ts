@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "export",
   "manage-documents",
   "adjust-method",
+  "run-workshop",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,10 +36,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  * `manage-documents` sets a
  * project's own branding for them. `adjust-method` sets the project's own
  * thresholds of the method (decision 035): the people who run the method.
+ * `run-workshop` starts and runs a workshop session on a step and adopts its
+ * results (decision 039): the people who facilitate.
  */
 export const ROLE_PERMISSIONS: Record<ProjectRole, readonly Permission[]> = {
-  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export", "manage-documents", "adjust-method"],
-  consultant: ["view", "answer", "edit-registers", "export", "manage-documents", "adjust-method"],
+  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export", "manage-documents", "adjust-method", "run-workshop"],
+  consultant: ["view", "answer", "edit-registers", "export", "manage-documents", "adjust-method", "run-workshop"],
   "executive-sponsor": ["view", "sign-off", "export"],
   "team-member": ["view", "answer", "edit-registers"],
   viewer: ["view"],
@@ -154,6 +157,24 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     },
   },
   "/projects/:projectId/phases/:phaseId/steps/:stepId": { loader: { project: "view" }, action: { intents: stepIntents } },
+  // Live changes and presence (Server-Sent Events): whoever may read the project.
+  "/projects/:projectId/live": { loader: { project: "view" } },
+  // Workshop sessions (decision 039): the facilitator starts and runs them; any member may watch the
+  // projector (it shows what the room sees). The phone pages are public: the code or the join link is
+  // the capability, and the participant's cookie (checked by the route) names the one session it holds.
+  "/projects/:projectId/workshops": { loader: { project: "run-workshop" }, action: { intents: { start: { project: "run-workshop" } } } },
+  "/projects/:projectId/workshops/:sessionId": {
+    loader: { project: "run-workshop" },
+    action: {
+      intents: Object.fromEntries(
+        ["add", "open", "close", "reveal", "hide", "merge", "adopt", "remove", "end"].map((i) => [i, { project: "run-workshop" }]),
+      ) as Record<string, Requirement>,
+    },
+  },
+  "/projects/:projectId/workshops/:sessionId/projector": { loader: { project: "view" } },
+  "/w": { loader: "public", action: "public" },
+  "/w/:token": { loader: "public", action: "public" },
+  "/w/:token/events": { loader: "public" },
   "/*": { loader: "public", action: "public" },
 };
 

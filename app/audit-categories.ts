@@ -6,6 +6,7 @@ export const AUDIT_CATEGORIES = {
   signoff: ["signoff.requested", "signoff.withdrawn", "signoff.approved", "signoff.rejected", "signoff.reopened"],
   project: ["project.create", "project.export", "project.import", "setting.save", "setting.reset"],
   documents: ["document.version", "branding.save", "branding.reset"],
+  workshops: ["workshop.start", "workshop.end", "workshop.adopt"],
 } as const;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
-import { Form, Links, Meta, Outlet, isRouteErrorResponse, useLocation, useRouteLoaderData } from "react-router";
+import { Form, Links, Meta, Outlet, isRouteErrorResponse, useLocation, useMatches, useRouteLoaderData } from "react-router";
 import { Link, useAppLinkNavigation } from "#app/components/app-link.tsx";
 import { FrameworkScripts } from "#app/components/framework-scripts.tsx";
 import { pageTitle } from "#app/meta.ts";
@@ -26,10 +26,38 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { ...(await getPreferences(request)), user: user ? { name: user.displayName, email: user.email, isAdmin: user.isAdmin } : null };
 }
 
+/**
+ * A route whose `handle` says `{ bare: true }` (the workshop's phone view,
+ * decision 039) is a server-rendered page on its own: no app header, no
+ * stylesheet or font of the app, and none of React Router's scripts, so the
+ * page is never hydrated and weighs a few kilobytes. It brings its own style.
+ */
+export type BareHandle = { bare: true };
+const isBare = (handle: unknown) => typeof handle === "object" && handle !== null && (handle as Partial<BareHandle>).bare === true;
+/** A route whose `handle` says `{ header: false }` (the workshop's projector) fills the screen without the app header. */
+const noHeader = (handle: unknown) => typeof handle === "object" && handle !== null && (handle as { header?: unknown }).header === false;
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const prefs = useRouteLoaderData<typeof loader>("root");
   const lang = prefs?.lang ?? "fa";
   const i18n = i18nFor(lang);
+  const matches = useMatches();
+  const bare = matches.some((m) => isBare(m.handle));
+  if (bare) {
+    return (
+      <html lang={lang} dir={direction(lang)}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <Meta />
+        </head>
+        <body>
+          <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={lang} dir={direction(lang)} className={prefs?.large ? "large" : undefined}>
       <head>
@@ -41,7 +69,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <AppHeader large={prefs?.large ?? false} user={prefs?.user ?? null} />
+          {matches.some((m) => noHeader(m.handle)) ? null : <AppHeader large={prefs?.large ?? false} user={prefs?.user ?? null} />}
           {children}
         </I18nextProvider>
         <FrameworkScripts />

@@ -41,6 +41,16 @@ export default [
   route("projects/:projectId/selection/response-sheet", "routes/project.response-sheet.tsx"),
   // A resource route: the whole project as one JSON file (portable project data).
   route("projects/:projectId/export", "routes/project.export.tsx"),
+  // A resource route: the project's live changes and presence, as Server-Sent Events (decision 037).
+  route("projects/:projectId/live", "routes/project.live.tsx"),
+  // Workshop sessions (decision 039): starting one, the facilitator's actions (resource routes),
+  // the projector (a page of its own, full screen), and the phone pages: public, light, not hydrated.
+  route("projects/:projectId/workshops", "routes/workshop.start.tsx"),
+  route("projects/:projectId/workshops/:sessionId", "routes/workshop.facilitate.tsx"),
+  route("projects/:projectId/workshops/:sessionId/projector", "routes/workshop.projector.tsx"),
+  route("w", "routes/workshop.join.tsx"),
+  route("w/:token", "routes/workshop.phone.tsx"),
+  route("w/:token/events", "routes/workshop.phone-events.tsx"),
   route("preferences", "routes/preferences.tsx"),
   // A trivial page for monitoring (and the benchmark's bare route).
   route("health", "routes/health.tsx"),

@@ -328,3 +328,160 @@ export const documentVersions = sqliteTable(
 );
 
 export type BrandingRow = typeof branding.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Live updates (decision 037): the change feed and who is on which step.
+
+/**
+ * The change feed: one row per saved change, written inside the write's own
+ * transaction (a refused write leaves none). Each server process polls it by
+ * id, so processes sharing one database file see each other's changes. Old
+ * rows are pruned; no foreign key, so a feed row never blocks deleting a project.
+ */
+export const liveChanges = sqliteTable(
+  "live_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull(),
+    /** `answer:<itemId>`, `row:<itemId>`, `signoff:<phaseId>`, `presence:<phaseId>/<stepId>`, `workshop:<sessionId>` or `project`. */
+    topic: text("topic").notNull(),
+    /** The user whose change it is; null for a participant or the system. */
+    by: integer("by"),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [index("live_changes_at").on(t.at)],
+);
+
+/**
+ * Who has a step open now: one row per open tab (`client_id`), refreshed by a
+ * heartbeat; a row whose `seen_at` is older than the presence window is gone.
+ */
+export const presence = sqliteTable(
+  "presence",
+  {
+    clientId: text("client_id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** `<phaseId>/<stepId>`, or '' when the tab is on another page of the project. */
+    place: text("place").notNull(),
+    seenAt: text("seen_at").notNull(),
+  },
+  (t) => [index("presence_project_place").on(t.projectId, t.place)],
+);
+
+export type LiveChangeRow = typeof liveChanges.$inferSelect;
+export type PresenceRow = typeof presence.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Workshop sessions (decision 038): a session on a step, the people who joined
+// it from their phones (by name only), its activities, their ballots and ideas.
+
+/**
+ * A live session a project manager or consultant runs on a step. `code` is
+ * what people type (6 characters, unique among open sessions); the join link
+ * carries a random token of which only the SHA-256 is kept. Ended: `endedAt` set.
+ */
+export const workshopSessions = sqliteTable(
+  "workshop_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    phaseId: text("phase_id").notNull(),
+    stepId: text("step_id").notNull(),
+    code: text("code").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    facilitatorId: integer("facilitator_id").references(() => users.id, { onDelete: "set null" }),
+    /** The facilitator's name when the session started (the record reads the same later). */
+    facilitatorName: text("facilitator_name").notNull(),
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at"),
+  },
+  (t) => [uniqueIndex("workshop_sessions_token").on(t.tokenHash), index("workshop_sessions_code").on(t.code, t.endedAt), index("workshop_sessions_project").on(t.projectId, t.phaseId)],
+);
+
+/** Someone who joined a session with a name only. The cookie holds a secret; only its SHA-256 is kept. */
+export const workshopParticipants = sqliteTable(
+  "workshop_participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => workshopSessions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    joinedAt: text("joined_at").notNull(),
+  },
+  (t) => [index("workshop_participants_session").on(t.sessionId), uniqueIndex("workshop_participants_secret").on(t.secretHash)],
+);
+
+/**
+ * One activity of a session: ideas, goal scores, readiness or a poll. `config`
+ * is what the facilitator set; `subjects` what is scored, fixed when it was
+ * added (goals, criteria, topics, options with their labels); `adopted` what
+ * the facilitator adopted into the project (JSON, null until then).
+ */
+export const workshopActivities = sqliteTable(
+  "workshop_activities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => workshopSessions.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: ["ideas", "goal-scores", "readiness", "poll"] }).notNull(),
+    config: text("config", { mode: "json" }).notNull(),
+    subjects: text("subjects", { mode: "json" }).notNull(),
+    state: text("state", { enum: ["draft", "open", "closed"] }).notNull().default("draft"),
+    revealed: integer("revealed", { mode: "boolean" }).notNull().default(false),
+    openedAt: text("opened_at"),
+    closedAt: text("closed_at"),
+    adopted: text("adopted", { mode: "json" }),
+    adoptedAt: text("adopted_at"),
+    adoptedBy: text("adopted_by"),
+  },
+  (t) => [index("workshop_activities_session").on(t.sessionId, t.position)],
+);
+
+/** One participant's ballot in one activity (changed in place until the activity closes). */
+export const workshopBallots = sqliteTable(
+  "workshop_ballots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => workshopActivities.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => workshopParticipants.id, { onDelete: "cascade" }),
+    value: text("value", { mode: "json" }).notNull(),
+    /** How many times it was cast (1, then each change). */
+    casts: integer("casts").notNull().default(1),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("workshop_ballots_activity_participant").on(t.activityId, t.participantId)],
+);
+
+/** An idea sent to an ideas activity; `mergedInto` another idea of the same activity when the facilitator merged it. */
+export const workshopIdeas = sqliteTable(
+  "workshop_ideas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => workshopActivities.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id").references(() => workshopParticipants.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    mergedInto: integer("merged_into"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("workshop_ideas_activity").on(t.activityId, t.id)],
+);
+
+export type WorkshopSessionRow = typeof workshopSessions.$inferSelect;
+export type WorkshopActivityRow = typeof workshopActivities.$inferSelect;

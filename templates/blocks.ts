@@ -35,6 +35,7 @@ import { svgForWord } from "./svg-for-word.ts";
 import { cleanText, date, dateTime, dominantDirection, isUserText, sentenceText, splitByDirection, user, type DocText, type Sentence } from "./text.ts";
 import { documentMeasurer } from "./measure.ts";
 import { FACTS_VALUE_MAX_MIN_TWIPS, columnNeed, factsWidths, glueUnbreakables, isRecordRegister, planTable, type ColumnNeed } from "./layout.ts";
+import { workshopSessions } from "./deliverables/sections/workshops.ts";
 
 /** What every block needs to know; counters number figures and tables. */
 export type Ctx = {
@@ -761,8 +762,10 @@ export function approvalSection(ctx: Ctx, input: DeliverableInput, opts: Approva
 export type ApprovalOptions = { facts?: string[]; heading?: string; intro?: DocText; clientOnly?: boolean };
 
 export function endMatter(ctx: Ctx, input: DeliverableInput, opts: ApprovalOptions = {}): FileChild[] {
+  // The phase's workshop sessions close the body of every deliverable of that phase (decision 038).
+  const workshops = workshopSessions(ctx, input);
   const approval = approvalSection(ctx, input, opts);
-  return [...openItemsAppendix(ctx), ...approval];
+  return [...workshops, ...openItemsAppendix(ctx), ...approval];
 }
 
 /** What the signature covers: the gate's real state and the content fingerprints. */

@@ -11,6 +11,7 @@ import type { ProjectAnswers } from "#app/domain/project-answers.ts";
 export { BRAND_FONTS, DEFAULT_BRANDING, type BrandFont, type Branding, type Logo } from "#app/domain/branding.ts";
 export type { ProjectAnswers } from "#app/domain/project-answers.ts";
 
+import type { SessionRecord } from "#app/domain/workshop.ts";
 export type DocLang = "fa" | "en";
 
 export const DELIVERABLE_IDS = ["scope-document", "vision-minutes", "go-no-go", "change-management-plan", "post-launch-review", "rfp", "selection-report"] as const;
@@ -89,6 +90,8 @@ export type DeliverableInput = {
   distribution?: Person[];
   /** The approval table's rows: the client's signatories first, then the consultant's. */
   signatories?: Array<Person & { side: "client" | "consultant" }>;
+  /** The workshop sessions of the document's phase, oldest first (decision 038); printed before the end matter. */
+  workshops?: SessionRecord[];
 };
 
 /** A person as a document lists them, already in the document's language. */

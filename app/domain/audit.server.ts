@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { SYSTEM_NAME } from "#app/actors.ts";
 import type { Db } from "#db/client.ts";
 import { auditLog, type AuditRow } from "#db/schema.ts";
+import { announce, topicOf } from "./live.server.ts";
 
 /** Who makes a change: a signed-in user, or the system (demo seeding). */
 export type Actor = { id: number | null; name: string };
@@ -45,6 +46,9 @@ export function audit(tx: Tx | Db, actor: Actor, entry: AuditEntry, at = new Dat
       after: entry.after === undefined ? null : entry.after,
     })
     .run();
+  // Every change to a project writes its entry here, in the change's own
+  // transaction: announcing it here too reaches every open page (decision 037).
+  if (entry.projectId !== null) announce(tx, { projectId: entry.projectId, topic: topicOf(entry), by: actor.id });
 }
 
 export type HistoryFilter = {

@@ -25,6 +25,7 @@ import { effectiveBranding } from "./branding.server.ts";
 import { gateView, projectGates } from "./signoff.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import type { DiagramRenderer } from "./diagram-render.server.ts";
+import { sessionRecords, type SessionRecord } from "./workshop.server.ts";
 
 export { DELIVERABLES };
 
@@ -35,13 +36,15 @@ export function availableDeliverables(pack: Pack): DeliverableDefinition[] {
 
 
 /** SHA-256 of everything a deliverable is built from, except when and by whom. */
-export function contentFingerprint(project: ProjectRow, data: ProjectData, signOff: SignOffState | null, id: DeliverableId): string {
+export function contentFingerprint(project: ProjectRow, data: ProjectData, signOff: SignOffState | null, id: DeliverableId, workshops: readonly SessionRecord[] = []): string {
   const answers = [...data.answers].map(([k, v]) => [k, v.value]);
   const rows = [...data.rows].map(([k, list]) => [k, list.map((r) => r.cells)]);
   const gate = signOff ? { ...signOff, phaseTitle: null } : null;
   // A project's own thresholds change what a document says (decision 035); without any, the fingerprint is what it always was.
   const settings = data.settings?.size ? { settings: [...data.settings].sort(([a], [b]) => a.localeCompare(b)) } : {};
-  const content = { id, project: { name: project.name, client: project.clientOrganisation, start: project.startDate, description: project.description }, answers, rows, signOff: gate, ...settings };
+  // The phase's workshop sessions are printed too (decision 038); without any, the fingerprint is what it always was.
+  const sessions = workshops.length ? { workshops } : {};
+  const content = { id, project: { name: project.name, client: project.clientOrganisation, start: project.startDate, description: project.description }, answers, rows, signOff: gate, ...settings, ...sessions };
   return crypto.createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex");
 }
 
@@ -265,7 +268,8 @@ export async function deliverableInput(req: ExportRequest): Promise<DeliverableI
   const now = (req.now ?? new Date()).toISOString();
   const signOff = signOffState(req.db, req.project, req.pack, req.data, def.phaseId, req.lang);
   const parts = contentParts(req.project, req.pack, req.data, signOff);
-  const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id), now, parts);
+  const workshops = sessionRecords(req.db, req.project.id, def.phaseId);
+  const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id, workshops), now, parts);
   const branding = effectiveBranding(req.db, req.project.id);
   const members = listMembers(req.db, req.project.id).filter((m) => !m.disabled);
   const author = documentAuthor(members, req.data, req.actor.name, req.author);
@@ -284,6 +288,7 @@ export async function deliverableInput(req: ExportRequest): Promise<DeliverableI
     revisions: revisionHistory(req.db, req.project.id, req.id, (name) => (SYSTEM_NAMES.has(name) ? author : name)),
     distribution: people.distribution,
     signatories: people.signatories,
+    ...(workshops.length ? { workshops } : {}),
     branding,
     figures: await figuresFor(def, req.pack, req.project, req.data, req.lang, branding, req.renderer),
   };

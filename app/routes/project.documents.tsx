@@ -19,6 +19,7 @@ import { getPreferences } from "#app/domain/preferences.server.ts";
 import { SendCheck } from "#app/components/send-check.tsx";
 import type { Language } from "#methodology/schema.ts";
 import type { DeliverableId } from "#templates/model.ts";
+import { sessionRecords } from "#app/domain/workshop.server.ts";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
@@ -28,7 +29,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     const phase = pack.phases.find((p) => p.id === d.phaseId)!;
     const gate = signOffState(db, project, pack, projectData, d.phaseId, project.deliverableLanguage);
     const latest = latestVersion(db, project.id, d.id);
-    const changed = latest ? latest.fingerprint !== contentFingerprint(project, projectData, gate, d.id) : false;
+    const changed = latest ? latest.fingerprint !== contentFingerprint(project, projectData, gate, d.id, sessionRecords(db, project.id, d.phaseId)) : false;
     return { id: d.id, phaseId: d.phaseId, phaseTitle: phase.title, status: gate?.status ?? "open", gateChanged: gate?.changedSinceSignoff ?? false, latest, changed, check: checks.get(d.id) ?? null };
   });
   const own = projectBrandingOverride(db, project.id);

@@ -12,11 +12,14 @@ import { lastItemChanges } from "#app/domain/audit.server.ts";
 import { can } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
+import { PresenceLine } from "#app/components/live.tsx";
 import { readForm } from "#app/http.server.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
 import { localDigits } from "#app/views/format.ts";
 import { customerVoiceFor } from "#app/views/customer-voice.ts";
 import type { Language } from "#methodology/schema.ts";
+import { stepWorkshop } from "#app/domain/workshop-pages.server.ts";
+import { WorkshopPanel } from "#app/components/workshop-panel.tsx";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
@@ -47,6 +50,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     ...customerVoiceFor(pack, project.id, projectData, step.items, (await getPreferences(request)).lang),
     /** Planning pages that show this step's items too (strategy, journey…): linked from the step. */
     planningPages: pack.planning ? (Object.entries(pack.planning.pages) as Array<[string, string[]]>).filter(([, ids]) => step.items.some((i) => ids.includes(i.id))).map(([page]) => page) : [],
+    /** The workshop session panel (decision 039): null for members who do not facilitate while none runs here. */
+    workshop: stepWorkshop(db, { request, projectId: project.id, pack, phase, step: fullStep, role, data: projectData }),
   };
 }
 
@@ -108,6 +113,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
             {t("progress.requiredAnswered", { done: localDigits(requiredDone, lang), total: localDigits(requiredItems.length, lang) })}
           </p>
         ) : null}
+        <PresenceLine />
       </header>
       {fallback && !fallback.ok && !fallback.itemId ? <p className="banner banner-error" role="alert">{t("errors.badForm")}</p> : null}
       {readOnlyReason ? (
@@ -115,6 +121,15 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
           {locked ? <GateBadge status={loaderData.gateStatus} changed={false} /> : null} {readOnlyReason}{" "}
           {locked ? <Link to={`${base}/phases/${phase.id}#sign-off`}>{t("gate.seeSignoff")}</Link> : null}
         </p>
+      ) : null}
+      {loaderData.workshop ? (
+        <WorkshopPanel
+          projectId={projectId}
+          phaseId={phase.id}
+          stepId={step.id}
+          workshop={loaderData.workshop}
+          questionTitles={Object.fromEntries(step.items.map((i) => [i.id, i.title]))}
+        />
       ) : null}
       {loaderData.planningPages.length ? (
         <p className="banner banner-info" data-testid="planning-links">

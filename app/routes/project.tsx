@@ -11,6 +11,7 @@ import { projectProgress } from "#methodology/progress.ts";
 import { formatDate, localDigits } from "#app/views/format.ts";
 import { ErrorPage } from "#app/root.tsx";
 import type { Language } from "#methodology/schema.ts";
+import { LiveProvider } from "#app/components/live.tsx";
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const { db, project, pack, data, role } = requireProjectContext(params.projectId, context);
@@ -130,7 +131,10 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
           </ol>
         </aside>
         <main id="main" className="project-main">
-          <Outlet />
+          {/* One live connection per tab: others' saves appear without a reload (decision 037). */}
+          <LiveProvider projectId={project.id}>
+            <Outlet />
+          </LiveProvider>
         </main>
       </div>
     </div>

@@ -100,6 +100,8 @@ export type RadarInput = {
   /** Shown at an unscored axis. */
   unscoredLabel: string;
   colour?: string;
+  /** A band around the values (a workshop's interquartile range per axis), drawn under them, with its key. */
+  band?: { label: string; values: Array<{ lo: number; hi: number } | null> };
 };
 
 /** A radar chart; unscored axes get no point (they are not drawn as zero). */
@@ -139,6 +141,14 @@ export function radarChart(input: RadarInput): string {
       parts.push(label(lx, top + k * 14, line, { edge, lang: input.lang, size: k === all.length - 1 ? 11 : 12, weight: k === all.length - 1 ? 700 : undefined, fill: k === all.length - 1 ? (a.value === null ? MUTED : colour) : INK })),
     );
   });
+  if (input.band && input.band.values.filter(Boolean).length >= 3) {
+    const ring = (pick: (b: { lo: number; hi: number }) => number) =>
+      input.band!.values.flatMap((b, i) => (b ? [at(i, pick(b)).map(fmt).join(",")] : [])).join(" L");
+    parts.push(`<path d="M${ring((b) => b.hi)} Z M${ring((b) => b.lo)} Z" fill="${colour}" fill-opacity="0.16" fill-rule="evenodd" stroke="${colour}" stroke-width="1" stroke-dasharray="3 3"/>`);
+    const rtl = input.lang === "fa";
+    parts.push(`<rect x="${rtl ? W - 54 : 24}" y="${H - 44}" width="30" height="14" fill="${colour}" fill-opacity="0.16" stroke="${colour}" stroke-dasharray="3 3"/>`);
+    parts.push(label(rtl ? W - 62 : 62, H - 33, input.band.label, { edge: rtl ? "right" : "left", lang: input.lang, size: 12, fill: MUTED }));
+  }
   // The scores: a filled shape through the scored axes, and a marker on each.
   const scored = input.axes.map((a, i) => ({ a, i })).filter(({ a }) => a.value !== null);
   if (scored.length >= 3) {

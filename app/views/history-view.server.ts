@@ -46,6 +46,8 @@ export type EmailShown = (email: string) => boolean;
 
 function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Language, t: TFunction, refOptions: RefOptions, emailShown: EmailShown): string {
   if (v === null || v === undefined) return "";
+  // A workshop's entries say it all in their sentence (the votes); the adopted values have their own entries.
+  if (e.action.startsWith("workshop.")) return "";
   if (typeof v === "number" && e.action.startsWith("setting.")) return localDigits(v, lang);
   if (item && e.action === "answer.save") return displayValue(item, v, lang, t);
   if (e.action === "selection.import") return vendorSheetText(v as Record<string, unknown>, lang, t);
@@ -102,7 +104,9 @@ export function historyLines(
   return entries.map((e) => {
     const item = e.itemId ? items[e.itemId] : undefined;
     const phaseTitle = e.phaseId ? ctx.phaseTitle(e.phaseId) : undefined;
-    const what = item
+    const what = e.action === "workshop.adopt" && !item
+      ? t(`workshop.history.${e.subject}`, { defaultValue: "" })
+      : item
       ? loc("title" in item ? item.title : undefined, lang)
       : phaseTitle
         ? loc(phaseTitle, lang)
@@ -118,8 +122,16 @@ export function historyLines(
       if (!text) return null;
       return e.id === ctx.full ? { text, whole: null } : shorten(text);
     };
-    return { id: e.id, at: e.at, actorName: e.actorName, importedFrom: e.importedFrom, action: e.action, what, before: shown(e.before), after: shown(e.after), predicate: historyPredicate(e.action, what, t) };
+    return { id: e.id, at: e.at, actorName: e.actorName, importedFrom: e.importedFrom, action: e.action, what, before: shown(e.before), after: shown(e.after), predicate: historyPredicate(e.action, what, t, workshopParams(e, lang, t)) };
   });
+}
+
+/** A workshop adoption's line says how many voted (decision 038). */
+function workshopParams(e: AuditRow, lang: Language, t: TFunction): Record<string, string> | undefined {
+  if (e.action !== "workshop.adopt") return undefined;
+  const votes = (e.after as Record<string, unknown> | null)?.votes;
+  const n = typeof votes === "number" ? votes : 0;
+  return { votes: t("workshop.history.votes", { count: n, n: localDigits(n, lang) }) };
 }
 
 /** The predicate of a history line, said after the doer's name: `lead`, then the object (`what`, shown isolated), then `tail`. */
@@ -134,10 +146,10 @@ const OBJECT = "\u0000";
  * from the translated sentence (`history.did`), never assumed; with no object
  * the line is the doer and `history.actions`.
  */
-export function historyPredicate(action: string, what: string, t: TFunction): HistoryPredicate {
+export function historyPredicate(action: string, what: string, t: TFunction, params: Record<string, string> = {}): HistoryPredicate {
   const key = action.replace(".", "-");
   if (what) {
-    const sentence = t(`history.did.${key}`, { what: OBJECT, defaultValue: "" });
+    const sentence = t(`history.did.${key}`, { ...params, what: OBJECT, defaultValue: "" });
     const at = sentence.indexOf(OBJECT);
     if (at >= 0) return { lead: sentence.slice(0, at), what, tail: sentence.slice(at + OBJECT.length) };
   }

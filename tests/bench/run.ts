@@ -14,6 +14,9 @@
  *    them again (from the page memo), and the two heavy pages once more with
  *    every request a hard reload (rendered afresh; reported, no target).
  * 5. Exports every Word deliverable in both languages, cold and warm.
+ * 6. Runs a live workshop on its own server: 60 phones each casting and
+ *    changing 10 votes over two minutes, a projector and three team members
+ *    listening (tests/bench/workshop.ts).
  *
  * Prints a table (figure, value, target, ok/MISSED) and ends with one JSON
  * line of every figure. Exits 1 when a target is missed. Not part of
@@ -30,6 +33,7 @@ import { benchInProcess } from "./in-process.ts";
 import { FRESH, LOAD, load, pageSource, signIn, startProductionServer, surveyStepPages, timePage, type LoadResult } from "./http.ts";
 import { benchExports } from "./exports.ts";
 import { benchNpmStart } from "./npm-start.ts";
+import { benchWorkshop, WORKSHOP } from "./workshop.ts";
 import { jsonLine, printTable, type Figure } from "./report.ts";
 import { openDatabase } from "../../db/client.ts";
 
@@ -174,6 +178,11 @@ try {
       { key: `export.${t.id}.${t.lang}.warmMs`, name: `${t.id} (${t.lang}), warm`, value: t.warmMs, unit: "ms", target: { value: WARM_EXPORT_TARGET_MS, better: "lower" as const }, note: `${Math.round(t.bytes / 1024)} kB` },
     ]),
   });
+
+  step(`a live workshop: ${WORKSHOP.participants} phones × ${WORKSHOP.votesEach} votes over ${WORKSHOP.seconds} s, a projector and ${WORKSHOP.teamStreams} team members listening`);
+  const workshop = await benchWorkshop(databasePath, large.projectId, large.pack, large.signInEmail);
+  Object.assign(extra, workshop.extra);
+  sections.push({ title: `A live workshop (production server; ${WORKSHOP.participants} phones join by name and each cast and change ${WORKSHOP.votesEach} ballots at random moments over ${WORKSHOP.seconds} s, as the phone page posts them; the projector, ${WORKSHOP.teamStreams} team members and every phone listening)`, figures: workshop.figures });
 } catch (error) {
   failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
 } finally {

@@ -7,6 +7,8 @@ test("two people editing the same answer: the second sees both versions and choo
   const tablet = await (await browser.newContext({ storageState: PM_STATE })).newPage();
   const url = stepOf(1, "vision.customer-delight");
   for (const p of [laptop, tablet]) {
+    // Without live updates (a proxy that drops the stream, decision 037): the conflict is the safety net.
+    await p.route((u) => u.pathname.endsWith("/live"), (r) => r.abort());
     await p.goto(url);
     await switchLanguage(p, "en");
   }
@@ -50,6 +52,8 @@ test("a register row changed elsewhere: choosing their version replaces the loca
   const b = await (await browser.newContext({ storageState: PM_STATE })).newPage();
   const url = stepOf(1, "vision.segments");
   for (const p of [a, b]) {
+    // Without live updates (a proxy that drops the stream, decision 037): the conflict is the safety net.
+    await p.route((u) => u.pathname.endsWith("/live"), (r) => r.abort());
     await p.goto(url);
     await switchLanguage(p, "en");
   }

@@ -54,6 +54,7 @@ import { BUILT_IN_PACKS_DIR, allItems, findItem, loadPacks } from "#methodology/
 import { registerRowSchema, suggestionCells, valueSchemaFor } from "#methodology/values.ts";
 import type { Item, Pack, Phase, RegisterColumn, RegisterItem, Step } from "#methodology/schema.ts";
 import { BRAND_FONTS } from "#templates/model.ts";
+import { cleanRoomText } from "#app/domain/workshop.ts";
 import { actionRoutes } from "#tests/setup/routes.ts";
 import { DbWatcher, differences, type Row, type Snapshot } from "#tests/setup/db-watch.ts";
 import { DEMO_PASSWORD, setupCode, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
@@ -81,7 +82,7 @@ const OTHER = 3;
 // What a submission is
 // ---------------------------------------------------------------------------
 
-type Who = "anonymous" | "garbled-cookie" | "unknown-session" | "throwaway" | "pm" | "sponsor" | "viewer" | "admin" | "account";
+type Who = "anonymous" | "garbled-cookie" | "unknown-session" | "throwaway" | "pm" | "sponsor" | "viewer" | "admin" | "account" | "participant" | "participant-2" | "forged-participant";
 
 /** A value worked out from the database when the request is sent (ids and versions that exist then). */
 type Live =
@@ -408,6 +409,7 @@ type World = Env & {
   usedInvitation: string;
   resetTokens: string[];
   revokedReset: string;
+  workshop: WorkshopWorld;
 };
 
 const ADMIN = { displayName: "Bad Input Admin", email: "bad.input.admin@firm.example", password: "bad input admin password" };
@@ -544,9 +546,11 @@ async function buildWorld(): Promise<World> {
   const revokedReset = await resetLink(targets[0]!);
   const resetTokens = [];
   for (const t of targets) resetTokens.push(await resetLink(t));
+  const workshop = await workshopWorld(env);
 
   return {
     ...env,
+    workshop,
     users: {
       admin: userId(env, ADMIN.email),
       pm: userId(env, DEMO.pm),
@@ -794,7 +798,10 @@ async function exercise(env: Env, driver: Driver, req: Req): Promise<{ outcome: 
         return v?.[0];
       },
       unchangedBut: (ignore, skipTables) => {
-        const changed = differences(before, after, { ignore, skipTables });
+        // An accepted change is announced to open pages (decision 037): its row in the change
+        // feed (and the feed's id counter) is expected. A refused one announces nothing (checked above).
+        const announced = (table: string, r: Row) => table === "live_changes" || (table === "sqlite_sequence" && r.name === "live_changes");
+        const changed = differences(before, after, { ignore: (table, r) => announced(table, r) || ignore(table, r), skipTables });
         expect(changed, `${label}\nchanged more than it should:\n${changed.join("\n")}`).toEqual([]);
       },
     };
@@ -1330,7 +1337,212 @@ const methodSettingsDriver: Driver = {
   },
 };
 
+
+// ---------------------------------------------------------------------------
+// Workshop sessions (decision 039): the world the phone and facilitator drivers send into
+// ---------------------------------------------------------------------------
+
+/**
+ * Three sessions of the demo project, each on its own step: A (a poll open, another closed;
+ * "participant" joined), B (an ideas activity open; "participant-2" joined) and C, which the
+ * facilitator's random requests work on (so ending it spares A and B).
+ */
+type WorkshopWorld = {
+  a: { id: number; token: string; code: string; openPoll: number; closedPoll: number };
+  b: { id: number; token: string; openIdeas: number };
+  c: { id: number; activities: number[]; participants: number[] };
+};
+
+async function workshopWorld(env: Env): Promise<WorkshopWorld> {
+  const db = env.watcher.db;
+  const start = async (phaseId: string, stepId: string) => {
+    const r = await postForm(env, `/projects/${OWN}/workshops`, { intent: "start", phaseId, stepId }, "pm");
+    const m = /^gambegam_ws_(\d+)=(.+)$/.exec(r.cookie ?? "");
+    if (r.status !== 302 || !m) throw new Error(`starting a workshop on ${stepId}: ${r.status}`);
+    return { id: Number(m[1]), token: decodeURIComponent(m[2]!) };
+  };
+  const act = async (sessionId: number, fields: Record<string, string>) => {
+    const r = await postForm(env, `/projects/${OWN}/workshops/${sessionId}.data`, fields, "pm");
+    if (r.status !== 200) throw new Error(`workshop ${sessionId} ${fields.intent}: ${r.status} ${r.body.slice(0, 200)}`);
+  };
+  const activities = (sessionId: number) => (db.prepare("SELECT id FROM workshop_activities WHERE session_id = ? ORDER BY id").pluck().all(sessionId) as number[]);
+  const joinAs = async (token: string, name: string) => {
+    const r = await postForm(env, `/w/${token}`, { intent: "join", name });
+    if (r.status !== 303 || !r.cookie) throw new Error(`joining a workshop: ${r.status}`);
+    return r.cookie;
+  };
+  const ideaItem = (stepId: string) => pack.phases.flatMap((p) => p.steps).find((s) => s.id === stepId)!.items.find((i) => i.kind === "question" && (i.answer.type === "long-text" || i.answer.type === "short-text"))!.id;
+
+  const a = await start("vision", "vision-workshop");
+  await act(a.id, { intent: "add", kind: "poll", question: "Ready to go live?", options: "Yes\nNot yet" });
+  await act(a.id, { intent: "add", kind: "poll", question: "Which first?", options: "Sales\nService" });
+  const [openPoll, closedPoll] = activities(a.id) as [number, number];
+  await act(a.id, { intent: "open", activityId: String(closedPoll) });
+  await act(a.id, { intent: "open", activityId: String(openPoll) });
+  env.cookies.set("participant", await joinAs(a.token, "Phone Fuzz"));
+  env.cookies.set("forged-participant", `gambegam_wp_${a.id}=forged-secret-of-nobody-0123456789`);
+  const code = db.prepare("SELECT code FROM workshop_sessions WHERE id = ?").pluck().get(a.id) as string;
+
+  const b = await start("goals", "goals-prioritise");
+  await act(b.id, { intent: "add", kind: "ideas", itemId: ideaItem("goals-prioritise"), question: "Why this order?" });
+  const [openIdeas] = activities(b.id) as [number];
+  await act(b.id, { intent: "open", activityId: String(openIdeas) });
+  env.cookies.set("participant-2", await joinAs(b.token, "Second Phone"));
+
+  const c = await start("team", "team-readiness");
+  await act(c.id, { intent: "add", kind: "poll", question: "Lunch?", options: "Now\nLater" });
+  await act(c.id, { intent: "add", kind: "ideas", itemId: ideaItem("team-readiness"), question: "What worries you?" });
+  await act(c.id, { intent: "add", kind: "readiness" });
+  await joinAs(c.token, "Someone In C");
+  const participants = db.prepare("SELECT id FROM workshop_participants WHERE session_id = ?").pluck().all(c.id) as number[];
+  return { a: { ...a, code, openPoll, closedPoll }, b: { ...b, openIdeas }, c: { id: c.id, activities: activities(c.id), participants } };
+}
+
+/**
+ * The room's writes (joins, ballots, ideas) are announced at most once per 400 ms per session; one
+ * that falls inside the window is announced by a single later row when the window ends (decision
+ * 038), which can land while the next request, a refused one, is under way. The feed's row and its
+ * counter are therefore left out of the refusal check of these drivers; every other table is not.
+ */
+const ROOM_ANNOUNCEMENTS = { tables: ["live_changes", "sqlite_sequence"], why: "the room's writes are announced once per 400 ms window, the last one a moment later (decision 038)" };
+
+/** Only the session tables, the live feed and the history may change when a workshop request is accepted. */
+const workshopTables = (table: string) => table.startsWith("workshop_") || table === "live_changes" || table === "audit_log";
+
+function workshopDrivers(): Record<string, Driver> {
+  const phoneFields = (w: World, g: G) =>
+    fields(g, [
+      ["activityId", messy(g, fc.constantFrom(String(w.workshop.a.openPoll), String(w.workshop.a.closedPoll), String(w.workshop.b.openIdeas), "999999"))],
+      ["option", messy(g, fc.constantFrom("0", "1", "2", "-1", "1.5"))],
+      ["text", messy(g, text, 280)],
+      ["name", messy(g, text, 60)],
+    ]);
+  return {
+    "/w": {
+      runs: 40,
+      writesWhenRefused: ROOM_ANNOUNCEMENTS,
+      examples: (w) => [
+        { label: "a code no open session has", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", "ZZZZZZ"], ["name", "Someone"]]), expect: 404 },
+        { label: "a name over 60 characters", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", w.workshop.a.code], ["name", "n".repeat(61)]]), expect: 400 },
+        { label: "a name of bidi controls only", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", w.workshop.a.code], ["name", "\u202E\u2066\u200F"]]), expect: 400 },
+        { label: "a bidi-laden name joins without its controls", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", w.workshop.a.code.toLowerCase()], ["name", "\u202EReza\u202C \u2067Karimi\u2069"]]), expect: "accepted" },
+      ],
+      arbitrary: (w: World, g: G) =>
+        request(g, {
+          who: who(g, "anonymous", [1, "participant"], [1, "pm"]),
+          path: fc.constant("/w"),
+          entries: both(intents(g, ["join"]), fields(g, [["code", messy(g, fc.constantFrom(w.workshop.a.code, w.workshop.a.code.toLowerCase(), "ZZZZZZ", "abc"))], ["name", messy(g, text, 60)]])),
+        }),
+      accepted: (ctx) => {
+        const p = row(ctx.env, "SELECT * FROM workshop_participants ORDER BY id DESC LIMIT 1")!;
+        expect(p.name).toBe(cleanRoomText(ctx.one("name")));
+        expect(String(p.name), "a bidi control was kept in a name").not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+        ctx.unchangedBut(workshopTables, ["sqlite_sequence"]);
+      },
+    },
+    "/w/:token": {
+      runs: 80,
+      writesWhenRefused: ROOM_ANNOUNCEMENTS,
+      examples: (w) => {
+        const A = `/w/${w.workshop.a.token}`;
+        const B = `/w/${w.workshop.b.token}`;
+        return [
+          { label: "a vote out of range", req: urlencoded("participant", A, [["intent", "vote"], ["activityId", String(w.workshop.a.openPoll)], ["option", "7"]]), expect: 400 },
+          { label: "a vote for an unknown activity", req: urlencoded("participant", A, [["intent", "vote"], ["activityId", "999999"], ["option", "0"]]), expect: 404 },
+          { label: "a vote for a closed activity", req: urlencoded("participant", A, [["intent", "vote"], ["activityId", String(w.workshop.a.closedPoll)], ["option", "0"]]), expect: 409 },
+          { label: "a vote for another session's activity", req: urlencoded("participant", A, [["intent", "idea"], ["activityId", String(w.workshop.b.openIdeas)], ["text", "not mine"]]), expect: 403 },
+          { label: "a forged participant", req: urlencoded("forged-participant", A, [["intent", "vote"], ["activityId", String(w.workshop.a.openPoll)], ["option", "0"]]), expect: 403 },
+          { label: "another session's participant", req: urlencoded("participant-2", A, [["intent", "vote"], ["activityId", String(w.workshop.a.openPoll)], ["option", "0"]]), expect: 403 },
+          { label: "no participant at all", req: urlencoded("anonymous", A, [["intent", "vote"], ["activityId", String(w.workshop.a.openPoll)], ["option", "0"]]), expect: 403 },
+          { label: "an idea over 280 characters", req: urlencoded("participant-2", B, [["intent", "idea"], ["activityId", String(w.workshop.b.openIdeas)], ["text", "i".repeat(281)]]), expect: 400 },
+          { label: "an idea of bidi controls only", req: urlencoded("participant-2", B, [["intent", "idea"], ["activityId", String(w.workshop.b.openIdeas)], ["text", "\u202E\u2066"]]), expect: 400 },
+          { label: "a bidi-laden idea is kept without its controls", req: urlencoded("participant-2", B, [["intent", "idea"], ["activityId", String(w.workshop.b.openIdeas)], ["text", "\u202Eone view\u202C of \u2067the customer\u2069"]]), expect: "accepted" },
+          { label: "a join name over 60 characters", req: urlencoded("anonymous", A, [["intent", "join"], ["name", "n".repeat(61)]]), expect: 400 },
+          { label: "a link of no session", req: urlencoded("participant", "/w/no-such-session-link-0123456789abcdef", [["intent", "vote"], ["activityId", String(w.workshop.a.openPoll)], ["option", "0"]]), expect: 404 },
+          { label: "a valid vote", req: urlencoded("participant", A, [["intent", "vote"], ["activityId", String(w.workshop.a.openPoll)], ["option", "1"]]), expect: "accepted" },
+        ];
+      },
+      arbitrary: (w: World, g: G) =>
+        request(g, {
+          who: who(g, "participant", [1, "participant-2"], [1, "forged-participant"], [1, "anonymous"], [1, "pm"]),
+          path: g.clean ? fc.constant(`/w/${w.workshop.a.token}`) : fc.constantFrom(`/w/${w.workshop.a.token}`, `/w/${w.workshop.b.token}`, `/w/${w.workshop.a.code}`, "/w/no-such-session-link-0123456789abcdef"),
+          entries: both(intents(g, ["vote", "idea", "join"]), phoneFields(w, g)),
+        }),
+      accepted: (ctx) => {
+        const intent = ctx.one("intent");
+        if (intent === "idea") {
+          const idea = row(ctx.env, "SELECT * FROM workshop_ideas ORDER BY id DESC LIMIT 1")!;
+          expect(idea.text).toBe(cleanRoomText(ctx.one("text")));
+          expect(String(idea.text), "a bidi control was kept in an idea").not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+        }
+        if (intent === "vote") {
+          const b = row(ctx.env, "SELECT * FROM workshop_ballots WHERE activity_id = ? ORDER BY updated_at DESC LIMIT 1", Number(ctx.one("activityId")))!;
+          expect(JSON.parse(String(b.value))).toEqual({ option: Number(ctx.one("option")) });
+        }
+        ctx.unchangedBut(workshopTables, ["sqlite_sequence"]);
+      },
+    },
+    "/projects/:projectId/workshops": {
+      runs: 40,
+      writesWhenRefused: ROOM_ANNOUNCEMENTS,
+      examples: () => [
+        { label: "a step the method does not have", req: urlencoded("pm", `/projects/${OWN}/workshops`, [["intent", "start"], ["phaseId", "vision"], ["stepId", "no-such-step"]]), expect: 404 },
+        { label: "the other project", req: urlencoded("pm", `/projects/${OTHER}/workshops`, [["intent", "start"], ["phaseId", "vision"], ["stepId", "vision-workshop"]]), expect: 404 },
+        { label: "a viewer", req: urlencoded("viewer", `/projects/${OWN}/workshops`, [["intent", "start"], ["phaseId", "vision"], ["stepId", "vision-workshop"]]), expect: 403 },
+      ],
+      arbitrary: (_w: World, g: G) =>
+        request(g, {
+          who: who(g, "pm", [1, "viewer"], [1, "sponsor"], [1, "anonymous"]),
+          path: projectInPath(g).map((p) => `/projects/${p}/workshops`),
+          entries: both(intents(g, ["start"]), fields(g, [["phaseId", messy(g, fc.constantFrom(...pack.phases.map((p) => p.id)))], ["stepId", messy(g, fc.constantFrom(...pack.phases.flatMap((p) => p.steps.map((s) => s.id))))]])),
+        }),
+      accepted: (ctx) => ctx.unchangedBut(workshopTables, ["sqlite_sequence"]),
+    },
+    "/projects/:projectId/workshops/:sessionId": {
+      runs: 80,
+      writesWhenRefused: ROOM_ANNOUNCEMENTS,
+      examples: (w) => {
+        const A = `/projects/${OWN}/workshops/${w.workshop.a.id}`;
+        return [
+          { label: "a poll of one option", req: urlencoded("pm", A, [["intent", "add"], ["kind", "poll"], ["question", "Q?"], ["options", "Only"]]), expect: 400 },
+          { label: "a poll of nine options", req: urlencoded("pm", A, [["intent", "add"], ["kind", "poll"], ["question", "Q?"], ["options", "1\n2\n3\n4\n5\n6\n7\n8\n9"]]), expect: 400 },
+          { label: "an unknown kind of activity", req: urlencoded("pm", A, [["intent", "add"], ["kind", "quiz"]]), expect: 400 },
+          { label: "opening an unknown activity", req: urlencoded("pm", A, [["intent", "open"], ["activityId", "999999"]]), expect: 404 },
+          { label: "opening another session's activity", req: urlencoded("pm", A, [["intent", "open"], ["activityId", String(w.workshop.b.openIdeas)]]), expect: 404 },
+          { label: "adopting an activity still open", req: urlencoded("pm", A, [["intent", "adopt"], ["activityId", String(w.workshop.a.openPoll)]]), expect: 409 },
+          { label: "removing someone of another session", req: urlencoded("pm", A, [["intent", "remove"], ["participantId", String(w.workshop.c.participants[0])]]), expect: 404 },
+          { label: "ending without confirming", req: urlencoded("pm", A, [["intent", "end"]]), expect: 400 },
+          { label: "a session of no project of this id", req: urlencoded("pm", `/projects/${OWN}/workshops/999999`, [["intent", "open"], ["activityId", String(w.workshop.a.openPoll)]]), expect: 404 },
+          { label: "a viewer", req: urlencoded("viewer", A, [["intent", "open"], ["activityId", String(w.workshop.a.openPoll)]]), expect: 403 },
+        ];
+      },
+      arbitrary: (w: World, g: G) => {
+        const C = w.workshop.c;
+        return request(g, {
+          who: who(g, "pm", [1, "viewer"], [1, "participant"], [1, "anonymous"]),
+          path: g.clean ? fc.constant(`/projects/${OWN}/workshops/${C.id}`) : fc.constantFrom(`/projects/${OWN}/workshops/${C.id}`, `/projects/${OTHER}/workshops/${C.id}`, `/projects/${OWN}/workshops/999999`, `/projects/${OWN}/workshops/abc`),
+          entries: both(
+            intents(g, ["add", "open", "close", "reveal", "hide", "merge", "adopt", "remove", "end"]),
+            fields(g, [
+              ["activityId", messy(g, fc.constantFrom(...C.activities.map(String), String(w.workshop.a.openPoll), "999999"))],
+              ["kind", messy(g, fc.constantFrom("ideas", "goal-scores", "readiness", "poll"))],
+              ["question", messy(g, text, 280)],
+              ["options", messy(g, fc.constantFrom("Yes\nNo", "A\nB\nC", "one"))],
+              ["mode", messy(g, fc.constantFrom("criteria", "points"))],
+              ["participantId", messy(g, fc.constantFrom(...C.participants.map(String), "999999"))],
+              ["into", messy(g, fc.constantFrom("1", "999999"))],
+              ["confirm", g.clean ? fc.constant("no") : messy(g, fc.constantFrom("no", "yes"))],
+            ]),
+          ),
+        });
+      },
+      accepted: (ctx) => ctx.unchangedBut((t, r) => workshopTables(t) || t === "answers" || t === "register_rows" || (t === "projects" && r.id === OWN), ["sqlite_sequence"]),
+    },
+  };
+}
+
 const DRIVERS: Record<string, Driver> = {
+  ...workshopDrivers(),
   "/setup": {
     ownServer: true,
     runs: 40,

@@ -186,6 +186,8 @@ function pathFor(pattern: string, projectId: number | null): string {
     .replace(":phaseId", phase!.id)
     .replace(":stepId", step!.id)
     .replace(":token", "permission-walk-unknown-token-7f3a9c")
+    // A workshop session is started on each project before the walk (beforeAll): session N on project N.
+    .replace(":sessionId", String(projectId !== null && projectId <= DEMO_PMS_PROJECT ? projectId : MISSING_PROJECT))
     .replace(":deliverable", "go-no-go")
     .replace(/\/\*$/, "/no/such/page/anywhere");
 }
@@ -229,6 +231,8 @@ const sessions = new Map<Identity, string>();
 /** A second session per signed-in identity, spent on POST /logout. */
 const throwaway = new Map<Identity, string>();
 const answers = new Map<Visit, Answer>();
+/** The join link's token of each project's workshop session (from the facilitator's cookie). */
+const joinTokens = new Map<number, string>();
 let walkMillis = 0;
 
 async function post(path: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
@@ -282,6 +286,15 @@ beforeAll(async () => {
   };
   await newProject("admin", "The administrator's project", ADMINS_PROJECT);
   await newProject("project-manager", "The demo project manager's project", DEMO_PMS_PROJECT);
+
+  // A workshop session on every project (session N on project N), so the session routes have one
+  // to find; each project's manager starts it. The walk's intent-only POSTs change none of them.
+  for (const [projectId, who] of [[DEMO_PROJECT, "admin"], [ENGLISH_DEMO_PROJECT, "admin"], [ADMINS_PROJECT, "admin"], [DEMO_PMS_PROJECT, "project-manager"]] as const) {
+    const r = await post(`/projects/${projectId}/workshops`, { intent: "start", phaseId: "vision", stepId: "vision-workshop" }, sessions.get(who));
+    const cookie = r.headers.get("set-cookie") ?? "";
+    if (r.status !== 302 || !cookie.startsWith(`gambegam_ws_${projectId}=`)) throw new Error(`starting a workshop on project ${projectId}: ${r.status} ${cookie}`);
+    joinTokens.set(projectId, decodeURIComponent(cookie.split(";")[0]!.split("=")[1]!));
+  }
 
   const started = performance.now();
   await pool(visits, 4, async (v) => {
@@ -355,5 +368,87 @@ describe("the permission walk over HTTP", () => {
       await r.body?.cancel();
       expect(r.status, `GET /account as ${identity} after the walk`).toBe(200);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// 3. A workshop participant's link and cookie (decision 039)
+// ---------------------------------------------------------------------------
+
+describe("a workshop participant's link and cookie hold one session and nothing else", () => {
+  let participant = "";
+  const token = () => joinTokens.get(DEMO_PROJECT)!;
+  const get = (path: string, cookie: string) => fetch(server.url + path, { headers: { Cookie: cookie }, redirect: "manual" });
+
+  test("joining by the link, with a name only, sets a cookie for the phone pages, named after the session", async () => {
+    const r = await post(`/w/${token()}`, { intent: "join", name: "Walk participant" });
+    expect(r.status).toBe(303);
+    const set = r.headers.get("set-cookie") ?? "";
+    expect(set).toMatch(new RegExp(`^gambegam_wp_${DEMO_PROJECT}=`));
+    expect(set).toMatch(/; Path=\/w\/;/);
+    expect(set).toMatch(/; HttpOnly/);
+    expect(set).toMatch(/; SameSite=Lax/);
+    participant = set.split(";")[0]!;
+    const page = await get(`/w/${token()}`, participant);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Walk participant");
+    const events = await get(`/w/${token()}/events`, participant);
+    expect(events.status).toBe(200);
+    expect(events.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    await events.body?.cancel();
+  });
+
+  test("it opens no project page, not even the session's projector", async () => {
+    for (const path of ["/projects", `/projects/${DEMO_PROJECT}`, pathFor("/projects/:projectId/phases/:phaseId/steps/:stepId", DEMO_PROJECT), `/projects/${DEMO_PROJECT}/workshops/${DEMO_PROJECT}/projector`, `/projects/${DEMO_PROJECT}/history`, `/projects/${DEMO_PROJECT}/documents`]) {
+      const r = await get(path, participant);
+      await r.body?.cancel();
+      expect(loginReturnTo({ status: r.status, location: r.headers.get("location") }), `GET ${path} with a participant's cookie`).toBe(path);
+    }
+  });
+
+  test("it writes nothing to the project: answers and the facilitator's controls send it to sign in", async () => {
+    for (const [path, fields] of [
+      [pathFor("/projects/:projectId/phases/:phaseId/steps/:stepId", DEMO_PROJECT), { intent: "answer", itemId: "x", value: "y" }],
+      [`/projects/${DEMO_PROJECT}/workshops/${DEMO_PROJECT}`, { intent: "end", confirm: "yes" }],
+      [`/projects/${DEMO_PROJECT}/workshops`, { intent: "start", phaseId: "vision", stepId: "vision-workshop" }],
+    ] as const) {
+      const r = await post(path, fields, participant);
+      await r.body?.cancel();
+      expect(r.status, `POST ${path} with a participant's cookie`).toBe(302);
+      expect(new URL(r.headers.get("location")!, server.url).pathname).toBe("/login");
+    }
+    const still = await get(`/w/${token()}`, participant);
+    expect(await still.text(), "the session was ended by a participant").toContain("Walk participant");
+  });
+
+  test("another session's link does not take it, even renamed for that session", async () => {
+    const other = joinTokens.get(ENGLISH_DEMO_PROJECT)!;
+    const forged = participant.replace(`gambegam_wp_${DEMO_PROJECT}=`, `gambegam_wp_${ENGLISH_DEMO_PROJECT}=`);
+    const page = await get(`/w/${other}`, forged);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).not.toContain("Walk participant");
+    expect(html).toContain('name="intent" value="join"');
+    const vote = await post(`/w/${other}`, { intent: "vote", activityId: "1", option: "0" }, forged);
+    await vote.body?.cancel();
+    expect(vote.status).toBe(403);
+    const events = await get(`/w/${other}/events`, forged);
+    await events.body?.cancel();
+    expect(events.status).toBe(403);
+  });
+
+  test("it dies with the session: the link says so, votes and the event stream are refused", async () => {
+    const end = await post(`/projects/${DEMO_PROJECT}/workshops/${DEMO_PROJECT}`, { intent: "end", confirm: "yes" }, sessions.get("admin"));
+    await end.body?.cancel();
+    expect(end.status).toBe(302);
+    const page = await get(`/w/${token()}`, participant);
+    expect(page.status).toBe(410);
+    expect(await page.text()).not.toContain("Walk participant");
+    const vote = await post(`/w/${token()}`, { intent: "vote", activityId: "1", option: "0" }, participant);
+    await vote.body?.cancel();
+    expect(vote.status).toBe(410);
+    const events = await get(`/w/${token()}/events`, participant);
+    await events.body?.cancel();
+    expect(events.status).toBe(404);
   });
 });

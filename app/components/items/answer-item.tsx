@@ -12,6 +12,7 @@ import { displayValue } from "#app/views/display.ts";
 import { DiagramEditor } from "./diagram-editor.tsx";
 import { PreviewFullScreen } from "#app/components/figure-full-screen.tsx";
 import { useAutosave } from "./use-autosave.ts";
+import { isTextField } from "#app/early-input.ts";
 
 type Stored = { value: unknown; version: number; updatedAt: string } | null;
 
@@ -26,6 +27,7 @@ export function AnswerItem({
   projectId,
   answered,
   fallback,
+  changedBy,
 }: {
   item: QuestionItem | ChecklistItem | DiagramItem | RatingItem;
   stored: Stored;
@@ -34,6 +36,8 @@ export function AnswerItem({
   answered: boolean;
   /** The action's answer after a submit without JavaScript. */
   fallback?: StepActionResult;
+  /** Who saved the stored value last (shown when they saved while the reader was editing). */
+  changedBy?: string | null;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -41,7 +45,10 @@ export function AnswerItem({
   // What the form shows: the stored answer, replaced when the user picks "theirs" in a conflict
   // or when someone else saves while this form has no unsaved edits.
   const [shown, setShown] = useState<{ value: unknown; version: number; key: number }>({ value: stored?.value ?? null, version: stored?.version ?? 0, key: 0 });
-  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}`, version: shown.version, formKey: shown.key });
+  // Someone else saved (the page's data was reloaded, e.g. by a live update) while the reader was
+  // editing: their text stays, autosave waits, and the form says who changed it (decision 037).
+  const [remote, setRemote] = useState<{ value: unknown; version: number } | null>(null);
+  const auto = useAutosave({ fetcher, draftKey: `${projectId}:${item.id}`, version: shown.version, formKey: shown.key, autosave: remote === null });
   // A response the user has dealt with (e.g. took "their" version) no longer shows.
   const [dismissed, setDismissed] = useState<unknown>(null);
   const latest = fetcher.data ?? fallback;
@@ -50,9 +57,22 @@ export function AnswerItem({
   const conflict = !result?.ok ? result?.conflict : undefined;
   const submitted = fetcher.data ? undefined : fallback && !fallback.ok ? fallback.submitted : undefined;
 
+  // A newer saved value replaces the form's, unless the reader is editing it (unsaved text, a save
+  // under way, or the cursor in the form).
   useEffect(() => {
-    if (stored && stored.version > auto.versionRef.current && auto.status === "saved" && fetcher.state === "idle") {
+    if (!stored || stored.version <= auto.versionRef.current) {
+      setRemote(null);
+      return;
+    }
+    const form = auto.formRef.current;
+    // The cursor in one of its text fields (a focused Save button is not editing).
+    const active = typeof document !== "undefined" ? document.activeElement : null;
+    const focused = Boolean(form && active && form.contains(active) && isTextField(active));
+    if (auto.status === "saved" && fetcher.state === "idle" && !focused) {
       setShown((s) => ({ value: stored.value, version: stored.version, key: s.key + 1 }));
+      setRemote(null);
+    } else {
+      setRemote({ value: stored.value, version: stored.version });
     }
   }, [stored?.version]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -62,11 +82,27 @@ export function AnswerItem({
 
   const keepMine = () => {
     if (!conflict) return;
+    setRemote(null);
     auto.rebase(conflict.theirsVersion);
     auto.submitNow();
   };
+  const keepMineOverRemote = () => {
+    if (!remote) return;
+    auto.rebase(remote.version);
+    setRemote(null);
+    auto.submitNow();
+  };
+  const useRemote = () => {
+    if (!remote) return;
+    auto.discardDraft();
+    auto.rebase(remote.version);
+    setShown((s) => ({ value: remote.value, version: remote.version, key: s.key + 1 }));
+    setRemote(null);
+    auto.setStatus("saved");
+  };
   const useTheirs = () => {
     if (!conflict) return;
+    setRemote(null);
     auto.discardDraft();
     auto.rebase(conflict.theirsVersion);
     setShown((s) => ({ value: conflict.theirs, version: conflict.theirsVersion, key: s.key + 1 }));
@@ -102,6 +138,21 @@ export function AnswerItem({
           </button>
         </div>
       </fetcher.Form>
+      {remote && !conflict ? (
+        <div className="conflict remote-change" role="status" data-testid="remote-change">
+          <p className="conflict-title">{changedBy ? t("live.changedWhileEditing", { name: `\u2068${changedBy}\u2069` }) : t("live.changedWhileEditingAnon")}</p>
+          <div className="conflict-columns">
+            <div>
+              <p className="label">{t("conflict.theirs")}</p>
+              <pre className="conflict-value" dir="auto">{displayValue(item, remote.value, lang, t)}</pre>
+            </div>
+          </div>
+          <div className="form-actions">
+            <button type="button" className="button small primary" onClick={keepMineOverRemote}>{t("conflict.keepMine")}</button>
+            <button type="button" className="button small" onClick={useRemote}>{t("conflict.useTheirs")}</button>
+          </div>
+        </div>
+      ) : null}
       {conflict ? (
         <div className="conflict" role="alert">
           <p className="conflict-title">{t("conflict.title")}</p>

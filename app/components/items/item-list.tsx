@@ -107,6 +107,7 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
                 projectId={data.projectId}
                 answered={data.answered[item.id] ?? false}
                 fallback={itemFallback}
+                changedBy={changed ? actorLabel(changed.name, lang) : null}
               />,
             );
         }

@@ -11,6 +11,8 @@ import { FieldError } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { clip, displayCell } from "#app/views/display.ts";
 import { hasDraft, useAutosave, type SaveStatus } from "./use-autosave.ts";
+import { useLastChangeOf } from "#app/components/live.tsx";
+import { isTextField } from "#app/early-input.ts";
 import { pageOfIndex, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 
 export type Row = { id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string };
@@ -328,7 +330,11 @@ function RowForm({
   const deleter = useFetcher<StepActionResult>();
   const mover = useFetcher<StepActionResult>();
   const [shown, setShown] = useState({ cells: row.cells, version: row.version, key: 0 });
-  const auto = useAutosave({ fetcher, draftKey, version: shown.version, formKey: shown.key });
+  // Someone else saved this row while the reader was editing it: their text stays, autosave
+  // waits, and the row says who changed it (decision 037).
+  const [remote, setRemote] = useState<{ cells: Row["cells"]; version: number; by: string | null } | null>(null);
+  const lastChangeOf = useLastChangeOf();
+  const auto = useAutosave({ fetcher, draftKey, version: shown.version, formKey: shown.key, autosave: remote === null });
   const [dismissed, setDismissed] = useState<unknown>(null);
   const latest = fetcher.data ?? fallback;
   const result = latest === dismissed ? undefined : latest;
@@ -340,8 +346,18 @@ function RowForm({
   const savedAt = fetcher.data?.ok ? fetcher.data.updatedAt : null;
 
   useEffect(() => {
-    if (row.version > auto.versionRef.current && auto.status === "saved" && fetcher.state === "idle") {
+    if (row.version <= auto.versionRef.current) {
+      setRemote(null);
+      return;
+    }
+    const form = auto.formRef.current;
+    const active = typeof document !== "undefined" ? document.activeElement : null;
+    const focused = Boolean(form && active && form.contains(active) && isTextField(active));
+    if (auto.status === "saved" && fetcher.state === "idle" && !focused) {
       setShown((s) => ({ cells: row.cells, version: row.version, key: s.key + 1 }));
+      setRemote(null);
+    } else {
+      setRemote({ cells: row.cells, version: row.version, by: lastChangeOf(`row:${item.id}`)?.byName ?? null });
     }
   }, [row.version]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -374,16 +390,38 @@ function RowForm({
           </button>
         </div>
       </fetcher.Form>
+      {remote && !conflict ? (
+        <RowConflict
+          item={item}
+          conflict={{ theirs: remote.cells, theirsVersion: remote.version, theirsUpdatedAt: null, yours: null }}
+          title={remote.by ? t("live.changedWhileEditing", { name: `\u2068${remote.by}\u2069` }) : t("live.changedWhileEditingAnon")}
+          refOptions={refOptions}
+          onKeepMine={() => {
+            auto.rebase(remote.version);
+            setRemote(null);
+            auto.submitNow();
+          }}
+          onUseTheirs={() => {
+            auto.discardDraft();
+            auto.rebase(remote.version);
+            setShown((s) => ({ cells: remote.cells, version: remote.version, key: s.key + 1 }));
+            setRemote(null);
+            auto.setStatus("saved");
+          }}
+        />
+      ) : null}
       {conflict ? (
         <RowConflict
           item={item}
           conflict={conflict}
           refOptions={refOptions}
           onKeepMine={() => {
+            setRemote(null);
             auto.rebase(conflict.theirsVersion);
             auto.submitNow();
           }}
           onUseTheirs={() => {
+            setRemote(null);
             auto.discardDraft();
             auto.rebase(conflict.theirsVersion);
             setShown((s) => ({ cells: (conflict.theirs ?? {}) as Row["cells"], version: conflict.theirsVersion, key: s.key + 1 }));
@@ -426,9 +464,12 @@ function RowConflict({
   refOptions,
   onKeepMine,
   onUseTheirs,
+  title,
 }: {
   item: RegisterItem;
   conflict: NonNullable<Extract<StepActionResult, { ok: false }>["conflict"]>;
+  /** A saved change met while editing (decision 037): this title, their version only. */
+  title?: string;
   refOptions: RefOptions;
   onKeepMine: () => void;
   onUseTheirs: () => void;
@@ -442,8 +483,8 @@ function RowConflict({
       .join("\n");
   };
   return (
-    <div className="conflict" role="alert">
-      <p className="conflict-title">{conflict.deleted ? t("conflict.deletedTitle") : t("conflict.title")}</p>
+    <div className={title ? "conflict remote-change" : "conflict"} role={title ? "status" : "alert"} data-testid={title ? "remote-change" : undefined}>
+      <p className="conflict-title">{title ?? (conflict.deleted ? t("conflict.deletedTitle") : t("conflict.title"))}</p>
       <div className="conflict-columns">
         {!conflict.deleted ? (
           <div>
@@ -451,10 +492,12 @@ function RowConflict({
             <pre className="conflict-value" dir="auto">{list(conflict.theirs)}</pre>
           </div>
         ) : null}
-        <div>
-          <p className="label">{t("conflict.yours")}</p>
-          <pre className="conflict-value" dir="auto">{list(conflict.yours)}</pre>
-        </div>
+        {title ? null : (
+          <div>
+            <p className="label">{t("conflict.yours")}</p>
+            <pre className="conflict-value" dir="auto">{list(conflict.yours)}</pre>
+          </div>
+        )}
       </div>
       {!conflict.deleted ? (
         <div className="form-actions">

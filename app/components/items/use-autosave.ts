@@ -189,6 +189,12 @@ export function useAutosave({
     queued.current = false;
   }, [fetcher.state, fetcher.data, draftKey, autosave, submitNow]);
 
+  // Saving paused (e.g. someone else saved this form's item while the user was typing, and the
+  // user has not chosen yet): a save already scheduled does not go.
+  useEffect(() => {
+    if (!autosave) clearTimeout(timer.current);
+  }, [autosave]);
+
   // The request failed without an answer (lost connection): keep the draft, retry later.
   useEffect(() => {
     const retry = () => {

@@ -1,0 +1,52 @@
+/**
+ * The live endpoint's stream, in process: an event arrives, and a page that
+ * goes away (the request aborted) leaves no listener and no presence row.
+ */
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { tempDatabase } from "#tests/setup/db.ts";
+import { writeTransaction } from "#db/client.ts";
+import { presence } from "#db/schema.ts";
+import { getPacks } from "#methodology/registry.ts";
+import { seedDemoProject } from "#db/seed-demo.ts";
+import { announce, createSqliteFeed, type LiveFeed } from "./live.server.ts";
+import { liveStream } from "./live-stream.server.ts";
+import { hashPassword, insertUser } from "./auth.server.ts";
+
+let t: ReturnType<typeof tempDatabase>;
+let feed: LiveFeed;
+let projectId: number;
+let userId: number;
+beforeAll(async () => {
+  t = tempDatabase();
+  projectId = seedDemoProject(t.db, getPacks().get("crm-implementation", "1.0.0")!);
+  userId = insertUser(t.db, { email: "stream@example.com", displayName: "Stream" }, await hashPassword("stream password 1")).id;
+  feed = createSqliteFeed(t.db, 30);
+});
+afterAll(() => {
+  feed.stop();
+  t.cleanup();
+});
+
+test("a change arrives as an event with an id; aborting the request frees the listener and the presence row", async () => {
+  const abort = new AbortController();
+  const res = liveStream({ db: t.db, feed, projectId, userId, place: "vision/vision-customer-strategy", after: null, signal: abort.signal, heartbeatMs: 50 });
+  expect(res.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
+  expect(feed.listenerCount()).toBe(1);
+  expect(t.db.select().from(presence).all()).toHaveLength(1);
+  const reader = res.body!.getReader();
+  writeTransaction(t.db, (tx) => announce(tx, { projectId, topic: "answer:vision.segments", by: userId }));
+  let text = "";
+  const until = Date.now() + 2000;
+  while (!text.includes("event: change") && Date.now() < until) text += new TextDecoder().decode((await reader.read()).value);
+  expect(text).toMatch(/id: \d+\nevent: change\ndata: \{"topic":"answer:vision.segments","by":\d+,"byName":"Stream"/);
+  // Heartbeats are comments.
+  while (!text.includes(": beat") && Date.now() < until) text += new TextDecoder().decode((await reader.read()).value);
+  expect(text).toContain(": beat\n\n");
+  abort.abort();
+  expect(feed.listenerCount()).toBe(0);
+  expect(t.db.select().from(presence).all()).toHaveLength(0);
+  // The stream ends (after what was already queued).
+  let done = false;
+  for (let i = 0; i < 10 && !done; i++) done = (await reader.read()).done;
+  expect(done).toBe(true);
+});

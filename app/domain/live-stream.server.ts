@@ -1,0 +1,123 @@
+/**
+ * The live endpoint's stream (decision 037): Server-Sent Events of one
+ * project's changes, for one open page. Each change goes out as
+ *
+ *     id: <change id>
+ *     event: change
+ *     data: {"topic":"answer:vision.segments","by":3,"byName":"Sara","at":"…"}
+ *
+ * and, for a page on a step, who else is on it (`event: presence`, a list of
+ * names without the reader), on arrival, whenever someone comes or goes, and
+ * with every heartbeat (so someone whose server stopped drops off). A comment
+ * line every heartbeat keeps proxies from closing a quiet connection. A page
+ * that reconnects sends `Last-Event-ID` (or `?after=`) and gets what it missed.
+ * When the page goes (the request is aborted) the listener and the presence
+ * row go too.
+ */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { users } from "#db/schema.ts";
+import { beHere, isPresenceTopic, leave, PRESENCE_BEAT_MS, whoIsHere, type LiveChange, type LiveFeed } from "./live.server.ts";
+
+export type LiveStreamOptions = {
+  db: Db;
+  feed: LiveFeed;
+  projectId: number;
+  userId: number;
+  /** `<phaseId>/<stepId>` of the page, or '' (validated by the caller). */
+  place: string;
+  /** The last change id the page saw, when it reconnects. */
+  after: number | null;
+  signal: AbortSignal;
+  heartbeatMs?: number;
+};
+
+export function liveStream(o: LiveStreamOptions): Response {
+  const encoder = new TextEncoder();
+  const clientId = randomUUID();
+  const names = new Map<number, string>();
+  const nameOf = (id: number | null): string | null => {
+    if (id === null) return null;
+    let n = names.get(id);
+    if (n === undefined) {
+      n = o.db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).get()?.name ?? "";
+      names.set(id, n);
+    }
+    return n || null;
+  };
+  let sent = o.after ?? 0;
+  let cleanup = () => {};
+
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const write = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const sendPresence = () => {
+        if (o.place) write(`event: presence\ndata: ${JSON.stringify(whoIsHere(o.db, o.projectId, o.place, o.userId).map((p) => p.name))}\n\n`);
+      };
+      const onChange = (c: LiveChange) => {
+        if (c.id <= sent) return;
+        sent = c.id;
+        if (isPresenceTopic(c.topic)) {
+          if (c.topic === `presence:${o.place}`) sendPresence();
+          return;
+        }
+        write(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, by: c.by, byName: nameOf(c.by), at: c.at })}\n\n`);
+      };
+      const unsubscribe = o.feed.subscribe(o.projectId, onChange);
+      const beat = setInterval(() => {
+        write(": beat\n\n");
+        try {
+          if (o.place) beHere(o.db, { clientId, projectId: o.projectId, userId: o.userId, place: o.place });
+        } catch {
+          // the database is busy: the next beat refreshes the row
+        }
+        sendPresence();
+      }, o.heartbeatMs ?? PRESENCE_BEAT_MS);
+      cleanup = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(beat);
+        unsubscribe();
+        o.signal.removeEventListener("abort", cleanup);
+        try {
+          if (o.place) leave(o.db, clientId);
+        } catch {
+          // the row expires by itself
+        }
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      o.signal.addEventListener("abort", cleanup);
+      write("retry: 2000\n\n");
+      if (o.after !== null) for (const c of o.feed.since(o.projectId, o.after)) onChange(c);
+      if (o.place) beHere(o.db, { clientId, projectId: o.projectId, userId: o.userId, place: o.place });
+      sendPresence();
+      if (o.signal.aborted) cleanup();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform: compression() leaves the stream alone, so each event leaves at once.
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+      Connection: "keep-alive",
+    },
+  });
+}
