@@ -109,6 +109,68 @@ describe("a page asked for again", () => {
   });
 });
 
+describe("a page's data (.data, what the browser's router fetches on navigation and revalidation) asked for again", () => {
+  const dataOf = (p: string) => `${p}.data`;
+
+  test("is sent from the memo with nothing written in between, the same bytes as the first time", async () => {
+    const first = await get(dataOf("/projects/1/prioritisation"), manager);
+    expect(first.status).toBe(200);
+    const firstBytes = await first.text();
+    expect(firstBytes.length).toBeGreaterThan(100);
+    const again = await get(dataOf("/projects/1/prioritisation"), manager);
+    expect(source(again)).toBe("memo-request");
+    expect(await again.text()).toBe(firstBytes);
+    expect(again.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(again.headers.get("cache-control")).toBe("no-store");
+    // The routes asked for are part of the address: a revalidation of one route only is another answer.
+    const rootOnly = await get(`${dataOf("/projects/1/prioritisation")}?_routes=root`, manager);
+    expect(source(rootOnly)).not.toBe("memo-request");
+    expect(await rootOnly.text()).not.toBe(firstBytes);
+    // The document of the same address is not the data.
+    const doc = await get("/projects/1/prioritisation", manager);
+    expect(doc.headers.get("content-type")).toMatch(/text\/html/);
+  });
+
+  test("is made afresh after a write, with what was written", async () => {
+    const before = await (await get(dataOf(visionStep), manager)).text();
+    expect(source(await get(dataOf(visionStep), manager))).toBe("memo-request");
+    const page = await (await get(visionStep, manager)).text();
+    const version = /name="version" value="(\d+)"/.exec(page.slice(page.indexOf("vision.why-crm")))?.[1] ?? "0";
+    const saved = await post(visionStep, form({ intent: "answer", itemId: "vision.why-crm", version, value: "پاسخی تازه برای آزمون داده‌های صفحه" }), manager);
+    expect(saved.status).toBe(200);
+    const after = await get(dataOf(visionStep), manager);
+    expect(source(after)).not.toBe("memo-request");
+    const afterBytes = await after.text();
+    expect(afterBytes).toContain("پاسخی تازه برای آزمون داده‌های صفحه");
+    expect(before).not.toContain("پاسخی تازه برای آزمون داده‌های صفحه");
+  });
+
+  test("is never another reader's: a second member asking for the same address gets their own data", async () => {
+    const mine = await get(dataOf("/projects/1/journey"), manager);
+    const mineBytes = await mine.text();
+    expect(source(await get(dataOf("/projects/1/journey"), manager))).toBe("memo-request");
+    const reader = await signIn(server.url, "h.nazari@mehregan.example");
+    const theirs = await get(dataOf("/projects/1/journey"), reader);
+    expect(theirs.status).toBe(200);
+    expect(source(theirs)).not.toBe("memo-request");
+    const theirBytes = await theirs.text();
+    expect(theirBytes).not.toBe(mineBytes);
+    expect(theirBytes).toContain("h.nazari@mehregan.example");
+    expect(theirBytes).not.toContain("s.ahmadi@mehregan.example");
+  });
+
+  test("is refused, not sent from the memo, to someone signed out", async () => {
+    const member = await signIn(server.url, "s.ahmadi@mehregan.example");
+    expect((await get(dataOf("/projects/1/traceability"), member)).status).toBe(200);
+    expect(source(await get(dataOf("/projects/1/traceability"), member))).toBe("memo-request");
+    expect((await post("/logout", form({}), member)).status).toBe(302);
+    const after = await get(dataOf("/projects/1/traceability"), member);
+    expect(source(after)).not.toBe("memo-request");
+    expect(after.status).not.toBe(200);
+    expect(await after.text()).toContain("/login");
+  });
+});
+
 describe("what a memoised page shows", () => {
   /** Every page of the demo project under a memoised route: each phase, each step. */
   const pages = [...MEMO_PATTERNS].flatMap((pattern) => {
