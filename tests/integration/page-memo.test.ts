@@ -5,6 +5,7 @@
  * same database file, not in another language, not to someone who lost access.
  * Each response says how it was made in its Server-Timing header.
  */
+import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BUILT_IN_PACKS_DIR, allItems, loadPacks } from "#methodology/load.ts";
@@ -168,6 +169,32 @@ describe("a page's data (.data, what the browser's router fetches on navigation 
     expect(source(after)).not.toBe("memo-request");
     expect(after.status).not.toBe(200);
     expect(await after.text()).toContain("/login");
+  });
+});
+
+describe("a page rendered afresh", () => {
+  test("is rendered by React once, its policy naming exactly its framework scripts, with no trace of how they were found", async () => {
+    const counting = await startServer({}, ["--import", "./tests/setup/count-renders.mjs"]);
+    try {
+      const cookie = await signIn(counting.url, "s.ahmadi@mehregan.example");
+      const renders = () => [...counting.output().matchAll(/^react-render \d+$/gm)].length;
+      for (const path of ["/projects/1", visionStep, "/login"]) {
+        const before = renders();
+        const r = await fetch(counting.url + path, { headers: { ...(path === "/login" ? {} : { Cookie: cookie }), "Cache-Control": "no-cache" }, redirect: "manual" });
+        expect(r.status, path).toBe(200);
+        const html = await r.text();
+        expect(source(r), path).toBe("rendered");
+        expect(renders() - before, `${path}: renders by React for one page`).toBe(1);
+        expect(html, path).not.toContain("data-framework-scripts");
+        const policy = r.headers.get("content-security-policy") ?? "";
+        const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script/gi)].filter((m) => !/\bsrc\s*=/i.test(m[1]!) && m[2] !== "").map((m) => m[2]!);
+        expect(scripts.length, path).toBeGreaterThanOrEqual(4);
+        const hashes = [...policy.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]!);
+        expect(new Set(hashes), path).toEqual(new Set(scripts.map((x) => createHash("sha256").update(x, "utf8").digest("base64"))));
+      }
+    } finally {
+      await counting.stop();
+    }
   });
 });
 
