@@ -83,7 +83,11 @@ const staticHeaders = (res) => {
   res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
 };
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: staticHeaders }));
-app.use(express.static("build/client", { maxAge: "1h", setHeaders: staticHeaders }));
+// The other files of build/client (the icon): only a path that names a file
+// (an extension, not a page's data) is looked for on disk, so a page request
+// costs no file-system lookup and no "not found" error inside express.
+const staticFiles = express.static("build/client", { maxAge: "1h", setHeaders: staticHeaders });
+app.use((req, res, next) => (/\.\w+$/.test(req.path) && !req.path.endsWith(".data") ? staticFiles(req, res, next) : next()));
 app.all(
   "/{*splat}",
   createRequestHandler({

@@ -60,6 +60,10 @@ describe("keys", () => {
     expect(requestKey(req({ cookie: "s=2" }), "1.0.1")).not.toBe(base);
     expect(requestKey(req({ cookie: "s=1", "accept-language": "en" }), "1.0.1")).not.toBe(base);
     expect(requestKey(req({ cookie: "s=1" }), "1.1.1")).not.toBe(base);
+    // A data request (.data) for the same address is another answer than its document.
+    const data = requestKey(req({ cookie: "s=1" }), "1.0.1", "/projects/1.data");
+    expect(data).not.toBe(base);
+    expect(requestKey(req({ cookie: "s=1" }), "1.0.1", "/projects/1.data")).toBe(data);
   });
 
   test("the database's version moves with a write on this connection and with one from another", () => {

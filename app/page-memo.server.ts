@@ -26,6 +26,7 @@
  * `Cache-Control: no-cache`) is rendered again.
  */
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { MiddlewareFunction } from "react-router";
 import { createContext } from "react-router";
@@ -44,6 +45,8 @@ export type MemoPage = {
 
 /** A whole response, for the request-and-version key: the page and the headers it went out with. */
 type MemoResponse = MemoPage & { headers: Array<[string, string]>; storedAt: number };
+
+const gzip = promisify(zlib.gzip);
 
 const sizeOf = (p: MemoPage) => p.body.length + p.csp.length + 200;
 
@@ -118,10 +121,14 @@ export function databaseVersion(db: Db): string {
   return `${serial}.${changes}.${version}`;
 }
 
-/** The request key: what the memoised loaders read besides the database. */
-export function requestKey(request: Request, version: string): string {
+/**
+ * The request key: what the memoised loaders read besides the database, and,
+ * for a data request, the path it was received at (React Router takes `.data`
+ * off the URL the loaders see).
+ */
+export function requestKey(request: Request, version: string, dataPath?: string): string {
   return createHash("sha256")
-    .update(`${request.url}\0${request.headers.get("cookie") ?? ""}\0${request.headers.get("accept-language") ?? ""}\0${version}`)
+    .update(`${request.url}\0${request.headers.get("cookie") ?? ""}\0${request.headers.get("accept-language") ?? ""}\0${version}${dataPath === undefined ? "" : `\0data\0${dataPath}`}`)
     .digest("base64");
 }
 
@@ -168,18 +175,47 @@ export const requestKeyContext = createContext<string | null>(null);
 
 const production = process.env.NODE_ENV === "production";
 
-/** Runs after the access check: answers a memoised page, or notes the key for entry.server. */
+/**
+ * Runs after the access check: answers a memoised page or page data, or notes
+ * the key under which entry.server keeps the page it renders. A data request
+ * (`.data`, what the browser's router fetches on navigation and revalidation)
+ * is answered by the same rule as a document, under a key of its own: the path
+ * received (with `.data`) is part of it, and so is the query (`_routes`, the
+ * routes whose data is asked for).
+ */
 export const pageMemoMiddleware: MiddlewareFunction<Response> = async ({ request, context, pattern }, next) => {
   const path = context.get(receivedPathContext);
-  const eligible =
-    production && path !== null && !path.endsWith(".data") && request.method === "GET" && MEMO_PATTERNS.has(routeKey(pattern)) && !wantsFreshPage(request);
+  const eligible = production && path !== null && request.method === "GET" && MEMO_PATTERNS.has(routeKey(pattern)) && !wantsFreshPage(request);
   if (!eligible) return next();
-  const key = requestKey(request, databaseVersion(getDb()));
+  const isData = path.endsWith(".data");
+  const key = requestKey(request, databaseVersion(getDb()), isData ? path : undefined);
   const hit = pagesByRequest.get(key);
   if (hit && Date.now() - hit.storedAt < REQUEST_MEMO_MS) return sendPage(hit, request, new Headers(hit.headers), 200, "memo-request");
-  context.set(requestKeyContext, key);
-  return next();
+  if (!isData) {
+    context.set(requestKeyContext, key);
+    return next();
+  }
+  return rememberData(key, request, await next());
 };
+
+/** Smaller bodies are sent as they are. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * A data response, read whole and kept under its request key when it is a
+ * plain 200 (a redirect or an error is answered as it came); sent compressed
+ * to a client that takes gzip, like a document.
+ */
+async function rememberData(key: string, request: Request, response: Response): Promise<Response> {
+  if (response.status !== 200 || !response.body || response.headers.has("content-encoding")) return response;
+  const plain = Buffer.from(await response.arrayBuffer());
+  const gzipped = plain.length >= COMPRESS_FROM_BYTES;
+  const page: MemoPage = { body: gzipped ? await gzip(plain) : plain, gzipped, csp: "" };
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  rememberResponse(key, page, headers);
+  return sendPage(page, request, headers, 200, "loaded", plain);
+}
 
 /** Keeps a finished page under the request key noted for it, with the headers it is sent with. */
 export function rememberResponse(key: string, page: MemoPage, headers: Headers): void {
@@ -200,8 +236,11 @@ export function acceptsGzip(header: string | null): boolean {
   });
 }
 
-/** How a page was made, as its Server-Timing header says (browsers' developer tools show it). */
-export type PageSource = "rendered" | "memo-data" | "memo-request";
+/**
+ * How a page was made, as its Server-Timing header says (browsers' developer
+ * tools show it): "loaded" is page data (`.data`) whose loaders ran.
+ */
+export type PageSource = "rendered" | "memo-data" | "memo-request" | "loaded";
 
 /**
  * The response for a finished page: compressed to a client that takes gzip,

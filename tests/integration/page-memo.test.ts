@@ -5,6 +5,7 @@
  * same database file, not in another language, not to someone who lost access.
  * Each response says how it was made in its Server-Timing header.
  */
+import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BUILT_IN_PACKS_DIR, allItems, loadPacks } from "#methodology/load.ts";
@@ -122,6 +123,94 @@ describe("a page asked for again", () => {
     const again = await get("/projects/1/members", manager);
     expect(source(again)).toBe("memo-data");
     expect(await again.text()).toBe(await first.text());
+  });
+});
+
+describe("a page's data (.data, what the browser's router fetches on navigation and revalidation) asked for again", () => {
+  const dataOf = (p: string) => `${p}.data`;
+
+  test("is sent from the memo with nothing written in between, the same bytes as the first time", async () => {
+    const first = await get(dataOf("/projects/1/prioritisation"), manager);
+    expect(first.status).toBe(200);
+    const firstBytes = await first.text();
+    expect(firstBytes.length).toBeGreaterThan(100);
+    const again = await get(dataOf("/projects/1/prioritisation"), manager);
+    expect(source(again)).toBe("memo-request");
+    expect(await again.text()).toBe(firstBytes);
+    expect(again.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(again.headers.get("cache-control")).toBe("no-store");
+    // The routes asked for are part of the address: a revalidation of one route only is another answer.
+    const rootOnly = await get(`${dataOf("/projects/1/prioritisation")}?_routes=root`, manager);
+    expect(source(rootOnly)).not.toBe("memo-request");
+    expect(await rootOnly.text()).not.toBe(firstBytes);
+    // The document of the same address is not the data.
+    const doc = await get("/projects/1/prioritisation", manager);
+    expect(doc.headers.get("content-type")).toMatch(/text\/html/);
+  });
+
+  test("is made afresh after a write, with what was written", async () => {
+    const before = await (await get(dataOf(visionStep), manager)).text();
+    expect(source(await get(dataOf(visionStep), manager))).toBe("memo-request");
+    const page = await (await get(visionStep, manager)).text();
+    const version = /name="version" value="(\d+)"/.exec(page.slice(page.indexOf("vision.why-crm")))?.[1] ?? "0";
+    const saved = await post(visionStep, form({ intent: "answer", itemId: "vision.why-crm", version, value: "پاسخی تازه برای آزمون داده‌های صفحه" }), manager);
+    expect(saved.status).toBe(200);
+    const after = await get(dataOf(visionStep), manager);
+    expect(source(after)).not.toBe("memo-request");
+    const afterBytes = await after.text();
+    expect(afterBytes).toContain("پاسخی تازه برای آزمون داده‌های صفحه");
+    expect(before).not.toContain("پاسخی تازه برای آزمون داده‌های صفحه");
+  });
+
+  test("is never another reader's: a second member asking for the same address gets their own data", async () => {
+    const mine = await get(dataOf("/projects/1/journey"), manager);
+    const mineBytes = await mine.text();
+    expect(source(await get(dataOf("/projects/1/journey"), manager))).toBe("memo-request");
+    const reader = await signIn(server.url, "h.nazari@mehregan.example");
+    const theirs = await get(dataOf("/projects/1/journey"), reader);
+    expect(theirs.status).toBe(200);
+    expect(source(theirs)).not.toBe("memo-request");
+    const theirBytes = await theirs.text();
+    expect(theirBytes).not.toBe(mineBytes);
+    expect(theirBytes).toContain("h.nazari@mehregan.example");
+    expect(theirBytes).not.toContain("s.ahmadi@mehregan.example");
+  });
+
+  test("is refused, not sent from the memo, to someone signed out", async () => {
+    const member = await signIn(server.url, "s.ahmadi@mehregan.example");
+    expect((await get(dataOf("/projects/1/traceability"), member)).status).toBe(200);
+    expect(source(await get(dataOf("/projects/1/traceability"), member))).toBe("memo-request");
+    expect((await post("/logout", form({}), member)).status).toBe(302);
+    const after = await get(dataOf("/projects/1/traceability"), member);
+    expect(source(after)).not.toBe("memo-request");
+    expect(after.status).not.toBe(200);
+    expect(await after.text()).toContain("/login");
+  });
+});
+
+describe("a page rendered afresh", () => {
+  test("is rendered by React once, its policy naming exactly its framework scripts, with no trace of how they were found", async () => {
+    const counting = await startServer({}, ["--import", "./tests/setup/count-renders.mjs"]);
+    try {
+      const cookie = await signIn(counting.url, "s.ahmadi@mehregan.example");
+      const renders = () => [...counting.output().matchAll(/^react-render \d+$/gm)].length;
+      for (const path of ["/projects/1", visionStep, "/login"]) {
+        const before = renders();
+        const r = await fetch(counting.url + path, { headers: { ...(path === "/login" ? {} : { Cookie: cookie }), "Cache-Control": "no-cache" }, redirect: "manual" });
+        expect(r.status, path).toBe(200);
+        const html = await r.text();
+        expect(source(r), path).toBe("rendered");
+        expect(renders() - before, `${path}: renders by React for one page`).toBe(1);
+        expect(html, path).not.toContain("data-framework-scripts");
+        const policy = r.headers.get("content-security-policy") ?? "";
+        const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script/gi)].filter((m) => !/\bsrc\s*=/i.test(m[1]!) && m[2] !== "").map((m) => m[2]!);
+        expect(scripts.length, path).toBeGreaterThanOrEqual(4);
+        const hashes = [...policy.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]!);
+        expect(new Set(hashes), path).toEqual(new Set(scripts.map((x) => createHash("sha256").update(x, "utf8").digest("base64"))));
+      }
+    } finally {
+      await counting.stop();
+    }
   });
 });
 
