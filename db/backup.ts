@@ -7,7 +7,8 @@
  * `PRAGMA integrity_check` before it is put in place.
  *
  * Restore: stop the server, put the backup file at DATABASE_PATH (removing
- * any `-wal` and `-shm` files beside the old one), start the server.
+ * any `-wal`, `-shm` and `-presence*` files beside the old one), start the server.
+ * The presence file (who has which step open, decision 037) is not backed up.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -68,7 +68,9 @@ export function WorkshopPanel({ projectId, phaseId, stepId, workshop, questionTi
             <Link to={`${base}/phases/${workshop.elsewhere.phaseId}/steps/${workshop.elsewhere.stepId}#workshop`}>{labelText(workshop.elsewhere.title, lang)}</Link>
           </p>
         ) : null}
-        {workshop.canRun ? (
+        {workshop.canRun && workshop.locked ? (
+          <p className="muted" data-testid="workshop-locked">{t("workshop.errors.phaseLocked")}</p>
+        ) : workshop.canRun ? (
           <ActionForm action={`${base}/workshops`} intent="start" className="stack-tight">
             <input type="hidden" name="phaseId" value={phaseId} />
             <input type="hidden" name="stepId" value={stepId} />
@@ -98,7 +100,16 @@ export function WorkshopPanel({ projectId, phaseId, stepId, workshop, questionTi
           <a className="button" href={projector} target="_blank" rel="noopener" data-testid="workshop-projector-link">{t("workshopUi.panel.openProjector")}</a>
         </p>
       </div>
-      {workshop.canRun ? (
+      {workshop.canRun && workshop.locked ? (
+        <>
+          {/* Signed or awaiting sign-off: the session can only be ended (what it held stays in the minutes). */}
+          <p className="muted" data-testid="workshop-locked">{t("workshop.errors.phaseLocked")}</p>
+          <ActionForm action={action} intent="end">
+            <input type="hidden" name="confirm" value="yes" />
+            <button type="submit" className="button danger" data-testid="workshop-end">{t("workshopUi.panel.endConfirm")}</button>
+          </ActionForm>
+        </>
+      ) : workshop.canRun ? (
         <>
           <details className="ws-participants" open={running.participants.length > 0 && running.participants.length <= 12}>
             <summary>{t("workshopUi.panel.participants", { count: n(running.participants.length) })}</summary>

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { tempDatabase } from "#tests/setup/db.ts";
 import { writeTransaction } from "#db/client.ts";
-import { presence } from "#db/schema.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
-import { announce, createSqliteFeed, type LiveFeed } from "./live.server.ts";
+import { announce, createSqliteFeed, presenceRows, type LiveFeed } from "./live.server.ts";
 import { liveStream } from "./live-stream.server.ts";
 import { hashPassword, insertUser } from "./auth.server.ts";
 
@@ -32,7 +31,7 @@ test("a change arrives as an event with an id; aborting the request frees the li
   const res = liveStream({ db: t.db, feed, projectId, userId, place: "vision/vision-customer-strategy", after: null, signal: abort.signal, heartbeatMs: 50 });
   expect(res.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
   expect(feed.listenerCount()).toBe(1);
-  expect(t.db.select().from(presence).all()).toHaveLength(1);
+  expect(presenceRows(t.db)).toHaveLength(1);
   const reader = res.body!.getReader();
   writeTransaction(t.db, (tx) => announce(tx, { projectId, topic: "answer:vision.segments", by: userId }));
   let text = "";
@@ -44,7 +43,7 @@ test("a change arrives as an event with an id; aborting the request frees the li
   expect(text).toContain(": beat\n\n");
   abort.abort();
   expect(feed.listenerCount()).toBe(0);
-  expect(t.db.select().from(presence).all()).toHaveLength(0);
+  expect(presenceRows(t.db)).toHaveLength(0);
   // The stream ends (after what was already queued).
   let done = false;
   for (let i = 0; i < 10 && !done; i++) done = (await reader.read()).done;

@@ -13,6 +13,7 @@ import type { QuestionItem, RegisterItem } from "#methodology/schema.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
 import { addRow, saveAnswer } from "./answers.server.ts";
 import { announce, beHere, createSqliteFeed, leave, whoIsHere, type LiveChange, type LiveFeed } from "./live.server.ts";
+import { databaseVersion } from "#app/page-memo.server.ts";
 import { insertUser, hashPassword } from "./auth.server.ts";
 import { saveThreshold } from "./method-settings.server.ts";
 import { topicOf } from "./live.server.ts";
@@ -124,5 +125,18 @@ describe("presence", () => {
     await sleep(300);
     off();
     expect(got.filter((c) => c.topic === `presence:${place}`).length).toBe(4);
+  });
+
+  test("a heartbeat leaves the project database's version as it was, so the page memo stays valid", async () => {
+    const c = insertUser(t.db, { email: "live-c@example.com", displayName: "Cyrus" }, await hashPassword("a-long-password-3"));
+    const tab = { clientId: "tab-c", projectId, userId: c.id, place: "vision/vision-customer-strategy" };
+    beHere(t.db, tab); // the arrival is announced: that may move it
+    const before = [databaseVersion(t.db), databaseVersion(other)];
+    beHere(other, tab);
+    beHere(t.db, tab);
+    beHere(other, tab);
+    expect([databaseVersion(t.db), databaseVersion(other)]).toEqual(before);
+    expect(whoIsHere(other, projectId, tab.place, null).map((p) => p.name)).toContain("Cyrus");
+    leave(other, tab.clientId);
   });
 });

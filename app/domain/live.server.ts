@@ -17,12 +17,18 @@
  * transaction (delivered only on commit) and the feed LISTENs on one
  * connection — without any caller changing.
  *
- * Presence (who has which step open) is kept in the `presence` table, one row
- * per open connection refreshed by a heartbeat, so two processes agree.
+ * Presence (who has which step open) is kept in a small SQLite file of its own
+ * beside the database (`<DATABASE_PATH>-presence`), one row per open
+ * connection refreshed by a heartbeat, so two processes agree. It is not in
+ * the project database so that a heartbeat does not move the database's
+ * version, the page memo's key (decision 014): ten open tabs would otherwise
+ * make every memoised page stale about once a second. Only an arrival or a
+ * departure is announced, in `live_changes`.
  */
-import { and, eq, gt, lt, ne, sql } from "drizzle-orm";
-import { getDb, type Db } from "#db/client.ts";
-import { liveChanges, presence, users } from "#db/schema.ts";
+import Database from "better-sqlite3";
+import { inArray, lt } from "drizzle-orm";
+import { getDb, writeTransaction, type Db } from "#db/client.ts";
+import { liveChanges, users } from "#db/schema.ts";
 
 export type LiveChange = { id: number; projectId: number; topic: string; by: number | null; at: string };
 
@@ -181,54 +187,98 @@ export function validPlace(place: string): boolean {
   return place === "" || PLACE.test(place);
 }
 
+/** The presence file of a database file: beside it; none (in memory) for `:memory:`. */
+export function presenceFile(databaseFile: string): string | null {
+  return databaseFile === "" || databaseFile === ":memory:" ? null : `${databaseFile}-presence`;
+}
+
+const presenceStores = new WeakMap<Database.Database, Database.Database>();
+
+/**
+ * The presence store of a database connection, opened on first use: the file
+ * beside the database (shared by every process on that database), or memory
+ * when the database is in memory. Not durable by design (a restart loses at
+ * most 30 s of who was where), and never backed up.
+ */
+export function presenceStore(db: Db): Database.Database {
+  let store = presenceStores.get(db.$client);
+  if (store?.open) return store;
+  const file = presenceFile(db.$client.name);
+  store = new Database(file ?? ":memory:");
+  store.pragma("busy_timeout = 5000");
+  if (file) store.pragma("journal_mode = WAL");
+  store.pragma("synchronous = NORMAL");
+  store.exec(
+    "CREATE TABLE IF NOT EXISTS presence (client_id TEXT PRIMARY KEY, project_id INTEGER NOT NULL, user_id INTEGER NOT NULL, place TEXT NOT NULL, seen_at TEXT NOT NULL);" +
+      "CREATE INDEX IF NOT EXISTS presence_project_place ON presence (project_id, place, seen_at);",
+  );
+  presenceStores.set(db.$client, store);
+  return store;
+}
+
+/** Closes a connection's presence store (the next use opens it again). */
+export function closePresenceStore(db: Db): void {
+  presenceStores.get(db.$client)?.close();
+  presenceStores.delete(db.$client);
+}
+
+type PresenceRow = { clientId: string; projectId: number; userId: number; place: string; seenAt: string };
+
+/** Every presence row (for tests and diagnosis). */
+export function presenceRows(db: Db): PresenceRow[] {
+  return presenceStore(db).prepare("SELECT client_id AS clientId, project_id AS projectId, user_id AS userId, place, seen_at AS seenAt FROM presence").all() as PresenceRow[];
+}
+
 /**
  * Records that a connection is on `place` (or still is). A new arrival is
- * announced (`presence:<place>`), a refresh is not.
+ * announced (`presence:<place>`), a refresh is not. Only the presence file is
+ * written for a refresh: the project database is not touched.
  */
 export function beHere(db: Db, p: { clientId: string; projectId: number; userId: number; place: string }, now = new Date()): void {
-  db.transaction(
-    (tx) => {
-      const known = tx.select({ place: presence.place }).from(presence).where(eq(presence.clientId, p.clientId)).get();
-      const at = now.toISOString();
-      if (known) tx.update(presence).set({ seenAt: at, place: p.place }).where(eq(presence.clientId, p.clientId)).run();
-      else tx.insert(presence).values({ ...p, seenAt: at }).run();
-      if (!known && p.place) announce(tx, { projectId: p.projectId, topic: `presence:${p.place}`, by: p.userId });
-    },
-    { behavior: "immediate" },
-  );
+  const store = presenceStore(db);
+  const at = now.toISOString();
+  const arrived = store
+    .transaction(() => {
+      const known = store.prepare("SELECT 1 FROM presence WHERE client_id = ?").get(p.clientId);
+      if (known) store.prepare("UPDATE presence SET seen_at = ?, place = ? WHERE client_id = ?").run(at, p.place, p.clientId);
+      else store.prepare("INSERT INTO presence (client_id, project_id, user_id, place, seen_at) VALUES (?, ?, ?, ?, ?)").run(p.clientId, p.projectId, p.userId, p.place, at);
+      return !known;
+    })
+    .immediate();
+  if (arrived && p.place) writeTransaction(db, (tx) => announce(tx, { projectId: p.projectId, topic: `presence:${p.place}`, by: p.userId }));
 }
 
 /** A connection closed: its row goes, and those on its place hear of it. */
 export function leave(db: Db, clientId: string): void {
-  db.transaction(
-    (tx) => {
-      const row = tx.select().from(presence).where(eq(presence.clientId, clientId)).get();
-      if (!row) return;
-      tx.delete(presence).where(eq(presence.clientId, clientId)).run();
-      if (row.place) announce(tx, { projectId: row.projectId, topic: `presence:${row.place}`, by: row.userId });
+  const store = presenceStore(db);
+  const row = store
+    .transaction(() => {
+      const found = store.prepare("SELECT project_id AS projectId, user_id AS userId, place FROM presence WHERE client_id = ?").get(clientId) as
+        | { projectId: number; userId: number; place: string }
+        | undefined;
+      if (found) store.prepare("DELETE FROM presence WHERE client_id = ?").run(clientId);
       // Rows of connections whose process stopped without saying so.
-      tx.delete(presence).where(lt(presence.seenAt, new Date(Date.now() - 4 * PRESENCE_TTL_MS).toISOString())).run();
-    },
-    { behavior: "immediate" },
-  );
+      store.prepare("DELETE FROM presence WHERE seen_at < ?").run(new Date(Date.now() - 4 * PRESENCE_TTL_MS).toISOString());
+      return found;
+    })
+    .immediate();
+  if (row?.place) writeTransaction(db, (tx) => announce(tx, { projectId: row.projectId, topic: `presence:${row.place}`, by: row.userId }));
 }
 
 /** Who is on `place` now (each person once), other than `exceptUserId`, by name. */
 export function whoIsHere(db: Db, projectId: number, place: string, exceptUserId: number | null, now = new Date()): Array<{ userId: number; name: string }> {
   if (!place) return [];
   const fresh = new Date(now.getTime() - PRESENCE_TTL_MS).toISOString();
+  const ids = (
+    presenceStore(db).prepare("SELECT DISTINCT user_id AS userId FROM presence WHERE project_id = ? AND place = ? AND seen_at > ?").all(projectId, place, fresh) as Array<{ userId: number }>
+  )
+    .map((r) => r.userId)
+    .filter((id) => id !== exceptUserId);
+  if (ids.length === 0) return [];
   return db
-    .selectDistinct({ userId: presence.userId, name: users.displayName })
-    .from(presence)
-    .innerJoin(users, eq(users.id, presence.userId))
-    .where(
-      and(
-        eq(presence.projectId, projectId),
-        eq(presence.place, place),
-        gt(presence.seenAt, fresh),
-        exceptUserId === null ? sql`1 = 1` : ne(presence.userId, exceptUserId),
-      ),
-    )
+    .select({ userId: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids))
     .orderBy(users.displayName)
     .all();
 }

@@ -68,6 +68,8 @@ import { fingerprint, signerDisplayName, type PhaseSnapshot } from "./signoff.se
 import { loadProjectData } from "./projects.server.ts";
 import { RENAMED_ITEMS } from "#methodology/renamed-items.ts";
 import { stripInvisible, stripInvisibleDeep } from "./text-hygiene.ts";
+import { sessionRecords } from "./workshop.server.ts";
+import { checkWorkshops, exportWorkshops, importWorkshops, remapWorkshopRows, workshopFileSchema } from "./workshop-transfer.server.ts";
 
 export const TRANSFER_FORMAT = "gambegam-project";
 /** Raised when the file's shape changes; a file of a higher version is refused. */
@@ -221,6 +223,11 @@ export const projectFileSchema = z.strictObject({
       current: z.boolean(),
     }),
   ).max(TRANSFER_LIMITS.documentVersions),
+  /**
+   * Workshop sessions' records (decision 038): what the phases' minutes print.
+   * No codes, tokens or participants' secrets. Absent in files written before workshops.
+   */
+  workshops: workshopFileSchema,
 });
 export type ProjectFile = z.output<typeof projectFileSchema>;
 export type TransferPerson = { name: string; email: string };
@@ -313,6 +320,7 @@ export function exportProject(db: Db, projectId: number, opts: { by?: Actor & { 
         .all()
         .map((s) => ({ key: s.key, value: s.value, version: s.version, updatedBy: s.updatedBy, updatedAt: s.updatedAt })),
       documentVersions: [],
+      workshops: exportWorkshops(tx, projectId),
     };
     file.documentVersions = documentVersionsOf(tx, project, pack);
     return file;
@@ -373,7 +381,8 @@ function currentDocumentFingerprint(tx: Tx, project: ProjectRow, pack: Pack, del
   if (!def) return null;
   const data = loadProjectData(tx as unknown as Db, project.id);
   const gate = signOffState(tx as unknown as Db, project, pack, data, def.phaseId, project.deliverableLanguage);
-  return contentFingerprint(project, data, gate, def.id);
+  // The phase's workshop sessions are printed too, so they are part of the fingerprint.
+  return contentFingerprint(project, data, gate, def.id, sessionRecords(tx as unknown as Db, project.id, def.phaseId));
 }
 
 function documentVersionsOf(tx: Tx, project: ProjectRow, pack: Pack | undefined): ProjectFile["documentVersions"] {
@@ -588,6 +597,8 @@ function checkContent(file: ProjectFile, pack: Pack): string | null {
     seenSettings.add(s.key);
     if (s.value !== null && (s.value < threshold.min || s.value > threshold.max)) return msg("transfer.errors.badSetting", { setting: param(s.key), min: threshold.min, max: threshold.max });
   }
+  const workshopProblem = checkWorkshops(file.workshops, pack);
+  if (workshopProblem) return workshopProblem;
   const logo = file.branding?.logo;
   if (logo) {
     const bytes = Buffer.from(logo.base64, "base64");
@@ -663,6 +674,7 @@ export function mapRowIds(file: ProjectFile, pack: Pack, map: (id: number) => nu
     ...file,
     rows: file.rows.map((r) => ({ ...r, id: map(r.id), cells: mapCells(r.itemId, r.cells) })),
     signoffs: file.signoffs.map((s) => ({ ...s, snapshot: mapSnapshot(s.snapshot as PhaseSnapshot | null) as ProjectFile["signoffs"][number]["snapshot"] })),
+    workshops: remapWorkshopRows(file.workshops, map),
     audit: file.audit.map((a) => {
       const cellsEntry = REGISTER_ACTIONS.has(a.action) && a.action !== "row.move";
       return {
@@ -823,6 +835,9 @@ export function importProject(
         )
         .run(),
     );
+
+    // Sessions, all ended, before the document versions: the minutes print them.
+    importWorkshops(tx, project.id, mapped.workshops, file.exportedAt);
 
     // Before the document versions: a deliverable's current fingerprint covers the project's thresholds.
     if (file.settings.length) tx.insert(projectSettings).values(file.settings.map((s) => ({ projectId: project.id, ...s }))).run();

@@ -18,6 +18,9 @@ import type { Db } from "#db/client.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
 import { signoffEvents, users } from "#db/schema.ts";
 import { tempDatabase } from "#tests/setup/db.ts";
+import { documentText } from "#tests/setup/docx.ts";
+import { addActivity, castBallot, closeActivity, endSession, join, openActivity, sessionRecords, startSession } from "#app/domain/workshop.server.ts";
+import { exportDeliverable } from "#app/domain/deliverables.server.ts";
 import { largestProjectFile } from "#tests/fixtures/largest-project-file.ts";
 import { seedDeliverableProject, signPhase } from "#tests/fixtures/deliverable-project.ts";
 import { findUserByEmail, insertUser } from "#app/domain/auth.server.ts";
@@ -77,6 +80,7 @@ function seedRichProject(db: Db): number {
   db.insert(signoffEvents).values({ projectId, phaseId: "goals", kind: "reopened", userId: pm.id, at: "2026-11-21T15:00:00.000Z", comment: "Goal 1 is folded into goal 2" }).run();
   const firstGoal = rowIds(db, projectId, "goals.register")[0]!;
   expect(deleteRow(db, { projectId, item: reg("goals.register"), rowId: firstGoal, baseVersion: 1, by: pm }).status).toBe("deleted");
+  holdWorkshop(db, projectId, pm);
   signPhase(db, projectId, "requirements", SPONSOR, "2026-11-22T09:00:00.000Z");
 
   saveBranding(db, consultant, projectId, { firmName: "آرمان مشاوران", primaryColor: "#1F6F5C", font: "Vazirmatn", removeLogo: undefined }, { data: new Uint8Array(PNG_1PX), type: "png", width: 1, height: 1 });
@@ -89,13 +93,30 @@ function seedRichProject(db: Db): number {
   return projectId;
 }
 
+/** The workshop names of the session held on the requirements kickoff before that phase was signed. */
+const ROOM = ["Neda Rahimi", "Kaveh Moradi"];
+/** A session on the requirements phase, before it is signed: two people, a points vote on the goals and a poll, ended. */
+function holdWorkshop(db: Db, projectId: number, by: { id: number; name: string }): void {
+  const s = startSession(db, { projectId, phaseId: "requirements", stepId: "requirements-kickoff", by });
+  const people = ROOM.map((name) => join(db, { sessionId: s.sessionId, name }).participantId);
+  const goals = rowIds(db, projectId, "goals.register").map(String);
+  const points = addActivity(db, { sessionId: s.sessionId, kind: "goal-scores", config: { mode: "points", points: 10 }, by }).activityId;
+  openActivity(db, { sessionId: s.sessionId, activityId: points, by });
+  people.forEach((participantId, i) => castBallot(db, { activityId: points, participantId, value: { points: { [goals[0]!]: 6 - i, [goals[1]!]: 4 + i } } }));
+  closeActivity(db, { sessionId: s.sessionId, activityId: points, by });
+  const poll = addActivity(db, { sessionId: s.sessionId, kind: "poll", config: { question: "Is the scope clear?", options: ["Yes", "Not yet"] }, by }).activityId;
+  openActivity(db, { sessionId: s.sessionId, activityId: poll, by });
+  people.forEach((participantId, i) => castBallot(db, { activityId: poll, participantId, value: { option: i } }));
+  endSession(db, { sessionId: s.sessionId, by });
+}
+
 /** What the Documents tab compares a deliverable's latest version with. */
 function documentFingerprint(db: Db, projectId: number, id: DeliverableId): string {
   const project = getProject(db, projectId)!;
   const pack = packOf(project)!;
   const data = loadProjectData(db, projectId);
   const phaseId = id === "go-no-go" ? "deployment" : id === "vision-minutes" ? "vision" : "requirements";
-  return contentFingerprint(project, data, signOffState(db, project, pack, data, phaseId, project.deliverableLanguage), id);
+  return contentFingerprint(project, data, signOffState(db, project, pack, data, phaseId, project.deliverableLanguage), id, sessionRecords(db, projectId, phaseId));
 }
 
 /** The file exactly as downloaded and read back. */
@@ -169,12 +190,39 @@ function normalise(input: ProjectFile, pack: Pack, { dropImport = true } = {}): 
     if (a.subject === `project:${projectId}`) a.subject = "project:<project>";
   }
   for (const d of file.documentVersions) if (d.current) d.fingerprint = "<current>";
+  // Workshop records: their own ids by position; goal ids (row ids) like every row id.
+  const w = file.workshops;
+  const byPos = (list: Array<{ id: number }>, prefix: string) => new Map(list.map((x, i) => [x.id, `${prefix}-${i + 1}`]));
+  const sessionIds = byPos(w.sessions, "session");
+  const participantIds = byPos(w.participants, "participant");
+  const activityIds = byPos(w.activities, "activity");
+  const ideaIds = byPos(w.ideas, "idea");
+  const goal = (id: string) => name(Number(id));
+  const keyed = <T>(o: Record<string, T>, f: (v: T) => T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [goal(k), f(v)]));
+  const any = (x: unknown) => x as Record<string, any>;
+  for (const x of w.sessions) any(x).id = sessionIds.get(x.id);
+  for (const x of w.participants) Object.assign(x, { id: participantIds.get(x.id), sessionId: sessionIds.get(x.sessionId) });
+  for (const x of w.activities) {
+    const subjects = any(x.subjects);
+    if (subjects.kind === "goal-scores") {
+      for (const g of subjects.goals) g.id = goal(g.id);
+      for (const c of subjects.criteria ?? []) c.id = goal(c.id);
+    }
+    Object.assign(x, { id: activityIds.get(x.id), sessionId: sessionIds.get(x.sessionId) });
+  }
+  for (const b of w.ballots) {
+    const v = any(b.value);
+    if (v.points) v.points = keyed(v.points, (n) => n);
+    if (v.scores) v.scores = keyed(v.scores, (c: Record<string, number>) => keyed(c, (n) => n));
+    Object.assign(b, { activityId: activityIds.get(b.activityId), participantId: participantIds.get(b.participantId) });
+  }
+  for (const i of w.ideas) Object.assign(i, { id: ideaIds.get(i.id), activityId: activityIds.get(i.activityId), participantId: i.participantId === null ? null : participantIds.get(i.participantId), mergedInto: i.mergedInto === null ? null : ideaIds.get(i.mergedInto) });
   return file;
 }
 
 /** How many rows every table holds (and the id sequences), to prove a refused import wrote nothing. */
 function everything(db: Db): unknown {
-  const tables = ["projects", "answers", "register_rows", "memberships", "imported_members", "signoff_events", "audit_log", "branding", "document_versions", "users", "one_time_links"];
+  const tables = ["projects", "answers", "register_rows", "memberships", "imported_members", "signoff_events", "audit_log", "branding", "document_versions", "users", "one_time_links", "workshop_sessions", "workshop_participants", "workshop_activities", "workshop_ballots", "workshop_ideas"];
   return {
     ...Object.fromEntries(tables.map((t) => [t, db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`)).n])),
     sequences: db.all(sql`select name, seq from sqlite_sequence order by name`),
@@ -267,7 +315,7 @@ describe("the exported file", () => {
     const trail = A.db.get<{ n: number }>(sql`select count(*) as n from audit_log where project_id = ${sourceId}`).n;
     // The export's own entry is written after the file was read.
     expect(file1.audit).toHaveLength(trail - 1);
-    expect(new Set(file1.audit.map((a) => a.action))).toEqual(new Set(["project.create", "member.add", "answer.save", "row.add", "row.update", "row.move", "row.delete", "branding.save", "document.version"]));
+    expect(new Set(file1.audit.map((a) => a.action))).toEqual(new Set(["project.create", "member.add", "answer.save", "row.add", "row.update", "row.move", "row.delete", "branding.save", "document.version", "workshop.start", "workshop.end"]));
     expect(file1.branding).toMatchObject({ firmName: "آرمان مشاوران", primaryColor: "1F6F5C", font: "Vazirmatn", logo: { type: "png", width: 1, height: 1, base64: PNG_1PX.toString("base64") } });
     expect(file1.documentVersions.map((d) => [d.deliverable, d.version, d.current])).toEqual([
       ["go-no-go", 1, false],
@@ -475,6 +523,45 @@ describe("what the imported project shows", () => {
       expect(hers.length).toBeGreaterThan(0);
       // The trail keeps the name as it was written, marked as imported; no account is linked.
       expect(hers.every((e) => e.user_id === null && e.imported_from === projectFileName(file1))).toBe(true);
+    } finally {
+      D.cleanup();
+    }
+  });
+});
+
+describe("workshop sessions travel with the project", () => {
+  test("a session held before its phase was signed: the imported approval still matches, the scope document names its participants, and it is ended here", async () => {
+    expect(file1.workshops.participants.map((p) => p.name)).toEqual(ROOM);
+    // No code, join token, participant secret or account travels.
+    const json = serialiseProjectFile(file1);
+    for (const secret of A.db.all<{ v: string }>(sql`select code as v from workshop_sessions union all select token_hash from workshop_sessions union all select secret_hash from workshop_participants`)) expect(json).not.toContain(secret.v);
+    const requirements = pack.phases.find((p) => p.id === "requirements")!;
+    for (const [db, id] of [[B.db, inB], [C.db, inC]] as const) {
+      const g = projectGates(db, id, pack);
+      expect(gateView(pack, requirements, g, loadProjectData(db, id)).importedApprovalMatches).toBe(true);
+      const record = sessionRecords(db, id, "requirements");
+      const strip = (r: typeof record) => r.map(({ id: _id, ...rest }) => ({ ...rest, activities: rest.activities.map((a) => ({ ...a, subjects: "goals" in a.subjects ? a.subjects.goals.map((x) => x.label) : a.subjects, summary: a.summary.kind })) }));
+      expect(strip(record)).toEqual(strip(sessionRecords(A.db, sourceId, "requirements")));
+      expect(record[0]!.participants).toEqual(ROOM);
+      expect(db.all<{ n: number }>(sql`select count(*) as n from workshop_sessions where ended_at is null`)[0]!.n).toBe(0);
+      const project = getProject(db, id)!;
+      const doc = await exportDeliverable({ db, project, pack, data: loadProjectData(db, id), id: "scope-document", lang: "en", actor: actorOf(db, PM), renderer: null });
+      for (const person of ROOM) expect(documentText(doc.buffer)).toContain(person);
+    }
+  });
+
+  test("a file whose workshop records do not hold together is refused, and nothing is written", () => {
+    const D = installation([{ email: PM, displayName: "Sara" }]);
+    try {
+      const before = everything(D.db);
+      const broken = structuredClone(file1);
+      broken.workshops.ballots[0]!.participantId = 999_999;
+      const res = importProject(D.db, serialiseProjectFile(broken), actorOf(D.db, PM));
+      expect(res).toMatchObject({ ok: false, error: expect.stringContaining("transfer.errors.badValue") });
+      expect(everything(D.db)).toEqual(before);
+      const secret = structuredClone(file1) as unknown as { workshops: { sessions: Array<Record<string, unknown>> } };
+      secret.workshops.sessions[0]!.code = "ABC123";
+      expect(importProject(D.db, JSON.stringify(secret), actorOf(D.db, PM))).toMatchObject({ ok: false, error: expect.stringContaining("transfer.issue.unknownFields") });
     } finally {
       D.cleanup();
     }

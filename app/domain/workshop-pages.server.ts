@@ -13,7 +13,7 @@ import { readCookie } from "./auth.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import { and, eq, isNull } from "drizzle-orm";
 import { workshopSessions } from "#db/schema.ts";
-import { facilitatorView, getSession, getSessionByCode, getSessionByToken, readinessTopics, sessionsOfStep, WorkshopRefusal, type FacilitatorView, type SessionInfo } from "./workshop.server.ts";
+import { facilitatorView, getSession, getSessionByCode, getSessionByToken, phaseLockedForWorkshops, readinessTopics, sessionsOfStep, WorkshopRefusal, type FacilitatorView, type SessionInfo } from "./workshop.server.ts";
 import { normaliseCode, type ActivityKind, type ActivitySubjects, type Ballot } from "./workshop.ts";
 
 const DAY = 24 * 60 * 60;
@@ -101,6 +101,8 @@ function openSessionsOf(db: Db, projectId: number): SessionInfo[] {
 
 export type StepWorkshop = {
   canRun: boolean;
+  /** The phase is signed or awaiting sign-off: its sessions are in the minutes signed, so none is started or changed. */
+  locked: boolean;
   /** The session running on this step, with everything its facilitator sees. */
   running: (FacilitatorView & { joinPath: string; joinUrl: string }) | null;
   /** A session running on another step of the project (one at a time is enough to point to). */
@@ -126,6 +128,7 @@ export function stepWorkshop(db: Db, args: { request: Request; projectId: number
   })() : null;
   return {
     canRun,
+    locked: phaseLockedForWorkshops(db, args.projectId, args.phase.id),
     running,
     elsewhere: other && otherStep ? { sessionId: other.id, phaseId: other.phaseId, stepId: other.stepId, title: otherStep.title } : null,
     criteria: (args.data.rows.get(args.pack.planning?.criteria ?? "goals.criteria") ?? []).map((r) => ({ id: String(r.id), label: String(r.cells.name ?? "") })).filter((c) => c.label !== ""),

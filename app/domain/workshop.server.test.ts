@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { tempDatabase } from "#tests/setup/db.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
-import { auditLog, liveChanges, workshopBallots, workshopIdeas, workshopParticipants } from "#db/schema.ts";
+import { auditLog, liveChanges, signoffEvents, workshopBallots, workshopIdeas, workshopParticipants } from "#db/schema.ts";
 import { loadProjectData } from "./projects.server.ts";
 import { readScores } from "./planning.ts";
 import {
@@ -308,5 +308,36 @@ describe("adoption", () => {
     expect(withIdeas).toMatchObject({ facilitator: "Sara Ahmadi", stepId: "vision-core-questions", participants: ["A", "B"] });
     expect(withIdeas.activities.map((a) => a.kind)).toEqual(["readiness", "ideas"]);
     expect(sessionRecords(t.db, projectId, "goals")).toEqual([]);
+  });
+});
+
+describe("a phase signed or awaiting sign-off", () => {
+  // The signed minutes print the phase's sessions: nothing may change them after signing.
+  const gate = (phaseId: string, kind: "requested" | "approved" | "withdrawn") =>
+    t.db.insert(signoffEvents).values({ projectId, phaseId, kind, at: new Date().toISOString() }).run();
+  const startOn = () => startSession(t.db, { projectId, phaseId: "team", stepId: "team-mandate", by });
+
+  test("refuses a session to be started, an activity added, a poll voted on or anyone to join; what was held before stays in the record", () => {
+    const s = startOn();
+    const p = join(t.db, { sessionId: s.sessionId, name: "Before Signing" });
+    const { activityId } = addActivity(t.db, { sessionId: s.sessionId, kind: "poll", config: { question: "Ready?", options: ["Yes", "No"] }, by });
+    openActivity(t.db, { sessionId: s.sessionId, activityId, by });
+    castBallot(t.db, { activityId, participantId: p.participantId, value: { option: 0 } });
+    const recordBefore = JSON.stringify(sessionRecords(t.db, projectId, "team"));
+    for (const kind of ["requested", "approved"] as const) {
+      gate("team", kind);
+      const before = { ballots: count(workshopBallots), participants: count(workshopParticipants), audit: auditCount() };
+      const refusals = [
+        refusal(() => startOn()),
+        refusal(() => join(t.db, { sessionId: s.sessionId, name: "After Signing" })),
+        refusal(() => addActivity(t.db, { sessionId: s.sessionId, kind: "poll", config: { question: "Again?", options: ["Yes", "No"] }, by })),
+        refusal(() => castBallot(t.db, { activityId, participantId: p.participantId, value: { option: 1 } })),
+        refusal(() => openActivity(t.db, { sessionId: s.sessionId, activityId, by })),
+      ];
+      for (const r of refusals) expect([r.status, r.messageKey]).toEqual([409, "workshop.errors.phaseLocked"]);
+      expect({ ballots: count(workshopBallots), participants: count(workshopParticipants), audit: auditCount() }).toEqual(before);
+      expect(JSON.stringify(sessionRecords(t.db, projectId, "team"))).toBe(recordBefore);
+    }
+    expect(sessionRecords(t.db, projectId, "team")[0]?.participants).toEqual(["Before Signing"]);
   });
 });

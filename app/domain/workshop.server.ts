@@ -14,10 +14,10 @@
  * participant's cookie secret) are stored as SHA-256 only.
  */
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { preparedOnce, writeTransaction } from "#db/client.ts";
-import { projects, workshopActivities, workshopBallots, workshopIdeas, workshopParticipants, workshopSessions, type WorkshopActivityRow, type WorkshopSessionRow } from "#db/schema.ts";
+import { projects, signoffEvents, workshopActivities, workshopBallots, workshopIdeas, workshopParticipants, workshopSessions, type WorkshopActivityRow, type WorkshopSessionRow } from "#db/schema.ts";
 import type { Pack, QuestionItem, RatingItem, RegisterItem } from "#methodology/schema.ts";
 import { findItem } from "#methodology/load.ts";
 import { audit, type Actor } from "./audit.server.ts";
@@ -74,6 +74,31 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const randomToken = (bytes = 24) => randomBytes(bytes).toString("base64url");
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * A phase signed or awaiting sign-off prints its sessions in the minutes that
+ * were (or are being) signed, so nothing may change them: a session is not
+ * started, joined, given or opened an activity, voted in, sent ideas or
+ * merged, nor a participant removed (409, `workshop.errors.phaseLocked`),
+ * the same rule as a typed answer in a locked phase. Checked under the write
+ * lock, so a sign-off a moment earlier wins. Ending a session, closing or
+ * revealing an activity stay possible (they add nothing to the record).
+ */
+function refuseIfPhaseLocked(tx: Db | Tx, projectId: number, phaseId: string): void {
+  if (phaseLockedForWorkshops(tx, projectId, phaseId)) refuse("_form", "workshop.errors.phaseLocked", 409);
+}
+
+/** Whether the phase is signed or awaiting sign-off (its latest event here is a request or an approval). */
+export function phaseLockedForWorkshops(tx: Db | Tx, projectId: number, phaseId: string): boolean {
+  const last = tx
+    .select({ kind: signoffEvents.kind })
+    .from(signoffEvents)
+    .where(and(eq(signoffEvents.projectId, projectId), eq(signoffEvents.phaseId, phaseId), isNull(signoffEvents.importedFrom)))
+    .orderBy(desc(signoffEvents.id))
+    .limit(1)
+    .get();
+  return last?.kind === "requested" || last?.kind === "approved";
+}
 
 /**
  * Tells the session's projector, phones and facilitator (topic
@@ -185,6 +210,7 @@ export function startSession(db: Db, args: { projectId: number; phaseId: string;
   if (!phase || !phase.steps.some((s) => s.id === args.stepId)) refuse("stepId", "errors.notFound", 404);
   const token = randomToken();
   const res = writeTransaction(db, (tx) => {
+    refuseIfPhaseLocked(tx, args.projectId, args.phaseId);
     const code = newCode(db);
     const stamp = now();
     const row = tx
@@ -270,6 +296,7 @@ export function join(db: Db, args: { sessionId: number; name: unknown }): { part
   if (!name.success) refuse("name", name.error.issues[0]?.message ?? "workshop.errors.blank", 400, { max: WORKSHOP_LIMITS.name });
   const secret = randomToken();
   const id = writeTransaction(db, (tx) => {
+    refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     const n = tx.select({ n: sql<number>`count(*)` }).from(workshopParticipants).where(eq(workshopParticipants.sessionId, s.id)).get()!.n;
     if (n >= WORKSHOP_LIMITS.participants) refuse("name", "workshop.errors.full", 409, { max: WORKSHOP_LIMITS.participants });
     tellRoom(db, tx, s.projectId, s.id);
@@ -303,6 +330,7 @@ export function participantBySecret(db: Db, sessionId: number, secret: unknown):
 export function removeParticipant(db: Db, args: { sessionId: number; participantId: number; by: Actor }): void {
   const s = requireSession(db, args.sessionId);
   writeTransaction(db, (tx) => {
+    refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     const p = tx.select({ id: workshopParticipants.id }).from(workshopParticipants).where(and(eq(workshopParticipants.id, args.participantId), eq(workshopParticipants.sessionId, s.id))).get();
     if (!p) refuse("participantId", "workshop.errors.unknownParticipant", 404);
     const theirIdeas = tx.select({ id: workshopIdeas.id }).from(workshopIdeas).where(eq(workshopIdeas.participantId, args.participantId)).all().map((i) => i.id);
@@ -418,6 +446,7 @@ export function addActivity(db: Db, args: { sessionId: number; kind: unknown; co
   const { pack } = projectPack(db, s.projectId);
   const subjects = subjectsFor(db, s, pack, kind, config);
   const id = writeTransaction(db, (tx) => {
+    refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     const count = tx.select({ n: sql<number>`count(*)`, p: sql<number>`coalesce(max(${workshopActivities.position}), 0)` }).from(workshopActivities).where(eq(workshopActivities.sessionId, s.id)).get()!;
     if (count.n >= WORKSHOP_LIMITS.activities) refuse("kind", "workshop.errors.tooManyActivities", 409, { max: WORKSHOP_LIMITS.activities });
     tell(tx, s.projectId, s.id, args.by);
@@ -446,6 +475,7 @@ export function openActivity(db: Db, args: { sessionId: number; activityId: unkn
   if (s.endedAt) refuse("sessionId", "workshop.errors.sessionEnded", 410);
   if (a.adopted) refuse("activityId", "workshop.errors.adopted", 409);
   writeTransaction(db, (tx) => {
+    refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     const stamp = now();
     tx.update(workshopActivities).set({ state: "closed", closedAt: stamp }).where(and(eq(workshopActivities.sessionId, s.id), eq(workshopActivities.state, "open"))).run();
     tx.update(workshopActivities).set({ state: "open", openedAt: a.openedAt ?? stamp, closedAt: null }).where(eq(workshopActivities.id, a.id)).run();
@@ -531,6 +561,7 @@ export function castBallot(db: Db, args: { activityId: unknown; participantId: u
   const ballot = parsed.data as Ballot;
   const stamp = now();
   const row = writeTransaction(db, (tx) => {
+    refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     // Read again under the write lock: the facilitator may have closed it a moment ago.
     const state = tx.select({ state: workshopActivities.state }).from(workshopActivities).where(eq(workshopActivities.id, a.id)).get()?.state;
     if (state !== "open") refuse("activityId", "workshop.errors.notOpen", 409);
@@ -555,6 +586,7 @@ export function sendIdea(db: Db, args: { activityId: unknown; participantId: unk
   if (!text.success) refuse("text", text.error.issues[0]?.message ?? "workshop.errors.blank", 400, { max: WORKSHOP_LIMITS.idea });
   if (!takeToken(pid)) refuse("text", "workshop.errors.tooFast", 429);
   const id = writeTransaction(db, (tx) => {
+    refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     const n = tx.select({ n: sql<number>`count(*)` }).from(workshopIdeas).where(and(eq(workshopIdeas.activityId, a.id), eq(workshopIdeas.participantId, pid))).get()!.n;
     if (n >= WORKSHOP_LIMITS.ideasPerParticipant) refuse("text", "workshop.errors.tooManyIdeas", 409, { max: WORKSHOP_LIMITS.ideasPerParticipant });
     tellRoom(db, tx, s.projectId, s.id);
@@ -578,6 +610,7 @@ export function mergeIdeas(db: Db, args: { sessionId: number; into: unknown; fro
   if (!target || target.sessionId !== args.sessionId || ideas.length !== new Set([into, ...from]).size || ideas.some((i) => i.activityId !== target.activityId)) refuse("from", "workshop.errors.unknownIdea", 404);
   const s = requireSession(db, args.sessionId);
   writeTransaction(db, (tx) => {
+    refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     // Ideas already merged into one of `from` follow it to `into`.
     tx.update(workshopIdeas).set({ mergedInto: into }).where(inArray(workshopIdeas.mergedInto, from)).run();
     tx.update(workshopIdeas).set({ mergedInto: into }).where(inArray(workshopIdeas.id, from)).run();

@@ -102,6 +102,14 @@ function forgedFile(): Record<string, any> {
     { at: "2026-11-20T09:30:00.000Z", action: "answer.save", actorName: ADMIN.name, actorEmail: ADMIN.email, phaseId: null, itemId: "vision.crm-definition", rowId: null, subject: null, before: null, after: "Written by the administrator" },
     { at: "2026-11-20T10:00:00.000Z", action: "signoff.approved", actorName: SPONSOR.name, actorEmail: SPONSOR.email, phaseId: "vision", itemId: null, rowId: null, subject: null, before: { status: "awaiting" }, after: { status: "signed", fingerprint: fingerprint(snapshot) } },
   ];
+  // A workshop session the file says is still running, facilitated "by the administrator".
+  file.workshops = {
+    sessions: [{ id: 1, phaseId: "vision", stepId: "vision-workshop", facilitatorName: ADMIN.name, startedAt: "2026-11-20T08:00:00.000Z", endedAt: null }],
+    participants: [{ id: 1, sessionId: 1, name: SPONSOR.name, joinedAt: "2026-11-20T08:01:00.000Z" }],
+    activities: [{ id: 1, sessionId: 1, position: 1, kind: "poll", config: { question: "Ready?", options: ["Yes", "No"] }, subjects: { kind: "poll", question: "Ready?", options: ["Yes", "No"] }, state: "open", revealed: false, openedAt: "2026-11-20T08:02:00.000Z", closedAt: null, adopted: null, adoptedAt: null, adoptedBy: null }],
+    ballots: [{ activityId: 1, participantId: 1, value: { option: 0 }, casts: 1, updatedAt: "2026-11-20T08:03:00.000Z" }],
+    ideas: [],
+  };
   return file;
 }
 
@@ -142,6 +150,11 @@ describe("an imported file cannot speak for this installation's people", () => {
     // The one entry written here: the import itself, by the importer.
     expect(trail.at(-1)).toMatchObject({ action: "project.import", imported_from: null });
     expect(query("select count(*) as n from audit_log where project_id = ? and user_id in (?, ?)", projectId, adminId, sponsorId)).toEqual([{ n: 0 }]);
+  });
+
+  test("a workshop session the file says is running arrives ended, its activity closed, attributed to no account", () => {
+    expect(query("select ended_at is not null as ended, facilitator_id, facilitator_name from workshop_sessions where project_id = ?", projectId)).toEqual([{ ended: 1, facilitator_id: null, facilitator_name: ADMIN.name }]);
+    expect(query("select a.state from workshop_activities a join workshop_sessions s on s.id = a.session_id where s.project_id = ?", projectId)).toEqual([{ state: "closed" }]);
   });
 
   test("the project flagged as a demo in the file is an ordinary project here", async () => {

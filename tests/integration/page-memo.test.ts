@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BUILT_IN_PACKS_DIR, allItems, loadPacks } from "#methodology/load.ts";
 import { form, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
 import { MEMO_PATTERNS } from "#app/page-memo.server.ts";
+import { openDatabase } from "#db/client.ts";
+import { beHere, leave } from "#app/domain/live.server.ts";
 
 const pack = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
 const vision = allItems(pack).find((x) => x.item.id === "vision.why-crm")!;
@@ -58,6 +60,20 @@ describe("a page asked for again", () => {
       expect(await r.text()).toContain("پاسخی تازه برای آزمون حافظه صفحه");
     }
     expect(before).not.toContain("پاسخی تازه برای آزمون حافظه صفحه");
+  });
+
+  test("is sent from the memo after presence heartbeats of open tabs in between (another process on the same file)", async () => {
+    const other = openDatabase(server.databasePath);
+    const tab = { clientId: "memo-heartbeat-tab", projectId: 1, userId: 1, place: `${vision.phase.id}/${vision.step.id}` };
+    try {
+      beHere(other, tab); // arriving is announced, once
+      await (await get(visionStep, viewer)).text();
+      for (let i = 0; i < 5; i++) beHere(other, tab);
+      expect(source(await get(visionStep, viewer))).toBe("memo-request");
+      leave(other, tab.clientId);
+    } finally {
+      other.$client.close();
+    }
   });
 
   test("shows a change another process wrote to the same database file", async () => {

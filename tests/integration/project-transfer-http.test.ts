@@ -8,6 +8,8 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { form, signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
+import { openDatabase } from "#db/client.ts";
+import { addActivity, join, openActivity, startSession } from "#app/domain/workshop.server.ts";
 
 let server: RunningServer;
 const sessions: Record<string, string> = {};
@@ -172,5 +174,43 @@ describe("importing a project from a file", () => {
     const huge = await upload("pm", new Uint8Array(21 * 1024 * 1024).fill(32), "en");
     expect(huge.status).toBe(413);
     expect(await huge.text()).toContain("limit 20 MB");
+  });
+});
+
+describe("a project's workshop sessions in its file", () => {
+  test("travel over HTTP with their participants' names but no code, link token or cookie secret, and arrive ended", async () => {
+    const db = openDatabase(server.databasePath);
+    let code = "";
+    try {
+      const by = { id: null, name: "Sara Ahmadi" };
+      const s = startSession(db, { projectId: 1, phaseId: "goals", stepId: "goals-prioritise", by });
+      code = s.code;
+      join(db, { sessionId: s.sessionId, name: "Parisa Yazdani" });
+      const poll = addActivity(db, { sessionId: s.sessionId, kind: "poll", config: { question: "Ready?", options: ["Yes", "No"] }, by }).activityId;
+      openActivity(db, { sessionId: s.sessionId, activityId: poll, by });
+    } finally {
+      db.$client.close();
+    }
+    const text = await (await exportAs("consultant")).text();
+    const file = JSON.parse(text);
+    expect(file.workshops.participants.map((p: { name: string }) => p.name)).toContain("Parisa Yazdani");
+    const secrets = new Database(server.databasePath, { readonly: true });
+    try {
+      const hashes = secrets.prepare("select token_hash as v from workshop_sessions union all select secret_hash from workshop_participants").all() as Array<{ v: string }>;
+      for (const h of hashes) expect(text).not.toContain(h.v);
+    } finally {
+      secrets.close();
+    }
+    expect(text).not.toContain(`"${code}"`);
+    const r = await upload("pm", text);
+    expect(r.status).toBe(302);
+    const newId = Number(new URL(r.headers.get("location")!, server.url).pathname.split("/").pop());
+    const check = new Database(server.databasePath, { readonly: true });
+    try {
+      expect(check.prepare("select count(*) as n from workshop_sessions where project_id = ? and ended_at is not null").get(newId)).toEqual({ n: 1 });
+      expect(check.prepare("select count(*) as n from workshop_activities a join workshop_sessions s on s.id = a.session_id where s.project_id = ? and a.state = 'open'").get(newId)).toEqual({ n: 0 });
+    } finally {
+      check.close();
+    }
   });
 });
