@@ -117,8 +117,10 @@ for (const lang of ["fa", "en"] as const) {
     await page.goto(stepOf(1, "requirements.current-process-map"));
     await switchLanguage(page, lang);
     const map = page.locator("#item-requirements\\.current-process-map");
-    // The demo's hand-written map is one the builder reads: six steps, one a decision.
-    await expect(map.getByTestId("process-step")).toHaveCount(6);
+    // The map the builder reads here is whatever earlier tests left (collaboration.spec starts it from a
+    // template); the demo's own hand-written map being readable is process-map.test.ts's business.
+    await expect(map.getByTestId("process-step").first()).toBeVisible();
+    await expect(map.getByTestId("builder-unsupported")).toHaveCount(0);
     await map.locator("details.diagram-code > summary").click();
     const result = await new AxeBuilder({ page }).include("#item-requirements\\.current-process-map").withRules(["color-contrast", "label", "label-title-only", "select-name", "button-name", "form-field-multiple-labels"]).analyze();
     expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`))).toEqual([]);
