@@ -9,8 +9,10 @@ import { getPacks } from "#methodology/registry.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
 import { deliverable } from "#templates/index.ts";
 import type { SignOffState } from "#templates/model.ts";
-import { deliverableSessions } from "./deliverables.server.ts";
-import { join, startSession } from "./workshop.server.ts";
+import { documentText } from "#tests/setup/docx.ts";
+import { deliverableSessions, exportDeliverable } from "./deliverables.server.ts";
+import { getProject, loadProjectData, packOf } from "./projects.server.ts";
+import { addActivity, join, openActivity, startSession } from "./workshop.server.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 const by = { id: null, name: "Sara Ahmadi" };
@@ -53,3 +55,19 @@ test("a signed document keeps only the sessions held before its phase was signed
   const earlier: SignOffState = { ...signed, lastApproval: { ...signed.lastApproval!, at: "2000-01-01T00:00:00.000Z" } };
   expect(printed("scope-document", earlier)).toEqual([]);
 });
+
+test("the scope document names a goals session by its date and what the room did, gives its step, and says what was not written into the project", async () => {
+  const s = startSession(t.db, { projectId, phaseId: "goals", stepId: "goals-prioritise", by });
+  join(t.db, { sessionId: s.sessionId, name: "Neda" });
+  const { activityId } = addActivity(t.db, { sessionId: s.sessionId, kind: "poll", config: { question: "Which goal first?", options: ["Retention", "Growth"] }, by });
+  openActivity(t.db, { sessionId: s.sessionId, activityId, by });
+  const project = getProject(t.db, projectId)!;
+  const text = async (lang: "fa" | "en") => documentText((await exportDeliverable({ db: t.db, project, pack: packOf(project)!, data: loadProjectData(t.db, projectId), id: "scope-document", lang, actor: by, renderer: null })).buffer);
+  const en = await text("en");
+  expect(en).toMatch(/Workshop of [^:]+: Quick poll/);
+  expect(en).toContain("Which goal first?");
+  expect(en).not.toMatch(/Session of/);
+  const fa = await text("fa");
+  expect(fa).toMatch(/کارگاه [^:]+: نظرسنجی سریع/);
+  expect(fa).not.toContain("نپذیرفت");
+}, 60_000);
