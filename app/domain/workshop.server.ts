@@ -272,6 +272,9 @@ export function join(db: Db, args: { sessionId: number; name: unknown }): { part
   const id = writeTransaction(db, (tx) => {
     const n = tx.select({ n: sql<number>`count(*)` }).from(workshopParticipants).where(eq(workshopParticipants.sessionId, s.id)).get()!.n;
     if (n >= WORKSHOP_LIMITS.participants) refuse("name", "workshop.errors.full", 409, { max: WORKSHOP_LIMITS.participants });
+    // The same name twice would be counted as two people in the record: ask for an initial instead (decision 038).
+    const taken = tx.select({ id: workshopParticipants.id }).from(workshopParticipants).where(and(eq(workshopParticipants.sessionId, s.id), sql`lower(${workshopParticipants.name}) = lower(${name.data!})`)).get();
+    if (taken) refuse("name", "workshop.errors.nameTaken", 409, { name: name.data! });
     tellRoom(db, tx, s.projectId, s.id);
     return tx
       .insert(workshopParticipants)
