@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFetcher, useRevalidator } from "react-router";
 import { useLiveChanges } from "#app/components/live.tsx";
 import { loc, useTranslation } from "#app/i18n.ts";
@@ -160,13 +160,21 @@ function ActivityControls({ a, action, questionTitles, criteriaOfProject }: { a:
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const n = (x: number) => localDigits(x, lang);
+  // After "Write it into the project" the page revalidates and what is written grows below: keep this
+  // activity, with its confirmation, in view (review finding 8: the page jumped ~950 px to the register).
+  const item = useRef<HTMLLIElement>(null);
+  const wasAdopted = useRef(Boolean(a.adopted));
+  useEffect(() => {
+    if (a.adopted && !wasAdopted.current) item.current?.scrollIntoView({ block: "nearest" });
+    wasAdopted.current = Boolean(a.adopted);
+  }, [a.adopted]);
   const counted = a.kind === "ideas" ? t("workshopUi.panel.ideaCount", { count: n(a.summary.kind === "ideas" ? a.summary.groups.reduce((s, g) => s + g.count, 0) : 0) }) : t("workshopUi.panel.voted", { count: n(a.voters) });
   return (
-    <li className={`ws-activity ws-${a.state}`} data-testid={`workshop-activity-${a.kind}`} data-state={a.state}>
+    <li ref={item} className={`ws-activity ws-${a.state}`} data-testid={`workshop-activity-${a.kind}`} data-state={a.state}>
       <p>
         <ActivityTitle a={a} /> · <span className="muted">{t(a.kind === "ideas" && a.state === "open" ? "workshopUi.panel.states.openIdeas" : `workshopUi.panel.states.${a.state}`)}</span> · <span data-testid="workshop-activity-count">{counted}</span>
         {a.kind !== "ideas" ? <> · <span className="muted">{t(a.revealed ? "workshopUi.panel.revealed" : "workshopUi.panel.hiddenNote")}</span></> : null}
-        {a.adopted ? <> · <span className="status-ok">{t("workshopUi.panel.adopted")}</span></> : null}
+        {a.adopted ? <> · <span className="status-ok" role="status" data-testid="workshop-adopted">{t("workshopUi.panel.adopted")}</span></> : null}
       </p>
       <div className="ws-buttons">
         {a.state !== "open" && !a.adopted ? (
@@ -222,7 +230,8 @@ function IdeaControls({ a, action, questionTitles }: { a: Activity; action: stri
               <tr key={g.id}>
                 <td><input type="checkbox" name="from" value={g.id} checked={ticked.has(g.id)} onChange={(e) => tick(g.id, e.currentTarget.checked)} aria-label={`${t("workshopUi.panel.tick")}: ${g.text}`} data-testid="workshop-idea-tick" /></td>
                 <td><input type="radio" name="into" value={g.id} defaultChecked={i === 0} aria-label={`${t("workshopUi.panel.mergeInto")}: ${g.text}`} /></td>
-                <td dir="auto">
+                {/* Aligned to the page's start, next to its tick box; the idea's own direction is kept by <bdi>. */}
+                <td>
                   <bdi>{g.text}</bdi>
                   {g.count > 1 ? <span className="muted"> (×{localDigits(g.count, lang)})</span> : null}
                 </td>
@@ -238,7 +247,7 @@ function IdeaControls({ a, action, questionTitles }: { a: Activity; action: stri
           <p>{t("workshopUi.panel.adoptIdeas", { question: iso(question ? labelText(question, lang) : itemId) })}</p>
           {chosen.length ? (
             <ul className="ws-adopt-ideas" data-testid="workshop-adopt-ideas">
-              {chosen.map((g) => <li key={g.id} dir="auto"><bdi>{g.text}</bdi></li>)}
+              {chosen.map((g) => <li key={g.id}><bdi>{g.text}</bdi></li>)}
             </ul>
           ) : <p className="muted">{t("workshopUi.panel.adoptIdeasNone")}</p>}
           <AdoptIdeasForm ideaIds={chosen.map((g) => g.id)} action={action} activityId={a.id} />

@@ -128,6 +128,8 @@ test("a workshop: join by code and by link, ideas, goal scores, the projector li
   await expect(scoring.getByTestId("workshop-adopt-lines").locator("tbody tr")).toHaveCount(medians.length);
   await scoring.getByTestId("workshop-adopt-confirm").click();
   await expect(scoring).toContainText(/Adopted|پذیرفته شد/);
+  // The page stays at the panel: the confirmation is in view (no jump to the register).
+  await expect(scoring.getByTestId("workshop-adopted")).toBeInViewport();
 
   // The ideas activity, closed when scoring opened: reopening it is a secondary button; the adopt
   // panel lists exactly the ticked ideas (review findings 6 and 8).
