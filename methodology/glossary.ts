@@ -92,6 +92,13 @@ export const GLOSSARY: GlossaryRule[] = [
     ],
   },
   {
+    // A workshop activity: one question, the room picks an option (decision 038). The pages and the documents say the same.
+    concept: "quick poll",
+    accepted: "نظرسنجی سریع",
+    kind: "term",
+    rejected: [word(String.raw`نظرسنجی\s+کوتاه`)],
+  },
+  {
     concept: "baseline",
     accepted: "مقدار مبنا",
     kind: "term",

@@ -17,6 +17,13 @@ export type DeliverableDefinition = {
   id: DeliverableId;
   /** The phase whose sign-off the document shows. */
   phaseId: string;
+  /**
+   * The phases whose workshop sessions the document prints, when it carries
+   * more than its own phase's content (decision 038): the scope document
+   * carries the goals and their priorities, the change-management plan the
+   * team's readiness. Default: its own phase.
+   */
+  sessionPhases?: readonly string[];
   /** Items the document reads; a pack without the first one cannot produce it. */
   requires: string;
   /** Diagrams it shows: generated ones by name, charts as `chart:<name>`, and diagram items by id. */
@@ -31,6 +38,7 @@ export const DELIVERABLES: readonly DeliverableDefinition[] = [
   {
     id: "scope-document",
     phaseId: "requirements",
+    sessionPhases: ["goals", "requirements"],
     requires: "requirements.register",
     figures: ["chart:value-effort", "roadmap", "requirements.current-process-map", "requirements.future-process-map", "team-structure"],
     build: buildScopeDocument,
@@ -40,9 +48,14 @@ export const DELIVERABLES: readonly DeliverableDefinition[] = [
   { id: "selection-report", phaseId: "selection", requires: "selection.decision-reasons", figures: [], build: buildSelectionReport, needs: (p) => Boolean(p.selection) },
   { id: "go-no-go", phaseId: "deployment", requires: "deployment.go-decision", figures: [], build: buildGoNoGoRecord },
   // The plan is agreed with the requirements (impacted groups, communication, training): it closes that phase.
-  { id: "change-management-plan", phaseId: "requirements", requires: "requirements.impacted-groups", figures: ["chart:readiness"], build: buildChangeManagementPlan, needs: (p) => Boolean(p.changeManagement) },
+  { id: "change-management-plan", phaseId: "requirements", sessionPhases: ["team", "requirements"], requires: "requirements.impacted-groups", figures: ["chart:readiness"], build: buildChangeManagementPlan, needs: (p) => Boolean(p.changeManagement) },
   { id: "post-launch-review", phaseId: "review", requires: "review.adoption", figures: ["chart:adoption", "chart:kpi", "chart:metrics"], build: buildPostLaunchReview, needs: (p) => Boolean(p.postLaunchReview) },
 ];
+
+/** The phases whose workshop sessions a deliverable prints. */
+export function sessionPhasesOf(def: DeliverableDefinition): readonly string[] {
+  return def.sessionPhases ?? [def.phaseId];
+}
 
 export function deliverable(id: string): DeliverableDefinition | undefined {
   return DELIVERABLES.find((d) => d.id === id);

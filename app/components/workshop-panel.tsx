@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFetcher, useRevalidator } from "react-router";
 import { useLiveChanges } from "#app/components/live.tsx";
 import { loc, useTranslation } from "#app/i18n.ts";
@@ -171,25 +171,34 @@ function ActivityControls({ a, action, questionTitles, criteriaOfProject }: { a:
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const n = (x: number) => localDigits(x, lang);
+  // After "Write it into the project" the page revalidates and what is written grows below: keep this
+  // activity, with its confirmation, in view (review finding 8: the page jumped ~950 px to the register).
+  const item = useRef<HTMLLIElement>(null);
+  const wasAdopted = useRef(Boolean(a.adopted));
+  useEffect(() => {
+    if (a.adopted && !wasAdopted.current) item.current?.scrollIntoView({ block: "nearest" });
+    wasAdopted.current = Boolean(a.adopted);
+  }, [a.adopted]);
   const counted = a.kind === "ideas" ? t("workshopUi.panel.ideaCount", { count: n(a.summary.kind === "ideas" ? a.summary.groups.reduce((s, g) => s + g.count, 0) : 0) }) : t("workshopUi.panel.voted", { count: n(a.voters) });
   return (
-    <li className={`ws-activity ws-${a.state}`} data-testid={`workshop-activity-${a.kind}`} data-state={a.state}>
+    <li ref={item} className={`ws-activity ws-${a.state}`} data-testid={`workshop-activity-${a.kind}`} data-state={a.state}>
       <p>
-        <ActivityTitle a={a} /> · <span className="muted">{t(`workshopUi.panel.states.${a.state}`)}</span> · <span data-testid="workshop-activity-count">{counted}</span>
+        <ActivityTitle a={a} /> · <span className="muted">{t(a.kind === "ideas" && a.state === "open" ? "workshopUi.panel.states.openIdeas" : `workshopUi.panel.states.${a.state}`)}</span> · <span data-testid="workshop-activity-count">{counted}</span>
         {a.kind !== "ideas" ? <> · <span className="muted">{t(a.revealed ? "workshopUi.panel.revealed" : "workshopUi.panel.hiddenNote")}</span></> : null}
-        {a.adopted ? <> · <span className="status-ok">{t("workshopUi.panel.adopted")}</span></> : null}
+        {a.adopted ? <> · <span className="status-ok" role="status" data-testid="workshop-adopted">{t("workshopUi.panel.adopted")}</span></> : null}
       </p>
       <div className="ws-buttons">
         {a.state !== "open" && !a.adopted ? (
           <ActionForm action={action} intent="open">
             <input type="hidden" name="activityId" value={a.id} />
-            <button type="submit" className="button primary small" data-testid="workshop-open">{t("workshopUi.panel.openButton")}</button>
+            {/* Reopening a closed activity is not the next step: a secondary button (review finding 8). */}
+            <button type="submit" className={a.state === "closed" ? "button small" : "button primary small"} data-testid="workshop-open">{t(a.state === "closed" ? "workshopUi.panel.openAgainButton" : "workshopUi.panel.openButton")}</button>
           </ActionForm>
         ) : null}
         {a.state === "open" ? (
           <ActionForm action={action} intent="close">
             <input type="hidden" name="activityId" value={a.id} />
-            <button type="submit" className="button small" data-testid="workshop-close">{t("workshopUi.panel.closeButton")}</button>
+            <button type="submit" className="button small" data-testid="workshop-close">{t(a.kind === "ideas" ? "workshopUi.panel.closeIdeasButton" : "workshopUi.panel.closeButton")}</button>
           </ActionForm>
         ) : null}
         {a.kind !== "ideas" && a.state !== "draft" ? (
@@ -211,6 +220,10 @@ function IdeaControls({ a, action, questionTitles }: { a: Activity; action: stri
   if (a.summary.kind !== "ideas") return null;
   const groups = a.summary.groups;
   const itemId = "itemId" in a.config ? String(a.config.itemId) : "";
+  // The ticks serve merging and adopting: the adopt panel lists exactly the ticked ideas it will write.
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const tick = (id: number, on: boolean) => setTicked((prev) => { const next = new Set(prev); if (on) next.add(id); else next.delete(id); return next; });
+  const chosen = groups.filter((g) => ticked.has(g.id));
   const question = questionTitles[itemId];
   return (
     <div className="ws-ideas">
@@ -226,9 +239,10 @@ function IdeaControls({ a, action, questionTitles }: { a: Activity; action: stri
           <tbody>
             {groups.map((g, i) => (
               <tr key={g.id}>
-                <td><input type="checkbox" name="from" value={g.id} aria-label={`${t("workshopUi.panel.tick")}: ${g.text}`} data-testid="workshop-idea-tick" /></td>
+                <td><input type="checkbox" name="from" value={g.id} checked={ticked.has(g.id)} onChange={(e) => tick(g.id, e.currentTarget.checked)} aria-label={`${t("workshopUi.panel.tick")}: ${g.text}`} data-testid="workshop-idea-tick" /></td>
                 <td><input type="radio" name="into" value={g.id} defaultChecked={i === 0} aria-label={`${t("workshopUi.panel.mergeInto")}: ${g.text}`} /></td>
-                <td dir="auto">
+                {/* Aligned to the page's start, next to its tick box; the idea's own direction is kept by <bdi>. */}
+                <td>
                   <bdi>{g.text}</bdi>
                   {g.count > 1 ? <span className="muted"> (×{localDigits(g.count, lang)})</span> : null}
                 </td>
@@ -242,8 +256,12 @@ function IdeaControls({ a, action, questionTitles }: { a: Activity; action: stri
         <details className="ws-adopt">
           <summary className="button small">{t("workshopUi.panel.adopt")}</summary>
           <p>{t("workshopUi.panel.adoptIdeas", { question: iso(question ? labelText(question, lang) : itemId) })}</p>
-          <p className="muted">{t("workshopUi.panel.adoptIdeasNone")}</p>
-          <AdoptIdeasForm mergeForm={`merge-${a.id}`} action={action} activityId={a.id} />
+          {chosen.length ? (
+            <ul className="ws-adopt-ideas" data-testid="workshop-adopt-ideas">
+              {chosen.map((g) => <li key={g.id}><bdi>{g.text}</bdi></li>)}
+            </ul>
+          ) : <p className="muted">{t("workshopUi.panel.adoptIdeasNone")}</p>}
+          <AdoptIdeasForm ideaIds={chosen.map((g) => g.id)} action={action} activityId={a.id} />
         </details>
       ) : null}
     </div>
@@ -251,7 +269,7 @@ function IdeaControls({ a, action, questionTitles }: { a: Activity; action: stri
 }
 
 /** Adopts the ideas ticked in the merge table (the same tick boxes serve both). */
-function AdoptIdeasForm({ mergeForm, action, activityId }: { mergeForm: string; action: string; activityId: number }) {
+function AdoptIdeasForm({ ideaIds, action, activityId }: { ideaIds: readonly number[]; action: string; activityId: number }) {
   const fetcher = useFetcher<Result>();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -261,11 +279,10 @@ function AdoptIdeasForm({ mergeForm, action, activityId }: { mergeForm: string; 
       action={action}
       onSubmit={(e) => {
         e.preventDefault();
-        const ticked = document.getElementById(mergeForm) as HTMLFormElement | null;
         const body = new FormData();
         body.set("intent", "adopt");
         body.set("activityId", String(activityId));
-        for (const v of ticked ? new FormData(ticked).getAll("from") : []) body.append("ideaIds", String(v));
+        for (const v of ideaIds) body.append("ideaIds", String(v));
         void fetcher.submit(body, { method: "post", action });
       }}
     >

@@ -15,7 +15,7 @@ import { findItem } from "#methodology/load.ts";
 import { i18nFor, loc } from "#app/i18n.ts";
 import { COMMAND_LINE_NAME, SYSTEM_NAME } from "#app/actors.ts";
 import { listMembers } from "./members.server.ts";
-import { DELIVERABLES, deliverable as findDeliverable, type DeliverableDefinition } from "#templates/index.ts";
+import { DELIVERABLES, deliverable as findDeliverable, sessionPhasesOf, type DeliverableDefinition } from "#templates/index.ts";
 import type { DeliverableId, DeliverableInput, DiagramImage, Figure, Person, Revision, SignOffState } from "#templates/model.ts";
 import { figureSources } from "#templates/figures.ts";
 import { canonical } from "./canonical.ts";
@@ -262,13 +262,23 @@ export function projectPeople(members: ActiveMembers, project: ProjectRow, pack:
   return { distribution: distribution.map(({ name, role, organisation }) => ({ name, role, organisation })), signatories };
 }
 
+/**
+ * The workshop sessions a deliverable prints: those of every phase whose
+ * content it carries (`sessionPhases`), held before its own phase was signed
+ * (a signed document stays as it was signed; decision 038).
+ */
+export function deliverableSessions(db: Db, projectId: number, def: DeliverableDefinition, signOff: SignOffState | null): SessionRecord[] {
+  const signedAt = signOff?.status === "signed" ? (signOff.lastApproval?.at ?? null) : null;
+  return sessionRecords(db, projectId, sessionPhasesOf(def), signedAt);
+}
+
 /** Everything the builder needs, and the version number it gets. */
 export async function deliverableInput(req: ExportRequest): Promise<DeliverableInput> {
   const def = findDeliverable(req.id)!;
   const now = (req.now ?? new Date()).toISOString();
   const signOff = signOffState(req.db, req.project, req.pack, req.data, def.phaseId, req.lang);
   const parts = contentParts(req.project, req.pack, req.data, signOff);
-  const workshops = sessionRecords(req.db, req.project.id, def.phaseId);
+  const workshops = deliverableSessions(req.db, req.project.id, def, signOff);
   const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id, workshops), now, parts);
   const branding = effectiveBranding(req.db, req.project.id);
   const members = listMembers(req.db, req.project.id).filter((m) => !m.disabled);

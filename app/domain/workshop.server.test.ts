@@ -82,6 +82,16 @@ describe("a session", () => {
     expect(refusal(() => join(t.db, { sessionId: s.sessionId, name: "x".repeat(61) })).messageKey).toBe("workshop.errors.tooLong");
     expect(count(workshopParticipants)).toBe(before);
   });
+
+  test("a name already in the session is refused next to the name (it would be counted twice), and nobody joins", () => {
+    const s = start();
+    join(t.db, { sessionId: s.sessionId, name: "Neda" });
+    const before = count(workshopParticipants);
+    const r = refusal(() => join(t.db, { sessionId: s.sessionId, name: "  neda " }));
+    expect(r).toMatchObject({ status: 409, field: "name", messageKey: "workshop.errors.nameTaken" });
+    expect(count(workshopParticipants)).toBe(before);
+    expect(join(t.db, { sessionId: s.sessionId, name: "Neda R." }).name).toBe("Neda R.");
+  });
 });
 
 describe("ballots", () => {

@@ -299,6 +299,9 @@ export function join(db: Db, args: { sessionId: number; name: unknown }): { part
     refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     const n = tx.select({ n: sql<number>`count(*)` }).from(workshopParticipants).where(eq(workshopParticipants.sessionId, s.id)).get()!.n;
     if (n >= WORKSHOP_LIMITS.participants) refuse("name", "workshop.errors.full", 409, { max: WORKSHOP_LIMITS.participants });
+    // The same name twice would be counted as two people in the record: ask for an initial instead (decision 038).
+    const taken = tx.select({ id: workshopParticipants.id }).from(workshopParticipants).where(and(eq(workshopParticipants.sessionId, s.id), sql`lower(${workshopParticipants.name}) = lower(${name.data!})`)).get();
+    if (taken) refuse("name", "workshop.errors.nameTaken", 409, { name: name.data! });
     tellRoom(db, tx, s.projectId, s.id);
     return tx
       .insert(workshopParticipants)
@@ -889,15 +892,20 @@ export function adopt(db: Db, args: { sessionId?: number; activityId: unknown; b
  * The sessions of a phase as its deliverables print them: date, step,
  * facilitator, participants (names), activities (opened at least once) with
  * their results and what was adopted. Sessions with neither participants
- * nor activities are left out. Oldest first.
+ * nor activities are left out. Oldest first. `phaseId` may name several
+ * phases (a document that carries several phases' content); `heldBefore`
+ * leaves out sessions started after that moment (the signature of the
+ * document's phase, so a signed document stays as it was signed).
  */
-export function sessionRecords(db: Db, projectId: number, phaseId: string): SessionRecord[] {
+export function sessionRecords(db: Db, projectId: number, phaseId: string | readonly string[], heldBefore?: string | null): SessionRecord[] {
+  const phases = typeof phaseId === "string" ? [phaseId] : [...phaseId];
   const sessions = db
-    .select({ id: workshopSessions.id })
+    .select({ id: workshopSessions.id, startedAt: workshopSessions.startedAt })
     .from(workshopSessions)
-    .where(and(eq(workshopSessions.projectId, projectId), eq(workshopSessions.phaseId, phaseId)))
+    .where(and(eq(workshopSessions.projectId, projectId), inArray(workshopSessions.phaseId, phases)))
     .orderBy(asc(workshopSessions.id))
-    .all();
+    .all()
+    .filter((x) => !heldBefore || x.startedAt <= heldBefore);
   const out: SessionRecord[] = [];
   for (const { id } of sessions) {
     const v = facilitatorView(db, id);

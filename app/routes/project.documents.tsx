@@ -4,7 +4,7 @@ import { data } from "react-router";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.documents";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { availableDeliverables, contentFingerprint, latestVersion, signOffState } from "#app/domain/deliverables.server.ts";
+import { availableDeliverables, contentFingerprint, deliverableSessions, latestVersion, signOffState } from "#app/domain/deliverables.server.ts";
 import { effectiveBranding, installationBranding, logoDataUrl, projectBrandingOverride, readBrandingForm, resetProjectBranding, saveBranding } from "#app/domain/branding.server.ts";
 import { getDiagramRenderer } from "#app/domain/diagram-render.server.ts";
 import { can } from "#app/access.ts";
@@ -19,7 +19,6 @@ import { getPreferences } from "#app/domain/preferences.server.ts";
 import { SendCheck } from "#app/components/send-check.tsx";
 import type { Language } from "#methodology/schema.ts";
 import type { DeliverableId } from "#templates/model.ts";
-import { sessionRecords } from "#app/domain/workshop.server.ts";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
@@ -29,7 +28,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     const phase = pack.phases.find((p) => p.id === d.phaseId)!;
     const gate = signOffState(db, project, pack, projectData, d.phaseId, project.deliverableLanguage);
     const latest = latestVersion(db, project.id, d.id);
-    const changed = latest ? latest.fingerprint !== contentFingerprint(project, projectData, gate, d.id, sessionRecords(db, project.id, d.phaseId)) : false;
+    const changed = latest ? latest.fingerprint !== contentFingerprint(project, projectData, gate, d.id, deliverableSessions(db, project.id, d, gate)) : false;
     return { id: d.id, phaseId: d.phaseId, phaseTitle: phase.title, status: gate?.status ?? "open", gateChanged: gate?.changedSinceSignoff ?? false, latest, changed, check: checks.get(d.id) ?? null };
   });
   const own = projectBrandingOverride(db, project.id);

@@ -126,12 +126,13 @@ export function historyLines(
   });
 }
 
-/** A workshop adoption's line says how many voted (decision 038). */
+/** A workshop adoption's line says how many voted, or how many people sent the ideas (decision 038). */
 function workshopParams(e: AuditRow, lang: Language, t: TFunction): Record<string, string> | undefined {
   if (e.action !== "workshop.adopt") return undefined;
   const votes = (e.after as Record<string, unknown> | null)?.votes;
   const n = typeof votes === "number" ? votes : 0;
-  return { votes: t("workshop.history.votes", { count: n, n: localDigits(n, lang) }) };
+  // Ideas are not votes: their line counts the people who sent them.
+  return { votes: t(e.subject === "ideas" ? "workshop.history.ideaPeople" : "workshop.history.votes", { count: n, n: localDigits(n, lang) }) };
 }
 
 /** The predicate of a history line, said after the doer's name: `lead`, then the object (`what`, shown isolated), then `tail`. */

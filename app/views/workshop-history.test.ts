@@ -27,4 +27,9 @@ describe("the history says a result came from the workshop and how many voted", 
     expect(line("en", entry({ actorName: "Sara Ahmadi", itemId: null, phaseId: "team", subject: "readiness", after: { votes: 1 } })).sentence).toBe("Sara Ahmadi adopted “the readiness scores” from the workshop (1 vote)");
     expect(line("fa", entry({ itemId: null, phaseId: "vision", subject: "poll", after: { votes: 7 } })).sentence).toBe("سارا احمدی «نتیجه نظرسنجی» را از کارگاه (۷ رأی) پذیرفت");
   });
+  test("ideas are not votes: the line counts the people who sent them", () => {
+    const ideas = { itemId: null, phaseId: "vision", subject: "ideas", after: { votes: 3 } };
+    expect(line("en", entry({ actorName: "Sara Ahmadi", ...ideas })).sentence).toMatch(/from the workshop \(ideas from 3 people\)$/);
+    expect(line("fa", entry(ideas)).sentence).toMatch(/را از کارگاه \(ایده‌های ۳ نفر\) پذیرفت$/);
+  });
 });

@@ -128,6 +128,21 @@ test("a workshop: join by code and by link, ideas, goal scores, the projector li
   await expect(scoring.getByTestId("workshop-adopt-lines").locator("tbody tr")).toHaveCount(medians.length);
   await scoring.getByTestId("workshop-adopt-confirm").click();
   await expect(scoring).toContainText(/Adopted|پذیرفته شد/);
+  // The page stays at the panel: the confirmation is in view (no jump to the register).
+  await expect(scoring.getByTestId("workshop-adopted")).toBeInViewport();
+
+  // The ideas activity, closed when scoring opened: reopening it is a secondary button; the adopt
+  // panel lists exactly the ticked ideas (review findings 6 and 8).
+  const ideas = panel.getByTestId("workshop-activity-ideas");
+  await expect(ideas).toHaveAttribute("data-state", "closed");
+  await expect(ideas.getByTestId("workshop-open")).not.toHaveClass(/primary/);
+  await ideas.locator(".ws-adopt > summary").click();
+  await expect(ideas.getByTestId("workshop-adopt-ideas")).toHaveCount(0);
+  await ideas.getByTestId("workshop-idea-tick").nth(0).check();
+  await expect(ideas.getByTestId("workshop-adopt-ideas").locator("li")).toHaveCount(1);
+  await ideas.getByTestId("workshop-idea-tick").nth(1).check();
+  await expect(ideas.getByTestId("workshop-adopt-ideas").locator("li")).toHaveCount(2);
+  await expect(ideas).not.toContainText(/Tick the ideas to adopt first|نخست ایده‌هایی را/);
 
   // The score grid holds the medians.
   await page.goto("/projects/1/prioritisation");

@@ -1425,6 +1425,7 @@ function workshopDrivers(): Record<string, Driver> {
         { label: "a code no open session has", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", "ZZZZZZ"], ["name", "Someone"]]), expect: 404 },
         { label: "a name over 60 characters", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", w.workshop.a.code], ["name", "n".repeat(61)]]), expect: 400 },
         { label: "a name of bidi controls only", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", w.workshop.a.code], ["name", "\u202E\u2066\u200F"]]), expect: 400 },
+        { label: "a name already in the session (it would be counted twice)", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", w.workshop.a.code], ["name", "phone fuzz"]]), expect: 409 },
         { label: "a bidi-laden name joins without its controls", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", w.workshop.a.code.toLowerCase()], ["name", "\u202EReza\u202C \u2067Karimi\u2069"]]), expect: "accepted" },
       ],
       arbitrary: (w: World, g: G) =>
@@ -1458,6 +1459,7 @@ function workshopDrivers(): Record<string, Driver> {
           { label: "an idea of bidi controls only", req: urlencoded("participant-2", B, [["intent", "idea"], ["activityId", String(w.workshop.b.openIdeas)], ["text", "\u202E\u2066"]]), expect: 400 },
           { label: "a bidi-laden idea is kept without its controls", req: urlencoded("participant-2", B, [["intent", "idea"], ["activityId", String(w.workshop.b.openIdeas)], ["text", "\u202Eone view\u202C of \u2067the customer\u2069"]]), expect: "accepted" },
           { label: "a join name over 60 characters", req: urlencoded("anonymous", A, [["intent", "join"], ["name", "n".repeat(61)]]), expect: 400 },
+          { label: "a join name already in the session", req: urlencoded("anonymous", A, [["intent", "join"], ["name", "Phone Fuzz"]]), expect: 409 },
           { label: "a link of no session", req: urlencoded("participant", "/w/no-such-session-link-0123456789abcdef", [["intent", "vote"], ["activityId", String(w.workshop.a.openPoll)], ["option", "0"]]), expect: 404 },
           { label: "a valid vote", req: urlencoded("participant", A, [["intent", "vote"], ["activityId", String(w.workshop.a.openPoll)], ["option", "1"]]), expect: "accepted" },
         ];

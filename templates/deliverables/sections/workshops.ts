@@ -85,10 +85,13 @@ export function workshopSessions(ctx: Ctx, input: DeliverableInput): FileChild[]
   const w = ctx.s.workshops;
   const out: FileChild[] = [heading(ctx, w.heading, 1), para(ctx, w.lead)];
   for (const r of records) {
-    out.push(heading(ctx, w.session(date(r.startedAt.slice(0, 10), ctx.lang), stepTitle(ctx, r.stepId)), 2));
+    // Named by its date and what the room did; the step it was held on is a fact below (the step's title alone read as the document's name).
+    const what = [...new Set(r.activities.map((a) => w.kinds[a.kind]))].join(ctx.lang === "fa" ? "، " : ", ");
+    out.push(heading(ctx, w.session(date(r.startedAt.slice(0, 10), ctx.lang), what), 2));
     const names = r.participants.join(ctx.lang === "fa" ? "، " : ", ");
     out.push(
       factsTable(ctx, [
+        [w.step, stepTitle(ctx, r.stepId)],
         [w.started, dateTime(r.startedAt, ctx.lang)],
         [w.ended, r.endedAt ? dateTime(r.endedAt, ctx.lang) : w.notEnded],
         [w.facilitator, r.facilitator],

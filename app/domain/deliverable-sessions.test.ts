@@ -1,0 +1,73 @@
+/**
+ * Which deliverable prints which workshop sessions (decision 038, review of
+ * issue 19 finding 2): every phase whose content a document carries, held
+ * before the document's own phase was signed.
+ */
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { tempDatabase } from "#tests/setup/db.ts";
+import { getPacks } from "#methodology/registry.ts";
+import { seedDemoProject } from "#db/seed-demo.ts";
+import { deliverable } from "#templates/index.ts";
+import type { SignOffState } from "#templates/model.ts";
+import { documentText } from "#tests/setup/docx.ts";
+import { deliverableSessions, exportDeliverable } from "./deliverables.server.ts";
+import { getProject, loadProjectData, packOf } from "./projects.server.ts";
+import { addActivity, join, openActivity, startSession } from "./workshop.server.ts";
+
+const pack = getPacks().get("crm-implementation", "1.0.0")!;
+const by = { id: null, name: "Sara Ahmadi" };
+let t: ReturnType<typeof tempDatabase>;
+let projectId: number;
+beforeAll(() => {
+  t = tempDatabase();
+  projectId = seedDemoProject(t.db, pack);
+});
+afterAll(() => t.cleanup());
+
+const open: SignOffState = { phaseTitle: "", status: "open", currentFingerprint: "", changedSinceSignoff: false, lastApproval: null, request: null, rejection: null };
+const held = (phaseId: string, stepId: string) => {
+  const s = startSession(t.db, { projectId, phaseId, stepId, by });
+  join(t.db, { sessionId: s.sessionId, name: "Neda" });
+  return s.sessionId;
+};
+const printed = (id: string, signOff: SignOffState = open) => deliverableSessions(t.db, projectId, deliverable(id)!, signOff).map((r) => r.id);
+
+test("a goals-step session (goal scoring) appears in the scope document, not in the vision minutes", () => {
+  const goals = held("goals", "goals-prioritise");
+  expect(printed("scope-document")).toContain(goals);
+  expect(printed("vision-minutes")).not.toContain(goals);
+});
+
+test("a team-phase readiness session appears in the change-management plan; each phase's own sessions in its own documents", () => {
+  const team = held("team", "team-readiness");
+  const vision = held("vision", "vision-workshop");
+  const requirements = held("requirements", "requirements-kickoff");
+  expect(printed("change-management-plan")).toEqual(expect.arrayContaining([team, requirements]));
+  expect(printed("vision-minutes")).toContain(vision);
+  expect(printed("scope-document")).toContain(requirements);
+  expect(printed("scope-document")).not.toContain(team);
+});
+
+test("a signed document keeps only the sessions held before its phase was signed", () => {
+  const before = held("goals", "goals-prioritise");
+  const signed: SignOffState = { ...open, status: "signed", lastApproval: { by: "Sponsor", at: new Date(Date.now() + 1000).toISOString(), fingerprint: "", comment: "" } };
+  expect(printed("scope-document", signed)).toContain(before);
+  const earlier: SignOffState = { ...signed, lastApproval: { ...signed.lastApproval!, at: "2000-01-01T00:00:00.000Z" } };
+  expect(printed("scope-document", earlier)).toEqual([]);
+});
+
+test("the scope document names a goals session by its date and what the room did, gives its step, and says what was not written into the project", async () => {
+  const s = startSession(t.db, { projectId, phaseId: "goals", stepId: "goals-prioritise", by });
+  join(t.db, { sessionId: s.sessionId, name: "Neda" });
+  const { activityId } = addActivity(t.db, { sessionId: s.sessionId, kind: "poll", config: { question: "Which goal first?", options: ["Retention", "Growth"] }, by });
+  openActivity(t.db, { sessionId: s.sessionId, activityId, by });
+  const project = getProject(t.db, projectId)!;
+  const text = async (lang: "fa" | "en") => documentText((await exportDeliverable({ db: t.db, project, pack: packOf(project)!, data: loadProjectData(t.db, projectId), id: "scope-document", lang, actor: by, renderer: null })).buffer);
+  const en = await text("en");
+  expect(en).toMatch(/Workshop of [^:]+: Quick poll/);
+  expect(en).toContain("Which goal first?");
+  expect(en).not.toMatch(/Session of/);
+  const fa = await text("fa");
+  expect(fa).toMatch(/کارگاه [^:]+: نظرسنجی سریع/);
+  expect(fa).not.toContain("نپذیرفت");
+}, 60_000);
