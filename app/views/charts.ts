@@ -321,8 +321,8 @@ export function matrixChart(input: MatrixInput): string {
     lines.forEach((ln, j) => parts.push(label(x + w / 2, y + 18 + j * 15, ln, { edge: "middle", lang: input.lang, size: 12, weight: 600, fill: MUTED })));
   });
   for (let v = input.min; v <= input.max; v++) {
-    parts.push(label(xAt(v), top + ph + 16, localDigits(v, input.lang), { edge: "middle", lang: input.lang, size: 11, fill: MUTED }));
-    parts.push(`<text x="${fmt(left - 8)}" y="${fmt(yAt(v) + 4)}" font-size="11" fill="${MUTED}" text-anchor="end">${esc(localDigits(v, input.lang))}</text>`);
+    parts.push(label(xAt(v), top + ph + 16, localDigits(v, input.lang), { edge: "middle", lang: input.lang, size: 12, fill: MUTED }));
+    parts.push(`<text x="${fmt(left - 8)}" y="${fmt(yAt(v) + 4)}" font-size="12" fill="${MUTED}" text-anchor="end">${esc(localDigits(v, input.lang))}</text>`);
   }
   parts.push(label(left + pw / 2, top + ph + 36, input.xLabel, { edge: "middle", lang: input.lang, size: 12, weight: 600 }));
   parts.push(`<text transform="translate(${fmt(left - 36)} ${fmt(top + ph / 2)}) rotate(-90)" font-size="12" font-weight="600" fill="${INK}" text-anchor="middle"${input.lang === "fa" ? ' direction="rtl"' : ""}>${esc(input.yLabel)}</text>`);
@@ -335,7 +335,8 @@ export function matrixChart(input: MatrixInput): string {
     const r = k ? 14 : 0;
     const cx = xAt(p.x) + r * Math.cos(a), cy = yAt(p.y) + r * Math.sin(a);
     parts.push(`<circle cx="${fmt(cx)}" cy="${fmt(cy)}" r="10" fill="${SERIES_COLOURS[0]}" stroke="#ffffff" stroke-width="1.5"/>`);
-    parts.push(`<text x="${fmt(cx)}" y="${fmt(cy + 4)}" font-size="11" font-weight="700" fill="#ffffff" text-anchor="middle">${esc(localDigits(p.n, input.lang))}</text>`);
+    // 12 units, like every label here: full screen on a 1366 × 768 laptop the matrix then fits at the room's 18 px instead of being drawn larger and cut at the bottom.
+    parts.push(`<text x="${fmt(cx)}" y="${fmt(cy + 4)}" font-size="12" font-weight="700" fill="#ffffff" text-anchor="middle">${esc(localDigits(p.n, input.lang))}</text>`);
   }
   return svg(W, H, input.title, parts.join(""));
 }
