@@ -7,6 +7,8 @@ import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/root";
 import { direction, i18nFor, useTranslation } from "./i18n.ts";
 import { getPreferences } from "./domain/preferences.server.ts";
+import { phoneLanguage } from "./domain/workshop-pages.server.ts";
+import { getDb } from "#db/client.ts";
 import { accessMiddleware, noStoreMiddleware } from "./domain/guard.server.ts";
 import { pageMemoMiddleware } from "./page-memo.server.ts";
 import { authContext } from "./context.ts";
@@ -23,7 +25,11 @@ export const middleware: Route.MiddlewareFunction[] = [noStoreMiddleware, access
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = context.get(authContext);
-  return { ...(await getPreferences(request)), user: user ? { name: user.displayName, email: user.email, isAdmin: user.isAdmin } : null };
+  const prefs = await getPreferences(request);
+  // A workshop phone page speaks the project's language unless this browser chose one (decision 039).
+  const phone = /^\/w\/([^/]+)\/?$/.exec(new URL(request.url).pathname);
+  if (phone) prefs.lang = await phoneLanguage(getDb(), request, decodeURIComponent(phone[1]!));
+  return { ...prefs, user: user ? { name: user.displayName, email: user.email, isAdmin: user.isAdmin } : null };
 }
 
 /**

@@ -20,6 +20,12 @@ function fromAcceptLanguage(header: string | null): Language | null {
   return null;
 }
 
+/** The language this browser chose with the switch (its cookie), or null. */
+export async function chosenLanguage(request: Request): Promise<Language | null> {
+  const stored = await languageCookie.parse(request.headers.get("Cookie"));
+  return isLanguage(stored) ? stored : null;
+}
+
 export type Preferences = { lang: Language; large: boolean };
 
 export async function getPreferences(request: Request): Promise<Preferences> {

@@ -11,8 +11,10 @@ import { can, type ProjectRole } from "#app/access.ts";
 import type { FormFields } from "#app/http.server.ts";
 import { readCookie } from "./auth.server.ts";
 import type { ProjectData } from "./projects.server.ts";
-import { and, eq, isNull } from "drizzle-orm";
-import { workshopSessions } from "#db/schema.ts";
+import { and, desc, eq, gte, isNull } from "drizzle-orm";
+import type { Language } from "#methodology/schema.ts";
+import { chosenLanguage, getPreferences } from "./preferences.server.ts";
+import { projects, workshopSessions } from "#db/schema.ts";
 import { facilitatorView, getSession, getSessionByCode, getSessionByToken, phaseLockedForWorkshops, readinessTopics, sessionsOfStep, WorkshopRefusal, type FacilitatorView, type SessionInfo } from "./workshop.server.ts";
 import { normaliseCode, type ActivityKind, type ActivitySubjects, type Ballot } from "./workshop.ts";
 
@@ -48,12 +50,41 @@ export function participantCookie(sessionId: number, secret: string): string {
   return `${participantCookieName(sessionId)}=${encodeURIComponent(secret)}; Path=/w/; HttpOnly; SameSite=Lax; Max-Age=${DAY}`;
 }
 
-/** The session a phone address names: the join link's token, or the typed code (open sessions only). */
+/**
+ * The session a phone address names: the join link's token, or the code —
+ * the open session with that code or, when none is open, the one with that
+ * code that ended within the last day, so a phone that joined by code is told
+ * the session has ended rather than that the code is unknown.
+ */
 export function sessionOfKey(db: Db, key: string | undefined): SessionInfo | null {
   if (!key) return null;
   const code = normaliseCode(key);
-  if (code && key.length <= 8) return getSessionByCode(db, code);
+  if (code && key.length <= 8) return getSessionByCode(db, code) ?? recentlyEndedByCode(db, code);
   return getSessionByToken(db, key);
+}
+
+function recentlyEndedByCode(db: Db, code: string): SessionInfo | null {
+  const since = new Date(Date.now() - DAY * 1000).toISOString();
+  const s = db
+    .select({ id: workshopSessions.id })
+    .from(workshopSessions)
+    .where(and(eq(workshopSessions.code, code), gte(workshopSessions.endedAt, since)))
+    .orderBy(desc(workshopSessions.endedAt))
+    .get();
+  return s ? getSession(db, s.id) : null;
+}
+
+/**
+ * A phone page's language (decision 039): the one this browser chose with the
+ * switch, else the project's (a Persian workshop's phones are Persian whatever
+ * the phone's own settings), else the browser's.
+ */
+export async function phoneLanguage(db: Db, request: Request, key: string | undefined): Promise<Language> {
+  const chosen = await chosenLanguage(request);
+  if (chosen) return chosen;
+  const session = sessionOfKey(db, key);
+  const project = session ? db.select({ lang: projects.deliverableLanguage }).from(projects).where(eq(projects.id, session.projectId)).get() : undefined;
+  return project?.lang ?? (await getPreferences(request)).lang;
 }
 
 /** The link people open: the capability (token) when this browser holds it, else the code. */

@@ -44,7 +44,7 @@ export default function JoinByCode({ loaderData, actionData }: Route.ComponentPr
 }
 
 /** The join form: the code (when not in the link) and a name; the button at the bottom. */
-export function JoinForm({ code, askCode, refused, returnTo }: { code: string; askCode: boolean; refused?: Refused; returnTo: string }) {
+export function JoinForm({ code, askCode, refused, returnTo, removed = false }: { code: string; askCode: boolean; refused?: Refused; returnTo: string; removed?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const error = (field: string) => (refused && !refused.ok && refused.field === field ? translateError(t, lang, `${refused.error}|${JSON.stringify(refused.params ?? {})}`) : null);
@@ -53,6 +53,7 @@ export function JoinForm({ code, askCode, refused, returnTo }: { code: string; a
   return (
     <PhoneFrame returnTo={returnTo}>
       <main id="main">
+        {removed ? <p className="note" role="alert" data-testid="phone-removed">{t("workshopUi.phone.removed")}</p> : null}
         <h1>{t("workshopUi.phone.joinTitle")}</h1>
         <form method="post" id="join">
           <input type="hidden" name="intent" value="join" />

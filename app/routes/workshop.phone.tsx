@@ -5,9 +5,8 @@ import { PhoneFrame } from "#app/components/phone-page.tsx";
 import { translateError } from "#app/components/field.tsx";
 import { getDb } from "#db/client.ts";
 import { readCookie } from "#app/domain/auth.server.ts";
-import { getPreferences } from "#app/domain/preferences.server.ts";
 import { castBallot, join, participantBySecret, participantView, sendIdea } from "#app/domain/workshop.server.ts";
-import { ballotFromForm, participantCookie, participantCookieName, refusalData, sessionOfKey, type Refused } from "#app/domain/workshop-pages.server.ts";
+import { ballotFromForm, participantCookie, participantCookieName, phoneLanguage, refusalData, sessionOfKey, type Refused } from "#app/domain/workshop-pages.server.ts";
 import { WORKSHOP_LIMITS, type ActivitySubjects, type Ballot, type Label } from "#app/domain/workshop.ts";
 import { readForm } from "#app/http.server.ts";
 import { localDigits } from "#app/views/format.ts";
@@ -31,10 +30,11 @@ function whoIsAsking(request: Request, key: string | undefined) {
 
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { db, session, participant } = whoIsAsking(request, params.token);
-  const { lang } = await getPreferences(request);
+  const lang = await phoneLanguage(db, request, params.token);
   const sent = new URL(request.url).searchParams.get("sent");
   if (session.endedAt) return data({ state: "ended" as const, name: participant?.name ?? null, sent: null, activity: null }, { status: 410 });
-  if (!participant) return { state: "join" as const, name: null, sent: null, activity: null };
+  // A cookie of this session that names no participant: the facilitator removed them (they may join again).
+  if (!participant) return { state: readCookie(request, participantCookieName(session.id)) ? ("removed" as const) : ("join" as const), name: null, sent: null, activity: null };
   const view = participantView(db, session.id, participant.id);
   const a = view.activity;
   return {
@@ -100,7 +100,7 @@ export default function PhonePage({ loaderData: d, actionData, params }: Route.C
   const lang = i18n.language as Language;
   const here = `/w/${params.token}`;
   const refused = actionData as Refused | undefined;
-  if (d.state === "join") return <JoinForm code="" askCode={false} refused={refused} returnTo={here} />;
+  if (d.state === "join" || d.state === "removed") return <JoinForm code="" askCode={false} refused={refused} returnTo={here} removed={d.state === "removed"} />;
   const a = d.activity;
   const error = refused && !refused.ok ? translateError(t, lang, `${refused.error}|${JSON.stringify(Object.fromEntries(Object.entries(refused.params ?? {}).map(([k, v]) => [k, String(v)])))}`) : null;
   const state = d.state === "ended" ? "ended" : a ? `${a.id}` : "waiting";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { esc, lineChart, niceTicks, radarChart, wrapLabel } from "./charts.ts";
+import { esc, lineChart, matrixChart, niceTicks, radarChart, wrapLabel } from "./charts.ts";
 
 const texts = (svg: string): string[] => {
   const out: string[] = [];
@@ -65,5 +65,26 @@ describe("charts", () => {
   it("long labels wrap to two lines and end with an ellipsis", () => {
     expect(wrapLabel("A clear organisation-wide picture of good CRM with customer journeys", 22)).toEqual(["A clear", "organisation-wide…"]);
     expect(wrapLabel("Short", 22)).toEqual(["Short"]);
+  });
+});
+
+describe("the value/effort matrix full screen on a 1366 × 768 laptop (review finding 9)", () => {
+  const svg = matrixChart({
+    title: "t", lang: "fa", min: 0, max: 5, xLabel: "میزان تلاش", yLabel: "ارزش",
+    quadrants: ["برد سریع", "پروژه بزرگ", "کار جانبی", "چاه پول"],
+    points: [{ n: 1, x: 2, y: 4 }, { n: 12, x: 4, y: 1 }],
+  });
+  const [, , w, h] = /viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number) as [number, number, number, number];
+  // The full-screen picture area on that screen: the window less the title bar and the table's summary.
+  const fitted = Math.min(1326 / w, 620 / h);
+
+  it("fits the window with every label at the room's 18 px, so it is not drawn larger and cut at the bottom", () => {
+    const smallest = Math.min(...[...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(smallest * fitted).toBeGreaterThanOrEqual(18);
+  });
+
+  it("leaves room under the x-axis title for Persian letters' descent", () => {
+    const y = Number(new RegExp(`<text x="[\\d.]+" y="([\\d.]+)"[^>]*>میزان تلاش</text>`).exec(svg)![1]);
+    expect(h - y).toBeGreaterThanOrEqual(12);
   });
 });

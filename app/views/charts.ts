@@ -102,11 +102,17 @@ export type RadarInput = {
   colour?: string;
   /** A band around the values (a workshop's interquartile range per axis), drawn under them, with its key. */
   band?: { label: string; values: Array<{ lo: number; hi: number } | null> };
+  /** Drawn for a projector across the screen: a wider canvas, every text 20 units or more (review finding 3). */
+  large?: boolean;
 };
 
 /** A radar chart; unscored axes get no point (they are not drawn as zero). */
 export function radarChart(input: RadarInput): string {
-  const W = 640, H = 500, cx = W / 2, cy = 250, R = 170;
+  const big = input.large === true;
+  const W = big ? 1200 : 640, H = big ? 740 : 500, cx = W / 2, cy = big ? 370 : 250, R = big ? 210 : 170;
+  // Text sizes and line heights: as designed at 640 wide, or at least 20 units on the projector's canvas.
+  const size = (n: number) => (big ? Math.max(20, Math.round(n * 1.8)) : n);
+  const lh = big ? 25 : 14;
   const n = input.axes.length;
   const colour = input.colour ?? SERIES_COLOURS[0];
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / Math.max(n, 1);
@@ -120,7 +126,7 @@ export function radarChart(input: RadarInput): string {
     const pts = input.axes.map((_, i) => at(i, v).map(fmt).join(",")).join(" ");
     parts.push(`<polygon points="${pts}" fill="none" stroke="${GRID}" stroke-width="1"/>`);
     const [lx, ly] = at(0, v);
-    parts.push(`<text x="${fmt(lx + 4)}" y="${fmt(ly + 4)}" font-size="10" fill="${MUTED}">${esc(localDigits(v, input.lang))}</text>`);
+    parts.push(`<text x="${fmt(lx + 4)}" y="${fmt(ly + (big ? 8 : 4))}" font-size="${size(10)}" fill="${MUTED}">${esc(localDigits(v, input.lang))}</text>`);
   }
   if (input.threshold) {
     const pts = input.axes.map((_, i) => at(i, input.threshold!.value).map(fmt).join(",")).join(" ");
@@ -130,15 +136,15 @@ export function radarChart(input: RadarInput): string {
   input.axes.forEach((a, i) => {
     const [x, y] = at(i, input.max);
     parts.push(`<line x1="${cx}" y1="${cy}" x2="${fmt(x)}" y2="${fmt(y)}" stroke="${GRID}"/>`);
-    const [lx, ly] = [cx + (R + 18) * Math.cos(angle(i)), cy + (R + 18) * Math.sin(angle(i))];
+    const [lx, ly] = [cx + (R + (big ? 24 : 18)) * Math.cos(angle(i)), cy + (R + (big ? 24 : 18)) * Math.sin(angle(i))];
     const c = Math.cos(angle(i));
     const edge = Math.abs(c) < 0.2 ? "middle" : c > 0 ? "left" : "right";
     const lines = wrapLabel(a.label, 22);
     const valueText = a.value === null ? input.unscoredLabel : scoreOf(a.value, input.max, input.lang);
     const all = [...lines, valueText];
-    const top = Math.sin(angle(i)) < -0.2 ? ly - (all.length - 1) * 14 : Math.abs(Math.sin(angle(i))) <= 0.2 ? ly - ((all.length - 1) * 14) / 2 + 4 : ly + 8;
+    const top = Math.sin(angle(i)) < -0.2 ? ly - (all.length - 1) * lh : Math.abs(Math.sin(angle(i))) <= 0.2 ? ly - ((all.length - 1) * lh) / 2 + 4 : ly + (big ? 18 : 8);
     all.forEach((line, k) =>
-      parts.push(label(lx, top + k * 14, line, { edge, lang: input.lang, size: k === all.length - 1 ? 11 : 12, weight: k === all.length - 1 ? 700 : undefined, fill: k === all.length - 1 ? (a.value === null ? MUTED : colour) : INK })),
+      parts.push(label(lx, top + k * lh, line, { edge, lang: input.lang, size: size(k === all.length - 1 ? 11 : 12), weight: k === all.length - 1 ? 700 : undefined, fill: k === all.length - 1 ? (a.value === null ? MUTED : colour) : INK })),
     );
   });
   if (input.band && input.band.values.filter(Boolean).length >= 3) {
@@ -147,7 +153,7 @@ export function radarChart(input: RadarInput): string {
     parts.push(`<path d="M${ring((b) => b.hi)} Z M${ring((b) => b.lo)} Z" fill="${colour}" fill-opacity="0.16" fill-rule="evenodd" stroke="${colour}" stroke-width="1" stroke-dasharray="3 3"/>`);
     const rtl = input.lang === "fa";
     parts.push(`<rect x="${rtl ? W - 54 : 24}" y="${H - 44}" width="30" height="14" fill="${colour}" fill-opacity="0.16" stroke="${colour}" stroke-dasharray="3 3"/>`);
-    parts.push(label(rtl ? W - 62 : 62, H - 33, input.band.label, { edge: rtl ? "right" : "left", lang: input.lang, size: 12, fill: MUTED }));
+    parts.push(label(rtl ? W - 62 : 62, H - (big ? 30 : 33), input.band.label, { edge: rtl ? "right" : "left", lang: input.lang, size: size(12), fill: MUTED }));
   }
   // The scores: a filled shape through the scored axes, and a marker on each.
   const scored = input.axes.map((a, i) => ({ a, i })).filter(({ a }) => a.value !== null);
@@ -159,13 +165,13 @@ export function radarChart(input: RadarInput): string {
   }
   for (const { a, i } of scored) {
     const [x, y] = at(i, a.value!);
-    parts.push(marker("circle", x, y, colour, 4));
+    parts.push(marker("circle", x, y, colour, big ? 7 : 4));
   }
   if (input.threshold) {
     const rtl = input.lang === "fa";
     const [a, b] = rtl ? [W - 24, W - 54] : [24, 54];
     parts.push(`<line x1="${a}" y1="${H - 18}" x2="${b}" y2="${H - 18}" stroke="#bc4c00" stroke-width="1.5" stroke-dasharray="5 4"/>`);
-    parts.push(label(rtl ? W - 62 : 62, H - 14, input.threshold.label, { edge: rtl ? "right" : "left", lang: input.lang, size: 12, fill: MUTED }));
+    parts.push(label(rtl ? W - 62 : 62, H - 14, input.threshold.label, { edge: rtl ? "right" : "left", lang: input.lang, size: size(12), fill: MUTED }));
   }
   return svg(W, H, input.title, parts.join(""));
 }
@@ -315,8 +321,8 @@ export function matrixChart(input: MatrixInput): string {
     lines.forEach((ln, j) => parts.push(label(x + w / 2, y + 18 + j * 15, ln, { edge: "middle", lang: input.lang, size: 12, weight: 600, fill: MUTED })));
   });
   for (let v = input.min; v <= input.max; v++) {
-    parts.push(label(xAt(v), top + ph + 16, localDigits(v, input.lang), { edge: "middle", lang: input.lang, size: 11, fill: MUTED }));
-    parts.push(`<text x="${fmt(left - 8)}" y="${fmt(yAt(v) + 4)}" font-size="11" fill="${MUTED}" text-anchor="end">${esc(localDigits(v, input.lang))}</text>`);
+    parts.push(label(xAt(v), top + ph + 16, localDigits(v, input.lang), { edge: "middle", lang: input.lang, size: 12, fill: MUTED }));
+    parts.push(`<text x="${fmt(left - 8)}" y="${fmt(yAt(v) + 4)}" font-size="12" fill="${MUTED}" text-anchor="end">${esc(localDigits(v, input.lang))}</text>`);
   }
   parts.push(label(left + pw / 2, top + ph + 36, input.xLabel, { edge: "middle", lang: input.lang, size: 12, weight: 600 }));
   parts.push(`<text transform="translate(${fmt(left - 36)} ${fmt(top + ph / 2)}) rotate(-90)" font-size="12" font-weight="600" fill="${INK}" text-anchor="middle"${input.lang === "fa" ? ' direction="rtl"' : ""}>${esc(input.yLabel)}</text>`);
@@ -329,7 +335,8 @@ export function matrixChart(input: MatrixInput): string {
     const r = k ? 14 : 0;
     const cx = xAt(p.x) + r * Math.cos(a), cy = yAt(p.y) + r * Math.sin(a);
     parts.push(`<circle cx="${fmt(cx)}" cy="${fmt(cy)}" r="10" fill="${SERIES_COLOURS[0]}" stroke="#ffffff" stroke-width="1.5"/>`);
-    parts.push(`<text x="${fmt(cx)}" y="${fmt(cy + 4)}" font-size="11" font-weight="700" fill="#ffffff" text-anchor="middle">${esc(localDigits(p.n, input.lang))}</text>`);
+    // 12 units, like every label here: full screen on a 1366 × 768 laptop the matrix then fits at the room's 18 px instead of being drawn larger and cut at the bottom.
+    parts.push(`<text x="${fmt(cx)}" y="${fmt(cy + 4)}" font-size="12" font-weight="700" fill="#ffffff" text-anchor="middle">${esc(localDigits(p.n, input.lang))}</text>`);
   }
   return svg(W, H, input.title, parts.join(""));
 }

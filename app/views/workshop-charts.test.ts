@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { rangeChart } from "./workshop-charts.ts";
+import { pollChart, rangeChart, spreadRadar } from "./workshop-charts.ts";
+import { localDigits } from "./format.ts";
 
 const stats = { n: 3, median: 3, q1: 2, q3: 4, min: 1, max: 5 };
 const ticks = (svg: string) => [...svg.matchAll(/<text x="([\d.]+)"[^>]*>([0-9۰-۹])<\/text>/g)].map((m) => ({ x: Number(m[1]), label: m[2]! }));
@@ -23,5 +24,48 @@ describe("the projector's range chart", () => {
     expect(svg.match(/<circle /g)).toHaveLength(1);
     expect(svg).toContain(">0 votes<");
     expect(svg).toContain(">3 votes<");
+  });
+});
+
+/** The smallest text of a chart as drawn across a 1366 px projector (1302 px inside the page's margins). */
+function smallestAt1366(svg: string): number {
+  const width = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)![1]);
+  const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+  return (Math.min(...sizes) * 1302) / width;
+}
+/** Where a text lies from its x: a right-to-left text anchored at its start runs leftwards. */
+const runsLeft = (attrs: string) => /text-anchor="start" direction="rtl"|text-anchor="end" direction="ltr"/.test(attrs);
+
+describe("readable from the back of a room (review finding 3)", () => {
+  const longGoal = "افزایش کانال‌های ارتباط با مشتری و پاسخ سریع‌تر به درخواست‌ها";
+  const rows = [
+    { group: longGoal, label: "ارزش برای کسب‌وکار", stats },
+    { group: longGoal, label: "فوریت", stats },
+    { group: "Raise satisfaction after a complaint is closed within two days", label: "Risk", stats },
+  ];
+
+  test("every label is at least 20 px when the chart fills a 1366 px projector", () => {
+    for (const lang of ["en", "fa"] as const) {
+      expect(smallestAt1366(rangeChart({ title: "t", lang, min: 0, max: 5, rows, votesLabel: String }))).toBeGreaterThanOrEqual(20);
+      expect(smallestAt1366(pollChart({ title: "t", lang, options: [{ label: "A", count: 2 }, { label: "B", count: 1 }] }))).toBeGreaterThanOrEqual(20);
+      const topics = ["Leadership", "Data", "Process", "People", "Tools"].map((label) => ({ label, stats }));
+      expect(smallestAt1366(spreadRadar({ title: "t", lang, min: 0, max: 5, topics, unscoredLabel: "—", bandLabel: "Middle half" }))).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  test("goal names are whole (wrapped, never cut), each once above its criteria", () => {
+    const svg = rangeChart({ title: "t", lang: "fa", min: 0, max: 5, rows, votesLabel: String });
+    expect(svg).not.toContain("…");
+    const words = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
+    expect(words).toContain("افزایش کانال‌های ارتباط با مشتری");
+    expect(words).toContain("درخواست‌ها");
+    expect(words.split("افزایش کانال‌های").length - 1).toBe(1);
+  });
+
+  test("the Persian vote count «۳ رأی» lies inside the chart, not off its left edge", () => {
+    const svg = rangeChart({ title: "t", lang: "fa", min: 0, max: 5, rows, votesLabel: (n) => `${localDigits(n, "fa")} رأی` });
+    const votes = [...svg.matchAll(/<text x="([\d.]+)"([^>]*)>۳ رأی<\/text>/g)];
+    expect(votes.length).toBe(rows.length);
+    for (const m of votes) expect(runsLeft(m[2]!) ? Number(m[1]) : Infinity).toBeGreaterThan(100);
   });
 });

@@ -40,50 +40,81 @@ function text(x: number, y: number, s: string, o: { anchor: "start" | "end" | "m
   return `<text x="${fmt(x)}" y="${fmt(y)}" font-size="${o.size ?? 16}"${o.weight ? ` font-weight="${o.weight}"` : ""} fill="${o.fill ?? INK}" text-anchor="${anchor}" direction="${textRtl ? "rtl" : "ltr"}">${esc(s)}</text>`;
 }
 
-export type RangeRow = { label: string; sublabel?: string; stats: Spread };
+export type RangeRow = { label: string; sublabel?: string; group?: string; stats: Spread };
+
+/**
+ * Drawn 1200 units wide for a projector that shows it across the screen: the
+ * smallest text (19 units) is 20 px or more from 1366 px up (review finding 3).
+ */
+const WIDE = 1200;
 
 /**
  * Per row: the label (reading side), then the scale `min..max` with the
- * spread drawn on it, then "median · n" (far side). Rows with no votes show
- * the scale empty and "—".
+ * spread drawn on it, then the median and how many voted (far side). Rows of
+ * one `group` (a goal's criteria) sit under the group's name, written once
+ * across the chart and wrapped, never cut. Rows with no votes show the scale
+ * empty and "—".
  */
 export function rangeChart(input: { title: string; lang: ChartLang; min: number; max: number; rows: RangeRow[]; votesLabel: (n: number) => string }): string {
-  const W = 960;
-  const rowH = 54;
-  const top = 40;
-  const labelW = 300;
-  const figW = 170;
-  const H = top + input.rows.length * rowH + 16;
+  const W = WIDE;
+  const lineH = 24;
+  const top = 44;
+  const labelW = 360;
+  const figW = 250;
   const rtl = input.lang === "fa";
+  // The layout first: a band for each new group's name, then the row.
+  type Band = { kind: "group"; lines: string[]; y: number } | { kind: "row"; row: RangeRow; lines: string[]; y: number; h: number };
+  const bands: Band[] = [];
+  let y = top;
+  let group: string | undefined;
+  for (const r of input.rows) {
+    if (r.group !== undefined && r.group !== group) {
+      const lines = wrapLabel(r.group, 80, 3);
+      bands.push({ kind: "group", lines, y: y + 6 });
+      y += 14 + lines.length * lineH;
+    }
+    group = r.group;
+    const lines = [...wrapLabel(r.label, 30, r.sublabel ? 2 : 3), ...(r.sublabel ? [r.sublabel] : [])];
+    const h = Math.max(50, lines.length * lineH + 12);
+    bands.push({ kind: "row", row: r, lines, y, h });
+    y += h;
+  }
+  const H = y + 12;
   // The scale runs from the reading side: left to right in English, right to left in Persian.
   const scaleStart = rtl ? W - labelW - 20 : labelW + 20;
   const scaleEnd = rtl ? figW : W - figW;
   const at = (v: number) => scaleStart + ((v - input.min) / (input.max - input.min)) * (scaleEnd - scaleStart);
   const parts: string[] = [];
   for (let v = input.min; v <= input.max; v++) {
-    parts.push(`<line x1="${fmt(at(v))}" y1="${top - 8}" x2="${fmt(at(v))}" y2="${H - 16}" stroke="${GRID}"/>`);
-    parts.push(text(at(v), top - 14, localDigits(v, input.lang), { anchor: "middle", lang: input.lang, size: 15, fill: MUTED }));
+    parts.push(`<line x1="${fmt(at(v))}" y1="${top - 10}" x2="${fmt(at(v))}" y2="${H - 12}" stroke="${GRID}"/>`);
+    parts.push(text(at(v), top - 16, localDigits(v, input.lang), { anchor: "middle", lang: input.lang, size: 19, fill: MUTED }));
   }
   const colour = SERIES_COLOURS[0];
-  input.rows.forEach((r, i) => {
-    const y = top + i * rowH + rowH / 2;
-    const labelX = rtl ? W - 12 : 12;
-    const lines = wrapLabel(r.label, 30, r.sublabel ? 1 : 2);
-    const all = r.sublabel ? [...lines, r.sublabel] : lines;
-    all.forEach((line, k) =>
-      parts.push(text(labelX, y - ((all.length - 1) * 18) / 2 + k * 18 + 6, line, { anchor: "start", lang: input.lang, size: k === 0 ? 17 : 15, weight: k === 0 ? 600 : undefined, fill: k === 0 ? INK : MUTED })),
-    );
-    const s = r.stats;
-    if (s.n > 0 && s.min !== null && s.max !== null && s.q1 !== null && s.q3 !== null && s.median !== null) {
-      parts.push(`<line x1="${fmt(at(s.min))}" y1="${fmt(y)}" x2="${fmt(at(s.max))}" y2="${fmt(y)}" stroke="${colour}" stroke-width="2"/>`);
-      const [a, b] = [at(s.q1), at(s.q3)].sort((p, q) => p - q) as [number, number];
-      parts.push(`<rect x="${fmt(a - (b - a < 6 ? 3 : 0))}" y="${fmt(y - 12)}" width="${fmt(Math.max(6, b - a))}" height="24" fill="${colour}" fill-opacity="0.35" stroke="${colour}"/>`);
-      parts.push(`<circle cx="${fmt(at(s.median))}" cy="${fmt(y)}" r="9" fill="${SERIES_COLOURS[1]}" stroke="#ffffff" stroke-width="2"/>`);
+  const labelX = rtl ? W - 12 : 12;
+  for (const b of bands) {
+    if (b.kind === "group") {
+      parts.push(`<rect x="0" y="${fmt(b.y - 4)}" width="${W}" height="${fmt(b.lines.length * lineH + 8)}" fill="#f3f5f7"/>`);
+      b.lines.forEach((line, k) => parts.push(text(labelX, b.y + k * lineH + 18, line, { anchor: "start", lang: input.lang, size: 21, weight: 700 })));
+      continue;
     }
-    const figX = rtl ? 12 : W - 12;
-    parts.push(text(figX, y - 2, figure(s.median, input.lang), { anchor: rtl ? "start" : "end", lang: input.lang, size: 22, weight: 700 }));
-    parts.push(text(figX, y + 18, input.votesLabel(s.n), { anchor: rtl ? "start" : "end", lang: input.lang, size: 14, fill: MUTED }));
-  });
+    const mid = b.y + b.h / 2;
+    const sub = b.row.sublabel ? b.lines.length - 1 : -1;
+    b.lines.forEach((line, k) =>
+      parts.push(text(labelX, mid - ((b.lines.length - 1) * lineH) / 2 + k * lineH + 7, line, { anchor: "start", lang: input.lang, size: k === sub ? 19 : 20, weight: k === sub ? undefined : 600, fill: k === sub ? MUTED : INK })),
+    );
+    const s = b.row.stats;
+    if (s.n > 0 && s.min !== null && s.max !== null && s.q1 !== null && s.q3 !== null && s.median !== null) {
+      parts.push(`<line x1="${fmt(at(s.min))}" y1="${fmt(mid)}" x2="${fmt(at(s.max))}" y2="${fmt(mid)}" stroke="${colour}" stroke-width="3"/>`);
+      const [a, c] = [at(s.q1), at(s.q3)].sort((p, q) => p - q) as [number, number];
+      parts.push(`<rect x="${fmt(a - (c - a < 8 ? 4 : 0))}" y="${fmt(mid - 14)}" width="${fmt(Math.max(8, c - a))}" height="28" fill="${colour}" fill-opacity="0.35" stroke="${colour}"/>`);
+      parts.push(`<circle cx="${fmt(at(s.median))}" cy="${fmt(mid)}" r="11" fill="${SERIES_COLOURS[1]}" stroke="#ffffff" stroke-width="2"/>`);
+    }
+    // The far side: the median, then how many voted, each running into the chart from its edge.
+    const medianX = rtl ? figW - 20 : W - figW + 20;
+    const votesX = rtl ? 12 : W - 12;
+    parts.push(text(medianX, mid + 9, figure(s.median, input.lang), { anchor: "start", lang: input.lang, size: 28, weight: 700 }));
+    parts.push(text(votesX, mid + 7, input.votesLabel(s.n), { anchor: "end", lang: input.lang, size: 19, fill: MUTED }));
+  }
   return svg(W, H, input.title, parts.join(""));
 }
 
@@ -122,6 +153,7 @@ export function spreadRadar(input: { title: string; lang: ChartLang; min: number
     min: input.min,
     max: input.max,
     unscoredLabel: input.unscoredLabel,
+    large: true,
     axes: input.topics.map((t) => ({ label: t.label, value: t.stats.median })),
     band: { label: input.bandLabel, values: input.topics.map((t) => (t.stats.q1 === null || t.stats.q3 === null ? null : { lo: t.stats.q1, hi: t.stats.q3 })) },
   });

@@ -41,7 +41,7 @@ export function activityResultView(subjects: ActivitySubjects, summary: Summary,
     const goal = new Map(subjects.goals.map((g) => [g.id, g.label]));
     if (subjects.mode === "criteria" && summary.mode === "criteria") {
       const crit = new Map(subjects.criteria.map((c) => [c.id, c.label]));
-      const rows: RangeRow[] = summary.cells.map((c) => ({ label: goal.get(c.goalId) ?? "", sublabel: crit.get(c.criterionId) ?? "", stats: c.stats }));
+      const rows: RangeRow[] = summary.cells.map((c) => ({ group: goal.get(c.goalId) ?? "", label: crit.get(c.criterionId) ?? "", stats: c.stats }));
       return {
         title: s.goalScores,
         svg: rangeChart({ title: s.goalScores, lang, min: WORKSHOP_LIMITS.scoreMin, max: WORKSHOP_LIMITS.scoreMax, rows, votesLabel: s.votesOf }),

@@ -70,6 +70,9 @@ test("a workshop: join by code and by link, ideas, goal scores, the projector li
   await b.locator("#name").fill("Omid");
   await b.getByTestId("phone-join").click();
   await expect(b.getByTestId("phone-form")).toBeVisible();
+  // A phone speaks the project's language (Persian here), whatever its own settings; the switch stays.
+  await expect(b.locator("html")).toHaveAttribute("lang", "fa");
+  await expect(b.getByTestId("phone-language")).toBeVisible();
   // The phone page is not the app: no React bundle, no app stylesheet.
   expect(await b.locator("script[src*='/assets/']").count()).toBe(0);
   expect(await b.locator("link[rel=stylesheet]").count()).toBe(0);
@@ -119,6 +122,15 @@ test("a workshop: join by code and by link, ideas, goal scores, the projector li
   expect(medians.length).toBeGreaterThan(0);
   for (const m of medians) expect(m).toMatch(/^(3|۳)$/);
   await stayed(projector);
+  // Readable from the back of the room: at 1920 × 1080 the chart spans the width and its smallest label is 20 px or more.
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  const chart = projector.getByTestId("projector-result").locator(".chart-svg svg");
+  expect((await chart.boundingBox())!.width).toBeGreaterThan(1920 * 0.9);
+  const smallest = await chart.evaluate((svg) =>
+    Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * Math.hypot(t.getScreenCTM()!.a, t.getScreenCTM()!.b))),
+  );
+  expect(smallest, "the smallest chart label in px at 1920 × 1080").toBeGreaterThanOrEqual(20);
+  await projector.setViewportSize({ width: 1280, height: 720 });
   await shot(projector, "workshop-projector");
 
   // Close, then adopt: the confirmation says what it writes.
@@ -151,12 +163,26 @@ test("a workshop: join by code and by link, ideas, goal scores, the projector li
   expect(values.length).toBeGreaterThanOrEqual(medians.length);
   expect(values.filter((v) => v === "3").length).toBe(medians.length);
 
-  // Ending the session: the phones are told, the link stops working.
+  // A participant the facilitator removes is told so, and may join again.
+  const c = await phone(browser);
+  await c.goto(`/w/${code}`);
+  await c.locator("#name").fill("Sara");
+  await c.getByTestId("phone-join").click();
+  await expect(c.getByTestId("phone-waiting")).toBeVisible();
   await page.goto(STEP);
+  await panel.getByRole("button", { name: /: Sara$/ }).click();
+  await expect(panel.getByRole("button", { name: /: Sara$/ })).toHaveCount(0);
+  await c.reload();
+  await expect(c.getByTestId("phone-removed")).toBeVisible();
+  await expect(c.getByTestId("phone-join")).toBeVisible();
+
+  // Ending the session: the phones are told (the one that joined by code too), the link stops working.
   await panel.locator(".ws-end > summary").click();
   await panel.getByTestId("workshop-end").click();
   await expect(panel.getByTestId("workshop-start")).toBeVisible();
   await expect(b.getByTestId("phone-ended")).toBeVisible({ timeout: 5000 });
+  await expect(a.getByTestId("phone-ended")).toBeVisible({ timeout: 5000 });
+  await expect(a.getByTestId("phone-ended")).toContainText("پایان");
   const after = await b.request.get(joinUrl);
   expect(after.status()).toBe(410);
 
