@@ -22,6 +22,8 @@
  * POST from the Documents page), which counts as let through.
  */
 import fs from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import routes from "#app/routes.ts";
 import { PROJECT_ROLES, ROLE_PERMISSIONS, ROUTE_ACCESS, type ProjectRole, type Requirement } from "#app/access.ts";
@@ -290,6 +292,24 @@ beforeAll(async () => {
   // A workshop session on every project (session N on project N), so the session routes have one
   // to find; each project's manager starts it. The walk's intent-only POSTs change none of them.
   for (const [projectId, who] of [[DEMO_PROJECT, "admin"], [ENGLISH_DEMO_PROJECT, "admin"], [ADMINS_PROJECT, "admin"], [DEMO_PMS_PROJECT, "project-manager"]] as const) {
+    if (projectId === ENGLISH_DEMO_PROJECT) {
+      // Every phase of the English demo is signed, and no session may start on a signed phase
+      // (decision 038): its session is one held before the signing, written as the app writes one.
+      const token = randomBytes(24).toString("base64url");
+      const db = new Database(server.databasePath);
+      try {
+        db.pragma("busy_timeout = 5000");
+        db.prepare("insert into workshop_sessions (project_id, phase_id, step_id, code, token_hash, facilitator_name, started_at) values (?, 'vision', 'vision-workshop', 'WALK22', ?, 'Walk facilitator', ?)").run(
+          projectId,
+          createHash("sha256").update(token).digest("hex"),
+          new Date().toISOString(),
+        );
+      } finally {
+        db.close();
+      }
+      joinTokens.set(projectId, token);
+      continue;
+    }
     const r = await post(`/projects/${projectId}/workshops`, { intent: "start", phaseId: "vision", stepId: "vision-workshop" }, sessions.get(who));
     const cookie = r.headers.get("set-cookie") ?? "";
     if (r.status !== 302 || !cookie.startsWith(`gambegam_ws_${projectId}=`)) throw new Error(`starting a workshop on project ${projectId}: ${r.status} ${cookie}`);
