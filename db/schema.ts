@@ -25,6 +25,10 @@ export const projects = sqliteTable("projects", {
   packId: text("pack_id").notNull(),
   packVersion: text("pack_version").notNull(),
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  /** Archived (issue 20): hidden from the portfolio, read-only, restorable. Null while active. */
+  archivedAt: text("archived_at"),
+  /** The name of whoever archived it, as it was then. */
+  archivedBy: text("archived_by"),
   ...timestamps,
 });
 
@@ -84,6 +88,8 @@ export const users = sqliteTable(
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     lastLoginAt: text("last_login_at"),
+    /** The interface language they last chose ('fa' or 'en'); emails to them are written in it. Null: not known yet. */
+    language: text("language", { enum: ["fa", "en"] }),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email").on(t.email)],
@@ -151,6 +157,13 @@ export const oneTimeLinks = sqliteTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     /** Who the link is meant for, as the inviter wrote it (shown to them, not enforced). */
     note: text("note").notNull().default(""),
+    /** For an invitation sent by email: the address (lower-cased, trimmed) and the invitee's name. */
+    email: text("email"),
+    name: text("name"),
+    /** The language the invitation (its email and its page) is written in. */
+    language: text("language", { enum: ["fa", "en"] }),
+    /** For an invitation made from a row of the team register: that row's id. */
+    teamRowId: integer("team_row_id"),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),
@@ -485,3 +498,38 @@ export const workshopIdeas = sqliteTable(
 
 export type WorkshopSessionRow = typeof workshopSessions.$inferSelect;
 export type WorkshopActivityRow = typeof workshopActivities.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Email (issue 20): every message the app sends or would send.
+
+export const OUTBOX_KINDS = ["invitation", "password-reset", "signoff-requested", "signoff-decided", "digest"] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * One row per message. Without SMTP settings nothing is sent and the row is
+ * kept as `not-sent` for an administrator's outbox page. No foreign keys: a
+ * message stays in the outbox after its project or account is deleted.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: OUTBOX_KINDS }).notNull(),
+    projectId: integer("project_id"),
+    toUserId: integer("to_user_id"),
+    toEmail: text("to_email").notNull(),
+    toName: text("to_name").notNull().default(""),
+    language: text("language", { enum: ["fa", "en"] }).notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** 'sent' (accepted by the SMTP server), 'failed' (refused or unreachable), 'not-sent' (no SMTP settings). */
+    status: text("status", { enum: ["sent", "failed", "not-sent"] }).notNull(),
+    error: text("error"),
+    messageId: text("message_id"),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [index("outbox_user_kind").on(t.toUserId, t.kind, t.createdAt)],
+);
+export type OutboxRow = typeof outbox.$inferSelect;
