@@ -1,0 +1,139 @@
+/**
+ * A register as a spreadsheet (decision 044): the shapes the builder and the
+ * reader (register-sheet.server.ts, exceljs) share with the import flow
+ * (register-import.server.ts), and the small pure helpers both sides need.
+ * No exceljs here: the browser and the import flow may import this file.
+ *
+ * The layout of a register's sheet (.xlsx and .csv alike):
+ * - row 1: a readable title (project · register · date of export);
+ * - row 2: the key — cell A2 holds `gambegam-register:1:<project id>:<register id>`,
+ *   and above each register column its column id (greyed, small): what ties the
+ *   file to its project and register, in visible cells so that it survives a
+ *   CSV saved by Excel or LibreOffice;
+ * - row 3: the header — the row id and version (greyed), then the register's
+ *   columns in the reader's language (a required column's label ends in " *");
+ * - row 4 on: one register row each; a new row leaves id and version blank.
+ */
+import type { Pack, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
+
+export type SheetFormat = "xlsx" | "csv";
+export type Localized = { fa: string; en: string };
+/** A problem with one cell: column = a register column id, or "id" / "version" for the key columns. */
+export type SheetCellProblem = { column: string; message: Localized };
+export type SheetRow = {
+  /** The row number the user sees in the spreadsheet (1-based). */
+  line: number;
+  /** null: a row to add. */
+  rowId: number | null;
+  /** The version of that row when the file was downloaded. */
+  version: number | null;
+  /**
+   * By column id, every column of the register, in the shape addRow/updateRow
+   * accept as `raw` — and the shape they store, so it compares with a stored
+   * row's cells as it is: text → string ("" when empty, trimmed, invisible
+   * characters removed); number, scale, ref → number or null; date → ISO
+   * yyyy-mm-dd or null; choice → option id or null. A cell with a problem
+   * holds the text found in the file (for the preview): a row with problems
+   * is never written.
+   */
+  cells: Record<string, unknown>;
+  /** Empty when every cell could be read. */
+  problems: SheetCellProblem[];
+};
+export type SheetRefusalCode =
+  | "empty"
+  | "not-a-workbook"
+  | "damaged"
+  | "too-large"
+  | "too-many-rows"
+  | "formula"
+  | "no-key"
+  | "other-project"
+  | "other-register"
+  | "columns-changed"
+  | "encoding";
+export type SheetRefusal = { code: SheetRefusalCode; message: Localized };
+export type RegisterSheetReading =
+  | { ok: true; projectId: number; itemId: string; format: SheetFormat; rows: SheetRow[] }
+  | { ok: false; refusal: SheetRefusal };
+
+/** An upload larger than this is refused before it is opened (the route may check it first). */
+export const REGISTER_SHEET_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The key in cell A2 (first cell of the key line). */
+export const SHEET_KEY_PREFIX = "gambegam-register";
+export const SHEET_KEY_VERSION = 1;
+/** The lines of the layout (1-based, as the user sees them). */
+export const SHEET_LINES = { title: 1, key: 2, header: 3, firstRow: 4 } as const;
+/** The two key columns before the register's own, by the ids problems use. */
+export const KEY_COLUMNS = ["id", "version"] as const;
+
+export function sheetKey(projectId: number, itemId: string): string {
+  return `${SHEET_KEY_PREFIX}:${SHEET_KEY_VERSION}:${projectId}:${itemId}`;
+}
+
+/** The key's parts, or null when the text is not a key of ours. */
+export function parseSheetKey(text: string): { projectId: number; itemId: string } | null {
+  const m = text.trim().match(/^gambegam-register:(\d+):(\d{1,15}):([a-z][a-z0-9]*(?:[-.][a-z0-9]+)*)$/);
+  if (!m || Number(m[1]) !== SHEET_KEY_VERSION) return null;
+  return { projectId: Number(m[2]), itemId: m[3]! };
+}
+
+/** The words of the key columns and the key line, in both languages. */
+export const SHEET_WORDS = {
+  id: { fa: "شناسه سطر", en: "Row id" },
+  version: { fa: "نسخه", en: "Version" },
+  key: { fa: "کلید درون‌ریزی — تغییر ندهید", en: "Import key — do not change" },
+  required: { fa: "ستون‌های * الزامی‌اند", en: "Columns marked * are required" },
+} as const;
+
+/** A ref cell as the sheet shows it: "12 · the goal's name" (or "12" when the row has no name). */
+export function refCellText(rowId: number, label: string | undefined): string {
+  const l = (label ?? "").replace(/\s+/g, " ").trim();
+  return l ? `${rowId} · ${l}` : String(rowId);
+}
+
+/**
+ * The names of the rows that `ref` columns of `item` point at, by the
+ * referenced register's id: a row's first column as text (how the register
+ * pages name a row, see refOptionsFor in step.server.ts); a choice by its
+ * option's words in `lang`.
+ */
+export function refLabelsFor(
+  pack: Pack,
+  item: RegisterItem,
+  rowsOf: (registerId: string) => ReadonlyArray<{ id: number; cells: Readonly<Record<string, unknown>> }>,
+  lang: "fa" | "en",
+): Record<string, Map<number, string>> {
+  const out: Record<string, Map<number, string>> = {};
+  for (const c of item.columns) {
+    if (c.type !== "ref" || out[c.register]) continue;
+    const target = findRegister(pack, c.register);
+    const first = target?.columns[0];
+    const labels = new Map<number, string>();
+    for (const r of rowsOf(c.register)) {
+      const v = first ? r.cells[first.id] : null;
+      const option = first?.type === "choice" ? first.options.find((o) => o.id === v) : undefined;
+      labels.set(r.id, v === null || v === undefined ? "" : option ? option.label[lang] : String(v));
+    }
+    out[c.register] = labels;
+  }
+  return out;
+}
+
+export function findRegister(pack: Pack, id: string): RegisterItem | undefined {
+  for (const ph of pack.phases) for (const st of ph.steps) for (const it of st.items) if (it.id === id && it.kind === "register") return it;
+  return undefined;
+}
+
+/** Every register of the pack, in the pack's order (the whole-project workbook's sheets). */
+export function packRegisters(pack: Pack): RegisterItem[] {
+  const out: RegisterItem[] = [];
+  for (const ph of pack.phases) for (const st of ph.steps) for (const it of st.items) if (it.kind === "register") out.push(it);
+  return out;
+}
+
+/** A column's header in one language: its label, and " *" when required. */
+export function columnHeader(col: RegisterColumn, lang: "fa" | "en"): string {
+  return col.required ? `${col.label[lang]} *` : col.label[lang];
+}
