@@ -123,7 +123,8 @@ export function getRow(db: Db, projectId: number, itemId: string, rowId: number)
   return rowById(db).get({ rowId, projectId, itemId });
 }
 
-export function addRow(db: Db, args: { projectId: number; item: RegisterItem; raw: unknown; by?: Actor }): SaveResult {
+/** `fromSheet`: the spreadsheet the row came from (decision 045), named in its history entry. */
+export function addRow(db: Db, args: { projectId: number; item: RegisterItem; raw: unknown; by?: Actor; fromSheet?: string }): SaveResult {
   const parsed = registerRowSchema(args.item).safeParse(stripInvisibleDeep(args.raw));
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   return writeTransaction(db, (tx) => {
@@ -156,14 +157,14 @@ export function addRow(db: Db, args: { projectId: number; item: RegisterItem; ra
       .returning()
       .get();
     tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
-    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "row.add", itemId: args.item.id, rowId: row.id, before: null, after: row.cells }, stamp);
+    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "row.add", itemId: args.item.id, rowId: row.id, subject: args.fromSheet ?? null, before: null, after: row.cells }, stamp);
     return { status: "saved", version: 1, value: row.cells, updatedAt: stamp, rowId: row.id };
   });
 }
 
 export function updateRow(
   db: Db,
-  args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; raw: unknown; by?: Actor },
+  args: { projectId: number; item: RegisterItem; rowId: number; baseVersion: number; raw: unknown; by?: Actor; fromSheet?: string },
 ): SaveResult {
   const parsed = registerRowSchema(args.item).safeParse(stripInvisibleDeep(args.raw));
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
@@ -189,7 +190,7 @@ export function updateRow(
       .where(eq(registerRows.id, current.id))
       .run();
     tx.update(projects).set({ updatedAt: stamp }).where(eq(projects.id, args.projectId)).run();
-    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "row.update", itemId: args.item.id, rowId: current.id, before: current.cells, after: parsed.data }, stamp);
+    audit(tx, args.by ?? SYSTEM_ACTOR, { projectId: args.projectId, action: "row.update", itemId: args.item.id, rowId: current.id, subject: args.fromSheet ?? null, before: current.cells, after: parsed.data }, stamp);
     return { status: "saved", version: current.version + 1, value: parsed.data, updatedAt: stamp, rowId: current.id };
   });
 }
