@@ -12,8 +12,8 @@
  * texts no longer match the register (missing, added, changed), any formula,
  * and bad cell values (row by row). Pure apart from the bytes: no database.
  */
-import zlib from "node:zlib";
 import ExcelJS from "exceljs";
+import { cellText, checkZip } from "./workbook-safety.server.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
 import { toLatinDigits } from "#methodology/values.ts";
 import { writeTransaction, type Db } from "#db/client.ts";
@@ -22,15 +22,13 @@ import type { ProjectData } from "./projects.server.ts";
 import { productCandidates, sheetExpectation, SHEET_ITEMS, type ResponseSheetInput, type SheetExpectation, type SheetProblem } from "./response-sheet.ts";
 
 export * from "./response-sheet.ts";
+export { checkZip, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES } from "./workbook-safety.server.ts";
 import { addRow, deleteRow, updateRow } from "./answers.server.ts";
 import { audit, type Actor } from "./audit.server.ts";
 
 
 /** An upload larger than this is refused before it is opened. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-/** The whole workbook, uncompressed: far more than any real sheet of 2,000 requirements. */
-export const MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024;
-export const MAX_ZIP_ENTRIES = 300;
 /** Rows of the requirements sheet (header included) beyond which the sheet is refused. */
 export const MAX_SHEET_ROWS = 2100;
 /** Problems listed at most (the rest are counted). */
@@ -271,89 +269,6 @@ const refuse = (refusal: SheetRefusal, problems: SheetProblem[] = []): SheetRead
   problems: problems.slice(0, MAX_PROBLEMS),
   more: Math.max(0, problems.length - MAX_PROBLEMS),
 });
-
-type ZipCheck = { ok: true } | { ok: false; refusal: "not-xlsx" | "damaged" | "too-large" };
-
-/**
- * Checks a zip archive before anything parses it: its central directory, the
- * number of entries, each entry's declared uncompressed size and their sum,
- * and then each entry's real size (inflated with the declared size as a hard
- * cap, so a file that lies about its sizes cannot inflate further).
- */
-export function checkZip(bytes: Uint8Array, maxTotal = MAX_UNCOMPRESSED_BYTES): ZipCheck {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return { ok: false, refusal: "not-xlsx" };
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return { ok: false, refusal: "damaged" };
-  const entries = buf.readUInt16LE(eocd + 10);
-  const cdSize = buf.readUInt32LE(eocd + 12);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || cdOffset === 0xffffffff) return { ok: false, refusal: "too-large" }; // zip64: never a sheet of ours
-  if (entries > MAX_ZIP_ENTRIES) return { ok: false, refusal: "too-large" };
-  if (cdOffset + cdSize > eocd) return { ok: false, refusal: "damaged" };
-  const list: Array<{ method: number; comp: number; size: number; local: number }> = [];
-  let total = 0;
-  let p = cdOffset;
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) return { ok: false, refusal: "damaged" };
-    const method = buf.readUInt16LE(p + 10);
-    const comp = buf.readUInt32LE(p + 20);
-    const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    if (size === 0xffffffff || comp === 0xffffffff) return { ok: false, refusal: "too-large" };
-    total += size;
-    if (total > maxTotal) return { ok: false, refusal: "too-large" };
-    list.push({ method, comp, size, local });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  for (const e of list) {
-    if (e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== 0x04034b50) return { ok: false, refusal: "damaged" };
-    const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
-    if (start + e.comp > buf.length) return { ok: false, refusal: "damaged" };
-    const data = buf.subarray(start, start + e.comp);
-    if (e.method === 0) {
-      if (e.comp !== e.size) return { ok: false, refusal: "damaged" };
-    } else if (e.method === 8) {
-      try {
-        const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
-        if (out.length !== e.size) return { ok: false, refusal: "damaged" };
-      } catch (err) {
-        return { ok: false, refusal: (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "damaged" };
-      }
-    } else return { ok: false, refusal: "damaged" };
-  }
-  return { ok: true };
-}
-
-/** A cell's value as text (rich text joined, hyperlinks by their text), or a marker for what a sheet must not hold. */
-function cellText(cell: ExcelJS.Cell): { text: string } | { formula: true } | { kind: "date" | "error" } {
-  if (cell.type === ExcelJS.ValueType.Formula) return { formula: true };
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return { text: "" };
-  if (typeof v === "string") return { text: v };
-  if (typeof v === "number" || typeof v === "boolean") return { text: String(v) };
-  if (v instanceof Date) return { kind: "date" };
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) return { formula: true };
-    if ("error" in o) return { kind: "error" };
-    if (Array.isArray(o.richText)) return { text: (o.richText as Array<{ text?: string }>).map((r) => r.text ?? "").join("") };
-    if (typeof o.text === "string") return { text: o.text };
-    if (typeof o.text === "object" && o.text && Array.isArray((o.text as Record<string, unknown>).richText)) {
-      return { text: ((o.text as { richText: Array<{ text?: string }> }).richText).map((r) => r.text ?? "").join("") };
-    }
-  }
-  return { kind: "error" };
-}
 
 /** Fit in the sheet's words (either language, any case) or as its id, to the level's id. */
 function fitLookup(levels: SheetExpectation["fitLevels"]): (text: string) => string | null {
