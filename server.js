@@ -17,7 +17,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const LARGER_BODIES = new Map([["/projects/import", 20 * 1024 * 1024 + 64 * 1024]]);
 // The selection page receives a vendor's filled response sheet: up to 5 MB (MAX_UPLOAD_BYTES in
 // app/domain/response-sheet.server.ts) plus room for the form around it.
-const LARGER_BODY_PATTERNS = [[/^\/projects\/\d+\/selection(?:\.data)?$/, 5 * 1024 * 1024 + 64 * 1024]];
+// A register's spreadsheet to import: up to 5 MB (REGISTER_SHEET_MAX_BYTES in app/domain/register-sheet.ts).
+const LARGER_BODY_PATTERNS = [
+  [/^\/projects\/\d+\/selection(?:\.data)?$/, 5 * 1024 * 1024 + 64 * 1024],
+  [/^\/projects\/\d+\/registers\/[^/]+\/import(?:\.data)?$/, 5 * 1024 * 1024 + 64 * 1024],
+];
 const bodyLimit = (path) => LARGER_BODIES.get(path) ?? LARGER_BODY_PATTERNS.find(([re]) => re.test(path))?.[1] ?? MAX_BODY_BYTES;
 
 const build = await import("./build/server/index.js");

@@ -157,6 +157,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     },
   },
   "/projects/:projectId/phases/:phaseId/steps/:stepId": { loader: { project: "view" }, action: { intents: stepIntents } },
+  // Spreadsheets (decision 045): whoever may view a register may download it (and the whole project's
+  // workbook); whoever may edit it may import one — upload, preview, confirm or cancel.
+  "/projects/:projectId/registers/:itemId/sheet": { loader: { project: "view" } },
+  "/projects/:projectId/workbook": { loader: { project: "view" } },
+  "/projects/:projectId/registers/:itemId/import": {
+    loader: { project: "edit-registers" },
+    action: { intents: { upload: { project: "edit-registers" }, confirm: { project: "edit-registers" }, cancel: { project: "edit-registers" } } },
+  },
   // Live changes and presence (Server-Sent Events): whoever may read the project.
   "/projects/:projectId/live": { loader: { project: "view" } },
   // Workshop sessions (decision 039): the facilitator starts and runs them; any member may watch the

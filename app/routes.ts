@@ -34,7 +34,12 @@ export default [
     route("documents", "routes/project.documents.tsx"),
     route("phases/:phaseId", "routes/project.phase.tsx"),
     route("phases/:phaseId/steps/:stepId", "routes/project.step.tsx"),
+    // Importing a register from a spreadsheet: upload, preview, confirm (decision 045).
+    route("registers/:itemId/import", "routes/project.register-import.tsx"),
   ]),
+  // Resource routes: one register as .xlsx or .csv, and every register in one workbook (decision 045).
+  route("projects/:projectId/registers/:itemId/sheet", "routes/project.register-sheet.tsx"),
+  route("projects/:projectId/workbook", "routes/project.workbook.tsx"),
   // A resource route (no page): the Word file itself.
   route("projects/:projectId/documents/:deliverable/download", "routes/project.document-download.tsx"),
   // A resource route: the RFP's response sheet (an Excel workbook), blank or issued to one product.

@@ -70,6 +70,24 @@ export function isImportable(item: RegisterItem): boolean {
   return !item.workbenchOnly;
 }
 
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A downloaded sheet's name: "<project> - <register> - 2026-12-05.xlsx", without characters a file system refuses. */
+export function sheetFileName(projectName: string, registerTitle: string, at: Date, format: SheetFormat): string {
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
+  return `${[clean(projectName), clean(registerTitle), at.toISOString().slice(0, 10)].filter(Boolean).join(" - ")}.${format}`;
+}
+
+/**
+ * How to read an upload: a zip (every .xlsx starts with "PK") or a name ending
+ * in .xlsx is read as a workbook (the reader refuses a damaged one), anything
+ * else as CSV (the reader refuses what is not text).
+ */
+export function formatOf(fileName: string, bytes: Uint8Array): SheetFormat {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
+  return /\.xlsx$/i.test(fileName) ? "xlsx" : "csv";
+}
+
 /** Where a register lives in the method (its phase decides the lock). */
 export function registerPlace(pack: Pack, itemId: string) {
   const found = allItems(pack).find((e) => e.item.id === itemId && e.item.kind === "register");

@@ -118,6 +118,13 @@ export default function DocumentsPage({ loaderData, actionData }: Route.Componen
           </li>
         ))}
       </ul>
+      <section className="card" aria-labelledby="project-workbook-title" data-testid="project-workbook">
+        <h3 id="project-workbook-title">{t("sheetImport.workbookTitle")}</h3>
+        <p>{t("sheetImport.workbookLead")}</p>
+        <p className="form-actions">
+          <a className="button" href={`/projects/${projectId}/workbook`} download>{t("sheetImport.workbookDownload")}</a>
+        </p>
+      </section>
       <section className="card" aria-labelledby="project-data-title" data-testid="project-data">
         <h3 id="project-data-title">{t("transfer.exportTitle")}</h3>
         <p>{t("transfer.exportLead")}</p>

@@ -132,6 +132,7 @@ export default function History({ loaderData }: Route.ComponentProps) {
                 <LocalTime iso={e.at} lang={lang} /> · <strong><bdi>{actorLabel(e.actorName, lang)}</bdi></strong> {e.predicate.lead}
                 {e.predicate.what ? <bdi>{e.predicate.what}</bdi> : null}
                 {e.predicate.tail}
+                {e.fromSheet ? <> · <span className="from-sheet" data-testid="from-sheet">{t("history.fromSheet", { file: `\u2068${e.fromSheet}\u2069` })}</span></> : null}
                 {e.importedFrom !== null ? <> · <span className="imported-mark" data-testid="imported-mark">{t("history.imported", { source: `\u2068${e.importedFrom}\u2069` })}</span></> : null}
               </p>
               {e.before || e.after ? (

@@ -25,6 +25,8 @@ export type HistoryLine = {
   actorName: string;
   /** For an entry imported from a file: where it came from (shown as "imported from …, not verified here"). */
   importedFrom: string | null;
+  /** A register row written by a spreadsheet import: the file's name (decision 045). */
+  fromSheet: string | null;
   action: string;
   /** What changed: an item's title, a phase, a document… (may be empty). */
   what: string;
@@ -122,7 +124,7 @@ export function historyLines(
       if (!text) return null;
       return e.id === ctx.full ? { text, whole: null } : shorten(text);
     };
-    return { id: e.id, at: e.at, actorName: e.actorName, importedFrom: e.importedFrom, action: e.action, what, before: shown(e.before), after: shown(e.after), predicate: historyPredicate(e.action, what, t, workshopParams(e, lang, t)) };
+    return { id: e.id, at: e.at, actorName: e.actorName, importedFrom: e.importedFrom, fromSheet: (e.action === "row.add" || e.action === "row.update") && e.subject ? e.subject : null, action: e.action, what, before: shown(e.before), after: shown(e.after), predicate: historyPredicate(e.action, what, t, workshopParams(e, lang, t)) };
   });
 }
 

@@ -92,11 +92,15 @@ type Live =
   | { live: "invitation-id"; project: "own" | "other"; index: number }
   | { live: "account-password" }
   /** The fingerprint the sign-off form carries (what the sponsor reviewed). */
-  | { live: "gate-fingerprint" };
+  | { live: "gate-fingerprint" }
+  /** A register spreadsheet uploaded for import by the demo project manager when sent: its upload id (decision 045). */
+  | { live: "sheet-upload"; kind: RegSheetKind }
+  /** The fingerprint the preview of the last such upload carries. */
+  | { live: "sheet-fingerprint" };
 /** A long run of one text, kept symbolic so a failing case prints short. */
 type Huge = { huge: number; of: string };
 type FileValue = { file: "png" | "jpeg" | "garbage" | "empty" | "too-big" | "json-other" | "json-newer" | "json-truncated" | SheetKind; name: string; type: string };
-type V = string | Live | Huge | FileValue;
+type V = string | Live | Huge | FileValue | RegSheetFile;
 type Entry = readonly [string, V];
 type Encoding = "urlencoded" | "multipart" | "json" | "text" | "garbage" | "none";
 type Garbage = { bytes: Uint8Array; contentType: string | null };
@@ -594,6 +598,10 @@ function jpegBytes(): Uint8Array {
 async function resolve(env: Env, v: V): Promise<Sent> {
   if (typeof v === "string") return v;
   if ("huge" in v) return v.of.repeat(Math.ceil(v.huge / v.of.length)).slice(0, v.huge);
+  if ("regSheet" in v) return { bytes: await regSheetBytes(env, v.regSheet), name: v.name, type: v.type };
+  if ("randomBytes" in v) return { bytes: v.randomBytes, name: v.name, type: v.type };
+  if ("live" in v && v.live === "sheet-upload") return uploadRegSheet(env, v.kind);
+  if ("live" in v && v.live === "sheet-fingerprint") return previewFingerprint(env);
   if ("file" in v && v.file.startsWith("xlsx-")) return { bytes: await sheetBytes(env, v.file as SheetKind), name: v.name, type: v.type };
   if ("file" in v) {
     const bytes =
@@ -1299,6 +1307,152 @@ const importDriver: Driver = {
 };
 
 // ---------------------------------------------------------------------------
+// A register imported from a spreadsheet (decision 045): upload, confirm, cancel
+// ---------------------------------------------------------------------------
+
+const SHEET_REGISTER = "requirements.register";
+const SHEET_IMPORT = `/projects/${OWN}/registers/${SHEET_REGISTER}/import`;
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+type RegSheetKind = "reg-xlsx" | "reg-csv" | "reg-edited" | "reg-truncated" | "reg-formula" | "reg-other-project" | "reg-other-register" | "reg-100k" | "reg-wrong-header";
+type RegSheetFile = { regSheet: RegSheetKind; name: string; type: string } | { randomBytes: Uint8Array; name: string; type: string };
+const EDITED_TEXT = "Edited by the bad-input walk";
+const ADDED_TEXT = "Added by the bad-input walk";
+
+/** A register's spreadsheet as the server gives it (the download route), fresh each time: its ids and versions are the register's now. */
+async function downloadSheet(env: Env, projectId: number, itemId: string, format: "xlsx" | "csv", who: Who): Promise<Uint8Array> {
+  const r = await fetch(`${env.server.url}/projects/${projectId}/registers/${itemId}/sheet?format=${format}&lang=en`, { headers: cookieHeader(env, who) });
+  if (r.status !== 200) throw new Error(`downloading ${itemId} of project ${projectId} as ${format}: ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+/** The demo's requirements register as a file, edited with exceljs or as CSV text, or spoilt as `kind` says. */
+async function regSheetBytes(env: Env, kind: RegSheetKind): Promise<Uint8Array> {
+  if (kind === "reg-other-project") return downloadSheet(env, OTHER, SHEET_REGISTER, "xlsx", "admin");
+  if (kind === "reg-other-register") return downloadSheet(env, OWN, "goals.register", "xlsx", "pm");
+  if (kind === "reg-csv" || kind === "reg-100k" || kind === "reg-wrong-header") {
+    const csv = new TextDecoder().decode(await downloadSheet(env, OWN, SHEET_REGISTER, "csv", "pm"));
+    const lines = csv.split(/\r\n|\n/);
+    if (kind === "reg-wrong-header") return new TextEncoder().encode([...lines.slice(0, 2), lines[2]!.replace("Requirement", "Something else"), ...lines.slice(3)].join("\r\n"));
+    if (kind === "reg-100k") {
+      const blank = ",".repeat((lines[2]!.match(/,/g) ?? []).length - 2);
+      const rows = Array.from({ length: 100_000 }, (_, i) => `,,Row ${i + 1}${blank}`);
+      return new TextEncoder().encode([...lines.slice(0, 3), ...rows].join("\r\n"));
+    }
+    return new TextEncoder().encode(csv);
+  }
+  const bytes = await downloadSheet(env, OWN, SHEET_REGISTER, "xlsx", "pm");
+  if (kind === "reg-xlsx") return bytes;
+  if (kind === "reg-truncated") return bytes.slice(0, Math.floor(bytes.length * 0.6));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0]!;
+  // Line 3 is the header (row id, version, then the register's columns); rows start on line 4.
+  if (kind === "reg-formula") ws.getCell(4, 3).value = { formula: 'CONCATENATE("a","b")', result: "ab" };
+  if (kind === "reg-edited") {
+    ws.getCell(4, 3).value = EDITED_TEXT;
+    ws.getCell(ws.rowCount + 1, 3).value = ADDED_TEXT;
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+let lastSheetUpload = "0".repeat(32);
+/** Uploads a register spreadsheet as the demo project manager (nothing is written until confirmed): the preview's upload id. */
+async function uploadRegSheet(env: Env, kind: RegSheetKind): Promise<string> {
+  const fd = new FormData();
+  fd.append("intent", "upload");
+  fd.append("file", new Blob([new Uint8Array(await regSheetBytes(env, kind))], { type: XLSX_MIME }), `${kind}.${kind === "reg-csv" ? "csv" : "xlsx"}`);
+  const r = await fetch(env.server.url + SHEET_IMPORT, { method: "POST", body: fd, headers: cookieHeader(env, "pm"), redirect: "manual" });
+  await r.body?.cancel();
+  lastSheetUpload = new URL(r.headers.get("location") ?? "/", env.server.url).searchParams.get("upload") ?? "0".repeat(32);
+  return lastSheetUpload;
+}
+
+async function previewFingerprint(env: Env): Promise<string> {
+  const r = await fetch(`${env.server.url}${SHEET_IMPORT}?upload=${lastSheetUpload}`, { headers: cookieHeader(env, "pm") });
+  return (await r.text()).match(/name="fingerprint" value="([0-9a-f]{32})"/)?.[1] ?? "f".repeat(32);
+}
+
+const regFile = (kind: RegSheetKind): RegSheetFile => ({ regSheet: kind, name: `${kind}.${kind === "reg-csv" || kind === "reg-100k" || kind === "reg-wrong-header" ? "csv" : "xlsx"}`, type: XLSX_MIME });
+const REG_KINDS: RegSheetKind[] = ["reg-xlsx", "reg-csv", "reg-edited", "reg-truncated", "reg-formula", "reg-other-project", "reg-other-register", "reg-100k", "reg-wrong-header"];
+const multipart = (who: Who, path: string, entries: Entry[]): Req => ({ who, path, data: false, encoding: "multipart", entries, garbage: { bytes: new Uint8Array(), contentType: null } });
+
+const registerImportDriver: Driver = {
+  runs: 50,
+  arbitrary: (_w: World, g: G) => {
+    const path = g.clean
+      ? fc.constant(SHEET_IMPORT)
+      : oneof(
+          { weight: 12, arbitrary: fc.constant(SHEET_IMPORT) },
+          { weight: 2, arbitrary: fc.constantFrom(`/projects/${OTHER}/registers/${SHEET_REGISTER}/import`, `/projects/${OWN}/registers/goals.scores/import`, `/projects/${OWN}/registers/team.members/import`, `/projects/${OWN}/registers/no.such/import`, `/projects/999999/registers/${SHEET_REGISTER}/import`) },
+        );
+    const upload = oneof<V>(
+      { weight: 6, arbitrary: fc.constantFrom<RegSheetKind>("reg-edited", "reg-xlsx", "reg-csv").map((kind): V => ({ live: "sheet-upload", kind })) },
+      ...(g.clean ? [] : [{ weight: 2, arbitrary: fc.constantFrom<V>("0".repeat(32), "../../etc/passwd", "", "a".repeat(33)) }, { weight: 1, arbitrary: idish as fc.Arbitrary<V> }]),
+    );
+    const file = oneof<V>(
+      { weight: 6, arbitrary: fc.constantFrom(...REG_KINDS).map(regFile) },
+      { weight: 2, arbitrary: fc.uint8Array({ maxLength: 3000 }).map((b): V => ({ randomBytes: b, name: "random.xlsx", type: XLSX_MIME })) },
+      { weight: 1, arbitrary: fc.constantFrom<FileValue>({ file: "empty", name: "", type: "application/octet-stream" }, { file: "png", name: "sheet.png", type: "image/png" }) },
+      ...(g.clean ? [] : [{ weight: 1, arbitrary: messy(g, text) }]),
+    );
+    const encoding = g.clean ? fc.constant<Encoding>("multipart") : encodings(g, 20);
+    return oneof(
+      { weight: 3, arbitrary: request(g, { who: who(g, "pm", [1, "viewer"], [1, "sponsor"], [1, "anonymous"]), path, encoding, entries: both(intents(g, ["upload"]), fields(g, [["file", file]])) }) },
+      {
+        weight: 3,
+        arbitrary: request(g, {
+          who: who(g, "pm", [1, "viewer"], [1, "anonymous"]),
+          path,
+          encoding,
+          entries: both(
+            intents(g, ["confirm"]),
+            fields(g, [
+              ["upload", upload],
+              ["fingerprint", g.clean ? fc.constant<V>({ live: "sheet-fingerprint" }) : oneof<V>({ weight: 4, arbitrary: fc.constant<V>({ live: "sheet-fingerprint" }) }, { weight: 1, arbitrary: messy(g, fc.constantFrom("", "0".repeat(32))) })],
+            ]),
+            fc.constant(false),
+          ),
+        }),
+      },
+      { weight: 1, arbitrary: request(g, { who: who(g, "pm", [1, "viewer"]), path, encoding, entries: both(intents(g, ["cancel"]), fields(g, [["upload", upload]])) }) },
+    );
+  },
+  examples: () => [
+    { label: "an upload is previewed (303 to the preview), nothing written yet", req: multipart("pm", SHEET_IMPORT, [["intent", "upload"], ["file", regFile("reg-edited")]]), expect: 303 },
+    { label: "random bytes are refused", req: multipart("pm", SHEET_IMPORT, [["intent", "upload"], ["file", { randomBytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9, 0, 255, 1, 2]), name: "r.xlsx", type: XLSX_MIME }]]), expect: 400 },
+    { label: "a truncated workbook is refused", req: multipart("pm", SHEET_IMPORT, [["intent", "upload"], ["file", regFile("reg-truncated")]]), expect: 400 },
+    { label: "a formula cell is refused", req: multipart("pm", SHEET_IMPORT, [["intent", "upload"], ["file", regFile("reg-formula")]]), expect: 400 },
+    { label: "another project's register is refused", req: multipart("pm", SHEET_IMPORT, [["intent", "upload"], ["file", regFile("reg-other-project")]]), expect: 400 },
+    { label: "another register of the project is refused", req: multipart("pm", SHEET_IMPORT, [["intent", "upload"], ["file", regFile("reg-other-register")]]), expect: 400 },
+    { label: "100,000 rows are refused", req: multipart("pm", SHEET_IMPORT, [["intent", "upload"], ["file", regFile("reg-100k")]]), expect: "refused" },
+    { label: "a CSV whose header was changed is refused", req: multipart("pm", SHEET_IMPORT, [["intent", "upload"], ["file", regFile("reg-wrong-header")]]), expect: 400 },
+    { label: "a register edited in its own grid is not imported", req: multipart("pm", `/projects/${OWN}/registers/goals.scores/import`, [["intent", "upload"], ["file", regFile("reg-xlsx")]]), expect: 409 },
+    // Refused as another register's file (400), or as a write to a signed phase (409) once the sign-off driver has signed it.
+    { label: "the requirements file uploaded to the team register is refused", req: multipart("pm", `/projects/${OWN}/registers/team.members/import`, [["intent", "upload"], ["file", regFile("reg-xlsx")]]), expect: "refused" },
+    { label: "confirming an upload that is not there (or not yours) writes nothing", req: urlencoded("pm", SHEET_IMPORT, [["intent", "confirm"], ["upload", "0".repeat(32)], ["fingerprint", "0".repeat(32)]]), expect: 410 },
+    { label: "confirming against a fingerprint the register never had writes nothing", req: urlencoded("pm", SHEET_IMPORT, [["intent", "confirm"], ["upload", { live: "sheet-upload", kind: "reg-edited" }], ["fingerprint", "0".repeat(32)]]), expect: 409 },
+    { label: "a confirmed edit writes the changed and added rows", req: urlencoded("pm", SHEET_IMPORT, [["intent", "confirm"], ["upload", { live: "sheet-upload", kind: "reg-edited" }], ["fingerprint", { live: "sheet-fingerprint" }]]), expect: 303 },
+  ],
+  accepted: (ctx: Ctx) => {
+    const intent = ctx.one("intent");
+    if (intent !== "confirm") return ctx.unchangedBut(() => false);
+    onlyRegisterChanged(ctx, SHEET_REGISTER);
+    // Each row written has its own history entry naming the file (decision 045).
+    const maxAudit = Math.max(0, ...(ctx.before.tables.get("audit_log") ?? []).map((r) => r.row.id as number));
+    const entries = (ctx.after.tables.get("audit_log") ?? []).map((r) => r.row).filter((r) => (r.id as number) > maxAudit);
+    for (const e of entries) {
+      expect(["row.add", "row.update"]).toContain(e.action);
+      expect(String(e.subject)).toMatch(/^reg-(edited|xlsx|csv)\.(xlsx|csv)$/);
+    }
+    const cells = (ctx.env.watcher.db.prepare("SELECT cells FROM register_rows WHERE project_id = ? AND item_id = ?").all(OWN, SHEET_REGISTER) as Row[]).map((r) => (json(r.cells) as Record<string, unknown>).requirement);
+    if (entries.some((e) => e.subject === "reg-edited.xlsx")) {
+      expect(cells).toContain(EDITED_TEXT);
+      expect(cells).toContain(ADDED_TEXT);
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------
 // Method settings: a project's own thresholds (decision 035)
 // ---------------------------------------------------------------------------
 
@@ -1829,6 +1983,8 @@ const DRIVERS: Record<string, Driver> = {
   },
 
   "/projects/:projectId/documents": brandingDriver("project"),
+
+  "/projects/:projectId/registers/:itemId/import": registerImportDriver,
 
   // Downloads that record something are POSTs from the Documents page (a GET records nothing).
   "/projects/:projectId/documents/:deliverable/download": {

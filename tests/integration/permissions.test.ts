@@ -191,6 +191,8 @@ function pathFor(pattern: string, projectId: number | null): string {
     // A workshop session is started on each project before the walk (beforeAll): session N on project N.
     .replace(":sessionId", String(projectId !== null && projectId <= DEMO_PMS_PROJECT ? projectId : MISSING_PROJECT))
     .replace(":deliverable", "go-no-go")
+    // A register of an open phase of the demo (its import refuses an intent-only POST: no file, no upload).
+    .replace(":itemId", "requirements.register")
     .replace(/\/\*$/, "/no/such/page/anywhere");
 }
 

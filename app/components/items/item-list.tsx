@@ -12,6 +12,7 @@ import { ItemShell, type SourceInfo } from "./shared.tsx";
 import type { RowPage } from "#app/register-pages.ts";
 import type { CustomerVoiceNote } from "#app/views/customer-voice.ts";
 import { CustomerVoicePanel } from "#app/components/customer-voice.tsx";
+import { RegisterSheetActions } from "#app/components/register-sheet-actions.tsx";
 
 export type ItemListData = {
   projectId: number;
@@ -95,6 +96,7 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
                 fallback={itemFallback}
               >
                 {team && team.register.itemId === item.id ? <TeamCoverageView coverage={team} compact /> : null}
+                <RegisterSheetActions projectId={data.projectId} itemId={item.id} canImport={editable && !item.workbenchOnly} />
               </RegisterItemView>,
             );
           default:

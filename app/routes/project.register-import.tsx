@@ -1,0 +1,447 @@
+import { data, Form, redirect, useNavigation } from "react-router";
+import { loc, useTranslation } from "#app/i18n.ts";
+import { Link } from "#app/components/app-link.tsx";
+import { LocalTime } from "#app/components/local-time.tsx";
+import { RegisterSheetDownloads } from "#app/components/register-sheet-actions.tsx";
+import { actorLabel } from "#app/actors.ts";
+import { pageTitle } from "#app/meta.ts";
+import type { Route } from "./+types/project.register-import";
+import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { refOptionsFor } from "#app/domain/step.server.ts";
+import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
+import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
+import { REGISTER_SHEET_MAX_BYTES, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
+import {
+  applyImport,
+  bothLanguages,
+  compareWithRegister,
+  discardUpload,
+  formatOf,
+  isImportable,
+  loadUpload,
+  registerPlace,
+  storeUpload,
+  uploadDir,
+  type ImportComparison,
+} from "#app/domain/register-import.server.ts";
+import { displayCell } from "#app/views/display.ts";
+import { localDigits } from "#app/views/format.ts";
+import { msg } from "#methodology/values.ts";
+import type { Language, RegisterColumn } from "#methodology/schema.ts";
+
+const MAX_MB = REGISTER_SHEET_MAX_BYTES / 1024 / 1024;
+/** Room for the multipart envelope around the file (server.js allows the same). */
+const ENVELOPE_BYTES = 64 * 1024;
+
+/**
+ * Importing one register from a spreadsheet (decision 045): upload, preview,
+ * confirm. The upload is kept beside the database (any server process can
+ * read it) under a random id tied to the user and the register; the preview
+ * (`?upload=<id>`) reads it again and compares it with the register as it is
+ * now, so a reload always shows the truth. Confirming writes all or nothing.
+ */
+function place(params: Route.LoaderArgs["params"], context: Route.LoaderArgs["context"]) {
+  const ctx = requireProjectContext(params.projectId, context);
+  const found = registerPlace(ctx.pack, params.itemId ?? "");
+  if (!found) throw data({ error: "errors.notFound" }, { status: 404 });
+  const locked = !isEditable(projectGates(ctx.db, ctx.project.id, ctx.pack).get(found.phase.id));
+  return { ...ctx, ...found, locked, importable: isImportable(found.item) };
+}
+
+type Preview = { fileName: string; comparison: ImportComparison } | { fileName: string; refusal: Localized };
+
+async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string; format: "xlsx" | "csv" }; bytes: Uint8Array }): Promise<Preview> {
+  const reading = await readRegisterFile(upload.bytes, upload.meta.format, { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows });
+  if (!reading.ok) return { fileName: upload.meta.fileName, refusal: reading.refusal.message };
+  return { fileName: upload.meta.fileName, comparison: compareWithRegister(ctx.db, { projectId: ctx.project.id, item: ctx.item, rows: reading.rows }) };
+}
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const ctx = place(params, context);
+  const url = new URL(request.url);
+  const uploadId = url.searchParams.get("upload");
+  const written = /^(\d{1,6})-(\d{1,6})$/.exec(url.searchParams.get("written") ?? "");
+  let shown: Preview | null = null;
+  let expired = false;
+  if (uploadId !== null) {
+    const upload = loadUpload(uploadDir(), uploadId, { userId: ctx.user.id, projectId: ctx.project.id, itemId: ctx.item.id });
+    if (upload) shown = await preview(ctx, upload);
+    else expired = true;
+  }
+  return {
+    projectId: ctx.project.id,
+    item: ctx.item,
+    phase: { id: ctx.phase.id, title: ctx.phase.title },
+    step: { id: ctx.step.id, title: ctx.step.title },
+    locked: ctx.locked,
+    importable: ctx.importable,
+    maxMb: MAX_MB,
+    uploadId: shown ? uploadId : null,
+    preview: shown,
+    expired: expired ? bothLanguages("sheetImport.errors.expired") : null,
+    written: written ? { added: Number(written[1]), changed: Number(written[2]) } : null,
+    refOptions: refOptionsFor(ctx.pack, [ctx.item], ctx.data),
+  };
+}
+
+type ActionResult = { intent: string; error?: Localized; stale?: boolean };
+
+export async function action({ params, context, request }: Route.ActionArgs) {
+  const ctx = place(params, context);
+  const refuse = (status: number, intent: string, error: Localized | null, extra: Partial<ActionResult> = {}) =>
+    data({ intent, ...(error ? { error } : {}), ...extra } satisfies ActionResult, { status });
+  if (Number(request.headers.get("Content-Length") ?? "0") > REGISTER_SHEET_MAX_BYTES + ENVELOPE_BYTES) {
+    return refuse(413, "upload", bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return refuse(400, "upload", bothLanguages("errors.badForm"));
+  }
+  const intent = String(form.get("intent") ?? "");
+  // As on the step page: a signed phase or one awaiting sign-off takes no writes (409).
+  if (ctx.locked) return refuse(409, intent, bothLanguages("sheetImport.errors.locked"));
+  if (!ctx.importable) return refuse(409, intent, bothLanguages("sheetImport.errors.notImportable"));
+  const dir = uploadDir();
+  const who = { userId: ctx.user.id, projectId: ctx.project.id, itemId: ctx.item.id };
+  const here = `/projects/${ctx.project.id}/registers/${encodeURIComponent(ctx.item.id)}/import`;
+
+  if (intent === "upload") {
+    const file = form.get("file");
+    if (!(file instanceof Blob) || file.size === 0) return refuse(400, intent, bothLanguages("sheetImport.errors.noFile"));
+    if (file.size > REGISTER_SHEET_MAX_BYTES) return refuse(413, intent, bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
+    const fileName = cleanFileName(file instanceof File ? file.name : "");
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const format = formatOf(fileName, bytes);
+    const reading = await readRegisterFile(bytes, format, { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows });
+    if (!reading.ok) return refuse(reading.refusal.code === "too-large" ? 413 : 400, intent, reading.refusal.message);
+    const id = storeUpload(dir, { ...who, fileName, format }, bytes);
+    return redirect(`${here}?upload=${id}`, 303);
+  }
+
+  const uploadId = String(form.get("upload") ?? "");
+  if (intent === "cancel") {
+    if (loadUpload(dir, uploadId, who)) discardUpload(dir, uploadId);
+    return redirect(here, 303);
+  }
+  if (intent !== "confirm") return refuse(400, intent, bothLanguages("errors.badForm"));
+  const upload = loadUpload(dir, uploadId, who);
+  if (!upload) return refuse(410, intent, bothLanguages("sheetImport.errors.expired"));
+  const reading = await readRegisterFile(upload.bytes, upload.meta.format, { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows });
+  if (!reading.ok) return refuse(400, intent, reading.refusal.message);
+  const useFile: number[] = [];
+  for (const [key, value] of form.entries()) {
+    const m = /^choice\.(\d{1,15})$/.exec(key);
+    if (m && value === "file") useFile.push(Number(m[1]));
+  }
+  const result = applyImport(ctx.db, {
+    projectId: ctx.project.id,
+    item: ctx.item,
+    rows: reading.rows,
+    fingerprint: String(form.get("fingerprint") ?? ""),
+    useFile,
+    fileName: upload.meta.fileName,
+    by: ctx.actor,
+  });
+  if (result.status === "stale") return refuse(409, intent, null, { stale: true });
+  if (result.status === "refused") return refuse(422, intent, bothLanguages("sheetImport.cannotConfirm"));
+  discardUpload(dir, uploadId);
+  return redirect(`${here}?written=${result.added}-${result.changed}`, 303);
+}
+
+/** The file's name as the history shows it: no folders, no control or bidi characters, at most 120 characters. */
+function cleanFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim().slice(0, 120);
+  return clean || "spreadsheet";
+}
+
+/** After a confirmation that met a changed register, show the new preview the loader makes. */
+export function shouldRevalidate() {
+  return true;
+}
+
+export function meta({ matches, data: d }: Route.MetaArgs) {
+  return pageTitle(matches, (t) => [d?.item.title, t("sheetImport.import")]);
+}
+
+export default function RegisterImportPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const nav = useNavigation();
+  const busy = nav.state === "submitting" ? String(nav.formData?.get("intent") ?? "") : null;
+  const { projectId, item, phase, step, preview, written } = loaderData;
+  const result = actionData as ActionResult | undefined;
+  const base = `/projects/${projectId}`;
+  const registerLink = `${base}/phases/${phase.id}/steps/${step.id}#item-${item.id}`;
+  const uploadError = result?.intent === "upload" && result.error ? result.error[lang] : null;
+  const canWrite = !loaderData.locked && loaderData.importable;
+  return (
+    <article className="stack sheet-import">
+      <header className="section-head">
+        <p className="eyebrow">
+          <Link to={`${base}/phases/${phase.id}`}>{loc(phase.title, lang)}</Link> · <Link to={registerLink}>{loc(step.title, lang)}</Link>
+        </p>
+        <h2 className="page-title">{t("sheetImport.title", { register: loc(item.title, lang) })}</h2>
+        <p className="lead">{t("sheetImport.lead")}</p>
+      </header>
+      {written ? (
+        <p className="banner banner-info" role="status" data-testid="import-written">
+          {t("sheetImport.written", { added: localDigits(written.added, lang), changed: localDigits(written.changed, lang) })}{" "}
+          <Link to={registerLink}>{t("sheetImport.seeRegister")}</Link> · <Link to={`${base}/history?category=registers`}>{t("sheetImport.seeHistory")}</Link>
+        </p>
+      ) : null}
+      {loaderData.locked ? <p className="banner banner-info" role="status" data-testid="read-only">{t("sheetImport.errors.locked")}</p> : null}
+      {!loaderData.importable ? <p className="banner banner-info" role="status">{t("sheetImport.errors.notImportable")}</p> : null}
+      {result?.error && result.intent !== "upload" ? <p className="banner banner-error" role="alert">{result.error[lang]}</p> : null}
+      {loaderData.expired ? <p className="banner banner-error" role="alert">{loaderData.expired[lang]}</p> : null}
+      <RegisterSheetDownloads projectId={projectId} itemId={item.id} />
+      {canWrite && !preview ? (
+        <Form method="post" encType="multipart/form-data" className="card stack sheet-upload" data-testid="sheet-upload">
+          <p className="muted">{t("sheetImport.rules")}</p>
+          <div className={`field${uploadError ? " has-error" : ""}`}>
+            <label htmlFor="sheet-file" className="field-label">{t("sheetImport.file")}</label>
+            <p className="field-hint" id="sheet-file-hint">{t("sheetImport.fileHint", { mb: localDigits(loaderData.maxMb, lang), max: localDigits(item.maxRows, lang) })}</p>
+            <input
+              id="sheet-file"
+              name="file"
+              type="file"
+              required
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              aria-describedby={`sheet-file-hint${uploadError ? " sheet-file-error" : ""}`}
+              aria-invalid={uploadError ? true : undefined}
+            />
+            {uploadError ? <p className="field-error" id="sheet-file-error" role="alert">{uploadError}</p> : null}
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button primary" name="intent" value="upload" disabled={busy === "upload"}>
+              {busy === "upload" ? t("sheetImport.reading") : t("sheetImport.preview")}
+            </button>
+            <Link to={registerLink} className="button">{t("sheetImport.back")}</Link>
+          </div>
+        </Form>
+      ) : null}
+      {preview ? <PreviewView preview={preview} uploadId={loaderData.uploadId!} columns={item.columns} refOptions={loaderData.refOptions} stale={Boolean(result?.stale)} canWrite={canWrite} busy={busy} /> : null}
+    </article>
+  );
+}
+
+function PreviewView({
+  preview,
+  uploadId,
+  columns,
+  refOptions,
+  stale,
+  canWrite,
+  busy,
+}: {
+  preview: Preview;
+  uploadId: string;
+  columns: RegisterColumn[];
+  refOptions: Record<string, Array<{ id: number; label: string }>>;
+  stale: boolean;
+  canWrite: boolean;
+  busy: string | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const n = (v: number) => localDigits(v, lang);
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  const label = (column: string) => (column === "id" || column === "version" ? SHEET_WORDS[column][lang] : byId.has(column) ? loc(byId.get(column)!.label, lang) : column);
+  const show = (column: string, v: unknown) => {
+    const col = byId.get(column);
+    const text = col ? displayCell(col, v, lang, refOptions) : v === null || v === undefined ? "" : String(v);
+    return text ? <bdi>{text}</bdi> : <span className="muted">{t("sheetImport.empty")}</span>;
+  };
+  const first = columns[0]!.id;
+  const cancel = (
+    <button type="submit" className="button" name="intent" value="cancel" formNoValidate>
+      {t("sheetImport.cancel")}
+    </button>
+  );
+  if ("refusal" in preview) {
+    return (
+      <Form method="post" className="card stack" data-testid="sheet-preview">
+        <h3>{t("sheetImport.previewTitle", { file: `\u2068${preview.fileName}\u2069` })}</h3>
+        <p className="banner banner-error" role="alert">{preview.refusal[lang]}</p>
+        <input type="hidden" name="upload" value={uploadId} />
+        <div className="form-actions">{cancel}</div>
+      </Form>
+    );
+  }
+  const c = preview.comparison;
+  const blocked = c.refused.length > 0;
+  const nothing = c.adds.length + c.changes.length + c.conflicts.length === 0;
+  return (
+    <Form method="post" className="stack sheet-preview" data-testid="sheet-preview">
+      <input type="hidden" name="upload" value={uploadId} />
+      <input type="hidden" name="fingerprint" value={c.fingerprint} />
+      <section className="card stack">
+        <h3>{t("sheetImport.previewTitle", { file: `\u2068${preview.fileName}\u2069` })}</h3>
+        {stale ? <p className="banner banner-warning" role="alert" data-testid="import-stale">{t("sheetImport.stale")}</p> : null}
+        <p data-testid="import-summary">
+          {(
+            [
+              ["adds", c.adds.length],
+              ["changes", c.changes.length],
+              ["conflicts", c.conflicts.length],
+              ["refused", c.refused.length],
+              ["unchanged", c.unchanged],
+            ] as const
+          )
+            .filter(([, count]) => count > 0)
+            .map(([key, count]) => t(`sheetImport.count.${key}`, { count, n: n(count) }))
+            .join(" · ")}
+        </p>
+        {c.kept ? <p className="muted">{t("sheetImport.kept", { count: c.kept, n: n(c.kept) })}</p> : null}
+        {blocked ? <p className="banner banner-error" role="alert">{t("sheetImport.cannotConfirm")}</p> : nothing ? <p className="banner banner-info">{t("sheetImport.nothingToDo")}</p> : null}
+      </section>
+
+      {blocked ? (
+        <section className="card stack" data-testid="import-refused" aria-labelledby="refused-title">
+          <h3 id="refused-title">{t("sheetImport.refusedTitle")}</h3>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("sheetImport.lineHead")}</th>
+                  <th scope="col">{t("sheetImport.column")}</th>
+                  <th scope="col">{t("sheetImport.problem")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.refused.flatMap((r) =>
+                  r.problems.map((p, i) => (
+                    <tr key={`${r.line}-${i}`}>
+                      <td>{n(r.line)}</td>
+                      <td>{label(p.column)}</td>
+                      <td>{p.message[lang]}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {c.conflicts.length ? (
+        <section className="card stack" data-testid="import-conflicts" aria-labelledby="conflicts-title">
+          <h3 id="conflicts-title">{t("sheetImport.conflictsTitle")}</h3>
+          <p className="muted">{t("sheetImport.conflictLead")}</p>
+          {c.conflicts.map((k) => (
+            <fieldset key={k.rowId} className="sheet-conflict" data-row-id={k.rowId}>
+              <legend>
+                {t("sheetImport.line", { n: n(k.line) })} · {t("sheetImport.rowN", { id: n(k.rowId) })} —{" "}
+                {t("sheetImport.conflictBy", { name: `\u2068${actorLabel(k.changedBy ?? "", lang)}\u2069` })} <LocalTime iso={k.changedAt} lang={lang} />
+              </legend>
+              <div className="table-wrap">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("sheetImport.column")}</th>
+                      <th scope="col">{t("sheetImport.inFile")}</th>
+                      <th scope="col">{t("sheetImport.current")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {k.columns.map((col) => (
+                      <tr key={col.column}>
+                        <th scope="row">{label(col.column)}</th>
+                        <td>{show(col.column, col.file)}</td>
+                        <td>{show(col.column, col.current)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="choice-row">
+                <label>
+                  <input type="radio" name={`choice.${k.rowId}`} value="keep" defaultChecked /> {t("sheetImport.keepCurrent")}
+                </label>
+                <label>
+                  <input type="radio" name={`choice.${k.rowId}`} value="file" /> {t("sheetImport.useFile")}
+                </label>
+              </div>
+            </fieldset>
+          ))}
+        </section>
+      ) : null}
+
+      {c.changes.length ? (
+        <section className="card stack" data-testid="import-changes" aria-labelledby="changes-title">
+          <h3 id="changes-title">{t("sheetImport.changesTitle")}</h3>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("sheetImport.lineHead")}</th>
+                  <th scope="col">{label(first)}</th>
+                  <th scope="col">{t("sheetImport.column")}</th>
+                  <th scope="col">{t("sheetImport.before")}</th>
+                  <th scope="col">{t("sheetImport.after")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.changes.flatMap((r) =>
+                  r.changes.map((ch, i) => (
+                    <tr key={`${r.rowId}-${ch.column}`} data-row-id={r.rowId}>
+                      {i === 0 ? (
+                        <>
+                          <td rowSpan={r.changes.length}>{n(r.line)}</td>
+                          <td rowSpan={r.changes.length}>{show(first, r.cells[first])}</td>
+                        </>
+                      ) : null}
+                      <td>{label(ch.column)}</td>
+                      <td className="change-before">{show(ch.column, ch.before)}</td>
+                      <td className="change-after">{show(ch.column, ch.after)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {c.adds.length ? (
+        <section className="card stack" data-testid="import-adds" aria-labelledby="adds-title">
+          <h3 id="adds-title">{t("sheetImport.addsTitle")}</h3>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("sheetImport.lineHead")}</th>
+                  {columns.slice(0, 4).map((col) => (
+                    <th key={col.id} scope="col">{loc(col.label, lang)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {c.adds.map((a) => (
+                  <tr key={a.line}>
+                    <td>{n(a.line)}</td>
+                    {columns.slice(0, 4).map((col) => (
+                      <td key={col.id}>{show(col.id, a.cells[col.id])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <div className="form-actions">
+        {canWrite && !blocked && !nothing ? (
+          <button type="submit" className="button primary" name="intent" value="confirm" disabled={busy === "confirm"}>
+            {busy === "confirm" ? t("sheetImport.writing") : t("sheetImport.confirm")}
+          </button>
+        ) : null}
+        {cancel}
+      </div>
+    </Form>
+  );
+}
