@@ -112,6 +112,12 @@ describe("a register as a workbook", () => {
       expect((ws.getCell("A4").fill as ExcelJS.FillPattern).pattern).toBe("solid");
       expect(ws.getCell("E7").dataValidation).toMatchObject({ type: "list" });
       expect(ws.getColumn(4).width).toBeGreaterThan(ws.getColumn(1).width!);
+      // Seen in LibreOffice: the register's name first (a project name starting "CRM" turned a Persian title
+      // left to right), each cell right to left in Persian, and row heights written so wrapped text does not overlap.
+      expect(title.startsWith(item.title[lang])).toBe(true);
+      expect(ws.getCell("I6").alignment?.readingOrder).toBe(lang === "fa" ? "rtl" : undefined);
+      expect(ws.getCell("A1").alignment?.readingOrder).toBe(lang === "fa" ? "rtl" : undefined);
+      expect(ws.getRow(4).height).toBeGreaterThan(15);
     }
   });
 

@@ -70,6 +70,8 @@ const KEY_FILL = "FFEDEDED";
 const KEY_FONT = "FF6B6B6B";
 const HEADER_FILL = "FFDDEBF7";
 const LIST_SHEET = "lists";
+/** The font of every cell (exceljs's default): a cell given only a colour or weight would otherwise fall back to another font in LibreOffice. */
+const FONT = "Calibri";
 
 // ---------------------------------------------------------------------------
 // Words.
@@ -173,9 +175,20 @@ function titleDate(at: Date, lang: Language): string {
   return lang === "fa" ? faDigits(isoToJalaliInput(iso)) : iso;
 }
 
+/** The register first: in Persian its words set the line's direction, whatever the project's name starts with ("CRM …"). */
 function sheetTitle(project: { name: string }, item: RegisterItem, at: Date, lang: Language): string {
-  return `${project.name} · ${item.title[lang]} · ${titleDate(at, lang)}`;
+  return `${item.title[lang]} · ${project.name} · ${titleDate(at, lang)}`;
 }
+
+/** Lines a value takes in a wrapped cell of this width (a character per width unit, roughly), at most `cap`. */
+function linesFor(value: unknown, width: number, cap = 8): number {
+  if (value === null || value === undefined || typeof value === "number" || value instanceof Date) return 1;
+  const perLine = Math.max(4, Math.floor(width * 1.1) - 1);
+  let n = 0;
+  for (const part of String(value).split("\n")) n += Math.max(1, Math.ceil(part.length / perLine));
+  return Math.min(cap, n);
+}
+const LINE_HEIGHT = 15;
 
 /** A cell's value as the sheet holds it: numbers as numbers, dates as dates, choices and refs in words. */
 function displayValue(col: RegisterColumn, v: unknown, lang: Language, refLabels: Record<string, Map<number, string>> | undefined): string | number | Date | null {
@@ -267,28 +280,38 @@ function addRegisterSheet(
 
   const title = ws.getCell(SHEET_LINES.title, 1);
   title.value = sheetTitle(args.project, item, args.exportedAt, lang);
-  title.font = { bold: true, size: 13 };
+  title.font = { name: FONT, bold: true, size: 13 };
   title.alignment = { horizontal: rtl ? "right" : "left" };
   const key = ws.getCell(SHEET_LINES.key, 1);
   key.value = sheetKey(args.project.id, item.id);
-  key.font = { size: 8, color: { argb: KEY_FONT } };
+  key.font = { name: FONT, size: 8, color: { argb: KEY_FONT } };
   key.alignment = { horizontal: rtl ? "right" : "left" };
 
   const header = ws.getRow(SHEET_LINES.header);
   header.values = [SHEET_WORDS.id[lang], SHEET_WORDS.version[lang], ...cols.map((c) => columnHeader(c, lang))];
-  header.font = { bold: true };
+  header.font = { name: FONT, bold: true };
   header.alignment = { vertical: "middle", wrapText: true };
   header.eachCell((cell, n) => {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: n <= 2 ? KEY_FILL : HEADER_FILL } };
-    if (n <= 2) cell.font = { bold: true, color: { argb: KEY_FONT } };
+    if (n <= 2) cell.font = { name: FONT, bold: true, color: { argb: KEY_FONT } };
   });
+  // Row heights are written (no program is sure to fit them on opening): wrapped text would otherwise overlap.
+  const widths = [10, 8, ...cols.map((c) => columnWidth(c, lang))];
+  header.height = LINE_HEIGHT * Math.max(1, ...(header.values as unknown[]).slice(1).map((v, i) => linesFor(v, widths[i]! * 0.9, 3)));
 
   args.rows.forEach((r, i) => {
     const cells = cellsOf(r);
     const row = ws.getRow(SHEET_LINES.firstRow + i);
-    row.values = [r.id, r.version, ...cols.map((c) => displayValue(c, cells[c.id], lang, args.refLabels))];
-    row.alignment = { vertical: "top", wrapText: true };
+    const values = [r.id, r.version, ...cols.map((c) => displayValue(c, cells[c.id], lang, args.refLabels))];
+    row.values = values;
+    row.alignment = { vertical: "top", wrapText: true, ...(rtl ? { readingOrder: "rtl" as const } : {}) };
+    const lines = Math.max(1, ...values.map((v, k) => linesFor(v, widths[k]!)));
+    if (lines > 1) row.height = LINE_HEIGHT * lines;
   });
+  if (rtl) {
+    // The sheet's direction alone does not set a cell's: "12 · name" or a Latin word first would read left to right.
+    header.alignment = { ...header.alignment, readingOrder: "rtl" };
+  }
 
   // Key columns greyed, dates as dates, drop-downs and ranges: for the rows written and those the register can still take.
   const range = (c: number) => `${columnLetter(c)}${SHEET_LINES.firstRow}:${columnLetter(c)}${lastRow}`;
@@ -296,26 +319,31 @@ function addRegisterSheet(
     for (const c of [1, 2]) {
       const cell = ws.getCell(r, c);
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: KEY_FILL } };
-      cell.font = { color: { argb: KEY_FONT } };
+      cell.font = { name: FONT, color: { argb: KEY_FONT } };
     }
   }
   for (const c of [1, 2]) {
     const column = ws.getColumn(c);
     column.fill = { type: "pattern", pattern: "solid", fgColor: { argb: KEY_FILL } };
-    column.font = { color: { argb: KEY_FONT } };
+    column.font = { name: FONT, color: { argb: KEY_FONT } };
   }
   // The title and key lines keep their own look (the column styles above reach every cell of the column).
-  title.fill = { type: "pattern", pattern: "none" };
-  title.font = { bold: true, size: 13 };
-  key.fill = { type: "pattern", pattern: "none" };
-  key.font = { size: 8, color: { argb: KEY_FONT } };
+  for (const line of [SHEET_LINES.title, SHEET_LINES.key]) {
+    for (const c of [1, 2]) {
+      ws.getCell(line, c).fill = { type: "pattern", pattern: "none" };
+      ws.getCell(line, c).font = { name: FONT };
+    }
+  }
+  title.font = { name: FONT, bold: true, size: 13 };
+  key.font = { name: FONT, size: 8, color: { argb: KEY_FONT } };
+  if (rtl) title.alignment = { horizontal: "right", readingOrder: "rtl" };
 
   cols.forEach((col, i) => {
     const c = i + 3;
     const column = ws.getColumn(c);
     const label = col.label[lang];
     if (col.type === "date") column.numFmt = "yyyy-mm-dd";
-    if (col.type === "long-text") column.alignment = { wrapText: true, vertical: "top" };
+    if (col.type === "long-text" || col.type === "text" || col.type === "ref") column.alignment = { wrapText: true, vertical: "top", ...(rtl ? { readingOrder: "rtl" as const } : {}) };
     for (let r = SHEET_LINES.firstRow; r < SHEET_LINES.firstRow + args.rows.length; r++) {
       const cell = ws.getCell(r, c);
       if (col.type === "date") cell.numFmt = "yyyy-mm-dd";
@@ -357,6 +385,8 @@ function addRegisterSheet(
     // A range (exceljs writes it as one rule); its typings know only cell.dataValidation.
     if (validation) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range(c), validation);
   });
+  // The header last: the column styles above reach its cells too.
+  header.eachCell((cell) => (cell.alignment = { vertical: "bottom", wrapText: true, ...(rtl ? { readingOrder: "rtl" as const } : {}) }));
   return ws;
 }
 
@@ -417,9 +447,12 @@ export async function buildProjectWorkbook(input: {
   const { lang } = input;
   const rtl = lang === "fa";
   const w = PROJECT_WORDS;
-  const wb = newWorkbook(`${input.project.name} · ${w.title[lang]} · ${titleDate(input.exportedAt, lang)}`);
+  const wb = newWorkbook(`${w.title[lang]} · ${input.project.name} · ${titleDate(input.exportedAt, lang)}`);
   const taken = new Set<string>([LIST_SHEET]);
-  const index = wb.addWorksheet(sheetName(w.index[lang], taken), { views: [{ rightToLeft: rtl, state: "frozen", ySplit: 4 }] });
+  const index = wb.addWorksheet(sheetName(w.index[lang], taken), {
+    views: [{ rightToLeft: rtl, state: "frozen", ySplit: 4 }],
+    pageSetup: { orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   index.columns = [{ width: 60 }, { width: 30 }, { width: 34 }, { width: 10 }];
 
   // Names of ref targets, from the registers in the same workbook.
@@ -454,22 +487,24 @@ export async function buildProjectWorkbook(input: {
   }
 
   const t = index.getCell(1, 1);
-  t.value = `${input.project.name} · ${w.title[lang]} · ${titleDate(input.exportedAt, lang)}`;
-  t.font = { bold: true, size: 13 };
+  t.value = `${w.title[lang]} · ${input.project.name} · ${titleDate(input.exportedAt, lang)}`;
+  t.font = { name: FONT, bold: true, size: 13 };
   index.getCell(2, 1).value = w.note[lang];
-  index.getCell(2, 1).alignment = { wrapText: true, vertical: "top" };
+  index.getCell(2, 1).alignment = { wrapText: true, vertical: "top", ...(rtl ? { readingOrder: "rtl" as const } : {}) };
   index.getRow(2).height = 32;
   index.mergeCells(2, 1, 2, 4);
   const header = index.getRow(4);
   header.values = [w.register[lang], w.phase[lang], w.sheet[lang], w.rows[lang]];
-  header.font = { bold: true };
+  header.font = { name: FONT, bold: true };
   header.eachCell((c) => (c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } }));
   sheets.forEach((s, i) => {
     const row = index.getRow(5 + i);
     row.values = [s.item.title[lang], phaseOf.get(s.item.id) ?? "", { text: s.name, hyperlink: `#'${s.name.replace(/'/g, "''")}'!A1` }, s.rows];
-    row.getCell(3).font = { color: { argb: "FF1F4E79" }, underline: true };
-    row.alignment = { vertical: "top", wrapText: true };
+    row.getCell(3).font = { name: FONT, color: { argb: "FF1F4E79" }, underline: true };
+    row.alignment = { vertical: "top", wrapText: true, ...(rtl ? { readingOrder: "rtl" as const } : {}) };
+    row.height = LINE_HEIGHT * Math.max(linesFor(s.item.title[lang], 60), linesFor(phaseOf.get(s.item.id) ?? "", 30));
   });
+  if (rtl) t.alignment = { horizontal: "right", readingOrder: "rtl" };
   lists.write(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
