@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
 import { registerItem, type Language, type RegisterItem } from "#methodology/schema.ts";
@@ -304,6 +305,28 @@ describe("refusing a whole file, with a message in both languages", () => {
     const csv = buildRegisterCsv(input("en")) + "\r\n,,x".repeat(100_000);
     expect(refusal(await readRegisterFile(utf8(csv), "csv", expected())).code).toBe("too-many-rows");
   });
+});
+
+describe("damaged input (property)", () => {
+  it("never throws on a damaged workbook or CSV: it is refused, or read as written", async () => {
+    const good = await buildRegisterXlsx(input("en"));
+    const csv = utf8(buildRegisterCsv(input("fa")));
+    const codes = ["empty", "not-a-workbook", "damaged", "too-large", "too-many-rows", "formula", "no-key", "other-project", "other-register", "columns-changed", "encoding"];
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 255 }), fc.integer({ min: 1, max: 64 }), async (xlsx, pos, xor, len) => {
+        const bytes = Uint8Array.from(xlsx ? good : csv);
+        const at = pos % bytes.length;
+        for (let i = at; i < Math.min(bytes.length, at + len); i++) bytes[i] = bytes[i]! ^ xor;
+        const r = await readRegisterFile(bytes, xlsx ? "xlsx" : "csv", expected());
+        if (r.ok) expect(r.rows.length).toBeLessThanOrEqual(50);
+        else {
+          expect(codes).toContain(r.refusal.code);
+          expect(r.refusal.message.fa && r.refusal.message.en).toBeTruthy();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });
 
 describe("the whole-project workbook", () => {

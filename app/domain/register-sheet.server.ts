@@ -721,7 +721,7 @@ function readCell(col: RegisterColumn, v: Raw, schema: (raw: unknown) => { ok: t
     return r.ok ? { value: r.value } : { value: shown, problem: validationMessage(r.key) };
   };
   const text = (() => {
-    const t = stripInvisible(rawText(v).normalize("NFC")).replace(/\r\n?/g, "\n").trim();
+    const t = stripInvisible(rawText(v)).replace(/\r\n?/g, "\n").trim();
     return t.startsWith("'") && FORMULA_START.test(t.slice(1)) ? t.slice(1) : t;
   })();
   switch (col.type) {
