@@ -247,6 +247,9 @@ describe("refusing a whole file, with a message in both languages", () => {
     const r = refusal(await readRegisterFile(cp1256, "csv", expected()));
     expect(r.code).toBe("encoding");
     expect(r.message.en).toContain("UTF-8");
+    // LibreOffice's bare "--convert-to csv" in a Latin-1 system writes every Persian letter as "?" (valid ASCII, so valid UTF-8).
+    const asked = buildRegisterCsv(input("fa")).replace(/[\u0600-\u06FF\u200C]/g, "?").replace(/·/g, "?");
+    expect(refusal(await readRegisterFile(utf8(asked), "csv", expected())).code).toBe("encoding");
   });
 
   it("refuses a file of another project or another register, or one without its key", async () => {

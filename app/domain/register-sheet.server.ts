@@ -844,6 +844,8 @@ export async function readRegisterFile(
   });
   const missing = [...["id", "version"].map((k) => ({ id: k, label: SHEET_WORDS[k as "id" | "version"] })), ...item.columns.map((c) => ({ id: c.id, label: c.label }))].filter((c) => !at.has(c.id));
   if (missing.length || unknown.length) {
+    // Letters a program could not write in its character set come out as "?": the header is then all question marks.
+    if (header.some((v) => typeof v === "string" && /^[?\s*]*\?[?\s*]*$/.test(v))) return refuse("encoding");
     return refuse("columns-changed", {
       missing_en: missing.map((m) => `“${m.label.en}”`).join(", "),
       missing_fa: missing.map((m) => `«${m.label.fa}»`).join("، "),
