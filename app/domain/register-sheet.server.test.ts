@@ -210,6 +210,8 @@ describe("a register as CSV", () => {
     expect(rows.map((r) => r.problems)).toEqual([[], []]);
     expect(rows[0]!.cells).toMatchObject({ name: "«الف»", priority: "must", amount: 123.5, due: "2026-12-05", effort: 3, goal: 12 });
     expect(rows[1]!.cells).toMatchObject({ name: "ب; با نقطه‌ویرگول", priority: "should", amount: 1200, due: "2026-12-05", goal: 12 });
+    const persianSeparator = csv.replace(/;/g, "\u061B");
+    expect(rowsOf(await readRegisterFile(utf8(persianSeparator), "csv", expected())).map((r) => r.cells.name)).toEqual(["«الف»", "ب؛ با نقطه‌ویرگول"]);
   });
 
   it("reads the CSV LibreOffice saves from the workbook (UTF-8, dates and Persian kept)", async () => {

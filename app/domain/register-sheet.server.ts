@@ -781,8 +781,12 @@ export async function readRegisterFile(
     const text = readCsvText(bytes);
     if (typeof text !== "string") return text;
     if (text.trim() === "") return refuse("empty");
-    const keyAt = text.match(/gambegam-register:\d+:\d+:[a-z0-9.-]+"?([,;\t])/);
-    const delimiter = keyAt?.[1] ?? (text.split(/\r?\n/, 3).join("").includes(";") && !text.split(/\r?\n/, 3).join("").includes(",") ? ";" : ",");
+    // The delimiter is what follows the key: a comma, a semicolon (Excel where the decimal mark is a comma), a tab, or the
+    // Arabic semicolon (Excel's list separator on a Persian Windows).
+    const keyAt = text.match(/gambegam-register:\d+:\d+:[a-z0-9.-]+"?([,;\t\u061B])/);
+    // A key alone on its line: the one found most in the first lines (the header's).
+    const head = text.split(/\r?\n/, 6).join("\n");
+    const delimiter = keyAt?.[1] ?? [",", ";", "\t", "\u061B"].map((d) => [d, head.split(d).length] as const).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
     const parsed = parseCsv(text, delimiter, SHEET_HARD_ROW_CAP + lead + 50);
     if (parsed.more > 0) {
       const kept = parsed.rows.filter((r) => r.some((f) => f.trim() !== "")).length;
