@@ -230,6 +230,17 @@ describe("a register as CSV", () => {
   }, 240_000);
 });
 
+describe("our CSV in LibreOffice", () => {
+  it("opens as UTF-8 with its BOM, and saved from LibreOffice as .xlsx reads back the same (dates, numbers, Persian, refs)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sheetcore-"));
+    fs.writeFileSync(path.join(dir, "register.csv"), "\uFEFF" + buildRegisterCsv(input("fa")));
+    execFileSync("soffice", ["--headless", "-env:UserInstallation=file:///tmp/lo-sheetcore", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", dir, path.join(dir, "register.csv")], { stdio: "ignore", timeout: 120_000 });
+    const rows = rowsOf(await readRegisterFile(fs.readFileSync(path.join(dir, "register.xlsx")), "xlsx", expected()));
+    expect(rows.map((x) => [x.rowId, x.version, x.cells])).toEqual(ROWS.map((x) => [x.id, x.version, x.cells]));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+});
+
 describe("refusing a whole file, with a message in both languages", () => {
   it("refuses what is not a workbook or CSV text, a damaged workbook, an empty file, a file too large", async () => {
     const good = await buildRegisterXlsx(input("en"));
