@@ -91,7 +91,7 @@ describe("a register as a workbook", () => {
       expect(title).toContain("Alder & Finch CRM");
       expect(title).toContain(item.title[lang]);
       expect(title).toContain(lang === "fa" ? "۱۴۰۵" : "2026");
-      expect(String(ws.getCell("A2").value)).toBe("gambegam-register:1:7:test.everything");
+      expect(String(ws.getCell("A2").value)).toBe(`gambegam-register:1:7:test.everything   ${lang === "en" ? "Import key — do not change · Columns marked * are required" : "کلید درون‌ریزی — تغییر ندهید · ستون‌های * الزامی‌اند"}`);
       const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
       expect(header).toEqual(lang === "en"
         ? ["Row id", "Version", "Name *", "Notes", "Priority", "Amount", "Due date", "Effort", "Goal"]
@@ -368,7 +368,7 @@ describe("the whole-project workbook", () => {
       index.eachRow((row) => listed.push(String(row.getCell(1).value ?? "")));
       expect(listed.join("\n")).toContain(goals.title[lang]);
       // The requirement's goal is shown by its name, taken from the goals register in the same workbook.
-      const reqSheet = visible.find((s) => String(s.getCell("A2").value).endsWith(":requirements.register"))!;
+      const reqSheet = visible.find((s) => String(s.getCell("A2").value).startsWith("gambegam-register:1:7:requirements.register "))!;
       expect(reqSheet.getCell("F4").value).toBe("12 · Retain key accounts");
       const read = rowsOf(await readRegisterFile(buf, "xlsx", { projectId: 7, item: reqs, pack }));
       expect(read.map((r) => [r.rowId, r.cells.requirement, r.cells.goal])).toEqual([[40, "Shared record", 12]]);

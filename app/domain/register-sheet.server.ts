@@ -33,7 +33,7 @@ import {
   REGISTER_SHEET_MAX_BYTES,
   SHEET_LINES,
   SHEET_WORDS,
-  sheetKey,
+  sheetKeyLine,
   type Localized,
   type RegisterSheetReading,
   type SheetCellProblem,
@@ -283,7 +283,7 @@ function addRegisterSheet(
   title.font = { name: FONT, bold: true, size: 13 };
   title.alignment = { horizontal: rtl ? "right" : "left" };
   const key = ws.getCell(SHEET_LINES.key, 1);
-  key.value = sheetKey(args.project.id, item.id);
+  key.value = sheetKeyLine(args.project.id, item.id, lang);
   key.font = { name: FONT, size: 8, color: { argb: KEY_FONT } };
   key.alignment = { horizontal: rtl ? "right" : "left" };
 
@@ -522,7 +522,7 @@ export function buildRegisterCsv(input: RegisterSheetInput): string {
   const { item, lang } = input;
   const lines: string[] = [];
   lines.push(csvField(sheetTitle(input.project, item, input.exportedAt, lang), true));
-  lines.push(sheetKey(input.project.id, item.id));
+  lines.push(csvField(sheetKeyLine(input.project.id, item.id, lang), true));
   lines.push([SHEET_WORDS.id[lang], SHEET_WORDS.version[lang], ...item.columns.map((c) => columnHeader(c, lang))].map((h) => csvField(h, true)).join(","));
   for (const r of input.rows) {
     const cells = cellsOf(r);

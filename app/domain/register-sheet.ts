@@ -6,10 +6,10 @@
  *
  * The layout of a register's sheet (.xlsx and .csv alike):
  * - row 1: a readable title (project · register · date of export);
- * - row 2: the key — cell A2 holds `gambegam-register:1:<project id>:<register id>`,
- *   and above each register column its column id (greyed, small): what ties the
- *   file to its project and register, in visible cells so that it survives a
- *   CSV saved by Excel or LibreOffice;
+ * - row 2: the key — cell A2 holds `gambegam-register:1:<project id>:<register id>`
+ *   followed by a few words for the reader (greyed, small): what ties the file to its
+ *   project and register, in a visible cell so that it survives a CSV saved by
+ *   Excel or LibreOffice;
  * - row 3: the header — the row id and version (greyed), then the register's
  *   columns in the reader's language (a required column's label ends in " *");
  * - row 4 on: one register row each; a new row leaves id and version blank.
@@ -72,9 +72,17 @@ export function sheetKey(projectId: number, itemId: string): string {
   return `${SHEET_KEY_PREFIX}:${SHEET_KEY_VERSION}:${projectId}:${itemId}`;
 }
 
-/** The key's parts, or null when the text is not a key of ours. */
+/**
+ * The key line's cell: the key, then a few words for the reader (do not change it; * marks a
+ * required column). Only the key, the cell's first word, is read back.
+ */
+export function sheetKeyLine(projectId: number, itemId: string, lang: "fa" | "en"): string {
+  return `${sheetKey(projectId, itemId)}   ${SHEET_WORDS.key[lang]} · ${SHEET_WORDS.required[lang]}`;
+}
+
+/** The key's parts (the first word of the text), or null when the text is not a key of ours. */
 export function parseSheetKey(text: string): { projectId: number; itemId: string } | null {
-  const m = text.trim().match(/^gambegam-register:(\d+):(\d{1,15}):([a-z][a-z0-9]*(?:[-.][a-z0-9]+)*)$/);
+  const m = text.trim().match(/^gambegam-register:(\d+):(\d{1,15}):([a-z][a-z0-9]*(?:[-.][a-z0-9]+)*)(?:\s|$)/);
   if (!m || Number(m[1]) !== SHEET_KEY_VERSION) return null;
   return { projectId: Number(m[2]), itemId: m[3]! };
 }
