@@ -373,36 +373,34 @@ function PreviewView({
       {c.changes.length ? (
         <section className="card stack" data-testid="import-changes" aria-labelledby="changes-title">
           <h3 id="changes-title">{t("sheetImport.changesTitle")}</h3>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("sheetImport.lineHead")}</th>
-                  <th scope="col">{label(first)}</th>
-                  <th scope="col">{t("sheetImport.column")}</th>
-                  <th scope="col">{t("sheetImport.before")}</th>
-                  <th scope="col">{t("sheetImport.after")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.changes.flatMap((r) =>
-                  r.changes.map((ch, i) => (
-                    <tr key={`${r.rowId}-${ch.column}`} data-row-id={r.rowId}>
-                      {i === 0 ? (
-                        <>
-                          <td rowSpan={r.changes.length}>{n(r.line)}</td>
-                          <td rowSpan={r.changes.length}>{show(first, r.cells[first])}</td>
-                        </>
-                      ) : null}
-                      <td>{label(ch.column)}</td>
-                      <td className="change-before">{show(ch.column, ch.before)}</td>
-                      <td className="change-after">{show(ch.column, ch.after)}</td>
+          {/* One small table per row (column, now, after): it stays readable on a phone, where one wide table would hide "after". */}
+          {c.changes.map((r) => (
+            <div key={r.rowId} className="sheet-change" data-row-id={r.rowId}>
+              <p className="sheet-row-head">
+                <span className="muted">{t("sheetImport.line", { n: n(r.line) })} ·</span> {show(first, r.cells[first])}
+              </p>
+              <div className="table-wrap">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("sheetImport.column")}</th>
+                      <th scope="col">{t("sheetImport.before")}</th>
+                      <th scope="col">{t("sheetImport.after")}</th>
                     </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+                  </thead>
+                  <tbody>
+                    {r.changes.map((ch) => (
+                      <tr key={ch.column} data-row-id={r.rowId}>
+                        <th scope="row">{label(ch.column)}</th>
+                        <td className="change-before">{show(ch.column, ch.before)}</td>
+                        <td className="change-after">{show(ch.column, ch.after)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ))}
         </section>
       ) : null}
 

@@ -164,7 +164,7 @@ test.describe("a register to a spreadsheet and back", () => {
     expect(fs.existsSync(csv)).toBe(true);
     await upload(page, projectId, csv);
 
-    await expect(page.getByTestId("import-summary")).toHaveText("۱ ردیف افزودنی · ۲ ردیف با تغییر");
+    await expect(page.getByTestId("import-summary")).toHaveText("۱ ردیف افزودنی · ۲ ردیف با تغییر · ۱ ردیف بدون تغییر");
     await expect(page.getByTestId("import-changes")).toContainText("فروش و خدمات هر دو از آن استفاده می‌کنند");
     await expect(page.getByTestId("import-adds")).toContainText("یادآوری پیش‌فاکتور پس از ۳ روز");
     await shot(page, "sheet-import-preview-fa");
