@@ -77,7 +77,7 @@ export default function PostLaunchReviewPage({ loaderData, actionData }: Route.C
         <h2 className="page-title">{t("review.title")}</h2>
         <p className="lead">{t("review.lead")}</p>
         <p>
-          {d.goLive ? t("review.goLive", { date: formatDate(d.goLive, lang) }) : t("review.noGoLive")} <Link to={d.goLiveLink}>{d.goLive ? t("review.changeGoLive") : t("review.setGoLive")}</Link>
+          {d.goLive ? t("review.goLive", { date: formatDate(d.goLive, lang) }) : t("review.noGoLive")} <Link to={d.goLiveLink} className="screen-only">{d.goLive ? t("review.changeGoLive") : t("review.setGoLive")}</Link>
         </p>
         {d.report && d.canExport ? <DeliverableDownloads projectId={d.list.projectId} id="post-launch-review" label={t("documents.items.post-launch-review.title")} small /> : null}
       </header>

@@ -141,7 +141,7 @@ export function RegisterItemView({
         // A wide table scrolls inside this frame, never the page; the frame takes focus so the
         // keyboard scrolls it too (decision 048).
         <div className="table-wrap register-frame screen-only" role="region" aria-label={loc(item.title, lang)} tabIndex={0}>
-          <table className="register-table">
+          <table className="register-table" style={{ minInlineSize: `${tableMinRem(summaryColumns, Boolean(rowAction))}rem` }}>
             <caption className="visually-hidden">{loc(item.title, lang)}</caption>
             <thead>
               <tr>
@@ -159,7 +159,7 @@ export function RegisterItemView({
                     <a href={`#row-${r.id}`}>{localDigits(page.offset + i + 1, lang)}</a>
                   </td>
                   {summaryColumns.map((c) => (
-                    <td key={c.id} dir="auto" className={c.type === "number" || c.type === "date" || c.type === "scale" ? "cell-short" : undefined}>
+                    <td key={c.id} dir="auto" className={c.type === "number" || c.type === "scale" || c.type === "date" ? "cell-short" : undefined}>
                       {summaryCell(c, r.cells[c.id], lang, refOptions)}
                     </td>
                   ))}
@@ -214,6 +214,15 @@ export function RegisterItemView({
 export function tableColumnsOf(item: RegisterItem): RegisterColumn[] {
   if (!item.tableColumns) return item.columns;
   return item.tableColumns.flatMap((id) => item.columns.filter((c) => c.id === id));
+}
+
+/**
+ * The least width of a register's table, in rem: below it the table scrolls in its frame instead
+ * of squeezing words into a letter-wide column: 7rem for words, 6.5 for a date, 4.5 for a number or score.
+ */
+function tableMinRem(columns: RegisterColumn[], withAction: boolean): number {
+  const width = (c: RegisterColumn) => (c.type === "number" || c.type === "scale" ? 4.5 : c.type === "date" ? 6.5 : 7);
+  return 2.5 + columns.reduce((sum, c) => sum + width(c), 0) + (withAction ? 6 : 0);
 }
 
 /** More columns than this print as one block per row (a table would squeeze its cells). */
