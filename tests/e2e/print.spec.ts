@@ -171,3 +171,25 @@ test("the goals table on its step shows goal, indicator, baseline, target, prior
   await page.setViewportSize({ width: 1366, height: 900 });
   expect(errors).toEqual([]);
 });
+
+test("a register shown a page at a time prints the rows of that page and says which", async ({ page }) => {
+  const created = await page.request.post("/projects/new", {
+    form: { name: `Printed pages ${Date.now()}`, clientOrganisation: "Paging Ltd", deliverableLanguage: "en", startDate: "2026-11-23", pack: "crm-implementation@1.0.0" },
+    maxRedirects: 0,
+  });
+  const projectId = created.headers()["location"]!.split("/").pop()!;
+  for (let i = 1; i <= 27; i++) {
+    const r = await page.request.post(stepOf(projectId, "vision.decisions"), { form: { intent: "row-add", itemId: "vision.decisions", "c.decision": `Decision ${i}` } });
+    expect(r.status()).toBe(200);
+  }
+  await page.goto(`${stepOf(projectId, "vision.decisions")}?page.vision.decisions=2`);
+  await switchLanguage(page, "en");
+  await page.emulateMedia({ media: "print" });
+  const decisions = page.locator("#item-vision\\.decisions");
+  await expect(decisions.locator("table.print-table tbody tr")).toHaveCount(2);
+  await expect(decisions.locator("table.print-table").getByText("Decision 27", { exact: true })).toBeVisible();
+  await expect(decisions.getByText("This print shows rows 26–27 of 27; open the register's other pages to print the rest.")).toBeVisible();
+  // An empty register says so once.
+  await expect(page.locator("#item-vision\\.open-points").getByText("No rows recorded", { exact: true })).toBeVisible();
+  expect(await visibleChrome(page)).toEqual([]);
+});
