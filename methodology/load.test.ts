@@ -148,3 +148,35 @@ describe("the selection block is checked against the items it names", () => {
     expect(broken((s) => (s.costPeriod = "selection.decision-date"))).toThrowError(/'selection.decision-date' must be a question answered by number/);
   });
 });
+
+describe("which columns a register's table shows (decision 048)", () => {
+  const built = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
+  const registers = () => allItems(built).flatMap((x) => (x.item.kind === "register" ? [x.item] : []));
+  const broken = (id: string, change: (columns: { tableColumns?: string[] }) => void) => {
+    const copy = structuredClone(built);
+    const reg = allItems(copy).find((x) => x.item.id === id)!.item as { tableColumns?: string[] };
+    change(reg);
+    return () => checkReferences(copy, "test");
+  };
+
+  test("the goals register shows the goal, its indicator, baseline, target, priority and stage", () => {
+    const goals = registers().find((r) => r.id === "goals.register")!;
+    expect(goals.tableColumns).toEqual(["goal", "kpi", "baseline", "target", "priority", "stage"]);
+  });
+
+  test("every register of the pack says which columns its table shows, each a column of its own", () => {
+    for (const reg of registers()) {
+      expect(reg.tableColumns, reg.id).toBeDefined();
+      const ids = reg.columns.map((c) => c.id);
+      for (const c of reg.tableColumns!) expect(ids, `${reg.id}: ${c}`).toContain(c);
+    }
+  });
+
+  test("an unknown column, a column named twice, or a wide register without the list is refused when the pack loads", () => {
+    expect(broken("goals.register", (r) => (r.tableColumns = ["goal", "nonsense"]))).toThrowError(/item 'goals.register': tableColumns names 'nonsense', which is not one of its columns/);
+    expect(broken("goals.register", (r) => (r.tableColumns = ["goal", "goal"]))).toThrowError(/item 'goals.register': tableColumns names 'goal' twice/);
+    expect(broken("goals.register", (r) => delete r.tableColumns)).toThrowError(/item 'goals.register' has 12 columns: say which its table shows \(tableColumns\)/);
+    // Four columns or fewer: the table shows them all unless the pack says otherwise.
+    expect(broken("team.unit-involvement", (r) => delete r.tableColumns)).not.toThrow();
+  });
+});

@@ -134,6 +134,12 @@ export function checkReferences(p: Pack, where: string): void {
     if (it.kind === "register") {
       const columnIds = it.columns.map((c) => c.id);
       if (new Set(columnIds).size !== columnIds.length) problems.push(`item '${it.id}': two columns share an id`);
+      if (it.tableColumns) {
+        it.tableColumns.forEach((c, i) => {
+          if (!columnIds.includes(c)) problems.push(`item '${it.id}': tableColumns names '${c}', which is not one of its columns`);
+          else if (it.tableColumns!.indexOf(c) !== i) problems.push(`item '${it.id}': tableColumns names '${c}' twice`);
+        });
+      } else if (it.columns.length > 4) problems.push(`item '${it.id}' has ${it.columns.length} columns: say which its table shows (tableColumns)`);
       for (const col of it.columns) {
         if (col.type === "ref") {
           const target = items.get(col.register);

@@ -120,6 +120,12 @@ export const registerItem = z.strictObject({
   /** Edited only on a planning page in its own form (e.g. the goal-score grid), not on the step page. */
   workbenchOnly: z.boolean().default(false),
   /**
+   * The columns the register's table on the step page shows, in order (decision 048); the row's
+   * form has every column. Without it the table shows every column, so a register of more than
+   * four columns must name them (checked at load).
+   */
+  tableColumns: z.array(stableId).min(1).optional(),
+  /**
    * Example rows a team can adopt with one click (values by column id). Words
    * come in both languages (`{ fa, en }`); ids, numbers and symbols as they are.
    */

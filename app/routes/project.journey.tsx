@@ -12,6 +12,7 @@ import { findItem } from "#methodology/load.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import type { RegisterItem } from "#methodology/schema.ts";
+import { HeadActions } from "#app/components/print-button.tsx";
 
 export async function loader(args: Route.LoaderArgs) {
   const wb = requirePlanningPage(args, "journey");
@@ -66,13 +67,14 @@ export default function JourneyPage({ loaderData, actionData }: Route.ComponentP
   return (
     <div className="stack workbench">
       <header className="section-head">
+        <HeadActions />
         <h2 className="page-title">{t("planning.journey.title")}</h2>
         <p className="lead">{t("planning.journey.lead")}</p>
       </header>
       <section className="card workbench-section" aria-labelledby="map-heading">
         <h3 id="map-heading">{segName ? t("planning.journey.mapFor", { segment: segName }) : t("planning.journey.map")}</h3>
         {d.segments.length ? (
-          <Form method="get" className="inline-form segment-filter" preventScrollReset>
+          <Form method="get" className="inline-form segment-filter screen-only" preventScrollReset>
             <label htmlFor="segment-filter">{t("planning.journey.segmentFilter")}</label>
             <select id="segment-filter" name="segment" defaultValue={params.get("segment") ?? ""} key={d.segment ?? "all"} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
               <option value="">{t("planning.journey.allSegments")}</option>

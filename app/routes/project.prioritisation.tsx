@@ -13,6 +13,7 @@ import { formatNumber, localDigits } from "#app/views/format.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { ChartFigure } from "#app/components/chart-figure.tsx";
 import type { Language } from "#methodology/schema.ts";
+import { HeadActions } from "#app/components/print-button.tsx";
 
 export async function loader(args: Route.LoaderArgs) {
   const wb = requirePlanningPage(args, "prioritisation");
@@ -80,6 +81,7 @@ export default function PrioritisationPage({ loaderData, actionData }: Route.Com
   return (
     <div className="stack workbench">
       <header className="section-head">
+        <HeadActions />
         <h2 className="page-title">{t("planning.prioritisation.title")}</h2>
         <p className="lead">{t("planning.prioritisation.lead")}</p>
       </header>
@@ -242,6 +244,8 @@ function ScoreRow({ d, goal, editable, noJsResult }: { d: LoaderData; goal: Load
                 <option key={n} value={n}>{localDigits(n, lang)}</option>
               ))}
             </select>
+            {/* The score as text on a printed page (decision 048). */}
+            <span className="print-only">{cell ? localDigits(cell.score, lang) : "—"}</span>
             {error ? <span className="field-error" role="alert">{t(error)}</span> : null}
             {conflict ? (
               <span className="field-error" role="alert">

@@ -16,6 +16,7 @@ import { thresholdsUsedBy } from "#app/domain/thresholds.ts";
 import { thresholdLines } from "#app/views/thresholds.ts";
 import { ThresholdNote } from "#app/components/threshold-note.tsx";
 import type { Language, Pack } from "#methodology/schema.ts";
+import { HeadActions } from "#app/components/print-button.tsx";
 
 const pick = (pack: Pack) => (pack.postLaunchReview ? { config: pack.postLaunchReview, ids: pack.postLaunchReview.sections } : null);
 
@@ -72,10 +73,11 @@ export default function PostLaunchReviewPage({ loaderData, actionData }: Route.C
   return (
     <div className="stack workbench">
       <header className="section-head">
+        <HeadActions />
         <h2 className="page-title">{t("review.title")}</h2>
         <p className="lead">{t("review.lead")}</p>
         <p>
-          {d.goLive ? t("review.goLive", { date: formatDate(d.goLive, lang) }) : t("review.noGoLive")} <Link to={d.goLiveLink}>{d.goLive ? t("review.changeGoLive") : t("review.setGoLive")}</Link>
+          {d.goLive ? t("review.goLive", { date: formatDate(d.goLive, lang) }) : t("review.noGoLive")} <Link to={d.goLiveLink} className="screen-only">{d.goLive ? t("review.changeGoLive") : t("review.setGoLive")}</Link>
         </p>
         {d.report && d.canExport ? <DeliverableDownloads projectId={d.list.projectId} id="post-launch-review" label={t("documents.items.post-launch-review.title")} small /> : null}
       </header>

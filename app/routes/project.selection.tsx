@@ -22,6 +22,7 @@ import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
+import { HeadActions } from "#app/components/print-button.tsx";
 
 /** Room for the multipart envelope around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -146,6 +147,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
   return (
     <div className="stack workbench selection-page">
       <header className="section-head">
+        <HeadActions />
         <h2 className="page-title">{t("selection.title")}</h2>
         <p className="lead">{t("selection.lead")}</p>
         <p>
@@ -419,7 +421,7 @@ function DemoScores({ d, result }: { d: LoaderData; result?: DemoScoresResult })
   return (
     <div className="card">
       <h4 id="demo-grid-heading">{t("selection.demoGridTitle")}</h4>
-      <form method="get" className="inline-form" action="#demos">
+      <form method="get" className="inline-form screen-only" action="#demos">
         <label htmlFor="scorer-pick">{t("selection.scorer")}</label>{" "}
         <input id="scorer-pick" name="scorer" className="input" defaultValue={d.scorer} list="scorers" style={{ maxWidth: "20rem" }} dir="auto" />
         <datalist id="scorers">{d.scorers.map((s) => <option key={s} value={s} />)}</datalist>{" "}
@@ -469,6 +471,7 @@ function DemoRow({ d, script, editable, noJs }: { d: LoaderData; script: LoaderD
               <option value="">—</option>
               {Array.from({ length: d.demoScale.max - d.demoScale.min + 1 }, (_, i) => d.demoScale.min + i).map((n) => <option key={n} value={n}>{localDigits(n, lang)}</option>)}
             </select>
+            <span className="print-only">{cell ? localDigits(cell.score, lang) : "—"}</span>
             {error ? <span className="field-error" role="alert">{t(error)}</span> : null}
             {conflict ? <span className="field-error" role="alert">{t("selection.demoConflict", { theirs: conflict.theirs === null ? "—" : localDigits(conflict.theirs, lang), yours: conflict.yours === null ? "—" : localDigits(conflict.yours, lang) })}</span> : null}
           </td>

@@ -20,6 +20,7 @@ import { customerVoiceFor } from "#app/views/customer-voice.ts";
 import type { Language } from "#methodology/schema.ts";
 import { stepWorkshop } from "#app/domain/workshop-pages.server.ts";
 import { WorkshopPanel } from "#app/components/workshop-panel.tsx";
+import { HeadActions } from "#app/components/print-button.tsx";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
@@ -102,6 +103,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
   return (
     <article className="stack step-page">
       <header className="section-head">
+        <HeadActions />
         <p className="eyebrow">
           <Link to={`${base}/phases/${phase.id}`}>{loc(phase.title, lang)}</Link> ·{" "}
           {t("step.numberOf", { n: localDigits(loaderData.stepNumber, lang), total: localDigits(loaderData.stepCount, lang) })}

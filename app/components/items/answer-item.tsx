@@ -2,13 +2,13 @@ import { useEffect, useState } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { useFetcher } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { localDigits } from "#app/views/format.ts";
+import { formatDate, localDigits } from "#app/views/format.ts";
 import type { ChecklistItem, DiagramItem, Language, QuestionItem, RatingItem } from "#methodology/schema.ts";
 import { CHECKLIST_STATUSES, readRating, type ChecklistValue, type DiagramValue, type RatingValue } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError, describedBy } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
-import { displayValue } from "#app/views/display.ts";
+import { answerText, displayValue, ratingText } from "#app/views/display.ts";
 import { DiagramEditor } from "./diagram-editor.tsx";
 import { PreviewFullScreen } from "#app/components/figure-full-screen.tsx";
 import { useAutosave } from "./use-autosave.ts";
@@ -117,7 +117,8 @@ export function AnswerItem({
       answered={answered}
       status={<SaveStatusLine id={statusId} status={auto.status} updatedAt={updatedAt} restoredAt={auto.restoredAt} />}
     >
-      <fetcher.Form method="post" ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={shown.key} className="item-form" noValidate>
+      {item.kind === "diagram" && (shown.value as DiagramValue | null)?.definition ? null : <PrintedAnswer item={item} value={shown.value} />}
+      <fetcher.Form method="post" ref={auto.formRef} onInput={auto.onEdit} onChange={auto.onEdit} key={shown.key} className={`item-form${item.kind === "diagram" ? " print-diagram" : " screen-only"}`} noValidate>
         <input type="hidden" name="intent" value="answer" />
         <input type="hidden" name="itemId" value={item.id} />
         <input type="hidden" name="version" value={shown.version} />
@@ -174,6 +175,66 @@ export function AnswerItem({
       ) : null}
     </ItemShell>
   );
+}
+
+/**
+ * The answer as text, for print only (decision 048): the form's controls are left out of a
+ * printed page, so the answer reads as a document's text; nothing answered says so once.
+ */
+function PrintedAnswer({ item, value }: { item: QuestionItem | ChecklistItem | DiagramItem | RatingItem; value: unknown }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const none = <p className="print-only print-unanswered">{t("print.notAnswered")}</p>;
+  if (value === null || value === undefined || value === "") return none;
+  if (item.kind === "question") {
+    const text = answerText(item, value, lang);
+    return text ? <p className="print-only print-answer" dir="auto">{text}</p> : none;
+  }
+  if (item.kind === "rating") {
+    const { evidence } = readRating(value);
+    const score = ratingText(item, value, lang);
+    if (!score && !evidence) return none;
+    return (
+      <dl className="print-only print-facts">
+        <dt>{t("rating.score")}</dt>
+        <dd>{score || t("rating.notScored")}</dd>
+        {evidence ? (
+          <>
+            <dt>{t("rating.evidence")}</dt>
+            <dd dir="auto">{evidence}</dd>
+          </>
+        ) : null}
+      </dl>
+    );
+  }
+  if (item.kind === "checklist") {
+    const v = value as ChecklistValue;
+    return (
+      <dl className="print-only print-facts">
+        <dt>{t("checklist.status")}</dt>
+        <dd>{t(`checklist.statuses.${v.status}`)}</dd>
+        {v.owner ? (
+          <>
+            <dt>{t("checklist.owner")}</dt>
+            <dd dir="auto">{v.owner}</dd>
+          </>
+        ) : null}
+        {v.dueDate ? (
+          <>
+            <dt>{t("checklist.dueDate")}</dt>
+            <dd>{formatDate(v.dueDate, lang)}</dd>
+          </>
+        ) : null}
+        {v.evidence ? (
+          <>
+            <dt>{t("checklist.evidence")}</dt>
+            <dd dir="auto">{v.evidence}</dd>
+          </>
+        ) : null}
+      </dl>
+    );
+  }
+  return none;
 }
 
 function submittedValue(submitted: Record<string, string | string[]> | undefined, name: string): unknown {

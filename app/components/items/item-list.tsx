@@ -94,9 +94,9 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
                 projectId={data.projectId}
                 answered={data.answered[item.id] ?? false}
                 fallback={itemFallback}
+                toolbar={<RegisterSheetActions projectId={data.projectId} itemId={item.id} canImport={editable && !item.workbenchOnly} />}
               >
                 {team && team.register.itemId === item.id ? <TeamCoverageView coverage={team} compact /> : null}
-                <RegisterSheetActions projectId={data.projectId} itemId={item.id} canImport={editable && !item.workbenchOnly} />
               </RegisterItemView>,
             );
           default:

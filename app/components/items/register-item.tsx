@@ -98,6 +98,8 @@ export function RegisterItemView({
   answered,
   fallback,
   children,
+  toolbar,
+  rowAction,
 }: {
   item: RegisterItem;
   /** The rows on the page shown (all of them for a register of one page). */
@@ -112,12 +114,17 @@ export function RegisterItemView({
   answered: boolean;
   fallback?: StepActionResult;
   children?: React.ReactNode;
+  /** A bar of the register's own actions (e.g. download / upload), between its count and its table. */
+  toolbar?: React.ReactNode;
+  /** One action per row (e.g. invite a team member), in a last column of the table; screen only. */
+  rowAction?: (row: Row) => React.ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const page = shownPage ?? rowPage(rows.length, 1);
   const pageLink = usePageLink(item.id);
-  const summaryColumns = item.columns.slice(0, 4);
+  // The columns the pack says the table shows (decision 048); the row's form has every column.
+  const summaryColumns = tableColumnsOf(item);
   const first = item.columns[0]!.id;
   const suggestions = (suggestionsLeft ?? suggestionsToOffer(item, rows)).flatMap((index) => (item.suggestions[index] ? [{ s: item.suggestions[index], index }] : []));
   const pager = (position: "top" | "bottom") => (page.pages > 1 ? <RowPager item={item} page={page} shown={rows.length} position={position} /> : null);
@@ -128,10 +135,13 @@ export function RegisterItemView({
         {t("register.rowCount", { count: page.total, n: localDigits(page.total, lang) })}
         {item.required && item.minRows > 1 ? ` · ${t("register.minRows", { n: localDigits(item.minRows, lang) })}` : ""}
       </p>
+      {toolbar}
       {pager("top")}
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="register-table">
+        // A wide table scrolls inside this frame, never the page; the frame takes focus so the
+        // keyboard scrolls it too (decision 048).
+        <div className="table-wrap register-frame screen-only" role="region" aria-label={loc(item.title, lang)} tabIndex={0}>
+          <table className="register-table" style={{ minInlineSize: `${tableMinRem(summaryColumns, Boolean(rowAction))}rem` }}>
             <caption className="visually-hidden">{loc(item.title, lang)}</caption>
             <thead>
               <tr>
@@ -139,6 +149,7 @@ export function RegisterItemView({
                 {summaryColumns.map((c) => (
                   <th key={c.id} scope="col">{loc(c.label, lang)}</th>
                 ))}
+                {rowAction ? <td /> : null}
               </tr>
             </thead>
             <tbody>
@@ -148,16 +159,20 @@ export function RegisterItemView({
                     <a href={`#row-${r.id}`}>{localDigits(page.offset + i + 1, lang)}</a>
                   </td>
                   {summaryColumns.map((c) => (
-                    <td key={c.id} dir="auto">{summaryCell(c, r.cells[c.id], lang, refOptions)}</td>
+                    <td key={c.id} dir="auto" className={c.type === "number" || c.type === "scale" || c.type === "date" ? "cell-short" : undefined}>
+                      {summaryCell(c, r.cells[c.id], lang, refOptions)}
+                    </td>
                   ))}
+                  {rowAction ? <td className="row-action">{rowAction(r)}</td> : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      {rows.length > 0 ? <p className="label">{t("register.editRows")}</p> : null}
-      <ol className="row-editors" start={page.offset + 1}>
+      <PrintedRows item={item} rows={rows} page={page} refOptions={refOptions} />
+      {rows.length > 0 ? <p className="label screen-only">{t("register.editRows")}</p> : null}
+      <ol className="row-editors screen-only" start={page.offset + 1}>
         {rows.map((r, i) => (
           <RowEditor
             key={r.id}
@@ -182,7 +197,7 @@ export function RegisterItemView({
         addedElsewhere={(rowId) => (rows.some((r) => r.id === rowId) || page.total === 0 ? null : pageLink(pageOfIndex(page.total - 1), `#row-${rowId}`))}
       />
       {suggestions.length > 0 ? (
-        <div className="suggestions">
+        <div className="suggestions screen-only">
           <p className="label">{t("register.suggestions")}</p>
           <div className="suggestion-chips">
             {suggestions.map(({ s, index }) => (
@@ -192,6 +207,94 @@ export function RegisterItemView({
         </div>
       ) : null}
     </ItemShell>
+  );
+}
+
+/** The columns a register's table shows: those its pack names, else all of them. */
+export function tableColumnsOf(item: RegisterItem): RegisterColumn[] {
+  if (!item.tableColumns) return item.columns;
+  return item.tableColumns.flatMap((id) => item.columns.filter((c) => c.id === id));
+}
+
+/**
+ * The least width of a register's table, in rem: below it the table scrolls in its frame instead
+ * of squeezing words into a letter-wide column: 7rem for words, 6.5 for a date, 4.5 for a number or score.
+ */
+function tableMinRem(columns: RegisterColumn[], withAction: boolean): number {
+  const width = (c: RegisterColumn) => (c.type === "number" || c.type === "scale" ? 4.5 : c.type === "date" ? 6.5 : 7);
+  return 2.5 + columns.reduce((sum, c) => sum + width(c), 0) + (withAction ? 6 : 0);
+}
+
+/** More columns than this print as one block per row (a table would squeeze its cells). */
+const PRINT_TABLE_COLUMNS = 6;
+
+/**
+ * The register as a printed page shows it (decision 048): every column and the whole of each
+ * text, as a table, or one small block per row when the register is too wide for a page.
+ */
+function PrintedRows({ item, rows, page, refOptions }: { item: RegisterItem; rows: Row[]; page: RowPage; refOptions: RefOptions }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  if (rows.length === 0) return <p className="print-only print-unanswered">{t("print.noRows")}</p>;
+  const number = (i: number) => localDigits(page.offset + i + 1, lang);
+  const note =
+    page.pages > 1 ? (
+      <p className="print-only muted small">{t("print.rowsShown", { from: localDigits(page.offset + 1, lang), to: localDigits(page.offset + rows.length, lang), total: localDigits(page.total, lang) })}</p>
+    ) : null;
+  if (item.columns.length > PRINT_TABLE_COLUMNS) {
+    return (
+      <>
+        <ol className="print-only print-rows" start={page.offset + 1}>
+          {rows.map((r, i) => (
+            <li key={r.id} className="print-row">
+              <p className="print-row-title">
+                <span className="row-index">{number(i)}</span> <span dir="auto">{displayCell(item.columns[0]!, r.cells[item.columns[0]!.id], lang, refOptions)}</span>
+              </p>
+              <dl className="print-facts">
+                {item.columns.slice(1).flatMap((c) => {
+                  const text = displayCell(c, r.cells[c.id], lang, refOptions);
+                  return text
+                    ? [
+                        <div key={c.id} className={c.type === "long-text" ? "print-fact-wide" : undefined}>
+                          <dt>{loc(c.label, lang)}</dt>
+                          <dd dir="auto">{text}</dd>
+                        </div>,
+                      ]
+                    : [];
+                })}
+              </dl>
+            </li>
+          ))}
+        </ol>
+        {note}
+      </>
+    );
+  }
+  return (
+    <>
+      <table className="print-only print-table">
+        <caption className="visually-hidden">{loc(item.title, lang)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            {item.columns.map((c) => (
+              <th key={c.id} scope="col">{loc(c.label, lang)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.id}>
+              <td>{number(i)}</td>
+              {item.columns.map((c) => (
+                <td key={c.id} dir="auto">{displayCell(c, r.cells[c.id], lang, refOptions)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {note}
+    </>
   );
 }
 

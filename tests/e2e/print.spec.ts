@@ -1,0 +1,195 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { readPdf, lineText, fold } from "../setup/pdf-checks.ts";
+import { pack, shot, stepOf, switchLanguage, watchConsole } from "./helpers.ts";
+import type { RegisterItem } from "../../methodology/schema.ts";
+
+/**
+ * Issue 20, items 3 and 5 (decision 048): a step, register or planning page
+ * printed is a document — answers as text, every column of a register, no
+ * form controls or navigation, the project, phase and step on top — and a
+ * register's table on the step page shows the columns its pack names,
+ * scrolling inside its own frame on a phone.
+ */
+const PDFS = path.resolve("tests/.artifacts/print");
+fs.mkdirSync(PDFS, { recursive: true });
+
+/** Form controls and navigation a reader would see on the printed page (none should remain). */
+async function visibleChrome(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("input, textarea, select, button, nav, [role=navigation]")]
+      .filter((el) => (el as HTMLElement).checkVisibility?.() && el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0)
+      .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute("name") ? `[name=${el.getAttribute("name")}]` : ""}${el.getAttribute("aria-label") ? `[${el.getAttribute("aria-label")}]` : ""}: ${(el.textContent ?? "").trim().slice(0, 40)}`),
+  );
+}
+
+/**
+ * The text of a printed PDF, as typed (right-to-left words put back in order), without spaces or
+ * zero-width non-joiners: pdftotext breaks Persian words at a non-joiner ("فعا ل‌اند"), so phrases
+ * are compared with their spacing taken out.
+ */
+function pdfText(file: string): string {
+  return readPdf(file)
+    .flatMap((p) => p.blocks.flatMap((b) => b.lines))
+    .map(lineText)
+    .join("\n");
+}
+const flat = (s: string) => fold(s.normalize("NFKC").replace(/[\s\u200c]/g, ""));
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await page.goto("/login");
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=password]").fill("gambegam-demo");
+  await page.locator("main form button[type=submit]").click();
+  await page.waitForURL(/\/projects$/);
+  await switchLanguage(page, "en");
+  return page;
+}
+
+/** The page's Print button calls the browser's print. */
+async function printButtonPrints(page: Page, name: string) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.locator("main").getByRole("button", { name, exact: true }).click({ timeout: 10_000 });
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+}
+
+test("a Persian step page printed: the project, phase and step on top, answers and every register column as text, 'not answered' once, no form controls or navigation", async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto(stepOf(1, "vision.segments"));
+  await switchLanguage(page, "fa");
+  await printButtonPrints(page, "چاپ");
+
+  await page.emulateMedia({ media: "print" });
+  expect(await visibleChrome(page)).toEqual([]);
+  const main = page.locator("body");
+  await expect(main.getByText("پیاده‌سازی CRM مهرگان").first()).toBeVisible();
+  const where = pack.phases.flatMap((p) => p.steps.map((s) => ({ p, s }))).find((x) => x.s.items.some((i) => i.id === "vision.segments"))!;
+  await expect(page.getByRole("heading", { name: where.s.title.fa }).first()).toBeVisible();
+  await expect(page.locator("main .section-head").getByText(where.p.title.fa)).toBeVisible();
+  // An answer, as text.
+  await expect(main.getByText("برای زنجیره‌ها: گزارش فروش هر شعبه و تحویل بدون کسری", { exact: false }).first()).toBeVisible();
+  // A register's column the step's table leaves out (its rationale), printed.
+  await expect(main.getByText("سودآورترین بخش؛ رقبا برای جذب آن فعال‌اند.").first()).toBeVisible();
+  // A question nobody answered says so, once.
+  const unanswered = page.locator("#item-vision\\.customisation");
+  await expect(unanswered.getByText("پاسخ داده نشده", { exact: true })).toHaveCount(1);
+  await expect(unanswered.getByText("پاسخ داده نشده", { exact: true })).toBeVisible();
+  await shot(page, "print-step-fa");
+
+  const file = path.join(PDFS, "step-fa.pdf");
+  await page.pdf({ path: file, format: "A4", printBackground: true });
+  const text = pdfText(file);
+  expect(flat(text)).toContain(flat("برای زنجیره‌ها: گزارش فروش هر شعبه و تحویل بدون کسری"));
+  expect(flat(text)).toContain(flat("سودآورترین بخش؛ رقبا برای جذب آن"));
+  expect(flat(text)).toContain(flat("پاسخ داده نشده"));
+  expect(flat(text)).not.toContain(flat("ذخیره"));
+  expect(text).not.toMatch(/Save/);
+  expect(errors).toEqual([]);
+});
+
+test("an English register page printed: every column of the goals register, no Save, no controls", async ({ browser }) => {
+  const page = await signedIn(browser, "d.osei@alderfinch.example");
+  const errors = watchConsole(page);
+  await page.goto(stepOf(2, "goals.register"));
+  await printButtonPrints(page, "Print");
+  await page.emulateMedia({ media: "print" });
+  expect(await visibleChrome(page)).toEqual([]);
+  const goals = page.locator("#item-goals\\.register");
+  // Columns the step's table does not show: how it is measured, the reason for its technology level.
+  await expect(goals.getByText("CRM case report: calendar days from opening to confirmed fix, monthly average.")).toBeVisible();
+  await expect(goals.getByText("Needs cases on one record with owners and ages.")).toBeVisible();
+  await shot(page, "print-register-en");
+
+  const file = path.join(PDFS, "register-en.pdf");
+  await page.pdf({ path: file, format: "A4", printBackground: true });
+  const text = pdfText(file);
+  expect(flat(text)).toContain(flat("CRM case report: calendar days from opening to confirmed fix, monthly average."));
+  expect(flat(text)).toContain(flat("Resolve service cases faster"));
+  expect(text).not.toMatch(/\bSave\b/);
+  expect(text).not.toMatch(/Add a row/);
+  expect(errors).toEqual([]);
+});
+
+const PLANNING_PAGES = ["team", "strategy", "journey", "prioritisation", "roadmap", "traceability", "health", "change-management", "post-launch-review", "selection"];
+
+test("every planning page has a Print button and prints without form controls or navigation", async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchConsole(page);
+  await page.goto("/projects/1");
+  await switchLanguage(page, "en");
+  for (const name of PLANNING_PAGES) {
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`/projects/1/${name}`);
+    await printButtonPrints(page, "Print");
+    await page.emulateMedia({ media: "print" });
+    expect(await visibleChrome(page), name).toEqual([]);
+    await expect(page.getByText("پیاده‌سازی CRM مهرگان").first(), name).toBeVisible();
+    await page.pdf({ path: path.join(PDFS, `planning-${name}-en.pdf`), format: "A4", printBackground: true });
+  }
+  expect(errors).toEqual([]);
+});
+
+test("the goals table on its step shows goal, indicator, baseline, target, priority and stage; on a phone it scrolls in its frame, never the page", async ({ page }) => {
+  const errors = watchConsole(page);
+  const goals = pack.phases.flatMap((p) => p.steps.flatMap((s) => s.items)).find((i) => i.id === "goals.register") as RegisterItem;
+  const label = (id: string, lang: "fa" | "en") => goals.columns.find((c) => c.id === id)!.label[lang];
+  await page.goto(stepOf(1, "goals.register"));
+  await switchLanguage(page, "en");
+  const table = page.locator("#item-goals\\.register table.register-table");
+  await expect(table.locator("thead th")).toHaveText(["#", ...["goal", "kpi", "baseline", "target", "priority", "stage"].map((c) => label(c, "en"))]);
+  await expect(table.locator("tbody tr").first().locator("td")).toHaveCount(7);
+
+  for (const lang of ["fa", "en"] as const) {
+    await switchLanguage(page, lang);
+    for (const width of [390, 768, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator("#item-goals\\.register").scrollIntoViewIfNeeded();
+      await shot(page, `register-columns-${lang}-${width}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${lang} ${width}`).toBe(true);
+    }
+  }
+  // At 390 px the table is wider than its frame: the frame is a labelled, focusable region that scrolls.
+  await page.setViewportSize({ width: 390, height: 900 });
+  const frame = page.locator("#item-goals\\.register div[role=region]");
+  await expect(frame).toHaveAccessibleName(goals.title.en);
+  await expect(frame).toHaveAttribute("tabindex", "0");
+  const sizes = await frame.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(sizes.scroll).toBeGreaterThan(sizes.client);
+  await frame.focus();
+  const before = await frame.evaluate((el) => el.scrollLeft);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => frame.evaluate((el) => el.scrollLeft)).not.toBe(before);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  expect(errors).toEqual([]);
+});
+
+test("a register shown a page at a time prints the rows of that page and says which", async ({ page }) => {
+  const created = await page.request.post("/projects/new", {
+    form: { name: `Printed pages ${Date.now()}`, clientOrganisation: "Paging Ltd", deliverableLanguage: "en", startDate: "2026-11-23", pack: "crm-implementation@1.0.0" },
+    maxRedirects: 0,
+  });
+  const projectId = created.headers()["location"]!.split("/").pop()!;
+  for (let i = 1; i <= 27; i++) {
+    const r = await page.request.post(stepOf(projectId, "vision.decisions"), { form: { intent: "row-add", itemId: "vision.decisions", "c.decision": `Decision ${i}` } });
+    expect(r.status()).toBe(200);
+  }
+  await page.goto(`${stepOf(projectId, "vision.decisions")}?page.vision.decisions=2`);
+  await switchLanguage(page, "en");
+  await page.emulateMedia({ media: "print" });
+  const decisions = page.locator("#item-vision\\.decisions");
+  await expect(decisions.locator("table.print-table tbody tr")).toHaveCount(2);
+  await expect(decisions.locator("table.print-table").getByText("Decision 27", { exact: true })).toBeVisible();
+  await expect(decisions.getByText("This print shows rows 26–27 of 27; open the register's other pages to print the rest.")).toBeVisible();
+  // An empty register says so once.
+  await expect(page.locator("#item-vision\\.open-points").getByText("No rows recorded", { exact: true })).toBeVisible();
+  expect(await visibleChrome(page)).toEqual([]);
+});
