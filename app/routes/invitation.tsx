@@ -30,6 +30,8 @@ export function loader({ params, context, request }: Route.LoaderArgs) {
     project: { name: project.name, clientOrganisation: project.clientOrganisation },
     role: link.role!,
     note: link.note,
+    /** Whom it was sent to by email: greeted by name, their name and email filled in. */
+    invitee: link.email ? { name: link.name ?? "", email: link.email } : null,
     invitedBy: inviter?.displayName ?? "",
     expiresAt: link.expiresAt,
     user: user ? { name: user.displayName, email: user.email } : null,
@@ -70,12 +72,13 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const busy = useNavigation().state === "submitting";
-  const { project, role, note, invitedBy, expiresAt, user, returnTo } = loaderData;
+  const { project, role, note, invitedBy, expiresAt, user, returnTo, invitee } = loaderData;
   const errors: Record<string, string> = actionData?.errors ?? {};
   return (
     <main id="main" className="page narrow stack">
       <h1>{t("invitation.title")}</h1>
       <section className="card">
+        {invitee?.name ? <p className="invitation-greeting" data-testid="invitation-greeting">{t("inviteMail.greeting", { name: invitee.name })}</p> : null}
         <p className="lead">
           {t("invitation.lead", { inviter: invitedBy, role: t(`roles.${role}`) })}
         </p>
@@ -98,8 +101,8 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
             <h2>{t("invitation.newAccount")}</h2>
             {errors._form ? <p className="banner banner-error" role="alert">{t(errors._form)}</p> : null}
             <input type="hidden" name="intent" value="signup" />
-            <NameField errors={errors} values={actionData?.values} />
-            <EmailField errors={errors} values={actionData?.values} />
+            <NameField errors={errors} values={actionData?.values ?? (invitee ? { displayName: invitee.name } : undefined)} />
+            <EmailField errors={errors} values={actionData?.values ?? (invitee ? { email: invitee.email } : undefined)} />
             <NewPasswordFields errors={errors} />
             <Honeypot />
             <button type="submit" className="button primary" disabled={busy}>{t("invitation.createAndJoin")}</button>
