@@ -6,6 +6,8 @@ import type { Route } from "./+types/invitation";
 import { getDb } from "#db/client.ts";
 import { createUser, createSession, EmailTakenError, getUser, sessionCookie } from "#app/domain/auth.server.ts";
 import { acceptInvitation, findLink } from "#app/domain/members.server.ts";
+import { rememberLanguage } from "#app/domain/mail.server.ts";
+import { chosenLanguage, languageCookie } from "#app/domain/preferences.server.ts";
 import { echo, fieldErrors, honeypotFilled, newAccountSchema } from "#app/domain/account.server.ts";
 import { authContext } from "#app/context.ts";
 import { readForm } from "#app/http.server.ts";
@@ -40,7 +42,7 @@ export function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  validLink(params.token);
+  const { link } = validLink(params.token);
   const db = getDb();
   const form = await readForm(request);
   const signedIn = context.get(authContext).user;
@@ -58,6 +60,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       throw error;
     }
     headers.append("Set-Cookie", sessionCookie(request, createSession(db, user.id)));
+  }
+  // Someone who opened an invitation written in a language, and chose none, keeps it after joining (decision 046).
+  if (link.language && !(await chosenLanguage(request))) {
+    headers.append("Set-Cookie", await languageCookie.serialize(link.language));
+    if (!signedIn) rememberLanguage(db, user.id, link.language);
   }
   const result = acceptInvitation(db, params.token, user);
   if (!result.ok) throw data({ error: `links.${result.state}` }, { status: result.state === "unknown" ? 404 : 410, headers });
