@@ -73,7 +73,7 @@ export function TeamRowInvites({ projectId, rows, defaultLanguage }: { projectId
   const { t } = useTranslation();
   if (rows.length === 0) return null;
   return (
-    <details className="team-invites card-inset" data-testid="team-row-invites">
+    <details className="team-invites" data-testid="team-row-invites">
       <summary>{t("inviteMail.team.title")}</summary>
       <p className="muted small">{t("inviteMail.team.lead")}</p>
       <ul className="plain-list">
@@ -108,7 +108,7 @@ function TeamRowInvite({ projectId, row, defaultLanguage }: { projectId: number;
               <label className="label" htmlFor={`${base}-name`}>{t("inviteMail.name")}</label>
               <input id={`${base}-name`} name="name" className="input" dir="auto" maxLength={120} defaultValue={row.name} aria-describedby={`${base}-name-error`} />
               <FieldError id={`${base}-name-error`} message={errors.name} />
-              <label className="label" htmlFor={`${base}-email`}>{t("inviteMail.email")}</label>
+              <label className="label" htmlFor={`${base}-email`}>{t("auth.email")}</label>
               <input id={`${base}-email`} name="email" type="email" className="input" dir="ltr" maxLength={254} defaultValue={row.email} aria-describedby={`${base}-email-error`} />
               <FieldError id={`${base}-email-error`} message={errors.email} />
               <label className="label" htmlFor={`${base}-role`}>{t("members.role")}</label>

@@ -19,7 +19,7 @@ const invitation = (lang: "fa" | "en", extra: Partial<MailInput> = {}): MailInpu
 describe("the emails", () => {
   it("an English invitation greets the person, names the inviter, project and role, and carries the link in text and HTML", () => {
     const m = renderMail(invitation("en"), "Sara & Co");
-    expect(m.subject).toBe("Sara & Co invites you to the project “CRM <script>alert(1)</script>”");
+    expect(m.subject).toBe("Invitation to the project “CRM <script>alert(1)</script>” from Sara & Co");
     expect(m.text).toContain("Hello Dr. <b>Rostami</b>,");
     expect(m.text).toContain("as Executive sponsor");
     expect(m.text).toContain("https://crm.example/invitations/abc?x=1&y=2");
@@ -38,7 +38,7 @@ describe("the emails", () => {
 
   it("a Persian invitation is right-to-left, in Persian, with a Persian (Jalali) date", () => {
     const m = renderMail(invitation("fa", { name: "مینا رستمی", project: "CRM مهرگان" }), "سارا احمدی");
-    expect(m.subject).toBe("Sara & Co شما را به پروژه «CRM مهرگان» دعوت می‌کند");
+    expect(m.subject).toBe("دعوت به پروژه «CRM مهرگان» از طرف Sara & Co");
     expect(m.html).toContain('<html lang="fa" dir="rtl">');
     expect(m.html).toContain("text-align:right");
     expect(m.text).toContain("مینا رستمی گرامی، سلام");
@@ -46,6 +46,13 @@ describe("the emails", () => {
     expect(m.text).toMatch(/۱۴۰۵/);
     expect(m.text).not.toMatch(/2026/);
     expect(m.text).toContain("از طرف سارا احمدی");
+  });
+
+  it("a subject starts in its own language's script, so a mail program lays it out in the right direction", () => {
+    const en = renderMail(invitation("en", { inviter: "سارا احمدی", project: "پروژه مهرگان" }));
+    expect(en.subject).toMatch(/^[A-Za-z]/);
+    const fa = renderMail(invitation("fa", { inviter: "Sara Ahmadi", project: "Alder CRM" }));
+    expect(fa.subject).toMatch(/^[\u0600-\u06FF]/);
   });
 
   it("no name: a plain greeting; a line break in a name never reaches the subject", () => {

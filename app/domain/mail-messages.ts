@@ -42,7 +42,7 @@ const W = {
     buttonFallback: "If the button does not open, copy this address into your browser:",
     fromName: "{sender} via Gambegam",
     invitation: {
-      subject: "{inviter} invites you to the project “{project}”",
+      subject: "Invitation to the project “{project}” from {inviter}",
       lead: "{inviter} invites you to join the project “{project}” ({client}) in Gambegam as {role}.",
       what: "As {role}: {roleDescription}",
       button: "Accept the invitation",
@@ -90,7 +90,7 @@ const W = {
     buttonFallback: "اگر دکمه باز نشد، این نشانی را در مرورگر خود بگذارید:",
     fromName: "{sender} در گام‌به‌گام",
     invitation: {
-      subject: "{inviter} شما را به پروژه «{project}» دعوت می‌کند",
+      subject: "دعوت به پروژه «{project}» از طرف {inviter}",
       lead: "{inviter} شما را دعوت می‌کند که با نقش {role} به پروژه «{project}» ({client}) در گام‌به‌گام بپیوندید.",
       what: "{role}: {roleDescription}",
       button: "پذیرفتن دعوت",
@@ -127,7 +127,7 @@ const W = {
       invitations: "دعوت‌های به‌کارنرفته",
       invitationLine: "{who} با نقش {role} — {project} (معتبر تا {date})",
       button: "باز کردن گام‌به‌گام",
-      once: "این خلاصه را دست‌بالا روزی یک بار دریافت می‌کنید، و تنها وقتی چیزی در انتظار شماست.",
+      once: "این خلاصه را حداکثر روزی یک بار دریافت می‌کنید، و تنها وقتی چیزی در انتظار شماست.",
     },
   },
 } as const;
@@ -157,7 +157,7 @@ function fillHtml(template: string, vars: Vars): string {
 }
 
 type Block =
-  | { p: string; vars?: Vars; small?: boolean }
+  | { p: string; vars?: Vars; small?: boolean; footer?: boolean }
   | { quote: string; vars?: Vars }
   | { heading: string }
   | { list: Array<{ line: string; vars: Vars; href?: string }> }
@@ -182,9 +182,11 @@ function renderHtml(lang: Language, subject: string, blocks: Block[], fallbackLa
   const align = lang === "fa" ? "right" : "left";
   const font = lang === "fa" ? "Vazirmatn, Tahoma, 'Segoe UI', sans-serif" : "'Segoe UI', Helvetica, Arial, sans-serif";
   const body: string[] = [];
-  let firstLink: string | null = null;
   for (const b of blocks) {
-    if ("p" in b) body.push(`<p style="margin:0 0 14px;${b.small ? `font-size:13px;color:${COLOURS.muted};` : ""}">${fillHtml(b.p, b.vars ?? {})}</p>`);
+    if ("p" in b)
+      body.push(
+        `<p style="margin:0 0 14px;${b.small ? `font-size:13px;color:${COLOURS.muted};` : ""}${b.footer ? `border-top:1px solid ${COLOURS.border};padding-top:12px;margin-top:20px;` : ""}">${fillHtml(b.p, b.vars ?? {})}</p>`,
+      );
     else if ("quote" in b)
       body.push(
         `<blockquote style="margin:0 0 14px;padding:8px 12px;border-${align}:3px solid ${COLOURS.border};color:${COLOURS.muted};white-space:pre-line">${fillHtml(b.quote, b.vars ?? {})}</blockquote>`,
@@ -197,13 +199,13 @@ function renderHtml(lang: Language, subject: string, blocks: Block[], fallbackLa
           .join("")}</ul>`,
       );
     else {
-      firstLink ??= b.href;
       body.push(
-        `<p style="margin:20px 0"><a href="${escapeHtml(b.href)}" style="display:inline-block;background:${COLOURS.accent};color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(b.button)}</a></p>`,
+        `<p style="margin:20px 0 8px"><a href="${escapeHtml(b.href)}" style="display:inline-block;background:${COLOURS.accent};color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(b.button)}</a></p>`,
+        // The address itself under the button, for mail programs that do not show it as one.
+        `<p style="margin:0 0 18px;font-size:13px;color:${COLOURS.muted}">${escapeHtml(fallbackLabel)}<br><a href="${escapeHtml(b.href)}" dir="ltr" style="color:${COLOURS.accent};word-break:break-all">${escapeHtml(b.href)}</a></p>`,
       );
     }
   }
-  if (firstLink) body.push(`<p style="margin:0 0 14px;font-size:13px;color:${COLOURS.muted}">${escapeHtml(fallbackLabel)}<br><a href="${escapeHtml(firstLink)}" dir="ltr" style="color:${COLOURS.accent};word-break:break-all">${escapeHtml(firstLink)}</a></p>`);
   return [
     "<!doctype html>",
     `<html lang="${lang}" dir="${dir}">`,
@@ -279,7 +281,7 @@ export function renderMail(input: MailInput, sender: string | null = null): Mail
       break;
     }
   }
-  blocks.push({ p: sender ? w.footer : w.footerSystem, vars: sender ? { sender: oneLine(sender) } : {}, small: true });
+  blocks.push({ p: sender ? w.footer : w.footerSystem, vars: sender ? { sender: oneLine(sender) } : {}, small: true, footer: true });
   subject = oneLine(subject);
   return { subject, text: renderText(blocks), html: renderHtml(lang, subject, blocks, w.buttonFallback) };
 }

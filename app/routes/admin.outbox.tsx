@@ -61,7 +61,7 @@ export default function AdminOutbox({ loaderData }: Route.ComponentProps) {
                 <span className="muted small">{t(`outbox.kind.${m.kind}`)}</span> · <LocalTime iso={m.createdAt} lang={lang} />
               </p>
               <p>
-                <strong dir="auto">{m.subject}</strong>
+                <strong dir={m.language === "fa" ? "rtl" : "ltr"} lang={m.language}>{m.subject}</strong>
               </p>
               <p className="small">
                 {t("outbox.to")}: {m.toName ? <><bdi>{m.toName}</bdi> </> : null}<span dir="ltr">&lt;{m.toEmail}&gt;</span> · {t(`languages.${m.language}`)}

@@ -88,7 +88,7 @@ describe("email through a real SMTP server", () => {
     // The page (Persian: the manager's interface) says it was emailed.
     expect(await r.text()).toContain("به guest.person@client.example ایمیل شد.");
     const got = await waitFor(() => smtp.received.find((m) => m.to.includes("guest.person@client.example")), "invitation");
-    expect(got.mail.subject).toMatch(/invites you to the project “.+”/);
+    expect(got.mail.subject).toMatch(/^Invitation to the project “.+” from .+/);
     expect(got.mail.from?.value[0]?.address).toBe("gambegam@firm.example");
     expect(got.mail.from?.value[0]?.name).toMatch(/via Gambegam$/);
     expect(got.mail.text).toContain("Hello Guest Person,");
@@ -197,7 +197,7 @@ describe("without SMTP settings", () => {
     expect(r.status).toBe(200);
     expect(await r.text()).toContain("به board@client.example ایمیل نشد: این نصب سرور ایمیل ندارد");
     const page = await (await fetch(`${server.url}/admin/outbox`, { headers: { cookie: admin } })).text();
-    expect(page).toContain("Outbox Admin invites you to the project");
+    expect(page).toMatch(/Invitation to the project “.+” from Outbox Admin/);
     expect(page).toContain("board@client.example");
     const link = /data-testid="outbox-link"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*data-testid="outbox-link"/.exec(page);
     const url = link?.[1] ?? link?.[2];

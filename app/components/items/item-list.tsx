@@ -78,6 +78,8 @@ export function ItemList({
               {node}
               {changedLine}
             </fieldset>
+            {/* Outside the fieldset: inviting people is not editing the register, so a signed phase does not lock it. */}
+            {team && team.register.itemId === item.id && teamInvites ? <TeamRowInvites projectId={data.projectId} rows={teamInvites.rows} defaultLanguage={teamInvites.defaultLanguage} /> : null}
             {voice}
           </Fragment>
         );
@@ -109,7 +111,6 @@ export function ItemList({
                 fallback={itemFallback}
               >
                 {team && team.register.itemId === item.id ? <TeamCoverageView coverage={team} compact /> : null}
-                {team && team.register.itemId === item.id && teamInvites ? <TeamRowInvites projectId={data.projectId} rows={teamInvites.rows} defaultLanguage={teamInvites.defaultLanguage} /> : null}
               </RegisterItemView>,
             );
           default:
