@@ -178,7 +178,8 @@ describe("without SMTP settings", () => {
   let server: RunningServer;
   let admin: string;
   beforeAll(async () => {
-    server = await startServer({ SMTP_HOST: null, SMTP_URL: null });
+    // The demo's team phase signed (as on a fresh installation): inviting its rows must still work.
+    server = await startServer({ SMTP_HOST: null, SMTP_URL: null, GAMBEGAM_DEMO_SIGNOFFS: "on" });
     const setup = await fetch(`${server.url}/setup`, {
       method: "POST",
       body: form({ displayName: "Outbox Admin", email: "outbox.admin@firm.example", password: "outbox admin password", confirm: "outbox admin password", code: setupCode(server) }),
@@ -208,6 +209,18 @@ describe("without SMTP settings", () => {
     const after = await (await fetch(`${server.url}/admin/outbox`, { headers: { cookie: admin } })).text();
     expect(after).not.toContain('data-testid="outbox-link"');
     expect(after).toContain("/invitations/…");
+  });
+
+  test("on a signed team phase the register is locked, but inviting its rows is not", async () => {
+    const page = await (await fetch(`${server.url}/projects/1/phases/team/steps/team-roles`, { headers: { cookie: admin } })).text();
+    const at = page.indexOf('data-testid="team-row-invites"');
+    expect(at).toBeGreaterThan(0);
+    const before = page.slice(0, at);
+    const opened = before.lastIndexOf("<fieldset");
+    expect(opened, "the team register is not locked here").toBeGreaterThan(0);
+    expect(before.slice(opened)).toMatch(/^<fieldset[^>]*disabled/);
+    // The panel comes after that (disabled) fieldset closed, not inside it.
+    expect(before.slice(opened)).toContain("</fieldset>");
   });
 
   test("the outbox is for administrators only", async () => {
