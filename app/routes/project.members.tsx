@@ -197,7 +197,8 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
         <section className="card form-card" aria-labelledby="invite-title">
           <h3 id="invite-title">{t("members.inviteTitle")}</h3>
           <p className="muted">{t("members.inviteLead")}</p>
-          <Form method="post" className="stack" noValidate>
+          {/* A new form after each invitation made, so its address is not sent a second time by mistake. */}
+          <Form method="post" className="stack" noValidate key={inviting?.link ?? "invite"}>
             <input type="hidden" name="intent" value="invite" />
             <Field id="invite-role" label={t("members.role")} error={inviting?.error && (inviting.errors?.role || !inviting.errors || !Object.keys(inviting.errors).length) ? inviting.error : null} required>
               <select id="invite-role" name="role" className="input" defaultValue="">
