@@ -5,6 +5,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 4317);
 // A fresh database for every run (so the demo project is id 1), removed before the server starts.
 const database = "tests/.artifacts/e2e.sqlite";
+// The SMTP server the email scenario starts (tests/e2e/invite-by-email.spec.ts): a fixed port beside the app's.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? port + 1000);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,7 +37,7 @@ export default defineConfig({
     timeout: 120_000,
     // The demo's sponsor signatures are left out: the scenarios edit its team and vision phases
     // and sign the team themselves (db/seed-demo.test.ts checks the signed demo).
-    env: { PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: database, GAMBEGAM_DEMO_SIGNOFFS: "off" },
+    env: { PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: database, GAMBEGAM_DEMO_SIGNOFFS: "off", SMTP_HOST: "127.0.0.1", SMTP_PORT: String(SMTP_PORT), MAIL_FROM: "gambegam@e2e.example", MAIL_DIGEST: "off" },
   },
   // The phase-gate scenario signs the demo's team phase off (which locks it), so it runs
   // after the walkthrough tests that edit that phase, on the same database.

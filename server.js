@@ -29,6 +29,7 @@ try {
   const ready = await build.entry.module.prepareServer({ seedDemo: process.env.GAMBEGAM_DEMO !== "off" });
   console.log(`Methodology packs: ${ready.packs.join(", ")}`);
   if (ready.demoProjectId) console.log(`Created the demo projects: Mehregan (id ${ready.demoProjectId}, Persian, part-way) and Alder & Finch (English, completed).`);
+  if (ready.mailLine) console.log(ready.mailLine);
   if (ready.setupCode) {
     console.log(`\nNo administrator yet. The set-up page asks for this one-time code:\n\n    ${ready.setupCode.code}\n\n(also in ${ready.setupCode.file}, readable only by this account)\n`);
   }

@@ -96,6 +96,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "/admin/users": { loader: "admin", action: "admin" },
   "/admin/branding": { loader: "admin", action: "admin" },
   "/admin/audit": { loader: "admin" },
+  // Every email the app sent or would send (decision 046): its links are capabilities, so administrators only.
+  "/admin/outbox": { loader: "admin" },
   "/preferences": { loader: "public", action: "public" },
   "/health": { loader: "public" },
   "/projects": { loader: "signed-in" },
@@ -129,6 +131,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     action: {
       intents: {
         invite: { project: "manage-members" },
+        "invite-row": { project: "manage-members" },
         revoke: { project: "manage-members" },
         "change-role": { project: "manage-members" },
         remove: { project: "manage-members" },

@@ -6,7 +6,8 @@ import { FrameworkScripts } from "#app/components/framework-scripts.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/root";
 import { direction, i18nFor, useTranslation } from "./i18n.ts";
-import { getPreferences } from "./domain/preferences.server.ts";
+import { chosenLanguage, getPreferences } from "./domain/preferences.server.ts";
+import { invitationLanguage } from "./domain/members.server.ts";
 import { phoneLanguage } from "./domain/workshop-pages.server.ts";
 import { getDb } from "#db/client.ts";
 import { accessMiddleware, noStoreMiddleware } from "./domain/guard.server.ts";
@@ -29,6 +30,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // A workshop phone page speaks the project's language unless this browser chose one (decision 039).
   const phone = /^\/w\/([^/]+)\/?$/.exec(new URL(request.url).pathname);
   if (phone) prefs.lang = await phoneLanguage(getDb(), request, decodeURIComponent(phone[1]!));
+  // An invitation speaks its own language (chosen by the inviter) unless this browser chose one (decision 046).
+  const invitation = /^\/invitations\/([^/]+)\/?$/.exec(new URL(request.url).pathname);
+  if (invitation && !(await chosenLanguage(request))) prefs.lang = invitationLanguage(getDb(), decodeURIComponent(invitation[1]!)) ?? prefs.lang;
   return { ...prefs, user: user ? { name: user.displayName, email: user.email, isAdmin: user.isAdmin } : null };
 }
 

@@ -13,6 +13,7 @@ export default [
   route("admin/users", "routes/admin.users.tsx"),
   route("admin/branding", "routes/admin.branding.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
+  route("admin/outbox", "routes/admin.outbox.tsx"),
   route("projects", "routes/projects.tsx"),
   route("projects/new", "routes/projects.new.tsx"),
   route("projects/import", "routes/projects.import.tsx"),

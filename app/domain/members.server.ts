@@ -12,6 +12,7 @@ import { memberships, oneTimeLinks, projects, users, type ProjectRole } from "#d
 import { audit, type Actor } from "./audit.server.ts";
 import { deleteUserSessions, newToken, setPassword, tokenHash } from "./auth.server.ts";
 import { stripInvisible } from "./text-hygiene.ts";
+import type { Language } from "#methodology/schema.ts";
 
 export const INVITATION_DAYS = 7;
 export const RESET_HOURS = 24;
@@ -80,23 +81,49 @@ export function removeMember(db: Db, actor: Actor, projectId: number, userId: nu
 
 // --- invitations ------------------------------------------------------------
 
-export function createInvitation(db: Db, actor: Actor & { id: number }, projectId: number, role: ProjectRole, typedNote: string, now = new Date()): { token: string; expiresAt: string } {
+/** For an invitation sent by email (decision 046): to whom, in which language, and from which team-register row. */
+export type InvitationAddress = { email: string; name: string; language: Language; teamRowId?: number | null };
+
+export function createInvitation(
+  db: Db,
+  actor: Actor & { id: number },
+  projectId: number,
+  role: ProjectRole,
+  typedNote: string,
+  now = new Date(),
+  address: InvitationAddress | null = null,
+): { token: string; expiresAt: string } {
   const note = stripInvisible(typedNote).trim();
   const token = newToken();
   const at = now.toISOString();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY).toISOString();
+  const email = address ? address.email.trim().toLowerCase() : null;
+  const name = address ? stripInvisible(address.name).trim() || null : null;
   writeTransaction(db, (tx) => {
     tx.insert(oneTimeLinks)
-      .values({ tokenHash: tokenHash(token), kind: "invitation", projectId, role, note, createdBy: actor.id, createdAt: at, expiresAt })
+      .values({
+        tokenHash: tokenHash(token),
+        kind: "invitation",
+        projectId,
+        role,
+        note,
+        email,
+        name,
+        language: address?.language ?? null,
+        teamRowId: address?.teamRowId ?? null,
+        createdBy: actor.id,
+        createdAt: at,
+        expiresAt,
+      })
       .run();
-    audit(tx, actor, { projectId, action: "invitation.create", subject: note || null, after: { role, note, expiresAt } }, at);
+    audit(tx, actor, { projectId, action: "invitation.create", subject: name || note || null, after: { role, note, expiresAt, ...(email ? { email } : {}) } }, at);
   });
   return { token, expiresAt };
 }
 
 export function pendingInvitations(db: Db, projectId: number, now = new Date()) {
   return db
-    .select({ id: oneTimeLinks.id, role: oneTimeLinks.role, note: oneTimeLinks.note, createdAt: oneTimeLinks.createdAt, expiresAt: oneTimeLinks.expiresAt, by: users.displayName })
+    .select({ id: oneTimeLinks.id, role: oneTimeLinks.role, note: oneTimeLinks.note, email: oneTimeLinks.email, name: oneTimeLinks.name, teamRowId: oneTimeLinks.teamRowId, createdAt: oneTimeLinks.createdAt, expiresAt: oneTimeLinks.expiresAt, by: users.displayName })
     .from(oneTimeLinks)
     .innerJoin(users, eq(users.id, oneTimeLinks.createdBy))
     .where(
@@ -138,6 +165,12 @@ export function findLink(db: Db, token: string, kind: "invitation" | "password-r
   const project = link.projectId ? db.select({ id: projects.id, name: projects.name, clientOrganisation: projects.clientOrganisation }).from(projects).where(eq(projects.id, link.projectId)).get() ?? null : null;
   const state: LinkState = link.revokedAt ? "revoked" : link.usedAt ? "used" : link.expiresAt <= now.toISOString() ? "expired" : "valid";
   return { state, link, project };
+}
+
+/** The language an invitation was written in (its page speaks it), or null. */
+export function invitationLanguage(db: Db, token: string): Language | null {
+  const { state, link } = findLink(db, token, "invitation");
+  return state === "valid" ? (link?.language ?? null) : null;
 }
 
 export type AcceptResult = { ok: true; projectId: number; alreadyMember: boolean } | { ok: false; state: LinkState };
@@ -199,4 +232,38 @@ export async function useResetLink(db: Db, token: string, password: string, now 
   await setPassword(db, link.userId, password);
   deleteUserSessions(db, link.userId);
   return { ok: true, userId: link.userId };
+}
+
+// --- inviting a row of the team register (issue 20, item 4) -----------------------
+
+/** The project role a team-register role becomes when its person is invited (editable before sending). */
+export function projectRoleForTeamRole(teamRole: unknown): ProjectRole {
+  if (teamRole === "executive-sponsor") return "executive-sponsor";
+  if (teamRole === "project-manager") return "project-manager";
+  return "team-member";
+}
+
+export type TeamRowInvite = {
+  rowId: number;
+  name: string;
+  email: string;
+  /** The role the invitation proposes. */
+  role: ProjectRole;
+  /** `member`: someone with this email is in the project; `invited`: an invitation from this row (or to this email) waits. */
+  status: "member" | "invited" | null;
+};
+
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Each team-register row with an email, with what inviting it would carry over and whether it is done. */
+export function teamRowInvites(db: Db, projectId: number, rows: ReadonlyArray<{ id: number; cells: Readonly<Record<string, unknown>> }>, roleColumn: string, now = new Date()): TeamRowInvite[] {
+  const memberEmails = new Set(listMembers(db, projectId).map((m) => m.email.toLowerCase()));
+  const pending = pendingInvitations(db, projectId, now);
+  return rows.flatMap((r) => {
+    const email = typeof r.cells.email === "string" ? r.cells.email.trim().toLowerCase() : "";
+    if (!EMAIL_SHAPE.test(email)) return [];
+    const name = typeof r.cells.name === "string" ? r.cells.name.trim() : "";
+    const status = memberEmails.has(email) ? "member" : pending.some((p) => p.teamRowId === r.id || p.email === email) ? "invited" : null;
+    return [{ rowId: r.id, name, email, role: projectRoleForTeamRole(r.cells[roleColumn]), status }];
+  });
 }

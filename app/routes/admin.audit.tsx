@@ -45,7 +45,7 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
       <h1>{t("adminAudit.title")}</h1>
       <p className="lead">{t("adminAudit.lead")}</p>
       <p>
-        <Link to="/admin/users">{t("admin.users")}</Link>
+        <Link to="/admin/users">{t("admin.users")}</Link> · <Link to="/admin/outbox">{t("outbox.link")}</Link>
         {paged ? (
           <>
             {" · "}

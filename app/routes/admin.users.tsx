@@ -8,6 +8,7 @@ import { getDb, writeTransaction } from "#db/client.ts";
 import { memberships, users } from "#db/schema.ts";
 import { deleteUserSessions, listUsers, otherActiveAdmins } from "#app/domain/auth.server.ts";
 import { createResetLink } from "#app/domain/members.server.ts";
+import { publicOrigin, resetDraft, sendMail } from "#app/domain/mail.server.ts";
 import { audit } from "#app/domain/audit.server.ts";
 import type { InstallationAuditAction } from "#app/audit-categories.ts";
 import { Link } from "#app/components/app-link.tsx";
@@ -75,7 +76,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       const { token, expiresAt } = createResetLink(db, actor, userId);
       // The link itself is never written down: only that one was made, and until when.
       audit(db, actor, { projectId: null, action: "admin.user-reset-link", subject: target.email, after: { expiresAt } }, stamp);
-      return { error: null, link: `${new URL(request.url).origin}/reset/${token}`, userId };
+      const link = `${publicOrigin(request)}/reset/${token}`;
+      // Emailed to the person as well (decision 046); the link is shown either way.
+      const [delivery] = await sendMail(db, [resetDraft(db, { user: target, admin: me.displayName, link, expiresAt })]);
+      return { error: null, link, userId, mail: delivery ? { status: delivery.status, to: delivery.toEmail } : null };
     }
   }
 }
@@ -88,7 +92,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const busy = useNavigation().state !== "idle";
-  const result = actionData as { error: string | null; link: string | null; userId: number | null } | undefined;
+  const result = actionData as { error: string | null; link: string | null; userId: number | null; mail?: { status: "sent" | "failed" | "not-sent"; to: string } | null } | undefined;
   const button = (userId: number, intent: string, label: string, danger = false) => (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -101,7 +105,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
       <h1>{t("admin.users")}</h1>
       <p className="lead">{t("admin.lead")}</p>
       <p>
-        <Link to="/admin/audit">{t("adminAudit.link")}</Link>
+        <Link to="/admin/audit">{t("adminAudit.link")}</Link> · <Link to="/admin/outbox">{t("outbox.link")}</Link>
       </p>
       {result?.error ? <p className="banner banner-error" role="alert">{t(result.error)}</p> : null}
       <table className="data-table card">
@@ -133,6 +137,11 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
                 {button(u.id, "reset-link", t("admin.resetLink"))}
                 {result?.link && result.userId === u.id ? (
                   <div className="new-link">
+                    {result.mail ? (
+                      <p data-testid="reset-mail">
+                        {result.mail.status === "sent" ? t("inviteMail.sent", { email: result.mail.to }) : result.mail.status === "failed" ? t("inviteMail.failed", { email: result.mail.to }) : t("inviteMail.notSent", { email: result.mail.to })}
+                      </p>
+                    ) : null}
                     <label htmlFor={`reset-link-${u.id}`} className="label">{t("admin.resetLink")}</label>
                     <input id={`reset-link-${u.id}`} className="input" dir="ltr" readOnly value={result.link} onFocus={(e) => e.currentTarget.select()} />
                     <p className="muted small">{t("admin.resetLinkNote")}</p>

@@ -6,6 +6,8 @@ import type { Route } from "./+types/invitation";
 import { getDb } from "#db/client.ts";
 import { createUser, createSession, EmailTakenError, getUser, sessionCookie } from "#app/domain/auth.server.ts";
 import { acceptInvitation, findLink } from "#app/domain/members.server.ts";
+import { rememberLanguage } from "#app/domain/mail.server.ts";
+import { chosenLanguage, languageCookie } from "#app/domain/preferences.server.ts";
 import { echo, fieldErrors, honeypotFilled, newAccountSchema } from "#app/domain/account.server.ts";
 import { authContext } from "#app/context.ts";
 import { readForm } from "#app/http.server.ts";
@@ -30,6 +32,8 @@ export function loader({ params, context, request }: Route.LoaderArgs) {
     project: { name: project.name, clientOrganisation: project.clientOrganisation },
     role: link.role!,
     note: link.note,
+    /** Whom it was sent to by email: greeted by name, their name and email filled in. */
+    invitee: link.email ? { name: link.name ?? "", email: link.email } : null,
     invitedBy: inviter?.displayName ?? "",
     expiresAt: link.expiresAt,
     user: user ? { name: user.displayName, email: user.email } : null,
@@ -38,7 +42,7 @@ export function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  validLink(params.token);
+  const { link } = validLink(params.token);
   const db = getDb();
   const form = await readForm(request);
   const signedIn = context.get(authContext).user;
@@ -57,6 +61,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     headers.append("Set-Cookie", sessionCookie(request, createSession(db, user.id)));
   }
+  // Someone who opened an invitation written in a language, and chose none, keeps it after joining (decision 046).
+  if (link.language && !(await chosenLanguage(request))) {
+    headers.append("Set-Cookie", await languageCookie.serialize(link.language));
+    if (!signedIn) rememberLanguage(db, user.id, link.language);
+  }
   const result = acceptInvitation(db, params.token, user);
   if (!result.ok) throw data({ error: `links.${result.state}` }, { status: result.state === "unknown" ? 404 : 410, headers });
   return redirect(`/projects/${result.projectId}`, { headers });
@@ -70,12 +79,13 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const busy = useNavigation().state === "submitting";
-  const { project, role, note, invitedBy, expiresAt, user, returnTo } = loaderData;
+  const { project, role, note, invitedBy, expiresAt, user, returnTo, invitee } = loaderData;
   const errors: Record<string, string> = actionData?.errors ?? {};
   return (
     <main id="main" className="page narrow stack">
       <h1>{t("invitation.title")}</h1>
       <section className="card">
+        {invitee?.name ? <p className="invitation-greeting" data-testid="invitation-greeting">{t("inviteMail.greeting", { name: invitee.name })}</p> : null}
         <p className="lead">
           {t("invitation.lead", { inviter: invitedBy, role: t(`roles.${role}`) })}
         </p>
@@ -98,8 +108,8 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
             <h2>{t("invitation.newAccount")}</h2>
             {errors._form ? <p className="banner banner-error" role="alert">{t(errors._form)}</p> : null}
             <input type="hidden" name="intent" value="signup" />
-            <NameField errors={errors} values={actionData?.values} />
-            <EmailField errors={errors} values={actionData?.values} />
+            <NameField errors={errors} values={actionData?.values ?? (invitee ? { displayName: invitee.name } : undefined)} />
+            <EmailField errors={errors} values={actionData?.values ?? (invitee ? { email: invitee.email } : undefined)} />
             <NewPasswordFields errors={errors} />
             <Honeypot />
             <button type="submit" className="button primary" disabled={busy}>{t("invitation.createAndJoin")}</button>

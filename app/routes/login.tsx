@@ -14,6 +14,8 @@ import { translateError } from "#app/components/field.tsx";
 import { EmailField, Honeypot } from "#app/components/auth-fields.tsx";
 import { Field } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";
+import { chosenLanguage } from "#app/domain/preferences.server.ts";
+import { rememberLanguage } from "#app/domain/mail.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -36,6 +38,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (result.status === "invalid") return data({ error: "auth.wrongCredentials", values: echo(form) }, { status: 400 });
   // A new session at every sign-in; whatever session the browser had ends.
   deleteSessionByToken(db, readCookie(request, SESSION_COOKIE));
+  // The language this browser chose becomes the one their emails are written in (decision 046).
+  const chosen = await chosenLanguage(request);
+  if (chosen && chosen !== result.user.language) rememberLanguage(db, result.user.id, chosen);
   return redirect(returnTo, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
 }
 

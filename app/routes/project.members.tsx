@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, useNavigation } from "react-router";
 import { z } from "zod";
@@ -6,6 +5,10 @@ import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.members";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { changeRole, createInvitation, listMembers, pendingInvitations, removeMember, revokeInvitation } from "#app/domain/members.server.ts";
+import { invitationDraft, publicOrigin, sendMail } from "#app/domain/mail.server.ts";
+import { emailSchema, displayNameSchema } from "#app/domain/auth.server.ts";
+import { fieldErrors } from "#methodology/values.ts";
+import { InvitationResult, type InviteActionResult } from "#app/components/team-row-invite.tsx";
 import { unlinkedMembers } from "#app/domain/project-transfer.server.ts";
 import { readForm, positiveId } from "#app/http.server.ts";
 import { can, PROJECT_ROLES, ROLE_PERMISSIONS, PERMISSIONS } from "#app/access.ts";
@@ -19,6 +22,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const manage = can(role, "manage-members");
   return {
     projectId: project.id,
+    deliverableLanguage: project.deliverableLanguage,
     me: user.id,
     manage,
     members: listMembers(db, project.id).map((m) => ({ ...m, email: manage || m.userId === user.id ? m.email : null })),
@@ -29,27 +33,54 @@ export function loader({ params, context }: Route.LoaderArgs) {
 }
 
 const role = z.enum(PROJECT_ROLES);
+const language = z.enum(["fa", "en"]);
+/** An optional email: empty means "no email, only the link to copy". */
+const optionalEmail = z.union([z.literal("").transform(() => null), emailSchema]).optional().default("");
+const optionalName = z.union([z.literal("").transform(() => ""), displayNameSchema]).optional().default("");
 const memberForm = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite"), role, note: z.string().trim().max(200).optional().default("") }),
+  z.object({ intent: z.literal("invite"), role, note: z.string().trim().max(200).optional().default(""), email: optionalEmail, name: optionalName, language: language.optional() }),
+  // A row of the team register invited in one step: its name, email and role carried over (decision 046).
+  z.object({ intent: z.literal("invite-row"), rowId: positiveId, role, email: emailSchema, name: displayNameSchema, language }),
   z.object({ intent: z.literal("revoke"), invitationId: positiveId }),
   z.object({ intent: z.literal("change-role"), userId: positiveId, role }),
   z.object({ intent: z.literal("remove"), userId: positiveId }),
 ]);
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, project, actor } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, actor, data: projectData } = requireProjectContext(params.projectId, context);
   const form = await readForm(request);
   const parsed = memberForm.safeParse(form);
+  const intent = String(form.intent ?? "");
   if (!parsed.success) {
-    const noRole = form.intent === "invite";
-    return data({ intent: String(form.intent ?? ""), error: noRole ? "members.errors.chooseRole" : "errors.badForm", link: null, note: String(form.note ?? "") }, { status: 400 });
+    const invite = intent === "invite" || intent === "invite-row";
+    const errors = invite ? fieldErrors(parsed.error) : {};
+    const error = !invite ? "errors.badForm" : errors.role ? "members.errors.chooseRole" : Object.keys(errors).length ? "inviteMail.checkFields" : "errors.badForm";
+    return data(
+      { intent, error, errors, link: null, note: String(form.note ?? ""), email: String(form.email ?? ""), name: String(form.name ?? ""), rowId: Number(form.rowId) || null } satisfies InviteActionResult,
+      { status: 400 },
+    );
   }
   const input = parsed.data;
   switch (input.intent) {
-    case "invite": {
-      const { token, expiresAt } = createInvitation(db, actor, project.id, input.role, input.note);
-      const link = `${new URL(request.url).origin}/invitations/${token}`;
-      return { intent: "invite", error: null, link, role: input.role, note: input.note, expiresAt };
+    case "invite":
+    case "invite-row": {
+      let teamRowId: number | null = null;
+      if (input.intent === "invite-row") {
+        const teamItem = pack.team?.register;
+        const row = teamItem ? projectData.rows.get(teamItem)?.find((r) => r.id === input.rowId) : undefined;
+        if (!row) return data({ intent: input.intent, error: "inviteMail.noTeamRow", link: null, rowId: input.rowId } satisfies InviteActionResult, { status: 404 });
+        teamRowId = row.id;
+      }
+      const email = input.email;
+      const lang = input.language ?? project.deliverableLanguage;
+      const note = input.intent === "invite" ? input.note : "";
+      const { token, expiresAt } = createInvitation(db, actor, project.id, input.role, note, new Date(), email ? { email, name: input.name, language: lang, teamRowId } : null);
+      const link = `${publicOrigin(request)}/invitations/${token}`;
+      // The invitation is stored; the email goes after, and a failure only changes what the page says.
+      const [delivery] = email
+        ? await sendMail(db, [invitationDraft({ projectId: project.id, project, inviter: actor.name, role: input.role, email, name: input.name, language: lang, link, expiresAt })])
+        : [];
+      return { intent: input.intent, error: null, link, role: input.role, note, expiresAt, rowId: teamRowId, mail: delivery ? { status: delivery.status, to: delivery.toEmail } : null } satisfies InviteActionResult;
     }
     case "revoke": {
       const r = revokeInvitation(db, actor, project.id, input.invitationId);
@@ -75,14 +106,15 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
   const lang = i18n.language as Language;
   const busy = useNavigation().state !== "idle";
   const { members, invitations, manage, me, unlinked } = loaderData;
-  const result = actionData as { intent: string; error: string | null; link: string | null; role?: string; note?: string; expiresAt?: string; userId?: number } | undefined;
+  const result = actionData as (InviteActionResult & { userId?: number }) | undefined;
+  const inviting = result?.intent === "invite" ? result : undefined;
   return (
     <div className="stack">
       <header className="section-head">
         <h2 className="page-title">{t("members.title")}</h2>
         <p className="lead">{t("members.lead")}</p>
       </header>
-      {result?.error && result.intent !== "invite" ? <p className="banner banner-error" role="alert">{t(result.error)}</p> : null}
+      {result?.error && result.intent !== "invite" && result.intent !== "invite-row" ? <p className="banner banner-error" role="alert">{t(result.error)}</p> : null}
       <section className="card">
         <table className="data-table members-table">
           <thead>
@@ -165,9 +197,10 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
         <section className="card form-card" aria-labelledby="invite-title">
           <h3 id="invite-title">{t("members.inviteTitle")}</h3>
           <p className="muted">{t("members.inviteLead")}</p>
-          <Form method="post" className="stack" noValidate>
+          {/* A new form after each invitation made, so its address is not sent a second time by mistake. */}
+          <Form method="post" className="stack" noValidate key={inviting?.link ?? "invite"}>
             <input type="hidden" name="intent" value="invite" />
-            <Field id="invite-role" label={t("members.role")} error={result?.intent === "invite" && result.error ? result.error : null} required>
+            <Field id="invite-role" label={t("members.role")} error={inviting?.error && (inviting.errors?.role || !inviting.errors || !Object.keys(inviting.errors).length) ? inviting.error : null} required>
               <select id="invite-role" name="role" className="input" defaultValue="">
                 <option value="" disabled>{t("members.chooseRole")}</option>
                 {PROJECT_ROLES.map((r) => (
@@ -175,12 +208,24 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                 ))}
               </select>
             </Field>
+            <Field id="invite-email" label={t("inviteMail.email")} hint={t("inviteMail.emailHint")} error={inviting?.errors?.email ?? null}>
+              <input id="invite-email" name="email" type="email" className="input" dir="ltr" maxLength={254} autoComplete="off" defaultValue={inviting?.error ? (inviting.email ?? "") : ""} />
+            </Field>
+            <Field id="invite-name" label={t("inviteMail.name")} error={inviting?.errors?.name ?? null}>
+              <input id="invite-name" name="name" className="input" dir="auto" maxLength={120} autoComplete="off" defaultValue={inviting?.error ? (inviting.name ?? "") : ""} />
+            </Field>
+            <Field id="invite-language" label={t("inviteMail.language")}>
+              <select id="invite-language" name="language" className="input" defaultValue={loaderData.deliverableLanguage}>
+                <option value="fa" lang="fa">{t("languages.fa")}</option>
+                <option value="en" lang="en">{t("languages.en")}</option>
+              </select>
+            </Field>
             <Field id="invite-note" label={t("members.inviteNote")} hint={t("members.inviteNoteHint")}>
-              <input id="invite-note" name="note" className="input" dir="auto" maxLength={200} defaultValue={result?.intent === "invite" ? (result.note ?? "") : ""} />
+              <input id="invite-note" name="note" className="input" dir="auto" maxLength={200} defaultValue={inviting ? (inviting.note ?? "") : ""} />
             </Field>
             <button type="submit" className="button primary" disabled={busy}>{t("members.createLink")}</button>
           </Form>
-          {result?.intent === "invite" && result.link ? <NewLink link={result.link} role={result.role!} expiresAt={result.expiresAt!} /> : null}
+          {inviting?.link ? <InvitationResult result={inviting} /> : null}
         </section>
       ) : null}
 
@@ -192,6 +237,8 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
               <li key={inv.id} className="pending-invitation">
                 <span>
                   {t(`roles.${inv.role}`)}
+                  {inv.name ? <> · <bdi>{inv.name}</bdi></> : null}
+                  {inv.email ? <> · <span dir="ltr">{inv.email}</span></> : null}
                   {inv.note ? <> · <bdi>{inv.note}</bdi></> : null} · {t("members.expiresOn", { date: formatDate(inv.expiresAt.slice(0, 10), lang) })} · <bdi>{inv.by}</bdi>{" "}
                   <LocalTime iso={inv.createdAt} lang={lang} />
                 </span>
@@ -234,35 +281,6 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           </table>
         </div>
       </section>
-    </div>
-  );
-}
-
-/** The one time a new invitation link is shown: copy it and send it. */
-function NewLink({ link, role, expiresAt }: { link: string; role: string; expiresAt: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="banner banner-info new-link" role="status">
-      <p>{t("members.linkReady", { role: t(`roles.${role}`), date: formatDate(expiresAt.slice(0, 10), lang) })}</p>
-      <label htmlFor="invitation-link" className="label">{t("members.invitationLink")}</label>
-      <div className="copy-row">
-        <input id="invitation-link" className="input" dir="ltr" readOnly value={link} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            navigator.clipboard?.writeText(link).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {copied ? t("members.copied") : t("members.copy")}
-        </button>
-      </div>
-      <p className="muted small">{t("members.linkOnce")}</p>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.phase";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
 import { applyGate, gateView, projectGates, type GateIntent } from "#app/domain/signoff.server.ts";
+import { gateDrafts, publicOrigin, sendMailLater } from "#app/domain/mail.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { loadProjectData } from "#app/domain/projects.server.ts";
 import { readForm } from "#app/http.server.ts";
@@ -75,6 +76,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     load: () => loadProjectData(db, project.id),
   });
   if (!result.ok) return data({ intent: parsed.data.intent, error: result.error, field: result.field ?? null, comment: parsed.data.comment }, { status: result.status });
+  // After the sign-off step committed: the emails it calls for, sent without making this page wait (decision 046).
+  sendMailLater(db, gateDrafts(db, { projectId: project.id, pack, phaseId: phase.id, intent: parsed.data.intent as GateIntent, actor, comment: parsed.data.comment, origin: publicOrigin(request) }));
   return redirect(`/projects/${project.id}/phases/${phase.id}?done=${parsed.data.intent}#sign-off`);
 }
 

@@ -12,6 +12,7 @@ import { lastItemChanges } from "#app/domain/audit.server.ts";
 import { can } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
+import { teamRowInvites } from "#app/domain/members.server.ts";
 import { PresenceLine } from "#app/components/live.tsx";
 import { readForm } from "#app/http.server.ts";
 import { isItemAnswered } from "#methodology/progress.ts";
@@ -43,6 +44,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     sources: Object.fromEntries(pack.sources.map((s) => [s.file, s])),
     nav: neighbours(pack, step.id),
     team,
+    /** The team register's rows with an email, offered as project members (decision 046): for those who may invite. */
+    teamInvites:
+      pack.team && team && can(role, "manage-members")
+        ? { rows: teamRowInvites(db, project.id, projectData.rows.get(pack.team.register) ?? [], pack.team.roleColumn), defaultLanguage: project.deliverableLanguage }
+        : null,
     gateStatus: gate.status,
     locked: !isEditable(gate),
     canAnswer: can(role, "answer"),
@@ -149,6 +155,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
         data={{ projectId, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters, voices: loaderData.voices, voiceLink: loaderData.voiceLink }}
         fallback={fallback}
         team={team}
+        teamInvites={loaderData.teamInvites}
       />
       <nav className="step-nav" aria-label={t("step.navigation")}>
         {nav.previous ? (

@@ -69,6 +69,11 @@ const KNOWN_EXCEPTIONS: { from: RegExp; to: RegExp; reason: string }[] = [
     to: /^app\/views\/(jalali-axis|mermaid-config)\.ts$/,
     reason: "the server's diagram renderer applies the same mermaid lock and Jalali time axis the browser applies; one copy of each, in app/views",
   },
+  {
+    from: /^app\/domain\/mail-messages\.ts$/,
+    to: /^app\/views\/format\.ts$/,
+    reason: "the emails the server sends (decision 046) write dates as the pages do — Jalali with Persian digits in Persian; one copy of the date formatting, in app/views",
+  },
 ];
 
 const LAYERED = ["methodology", "app/domain", "app/views", "app/routes", "app/components", "templates"].flatMap(filesUnder);

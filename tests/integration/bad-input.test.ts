@@ -2084,10 +2084,15 @@ const DRIVERS: Record<string, Driver> = {
         who: who(g, "pm", [1, "viewer"], [1, "garbled-cookie"]),
         path: projectInPath(g).map((p) => `/projects/${p}/members`),
         entries: both(
-          intents(g, ["invite", "revoke", "change-role", "remove"]),
+          intents(g, ["invite", "invite-row", "revoke", "change-role", "remove"]),
           fields(g, [
             ["role", role],
             ["note", messy(g, text, 200)],
+            // Inviting by email (decision 046): an address, a name, the invitation's language, a team-register row.
+            ["email", messy(g, fc.constantFrom("", "mina.rostami@mehregan.example", " Mina.Rostami@Mehregan.Example ", "not-an-email", "a@b", "x".repeat(300) + "@e.example"))],
+            ["name", messy(g, text, 120)],
+            ["language", messy(g, fc.constantFrom("fa", "en", "de", ""))],
+            ["rowId", fc.record({ project: weighted<"own" | "other">([4, "own"], [1, "other"]), index: fc.nat({ max: 10 }) }).map((x): V => ({ live: "row-id", itemId: "team.members", ...x }))],
             ["invitationId", messy(g, fc.record({ project: weighted<"own" | "other">([4, "own"], [1, "other"]), index: fc.nat({ max: 10 }) }).map((x): V => ({ live: "invitation-id", ...x })))],
             ["userId", people],
           ]),
@@ -2097,12 +2102,26 @@ const DRIVERS: Record<string, Driver> = {
     accepted: (ctx) => {
       const intent = ctx.one("intent");
       const maxLink = Math.max(0, ...(ctx.before.tables.get("one_time_links") ?? []).map((r) => r.row.id as number));
-      if (intent === "invite") {
+      if (intent === "invite" || intent === "invite-row") {
         const link = row(ctx.env, "SELECT * FROM one_time_links WHERE id > ? AND kind = 'invitation'", maxLink);
         expect(link, "no invitation stored").toBeDefined();
         expect(link!.project_id).toBe(OWN);
         expect(link!.role).toBe(ctx.one("role"));
-        expectSaved(link!.note, ctx.one("note"), "note", { trim: true });
+        if (intent === "invite") expectSaved(link!.note, ctx.one("note"), "note", { trim: true });
+        const email = (ctx.one("email") ?? "").trim().toLowerCase();
+        expect(link!.email ?? "", "the invitation's address").toBe(email);
+        if (email) {
+          // Written to the outbox (no SMTP settings here: kept as not sent), to that address.
+          const mail = row(ctx.env, "SELECT * FROM outbox WHERE kind = 'invitation' ORDER BY id DESC LIMIT 1");
+          expect(mail?.to_email).toBe(email);
+          expect(mail?.status).toBe("not-sent");
+        }
+        if (intent === "invite-row") {
+          const teamRow = row(ctx.env, "SELECT * FROM register_rows WHERE id = ?", Number(ctx.one("rowId")));
+          expect(teamRow?.project_id, "invited a row of another project").toBe(OWN);
+          expect(teamRow!.item_id).toBe("team.members");
+          expect(link!.team_row_id).toBe(teamRow!.id);
+        }
       }
       if (intent === "revoke") {
         const link = row(ctx.env, "SELECT * FROM one_time_links WHERE id = ?", Number(ctx.one("invitationId")));
@@ -2112,7 +2131,7 @@ const DRIVERS: Record<string, Driver> = {
       const member = () => row(ctx.env, "SELECT role FROM memberships WHERE project_id = ? AND user_id = ?", OWN, Number(ctx.one("userId")));
       if (intent === "change-role") expect(member()?.role).toBe(ctx.one("role"));
       if (intent === "remove") expect(member()).toBeUndefined();
-      ctx.unchangedBut((table, r) => ((table === "one_time_links" || table === "memberships") && r.project_id === OWN) || table === "audit_log", ["sqlite_sequence"]);
+      ctx.unchangedBut((table, r) => ((table === "one_time_links" || table === "memberships") && r.project_id === OWN) || table === "audit_log" || (table === "outbox" && r.project_id === OWN), ["sqlite_sequence"]);
     },
   },
 
@@ -2145,7 +2164,9 @@ const DRIVERS: Record<string, Driver> = {
       if (intent === "reset-link") expect(row(ctx.env, "SELECT id FROM one_time_links WHERE kind = 'password-reset' AND user_id = ? AND used_at IS NULL AND revoked_at IS NULL", id)).toBeDefined();
       const entry = row(ctx.env, "SELECT * FROM audit_log WHERE project_id IS NULL ORDER BY id DESC LIMIT 1");
       expect(entry?.action, "the administrator's action is not in the audit log").toBe(`admin.user-${intent}`);
-      ctx.unchangedBut((table, r) => (table === "users" && r.id === id) || (table === "sessions" && r.user_id === id) || (table === "one_time_links" && r.user_id === id) || table === "audit_log", ["sqlite_sequence"]);
+      // A reset link is emailed to the person too (decision 046): without SMTP settings, kept in the outbox.
+      if (intent === "reset-link") expect(row(ctx.env, "SELECT * FROM outbox WHERE kind = 'password-reset' ORDER BY id DESC LIMIT 1")?.to_user_id).toBe(id);
+      ctx.unchangedBut((table, r) => (table === "users" && r.id === id) || (table === "sessions" && r.user_id === id) || (table === "one_time_links" && r.user_id === id) || table === "audit_log" || (table === "outbox" && r.to_user_id === id && intent === "reset-link"), ["sqlite_sequence"]);
     },
   },
 

@@ -6,6 +6,7 @@ import type { TeamCoverage } from "#app/domain/team.server.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { TeamCoverageView } from "#app/components/team-coverage.tsx";
+import { TeamRowInvites, type TeamRowInviteView } from "#app/components/team-row-invite.tsx";
 import { AnswerItem } from "./answer-item.tsx";
 import { RegisterItemView } from "./register-item.tsx";
 import { ItemShell, type SourceInfo } from "./shared.tsx";
@@ -41,7 +42,20 @@ export type ItemListData = {
  * workbench pages that gather items from several steps. Every form posts to
  * the page it is on; the page's action runs it under the item's phase lock.
  */
-export function ItemList({ items, data, fallback, team }: { items: Item[]; data: ItemListData; fallback?: StepActionResult; team?: TeamCoverage | null }) {
+export function ItemList({
+  items,
+  data,
+  fallback,
+  team,
+  teamInvites,
+}: {
+  items: Item[];
+  data: ItemListData;
+  fallback?: StepActionResult;
+  team?: TeamCoverage | null;
+  /** The team register's rows offered as project members (decision 046), for those who may invite. */
+  teamInvites?: { rows: TeamRowInviteView[]; defaultLanguage: Language } | null;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   return (
@@ -65,6 +79,8 @@ export function ItemList({ items, data, fallback, team }: { items: Item[]; data:
               {node}
               {changedLine}
             </fieldset>
+            {/* Outside the fieldset: inviting people is not editing the register, so a signed phase does not lock it. */}
+            {team && team.register.itemId === item.id && teamInvites ? <TeamRowInvites projectId={data.projectId} rows={teamInvites.rows} defaultLanguage={teamInvites.defaultLanguage} /> : null}
             {voice}
           </Fragment>
         );
