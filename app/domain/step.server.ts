@@ -48,6 +48,21 @@ export function refOptionsFor(pack: Pack, items: Item[], projectData: ProjectDat
 }
 
 /**
+ * The example rows still worth offering, worked out once for a register's rows
+ * as the project's kept data holds them (a write makes new rows, and so a new
+ * answer): every row is compared, which on a register of 500 rows was a
+ * noticeable part of each step page's loader (decision 040).
+ */
+const offered = new WeakMap<object, WeakMap<RegisterItem, number[]>>();
+function suggestionsLeftOf(item: RegisterItem, rows: ReadonlyArray<{ cells: Readonly<Record<string, unknown>> }>): number[] {
+  let byItem = offered.get(rows);
+  if (!byItem) offered.set(rows, (byItem = new WeakMap()));
+  let left = byItem.get(item);
+  if (!left) byItem.set(item, (left = suggestionsToOffer(item, rows)));
+  return left;
+}
+
+/**
  * What the page needs for each item: its stored value and version, or — for
  * a register — the rows of the page of it the URL asks for (see
  * register-pages.ts), where that page is, and which of the method's example
@@ -65,7 +80,7 @@ export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: P
       const page = rowPage(all.length, requestedRowPage(search, it.id));
       rowPages[it.id] = page;
       rows[it.id] = all.slice(page.offset, page.offset + ROWS_PER_PAGE).map((r) => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt }));
-      if (it.suggestions.length) suggestionsLeft[it.id] = suggestionsToOffer(it, all);
+      if (it.suggestions.length) suggestionsLeft[it.id] = suggestionsLeftOf(it, all);
     } else if (it.kind !== "info") {
       const a = projectData.answers.get(it.id);
       answers[it.id] = a ? { value: a.value, version: a.version, updatedAt: a.updatedAt } : null;

@@ -6,12 +6,13 @@
  */
 import { data } from "react-router";
 import type { Db } from "#db/client.ts";
+import { preparedOnce } from "#db/client.ts";
 import type { Pack, Phase, Step } from "#methodology/schema.ts";
 import { can, type ProjectRole } from "#app/access.ts";
 import type { FormFields } from "#app/http.server.ts";
 import { readCookie } from "./auth.server.ts";
 import type { ProjectData } from "./projects.server.ts";
-import { and, desc, eq, gte, isNull } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Language } from "#methodology/schema.ts";
 import { chosenLanguage, getPreferences } from "./preferences.server.ts";
 import { projects, workshopSessions } from "#db/schema.ts";
@@ -122,13 +123,19 @@ export function offeredKinds(pack: Pack, phase: Phase, step: Step): ActivityKind
 
 /** The project's sessions still open (few: one per step at most). */
 function openSessionsOf(db: Db, projectId: number): SessionInfo[] {
-  return db
-    .select({ id: workshopSessions.id })
-    .from(workshopSessions)
-    .where(and(eq(workshopSessions.projectId, projectId), isNull(workshopSessions.endedAt)))
-    .all()
+  return openSessionsQuery(db)
+    .all({ projectId })
     .flatMap((r) => getSession(db, r.id) ?? []);
 }
+
+/** Prepared once per connection: every step page asks it (decision 040). */
+const openSessionsQuery = preparedOnce((db) =>
+  db
+    .select({ id: workshopSessions.id })
+    .from(workshopSessions)
+    .where(and(eq(workshopSessions.projectId, sql.placeholder("projectId")), isNull(workshopSessions.endedAt)))
+    .prepare(),
+);
 
 export type StepWorkshop = {
   canRun: boolean;

@@ -90,15 +90,20 @@ function refuseIfPhaseLocked(tx: Db | Tx, projectId: number, phaseId: string): v
 
 /** Whether the phase is signed or awaiting sign-off (its latest event here is a request or an approval). */
 export function phaseLockedForWorkshops(tx: Db | Tx, projectId: number, phaseId: string): boolean {
-  const last = tx
-    .select({ kind: signoffEvents.kind })
-    .from(signoffEvents)
-    .where(and(eq(signoffEvents.projectId, projectId), eq(signoffEvents.phaseId, phaseId), isNull(signoffEvents.importedFrom)))
-    .orderBy(desc(signoffEvents.id))
-    .limit(1)
-    .get();
+  const last = lastSignoffEventQuery(tx as Db).get({ projectId, phaseId });
   return last?.kind === "requested" || last?.kind === "approved";
 }
+
+/** Prepared once per connection: every step page asks it (decision 040). */
+const lastSignoffEventQuery = preparedOnce((db) =>
+  db
+    .select({ kind: signoffEvents.kind })
+    .from(signoffEvents)
+    .where(and(eq(signoffEvents.projectId, sql.placeholder("projectId")), eq(signoffEvents.phaseId, sql.placeholder("phaseId")), isNull(signoffEvents.importedFrom)))
+    .orderBy(desc(signoffEvents.id))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * Tells the session's projector, phones and facilitator (topic
@@ -274,14 +279,18 @@ export function getSession(db: Db, sessionId: number): SessionInfo | null {
 
 /** The sessions of a step, newest first (for the step page's facilitator controls). */
 export function sessionsOfStep(db: Db, projectId: number, stepId: string): SessionInfo[] {
-  return db
+  return sessionsOfStepQuery(db).all({ projectId, stepId }).map(info);
+}
+
+/** Prepared once per connection: every step page asks it (decision 040). */
+const sessionsOfStepQuery = preparedOnce((db) =>
+  db
     .select()
     .from(workshopSessions)
-    .where(and(eq(workshopSessions.projectId, projectId), eq(workshopSessions.stepId, stepId)))
+    .where(and(eq(workshopSessions.projectId, sql.placeholder("projectId")), eq(workshopSessions.stepId, sql.placeholder("stepId"))))
     .orderBy(sql`${workshopSessions.id} desc`)
-    .all()
-    .map(info);
-}
+    .prepare(),
+);
 
 // ---------------------------------------------------------------------------
 // Participants
