@@ -13,6 +13,7 @@ export default [
   route("admin/users", "routes/admin.users.tsx"),
   route("admin/branding", "routes/admin.branding.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
+  route("admin/projects", "routes/admin.projects.tsx"),
   route("projects", "routes/projects.tsx"),
   route("projects/new", "routes/projects.new.tsx"),
   route("projects/import", "routes/projects.import.tsx"),
@@ -34,7 +35,12 @@ export default [
     route("documents", "routes/project.documents.tsx"),
     route("phases/:phaseId", "routes/project.phase.tsx"),
     route("phases/:phaseId/steps/:stepId", "routes/project.step.tsx"),
+    route("archive", "routes/project.archive.tsx"),
   ]),
+  // Deleting a project (decision 047): an administrator's page, outside the project's layout (they need not be a member).
+  route("projects/:projectId/delete", "routes/project.delete.tsx"),
+  // A resource route: the project's data file, offered on the delete page before the deletion.
+  route("projects/:projectId/delete/export", "routes/project.delete-export.tsx"),
   // A resource route (no page): the Word file itself.
   route("projects/:projectId/documents/:deliverable/download", "routes/project.document-download.tsx"),
   // A resource route: the RFP's response sheet (an Excel workbook), blank or issued to one product.

@@ -18,7 +18,7 @@ import type { Language } from "#methodology/schema.ts";
 const MISSING_SHOWN = 5;
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db, project, pack, data } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data, may, archived, user } = requireProjectContext(params.projectId, context);
   const { lang, large } = await getPreferences(request);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
@@ -50,6 +50,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length }
       : null,
+    // Setting the project aside (decision 047): the project manager archives it; an administrator deletes it.
+    canArchive: may("archive") && !archived,
+    canDelete: user.isAdmin,
   };
 }
 
@@ -147,6 +150,13 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
           })}
         </ol>
       </section>
+      {loaderData.canArchive || loaderData.canDelete ? (
+        <p className="project-admin-links muted">
+          {loaderData.canArchive ? <Link to={`${base}/archive`}>{t("archive.link")}</Link> : null}
+          {loaderData.canArchive && loaderData.canDelete ? " · " : null}
+          {loaderData.canDelete ? <Link to={`${base}/delete`}>{t("archive.deleteLink")}</Link> : null}
+        </p>
+      ) : null}
     </div>
   );
 }

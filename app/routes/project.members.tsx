@@ -15,8 +15,8 @@ import { Field } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
-  const { db, project, role, user } = requireProjectContext(params.projectId, context);
-  const manage = can(role, "manage-members");
+  const { db, project, user, may } = requireProjectContext(params.projectId, context);
+  const manage = may("manage-members");
   return {
     projectId: project.id,
     me: user.id,

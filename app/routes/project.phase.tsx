@@ -13,11 +13,10 @@ import { phaseProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/views/format.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import { GatePanel } from "#app/components/gate-panel.tsx";
-import { ROLE_PERMISSIONS } from "#app/access.ts";
 import type { Language } from "#methodology/schema.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
-  const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data: projectData, permissions } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
   const progress = phaseProgress(phase, projectData.state);
   const source = phase.source ? pack.sources.find((s) => s.file === phase.source) : undefined;
@@ -25,7 +24,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const { lastApproval, snapshot, imported, ...gate } = view;
   return {
     projectId: project.id,
-    permissions: ROLE_PERMISSIONS[role],
+    permissions,
     phase: { id: phase.id, title: phase.title, summary: phase.summary, source: source ? { file: source.file, title: source.title } : null },
     required: progress.required,
     requiredAnswered: progress.requiredAnswered,
