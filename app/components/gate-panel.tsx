@@ -9,6 +9,7 @@ import { LocalTime } from "./local-time.tsx";
 import { GateBadge, type GateStatus } from "./gate-badge.tsx";
 import { translateError } from "./field.tsx";
 import { textChangeMarks, type TextMark } from "#app/domain/text-hygiene.ts";
+import { NobodyCanSign } from "./nobody-can-sign.tsx";
 
 type GateEvent = { id: number; kind: string; at: string; comment: string; fingerprint: string | null; userName: string; importedFrom?: string | null };
 type Cells = Record<string, unknown>;
@@ -42,10 +43,12 @@ export type GatePanelProps = {
   missing: number;
   content: { steps: Step[]; snapshot: { items: SnapshotItem[] }; refOptions: RefOptions };
   result: { intent: string; error: string; field: string | null; comment: string } | null;
+  /** Set when sign-off could be requested (or is) and no member may sign: the warning, and where to invite (null: the reader cannot invite). */
+  nobodyCanSign?: { membersHref: string | null } | null;
 };
 
 /** The phase gate: its state, what changed since the last signature, and the actions the user's role allows. */
-export function GatePanel({ gate, permissions, missing, content, result }: GatePanelProps) {
+export function GatePanel({ gate, permissions, missing, content, result, nobodyCanSign }: GatePanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const busy = useNavigation().state !== "idle";
@@ -95,6 +98,7 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
         </div>
       ) : null}
       {gate.status === "open" && !gate.rejection && gate.events.length === 0 ? <p className="muted">{t("gate.notRequested")}</p> : null}
+      {nobodyCanSign ? <NobodyCanSign membersHref={nobodyCanSign.membersHref} /> : null}
 
       {gate.changedSinceSignoff && gate.lastApproval ? (
         <div className="gate-changes" data-testid="gate-changes">

@@ -7,7 +7,8 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { healthCounts, phaseStates } from "#app/domain/health.server.ts";
-import { projectGates } from "#app/domain/signoff.server.ts";
+import { gateView, projectGates, signerCount, signoffInReach } from "#app/domain/signoff.server.ts";
+import { NobodyCanSign } from "#app/components/nobody-can-sign.tsx";
 import { readGoals, readStages, roadmapWarnings } from "#app/domain/planning.ts";
 import { planningLimits } from "#app/domain/thresholds.ts";
 import { projectProgress } from "#methodology/progress.ts";
@@ -22,6 +23,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { lang, large } = await getPreferences(request);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
+  const gates = projectGates(db, project.id, pack);
   // Texts in the viewer's language only (switching language reloads).
   const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: loc(m.item.title, lang), stepTitle: loc(m.step.title, lang), phaseTitle: loc(p.phase.title, lang) })))[0] ?? null;
   return {
@@ -45,7 +47,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // The same drawing the scope document shows, in the viewer's language (switching language reloads):
     // drawn on the server, time running right to left in Persian, with labels sized for a screen (larger in large text).
     roadmap: { definition: null, ...roadmapTimeline(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap", SCREEN_TIMELINE.widths, screenText(large)) },
-    health: healthCounts(pack, data, phaseStates(projectGates(db, project.id, pack))),
+    health: healthCounts(pack, data, phaseStates(gates)),
+    // From the moment sign-off could be requested for some phase, a project where nobody can sign says so (issue 20).
+    nobodyCanSign: pack.phases.some((p) => signoffInReach(gateView(pack, p, gates, data))) && signerCount(db, project.id) === 0,
+    canInvite: may("manage-members"),
     overnight: pack.planning ? roadmapWarnings(readStages(pack.planning, data), readGoals(pack.planning, data), planningLimits(pack, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length }
@@ -89,6 +94,7 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
               <Link to={`${base}/health`}>{t("planning.health.open")}</Link>
             </p>
           ) : null}
+          {loaderData.nobodyCanSign ? <NobodyCanSign membersHref={loaderData.canInvite ? `${base}/members` : null} /> : null}
           {team && team.unfilled > 0 ? (
             <p className="status-warning">
               {t("home.rolesUnfilled", { count: team.unfilled, n: localDigits(team.unfilled, lang), total: localDigits(team.total, lang) })}{" "}

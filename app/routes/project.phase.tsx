@@ -5,7 +5,7 @@ import { z } from "zod";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.phase";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
-import { applyGate, gateView, projectGates, type GateIntent } from "#app/domain/signoff.server.ts";
+import { applyGate, gateView, projectGates, signerCount, signoffInReach, type GateIntent } from "#app/domain/signoff.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { loadProjectData } from "#app/domain/projects.server.ts";
 import { readForm } from "#app/http.server.ts";
@@ -25,6 +25,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
   return {
     projectId: project.id,
     permissions,
+    // Sign-off could be requested (or is), and no member may sign (issue 20): the gate says so.
+    nobodyCanSign: signoffInReach(view) && signerCount(db, project.id) === 0,
     phase: { id: phase.id, title: phase.title, summary: phase.summary, source: source ? { file: source.file, title: source.title } : null },
     required: progress.required,
     requiredAnswered: progress.requiredAnswered,
@@ -125,6 +127,7 @@ export default function PhasePage({ loaderData, actionData }: Route.ComponentPro
         missing={loaderData.required - loaderData.requiredAnswered}
         content={loaderData.content}
         result={actionData ?? null}
+        nobodyCanSign={loaderData.nobodyCanSign ? { membersHref: loaderData.permissions.includes("manage-members") ? `/projects/${projectId}/members` : null } : null}
       />
     </div>
   );
