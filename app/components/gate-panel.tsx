@@ -10,6 +10,7 @@ import { GateBadge, type GateStatus } from "./gate-badge.tsx";
 import { translateError } from "./field.tsx";
 import { textChangeMarks, type TextMark } from "#app/domain/text-hygiene.ts";
 import { NobodyCanSign } from "./nobody-can-sign.tsx";
+import { isolateName } from "#app/views/direction.ts";
 
 type GateEvent = { id: number; kind: string; at: string; comment: string; fingerprint: string | null; userName: string; importedFrom?: string | null };
 type Cells = Record<string, unknown>;
@@ -72,7 +73,7 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
       {gate.status === "signed" && gate.lastApproval ? (
         <div className="gate-state gate-signed-state">
           <p>
-            {t("gate.signedBy", { name: gate.lastApproval.userName })} {when(gate.lastApproval.at)}
+            {t("gate.signedBy", { name: isolateName(gate.lastApproval.userName, lang) })} {when(gate.lastApproval.at)}
           </p>
           {gate.lastApproval.comment ? <p className="muted">“<bdi>{gate.lastApproval.comment}</bdi>”</p> : null}
           <Fingerprint value={gate.lastApproval.fingerprint} label={t("gate.fingerprintSigned")} />
@@ -81,16 +82,16 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
       ) : null}
       {gate.status === "awaiting" && gate.request ? (
         <p className="gate-state">
-          {t("gate.awaitingSince", { name: gate.request.userName })} {when(gate.request.at)}
+          {t("gate.awaitingSince", { name: isolateName(gate.request.userName, lang) })} {when(gate.request.at)}
         </p>
       ) : null}
       {gate.status === "reopened" ? (
-        <ReopenedNote events={gate.events} when={when} t={t} />
+        <ReopenedNote events={gate.events} when={when} t={t} lang={lang} />
       ) : null}
       {gate.rejection ? (
         <div className="banner banner-error gate-rejection">
           <p>
-            {t("gate.rejectedBy", { name: gate.rejection.userName })} {when(gate.rejection.at)}
+            {t("gate.rejectedBy", { name: isolateName(gate.rejection.userName, lang) })} {when(gate.rejection.at)}
           </p>
           <p>
             “<bdi>{gate.rejection.comment}</bdi>”
@@ -104,7 +105,7 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
         <div className="gate-changes" data-testid="gate-changes">
           <h3>{t("gate.changedTitle")}</h3>
           <p className="muted">
-            {t("gate.changedLead", { name: gate.lastApproval.userName })} {when(gate.lastApproval.at)}
+            {t("gate.changedLead", { name: isolateName(gate.lastApproval.userName, lang) })} {when(gate.lastApproval.at)}
           </p>
           <ChangesView changes={gate.changes} items={items} refOptions={content.refOptions} />
         </div>
@@ -211,7 +212,7 @@ function ImportedRecords({ imported, matches, when, children }: { imported: Gate
       {approval ? (
         <>
           <p>
-            {t("gate.imported.approvedBy", { name: approval.userName })} {when(approval.at)} — {notVerified(approval.importedFrom)}
+            {t("gate.imported.approvedBy", { name: isolateName(approval.userName, lang) })} {when(approval.at)} — {notVerified(approval.importedFrom)}
           </p>
           {approval.comment ? <p className="muted">“<bdi>{approval.comment}</bdi>”</p> : null}
           <Fingerprint value={approval.fingerprint} label={t("gate.imported.fingerprint")} />
@@ -234,13 +235,13 @@ function ImportedRecords({ imported, matches, when, children }: { imported: Gate
   );
 }
 
-function ReopenedNote({ events, when, t }: { events: GateEvent[]; when: (iso: string) => React.ReactNode; t: TFunction }) {
+function ReopenedNote({ events, when, t, lang }: { events: GateEvent[]; when: (iso: string) => React.ReactNode; t: TFunction; lang: Language }) {
   const reopen = [...events].reverse().find((e) => e.kind === "reopened");
   if (!reopen) return null;
   return (
     <div className="gate-state">
       <p>
-        {t("gate.reopenedBy", { name: reopen.userName })} {when(reopen.at)}
+        {t("gate.reopenedBy", { name: isolateName(reopen.userName, lang) })} {when(reopen.at)}
       </p>
       <p className="muted">
         {t("gate.reason")}: “<bdi>{reopen.comment}</bdi>”

@@ -46,7 +46,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export function meta({ matches, data }: Route.MetaArgs) {
-  return pageTitle(matches, (t) => [t("archive.delete.title"), data?.project.name]);
+  return pageTitle(matches, (t) => [t("archive.delete.title"), data ? { name: data.project.name } : null]);
 }
 
 export default function DeleteProject({ loaderData, actionData }: Route.ComponentProps) {
