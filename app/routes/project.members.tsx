@@ -8,7 +8,7 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { changeRole, createInvitation, listMembers, pendingInvitations, removeMember, revokeInvitation } from "#app/domain/members.server.ts";
 import { unlinkedMembers } from "#app/domain/project-transfer.server.ts";
 import { readForm, positiveId } from "#app/http.server.ts";
-import { can, PROJECT_ROLES, ROLE_PERMISSIONS, PERMISSIONS } from "#app/access.ts";
+import { PROJECT_ROLES, ROLE_PERMISSIONS, PERMISSIONS } from "#app/access.ts";
 import { formatDate } from "#app/views/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { Field } from "#app/components/field.tsx";
