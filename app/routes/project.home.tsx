@@ -56,6 +56,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       ? { unfilled: team.unfilled, total: team.roles.length }
       : null,
     // Setting the project aside (decision 047): the project manager archives it; an administrator deletes it.
+    archived,
     canArchive: may("archive") && !archived,
     canDelete: user.isAdmin,
   };
@@ -75,7 +76,8 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
         <ProgressBar done={totalAnswered} total={totalRequired} />
         {loaderData.description ? <p dir="auto">{loaderData.description}</p> : null}
         <div className="next-actions">
-          {next ? (
+          {/* An archived project has no next step to take: its banner says so. */}
+          {loaderData.archived ? null : next ? (
             <p>
               <span className="label">{t("home.nextAction")}</span>{" "}
               <Link to={`${base}/phases/${next.phaseId}/steps/${next.stepId}#item-${next.itemId}`} className="button primary small">
