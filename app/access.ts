@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "manage-documents",
   "adjust-method",
   "run-workshop",
+  "archive",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,9 +39,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  * thresholds of the method (decision 035): the people who run the method.
  * `run-workshop` starts and runs a workshop session on a step and adopts its
  * results (decision 039): the people who facilitate.
+ * `archive` archives the project and restores it (decision 047): the project
+ * manager. Deleting a project is an administrator's (the `admin` requirement),
+ * not a project role's.
  */
 export const ROLE_PERMISSIONS: Record<ProjectRole, readonly Permission[]> = {
-  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export", "manage-documents", "adjust-method", "run-workshop"],
+  "project-manager": ["view", "answer", "edit-registers", "manage-members", "request-signoff", "export", "manage-documents", "adjust-method", "run-workshop", "archive"],
   consultant: ["view", "answer", "edit-registers", "export", "manage-documents", "adjust-method", "run-workshop"],
   "executive-sponsor": ["view", "sign-off", "export"],
   "team-member": ["view", "answer", "edit-registers"],
@@ -49,6 +53,19 @@ export const ROLE_PERMISSIONS: Record<ProjectRole, readonly Permission[]> = {
 
 export function can(role: ProjectRole | null | undefined, permission: Permission): boolean {
   return Boolean(role && ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/**
+ * What still works on an archived project (decision 047): reading it, taking
+ * its documents and data away, and restoring it. Every other action on it is
+ * refused with 409 by the access middleware, whatever the route.
+ */
+export const ARCHIVED_PERMISSIONS: readonly Permission[] = ["view", "export", "archive"];
+
+/** A role's permissions on a project as it is now: an archived project's are cut to ARCHIVED_PERMISSIONS. */
+export function permissionsOn(role: ProjectRole | null | undefined, archived: boolean): readonly Permission[] {
+  if (!role) return [];
+  return archived ? ROLE_PERMISSIONS[role].filter((p) => ARCHIVED_PERMISSIONS.includes(p)) : ROLE_PERMISSIONS[role];
 }
 
 /**
@@ -183,6 +200,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     },
   },
   "/projects/:projectId/workshops/:sessionId/projector": { loader: { project: "view" } },
+  // Archiving and restoring (decision 047): the project manager, after confirming.
+  "/projects/:projectId/archive": { loader: { project: "archive" }, action: { intents: { archive: { project: "archive" }, restore: { project: "archive" } } } },
+  // Deleting a project is an administrator's, member or not; its data export is offered on the same page.
+  "/projects/:projectId/delete": { loader: "admin", action: { intents: { delete: "admin" } } },
+  "/projects/:projectId/delete/export": { loader: "admin", action: { intents: { export: "admin" } } },
+  // Every project of the installation, archived ones too, for the administrator who deletes one.
+  "/admin/projects": { loader: "admin" },
   "/w": { loader: "public", action: "public" },
   "/w/:token": { loader: "public", action: "public" },
   "/w/:token/events": { loader: "public" },

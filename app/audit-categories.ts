@@ -4,7 +4,7 @@ export const AUDIT_CATEGORIES = {
   registers: ["row.add", "row.update", "row.delete", "row.move", "selection.import"],
   members: ["member.add", "member.role", "member.remove", "invitation.create", "invitation.revoke", "invitation.accept"],
   signoff: ["signoff.requested", "signoff.withdrawn", "signoff.approved", "signoff.rejected", "signoff.reopened"],
-  project: ["project.create", "project.export", "project.import", "setting.save", "setting.reset"],
+  project: ["project.create", "project.export", "project.import", "setting.save", "setting.reset", "project.archive", "project.restore"],
   documents: ["document.version", "branding.save", "branding.reset"],
   workshops: ["workshop.start", "workshop.end", "workshop.adopt"],
 } as const;
@@ -26,6 +26,7 @@ export const INSTALLATION_AUDIT_ACTIONS = [
   "admin.user-make-admin",
   "admin.user-remove-admin",
   "admin.user-reset-link",
+  "admin.project-delete",
 ] as const;
 export type InstallationAuditAction = (typeof INSTALLATION_AUDIT_ACTIONS)[number];
 

@@ -14,6 +14,7 @@ export default [
   route("admin/branding", "routes/admin.branding.tsx"),
   route("admin/audit", "routes/admin.audit.tsx"),
   route("admin/outbox", "routes/admin.outbox.tsx"),
+  route("admin/projects", "routes/admin.projects.tsx"),
   route("projects", "routes/projects.tsx"),
   route("projects/new", "routes/projects.new.tsx"),
   route("projects/import", "routes/projects.import.tsx"),
@@ -37,10 +38,15 @@ export default [
     route("phases/:phaseId/steps/:stepId", "routes/project.step.tsx"),
     // Importing a register from a spreadsheet: upload, preview, confirm (decision 045).
     route("registers/:itemId/import", "routes/project.register-import.tsx"),
+    route("archive", "routes/project.archive.tsx"),
   ]),
   // Resource routes: one register as .xlsx or .csv, and every register in one workbook (decision 045).
   route("projects/:projectId/registers/:itemId/sheet", "routes/project.register-sheet.tsx"),
   route("projects/:projectId/workbook", "routes/project.workbook.tsx"),
+  // Deleting a project (decision 047): an administrator's page, outside the project's layout (they need not be a member).
+  route("projects/:projectId/delete", "routes/project.delete.tsx"),
+  // A resource route: the project's data file, offered on the delete page before the deletion.
+  route("projects/:projectId/delete/export", "routes/project.delete-export.tsx"),
   // A resource route (no page): the Word file itself.
   route("projects/:projectId/documents/:deliverable/download", "routes/project.document-download.tsx"),
   // A resource route: the RFP's response sheet (an Excel workbook), blank or issued to one product.

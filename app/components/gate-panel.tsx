@@ -9,6 +9,8 @@ import { LocalTime } from "./local-time.tsx";
 import { GateBadge, type GateStatus } from "./gate-badge.tsx";
 import { translateError } from "./field.tsx";
 import { textChangeMarks, type TextMark } from "#app/domain/text-hygiene.ts";
+import { NobodyCanSign } from "./nobody-can-sign.tsx";
+import { isolateName } from "#app/views/direction.ts";
 
 type GateEvent = { id: number; kind: string; at: string; comment: string; fingerprint: string | null; userName: string; importedFrom?: string | null };
 type Cells = Record<string, unknown>;
@@ -42,10 +44,12 @@ export type GatePanelProps = {
   missing: number;
   content: { steps: Step[]; snapshot: { items: SnapshotItem[] }; refOptions: RefOptions };
   result: { intent: string; error: string; field: string | null; comment: string } | null;
+  /** Set when sign-off could be requested (or is) and no member may sign: the warning, and where to invite (null: the reader cannot invite). */
+  nobodyCanSign?: { membersHref: string | null } | null;
 };
 
 /** The phase gate: its state, what changed since the last signature, and the actions the user's role allows. */
-export function GatePanel({ gate, permissions, missing, content, result }: GatePanelProps) {
+export function GatePanel({ gate, permissions, missing, content, result, nobodyCanSign }: GatePanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const busy = useNavigation().state !== "idle";
@@ -69,7 +73,7 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
       {gate.status === "signed" && gate.lastApproval ? (
         <div className="gate-state gate-signed-state">
           <p>
-            {t("gate.signedBy", { name: gate.lastApproval.userName })} {when(gate.lastApproval.at)}
+            {t("gate.signedBy", { name: isolateName(gate.lastApproval.userName, lang) })} {when(gate.lastApproval.at)}
           </p>
           {gate.lastApproval.comment ? <p className="muted">“<bdi>{gate.lastApproval.comment}</bdi>”</p> : null}
           <Fingerprint value={gate.lastApproval.fingerprint} label={t("gate.fingerprintSigned")} />
@@ -78,16 +82,16 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
       ) : null}
       {gate.status === "awaiting" && gate.request ? (
         <p className="gate-state">
-          {t("gate.awaitingSince", { name: gate.request.userName })} {when(gate.request.at)}
+          {t("gate.awaitingSince", { name: isolateName(gate.request.userName, lang) })} {when(gate.request.at)}
         </p>
       ) : null}
       {gate.status === "reopened" ? (
-        <ReopenedNote events={gate.events} when={when} t={t} />
+        <ReopenedNote events={gate.events} when={when} t={t} lang={lang} />
       ) : null}
       {gate.rejection ? (
         <div className="banner banner-error gate-rejection">
           <p>
-            {t("gate.rejectedBy", { name: gate.rejection.userName })} {when(gate.rejection.at)}
+            {t("gate.rejectedBy", { name: isolateName(gate.rejection.userName, lang) })} {when(gate.rejection.at)}
           </p>
           <p>
             “<bdi>{gate.rejection.comment}</bdi>”
@@ -95,12 +99,13 @@ export function GatePanel({ gate, permissions, missing, content, result }: GateP
         </div>
       ) : null}
       {gate.status === "open" && !gate.rejection && gate.events.length === 0 ? <p className="muted">{t("gate.notRequested")}</p> : null}
+      {nobodyCanSign ? <NobodyCanSign membersHref={nobodyCanSign.membersHref} /> : null}
 
       {gate.changedSinceSignoff && gate.lastApproval ? (
         <div className="gate-changes" data-testid="gate-changes">
           <h3>{t("gate.changedTitle")}</h3>
           <p className="muted">
-            {t("gate.changedLead", { name: gate.lastApproval.userName })} {when(gate.lastApproval.at)}
+            {t("gate.changedLead", { name: isolateName(gate.lastApproval.userName, lang) })} {when(gate.lastApproval.at)}
           </p>
           <ChangesView changes={gate.changes} items={items} refOptions={content.refOptions} />
         </div>
@@ -207,7 +212,7 @@ function ImportedRecords({ imported, matches, when, children }: { imported: Gate
       {approval ? (
         <>
           <p>
-            {t("gate.imported.approvedBy", { name: approval.userName })} {when(approval.at)} — {notVerified(approval.importedFrom)}
+            {t("gate.imported.approvedBy", { name: isolateName(approval.userName, lang) })} {when(approval.at)} — {notVerified(approval.importedFrom)}
           </p>
           {approval.comment ? <p className="muted">“<bdi>{approval.comment}</bdi>”</p> : null}
           <Fingerprint value={approval.fingerprint} label={t("gate.imported.fingerprint")} />
@@ -230,13 +235,13 @@ function ImportedRecords({ imported, matches, when, children }: { imported: Gate
   );
 }
 
-function ReopenedNote({ events, when, t }: { events: GateEvent[]; when: (iso: string) => React.ReactNode; t: TFunction }) {
+function ReopenedNote({ events, when, t, lang }: { events: GateEvent[]; when: (iso: string) => React.ReactNode; t: TFunction; lang: Language }) {
   const reopen = [...events].reverse().find((e) => e.kind === "reopened");
   if (!reopen) return null;
   return (
     <div className="gate-state">
       <p>
-        {t("gate.reopenedBy", { name: reopen.userName })} {when(reopen.at)}
+        {t("gate.reopenedBy", { name: isolateName(reopen.userName, lang) })} {when(reopen.at)}
       </p>
       <p className="muted">
         {t("gate.reason")}: “<bdi>{reopen.comment}</bdi>”

@@ -4,10 +4,10 @@
  */
 import { data, redirect, type MiddlewareFunction } from "react-router";
 import { and, eq, sql } from "drizzle-orm";
-import { can, requirementFor, routeKey, type Requirement } from "#app/access.ts";
+import { ARCHIVED_PERMISSIONS, can, requirementFor, routeKey, type Requirement } from "#app/access.ts";
 import { authContext, type Auth } from "#app/context.ts";
 import { getDb, preparedOnce } from "#db/client.ts";
-import { memberships } from "#db/schema.ts";
+import { memberships, projects } from "#db/schema.ts";
 import { positiveId } from "#app/http.server.ts";
 import { SESSION_COOKIE, readCookie, userForToken } from "./auth.server.ts";
 
@@ -19,8 +19,9 @@ export function loginRedirect(request: Request): never {
 
 const membership = preparedOnce((db) =>
   db
-    .select({ role: memberships.role })
+    .select({ role: memberships.role, archivedAt: projects.archivedAt })
     .from(memberships)
+    .innerJoin(projects, eq(projects.id, memberships.projectId))
     .where(and(eq(memberships.projectId, sql.placeholder("projectId")), eq(memberships.userId, sql.placeholder("userId"))))
     .prepare(),
 );
@@ -39,7 +40,7 @@ async function intentOf(request: Request): Promise<string | null> {
   }
 }
 
-function check(requirement: Requirement, auth: Auth, request: Request, params: Record<string, string | undefined>): Auth {
+function check(requirement: Requirement, auth: Auth, request: Request, params: Record<string, string | undefined>, writes: boolean): Auth {
   if (requirement === "public") return auth;
   if (!auth.user) loginRedirect(request);
   if (requirement === "signed-in") return auth;
@@ -48,10 +49,16 @@ function check(requirement: Requirement, auth: Auth, request: Request, params: R
     return auth;
   }
   const id = positiveId.safeParse(params.projectId);
-  const role = id.success ? roleIn(id.data, auth.user.id) : null;
+  const member = id.success ? membership(getDb()).get({ projectId: id.data, userId: auth.user.id }) : undefined;
+  const role = member?.role ?? null;
   // Not a member (or no such project): the same 404, so names do not leak.
   if (!role) throw data({ error: "errors.projectNotFound" }, { status: 404 });
   if (!can(role, requirement.project)) throw data({ error: "errors.forbidden" }, { status: 403 });
+  // An archived project is read-only (decision 047): every action on it that is not reading it, taking
+  // it away or restoring it is refused here, before any route's action runs — whichever route it is.
+  if (writes && member?.archivedAt && !ARCHIVED_PERMISSIONS.includes(requirement.project)) {
+    throw data({ error: "errors.projectArchived" }, { status: 409 });
+  }
   return { ...auth, role };
 }
 
@@ -81,7 +88,7 @@ export const accessMiddleware: MiddlewareFunction<Response> = async ({ request, 
     console.error(`access: no entry in ROUTE_ACCESS for ${key}; refused`);
     throw data({ error: "errors.notFound" }, { status: 404 });
   }
-  auth = check(found.requirement, auth, request, params);
+  auth = check(found.requirement, auth, request, params, method !== "GET" && method !== "HEAD");
   if (found.refuse) throw data({ error: found.refuse === 405 ? "errors.methodNotAllowed" : "errors.badForm" }, { status: found.refuse });
   context.set(authContext, auth);
   const response = await next();

@@ -12,7 +12,8 @@ export const PORTFOLIO_SORTS = ["name", "phase", "progress", "signoffs", "health
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 
 export function portfolio(db: Db, userId: number, sort: PortfolioSort, dir: "asc" | "desc") {
-  const rows = listProjects(db, userId).map((s) => {
+  // Archived projects are set aside (decision 047): listed apart, under "Archived projects".
+  const rows = listProjects(db, userId).filter((s) => !s.project.archivedAt).map((s) => {
     const pack = packOf(s.project);
     const gateMap = pack ? projectGates(db, s.project.id, pack) : new Map();
     const gates = [...gateMap.values()];

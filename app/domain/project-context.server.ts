@@ -9,6 +9,7 @@ import { authContext } from "#app/context.ts";
 import { getProject, loadProjectData, packOf } from "./projects.server.ts";
 import type { Actor } from "./audit.server.ts";
 import { parseId } from "#app/http.server.ts";
+import { permissionsOn, type Permission } from "#app/access.ts";
 
 export function requireProjectContext(rawProjectId: string | undefined, context: Readonly<RouterContextProvider>) {
   const auth = context.get(authContext);
@@ -23,7 +24,11 @@ export function requireProjectContext(rawProjectId: string | undefined, context:
     throw data({ error: "errors.packMissing", pack: `${project.packId} ${project.packVersion}` }, { status: 409 });
   }
   const actor: Actor & { id: number } = { id: auth.user.id, name: auth.user.displayName };
-  return { db, project, pack, data: loadProjectData(db, projectId), user: auth.user, role: auth.role, actor };
+  // An archived project is read-only (decision 047): pages offer only what still works on it.
+  const archived = Boolean(project.archivedAt);
+  const permissions = permissionsOn(auth.role, archived);
+  const may = (permission: Permission) => permissions.includes(permission);
+  return { db, project, pack, data: loadProjectData(db, projectId), user: auth.user, role: auth.role, actor, archived, permissions, may };
 }
 
 export function requirePhase(pack: ReturnType<typeof requireProjectContext>["pack"], phaseId: string | undefined) {

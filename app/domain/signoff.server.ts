@@ -9,10 +9,11 @@
  * project manager reopens it with a reason.
  */
 import crypto from "node:crypto";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { preparedOnce, writeTransaction } from "#db/client.ts";
-import { signoffEvents, users, type SignoffEventKind } from "#db/schema.ts";
+import { memberships, signoffEvents, users, type SignoffEventKind } from "#db/schema.ts";
+import { can, PROJECT_ROLES } from "#app/access.ts";
 import type { Pack, Phase } from "#methodology/schema.ts";
 import { phaseProgress } from "#methodology/progress.ts";
 import { canonical } from "./canonical.ts";
@@ -353,6 +354,34 @@ function statusAfter(kind: SignoffEventKind, everSigned: boolean): GateStatus {
   if (kind === "approved") return "signed";
   if (kind === "requested") return "awaiting";
   return everSigned ? "reopened" : "open";
+}
+
+// --- who can sign ---------------------------------------------------------------
+
+/** The project roles that may sign (today the executive sponsor), read from the permission table. */
+const SIGNING_ROLES = PROJECT_ROLES.filter((r) => can(r, "sign-off"));
+
+/**
+ * How many members of the project may sign: members in a signing role whose
+ * account is not disabled (issue 20). With none, a phase can be sent for
+ * sign-off but never signed.
+ */
+export function signerCount(db: Db, projectId: number): number {
+  return db
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.projectId, projectId), inArray(memberships.role, SIGNING_ROLES), eq(users.disabled, false)))
+    .get()!.n;
+}
+
+/**
+ * Whether sign-off of the phase could be requested now, or already is: the
+ * moment from which a project where nobody can sign must say so.
+ */
+export function signoffInReach(view: Pick<GateView, "status" | "requiredComplete" | "blockedBy">): boolean {
+  if (view.status === "awaiting") return true;
+  return (view.status === "open" || view.status === "reopened") && view.requiredComplete && view.blockedBy.length === 0;
 }
 
 /** The phase an item belongs to. */

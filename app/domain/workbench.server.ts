@@ -6,7 +6,6 @@
  */
 import { data } from "react-router";
 import type { Item } from "#methodology/schema.ts";
-import { can } from "#app/access.ts";
 import { readForm } from "#app/http.server.ts";
 import { requireProjectContext } from "./project-context.server.ts";
 import { runWorkbenchAction, workbenchItems, workbenchState } from "./step.server.ts";
@@ -39,10 +38,10 @@ export async function workbenchLoaderData(args: Args, wb: ReturnType<typeof requ
       projectId: wb.project.id,
       ...workbenchState(wb.pack, wb.entries, wb.data, wb.lockedPhase, new URL(args.request.url).searchParams),
       lastChange: Object.fromEntries(lastItemChanges(wb.db, wb.project.id, wb.entries.map((e) => e.item.id), wb.data)),
-      canAnswer: can(wb.role, "answer"),
-      canEditRegisters: can(wb.role, "edit-registers"),
+      canAnswer: wb.may("answer"),
+      canEditRegisters: wb.may("edit-registers"),
     },
-    canExport: can(wb.role, "export"),
+    canExport: wb.may("export"),
   };
 }
 

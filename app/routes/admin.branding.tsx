@@ -1,4 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
+import { isolateName } from "#app/views/direction.ts";
 import { data } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
 import { pageTitle } from "#app/meta.ts";
@@ -53,7 +54,7 @@ export default function AdminBranding({ loaderData, actionData }: Route.Componen
         <BrandPreview values={loaderData.effective} />
         {loaderData.updatedBy && loaderData.updatedAt ? (
           <p className="muted">
-            {t("branding.lastChanged", { name: loaderData.updatedBy })} <LocalTime iso={loaderData.updatedAt} lang={lang} />
+            {t("branding.lastChanged", { name: isolateName(loaderData.updatedBy, lang) })} <LocalTime iso={loaderData.updatedAt} lang={lang} />
           </p>
         ) : null}
         {actionData?.saved ? <p className="banner banner-info" role="status">{t("branding.saved")}</p> : null}

@@ -105,7 +105,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
       <h1>{t("admin.users")}</h1>
       <p className="lead">{t("admin.lead")}</p>
       <p>
-        <Link to="/admin/audit">{t("adminAudit.link")}</Link> · <Link to="/admin/outbox">{t("outbox.link")}</Link>
+        <Link to="/admin/audit">{t("adminAudit.link")}</Link> · <Link to="/admin/outbox">{t("outbox.link")}</Link> · <Link to="/admin/projects">{t("archive.admin.link")}</Link>
       </p>
       {result?.error ? <p className="banner banner-error" role="alert">{t(result.error)}</p> : null}
       <table className="data-table card">

@@ -1,4 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
+import { isolateName } from "#app/views/direction.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
 import { pageTitle } from "#app/meta.ts";
@@ -99,7 +100,7 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
       {user ? (
         <Form method="post" className="card form-card">
           <input type="hidden" name="intent" value="accept" />
-          <p>{t("invitation.signedInAs", { name: user.name, email: user.email })}</p>
+          <p>{t("invitation.signedInAs", { name: isolateName(user.name, lang), email: user.email })}</p>
           <button type="submit" className="button primary" disabled={busy}>{t("invitation.join", { role: t(`roles.${role}`) })}</button>
         </Form>
       ) : (

@@ -7,7 +7,6 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { availableDeliverables, contentFingerprint, deliverableSessions, latestVersion, signOffState } from "#app/domain/deliverables.server.ts";
 import { effectiveBranding, installationBranding, logoDataUrl, projectBrandingOverride, readBrandingForm, resetProjectBranding, saveBranding } from "#app/domain/branding.server.ts";
 import { getDiagramRenderer } from "#app/domain/diagram-render.server.ts";
-import { can } from "#app/access.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
@@ -21,7 +20,7 @@ import type { Language } from "#methodology/schema.ts";
 import type { DeliverableId } from "#templates/model.ts";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data: projectData, may } = requireProjectContext(params.projectId, context);
   const { lang } = await getPreferences(request);
   const checks = new Map(sendCheckView(projectSendCheck(db, project, pack, projectData), lang).map((c) => [c.id, c]));
   const deliverables = availableDeliverables(pack).map((d) => {
@@ -39,8 +38,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     projectLanguage: project.deliverableLanguage,
     deliverables,
     diagramsAvailable: getDiagramRenderer().available(),
-    canExport: can(role, "export"),
-    canBrand: can(role, "manage-documents"),
+    canExport: may("export"),
+    canBrand: may("manage-documents"),
     branding: {
       own: own ? { firmName: own.firmName, primaryColor: own.primaryColor, font: own.font, logoUrl: logoDataUrl(own.logo) } : null,
       base: { firmName: base.firmName, primaryColor: base.primaryColor, font: base.font, logoUrl: logoDataUrl(base.logo) },

@@ -7,7 +7,8 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { healthCounts, phaseStates } from "#app/domain/health.server.ts";
-import { projectGates } from "#app/domain/signoff.server.ts";
+import { gateView, projectGates, signerCount, signoffInReach } from "#app/domain/signoff.server.ts";
+import { NobodyCanSign } from "#app/components/nobody-can-sign.tsx";
 import { readGoals, readStages, roadmapWarnings } from "#app/domain/planning.ts";
 import { planningLimits } from "#app/domain/thresholds.ts";
 import { projectProgress } from "#methodology/progress.ts";
@@ -18,10 +19,11 @@ import type { Language } from "#methodology/schema.ts";
 const MISSING_SHOWN = 5;
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db, project, pack, data } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data, may, archived, user } = requireProjectContext(params.projectId, context);
   const { lang, large } = await getPreferences(request);
   const progress = projectProgress(pack, data.state);
   const team = teamCoverage(pack, data);
+  const gates = projectGates(db, project.id, pack);
   // Texts in the viewer's language only (switching language reloads).
   const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: loc(m.item.title, lang), stepTitle: loc(m.step.title, lang), phaseTitle: loc(p.phase.title, lang) })))[0] ?? null;
   return {
@@ -45,11 +47,18 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // The same drawing the scope document shows, in the viewer's language (switching language reloads):
     // drawn on the server, time running right to left in Persian, with labels sized for a screen (larger in large text).
     roadmap: { definition: null, ...roadmapTimeline(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap", SCREEN_TIMELINE.widths, screenText(large)) },
-    health: healthCounts(pack, data, phaseStates(projectGates(db, project.id, pack))),
+    health: healthCounts(pack, data, phaseStates(gates)),
+    // From the moment sign-off could be requested for some phase, a project where nobody can sign says so (issue 20).
+    nobodyCanSign: pack.phases.some((p) => signoffInReach(gateView(pack, p, gates, data))) && signerCount(db, project.id) === 0,
+    canInvite: may("manage-members"),
     overnight: pack.planning ? roadmapWarnings(readStages(pack.planning, data), readGoals(pack.planning, data), planningLimits(pack, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length }
       : null,
+    // Setting the project aside (decision 047): the project manager archives it; an administrator deletes it.
+    archived,
+    canArchive: may("archive") && !archived,
+    canDelete: user.isAdmin,
   };
 }
 
@@ -67,7 +76,8 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
         <ProgressBar done={totalAnswered} total={totalRequired} />
         {loaderData.description ? <p dir="auto">{loaderData.description}</p> : null}
         <div className="next-actions">
-          {next ? (
+          {/* An archived project has no next step to take: its banner says so. */}
+          {loaderData.archived ? null : next ? (
             <p>
               <span className="label">{t("home.nextAction")}</span>{" "}
               <Link to={`${base}/phases/${next.phaseId}/steps/${next.stepId}#item-${next.itemId}`} className="button primary small">
@@ -86,6 +96,7 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
               <Link to={`${base}/health`}>{t("planning.health.open")}</Link>
             </p>
           ) : null}
+          {loaderData.nobodyCanSign ? <NobodyCanSign membersHref={loaderData.canInvite ? `${base}/members` : null} /> : null}
           {team && team.unfilled > 0 ? (
             <p className="status-warning">
               {t("home.rolesUnfilled", { count: team.unfilled, n: localDigits(team.unfilled, lang), total: localDigits(team.total, lang) })}{" "}
@@ -147,6 +158,13 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
           })}
         </ol>
       </section>
+      {loaderData.canArchive || loaderData.canDelete ? (
+        <p className="project-admin-links muted">
+          {loaderData.canArchive ? <Link to={`${base}/archive`}>{t("archive.link")}</Link> : null}
+          {loaderData.canArchive && loaderData.canDelete ? " · " : null}
+          {loaderData.canDelete ? <Link to={`${base}/delete`}>{t("archive.deleteLink")}</Link> : null}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -11,15 +11,15 @@ import { fieldErrors } from "#methodology/values.ts";
 import { InvitationResult, type InviteActionResult } from "#app/components/team-row-invite.tsx";
 import { unlinkedMembers } from "#app/domain/project-transfer.server.ts";
 import { readForm, positiveId } from "#app/http.server.ts";
-import { can, PROJECT_ROLES, ROLE_PERMISSIONS, PERMISSIONS } from "#app/access.ts";
+import { PROJECT_ROLES, ROLE_PERMISSIONS, PERMISSIONS } from "#app/access.ts";
 import { formatDate } from "#app/views/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { Field } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
-  const { db, project, role, user } = requireProjectContext(params.projectId, context);
-  const manage = can(role, "manage-members");
+  const { db, project, user, may } = requireProjectContext(params.projectId, context);
+  const manage = may("manage-members");
   return {
     projectId: project.id,
     deliverableLanguage: project.deliverableLanguage,

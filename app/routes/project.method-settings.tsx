@@ -8,7 +8,6 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { methodSettings, resetThreshold, saveThreshold, type SettingResult } from "#app/domain/method-settings.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { readForm } from "#app/http.server.ts";
-import { can } from "#app/access.ts";
 import { Field, describedBy } from "#app/components/field.tsx";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { thresholdValueText } from "#app/views/thresholds.ts";
@@ -23,12 +22,12 @@ const submission = z.object({
 });
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db, project, pack, role } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, may } = requireProjectContext(params.projectId, context);
   const { lang } = await getPreferences(request);
   const sourceTitle = (file: string) => loc(pack.sources.find((s) => s.file === file)?.title, lang) || file;
   return {
     projectId: project.id,
-    canChange: can(role, "adjust-method"),
+    canChange: may("adjust-method"),
     settings: methodSettings(db, pack, project.id).map((s) => ({
       id: s.threshold.id,
       title: loc(s.threshold.title, lang),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.phase";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
-import { applyGate, gateView, projectGates, type GateIntent } from "#app/domain/signoff.server.ts";
+import { applyGate, gateView, projectGates, signerCount, signoffInReach, type GateIntent } from "#app/domain/signoff.server.ts";
 import { gateDrafts, publicOrigin, sendMailLater } from "#app/domain/mail.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { loadProjectData } from "#app/domain/projects.server.ts";
@@ -14,11 +14,10 @@ import { phaseProgress } from "#methodology/progress.ts";
 import { localDigits } from "#app/views/format.ts";
 import { ProgressBar } from "#app/components/progress.tsx";
 import { GatePanel } from "#app/components/gate-panel.tsx";
-import { ROLE_PERMISSIONS } from "#app/access.ts";
 import type { Language } from "#methodology/schema.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
-  const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data: projectData, permissions } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
   const progress = phaseProgress(phase, projectData.state);
   const source = phase.source ? pack.sources.find((s) => s.file === phase.source) : undefined;
@@ -26,7 +25,9 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const { lastApproval, snapshot, imported, ...gate } = view;
   return {
     projectId: project.id,
-    permissions: ROLE_PERMISSIONS[role],
+    permissions,
+    // Sign-off could be requested (or is), and no member may sign (issue 20): the gate says so.
+    nobodyCanSign: signoffInReach(view) && signerCount(db, project.id) === 0,
     phase: { id: phase.id, title: phase.title, summary: phase.summary, source: source ? { file: source.file, title: source.title } : null },
     required: progress.required,
     requiredAnswered: progress.requiredAnswered,
@@ -129,6 +130,7 @@ export default function PhasePage({ loaderData, actionData }: Route.ComponentPro
         missing={loaderData.required - loaderData.requiredAnswered}
         content={loaderData.content}
         result={actionData ?? null}
+        nobodyCanSign={loaderData.nobodyCanSign ? { membersHref: loaderData.permissions.includes("manage-members") ? `/projects/${projectId}/members` : null } : null}
       />
     </div>
   );

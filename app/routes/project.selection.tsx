@@ -10,7 +10,6 @@ import { availableDeliverables } from "#app/domain/deliverables.server.ts";
 import { importVendorSheet, MAX_UPLOAD_BYTES, type ImportOutcome } from "#app/domain/response-sheet.server.ts";
 import { productCandidates } from "#app/domain/response-sheet.ts";
 import { DEMO_ITEMS, DEMO_SCORE_MAX, DEMO_SCORE_MIN, readDemoScores, saveDemoScores, scorerKey, type DemoScoresResult } from "#app/domain/demo-scores.server.ts";
-import { can } from "#app/access.ts";
 import { readForm } from "#app/http.server.ts";
 import { findItem } from "#methodology/load.ts";
 import { evaluationView, SELECTION_PHASE, selectionItemIds } from "#app/views/selection-views.ts";
@@ -74,7 +73,7 @@ export async function loader(args: Route.LoaderArgs) {
     selectionLocked: wb.lockedPhase(SELECTION_PHASE),
     selectionGate: gates.get(SELECTION_PHASE)?.status ?? "open",
     notSigned,
-    canEditRegisters: can(wb.role, "edit-registers"),
+    canEditRegisters: wb.may("edit-registers"),
     documents: { rfp: deliverables.has("rfp"), report: deliverables.has("selection-report") },
     evaluation,
     demoProducts,

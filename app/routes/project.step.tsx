@@ -9,7 +9,6 @@ import { findStep, itemStates, neighbours, runStepAction, type StepActionResult 
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
 import { lastItemChanges } from "#app/domain/audit.server.ts";
-import { can } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { teamRowInvites } from "#app/domain/members.server.ts";
@@ -24,7 +23,7 @@ import { WorkshopPanel } from "#app/components/workshop-panel.tsx";
 import { HeadActions } from "#app/components/print-button.tsx";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { db, project, pack, data: projectData, role } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data: projectData, role, may, archived } = requireProjectContext(params.projectId, context);
   const phase = requirePhase(pack, params.phaseId);
   const fullStep = findStep(pack, phase, params.stepId);
   // Registers edited only on a planning page (the score grid) are not shown here, nor sent.
@@ -51,14 +50,15 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         : null,
     gateStatus: gate.status,
     locked: !isEditable(gate),
-    canAnswer: can(role, "answer"),
-    canEditRegisters: can(role, "edit-registers"),
+    archived,
+    canAnswer: may("answer"),
+    canEditRegisters: may("edit-registers"),
     lastChange: Object.fromEntries(changes),
     ...customerVoiceFor(pack, project.id, projectData, step.items, (await getPreferences(request)).lang),
     /** Planning pages that show this step's items too (strategy, journey…): linked from the step. */
     planningPages: pack.planning ? (Object.entries(pack.planning.pages) as Array<[string, string[]]>).filter(([, ids]) => step.items.some((i) => ids.includes(i.id))).map(([page]) => page) : [],
     /** The workshop session panel (decision 039): null for members who do not facilitate while none runs here. */
-    workshop: stepWorkshop(db, { request, projectId: project.id, pack, phase, step: fullStep, role, data: projectData }),
+    workshop: archived ? null : stepWorkshop(db, { request, projectId: project.id, pack, phase, step: fullStep, role, data: projectData }),
   };
 }
 
@@ -101,7 +101,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
   const lang = i18n.language as Language;
   const { projectId, phase, step, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, nav, team, locked, canAnswer, canEditRegisters, lastChange } = loaderData;
   const lockedItems = Object.fromEntries(step.items.map((i) => [i.id, locked]));
-  const readOnlyReason = locked ? t(`gate.lockedStep.${loaderData.gateStatus}`) : !canAnswer && !canEditRegisters ? t("step.readOnlyRole") : null;
+  const readOnlyReason = loaderData.archived ? t("archive.bannerShort") : locked ? t(`gate.lockedStep.${loaderData.gateStatus}`) : !canAnswer && !canEditRegisters ? t("step.readOnlyRole") : null;
   const fallback = actionData as StepActionResult | undefined;
   const base = `/projects/${projectId}`;
   const requiredItems = step.items.filter((i) => "required" in i && i.required);

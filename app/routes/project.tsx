@@ -1,11 +1,11 @@
 import { loc, useTranslation } from "#app/i18n.ts";
-import { Outlet, useParams } from "react-router";
+import { Form, Outlet, useParams, useSearchParams } from "react-router";
 import { Link, NavLink } from "#app/components/app-link.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { gateView, projectGates } from "#app/domain/signoff.server.ts";
-import { can, ROLE_PERMISSIONS } from "#app/access.ts";
+import { can } from "#app/access.ts";
 import { GateBadge } from "#app/components/gate-badge.tsx";
 import { projectProgress } from "#methodology/progress.ts";
 import { formatDate, localDigits } from "#app/views/format.ts";
@@ -14,7 +14,7 @@ import type { Language } from "#methodology/schema.ts";
 import { LiveProvider } from "#app/components/live.tsx";
 
 export function loader({ params, context }: Route.LoaderArgs) {
-  const { db, project, pack, data, role } = requireProjectContext(params.projectId, context);
+  const { db, project, pack, data, role, permissions, user } = requireProjectContext(params.projectId, context);
   const progress = projectProgress(pack, data.state);
   const gates = projectGates(db, project.id, pack);
   const gateOf = (phaseId: string) => {
@@ -23,7 +23,10 @@ export function loader({ params, context }: Route.LoaderArgs) {
   };
   return {
     role,
-    permissions: ROLE_PERMISSIONS[role],
+    permissions,
+    // Archived (decision 047): every page of the project says so, read-only; a project manager restores it here.
+    archived: project.archivedAt ? { at: project.archivedAt, by: project.archivedBy ?? "" } : null,
+    isAdmin: user.isAdmin,
     project: {
       id: project.id,
       name: project.name,
@@ -52,8 +55,9 @@ export function meta({ matches }: Route.MetaArgs) {
 export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const { project, pack, phases, role } = loaderData;
-  const awaitingMe = can(role, "sign-off") ? phases.filter((p) => p.gate.status === "awaiting") : [];
+  const { project, pack, phases, role, permissions, archived } = loaderData;
+  const awaitingMe = permissions.includes("sign-off") ? phases.filter((p) => p.gate.status === "awaiting") : [];
+  const [search] = useSearchParams();
   const params = useParams();
   const base = `/projects/${project.id}`;
   return (
@@ -91,6 +95,21 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to={`${base}/documents`} className="tab">{t("nav.documents")}</NavLink>
             <NavLink to={`${base}/history`} className="tab">{t("nav.history")}</NavLink>
           </nav>
+          {archived ? (
+            <div className="banner banner-warning archived-banner" role="status" data-testid="archived-banner">
+              <p>{t("archive.banner", { name: `\u2068${archived.by}\u2069`, date: formatDate(archived.at.slice(0, 10), lang) })}</p>
+              <div className="form-actions">
+                {can(role, "archive") ? (
+                  <Form method="post" action={`${base}/archive`}>
+                    <input type="hidden" name="intent" value="restore" />
+                    <button type="submit" className="button small primary">{t("archive.restore")}</button>
+                  </Form>
+                ) : null}
+                {loaderData.isAdmin ? <Link to={`${base}/delete`} className="button small danger">{t("archive.deleteLink")}</Link> : null}
+              </div>
+            </div>
+          ) : null}
+          {search.get("restored") ? <p className="banner banner-success" role="status">{t("archive.restored")}</p> : null}
           {awaitingMe.map((p) => (
             <p key={p.id} className="banner banner-warning awaiting-banner" role="status">
               {t("gate.awaitingYou", { phase: loc(p.title, lang) })}{" "}

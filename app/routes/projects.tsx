@@ -5,6 +5,8 @@ import type { Route } from "./+types/projects";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
 import { PORTFOLIO_SORTS, portfolio, type PortfolioSort } from "#app/domain/portfolio.server.ts";
+import { archivedProjects } from "#app/domain/archive.server.ts";
+import { formatDate } from "#app/views/format.ts";
 import { localDigits } from "#app/views/format.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { ProgressBar } from "#app/components/progress.tsx";
@@ -16,7 +18,13 @@ export function loader({ context, request }: Route.LoaderArgs) {
   const sortParam = url.searchParams.get("sort");
   const sort: PortfolioSort = (PORTFOLIO_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as PortfolioSort) : "updated";
   const dir = url.searchParams.get("dir") === "asc" ? "asc" : url.searchParams.get("dir") === "desc" ? "desc" : sort === "name" || sort === "phase" ? "asc" : "desc";
+  // Archived projects are listed apart (decision 047): `?archived=1`, reached by the link under the portfolio.
+  const archived = archivedProjects(getDb(), user.id).map((p) => ({ id: p.id, name: p.name, clientOrganisation: p.clientOrganisation, archivedAt: p.archivedAt!, archivedBy: p.archivedBy ?? "", role: p.role }));
+  if (url.searchParams.get("archived") === "1") return { view: "archived" as const, archived, done: url.searchParams.get("done") === "archived", sort, dir, projects: [] };
   return {
+    view: "active" as const,
+    archived,
+    done: false,
     sort,
     dir,
     projects: portfolio(getDb(), user.id, sort, dir).map(({ summary: s, awaiting, health }) => ({
@@ -46,6 +54,7 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const { projects } = loaderData;
+  if (loaderData.view === "archived") return <ArchivedProjects archived={loaderData.archived} done={loaderData.done} />;
   return (
     <main id="main" className="page">
       <div className="page-head">
@@ -123,6 +132,43 @@ export default function Projects({ loaderData }: Route.ComponentProps) {
             </tbody>
           </table>
         </div>
+      )}
+      {loaderData.archived.length ? (
+        <p className="archived-link">
+          <Link to="/projects?archived=1">{t("archive.listLink", { n: localDigits(loaderData.archived.length, lang) })}</Link>
+        </p>
+      ) : null}
+    </main>
+  );
+}
+
+type Archived = { id: number; name: string; clientOrganisation: string; archivedAt: string; archivedBy: string; role: string };
+
+/** The archived projects: read-only until a project manager restores them. */
+function ArchivedProjects({ archived, done }: { archived: Archived[]; done: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  return (
+    <main id="main" className="page">
+      <nav className="breadcrumbs" aria-label={t("nav.breadcrumbs")}>
+        <Link to="/projects">{t("projects.title")}</Link>
+      </nav>
+      <h1>{t("archive.listTitle")}</h1>
+      <p className="lead">{t("archive.listLead")}</p>
+      {done ? <p className="banner banner-success" role="status">{t("archive.done")}</p> : null}
+      {archived.length === 0 ? (
+        <p className="muted">{t("archive.listEmpty")}</p>
+      ) : (
+        <ul className="archived-list plain" data-testid="archived-projects">
+          {archived.map((p) => (
+            <li key={p.id} className="card">
+              <Link to={`/projects/${p.id}`} dir="auto" className="strong">{p.name}</Link>
+              <div className="muted small">
+                <bdi>{p.clientOrganisation}</bdi> · {t(`roles.${p.role}`)} · {t("archive.archivedBy", { name: `\u2068${p.archivedBy}\u2069` })} · {formatDate(p.archivedAt.slice(0, 10), lang)}
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
     </main>
   );

@@ -70,3 +70,15 @@ export function fillSentence(template: string, values: Record<string, string | U
   if (last < template.length) out.push(template.slice(last));
   return out;
 }
+
+/**
+ * A name the user typed, set inside a sentence or title of the reader's
+ * language: wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE when it
+ * holds letters of the other direction, so its words keep their own order and
+ * do not pull the text around them ("مهرگان CRM" in an English title would
+ * otherwise show as "CRM · Gambegam … مهرگان"). Left as it is otherwise.
+ */
+export function isolateName(text: string, lang: "fa" | "en"): string {
+  const foreign = lang === "en" ? RTL_STRONG : LTR_LETTER;
+  return foreign.test(text) ? `\u2068${text}\u2069` : text;
+}

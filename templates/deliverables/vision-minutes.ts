@@ -1,5 +1,6 @@
 /**
- * Minutes of the vision workshop: when it was held and who took part, the
+ * Minutes of the vision workshop: when it was held and who took part (the
+ * project team, marked where they attended), the
  * team's answer to every vision question, the decisions and the open points.
  */
 import type { Document, FileChild } from "docx";
@@ -9,6 +10,7 @@ import { answerSection, createCtx, heading, registerTable, endMatter, checklistT
 import { composeDocument } from "../document.ts";
 import { MINUTES_DETAIL_ITEMS, absentees, sessionDetails, workshopActions } from "./sections/minutes-details.ts";
 import { customerResearch } from "./sections/customer-research.ts";
+import { participantsSection } from "./sections/participants.ts";
 
 /** Items with a section of their own in the minutes, not repeated among the answers. */
 const MEETING_ITEMS = new Set(["vision.workshop-date", "vision.workshop-participants", "vision.decisions", "vision.open-points", "vision.minutes-shared"]);
@@ -33,7 +35,8 @@ function visionAnswers(ctx: Ctx): FileChild[] {
 export function buildVisionMinutes(input: DeliverableInput): Document {
   const ctx = createCtx(input);
   const s = ctx.s.minutes;
-  const meeting = [...sessionDetails(ctx), ...registerTable(ctx, "vision.workshop-participants", { title: s.participants, heading: 2 }), ...absentees(ctx)];
+  // Who took part: the team from its register, with the attendance recorded (issue 20).
+  const meeting = [...sessionDetails(ctx), ...participantsSection(ctx, input), ...absentees(ctx)];
   const answers = visionAnswers(ctx);
   const body: FileChild[] = [
     ...(meeting.length ? [heading(ctx, s.meeting, 1), ...meeting] : []),

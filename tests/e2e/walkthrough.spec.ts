@@ -32,14 +32,14 @@ test("a project manager creates a project, answers a vision question in Persian,
   await expect(page.locator("#item-vision\\.why-crm textarea")).toHaveValue(text);
   await expect(page.locator("#item-vision\\.why-crm .badge-ok")).toHaveText("پاسخ داده شده");
   // The tab's title names the step and the project in the reader's language.
-  await expect(page).toHaveTitle(/ · پیاده‌سازی CRM شرکت آزمون · گام‌به‌گام$/);
+  await expect(page).toHaveTitle(/ · \u2068پیاده‌سازی CRM شرکت آزمون\u2069 · گام‌به‌گام$/);
 
   await switchLanguage(page, "en");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
-  await expect(page).toHaveTitle(/ · پیاده‌سازی CRM شرکت آزمون · Gambegam$/);
+  await expect(page).toHaveTitle(/ · \u2068پیاده‌سازی CRM شرکت آزمون\u2069 · Gambegam$/);
   // Moving to the next step in the page (no reload) retitles the tab.
   await page.getByRole("link", { name: /^Next:/ }).click();
-  await expect(page).toHaveTitle(/^[A-Z][^·]+ · پیاده‌سازی CRM شرکت آزمون · Gambegam$/);
+  await expect(page).toHaveTitle(/^[A-Z][^·]+ · \u2068پیاده‌سازی CRM شرکت آزمون\u2069 · Gambegam$/);
   await page.goBack();
   await expect(page.locator("#item-vision\\.why-crm textarea")).toHaveValue(text);
   await expect(page.locator("#item-vision\\.why-crm .badge-ok")).toHaveText("Answered");

@@ -2170,6 +2170,79 @@ const DRIVERS: Record<string, Driver> = {
     },
   },
 
+  // Archiving (decision 047): no random request confirms it, so none archives; the examples archive the
+  // demo, see a write refused while it is archived, and restore it, so the drivers after this one find it as it was.
+  "/projects/:projectId/archive": {
+    runs: 40,
+    arbitrary: (_w: World, g: G) =>
+      request(g, {
+        who: who(g, "pm", [1, "sponsor"], [1, "viewer"], [1, "anonymous"], [1, "garbled-cookie"]),
+        path: projectInPath(g).map((p) => `/projects/${p}/archive`),
+        entries: both(intents(g, ["archive", "restore"]), fields(g, [["confirm", messy(g, fc.constantFrom("no", "YES", "on", "true", ""))]])),
+      }),
+    examples: () => [
+      { label: "archiving without confirming", req: urlencoded("pm", `/projects/${OWN}/archive`, [["intent", "archive"]]), expect: 400 },
+      { label: "restoring a project that is not archived", req: urlencoded("pm", `/projects/${OWN}/archive`, [["intent", "restore"]]), expect: 409 },
+      { label: "the sponsor may not archive", req: urlencoded("sponsor", `/projects/${OWN}/archive`, [["intent", "archive"], ["confirm", "yes"]]), expect: 403 },
+      { label: "archiving, confirmed", req: urlencoded("pm", `/projects/${OWN}/archive`, [["intent", "archive"], ["confirm", "yes"]]), expect: "accepted" },
+      { label: "archiving it again", req: urlencoded("pm", `/projects/${OWN}/archive`, [["intent", "archive"], ["confirm", "yes"]]), expect: 409 },
+      { label: "an answer to the archived project", req: urlencoded("pm", `/projects/${OWN}/phases/${STEPS[0]!.phase.id}/steps/${STEPS[0]!.step.id}`, [["intent", "answer"], ["itemId", "x"], ["version", "0"], ["value", "x"]]), expect: 409 },
+      { label: "restoring it", req: urlencoded("pm", `/projects/${OWN}/archive`, [["intent", "restore"]]), expect: "accepted" },
+    ],
+    accepted: (ctx) => {
+      const project = row(ctx.env, "SELECT archived_at, archived_by FROM projects WHERE id = ?", OWN)!;
+      if (ctx.one("intent") === "archive") {
+        expect(ctx.one("confirm")).toBe("yes");
+        expect(project.archived_at, "not archived").toBeTruthy();
+      } else expect(project.archived_at, "still archived").toBeNull();
+      const entry = row(ctx.env, "SELECT action FROM audit_log WHERE project_id = ? ORDER BY id DESC LIMIT 1", OWN);
+      expect(entry?.action).toBe(`project.${ctx.one("intent")}`);
+      // Archiving ends a workshop still running on the project (its activities close, the end is recorded).
+      ctx.unchangedBut((table, r) => (table === "projects" && r.id === OWN) || (table === "audit_log" && r.project_id === OWN) || ((table === "workshop_sessions" || table === "live_changes") && r.project_id === OWN) || table === "workshop_activities", ["sqlite_sequence"]);
+    },
+  },
+
+  // Deleting (decision 047): an administrator's, after typing the name. No request here types it (a deletion
+  // would take the demo away from the drivers), so every one is refused and nothing is written.
+  "/projects/:projectId/delete": {
+    runs: 40,
+    arbitrary: (_w: World, g: G) =>
+      request(g, {
+        who: who(g, "admin", [1, "pm"], [1, "anonymous"], [1, "garbled-cookie"]),
+        path: (g.clean ? fc.constant(String(OWN)) : oneof({ weight: 6, arbitrary: fc.constant(String(OWN)) }, { weight: 1, arbitrary: fc.constantFrom("999999", "0", "-1", "abc", "1e3", "01") })).map((p) => `/projects/${p}/delete`),
+        entries: both(intents(g, ["delete"]), fields(g, [["name", messy(g, fc.constantFrom("Not its name", "پیاده‌سازی CRM", "CRM مهرگان", ""))]])),
+      }),
+    examples: () => [
+      { label: "a name that is not the project's", req: urlencoded("admin", `/projects/${OWN}/delete`, [["intent", "delete"], ["name", "Another project"]]), expect: 400 },
+      { label: "no name", req: urlencoded("admin", `/projects/${OWN}/delete`, [["intent", "delete"]]), expect: 400 },
+      { label: "a project manager may not delete", req: urlencoded("pm", `/projects/${OWN}/delete`, [["intent", "delete"], ["name", "x"]]), expect: 403 },
+      { label: "a project that does not exist", req: urlencoded("admin", "/projects/999999/delete", [["intent", "delete"], ["name", "x"]]), expect: 404 },
+    ],
+    accepted: () => {
+      throw new Error("a deletion was accepted: no request of this driver types the project's name");
+    },
+  },
+
+  "/projects/:projectId/delete/export": {
+    runs: 20,
+    arbitrary: (_w: World, g: G) =>
+      request(g, {
+        who: who(g, "admin", [1, "pm"], [1, "anonymous"], [1, "garbled-cookie"]),
+        path: (g.clean ? fc.constant(String(OWN)) : oneof({ weight: 6, arbitrary: fc.constant(String(OWN)) }, { weight: 1, arbitrary: fc.constantFrom("999999", "0", "abc") })).map((p) => `/projects/${p}/delete/export`),
+        entries: both(intents(g, ["export"]), fields(g, [])),
+      }),
+    examples: () => [
+      { label: "the data before deleting", req: urlencoded("admin", `/projects/${OWN}/delete/export`, [["intent", "export"]]), expect: "accepted" },
+      { label: "a project manager (their export is on the Documents page)", req: urlencoded("pm", `/projects/${OWN}/delete/export`, [["intent", "export"]]), expect: 403 },
+    ],
+    accepted: (ctx) => {
+      if (!ctx.req.data) expect(JSON.parse(ctx.res.body).format, "the answer is the project's data").toBe("gambegam-project");
+      const exportsOf = (snapshot: Snapshot) => (snapshot.tables.get("audit_log") ?? []).filter((r) => r.row.action === "project.export" && r.row.project_id === OWN).length;
+      expect(exportsOf(ctx.after), "the export is not in the history").toBe(exportsOf(ctx.before) + 1);
+      ctx.unchangedBut((table, r) => table === "audit_log" && r.action === "project.export" && r.project_id === OWN, ["sqlite_sequence"]);
+    },
+  },
+
   "/*": {
     runs: 30,
     arbitrary: (_w: World, g: G) =>

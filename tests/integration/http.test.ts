@@ -91,21 +91,21 @@ describe("pages", () => {
         for (const [headers, lang, app] of [[{}, "fa", "گام‌به‌گام"], [english, "en", "Gambegam"]] as const) {
           const r = await get(`/projects/1/phases/${phase.id}/steps/${step.id}`, headers);
           expect(r.status, `${phase.id}/${step.id}`).toBe(200);
-          expect(unescape(titleOf(await r.text()))).toBe(`${step.title[lang]} · پیاده‌سازی CRM مهرگان · ${app}`);
+          expect(unescape(titleOf(await r.text()))).toBe(`${step.title[lang]} · \u2068پیاده‌سازی CRM مهرگان\u2069 · ${app}`);
         }
       }
       const r = await get(`/projects/1/phases/${phase.id}`);
       expect(r.status).toBe(200);
-      expect(unescape(titleOf(await r.text()))).toBe(`${phase.title.fa} · پیاده‌سازی CRM مهرگان · گام‌به‌گام`);
+      expect(unescape(titleOf(await r.text()))).toBe(`${phase.title.fa} · \u2068پیاده‌سازی CRM مهرگان\u2069 · گام‌به‌گام`);
     }
   });
 
   test("every other page's title names it in the reader's language", async () => {
     const pages: Array<[string, string, string]> = [
       ["/projects", "پروژه‌ها · گام‌به‌گام", "Projects · Gambegam"],
-      ["/projects/1", "پیاده‌سازی CRM مهرگان · گام‌به‌گام", "پیاده‌سازی CRM مهرگان · Gambegam"],
-      ["/projects/1/prioritisation", "اولویت‌بندی · پیاده‌سازی CRM مهرگان · گام‌به‌گام", "Prioritisation · پیاده‌سازی CRM مهرگان · Gambegam"],
-      ["/projects/1/history", "تاریخچه · پیاده‌سازی CRM مهرگان · گام‌به‌گام", "History · پیاده‌سازی CRM مهرگان · Gambegam"],
+      ["/projects/1", "\u2068پیاده‌سازی CRM مهرگان\u2069 · گام‌به‌گام", "\u2068پیاده‌سازی CRM مهرگان\u2069 · Gambegam"],
+      ["/projects/1/prioritisation", "اولویت‌بندی · \u2068پیاده‌سازی CRM مهرگان\u2069 · گام‌به‌گام", "Prioritisation · \u2068پیاده‌سازی CRM مهرگان\u2069 · Gambegam"],
+      ["/projects/1/history", "تاریخچه · \u2068پیاده‌سازی CRM مهرگان\u2069 · گام‌به‌گام", "History · \u2068پیاده‌سازی CRM مهرگان\u2069 · Gambegam"],
       ["/account", "حساب شما · گام‌به‌گام", "Your account · Gambegam"],
       ["/no-such-page", "صفحه پیدا نشد · گام‌به‌گام", "Page not found · Gambegam"],
     ];

@@ -363,7 +363,8 @@ describe("the permission walk over HTTP", () => {
         break;
       case "allowed":
         expect(status, got).not.toBe(403);
-        expect(status, got).not.toBe(404);
+        // An administrator's page about one project (deleting it, decision 047) finds no project that does not exist.
+        if (!(v.probe.requirement === "admin" && v.projectId === MISSING_PROJECT)) expect(status, got).not.toBe(404);
         expect(loginReturnTo(answer!), got).toBeNull();
         if (v.probe.refuse) expect(status, got).toBe(v.probe.refuse);
         break;

@@ -1,0 +1,92 @@
+/**
+ * The vision minutes' participants (issue 20): the project team as its
+ * register names them (name, role, unit), with who attended the workshop
+ * where attendance was recorded — in the minutes' own participants register
+ * or by joining a vision workshop session from a phone. People recorded
+ * present who are not in the team (an outside consultant, a guest) follow
+ * the team; someone in the minutes' absentees register is marked absent
+ * whatever another list says. Without any attendance recorded the table lists the team and
+ * says so, rather than marking everyone absent.
+ */
+import type { FileChild } from "docx";
+import { loc } from "#app/i18n.ts";
+import type { RegisterColumn } from "#methodology/schema.ts";
+import type { DeliverableInput } from "../../model.ts";
+import { captionedTable, heading, muted, registerTable, rowsOf, type Ctx } from "../../blocks.ts";
+import { num } from "../../text.ts";
+
+export const TEAM_REGISTER = "team.members";
+export const PARTICIPANTS_REGISTER = "vision.workshop-participants";
+export const ABSENTEES_REGISTER = "vision.workshop-absentees";
+
+type Cells = Record<string, unknown>;
+export type MinutesParticipant = { name: string; roleUnit: string; attended: boolean };
+
+/** A name as compared: invisible characters, Arabic letter forms, case and spacing do not count. */
+function nameKey(name: string): string {
+  return name
+    .normalize("NFC")
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, "")
+    .replace(/\u064A/g, "\u06CC")
+    .replace(/\u0643/g, "\u06A9")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+const joinParts = (...parts: string[]) => parts.filter(Boolean).join(", ");
+
+/** Pure: the participants from the team, the recorded attendance and the names joined from phones. */
+export function minutesParticipants(args: { team: Cells[]; recorded: Cells[]; joined: string[]; absent?: Cells[]; roleLabel: (role: unknown) => string }): { attendanceRecorded: boolean; people: MinutesParticipant[] } {
+  // Someone the minutes list as absent did not attend, whatever another list says.
+  const absent = new Set((args.absent ?? []).map((r) => nameKey(text(r.name))).filter(Boolean));
+  const recorded = args.recorded.filter((r) => text(r.name) && !absent.has(nameKey(text(r.name))));
+  const joined = args.joined.map((n) => n.trim()).filter((n) => n && !absent.has(nameKey(n)));
+  const present = new Set([...recorded.map((r) => nameKey(text(r.name))), ...joined.map(nameKey)]);
+  const listed = new Set<string>();
+  const people: MinutesParticipant[] = [];
+  for (const m of args.team) {
+    const name = text(m.name);
+    if (!name || listed.has(nameKey(name))) continue;
+    listed.add(nameKey(name));
+    people.push({ name, roleUnit: joinParts(args.roleLabel(m.role), text(m.unit)), attended: present.has(nameKey(name)) });
+  }
+  for (const r of recorded) {
+    const name = text(r.name);
+    if (listed.has(nameKey(name))) continue;
+    listed.add(nameKey(name));
+    people.push({ name, roleUnit: joinParts(text(r.role), text(r.organisation)), attended: true });
+  }
+  for (const name of joined) {
+    if (listed.has(nameKey(name))) continue;
+    listed.add(nameKey(name));
+    people.push({ name, roleUnit: "", attended: true });
+  }
+  return { attendanceRecorded: recorded.length > 0 || joined.length > 0, people };
+}
+
+/** The minutes' participants section: a numbered table, or the participants register's open note when nobody is known. */
+export function participantsSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
+  const s = ctx.s.minutes;
+  const teamItem = ctx.pack.phases.flatMap((p) => p.steps.flatMap((st) => st.items)).find((i) => i.id === TEAM_REGISTER);
+  const roleColumn = teamItem?.kind === "register" ? teamItem.columns.find((c): c is Extract<RegisterColumn, { type: "choice" }> => c.id === "role" && c.type === "choice") : undefined;
+  const roleLabel = (role: unknown) => (roleColumn ? loc(roleColumn.options.find((o) => o.id === role)?.label, ctx.lang) || text(role) : text(role));
+  const list = minutesParticipants({
+    team: rowsOf(ctx, TEAM_REGISTER).map((r) => r.cells),
+    recorded: rowsOf(ctx, PARTICIPANTS_REGISTER).map((r) => r.cells),
+    joined: (input.workshops ?? []).flatMap((w) => w.participants),
+    absent: rowsOf(ctx, ABSENTEES_REGISTER).map((r) => r.cells),
+    roleLabel,
+  });
+  // Nobody known: the participants register's own heading and open note (it is required).
+  if (list.people.length === 0) return registerTable(ctx, PARTICIPANTS_REGISTER, { title: s.participants, heading: 2 });
+  ctx.shown.add(PARTICIPANTS_REGISTER);
+  const columns = ["#", s.participantName, s.participantRole, ...(list.attendanceRecorded ? [s.attended] : [])];
+  const rows = list.people.map((p, i) => [num(i + 1, ctx.lang), p.name, p.roleUnit || "—", ...(list.attendanceRecorded ? [p.attended ? "✓" : "—"] : [])]);
+  return [
+    heading(ctx, s.participants, 2),
+    muted(ctx, list.attendanceRecorded ? s.participantsLead : s.attendanceNotRecorded),
+    ...captionedTable(ctx, s.participants, { columns, rows }),
+  ];
+}
