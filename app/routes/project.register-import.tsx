@@ -44,7 +44,8 @@ function place(params: Route.LoaderArgs["params"], context: Route.LoaderArgs["co
   const ctx = requireProjectContext(params.projectId, context);
   const found = registerPlace(ctx.pack, params.itemId ?? "");
   if (!found) throw data({ error: "errors.notFound" }, { status: 404 });
-  const locked = !isEditable(projectGates(ctx.db, ctx.project.id, ctx.pack).get(found.phase.id));
+  // An archived project is read-only (decision 047): the page offers no upload there.
+  const locked = Boolean(ctx.archived) || !isEditable(projectGates(ctx.db, ctx.project.id, ctx.pack).get(found.phase.id));
   return { ...ctx, ...found, locked, importable: isImportable(found.item) };
 }
 

@@ -45,7 +45,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     team,
     /** The team register's rows with an email, offered as project members (decision 046): for those who may invite. */
     teamInvites:
-      pack.team && team && can(role, "manage-members")
+      pack.team && team && may("manage-members")
         ? { rows: teamRowInvites(db, project.id, projectData.rows.get(pack.team.register) ?? [], pack.team.roleColumn), defaultLanguage: project.deliverableLanguage }
         : null,
     gateStatus: gate.status,
