@@ -451,4 +451,13 @@ describe("what a consultant exchanging registers needs (review of issue 20)", ()
     for (const c of [1, 2, 3, 4]) expect(index.getCell(5, c).alignment?.vertical).toBe("top");
     expect(book.worksheets[1]!.pageSetup.printTitlesRow).toBe("3:3");
   });
+
+  it("keeps the index sheet's rows one line tall where the register's name and phase fit one line (a row taller than its text looked bottom-aligned)", async () => {
+    const selection = packRegisters(pack).filter((r) => pack.phases.find((ph) => ph.id === "selection")!.steps.some((st) => st.items.some((i) => i.id === r.id)));
+    const book = await open(await buildProjectWorkbook({ project: { id: 7, name: "P" }, pack, registers: selection.map((item) => ({ item, rows: [] })), lang: "fa", exportedAt: new Date("2026-12-05T09:00:00Z") }));
+    const index = book.worksheets[0]!;
+    const short = selection.map((r, i) => ({ r, line: 5 + i })).filter(({ r }) => r.title.fa.length < 50);
+    expect(short.length).toBeGreaterThan(0);
+    for (const { line } of short) expect(index.getRow(line).height, String(index.getCell(line, 1).value)).toBe(15);
+  });
 });

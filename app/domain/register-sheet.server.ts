@@ -495,7 +495,10 @@ export async function buildProjectWorkbook(input: {
     views: [{ rightToLeft: rtl, state: "frozen", ySplit: 4 }],
     pageSetup: { orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  index.columns = [{ width: 60 }, { width: 30 }, { width: 34 }, { width: 10 }];
+  // The phase column fits the longest phase title on one line: a row estimated taller than its text left the text
+  // floating at the top of an uneven list (seen in LibreOffice).
+  const PHASE_WIDTH = 40;
+  index.columns = [{ width: 60 }, { width: PHASE_WIDTH }, { width: 34 }, { width: 10 }];
 
   // Names of ref targets, from the registers in the same workbook.
   const byId = new Map(input.registers.map((r) => [r.item.id, r]));
@@ -544,7 +547,7 @@ export async function buildProjectWorkbook(input: {
     row.values = [s.item.title[lang], phaseOf.get(s.item.id) ?? "", { text: s.name, hyperlink: `#'${s.name.replace(/'/g, "''")}'!A1` }, s.rows];
     row.getCell(3).font = { name: FONT, color: { argb: "FF1F4E79" }, underline: true };
     row.alignment = { vertical: "top", wrapText: true, ...(rtl ? { readingOrder: "rtl" as const } : {}) };
-    row.height = LINE_HEIGHT * Math.max(linesFor(s.item.title[lang], 60), linesFor(phaseOf.get(s.item.id) ?? "", 30));
+    row.height = LINE_HEIGHT * Math.max(linesFor(s.item.title[lang], 60), linesFor(phaseOf.get(s.item.id) ?? "", PHASE_WIDTH));
   });
   if (rtl) t.alignment = { horizontal: "right", readingOrder: "rtl" };
   lists.write(wb);
