@@ -78,8 +78,12 @@ const LIST_SHEET = "lists";
 const DATE_FORMAT = { fa: "[$-160429]yyyy/mm/dd", en: "yyyy-mm-dd" } as const;
 /** Page footer of a printed sheet: "page N of M · project · date" (& doubled: it starts a code in a footer). */
 function pageFooter(project: string, at: Date, lang: Language): string {
-  const words = lang === "fa" ? "صفحه &P از &N" : "page &P of &N";
-  return `&C${words} · ${project.replace(/&/g, "&&")} · ${titleDate(at, lang)}`;
+  const about = `${project.replace(/&/g, "&&")} · ${titleDate(at, lang)}`;
+  if (lang === "en") return `&Cpage &P of &N · ${about}`;
+  // Persian: the page number on the right (where the reader starts), the project and date on the left, each in a
+  // right-to-left embedding. Seen in LibreOffice: the page fields split one centred line into pieces laid out left
+  // to right (the page number came last), and "پیاده‌سازی CRM مهرگان" without the embedding read out of order.
+  return `&R\u202Bصفحه &P از &N\u202C&L\u202B${about}\u202C`;
 }
 /** The font of every cell (exceljs's default): a cell given only a colour or weight would otherwise fall back to another font in LibreOffice. */
 const FONT = "Calibri";
