@@ -89,7 +89,7 @@ describe("the preview of an import", () => {
     expect(cmp.refused).toEqual([
       { line: 3, rowId: null, problems: [{ column: "requirement", message: { en: "This field is required.", fa: expect.stringMatching(/\S/) } }] },
       { line: 4, rowId: null, problems: [{ column: "priority", message: { fa: "گزینه نامعتبر", en: "Not one of the choices" } }] },
-      { line: 5, rowId: null, problems: [{ column: "goal", message: expect.objectContaining({ en: "Choose one of the options offered." }) }] },
+      { line: 5, rowId: null, problems: [{ column: "goal", message: { en: "There is no row 999999 in the register it points to: give the row id or the exact name of one of its rows.", fa: expect.stringContaining("ردیف ۹۹۹۹۹۹") } }] },
     ]);
   });
 
@@ -237,5 +237,15 @@ describe("the upload kept between preview and confirmation", () => {
     const id = storeUpload(dir, { ...who, fileName: "r.csv", format: "csv" }, new Uint8Array([1]), Date.now() - UPLOAD_TTL_MS - 1000);
     expect(loadUpload(dir, id, who)).toBeNull();
     expect(fs.readdirSync(dir).filter((f) => f.startsWith(id))).toEqual([]);
+  });
+});
+
+describe("download names (review of issue 20)", () => {
+  test("a Persian name keeps no zero-width non-joiner, which Chromium turns into '_': a space stands in its place", async () => {
+    const { sheetFileName } = await import("./register-import.server.ts");
+    const { contentDisposition } = await import("./deliverables.server.ts");
+    const name = sheetFileName("پیاده‌سازی CRM مهرگان", "ثبت نیازمندی‌ها", new Date("2026-12-05T09:00:00Z"), "xlsx");
+    expect(name).toBe("پیاده سازی CRM مهرگان - ثبت نیازمندی ها - 2026-12-05.xlsx");
+    expect(contentDisposition("برگه پاسخ - پیاده‌سازی.xlsx")).not.toContain("%E2%80%8C");
   });
 });

@@ -72,9 +72,10 @@ export function isImportable(item: RegisterItem): boolean {
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A downloaded sheet's name: "<project> - <register> - 2026-12-05.xlsx", without characters a file system refuses. */
+/** A downloaded sheet's name: "<project> - <register> - 2026-12-05.xlsx", without characters a file system or a browser refuses. */
 export function sheetFileName(projectName: string, registerTitle: string, at: Date, format: SheetFormat): string {
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
+  // A zero-width non-joiner (U+200C, "پیاده‌سازی") becomes "_" in a file Chromium saves: a space stands in its place.
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f\u200c]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
   return `${[clean(projectName), clean(registerTitle), at.toISOString().slice(0, 10)].filter(Boolean).join(" - ")}.${format}`;
 }
 
@@ -114,6 +115,14 @@ export function bothLanguages(message: string): Localized {
     return i18nFor(lang).t(key, { ...local, defaultValue: i18nFor(lang).t("validation.invalid") });
   };
   return { fa: say("fa"), en: say("en") };
+}
+
+/** A ref to a row the referenced register does not have: the value found, and the register. */
+function refNotFound(id: number, target: { title: Localized } | undefined): Localized {
+  return {
+    en: `There is no row ${id} in ${target ? `“${target.title.en}”` : "the register it points to"}: give the row id or the exact name of one of its rows.`,
+    fa: `ردیف ${faDigits(String(id))} در ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق یکی از ردیف‌های آن را بنویسید.`,
+  };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -168,7 +177,7 @@ export function compareWithRegister(db: Db, args: { projectId: number; item: Reg
       for (const col of item.columns) {
         if (col.type !== "ref" || unreadable.has(col.id)) continue;
         const v = cells[col.id];
-        if (v !== null && v !== undefined && !refTargets.get(col.register)?.has(Number(v))) problems.push({ column: col.id, message: bothLanguages(msg("validation.unknownOption")) });
+        if (v !== null && v !== undefined && !refTargets.get(col.register)?.has(Number(v))) problems.push({ column: col.id, message: refNotFound(Number(v), undefined) });
       }
     } else {
       for (const [column, message] of Object.entries(fieldErrors(parsed.error))) if (!unreadable.has(column)) problems.push({ column, message: bothLanguages(message) });

@@ -91,7 +91,7 @@ describe("a register as a workbook", () => {
       expect(title).toContain("Alder & Finch CRM");
       expect(title).toContain(item.title[lang]);
       expect(title).toContain(lang === "fa" ? "۱۴۰۵" : "2026");
-      expect(String(ws.getCell("A2").value)).toBe(`gambegam-register:1:7:test.everything   ${lang === "en" ? "Import key — do not change · Columns marked * are required" : "کلید درون‌ریزی — تغییر ندهید · ستون‌های * الزامی‌اند"}`);
+      expect(String(ws.getCell("A2").value)).toBe(`gambegam-register:1:7:test.everything   ${lang === "en" ? "Import key — do not change · Columns marked * are required · Dates in the Solar Hijri or the Gregorian calendar are both accepted" : "کلید درون‌ریزی — تغییر ندهید · ستون‌های * الزامی‌اند · تاریخ‌ها به شمسی یا میلادی پذیرفته می‌شوند"}`);
       const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
       expect(header).toEqual(lang === "en"
         ? ["Row id", "Version", "Name *", "Notes", "Priority", "Amount", "Due date", "Effort", "Goal"]
@@ -100,7 +100,7 @@ describe("a register as a workbook", () => {
       expect(ws.getCell("A4").value).toBe(31);
       expect(ws.getCell("F4").value).toBe(12500.5);
       expect(ws.getCell("G4").value).toBeInstanceOf(Date);
-      expect(ws.getCell("G4").numFmt).toBe("yyyy-mm-dd");
+      expect(ws.getCell("G4").numFmt).toBe(lang === "en" ? "yyyy-mm-dd" : "[$-160429]yyyy/mm/dd");
       expect(ws.getCell("H4").value).toBe(3);
       expect(ws.getCell("H4").dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [1, 5] });
       expect(ws.getCell("E4").value).toBe(lang === "en" ? "Must have" : "ضروری");
@@ -171,7 +171,7 @@ describe("a register as a workbook", () => {
     expect(problems[1]![0]![1]).toContain("Must have, Should have, Could have");
     expect(problems[1]![1]).toEqual(["due", expect.stringContaining("yyyy-mm-dd")]);
     expect(problems[2]!.map((p) => p[0])).toEqual(["name", "effort", "goal"]);
-    expect(problems[2]![0]![1]).toBe("Too long: at most 40 characters.");
+    expect(problems[2]![0]![1]).toBe("41 characters, at most 40.");
     expect(problems[3]!.map((p) => p[0])).toEqual(["id"]);
     expect(rows[0]!.problems[0]!.message.fa).toBe("پر کردن این خانه الزامی است.");
     expect(rows[1]!.cells.priority).toBe("Nice to have");
@@ -184,7 +184,7 @@ describe("a register as CSV", () => {
     expect(csv.startsWith("\uFEFF")).toBe(false);
     const lines = csv.split("\r\n");
     expect(lines[1]).toMatch(/^gambegam-register:1:7:test\.everything/);
-    expect(lines[3]).toContain("2026-12-05");
+    expect(lines[3]).toContain(lang === "en" ? "2026-12-05" : "1405/09/14");
     const rows = rowsOf(await readRegisterFile(utf8("\uFEFF" + csv), "csv", expected()));
     expect(rows.map((x) => [x.rowId, x.version])).toEqual([[31, 2], [32, 1], [35, 7]]);
     expect(rows.map((x) => x.cells)).toEqual(ROWS.map((x) => x.cells));
@@ -221,7 +221,8 @@ describe("a register as CSV", () => {
       execFileSync("soffice", ["--headless", "-env:UserInstallation=file:///tmp/lo-sheetcore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, path.join(dir, "register.xlsx")], { stdio: "ignore", timeout: 120_000 });
       const bytes = fs.readFileSync(path.join(dir, "register.csv"));
       const text = bytes.toString("utf8");
-      expect(text).toContain("2026-12-05");
+      // Persian: the Solar Hijri format is Excel's; LibreOffice shows (and writes) the Gregorian date with slashes, which reads back.
+      expect(text).toContain(lang === "en" ? "2026-12-05" : "2026/12/05");
       expect(text).toContain("ثبت شکایت از همه کانال‌ها");
       const rows = rowsOf(await readRegisterFile(bytes, "csv", expected()));
       expect(rows.map((x) => x.cells)).toEqual(ROWS.map((x) => x.cells));
@@ -376,4 +377,87 @@ describe("the whole-project workbook", () => {
       expect(g[0]!.cells).toMatchObject({ goal: "Retain key accounts", baseline: 18, "target-date": "2027-06-30" });
     }
   }, 120_000);
+});
+
+describe("what a consultant exchanging registers needs (review of issue 20)", () => {
+  it("names the value found in a refused cell: a date, a number, a text's length, a reference", async () => {
+    const wb = await open(await buildRegisterXlsx(input("fa")));
+    const ws = wb.worksheets[0]!;
+    ws.getCell("G4").value = "۱۴۰۶/۱۳/۴۰";
+    ws.getCell("F4").value = "۳۵٪";
+    ws.getCell("C5").value = "x".repeat(45);
+    ws.getCell("I5").value = "the goal nobody wrote";
+    const rows = rowsOf(await readRegisterFile(await save(wb), "xlsx", expected()));
+    const of = (r: number, column: string) => rows[r]!.problems.find((p) => p.column === column)!.message;
+    expect(of(0, "due").fa).toContain("«۱۴۰۶/۱۳/۴۰» تاریخ معتبری نیست");
+    expect(of(0, "due").en).toContain("“۱۴۰۶/۱۳/۴۰” is not a valid date");
+    expect(of(0, "amount").fa).toContain("«۳۵٪» عدد نیست");
+    expect(of(0, "amount").en).toContain("“۳۵٪” is not a number");
+    expect(of(1, "name").en).toBe("45 characters, at most 40.");
+    expect(of(1, "name").fa).toBe("۴۵ نویسه؛ حداکثر ۴۰ نویسه.");
+    expect(of(1, "goal").en).toContain("“the goal nobody wrote”");
+    expect(of(1, "goal").fa).toContain("«the goal nobody wrote»");
+  });
+
+  it("takes a reference typed as the row's exact name when one row has it, and asks 'did you mean' otherwise", async () => {
+    const labels = { "goals.register": new Map([[12, "Retain key accounts, fewer losses"], [14, "کاهش ریزش مشتری"], [15, "Faster quotes"], [16, "Faster quotes"]]) };
+    const csv = [
+      "t",
+      "gambegam-register:1:7:test.everything",
+      "Row id,Version,Name,Notes,Priority,Amount,Due date,Effort,Goal",
+      ",,a,,,,,,\"Retain key accounts,  fewer losses \"",
+      ",,b,,,,,,كاهش ريزش مشتري",
+      ",,c,,,,,,Faster quotes",
+      ",,d,,,,,,14 · کاهش ریزش مشتری",
+      ",,e,,,,,,۱۲",
+      ",,f,,,,,,Retain key accounts",
+    ].join("\n");
+    const rows = rowsOf(await readRegisterFile(utf8(csv), "csv", { ...expected(), refLabels: labels }));
+    expect(rows[0]!.cells.goal).toBe(12);
+    expect(rows[0]!.problems).toEqual([]);
+    expect(rows[1]!.cells.goal).toBe(14);
+    expect(rows[2]!.problems[0]!.message.en).toContain("Did you mean “15 · Faster quotes” or “16 · Faster quotes”");
+    expect(rows[2]!.problems[0]!.message.fa).toContain("«۱۵ · Faster quotes»");
+    expect([rows[3]!.cells.goal, rows[4]!.cells.goal]).toEqual([14, 12]);
+    expect(rows[5]!.problems[0]!.message.en).toContain("Did you mean “12 · Retain key accounts, fewer losses”");
+  });
+
+  it("shows a Persian workbook's dates in the Jalali calendar while they stay real dates; the Persian CSV writes Jalali; the key line says both calendars are read", async () => {
+    const wb = await open(await buildRegisterXlsx(input("fa")));
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell("G4").value).toBeInstanceOf(Date);
+    expect(ws.getCell("G4").numFmt).toBe("[$-160429]yyyy/mm/dd");
+    expect(String(ws.getCell("A2").value)).toContain("تاریخ‌ها به شمسی یا میلادی پذیرفته می‌شوند");
+    const en = (await open(await buildRegisterXlsx(input("en")))).worksheets[0]!;
+    expect(en.getCell("G4").numFmt).toBe("yyyy-mm-dd");
+    expect(String(en.getCell("A2").value)).toContain("Dates in the Solar Hijri or the Gregorian calendar are both accepted");
+    const csv = buildRegisterCsv(input("fa")).split("\r\n");
+    expect(csv[3]).toContain("1405/09/14");
+    expect(csv[3]).not.toContain("2026-12-05");
+  });
+
+  it("prints each register sheet with its header on every page, a footer 'page N of M · project · date', and filters on the header; the index sheet's cells sit at the top", async () => {
+    for (const lang of ["en", "fa"] as const) {
+      const ws = (await open(await buildRegisterXlsx(input(lang)))).worksheets[0]!;
+      expect(ws.pageSetup.printTitlesRow).toBe("3:3");
+      expect(ws.headerFooter.oddFooter).toContain("&P");
+      expect(ws.headerFooter.oddFooter).toContain("&N");
+      expect(ws.headerFooter.oddFooter).toContain("Alder & Finch CRM".replace("&", "&&"));
+      expect(ws.headerFooter.oddFooter).toContain(lang === "fa" ? "صفحه" : "page");
+      expect(ws.autoFilter).toBe("A3:I3");
+    }
+    const book = await open(await buildProjectWorkbook({ project: { id: 7, name: "P" }, pack, registers: packRegisters(pack).slice(0, 3).map((item) => ({ item, rows: [] })), lang: "en", exportedAt: new Date("2026-12-05T09:00:00Z") }));
+    const index = book.worksheets[0]!;
+    for (const c of [1, 2, 3, 4]) expect(index.getCell(5, c).alignment?.vertical).toBe("top");
+    expect(book.worksheets[1]!.pageSetup.printTitlesRow).toBe("3:3");
+  });
+
+  it("keeps the index sheet's rows one line tall where the register's name and phase fit one line (a row taller than its text looked bottom-aligned)", async () => {
+    const selection = packRegisters(pack).filter((r) => pack.phases.find((ph) => ph.id === "selection")!.steps.some((st) => st.items.some((i) => i.id === r.id)));
+    const book = await open(await buildProjectWorkbook({ project: { id: 7, name: "P" }, pack, registers: selection.map((item) => ({ item, rows: [] })), lang: "fa", exportedAt: new Date("2026-12-05T09:00:00Z") }));
+    const index = book.worksheets[0]!;
+    const short = selection.map((r, i) => ({ r, line: 5 + i })).filter(({ r }) => r.title.fa.length < 50);
+    expect(short.length).toBeGreaterThan(0);
+    for (const { line } of short) expect(index.getRow(line).height, String(index.getCell(line, 1).value)).toBe(15);
+  });
 });

@@ -70,6 +70,21 @@ const KEY_FILL = "FFEDEDED";
 const KEY_FONT = "FF6B6B6B";
 const HEADER_FILL = "FFDDEBF7";
 const LIST_SHEET = "lists";
+/**
+ * A date cell's number format. Persian: the Solar Hijri calendar (Excel's calendar type 0x16 with the fa-IR
+ * locale 0429, the legacy spelling of `[$-fa-IR,16]`); LibreOffice 7.4 shows it as a Gregorian yyyy/mm/dd date
+ * (it reads no Jalali format from .xlsx) and its CSV writes that, which reads back. English: ISO.
+ */
+const DATE_FORMAT = { fa: "[$-160429]yyyy/mm/dd", en: "yyyy-mm-dd" } as const;
+/** Page footer of a printed sheet: "page N of M · project · date" (& doubled: it starts a code in a footer). */
+function pageFooter(project: string, at: Date, lang: Language): string {
+  const about = `${project.replace(/&/g, "&&")} · ${titleDate(at, lang)}`;
+  if (lang === "en") return `&Cpage &P of &N · ${about}`;
+  // Persian: the page number on the right (where the reader starts), the project and date on the left, each in a
+  // right-to-left embedding. Seen in LibreOffice: the page fields split one centred line into pieces laid out left
+  // to right (the page number came last), and "پیاده‌سازی CRM مهرگان" without the embedding read out of order.
+  return `&R\u202Bصفحه &P از &N\u202C&L\u202B${about}\u202C`;
+}
 /** The font of every cell (exceljs's default): a cell given only a colour or weight would otherwise fall back to another font in LibreOffice. */
 const FONT = "Calibri";
 
@@ -153,6 +168,33 @@ const CELL_WORDS = {
   ref: (target: RegisterItem | undefined): Localized => ({
     en: `Give the row id of a row of ${target ? `“${target.title.en}”` : "the register it points to"}, as in “12 · …”.`,
     fa: `شناسه سطری از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} را بنویسید، مانند «${faDigits(12)} · …».`,
+  }),
+  /** A reference that names no row: the value found, what to write, and the rows whose name is close ("did you mean"). */
+  refNotFound: (value: string, target: RegisterItem | undefined, near: string[]): Localized => ({
+    en:
+      `“${value}” is not a row of ${target ? `“${target.title.en}”` : "the register it points to"}: give its row id or its exact name, as in “12 · …”.` +
+      (near.length ? ` Did you mean ${near.map((n) => `“${n}”`).join(" or ")}?` : ""),
+    fa:
+      `«${value}» ردیفی از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق آن را بنویسید، مانند «${faDigits(12)} · …».` +
+      (near.length ? ` آیا منظورتان ${near.map((n) => `«${faDigits(n)}»`).join(" یا ")} است؟` : ""),
+  }),
+  badDate: (value: string): Localized => {
+    const forms = validationMessage("validation.badDate");
+    return { en: `“${value}” is not a valid date. ${forms.en}`, fa: `«${value}» تاریخ معتبری نیست. ${forms.fa}` };
+  },
+  notANumber: (value: string, integer: boolean): Localized => {
+    // "35%", "1,200 rials": the number in it, as a hint of what to write.
+    const digits = toLatinDigits(value).replace(/[٫]/g, ".").replace(/[^0-9.]/g, "");
+    const hint = /^\d+(\.\d+)?$/.test(digits) && (!integer || !digits.includes(".")) ? digits : null;
+    const forms = validationMessage(integer ? "validation.notAnInteger" : "validation.notANumber");
+    return {
+      en: `“${value}” is not ${integer ? "a whole number" : "a number"}${hint ? `: write ${hint}.` : `. ${forms.en}`}`,
+      fa: `«${value}» ${integer ? "عدد صحیح" : "عدد"} نیست${hint ? `: ${faDigits(hint.replace(".", "٫"))} بنویسید.` : `. ${forms.fa}`}`,
+    };
+  },
+  tooLong: (length: number, max: number): Localized => ({
+    en: `${count(length, "en")} characters, at most ${count(max, "en")}.`,
+    fa: `${count(length, "fa")} نویسه؛ حداکثر ${count(max, "fa")} نویسه.`,
   }),
   id: { en: "The row id must be the whole number downloaded with the row; leave it blank for a new row.", fa: "شناسه سطر باید همان عدد صحیحی باشد که با ردیف بارگیری شد؛ برای ردیف تازه آن را خالی بگذارید." },
   version: { en: "The version must be the whole number downloaded with the row.", fa: "نسخه باید همان عدد صحیحی باشد که با ردیف بارگیری شد." },
@@ -272,9 +314,13 @@ function addRegisterSheet(
   const rtl = lang === "fa";
   const ws = wb.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: SHEET_LINES.header, rightToLeft: rtl, activeCell: `C${SHEET_LINES.firstRow}` }],
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // Printed: one page wide, the header line on every page, "page N of M · project · date" below.
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${SHEET_LINES.header}:${SHEET_LINES.header}` },
+    headerFooter: { oddFooter: pageFooter(args.project.name, args.exportedAt, lang), evenFooter: pageFooter(args.project.name, args.exportedAt, lang) },
   });
   const cols = item.columns;
+  // Filters on the header line, as a consultant adds them before sending a register.
+  ws.autoFilter = `A${SHEET_LINES.header}:${columnLetter(cols.length + 2)}${SHEET_LINES.header}`;
   ws.columns = [{ width: 10 }, { width: 8 }, ...cols.map((c) => ({ width: columnWidth(c, lang) }))];
   const lastRow = SHEET_LINES.firstRow + Math.max(item.maxRows, args.rows.length) - 1;
 
@@ -342,11 +388,11 @@ function addRegisterSheet(
     const c = i + 3;
     const column = ws.getColumn(c);
     const label = col.label[lang];
-    if (col.type === "date") column.numFmt = "yyyy-mm-dd";
+    if (col.type === "date") column.numFmt = DATE_FORMAT[lang];
     if (col.type === "long-text" || col.type === "text" || col.type === "ref") column.alignment = { wrapText: true, vertical: "top", ...(rtl ? { readingOrder: "rtl" as const } : {}) };
     for (let r = SHEET_LINES.firstRow; r < SHEET_LINES.firstRow + args.rows.length; r++) {
       const cell = ws.getCell(r, c);
-      if (col.type === "date") cell.numFmt = "yyyy-mm-dd";
+      if (col.type === "date") cell.numFmt = DATE_FORMAT[lang];
       if ((col.type === "number" && col.integer) || col.type === "scale") cell.numFmt = "0";
     }
     if ((col.type === "number" && col.integer) || col.type === "scale") column.numFmt = "0";
@@ -453,7 +499,10 @@ export async function buildProjectWorkbook(input: {
     views: [{ rightToLeft: rtl, state: "frozen", ySplit: 4 }],
     pageSetup: { orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  index.columns = [{ width: 60 }, { width: 30 }, { width: 34 }, { width: 10 }];
+  // The phase column fits the longest phase title on one line: a row estimated taller than its text left the text
+  // floating at the top of an uneven list (seen in LibreOffice).
+  const PHASE_WIDTH = 40;
+  index.columns = [{ width: 60 }, { width: PHASE_WIDTH }, { width: 34 }, { width: 10 }];
 
   // Names of ref targets, from the registers in the same workbook.
   const byId = new Map(input.registers.map((r) => [r.item.id, r]));
@@ -502,7 +551,7 @@ export async function buildProjectWorkbook(input: {
     row.values = [s.item.title[lang], phaseOf.get(s.item.id) ?? "", { text: s.name, hyperlink: `#'${s.name.replace(/'/g, "''")}'!A1` }, s.rows];
     row.getCell(3).font = { name: FONT, color: { argb: "FF1F4E79" }, underline: true };
     row.alignment = { vertical: "top", wrapText: true, ...(rtl ? { readingOrder: "rtl" as const } : {}) };
-    row.height = LINE_HEIGHT * Math.max(linesFor(s.item.title[lang], 60), linesFor(phaseOf.get(s.item.id) ?? "", 30));
+    row.height = LINE_HEIGHT * Math.max(linesFor(s.item.title[lang], 60), linesFor(phaseOf.get(s.item.id) ?? "", PHASE_WIDTH));
   });
   if (rtl) t.alignment = { horizontal: "right", readingOrder: "rtl" };
   lists.write(wb);
@@ -510,10 +559,11 @@ export async function buildProjectWorkbook(input: {
 }
 
 /** CSV field: quoted when it must be; a text that would start a formula is kept from running. */
-function csvField(v: string | number | Date | null, guard: boolean): string {
+function csvField(v: string | number | Date | null, guard: boolean, lang: Language = "en"): string {
   if (v === null) return "";
   if (typeof v === "number") return String(v);
-  if (v instanceof Date) return isoDate(v);
+  // Persian: the Solar Hijri date as the app shows it (Latin digits: any program keeps them as typed); read back either way.
+  if (v instanceof Date) return lang === "fa" ? isoToJalaliInput(isoDate(v)) : isoDate(v);
   const s = guard && FORMULA_START.test(v) ? `'${v}` : v;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -526,7 +576,7 @@ export function buildRegisterCsv(input: RegisterSheetInput): string {
   lines.push([SHEET_WORDS.id[lang], SHEET_WORDS.version[lang], ...item.columns.map((c) => columnHeader(c, lang))].map((h) => csvField(h, true)).join(","));
   for (const r of input.rows) {
     const cells = cellsOf(r);
-    lines.push([String(r.id), String(r.version), ...item.columns.map((c) => csvField(displayValue(c, cells[c.id], lang, input.refLabels), true))].join(","));
+    lines.push([String(r.id), String(r.version), ...item.columns.map((c) => csvField(displayValue(c, cells[c.id], lang, input.refLabels), true, lang))].join(","));
   }
   return lines.join("\r\n") + "\r\n";
 }
@@ -714,11 +764,37 @@ function wholeNumber(v: Raw): number | null | "bad" {
 /** The stored value of one cell, or a problem. */
 type Cell = { value: unknown; problem?: Localized };
 
-function readCell(col: RegisterColumn, v: Raw, schema: (raw: unknown) => { ok: true; value: unknown } | { ok: false; key: string }, pack: Pack): Cell {
+/** The rows a ref column may name, by their name as the sheet writes it (normalised): ids with that name. */
+type RefNames = Map<string, number[]>;
+
+function refNamesOf(labels: Map<number, string> | undefined): RefNames {
+  const out: RefNames = new Map();
+  for (const [id, label] of labels ?? []) {
+    const key = normaliseLabel(label);
+    if (!key) continue;
+    out.set(key, [...(out.get(key) ?? []), id]);
+  }
+  return out;
+}
+
+function readCell(
+  col: RegisterColumn,
+  v: Raw,
+  schema: (raw: unknown) => { ok: true; value: unknown } | { ok: false; key: string },
+  pack: Pack,
+  refs?: { labels: Map<number, string>; names: RefNames },
+): Cell {
   if (v && typeof v === "object" && "error" in v) return { value: "", problem: CELL_WORDS.error };
   const validated = (raw: unknown, shown: unknown = raw): Cell => {
     const r = schema(raw);
-    return r.ok ? { value: r.value } : { value: shown, problem: validationMessage(r.key) };
+    if (r.ok) return { value: r.value };
+    // The value found, in the message, where the forms' own words would not show it.
+    const found = shown === null || shown === undefined ? "" : shown instanceof Date ? isoDate(shown) : String(shown);
+    const [key, json] = r.key.split("|");
+    if (key === "validation.badDate" && found) return { value: shown, problem: CELL_WORDS.badDate(found) };
+    if ((key === "validation.notANumber" || key === "validation.notAnInteger") && found) return { value: shown, problem: CELL_WORDS.notANumber(found, key === "validation.notAnInteger") };
+    if (key === "validation.tooLong" && json) return { value: shown, problem: CELL_WORDS.tooLong([...found].length, Number((JSON.parse(json) as { max: number }).max)) };
+    return { value: shown, problem: validationMessage(r.key) };
   };
   const text = (() => {
     const t = stripInvisible(rawText(v)).replace(/\r\n?/g, "\n").trim();
@@ -746,18 +822,43 @@ function readCell(col: RegisterColumn, v: Raw, schema: (raw: unknown) => { ok: t
       return option ? validated(option.id) : { value: text, problem: CELL_WORDS.choice(text, col) };
     }
     case "ref": {
-      if (typeof v === "number") return Number.isSafeInteger(v) && v > 0 ? validated(v) : { value: v, problem: CELL_WORDS.ref(findRegister(pack, col.register)) };
+      const target = findRegister(pack, col.register);
+      if (typeof v === "number") return Number.isSafeInteger(v) && v > 0 ? validated(v) : { value: v, problem: CELL_WORDS.refNotFound(String(v), target, []) };
       if (text === "") return validated("");
-      const m = toLatinDigits(text).match(/^#?\s*(\d{1,15})(?:\s*[·•.\-–—:|]\s*[\s\S]*|\s+[\s\S]*)?$/);
-      return m ? validated(Number(m[1]), text) : { value: text, problem: CELL_WORDS.ref(findRegister(pack, col.register)) };
+      // "21 · name" (or the number alone), as the sheet writes it.
+      const m = toLatinDigits(text).match(/^#?\s*(\d{1,15})(?:\s*[·•.\-–—:|]\s*[\s\S]*)?$/);
+      if (m) return validated(Number(m[1]), text);
+      // The row's exact name, as a client types or pastes it: taken when exactly one row has it.
+      const named = refs?.names.get(normaliseLabel(text)) ?? [];
+      if (named.length === 1) return validated(named[0]!, text);
+      const loose = toLatinDigits(text).match(/^#?\s*(\d{1,15})\s+[\s\S]*$/);
+      if (!named.length && loose) return validated(Number(loose[1]), text);
+      const near = named.length > 1 ? named : nearNames(text, refs?.names);
+      return { value: text, problem: CELL_WORDS.refNotFound(text, target, near.slice(0, 3).map((id) => refCellText(id, refs?.labels.get(id)))) };
     }
   }
+}
+
+/** Rows whose name holds the text typed, or is held by it (a name typed short, or with more words): at most three. */
+function nearNames(text: string, names: RefNames | undefined): number[] {
+  const wanted = normaliseLabel(text);
+  if (!names || wanted.length < 3) return [];
+  const out: number[] = [];
+  for (const [name, ids] of names) if (name.includes(wanted) || wanted.includes(name)) out.push(...ids);
+  return out.slice(0, 3);
 }
 
 export async function readRegisterFile(
   bytes: Uint8Array,
   format: SheetFormat,
-  expected: { projectId: number; item: RegisterItem; pack: Pack; maxRows?: number },
+  expected: {
+    projectId: number;
+    item: RegisterItem;
+    pack: Pack;
+    maxRows?: number;
+    /** Names of the rows ref columns may point at, by the referenced register's id (refLabelsFor): a ref typed as a row's exact name is read as that row. */
+    refLabels?: Record<string, Map<number, string>>;
+  },
 ): Promise<RegisterSheetReading> {
   if (bytes.byteLength === 0) return refuse("empty");
   if (bytes.byteLength > REGISTER_SHEET_MAX_BYTES) return refuse("too-large");
@@ -875,6 +976,12 @@ export async function readRegisterFile(
       }];
     }),
   );
+  const refs = new Map<string, { labels: Map<number, string>; names: RefNames }>();
+  for (const c of item.columns) {
+    if (c.type !== "ref" || refs.has(c.register)) continue;
+    const labels = expected.refLabels?.[c.register] ?? new Map<number, string>();
+    refs.set(c.register, { labels, names: refNamesOf(labels) });
+  }
   const seen = new Map<number, number>();
   const rows: SheetRow[] = body.map(({ line, values }) => {
     const get = (id: string) => values[at.get(id)!] ?? null;
@@ -890,7 +997,7 @@ export async function readRegisterFile(
     }
     const cells: Record<string, unknown> = {};
     for (const c of item.columns) {
-      const cell = readCell(c, get(c.id), schemas.get(c.id)!, expected.pack);
+      const cell = readCell(c, get(c.id), schemas.get(c.id)!, expected.pack, c.type === "ref" ? refs.get(c.register) : undefined);
       cells[c.id] = cell.value;
       if (cell.problem) problems.push({ column: c.id, message: cell.problem });
     }

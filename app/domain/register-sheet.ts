@@ -74,10 +74,10 @@ export function sheetKey(projectId: number, itemId: string): string {
 
 /**
  * The key line's cell: the key, then a few words for the reader (do not change it; * marks a
- * required column). Only the key, the cell's first word, is read back.
+ * required column; dates may be Solar Hijri or Gregorian). Only the key, the cell's first word, is read back.
  */
 export function sheetKeyLine(projectId: number, itemId: string, lang: "fa" | "en"): string {
-  return `${sheetKey(projectId, itemId)}   ${SHEET_WORDS.key[lang]} · ${SHEET_WORDS.required[lang]}`;
+  return `${sheetKey(projectId, itemId)}   ${SHEET_WORDS.key[lang]} · ${SHEET_WORDS.required[lang]} · ${SHEET_WORDS.dates[lang]}`;
 }
 
 /** The key's parts (the first word of the text), or null when the text is not a key of ours. */
@@ -93,6 +93,7 @@ export const SHEET_WORDS = {
   version: { fa: "نسخه", en: "Version" },
   key: { fa: "کلید درون‌ریزی — تغییر ندهید", en: "Import key — do not change" },
   required: { fa: "ستون‌های * الزامی‌اند", en: "Columns marked * are required" },
+  dates: { fa: "تاریخ‌ها به شمسی یا میلادی پذیرفته می‌شوند", en: "Dates in the Solar Hijri or the Gregorian calendar are both accepted" },
 } as const;
 
 /** A ref cell as the sheet shows it: "12 · the goal's name" (or "12" when the row has no name). */

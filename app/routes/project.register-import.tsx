@@ -7,10 +7,11 @@ import { actorLabel } from "#app/actors.ts";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.register-import";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
+import { getPreferences } from "#app/domain/preferences.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
 import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
-import { REGISTER_SHEET_MAX_BYTES, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
+import { refLabelsFor, REGISTER_SHEET_MAX_BYTES, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
 import {
   applyImport,
   bothLanguages,
@@ -49,10 +50,16 @@ function place(params: Route.LoaderArgs["params"], context: Route.LoaderArgs["co
   return { ...ctx, ...found, locked, importable: isImportable(found.item) };
 }
 
+/** What the reader needs to know of this register (a ref may be typed as the referenced row's exact name). */
+function expectedOf(ctx: ReturnType<typeof place>, lang: Language) {
+  const rowsOf = (id: string) => ctx.data.rows.get(id) ?? [];
+  return { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows, refLabels: refLabelsFor(ctx.pack, ctx.item, rowsOf, lang) };
+}
+
 type Preview = { fileName: string; comparison: ImportComparison } | { fileName: string; refusal: Localized };
 
-async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string; format: "xlsx" | "csv" }; bytes: Uint8Array }): Promise<Preview> {
-  const reading = await readRegisterFile(upload.bytes, upload.meta.format, { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows });
+async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string; format: "xlsx" | "csv" }; bytes: Uint8Array }, lang: Language): Promise<Preview> {
+  const reading = await readRegisterFile(upload.bytes, upload.meta.format, expectedOf(ctx, lang));
   if (!reading.ok) return { fileName: upload.meta.fileName, refusal: reading.refusal.message };
   return { fileName: upload.meta.fileName, comparison: compareWithRegister(ctx.db, { projectId: ctx.project.id, item: ctx.item, rows: reading.rows }) };
 }
@@ -66,7 +73,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   let expired = false;
   if (uploadId !== null) {
     const upload = loadUpload(uploadDir(), uploadId, { userId: ctx.user.id, projectId: ctx.project.id, itemId: ctx.item.id });
-    if (upload) shown = await preview(ctx, upload);
+    if (upload) shown = await preview(ctx, upload, (await getPreferences(request)).lang);
     else expired = true;
   }
   return {
@@ -115,7 +122,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     const fileName = cleanFileName(file instanceof File ? file.name : "");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const format = formatOf(fileName, bytes);
-    const reading = await readRegisterFile(bytes, format, { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows });
+    const reading = await readRegisterFile(bytes, format, expectedOf(ctx, (await getPreferences(request)).lang));
     if (!reading.ok) return refuse(reading.refusal.code === "too-large" ? 413 : 400, intent, reading.refusal.message);
     const id = storeUpload(dir, { ...who, fileName, format }, bytes);
     return redirect(`${here}?upload=${id}`, 303);
@@ -129,7 +136,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   if (intent !== "confirm") return refuse(400, intent, bothLanguages("errors.badForm"));
   const upload = loadUpload(dir, uploadId, who);
   if (!upload) return refuse(410, intent, bothLanguages("sheetImport.errors.expired"));
-  const reading = await readRegisterFile(upload.bytes, upload.meta.format, { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows });
+  const reading = await readRegisterFile(upload.bytes, upload.meta.format, expectedOf(ctx, (await getPreferences(request)).lang));
   if (!reading.ok) return refuse(400, intent, reading.refusal.message);
   const useFile: number[] = [];
   for (const [key, value] of form.entries()) {
@@ -408,28 +415,34 @@ function PreviewView({
       {c.adds.length ? (
         <section className="card stack" data-testid="import-adds" aria-labelledby="adds-title">
           <h3 id="adds-title">{t("sheetImport.addsTitle")}</h3>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("sheetImport.lineHead")}</th>
-                  {columns.slice(0, 4).map((col) => (
-                    <th key={col.id} scope="col">{loc(col.label, lang)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {c.adds.map((a) => (
-                  <tr key={a.line}>
-                    <td>{n(a.line)}</td>
-                    {columns.slice(0, 4).map((col) => (
-                      <td key={col.id}>{show(col.id, a.cells[col.id])}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {/* Every filled cell of a new row, as read (dates as the app shows them, numbers as parsed): the last look before the write. */}
+          {c.adds.map((a) => (
+            <div key={a.line} className="sheet-change" data-line={a.line}>
+              <p className="sheet-row-head">
+                <span className="muted">{t("sheetImport.line", { n: n(a.line) })} ·</span> {show(first, a.cells[first])}
+              </p>
+              <div className="table-wrap">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("sheetImport.column")}</th>
+                      <th scope="col">{t("sheetImport.after")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {columns
+                      .filter((col) => a.cells[col.id] !== null && a.cells[col.id] !== undefined && a.cells[col.id] !== "")
+                      .map((col) => (
+                        <tr key={col.id}>
+                          <th scope="row">{loc(col.label, lang)}</th>
+                          <td className="change-after">{show(col.id, a.cells[col.id])}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ))}
         </section>
       ) : null}
 

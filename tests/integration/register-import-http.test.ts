@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signIn, startServer, type RunningServer } from "#tests/setup/server.ts";
+import { formatDate } from "#app/views/format.ts";
 
 const PROJECT = 1;
 const REQUIREMENTS = "requirements.register";
@@ -97,6 +98,47 @@ describe("a register imported over HTTP", () => {
     // Used up: the same upload cannot be confirmed twice, on either server.
     const again = await fetch(`${a.url}/projects/${PROJECT}/registers/${REQUIREMENTS}/import`, { method: "POST", body: new URLSearchParams({ intent: "confirm", upload: id, fingerprint }), headers: { Cookie: pm }, redirect: "manual" });
     expect(again.status).toBe(410);
+  });
+
+  test("a row to add shows every filled cell as read before it is written (numbers, a Jalali date as the app shows it, choices); a reference typed as the row's name is taken; download names keep no joiner Chromium would turn into '_'", async () => {
+    const GOALS = "goals.register";
+    const res = await download(a, GOALS, pm);
+    expect(decodeURIComponent(res.headers.get("content-disposition")!)).not.toContain("\u200C");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(3).values as unknown[]).map((v) => String(v ?? "").replace(/ \*$/, ""));
+    const col = (fa: string) => header.indexOf(fa);
+    const line = ws.rowCount + 1;
+    const set = (fa: string, v: string | number) => {
+      expect(col(fa), fa).toBeGreaterThan(0);
+      ws.getCell(line, col(fa)).value = v;
+    };
+    set("هدف", "هدف تازه از صفحه‌گسترده");
+    set("شاخص کلیدی عملکرد", "زمان پاسخ");
+    set("مقدار مبنا (وضع فعلی)", "۶۵");
+    set("مقدار هدف", "۸۰");
+    set("تاریخ هدف", "۱۴۰۶/۱۰/۰۱");
+    // A roadmap stage typed by its name, without the "12 · " the drop-down shows.
+    const stages = wb.getWorksheet("lists")!.getColumn(1).values.slice(1).map(String).filter((v) => / · /.test(v));
+    expect(stages.length).toBeGreaterThan(0);
+    const stageName = stages[0]!.replace(/^\d+ · /, "");
+    set("مرحله نقشه راه", stageName);
+    set("دسته MoSCoW", "باید (Must)");
+    const up = await upload(a, GOALS, new Uint8Array(await wb.xlsx.writeBuffer()), "goals.xlsx");
+    expect(up.status).toBe(303);
+    const html = await (await fetch(new URL(up.headers.get("location")!, a.url), { headers: { Cookie: pm } })).text();
+    const from = html.slice(html.indexOf('data-testid="import-adds"'));
+    const adds = from.slice(0, from.indexOf("</section>"));
+    expect(adds).toContain("هدف تازه از صفحه‌گسترده");
+    expect(adds).toContain("۶۵");
+    expect(adds).toContain("۸۰");
+    expect(adds).toContain(formatDate("2027-12-22", "fa"));
+    expect(adds).toContain(stageName);
+    expect(adds).toContain("باید (Must)");
+    expect(html).not.toContain('data-testid="import-refused"');
+    const cancel = new URLSearchParams({ intent: "cancel", upload: new URL(up.headers.get("location")!, a.url).searchParams.get("upload")! });
+    await fetch(`${a.url}/projects/${PROJECT}/registers/${GOALS}/import`, { method: "POST", body: cancel, headers: { Cookie: pm }, redirect: "manual" });
   });
 
   test("a register of a signed phase: the page says why and offers no upload; an upload is refused with 409 and nothing is written", async () => {
