@@ -276,3 +276,29 @@ test("the prioritisation and roadmap pages printed in both languages: no text ov
 });
 
 const localDigitsFa = (n: number) => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
+
+test("on a phone, a register scrolled sideways in its frame keeps the row number and the first column in view (both languages)", async ({ page }) => {
+  await page.goto(stepOf(1, "goals.register"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const lang of ["fa", "en"] as const) {
+    await switchLanguage(page, lang);
+    const frame = page.locator("#item-goals\\.register div[role=region]");
+    await frame.scrollIntoViewIfNeeded();
+    // Scrolled to the far end of the frame (the inline end: left in Persian, right in English).
+    await frame.evaluate((el) => { el.scrollLeft = getComputedStyle(el).direction === "rtl" ? -el.scrollWidth : el.scrollWidth; });
+    await expect.poll(() => frame.evaluate((el) => Math.abs(el.scrollLeft))).toBeGreaterThan(50);
+    const inView = await frame.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const row = el.querySelector("tbody tr")!;
+      return [...row.children].slice(0, 2).map((cell) => {
+        const r = cell.getBoundingClientRect();
+        return r.left >= box.left - 1 && r.right <= box.right + 1 ? true : `${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`;
+      });
+    });
+    await frame.screenshot({ path: path.resolve(`tests/.artifacts/screenshots/register-sticky-${lang}-390.png`) });
+    expect(inView, lang).toEqual([true, true]);
+    // The last column is reached, and the page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
