@@ -130,7 +130,10 @@ test("every planning page has a Print button and prints without form controls or
     await page.emulateMedia({ media: "print" });
     expect(await visibleChrome(page), name).toEqual([]);
     await expect(page.getByText("پیاده‌سازی CRM مهرگان").first(), name).toBeVisible();
-    await page.pdf({ path: path.join(PDFS, `planning-${name}-en.pdf`), format: "A4", printBackground: true });
+    await expect(page.getByTestId("print-stamp"), name).toBeVisible();
+    const file = path.join(PDFS, `planning-${name}-en.pdf`);
+    await page.pdf({ path: file, format: "A4", printBackground: true });
+    expect(overprinted(file), name).toEqual([]);
   }
   expect(errors).toEqual([]);
 });
