@@ -97,7 +97,11 @@ export default function PrioritisationPage({ loaderData, actionData }: Route.Com
 
       <section className="card workbench-section" aria-labelledby="scores-heading" id="scores">
         <h3 id="scores-heading">{t("planning.prioritisation.scoresTitle")}</h3>
-        <p className="muted">{t("planning.prioritisation.scoresLead", { min: localDigits(SCORE_MIN, lang), max: localDigits(SCORE_MAX, lang) })}</p>
+        <p className="muted">
+          {t("planning.prioritisation.scoresLead", { min: localDigits(SCORE_MIN, lang), max: localDigits(SCORE_MAX, lang) })}{" "}
+          {/* How the page saves is for the screen, not the handout. */}
+          <span className="screen-only">{t("planning.prioritisation.scoresSaved")}</span>
+        </p>
         {d.scoresLocked ? <p className="banner banner-info screen-only">{t("gate.errors.locked")}</p> : null}
         {d.goals.length === 0 || d.criteria.length === 0 ? (
           <p className="muted">{d.goals.length === 0 ? t("planning.prioritisation.noGoals") : t("planning.prioritisation.noCriteria")}</p>

@@ -90,6 +90,17 @@ test("a Persian step page printed: the project, phase and step on top, answers a
   expect(flat(text)).toContain(flat("پاسخ داده نشده"));
   expect(flat(text)).not.toContain(flat("ذخیره"));
   expect(text).not.toMatch(/Save/);
+  expect(text.split("\n").filter((l) => /[0-9]/.test(l))).toEqual([]);
+  // The goals register printed as one block per row: its row numbers in Persian digits too.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(stepOf(1, "goals.register"));
+  await page.emulateMedia({ media: "print" });
+  const goalsFile = path.join(PDFS, "step-goals-fa.pdf");
+  await page.pdf({ path: goalsFile, format: "A4", printBackground: true });
+  const goalsText = pdfText(goalsFile);
+  expect(flat(goalsText)).toContain(flat("کاهش نرخ ریزش مشتری"));
+  expect(goalsText.split("\n").filter((l) => /[0-9]/.test(l))).toEqual([]);
+  expect(overprinted(goalsFile)).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -257,8 +268,8 @@ test("the prioritisation and roadmap pages printed in both languages: no text ov
       }
       const text = flat(pages.flat().join("\n"));
       for (const screenOnly of lang === "en"
-        ? ["Your text is kept here", "See these goals on the roadmap", "Back to prioritisation", "Thresholds set for this project", "Gambegam warns when"]
-        : ["متن شما همین‌جا نگه داشته", "دیدن این اهداف در نقشه راه", "بازگشت به اولویت‌بندی", "آستانه‌های تعیین‌شده برای این پروژه", "گام‌به‌گام هشدار می‌دهد"]) {
+        ? ["Your text is kept here", "Each change is saved at once", "See these goals on the roadmap", "Back to prioritisation", "Thresholds set for this project", "Gambegam warns when"]
+        : ["متن شما همین‌جا نگه داشته", "هر تغییر همان لحظه ذخیره می‌شود", "دیدن این اهداف در نقشه راه", "بازگشت به اولویت‌بندی", "آستانه‌های تعیین‌شده برای این پروژه", "گام‌به‌گام هشدار می‌دهد"]) {
         expect(text, `${what}: ${screenOnly}`).not.toContain(flat(screenOnly));
       }
       // The print line: when it was printed (Jalali in Persian) and the state of the goals phase.
