@@ -152,7 +152,7 @@ export default function ChangeManagementPage({ loaderData, actionData }: Route.C
         <p className="muted">{t("change.plansLead")}</p>
         <ItemList items={rest} data={listData} fallback={fallback} />
       </section>
-      <p>
+      <p className="screen-only">
         <Link to={`/projects/${d.list.projectId}/post-launch-review`}>{t("change.toReview")}</Link>
       </p>
     </div>

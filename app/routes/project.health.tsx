@@ -43,7 +43,7 @@ export default function HealthPage({ loaderData: d }: Route.ComponentProps) {
         <HeadActions />
         <h2 className="page-title">{t("planning.health.title")}</h2>
         <p className="lead">{t("planning.health.lead")}</p>
-        <p className="small">
+        <p className="small screen-only">
           <Link to={`/projects/${d.projectId}/method-settings`}>{t("methodSettings.fromHealth")}</Link>
         </p>
         <p className={d.counts.total ? "status-missing" : "status-ok"} data-testid="health-count">

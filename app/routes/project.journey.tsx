@@ -97,7 +97,7 @@ export default function JourneyPage({ loaderData, actionData }: Route.ComponentP
         ) : (
           <p className="muted">{t("planning.journey.noGaps")}</p>
         )}
-        {d.reqLocation ? <p><Link to={d.reqLocation}>{t("planning.journey.toTraceability")}</Link></p> : null}
+        {d.reqLocation ? <p className="screen-only"><Link to={d.reqLocation}>{t("planning.journey.toTraceability")}</Link></p> : null}
       </section>
       <ItemList items={d.items} data={d.list} fallback={fallback} />
     </div>

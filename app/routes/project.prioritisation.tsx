@@ -97,8 +97,12 @@ export default function PrioritisationPage({ loaderData, actionData }: Route.Com
 
       <section className="card workbench-section" aria-labelledby="scores-heading" id="scores">
         <h3 id="scores-heading">{t("planning.prioritisation.scoresTitle")}</h3>
-        <p className="muted">{t("planning.prioritisation.scoresLead", { min: localDigits(SCORE_MIN, lang), max: localDigits(SCORE_MAX, lang) })}</p>
-        {d.scoresLocked ? <p className="banner banner-info">{t("gate.errors.locked")}</p> : null}
+        <p className="muted">
+          {t("planning.prioritisation.scoresLead", { min: localDigits(SCORE_MIN, lang), max: localDigits(SCORE_MAX, lang) })}{" "}
+          {/* How the page saves is for the screen, not the handout. */}
+          <span className="screen-only">{t("planning.prioritisation.scoresSaved")}</span>
+        </p>
+        {d.scoresLocked ? <p className="banner banner-info screen-only">{t("gate.errors.locked")}</p> : null}
         {d.goals.length === 0 || d.criteria.length === 0 ? (
           <p className="muted">{d.goals.length === 0 ? t("planning.prioritisation.noGoals") : t("planning.prioritisation.noCriteria")}</p>
         ) : (
@@ -125,7 +129,7 @@ export default function PrioritisationPage({ loaderData, actionData }: Route.Com
       ) : null}
 
       <ItemList items={rationale} data={d.list} fallback={fallback} />
-      <p>
+      <p className="screen-only">
         <Link to={`/projects/${d.list.projectId}/roadmap`}>{t("planning.prioritisation.toRoadmap")}</Link>
       </p>
     </div>

@@ -108,7 +108,7 @@ export default function RoadmapPage({ loaderData, actionData }: Route.ComponentP
           </div>
         ) : null}
         <GeneratedDiagramView diagram={d.gantt} title={t("planning.roadmap.ganttTitle")} empty={t("planning.roadmap.empty")} />
-        <p className="muted small" data-testid="thresholds">
+        <p className="muted small screen-only" data-testid="thresholds">
           {t("planning.roadmap.thresholds", { maxShare: n(d.thresholds.maxShare), minGoals: n(d.thresholds.minGoals), days: n(d.thresholds.windowDays) })}
         </p>
         <ThresholdNote projectId={d.list.projectId} lines={d.thresholdLines} />
@@ -151,7 +151,7 @@ export default function RoadmapPage({ loaderData, actionData }: Route.ComponentP
         </section>
       ) : null}
       <ItemList items={d.items} data={d.list} fallback={fallback} />
-      <p>
+      <p className="screen-only">
         <Link to={`/projects/${d.list.projectId}/prioritisation`}>{t("planning.roadmap.toPrioritisation")}</Link>
       </p>
     </div>

@@ -149,7 +149,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
         <HeadActions />
         <h2 className="page-title">{t("selection.title")}</h2>
         <p className="lead">{t("selection.lead")}</p>
-        <p>
+        <p className="screen-only">
           <Link to={`/projects/${pid}/phases/${d.phaseId}`}>{t("selection.toPhase")}</Link>
         </p>
       </header>
@@ -158,7 +158,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
           {d.notSigned.map((p) => (
             <p key={p.id}>
               {t("selection.tooEarly", { phase: p.title, done: localDigits(p.done, d.lang), total: localDigits(p.total, d.lang) })}{" "}
-              <Link to={`/projects/${pid}/phases/${p.id}`}>{t("selection.tooEarlyLink", { phase: p.title })}</Link>
+              <Link to={`/projects/${pid}/phases/${p.id}`} className="screen-only">{t("selection.tooEarlyLink", { phase: p.title })}</Link>
             </p>
           ))}
         </div>
@@ -221,7 +221,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
         <h3 id="decision-heading">{t("selection.decisionTitle")}</h3>
         <ItemList items={items("selection.task-references", "selection.decision-date", "selection.decided-by", "selection.decision-reasons", "selection.gap-remedies")} data={d.list} fallback={fallback} />
         {d.documents.report && d.canExport ? <DeliverableDownloads projectId={pid} id="selection-report" label={t("documents.items.selection-report.title")} languages={downloadLanguages(d.deliverableLanguage)} small /> : null}
-        <p>
+        <p className="screen-only">
           <Link to={`/projects/${pid}/phases/${d.phaseId}#sign-off`}>{t("selection.toSignOff")}</Link>
         </p>
       </section>

@@ -122,7 +122,7 @@ export default function StrategyPage({ loaderData, actionData }: Route.Component
         )}
       </section>
       <ItemList items={d.items} data={d.list} fallback={fallback} />
-      <p>
+      <p className="screen-only">
         <Link to={`/projects/${d.list.projectId}/journey`}>{t("planning.strategy.toJourney")}</Link>
       </p>
     </div>

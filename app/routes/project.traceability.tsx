@@ -81,7 +81,7 @@ export default function TraceabilityPage({ loaderData: d }: Route.ComponentProps
             </blockquote>
           ))
         ) : (
-          <p className="muted">{t("planning.trace.noVision")} {d.links.vision ? <Link to={d.links.vision}>{t("planning.trace.writeVision")}</Link> : null}</p>
+          <p className="muted">{t("planning.trace.noVision")} {d.links.vision ? <Link to={d.links.vision} className="screen-only">{t("planning.trace.writeVision")}</Link> : null}</p>
         )}
       </section>
       <section className="card workbench-section" aria-labelledby="chain-heading">
@@ -132,7 +132,7 @@ export default function TraceabilityPage({ loaderData: d }: Route.ComponentProps
             </table>
           </div>
         ) : (
-          <p className="muted">{t("planning.trace.noGoals")} <Link to={d.links.goals}>{t("planning.trace.addGoals")}</Link></p>
+          <p className="muted">{t("planning.trace.noGoals")} <Link to={d.links.goals} className="screen-only">{t("planning.trace.addGoals")}</Link></p>
         )}
       </section>
       <section className="card workbench-section" aria-labelledby="orphans-heading" data-testid="orphans">
@@ -143,7 +143,7 @@ export default function TraceabilityPage({ loaderData: d }: Route.ComponentProps
             <div key={o.key} className="orphan-group" data-orphans={o.key}>
               <h4>{t(`planning.trace.orphan.${o.key}`, { n: n(o.items.length) })}</h4>
               <ul>{o.items.map((x, i) => <li key={i} dir="auto">{x}</li>)}</ul>
-              {o.link ? <Link to={o.link}>{t(`planning.trace.fix.${o.key}`)}</Link> : null}
+              {o.link ? <Link to={o.link} className="screen-only">{t(`planning.trace.fix.${o.key}`)}</Link> : null}
             </div>
           ) : null,
         )}

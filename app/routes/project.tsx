@@ -12,6 +12,7 @@ import { formatDate, localDigits } from "#app/views/format.ts";
 import { ErrorPage } from "#app/root.tsx";
 import type { Language } from "#methodology/schema.ts";
 import { LiveProvider } from "#app/components/live.tsx";
+import { PrintStamp, pagePhases } from "#app/components/print-stamp.tsx";
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const { db, project, pack, data, role, permissions, user } = requireProjectContext(params.projectId, context);
@@ -19,7 +20,9 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const gates = projectGates(db, project.id, pack);
   const gateOf = (phaseId: string) => {
     const v = gateView(pack, pack.phases.find((p) => p.id === phaseId)!, gates, data);
-    return { status: v.status, changed: v.changedSinceSignoff };
+    // Who signed and when, for the line on top of a printed page (decision 048).
+    const signed = v.status === "signed" && v.lastApproval ? { at: v.lastApproval.at, by: v.lastApproval.userName } : null;
+    return { status: v.status, changed: v.changedSinceSignoff, signed };
   };
   return {
     role,
@@ -45,6 +48,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
       // The navigation lists the steps of the open phase only (every project page carries this data).
       steps: p.phase.id === params.phaseId ? p.steps.map((s) => ({ id: s.step.id, title: s.step.title, required: s.required, requiredAnswered: s.requiredAnswered })) : [],
     })),
+    pagePhases: pagePhases(pack),
   };
 }
 
@@ -150,6 +154,7 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
           </ol>
         </aside>
         <main id="main" className="project-main">
+          <PrintStamp phases={phases} pagePhases={loaderData.pagePhases} />
           {/* One live connection per tab: others' saves appear without a reload (decision 037). */}
           <LiveProvider projectId={project.id}>
             <Outlet />

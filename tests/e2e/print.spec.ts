@@ -90,6 +90,17 @@ test("a Persian step page printed: the project, phase and step on top, answers a
   expect(flat(text)).toContain(flat("پاسخ داده نشده"));
   expect(flat(text)).not.toContain(flat("ذخیره"));
   expect(text).not.toMatch(/Save/);
+  expect(text.split("\n").filter((l) => /[0-9]/.test(l))).toEqual([]);
+  // The goals register printed as one block per row: its row numbers in Persian digits too.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(stepOf(1, "goals.register"));
+  await page.emulateMedia({ media: "print" });
+  const goalsFile = path.join(PDFS, "step-goals-fa.pdf");
+  await page.pdf({ path: goalsFile, format: "A4", printBackground: true });
+  const goalsText = pdfText(goalsFile);
+  expect(flat(goalsText)).toContain(flat("کاهش نرخ ریزش مشتری"));
+  expect(goalsText.split("\n").filter((l) => /[0-9]/.test(l))).toEqual([]);
+  expect(overprinted(goalsFile)).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -130,7 +141,10 @@ test("every planning page has a Print button and prints without form controls or
     await page.emulateMedia({ media: "print" });
     expect(await visibleChrome(page), name).toEqual([]);
     await expect(page.getByText("پیاده‌سازی CRM مهرگان").first(), name).toBeVisible();
-    await page.pdf({ path: path.join(PDFS, `planning-${name}-en.pdf`), format: "A4", printBackground: true });
+    await expect(page.getByTestId("print-stamp"), name).toBeVisible();
+    const file = path.join(PDFS, `planning-${name}-en.pdf`);
+    await page.pdf({ path: file, format: "A4", printBackground: true });
+    expect(overprinted(file), name).toEqual([]);
   }
   expect(errors).toEqual([]);
 });
@@ -192,4 +206,113 @@ test("a register shown a page at a time prints the rows of that page and says wh
   // An empty register says so once.
   await expect(page.locator("#item-vision\\.open-points").getByText("No rows recorded", { exact: true })).toBeVisible();
   expect(await visibleChrome(page)).toEqual([]);
+});
+
+/**
+ * Words printed over other words (issue 20 review, H1): two word boxes of one PDF page that
+ * cross each other by more than a sliver. Words of one line touch at most at their edges.
+ */
+function overprinted(file: string): string[] {
+  const found: string[] = [];
+  for (const p of readPdf(file)) {
+    const words = p.blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => ({ ...w, line: l }))));
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i + 1; j < words.length; j++) {
+        const a = words[i]!;
+        const b = words[j]!;
+        // pdftotext splits a Persian word at its zero-width non-joiner into two boxes that share a glyph's edge.
+        if (a.line === b.line && /\u200c/.test(a.text + b.text)) continue;
+        const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+        const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+        const h = Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
+        if (x > 1.5 && y > 0.35 * h) found.push(`page ${p.number}: «${a.text}» over «${b.text}»`);
+      }
+    }
+  }
+  return found;
+}
+
+/** The lines of each page of a PDF, as text. */
+const pageTexts = (file: string) => readPdf(file).map((p) => p.blocks.flatMap((b) => b.lines).map(lineText));
+
+test("the prioritisation and roadmap pages printed in both languages: no text over text where rows reach a page break, no screen-only notices or links, a line with the print date and the phase's state, page numbers, Persian digits in Persian", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { formatDate } = await import("../../app/views/format.ts");
+  const today = new Date().toISOString().slice(0, 10);
+  const goalsPhase = pack.phases.find((p) => p.steps.some((s) => s.items.some((i) => i.id === "goals.register")))!;
+  const english = await signedIn(browser, "d.osei@alderfinch.example");
+  const runs = [
+    { lang: "fa" as const, p: page, project: 1 },
+    { lang: "en" as const, p: english, project: 2 },
+  ];
+  for (const { lang, p, project } of runs) {
+    await p.goto(`/projects/${project}`);
+    await switchLanguage(p, lang);
+    for (const name of ["prioritisation", "roadmap"]) {
+      await p.emulateMedia({ media: "screen" });
+      await p.goto(`/projects/${project}/${name}`);
+      await p.emulateMedia({ media: "print" });
+      const file = path.join(PDFS, `${name}-${lang}.pdf`);
+      await p.pdf({ path: file, format: "A4", printBackground: true });
+      const pages = pageTexts(file);
+      const what = `${name} ${lang}`;
+      // Rows reach a page break: the register goes on to a second page at least. Where the break
+      // falls depends on the paper, so the page is also printed on taller and shorter sheets: a break
+      // then falls inside each part of the page in turn.
+      expect(pages.length, what).toBeGreaterThan(1);
+      expect(overprinted(file), what).toEqual([]);
+      for (let mm = 200; mm <= 330; mm += 10) {
+        const other = path.join(PDFS, `${name}-${lang}-${mm}.pdf`);
+        await p.pdf({ path: other, width: "210mm", height: `${mm}mm`, printBackground: true });
+        expect(overprinted(other), `${what} on a sheet ${mm} mm tall`).toEqual([]);
+      }
+      const text = flat(pages.flat().join("\n"));
+      for (const screenOnly of lang === "en"
+        ? ["Your text is kept here", "Each change is saved at once", "See these goals on the roadmap", "Back to prioritisation", "Thresholds set for this project", "Gambegam warns when"]
+        : ["متن شما همین‌جا نگه داشته", "هر تغییر همان لحظه ذخیره می‌شود", "دیدن این اهداف در نقشه راه", "بازگشت به اولویت‌بندی", "آستانه‌های تعیین‌شده برای این پروژه", "گام‌به‌گام هشدار می‌دهد"]) {
+        expect(text, `${what}: ${screenOnly}`).not.toContain(flat(screenOnly));
+      }
+      // The print line: when it was printed (Jalali in Persian) and the state of the goals phase.
+      expect(text, what).toContain(flat(lang === "en" ? `Printed on ${formatDate(today, "en")}` : `چاپ: ${formatDate(today, "fa")}`));
+      expect(text, what).toContain(flat(lang === "en" ? "signed off by" : "امضانشده"));
+      await expect(p.getByTestId("print-stamp"), what).toContainText(`${goalsPhase.title[lang]}: ${lang === "en" ? "signed off by" : "پیش‌نویس، امضانشده"}`);
+      // Each sheet says its page number, of how many.
+      pages.forEach((lines, i) => {
+        const n = (k: number) => (lang === "fa" ? localDigitsFa(k) : String(k));
+        // (pdftotext gives the Persian "page" word's letters out of order: the number is checked.)
+        const wanted = flat(lang === "en" ? `Page ${i + 1} of ${pages.length}` : `${n(i + 1)} از ${n(pages.length)}`);
+        expect(lines.slice(-3).some((l) => flat(l).includes(wanted)), `${what} page ${i + 1}: ${lines.slice(-3).join(" | ")}`).toBe(true);
+      });
+      // Persian digits throughout a Persian printout.
+      if (lang === "fa") expect(pages.flat().filter((l) => /[0-9]/.test(l)), what).toEqual([]);
+    }
+  }
+});
+
+const localDigitsFa = (n: number) => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
+
+test("on a phone, a register scrolled sideways in its frame keeps the row number and the first column in view (both languages)", async ({ page }) => {
+  await page.goto(stepOf(1, "goals.register"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const lang of ["fa", "en"] as const) {
+    await switchLanguage(page, lang);
+    const frame = page.locator("#item-goals\\.register div[role=region]");
+    await frame.scrollIntoViewIfNeeded();
+    // Scrolled to the far end of the frame (the inline end: left in Persian, right in English).
+    await frame.evaluate((el) => { el.scrollLeft = getComputedStyle(el).direction === "rtl" ? -el.scrollWidth : el.scrollWidth; });
+    await expect.poll(() => frame.evaluate((el) => Math.abs(el.scrollLeft))).toBeGreaterThan(50);
+    const inView = await frame.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const row = el.querySelector("tbody tr")!;
+      return [...row.children].slice(0, 2).map((cell) => {
+        const r = cell.getBoundingClientRect();
+        return r.left >= box.left - 1 && r.right <= box.right + 1 ? true : `${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`;
+      });
+    });
+    await frame.screenshot({ path: path.resolve(`tests/.artifacts/screenshots/register-sticky-${lang}-390.png`) });
+    expect(inView, lang).toEqual([true, true]);
+    // The last column is reached, and the page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 });

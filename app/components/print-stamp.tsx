@@ -1,0 +1,71 @@
+import { useLocation, useParams } from "react-router";
+import { loc, useTranslation } from "#app/i18n.ts";
+import { formatDate } from "#app/views/format.ts";
+import type { Language, Pack } from "#methodology/schema.ts";
+
+type StampPhase = {
+  id: string;
+  title: Parameters<typeof loc>[0];
+  gate: { status: "open" | "awaiting" | "signed" | "reopened"; signed: { at: string; by: string } | null };
+};
+
+/**
+ * The phases whose content each project page (other than a step) shows, by the page's path
+ * segment: the planning pages' items, and the ids the team, change, review and selection
+ * settings of the pack name. A printed page says the state of these phases.
+ */
+export function pagePhases(pack: Pack): Record<string, string[]> {
+  const phaseOf = new Map(pack.phases.flatMap((phase) => phase.steps.flatMap((step) => step.items.map((item) => [item.id, phase.id] as const))));
+  const phasesIn = (value: unknown): string[] => {
+    const found = new Set<string>();
+    const walk = (v: unknown) => {
+      if (typeof v === "string") {
+        const ph = phaseOf.get(v);
+        if (ph) found.add(ph);
+      } else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    walk(value);
+    return pack.phases.map((p) => p.id).filter((id) => found.has(id));
+  };
+  const pages: Record<string, string[]> = {};
+  for (const [page, ids] of Object.entries(pack.planning?.pages ?? {})) pages[page] = phasesIn(ids);
+  if (pack.team) pages.team = phasesIn(pack.team.register);
+  if (pack.changeManagement) pages["change-management"] = phasesIn(pack.changeManagement);
+  if (pack.postLaunchReview) pages["post-launch-review"] = phasesIn(pack.postLaunchReview);
+  if (pack.selection) pages.selection = phasesIn(pack.selection);
+  return pages;
+}
+
+/**
+ * The line on top of a printed page (print only): the day it was printed (Jalali in Persian)
+ * and the state of the phases the page shows — draft, awaiting sign-off, or signed off by whom
+ * and when — so that a handout says how final it is (issue 20 review, L3).
+ */
+export function PrintStamp({ phases, pagePhases }: { phases: StampPhase[]; pagePhases: Record<string, string[]> }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const params = useParams();
+  const { pathname } = useLocation();
+  const segment = pathname.replace(/\/+$/, "").split("/")[3] ?? "";
+  const ids = params.phaseId ? [params.phaseId] : (pagePhases[segment] ?? []);
+  const shown = ids.map((id) => phases.find((p) => p.id === id)).filter((p): p is StampPhase => Boolean(p));
+  // The reader's own day: the page may have been rendered on another.
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  const state = (p: StampPhase) =>
+    p.gate.status === "signed" && p.gate.signed
+      ? t("print.stamp.signed", { name: p.gate.signed.by, date: formatDate(p.gate.signed.at.slice(0, 10), lang) })
+      : t(`print.stamp.${p.gate.status}`);
+  return (
+    <p className="print-only print-stamp" data-testid="print-stamp" suppressHydrationWarning>
+      <span suppressHydrationWarning>{t("print.stamp.printed", { date: formatDate(today, lang) })}</span>
+      {shown.map((p) => (
+        <span key={p.id}>
+          {" · "}
+          {loc(p.title, lang)}: {state(p)}
+        </span>
+      ))}
+    </p>
+  );
+}
