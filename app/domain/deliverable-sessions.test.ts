@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { tempDatabase } from "#tests/setup/db.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
-import { deliverable } from "#templates/index.ts";
+import { DELIVERABLES, deliverable, sessionPhasesOf } from "#templates/index.ts";
 import type { SignOffState } from "#templates/model.ts";
 import { documentText } from "#tests/setup/docx.ts";
 import { deliverableSessions, exportDeliverable } from "./deliverables.server.ts";
@@ -48,6 +48,14 @@ test("a team-phase readiness session appears in the change-management plan; each
   expect(printed("scope-document")).not.toContain(team);
 });
 
+test("every phase's sessions print in some deliverable — customisation's (design sessions, prototype reviews) in the go/no-go record", () => {
+  const unprinted = pack.phases.map((p) => p.id).filter((id) => !DELIVERABLES.some((d) => sessionPhasesOf(d).includes(id)));
+  expect(unprinted).toEqual([]);
+  const customisation = held("customisation", "customisation-configuration");
+  expect(printed("go-no-go")).toContain(customisation);
+  expect(printed("scope-document")).not.toContain(customisation);
+});
+
 test("a signed document keeps only the sessions held before its phase was signed", () => {
   const before = held("goals", "goals-prioritise");
   const signed: SignOffState = { ...open, status: "signed", lastApproval: { by: "Sponsor", at: new Date(Date.now() + 1000).toISOString(), fingerprint: "", comment: "" } };
@@ -70,4 +78,18 @@ test("the scope document names a goals session by its date and what the room did
   const fa = await text("fa");
   expect(fa).toMatch(/کارگاه [^:]+: نظرسنجی سریع/);
   expect(fa).not.toContain("نپذیرفت");
+}, 60_000);
+
+test("the go/no-go record prints a customisation session and names its phase beside its step", async () => {
+  const s = startSession(t.db, { projectId, phaseId: "customisation", stepId: "customisation-configuration", by });
+  join(t.db, { sessionId: s.sessionId, name: "Neda" });
+  const { activityId } = addActivity(t.db, { sessionId: s.sessionId, kind: "poll", config: { question: "Is the opportunity form prototype ready for review?", options: ["Yes", "Not yet"] }, by });
+  openActivity(t.db, { sessionId: s.sessionId, activityId, by });
+  const project = getProject(t.db, projectId)!;
+  const text = async (lang: "fa" | "en") => documentText((await exportDeliverable({ db: t.db, project, pack: packOf(project)!, data: loadProjectData(t.db, projectId), id: "go-no-go", lang, actor: by, renderer: null })).buffer);
+  const en = await text("en");
+  expect(en).toContain("Is the opportunity form prototype ready for review?");
+  expect(en).toMatch(/Customisation[^›\n]*› Customise screens/);
+  const fa = await text("fa");
+  expect(fa).toMatch(/اختصاصی‌سازی[^›\n]*› /);
 }, 60_000);
