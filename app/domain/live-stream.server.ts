@@ -13,12 +13,22 @@
  * that reconnects sends `Last-Event-ID` (or `?after=`) and gets what it missed.
  * When the page goes (the request is aborted) the listener and the presence
  * row go too.
+ *
+ * A workshop's room writes in bursts (sixty phones voting at once), each
+ * announced in its own transaction (decision 038): this stream sends one
+ * session's changes at most once per ROOM_ANNOUNCE_MS — the first at once, the
+ * latest when the window ends — so the projector asks for its data again at
+ * most that often and the last vote is never left unsent.
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { users } from "#db/schema.ts";
 import { beHere, isPresenceTopic, leave, PRESENCE_BEAT_MS, whoIsHere, type LiveChange, type LiveFeed } from "./live.server.ts";
+
+/** The window within which one workshop session's changes reach a page once. */
+export const ROOM_ANNOUNCE_MS = 400;
+const isRoomTopic = (topic: string) => topic.startsWith("workshop:");
 
 export type LiveStreamOptions = {
   db: Db;
@@ -63,6 +73,26 @@ export function liveStream(o: LiveStreamOptions): Response {
       const sendPresence = () => {
         if (o.place) write(`event: presence\ndata: ${JSON.stringify(whoIsHere(o.db, o.projectId, o.place, o.userId).map((p) => p.name))}\n\n`);
       };
+      const send = (c: LiveChange) => write(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, by: c.by, byName: nameOf(c.by), at: c.at })}\n\n`);
+      const rooms = new Map<string, { last: number; latest: LiveChange | null; timer: ReturnType<typeof setTimeout> | undefined }>();
+      const sendRoom = (c: LiveChange) => {
+        let w = rooms.get(c.topic);
+        if (!w) rooms.set(c.topic, (w = { last: 0, latest: null, timer: undefined }));
+        const now = Date.now();
+        if (!w.timer && now - w.last >= ROOM_ANNOUNCE_MS) {
+          w.last = now;
+          send(c);
+          return;
+        }
+        w.latest = c;
+        const room = w;
+        room.timer ??= setTimeout(() => {
+          room.timer = undefined;
+          room.last = Date.now();
+          if (room.latest) send(room.latest);
+          room.latest = null;
+        }, Math.max(0, room.last + ROOM_ANNOUNCE_MS - now));
+      };
       const onChange = (c: LiveChange) => {
         if (c.id <= sent) return;
         sent = c.id;
@@ -70,7 +100,8 @@ export function liveStream(o: LiveStreamOptions): Response {
           if (c.topic === `presence:${o.place}`) sendPresence();
           return;
         }
-        write(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, by: c.by, byName: nameOf(c.by), at: c.at })}\n\n`);
+        if (isRoomTopic(c.topic)) sendRoom(c);
+        else send(c);
       };
       const unsubscribe = o.feed.subscribe(o.projectId, onChange);
       const beat = setInterval(() => {
@@ -86,6 +117,7 @@ export function liveStream(o: LiveStreamOptions): Response {
         if (!open) return;
         open = false;
         clearInterval(beat);
+        for (const w of rooms.values()) clearTimeout(w.timer);
         unsubscribe();
         o.signal.removeEventListener("abort", cleanup);
         try {
