@@ -4,33 +4,24 @@
  * were editing it" names the person who changed that row, not whoever last
  * changed another row of the register.
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { tempDatabase } from "#tests/setup/db.ts";
-import { getPacks } from "#methodology/registry.ts";
-import { seedDemoProject } from "#db/seed-demo.ts";
+import { expect, test } from "vitest";
+import { demoProjectDatabase } from "#tests/setup/demo-project.ts";
 import { allItems } from "#methodology/load.ts";
 import type { RegisterItem } from "#methodology/schema.ts";
 import { addRow, updateRow } from "./answers.server.ts";
 import { loadProjectData } from "./projects.server.ts";
 import { itemStates } from "./step.server.ts";
 
-const pack = getPacks().get("crm-implementation", "1.0.0")!;
-let t: ReturnType<typeof tempDatabase>;
-let projectId: number;
-beforeAll(() => {
-  t = tempDatabase();
-  projectId = seedDemoProject(t.db, pack);
-});
-afterAll(() => t.cleanup());
+const { db, projectId, pack } = demoProjectDatabase();
 
 test("each row of a register on the page names its own last changer", () => {
   const { item, step } = allItems(pack).find((x) => x.item.id === "requirements.risks")! as { item: RegisterItem; step: Parameters<typeof itemStates>[1] };
-  const first = addRow(t.db, { projectId, item, raw: { risk: "Data migration slips" }, by: { id: null, name: "Neda Karimi" } });
-  const second = addRow(t.db, { projectId, item, raw: { risk: "Key users leave" }, by: { id: null, name: "Reza Tavakoli" } });
+  const first = addRow(db, { projectId, item, raw: { risk: "Data migration slips" }, by: { id: null, name: "Neda Karimi" } });
+  const second = addRow(db, { projectId, item, raw: { risk: "Key users leave" }, by: { id: null, name: "Reza Tavakoli" } });
   if (first.status !== "saved" || second.status !== "saved") throw new Error("rows not added");
-  const r = updateRow(t.db, { projectId, item, rowId: first.rowId!, raw: { risk: "Data migration slips a month" }, baseVersion: first.version, by: { id: null, name: "Mina Sadeghi" } });
+  const r = updateRow(db, { projectId, item, rowId: first.rowId!, raw: { risk: "Data migration slips a month" }, baseVersion: first.version, by: { id: null, name: "Mina Sadeghi" } });
   expect(r.status).toBe("saved");
-  const rows = itemStates(pack, step, loadProjectData(t.db, projectId)).rows[item.id]!;
+  const rows = itemStates(pack, step, loadProjectData(db, projectId)).rows[item.id]!;
   // Reza changed the register last; the first row was changed by Mina.
   expect(rows.find((x) => x.id === first.rowId)?.updatedBy).toBe("Mina Sadeghi");
   expect(rows.find((x) => x.id === second.rowId)?.updatedBy).toBe("Reza Tavakoli");
