@@ -150,7 +150,7 @@ for (const lang of ["fa", "en"] as const) {
     await phone.goto((await projector.getByTestId("projector-qr").getAttribute("aria-label"))!);
     const found: string[] = [];
     for (const v of [...(await violations(phone)), ...(await unlabelled(phone))]) found.push(`phone join: ${v}`);
-    await phone.locator("#name").fill(lang === "fa" ? "مینا" : "Omid");
+    await phone.locator("#name").fill(lang === "fa" ? "پری" : "Kian");
     await phone.getByTestId("phone-join").click();
     await expect(phone.getByTestId("phone-form")).toBeVisible();
     if ((await phone.locator("html").getAttribute("lang")) !== lang) {
