@@ -73,3 +73,64 @@ export function parseId(raw: string | undefined): number {
   invariantResponse(parsed.success);
   return parsed.data;
 }
+
+/** What a Server-Sent Events stream's `start` gets: write text to the client, or close the stream. */
+export type EventStreamSink = { write: (text: string) => void; close: () => void };
+
+/**
+ * A Server-Sent Events response (decisions 037, 039). `start` runs once when
+ * the stream opens, writes through `write` and returns its clean-up (stop its
+ * timers, unsubscribe), which runs exactly once: when the client goes (the
+ * request aborted or the stream cancelled), when a write fails, or when
+ * `close()` is called. Sent as it is written: not compressed (`no-transform`
+ * keeps compression() off it) and not buffered by a proxy.
+ */
+export function eventStream(signal: AbortSignal, start: (sink: EventStreamSink) => () => void): Response {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      let stop: (() => void) | undefined;
+      const close = () => {
+        if (!open) return;
+        open = false;
+        signal.removeEventListener("abort", close);
+        try {
+          stop?.();
+        } finally {
+          try {
+            controller.close();
+          } catch {
+            // already closed
+          }
+        }
+      };
+      cleanup = close;
+      const write = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      signal.addEventListener("abort", close);
+      stop = start({ write, close });
+      // Closed (or the client gone) while starting: the clean-up still runs.
+      if (!open) stop();
+      else if (signal.aborted) close();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+      Connection: "keep-alive",
+    },
+  });
+}

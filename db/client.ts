@@ -67,7 +67,24 @@ export function getDb(): Db {
   return current;
 }
 
+/** What else a connection opened that must close with it (its presence file, decision 037). */
+const companions = new WeakMap<Db["$client"], Array<() => void>>();
+
+/** Registers `close` to run when `db` is closed through `closeDatabase` (or `closeDb`). */
+export function closeWith(db: Db, close: () => void): void {
+  const list = companions.get(db.$client) ?? [];
+  list.push(close);
+  companions.set(db.$client, list);
+}
+
+/** Closes a connection and what was opened beside it. */
+export function closeDatabase(db: Db): void {
+  for (const close of companions.get(db.$client) ?? []) close();
+  companions.delete(db.$client);
+  db.$client.close();
+}
+
 export function closeDb(): void {
-  current?.$client.close();
+  if (current) closeDatabase(current);
   current = undefined;
 }

@@ -21,7 +21,8 @@ export type DeliverableDefinition = {
    * The phases whose workshop sessions the document prints, when it carries
    * more than its own phase's content (decision 038): the scope document
    * carries the goals and their priorities, the change-management plan the
-   * team's readiness. Default: its own phase.
+   * team's readiness, the go/no-go record the customisation phase's (which
+   * has no document of its own). Default: its own phase.
    */
   sessionPhases?: readonly string[];
   /** Items the document reads; a pack without the first one cannot produce it. */
@@ -46,7 +47,8 @@ export const DELIVERABLES: readonly DeliverableDefinition[] = [
   // After the scope document, in the method's order. Issued once the requirements are signed; the selection phase's sign-off approves it with the choice.
   { id: "rfp", phaseId: "selection", requires: "selection.rfp-issue-date", figures: [], build: buildRfp, needs: (p) => Boolean(p.selection) },
   { id: "selection-report", phaseId: "selection", requires: "selection.decision-reasons", figures: [], build: buildSelectionReport, needs: (p) => Boolean(p.selection) },
-  { id: "go-no-go", phaseId: "deployment", requires: "deployment.go-decision", figures: [], build: buildGoNoGoRecord },
+  // Customisation has no document of its own; its design sessions and prototype reviews built what UAT tested and the go/no-go decides on.
+  { id: "go-no-go", phaseId: "deployment", sessionPhases: ["customisation", "deployment"], requires: "deployment.go-decision", figures: [], build: buildGoNoGoRecord },
   // The plan is agreed with the requirements (impacted groups, communication, training): it closes that phase.
   { id: "change-management-plan", phaseId: "requirements", sessionPhases: ["team", "requirements"], requires: "requirements.impacted-groups", figures: ["chart:readiness"], build: buildChangeManagementPlan, needs: (p) => Boolean(p.changeManagement) },
   { id: "post-launch-review", phaseId: "review", requires: "review.adoption", figures: ["chart:adoption", "chart:kpi", "chart:metrics"], build: buildPostLaunchReview, needs: (p) => Boolean(p.postLaunchReview) },

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "#app/i18n.ts";
+import { loadMermaid } from "#app/components/mermaid.ts";
+import { fitScale, fullScreenLayouts, inReadingDirection } from "#app/views/diagram-direction.ts";
+import type { Language } from "#methodology/schema.ts";
 
 /** The smallest label a full-screen figure shows, in CSS pixels: readable from the back of a room. */
 export const ROOM_LABEL_PX = 18;
@@ -34,6 +37,8 @@ function fitToRoom(area: HTMLElement) {
   svg.style.removeProperty("width");
   svg.style.removeProperty("height");
   area.classList.remove("scrolls");
+  const note = area.parentElement?.querySelector<HTMLElement>(".figure-full-scrolls");
+  if (note) note.hidden = true;
   const min = smallestLabel(svg);
   const box = svg.viewBox.baseVal;
   if (!min || min >= ROOM_LABEL_PX || !box || !box.width || !box.height) return;
@@ -43,6 +48,8 @@ function fitToRoom(area: HTMLElement) {
   svg.style.setProperty("width", `${Math.ceil(box.width * scale)}px`, "important");
   svg.style.setProperty("height", `${Math.ceil(box.height * scale)}px`, "important");
   area.classList.add("scrolls");
+  // Said, not left to be discovered: the picture cannot fit this screen whole with readable labels.
+  if (note) note.hidden = false;
   // A right-to-left page's picture starts at its right edge (a Persian process map flows from there).
   if (document.documentElement.dir === "rtl") area.scrollLeft = area.scrollWidth;
 }
@@ -59,7 +66,33 @@ function fitToRoom(area: HTMLElement) {
  * is pressed (a picture drawn in the browser); `watch`, when given, shows the
  * button only while that element holds a picture.
  */
-export function FullScreenFigure({ title, svg, table, watch }: { title: string; svg: string | null | (() => string | null); table?: FigureTable | null; watch?: RefObject<HTMLElement | null> }) {
+/** The picture's viewBox size, read from its markup. */
+function boxOf(markup: string): { width: number; height: number } | null {
+  const m = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(markup);
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
+}
+
+/**
+ * Draws a flowchart's other layouts (compact, turned; app/views/diagram-direction.ts)
+ * and returns whichever fits `area` at the largest scale, the drawn one included.
+ */
+async function bestLayout(drawn: string, definitions: string[], area: { width: number; height: number }): Promise<string> {
+  let best = drawn;
+  let bestScale = boxOf(drawn) ? fitScale(boxOf(drawn)!, area) : 0;
+  const mermaid = await loadMermaid();
+  for (const [i, d] of definitions.entries()) {
+    try {
+      const out = await mermaid.render(`figure-full-${Date.now()}-${i}`, d);
+      const box = boxOf(out.svg);
+      if (box && fitScale(box, area) > bestScale * 1.02) [best, bestScale] = [out.svg, fitScale(box, area)];
+    } catch {
+      // A layout mermaid cannot draw is skipped; the drawn picture stays.
+    }
+  }
+  return best;
+}
+
+export function FullScreenFigure({ title, svg, table, watch, layouts }: { title: string; svg: string | null | (() => string | null); table?: FigureTable | null; watch?: RefObject<HTMLElement | null>; layouts?: () => string[] }) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -67,6 +100,7 @@ export function FullScreenFigure({ title, svg, table, watch }: { title: string; 
   const headingId = useId();
   const [shown, setShown] = useState<string | null>(null);
   const [available, setAvailable] = useState(!watch);
+  const laidOut = useRef<string | null>(null);
 
   useEffect(() => {
     const el = watch?.current;
@@ -82,6 +116,7 @@ export function FullScreenFigure({ title, svg, table, watch }: { title: string; 
     const markup = typeof svg === "function" ? svg() : svg;
     if (markup) setShown(markup);
   };
+
   const close = useCallback(() => {
     if (dialogRef.current?.open) dialogRef.current.close();
   }, []);
@@ -109,7 +144,24 @@ export function FullScreenFigure({ title, svg, table, watch }: { title: string; 
     };
   }, [shown, close]);
 
+  // A flowchart is drawn anew in the layout that best fits the screen (a wide process map turned top to bottom, or compacted).
+  useEffect(() => {
+    const area = pictureRef.current;
+    const definitions = layouts?.() ?? [];
+    if (shown === null || !area || definitions.length === 0 || laidOut.current === shown) return;
+    let cancelled = false;
+    void bestLayout(shown, definitions, { width: area.clientWidth, height: area.clientHeight }).then((best) => {
+      if (cancelled) return;
+      laidOut.current = best;
+      if (best !== shown) setShown(best);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [shown, layouts]);
+
   const onClose = () => {
+    laidOut.current = null;
     if (document.fullscreenElement === dialogRef.current) void document.exitFullscreen().catch(() => undefined);
     setShown(null);
     buttonRef.current?.focus();
@@ -130,6 +182,9 @@ export function FullScreenFigure({ title, svg, table, watch }: { title: string; 
             </button>
           </div>
           {/* Pictures are laid out left to right whatever the page's direction (their text carries its own). */}
+          <p className="figure-full-scrolls" data-testid="figure-full-scrolls" hidden>
+            {t("figure.scrolls")}
+          </p>
           <div ref={pictureRef} className="figure-full-picture" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: shown }} />
           {table && table.rows.length ? (
             <details className="diagram-table" onToggle={() => pictureRef.current && fitToRoom(pictureRef.current)}>
@@ -162,10 +217,17 @@ export function FullScreenFigure({ title, svg, table, watch }: { title: string; 
  */
 export function PreviewFullScreen({ title, children }: { title: string; children: React.ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const { i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  // The map's code (the form's one `definition` field), for drawing it in the layout that fits the screen.
+  const layouts = useCallback(() => {
+    const code = ref.current?.querySelector<HTMLTextAreaElement>("[name=definition]")?.value ?? "";
+    return code.trim() ? fullScreenLayouts(inReadingDirection(code, lang), lang) : [];
+  }, [lang]);
   return (
     <div ref={ref} className="preview-full-screen">
       {children}
-      <FullScreenFigure title={title} watch={ref} svg={() => ref.current?.querySelector(".diagram-svg")?.innerHTML ?? null} />
+      <FullScreenFigure title={title} watch={ref} svg={() => ref.current?.querySelector(".diagram-svg")?.innerHTML ?? null} layouts={layouts} />
     </div>
   );
 }

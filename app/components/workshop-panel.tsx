@@ -360,6 +360,19 @@ function AdoptPreview({ a, action, criteriaOfProject }: { a: Activity; action: s
   );
 }
 
+/** One "add an activity" form: its kind, its own fields, the add button. */
+function AddActivityForm({ action, kind, children }: { action: string; kind: "ideas" | "goal-scores" | "readiness" | "poll"; children?: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <ActionForm action={action} intent="add" className="card ws-add-form" testId={`workshop-add-${kind}`}>
+      <input type="hidden" name="kind" value={kind} />
+      <h5>{t(`workshopUi.panel.kinds.${kind}`)}</h5>
+      {children}
+      <button type="submit" className="button small">{t("workshopUi.panel.addButton")}</button>
+    </ActionForm>
+  );
+}
+
 function AddActivity({ action, workshop }: { action: string; workshop: StepWorkshop }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -369,9 +382,7 @@ function AddActivity({ action, workshop }: { action: string; workshop: StepWorks
       <summary className="button">{t("workshopUi.panel.add")}</summary>
       <div className="ws-add-forms">
         {offered.includes("ideas") ? (
-          <ActionForm action={action} intent="add" className="card ws-add-form" testId="workshop-add-ideas">
-            <input type="hidden" name="kind" value="ideas" />
-            <h5>{t("workshopUi.panel.kinds.ideas")}</h5>
+          <AddActivityForm action={action} kind="ideas">
             <label>
               {t("workshopUi.panel.ideasItem")}
               <select name="itemId">
@@ -382,13 +393,10 @@ function AddActivity({ action, workshop }: { action: string; workshop: StepWorks
               {t("workshopUi.panel.question")}
               <input name="question" maxLength={WORKSHOP_LIMITS.question} required dir="auto" />
             </label>
-            <button type="submit" className="button small">{t("workshopUi.panel.addButton")}</button>
-          </ActionForm>
+          </AddActivityForm>
         ) : null}
         {offered.includes("goal-scores") ? (
-          <ActionForm action={action} intent="add" className="card ws-add-form" testId="workshop-add-goal-scores">
-            <input type="hidden" name="kind" value="goal-scores" />
-            <h5>{t("workshopUi.panel.kinds.goal-scores")}</h5>
+          <AddActivityForm action={action} kind="goal-scores">
             <fieldset>
               <legend>{t("workshopUi.panel.mode")}</legend>
               <label><input type="radio" name="mode" value="criteria" defaultChecked /> {t("workshopUi.panel.modes.criteria")}</label>
@@ -398,19 +406,10 @@ function AddActivity({ action, workshop }: { action: string; workshop: StepWorks
               {t("workshopUi.panel.points")}
               <input name="points" type="number" min={WORKSHOP_LIMITS.pointsMin} max={WORKSHOP_LIMITS.pointsMax} defaultValue={WORKSHOP_LIMITS.pointsDefault} />
             </label>
-            <button type="submit" className="button small">{t("workshopUi.panel.addButton")}</button>
-          </ActionForm>
+          </AddActivityForm>
         ) : null}
-        {offered.includes("readiness") ? (
-          <ActionForm action={action} intent="add" className="card ws-add-form" testId="workshop-add-readiness">
-            <input type="hidden" name="kind" value="readiness" />
-            <h5>{t("workshopUi.panel.kinds.readiness")}</h5>
-            <button type="submit" className="button small">{t("workshopUi.panel.addButton")}</button>
-          </ActionForm>
-        ) : null}
-        <ActionForm action={action} intent="add" className="card ws-add-form" testId="workshop-add-poll">
-          <input type="hidden" name="kind" value="poll" />
-          <h5>{t("workshopUi.panel.kinds.poll")}</h5>
+        {offered.includes("readiness") ? <AddActivityForm action={action} kind="readiness" /> : null}
+        <AddActivityForm action={action} kind="poll">
           <label>
             {t("workshopUi.panel.pollQuestion")}
             <input name="question" maxLength={WORKSHOP_LIMITS.question} required dir="auto" />
@@ -419,8 +418,7 @@ function AddActivity({ action, workshop }: { action: string; workshop: StepWorks
             {t("workshopUi.panel.pollOptions")}
             <textarea name="options" rows={4} required dir="auto" />
           </label>
-          <button type="submit" className="button small">{t("workshopUi.panel.addButton")}</button>
-        </ActionForm>
+        </AddActivityForm>
       </div>
       {!offered.includes("goal-scores") || !offered.includes("readiness") ? <p className="muted small">{t("workshopUi.panel.notOffered")}</p> : null}
     </details>

@@ -13,12 +13,23 @@
  * that reconnects sends `Last-Event-ID` (or `?after=`) and gets what it missed.
  * When the page goes (the request is aborted) the listener and the presence
  * row go too.
+ *
+ * A workshop's room writes in bursts (sixty phones voting at once), each
+ * announced in its own transaction (decision 038): this stream sends one
+ * session's changes at most once per ROOM_ANNOUNCE_MS — the first at once, the
+ * latest when the window ends — so the projector asks for its data again at
+ * most that often and the last vote is never left unsent.
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
+import { eventStream } from "#app/http.server.ts";
 import { users } from "#db/schema.ts";
 import { beHere, isPresenceTopic, leave, PRESENCE_BEAT_MS, whoIsHere, type LiveChange, type LiveFeed } from "./live.server.ts";
+
+/** The window within which one workshop session's changes reach a page once. */
+export const ROOM_ANNOUNCE_MS = 400;
+const isRoomTopic = (topic: string) => topic.startsWith("workshop:");
 
 export type LiveStreamOptions = {
   db: Db;
@@ -34,7 +45,6 @@ export type LiveStreamOptions = {
 };
 
 export function liveStream(o: LiveStreamOptions): Response {
-  const encoder = new TextEncoder();
   const clientId = randomUUID();
   const names = new Map<number, string>();
   const nameOf = (id: number | null): string | null => {
@@ -47,77 +57,64 @@ export function liveStream(o: LiveStreamOptions): Response {
     return n || null;
   };
   let sent = o.after ?? 0;
-  let cleanup = () => {};
 
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      const write = (text: string) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
-      };
-      const sendPresence = () => {
-        if (o.place) write(`event: presence\ndata: ${JSON.stringify(whoIsHere(o.db, o.projectId, o.place, o.userId).map((p) => p.name))}\n\n`);
-      };
-      const onChange = (c: LiveChange) => {
-        if (c.id <= sent) return;
-        sent = c.id;
-        if (isPresenceTopic(c.topic)) {
-          if (c.topic === `presence:${o.place}`) sendPresence();
-          return;
-        }
-        write(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, by: c.by, byName: nameOf(c.by), at: c.at })}\n\n`);
-      };
-      const unsubscribe = o.feed.subscribe(o.projectId, onChange);
-      const beat = setInterval(() => {
-        write(": beat\n\n");
-        try {
-          if (o.place) beHere(o.db, { clientId, projectId: o.projectId, userId: o.userId, place: o.place });
-        } catch {
-          // the database is busy: the next beat refreshes the row
-        }
-        sendPresence();
-      }, o.heartbeatMs ?? PRESENCE_BEAT_MS);
-      cleanup = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(beat);
-        unsubscribe();
-        o.signal.removeEventListener("abort", cleanup);
-        try {
-          if (o.place) leave(o.db, clientId);
-        } catch {
-          // the row expires by itself
-        }
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      o.signal.addEventListener("abort", cleanup);
-      write("retry: 2000\n\n");
-      if (o.after !== null) for (const c of o.feed.since(o.projectId, o.after)) onChange(c);
-      if (o.place) beHere(o.db, { clientId, projectId: o.projectId, userId: o.userId, place: o.place });
+  return eventStream(o.signal, ({ write }) => {
+    const sendPresence = () => {
+      if (o.place) write(`event: presence\ndata: ${JSON.stringify(whoIsHere(o.db, o.projectId, o.place, o.userId).map((p) => p.name))}\n\n`);
+    };
+    const send = (c: LiveChange) => write(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, by: c.by, byName: nameOf(c.by), at: c.at })}\n\n`);
+    const rooms = new Map<string, { last: number; latest: LiveChange | null; timer: ReturnType<typeof setTimeout> | undefined }>();
+    const sendRoom = (c: LiveChange) => {
+      let w = rooms.get(c.topic);
+      if (!w) rooms.set(c.topic, (w = { last: 0, latest: null, timer: undefined }));
+      const now = Date.now();
+      if (!w.timer && now - w.last >= ROOM_ANNOUNCE_MS) {
+        w.last = now;
+        send(c);
+        return;
+      }
+      w.latest = c;
+      const room = w;
+      room.timer ??= setTimeout(() => {
+        room.timer = undefined;
+        room.last = Date.now();
+        if (room.latest) send(room.latest);
+        room.latest = null;
+      }, Math.max(0, room.last + ROOM_ANNOUNCE_MS - now));
+    };
+    const onChange = (c: LiveChange) => {
+      if (c.id <= sent) return;
+      sent = c.id;
+      if (isPresenceTopic(c.topic)) {
+        if (c.topic === `presence:${o.place}`) sendPresence();
+        return;
+      }
+      if (isRoomTopic(c.topic)) sendRoom(c);
+      else send(c);
+    };
+    const unsubscribe = o.feed.subscribe(o.projectId, onChange);
+    const beat = setInterval(() => {
+      write(": beat\n\n");
+      try {
+        if (o.place) beHere(o.db, { clientId, projectId: o.projectId, userId: o.userId, place: o.place });
+      } catch {
+        // the database is busy: the next beat refreshes the row
+      }
       sendPresence();
-      if (o.signal.aborted) cleanup();
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform: compression() leaves the stream alone, so each event leaves at once.
-      "Cache-Control": "no-store, no-transform",
-      "X-Accel-Buffering": "no",
-      Connection: "keep-alive",
-    },
+    }, o.heartbeatMs ?? PRESENCE_BEAT_MS);
+    write("retry: 2000\n\n");
+    if (o.after !== null) for (const c of o.feed.since(o.projectId, o.after)) onChange(c);
+    if (o.place) beHere(o.db, { clientId, projectId: o.projectId, userId: o.userId, place: o.place });
+    sendPresence();
+    return () => {
+      clearInterval(beat);
+      for (const w of rooms.values()) clearTimeout(w.timer);
+      unsubscribe();
+      try {
+        if (o.place) leave(o.db, clientId);
+      } catch {
+        // the row expires by itself
+      }
+    };
   });
 }

@@ -27,7 +27,7 @@
  */
 import Database from "better-sqlite3";
 import { inArray, lt } from "drizzle-orm";
-import { getDb, writeTransaction, type Db } from "#db/client.ts";
+import { closeWith, getDb, writeTransaction, type Db } from "#db/client.ts";
 import { liveChanges, users } from "#db/schema.ts";
 
 export type LiveChange = { id: number; projectId: number; topic: string; by: number | null; at: string };
@@ -213,6 +213,12 @@ export function presenceStore(db: Db): Database.Database {
       "CREATE INDEX IF NOT EXISTS presence_project_place ON presence (project_id, place, seen_at);",
   );
   presenceStores.set(db.$client, store);
+  // Closed with its database (closeDb, a test database's cleanup).
+  const opened = store;
+  closeWith(db, () => {
+    if (presenceStores.get(db.$client) === opened) closePresenceStore(db);
+    else opened.close();
+  });
   return store;
 }
 

@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { tempDatabase } from "#tests/setup/db.ts";
-import { getPacks } from "#methodology/registry.ts";
+import { describe, expect, test } from "vitest";
+import { demoProjectDatabase } from "#tests/setup/demo-project.ts";
 import { findItem } from "#methodology/load.ts";
 import type { RegisterItem } from "#methodology/schema.ts";
-import { seedDemoProject } from "#db/seed-demo.ts";
 import { loadProjectData } from "./projects.server.ts";
 import { gapToRequirement, saveScores } from "./planning.server.ts";
 import { readScores } from "./planning.ts";
 
-const pack = getPacks().get("crm-implementation", "1.0.0")!;
+const { db, projectId, pack } = demoProjectDatabase();
 const planning = pack.planning!;
 const scoresItem = findItem(pack, planning.scores) as RegisterItem;
 const requirementsItem = findItem(pack, planning.requirements) as RegisterItem;
 const by = { id: null, name: "Test" };
 
-let t: ReturnType<typeof tempDatabase>;
-let projectId: number;
-beforeAll(() => {
-  t = tempDatabase();
-  projectId = seedDemoProject(t.db, pack);
-});
-afterAll(() => t.cleanup());
 
-const data = () => loadProjectData(t.db, projectId);
+const data = () => loadProjectData(db, projectId);
 const ids = (itemId: string) => data().rows.get(itemId)!.map((r) => r.id);
 const grid = () => readScores(planning, data());
-const save = (form: Record<string, string>) => saveScores(t.db, { projectId, planning, scoresItem, data: data(), form, by, locked: false });
+const save = (form: Record<string, string>) => saveScores(db, { projectId, planning, scoresItem, data: data(), form, by, locked: false });
 
 describe("saving a goal's scores", () => {
   test("changes, clears and adds scores; a stale version changes nothing and shows both values", () => {
@@ -65,7 +56,7 @@ describe("saving a goal's scores", () => {
   test("a goal of another register or project is not found; a locked phase is refused", () => {
     expect(() => save({ goalId: "999999" })).toThrow();
     const [goal] = ids(planning.goals);
-    const r = saveScores(t.db, { projectId, planning, scoresItem, data: data(), form: { goalId: String(goal) }, by, locked: true });
+    const r = saveScores(db, { projectId, planning, scoresItem, data: data(), form: { goalId: String(goal) }, by, locked: true });
     expect(r.status).toBe(409);
   });
 });
@@ -74,7 +65,7 @@ describe("turning a journey gap into a requirement", () => {
   test("adds a requirement that names the touchpoint, once", () => {
     const touchpoints = data().rows.get(planning.touchpoints)!;
     const open = touchpoints.find((tp) => !data().rows.get(planning.requirements)!.some((r) => Number(r.cells.touchpoint) === tp.id))!;
-    const run = () => gapToRequirement(t.db, { projectId, planning, requirementsItem, data: data(), form: { touchpointId: String(open.id) }, by, locked: false });
+    const run = () => gapToRequirement(db, { projectId, planning, requirementsItem, data: data(), form: { touchpointId: String(open.id) }, by, locked: false });
     const first = run();
     expect(first.status).toBe(200);
     const added = data().rows.get(planning.requirements)!.find((r) => Number(r.cells.touchpoint) === open.id)!;

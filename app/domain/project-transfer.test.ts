@@ -661,6 +661,20 @@ describe("the largest file allowed", () => {
       expect(count("signoff_events")).toBe(TRANSFER_LIMITS.signoffs);
       expect(count("imported_members")).toBe(TRANSFER_LIMITS.members);
       expect(count("document_versions")).toBe(TRANSFER_LIMITS.documentVersions);
+      // A held workshop session with its activities, ballots and ideas travels too (and is printed as it was).
+      const w = file.workshops!;
+      expect(w.sessions.length).toBeGreaterThan(0);
+      expect(new Set(w.activities.map((a) => a.kind))).toEqual(new Set(["ideas", "goal-scores", "readiness", "poll"]));
+      expect(count("workshop_sessions")).toBe(w.sessions.length);
+      const records = sessionRecords(E.db, r.projectId, [...new Set(w.sessions.map((x) => x.phaseId))]);
+      expect(records.flatMap((x) => x.activities)).toHaveLength(w.activities.length);
+      expect(records[0]!.participants).toHaveLength(w.participants.filter((p) => p.sessionId === w.sessions[0]!.id).length);
+      const stored = (table: string) => E.db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`)).n;
+      expect(stored("workshop_ballots")).toBe(w.ballots.length);
+      expect(stored("workshop_ideas")).toBe(w.ideas.length);
+      // And back out: the exported file holds the same workshop records.
+      const again = asDownloaded(exportProject(E.db, r.projectId, { by: actorOf(E.db, PM) })).workshops!;
+      expect([again.sessions.length, again.participants.length, again.activities.length, again.ballots.length, again.ideas.length]).toEqual([w.sessions.length, w.participants.length, w.activities.length, w.ballots.length, w.ideas.length]);
     } finally {
       E.cleanup();
     }

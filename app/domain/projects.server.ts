@@ -97,7 +97,7 @@ export function packOf(project: ProjectRow): Pack | undefined {
 }
 
 export type StoredAnswer = Readonly<{ value: unknown; version: number; updatedAt: string; updatedBy: string | null }>;
-export type StoredRow = Readonly<{ id: number; position: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string }>;
+export type StoredRow = Readonly<{ id: number; position: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy?: string | null }>;
 
 /** A project's answers and register rows. Shared between requests (see loadProjectData): read only. */
 export type ProjectData = {
@@ -180,7 +180,7 @@ export function readProjectData(db: Db, projectId: number): ProjectData {
     .all();
   for (const r of rowRecords) {
     const list = rowMap.get(r.itemId) ?? [];
-    list.push(freezeDeep({ id: r.id, position: r.position, cells: r.cells as StoredRow["cells"], version: r.version, updatedAt: r.updatedAt }));
+    list.push(freezeDeep({ id: r.id, position: r.position, cells: r.cells as StoredRow["cells"], version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy }));
     rowMap.set(r.itemId, list);
   }
   for (const list of rowMap.values()) Object.freeze(list);

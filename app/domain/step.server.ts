@@ -71,7 +71,7 @@ function suggestionsLeftOf(item: RegisterItem, rows: ReadonlyArray<{ cells: Read
 export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: ProjectData, search: URLSearchParams = new URLSearchParams()) {
   const refOptions = refOptionsFor(pack, step.items, projectData);
   const answers: Record<string, { value: unknown; version: number; updatedAt: string } | null> = {};
-  const rows: Record<string, Array<{ id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string }>> = {};
+  const rows: Record<string, Array<{ id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy: string | null }>> = {};
   const rowPages: Record<string, RowPage> = {};
   const suggestionsLeft: Record<string, number[]> = {};
   for (const it of step.items) {
@@ -79,7 +79,7 @@ export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: P
       const all = projectData.rows.get(it.id) ?? [];
       const page = rowPage(all.length, requestedRowPage(search, it.id));
       rowPages[it.id] = page;
-      rows[it.id] = all.slice(page.offset, page.offset + ROWS_PER_PAGE).map((r) => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt }));
+      rows[it.id] = all.slice(page.offset, page.offset + ROWS_PER_PAGE).map((r) => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy ?? null }));
       if (it.suggestions.length) suggestionsLeft[it.id] = suggestionsLeftOf(it, all);
     } else if (it.kind !== "info") {
       const a = projectData.answers.get(it.id);

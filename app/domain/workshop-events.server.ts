@@ -10,6 +10,7 @@
  * the phone does.
  */
 import type { Db } from "#db/client.ts";
+import { eventStream } from "#app/http.server.ts";
 import { subscribe } from "./live.server.ts";
 import { phoneState, type SessionInfo } from "./workshop.server.ts";
 
@@ -17,64 +18,30 @@ const BEAT_MS = 20_000;
 const COALESCE_MS = 150;
 
 export function phoneEvents(o: { db: Db; session: SessionInfo; participantId: number; signal: AbortSignal; beatMs?: number }): Response {
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      let pending: ReturnType<typeof setTimeout> | undefined;
-      const write = (text: string) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
-      };
-      let shown = phoneState(o.db, o.session.id);
-      const flush = () => {
-        pending = undefined;
-        const now = phoneState(o.db, o.session.id);
-        if (now === "ended") {
-          write("event: ended\ndata: {}\n\n");
-          cleanup();
-          return;
-        }
-        if (now !== shown) write("event: change\ndata: {}\n\n");
-        shown = now;
-      };
-      const unsubscribe = subscribe(o.session.projectId, (c) => {
-        if (c.topic !== `workshop:${o.session.id}` || pending) return;
-        pending = setTimeout(flush, COALESCE_MS);
-      });
-      const beat = setInterval(() => write(": beat\n\n"), o.beatMs ?? BEAT_MS);
-      cleanup = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(beat);
-        clearTimeout(pending);
-        unsubscribe();
-        o.signal.removeEventListener("abort", cleanup);
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      o.signal.addEventListener("abort", cleanup);
-      write("retry: 3000\n\n");
-      if (o.signal.aborted) cleanup();
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform: compression() leaves the stream alone (decision 037).
-      "Cache-Control": "no-store, no-transform",
-      "X-Accel-Buffering": "no",
-    },
+  return eventStream(o.signal, ({ write, close }) => {
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    let shown = phoneState(o.db, o.session.id);
+    const flush = () => {
+      pending = undefined;
+      const now = phoneState(o.db, o.session.id);
+      if (now === "ended") {
+        write("event: ended\ndata: {}\n\n");
+        close();
+        return;
+      }
+      if (now !== shown) write("event: change\ndata: {}\n\n");
+      shown = now;
+    };
+    const unsubscribe = subscribe(o.session.projectId, (c) => {
+      if (c.topic !== `workshop:${o.session.id}` || pending) return;
+      pending = setTimeout(flush, COALESCE_MS);
+    });
+    const beat = setInterval(() => write(": beat\n\n"), o.beatMs ?? BEAT_MS);
+    write("retry: 3000\n\n");
+    return () => {
+      clearInterval(beat);
+      clearTimeout(pending);
+      unsubscribe();
+    };
   });
 }

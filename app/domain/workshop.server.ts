@@ -108,51 +108,17 @@ const lastSignoffEventQuery = preparedOnce((db) =>
 /**
  * Tells the session's projector, phones and facilitator (topic
  * `workshop:<sessionId>`) that something changed — inside the write's own
- * transaction, so a refused write announces nothing (decision 037).
+ * transaction, so a refused write announces nothing and an accepted one is
+ * always announced (decision 037). The room's own writes (a join, a ballot, an
+ * idea) come in bursts — sixty phones voting at once — and are announced each
+ * like any other write; the readers coalesce them: the live stream sends a
+ * session's changes at most once per ROOM_ANNOUNCE_MS (live-stream.server.ts),
+ * a phone hears only of what changes its own page (workshop-events.server.ts).
  */
 function tell(tx: Db | Tx, projectId: number, sessionId: number, by: Actor | null) {
   announce(tx, { projectId, topic: `workshop:${sessionId}`, by: by?.id ?? null });
-  const r = room.get(sessionId);
-  if (r) r.last = Date.now();
 }
 
-/**
- * The room's own writes (a join, a ballot, an idea) come in bursts: sixty
- * phones voting at once. Each listening page (the projector, every phone)
- * asks for its data again on a change, so these are announced at most once
- * per window per session: the first at once, inside its transaction; any
- * later in the window by one announcement when the window ends (so the last
- * vote is never left unannounced). Per server process, in memory.
- */
-export const ROOM_ANNOUNCE_MS = 400;
-const room = new Map<number, { last: number; timer: ReturnType<typeof setTimeout> | null }>();
-
-function tellRoom(db: Db, tx: Db | Tx, projectId: number, sessionId: number) {
-  const now = Date.now();
-  let r = room.get(sessionId);
-  if (!r) room.set(sessionId, (r = { last: 0, timer: null }));
-  if (now - r.last >= ROOM_ANNOUNCE_MS) {
-    tell(tx, projectId, sessionId, null);
-    return;
-  }
-  if (r.timer) return;
-  r.timer = setTimeout(() => {
-    r.timer = null;
-    try {
-      writeTransaction(db, (later) => tell(later, projectId, sessionId, null));
-    } catch {
-      // The database is closed or busy: the next change of the session is announced.
-    }
-  }, r.last + ROOM_ANNOUNCE_MS - now);
-  r.timer.unref?.();
-}
-
-/** Forget a session's announcement window (it ended). */
-function forgetRoom(sessionId: number) {
-  const r = room.get(sessionId);
-  if (r?.timer) clearTimeout(r.timer);
-  room.delete(sessionId);
-}
 
 // ---------------------------------------------------------------------------
 // Sessions
@@ -242,7 +208,6 @@ export function endSession(db: Db, args: { sessionId: number; by: Actor }): void
     tell(tx, s.projectId, s.id, args.by);
   });
   for (const p of db.select({ id: workshopParticipants.id }).from(workshopParticipants).where(eq(workshopParticipants.sessionId, s.id)).all()) buckets.delete(p.id);
-  forgetRoom(s.id);
 }
 
 function requireSession(db: Db, sessionId: number): WorkshopSessionRow {
@@ -311,7 +276,7 @@ export function join(db: Db, args: { sessionId: number; name: unknown }): { part
     // The same name twice would be counted as two people in the record: ask for an initial instead (decision 038).
     const taken = tx.select({ id: workshopParticipants.id }).from(workshopParticipants).where(and(eq(workshopParticipants.sessionId, s.id), sql`lower(${workshopParticipants.name}) = lower(${name.data!})`)).get();
     if (taken) refuse("name", "workshop.errors.nameTaken", 409, { name: name.data! });
-    tellRoom(db, tx, s.projectId, s.id);
+    tell(tx, s.projectId, s.id, null);
     return tx
       .insert(workshopParticipants)
       .values({ sessionId: s.id, name: name.data!, secretHash: sha256(secret), joinedAt: now() })
@@ -577,7 +542,7 @@ export function castBallot(db: Db, args: { activityId: unknown; participantId: u
     // Read again under the write lock: the facilitator may have closed it a moment ago.
     const state = tx.select({ state: workshopActivities.state }).from(workshopActivities).where(eq(workshopActivities.id, a.id)).get()?.state;
     if (state !== "open") refuse("activityId", "workshop.errors.notOpen", 409);
-    tellRoom(db, tx, s.projectId, s.id);
+    tell(tx, s.projectId, s.id, null);
     return tx
       .insert(workshopBallots)
       .values({ activityId: a.id, participantId: pid, value: ballot, casts: 1, updatedAt: stamp })
@@ -601,7 +566,7 @@ export function sendIdea(db: Db, args: { activityId: unknown; participantId: unk
     refuseIfPhaseLocked(tx, s.projectId, s.phaseId);
     const n = tx.select({ n: sql<number>`count(*)` }).from(workshopIdeas).where(and(eq(workshopIdeas.activityId, a.id), eq(workshopIdeas.participantId, pid))).get()!.n;
     if (n >= WORKSHOP_LIMITS.ideasPerParticipant) refuse("text", "workshop.errors.tooManyIdeas", 409, { max: WORKSHOP_LIMITS.ideasPerParticipant });
-    tellRoom(db, tx, s.projectId, s.id);
+    tell(tx, s.projectId, s.id, null);
     return tx.insert(workshopIdeas).values({ activityId: a.id, participantId: pid, text: text.data!, createdAt: now() }).returning({ id: workshopIdeas.id }).get().id;
   });
   return { ideaId: id, text: text.data! };

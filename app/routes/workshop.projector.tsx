@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { data, useRevalidator } from "react-router";
 import type { Route } from "./+types/workshop.projector";
 import { loc, useTranslation } from "#app/i18n.ts";
@@ -9,7 +9,7 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { getSession, projectorView } from "#app/domain/workshop.server.ts";
 import { joinPath, joinTokenOf } from "#app/domain/workshop-pages.server.ts";
 import { joinQr } from "#app/views/join-qr.server.ts";
-import { activityResultView } from "#app/views/workshop-views.ts";
+import { activityResultView, goalPages } from "#app/views/workshop-views.ts";
 import { localDigits } from "#app/views/format.ts";
 import { parseId } from "#app/http.server.ts";
 import { pageTitle } from "#app/meta.ts";
@@ -52,7 +52,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
           question: a.subjects.kind === "ideas" || a.subjects.kind === "poll" ? a.subjects.question : null,
           ideas: a.summary?.kind === "ideas" ? a.summary.groups.map((g) => ({ id: g.id, text: g.text, count: g.count })) : null,
           ideaPeople: a.summary?.kind === "ideas" ? a.summary.voters : 0,
-          result: a.summary && a.kind !== "ideas" ? activityResultView(a.subjects, a.summary, lang) : null,
+          // The chart is drawn in the page (the same pure module), so it can page the goals to fit the screen.
+          subjects: a.kind !== "ideas" ? a.subjects : null,
+          summary: a.summary && a.kind !== "ideas" ? a.summary : null,
         }
       : null,
   };
@@ -104,12 +106,69 @@ function Timer({ openedAt, now, running }: { openedAt: string; now: string; runn
   return <strong className="projector-timer" dir="ltr" data-testid="projector-timer">{localDigits(text, lang)}</strong>;
 }
 
+/** The height the chart may take before the first measurement (a 1366 × 768 projector), in chart units. */
+const FIRST_ROOM = 420;
+/** The width of the drawn charts, in units (app/views/workshop-charts.ts). */
+const CHART_UNITS = 1200;
+/** Room kept under the chart for its "as a table" line and the page's margin, in px. */
+const BELOW_CHART = 64;
+
+/**
+ * How much height the chart has on this screen, in the chart's units: from the
+ * top of the drawn chart to the bottom of the window, less the line under it.
+ * Many goals are then shown a page at a time (Page Up / Page Down, or the
+ * buttons), each page drawn at full width, so labels keep their size.
+ */
+function useChartRoom(ref: React.RefObject<HTMLDivElement | null>, active: boolean): number {
+  const [room, setRoom] = useState(FIRST_ROOM);
+  const [, setResized] = useState(0);
+  // Measured after every render (the pager above the chart appears once there are pages), settling at once.
+  useLayoutEffect(() => {
+    const el = ref.current?.querySelector<HTMLElement>(".chart-svg");
+    if (!active || !el) return;
+    const top = el.getBoundingClientRect().top + window.scrollY;
+    const scale = el.clientWidth / CHART_UNITS;
+    if (scale <= 0) return;
+    const next = Math.max(120, Math.floor((window.innerHeight - top - BELOW_CHART) / scale));
+    if (Math.abs(next - room) > 2) setRoom(next);
+  });
+  useEffect(() => {
+    if (!active) return;
+    const onResize = () => setResized((k) => k + 1);
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, [active]);
+  return room;
+}
+
 export default function Projector({ loaderData: d }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const n = (x: number) => localDigits(x, lang);
   useSessionUpdates(d.projectId, d.sessionId);
   const a = d.activity;
+  const chartRef = useRef<HTMLDivElement>(null);
+  const paged = a?.subjects?.kind === "goal-scores" && a.summary !== null;
+  const room = useChartRoom(chartRef, paged);
+  const pages = useMemo(() => (a?.subjects ? goalPages(a.subjects, room) : []), [a?.subjects, room]);
+  const [pageNo, setPageNo] = useState(0);
+  const page = pages.length > 1 ? pages[Math.min(pageNo, pages.length - 1)] : undefined;
+  const result = useMemo(() => (a?.subjects && a.summary ? activityResultView(a.subjects, a.summary, lang, page) : null), [a?.subjects, a?.summary, lang, page]);
+  const turn = (by: number) => setPageNo((p) => Math.max(0, Math.min(pages.length - 1, Math.min(p, pages.length - 1) + by)));
+  useEffect(() => {
+    if (pages.length < 2) return;
+    // A presenter's clicker sends Page Down / Page Up.
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector("dialog[open]")) return;
+      if (e.key === "PageDown") turn(1);
+      else if (e.key === "PageUp") turn(-1);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pages.length]);
   return (
     <main id="main" className="projector" data-testid="projector" data-activity={a ? `${a.id}:${a.state}:${a.revealed}` : ""}>
       <div className="projector-head">
@@ -159,9 +218,20 @@ export default function Projector({ loaderData: d }: Route.ComponentProps) {
             ))}
           </ul>
         ) : a && a.kind !== "ideas" ? (
-          a.result ? (
-            <div className="projector-chart" data-testid="projector-result">
-              <ChartFigure view={a.result} empty={t("workshopUi.projector.notScored")} />
+          result ? (
+            <div className="projector-chart" data-testid="projector-result" ref={chartRef}>
+              {page ? (
+                <nav className="projector-pages" aria-label={t("workshopUi.projector.goalsPage", { from: n(page.from + 1), to: n(page.to), count: n(pages.at(-1)!.to) })} data-testid="projector-pages">
+                  <button type="button" className="button" onClick={() => turn(-1)} disabled={page === pages[0]}>
+                    {t("workshopUi.projector.previousGoals")} <kbd dir="ltr">PgUp</kbd>
+                  </button>
+                  <strong aria-live="polite">{t("workshopUi.projector.goalsPage", { from: n(page.from + 1), to: n(page.to), count: n(pages.at(-1)!.to) })}</strong>
+                  <button type="button" className="button" onClick={() => turn(1)} disabled={page === pages.at(-1)}>
+                    {t("workshopUi.projector.nextGoals")} <kbd dir="ltr">PgDn</kbd>
+                  </button>
+                </nav>
+              ) : null}
+              <ChartFigure view={result} empty={t("workshopUi.projector.notScored")} />
             </div>
           ) : (
             <p className="projector-hidden" data-testid="projector-hidden">{t("workshopUi.projector.hidden")}</p>

@@ -25,3 +25,26 @@ export function inReadingDirection(definition: string, lang: Language): string {
   for (let j = i + 1; j < lines.length; j++) lines[j] = lines[j]!.replace(SUBGRAPH_DIRECTION, "$1RL");
   return lines.join("\n");
 }
+
+/** Spacing and label wrapping for a map drawn for a screen rather than a page: tighter ranks, narrower boxes. */
+const COMPACT = `%%{init: {"flowchart": {"rankSpacing": 28, "nodeSpacing": 24, "wrappingWidth": 130, "padding": 8}}}%%`;
+
+/**
+ * Other ways to lay out a flowchart for the full-screen view (issue 19's known
+ * gap: a wide process map kept its labels readable only by scrolling): the same
+ * direction drawn compactly, and top to bottom drawn compactly. The view draws
+ * each and keeps the one that fits the screen at the largest scale. Labels,
+ * lanes and steps are unchanged; other diagram kinds get none.
+ */
+export function fullScreenLayouts(definition: string, lang: Language): string[] {
+  const lines = definition.split("\n");
+  const at = lines.findIndex((l) => /^\s*(?:flowchart|graph)\s+(?:LR|RL|TB|TD|BT)\b/i.test(l));
+  if (at < 0 || lines.slice(0, at).some((l) => l.trim() && !l.trim().startsWith("%%"))) return [];
+  const header = lines[at]!;
+  const turned = (dir: string) => [...lines.slice(0, at), header.replace(/\b(LR|RL|TB|TD|BT)\b/i, dir), ...lines.slice(at + 1).map((l) => l.replace(/^(\s*direction\s+)(LR|RL)\b/i, `$1${dir}`))].join("\n");
+  const horizontal = /\b(LR|RL)\b/i.test(header);
+  return [`${COMPACT}\n${definition}`, `${COMPACT}\n${turned(horizontal ? "TB" : lang === "fa" ? "RL" : "LR")}`];
+}
+
+/** The scale at which a picture of `box` fills `area` whole. */
+export const fitScale = (box: { width: number; height: number }, area: { width: number; height: number }) => Math.min(area.width / box.width, area.height / box.height);

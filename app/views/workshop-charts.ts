@@ -55,31 +55,42 @@ const WIDE = 1200;
  * across the chart and wrapped, never cut. Rows with no votes show the scale
  * empty and "—".
  */
-export function rangeChart(input: { title: string; lang: ChartLang; min: number; max: number; rows: RangeRow[]; votesLabel: (n: number) => string }): string {
-  const W = WIDE;
-  const lineH = 24;
-  const top = 44;
-  const labelW = 360;
-  const figW = 250;
-  const rtl = input.lang === "fa";
-  // The layout first: a band for each new group's name, then the row.
-  type Band = { kind: "group"; lines: string[]; y: number } | { kind: "row"; row: RangeRow; lines: string[]; y: number; h: number };
+const RANGE_TOP = 44;
+const LINE_H = 24;
+type Band = { kind: "group"; lines: string[]; y: number } | { kind: "row"; row: RangeRow; lines: string[]; y: number; h: number };
+
+/** The range chart's layout: a band for each new group's name, then the row; and the chart's height. */
+function rangeBands(rows: RangeRow[]): { bands: Band[]; height: number } {
   const bands: Band[] = [];
-  let y = top;
+  let y = RANGE_TOP;
   let group: string | undefined;
-  for (const r of input.rows) {
+  for (const r of rows) {
     if (r.group !== undefined && r.group !== group) {
       const lines = wrapLabel(r.group, 80, 3);
       bands.push({ kind: "group", lines, y: y + 6 });
-      y += 14 + lines.length * lineH;
+      y += 14 + lines.length * LINE_H;
     }
     group = r.group;
     const lines = [...wrapLabel(r.label, 30, r.sublabel ? 2 : 3), ...(r.sublabel ? [r.sublabel] : [])];
-    const h = Math.max(50, lines.length * lineH + 12);
+    const h = Math.max(50, lines.length * LINE_H + 12);
     bands.push({ kind: "row", row: r, lines, y, h });
     y += h;
   }
-  const H = y + 12;
+  return { bands, height: y + 12 };
+}
+
+/** How tall (in the chart's units, 1200 wide) the range chart of these rows is: the projector pages goals by it. */
+export const rangeChartHeight = (rows: RangeRow[]) => rangeBands(rows).height;
+
+export function rangeChart(input: { title: string; lang: ChartLang; min: number; max: number; rows: RangeRow[]; votesLabel: (n: number) => string }): string {
+  const W = WIDE;
+  const lineH = LINE_H;
+  const top = RANGE_TOP;
+  const labelW = 360;
+  const figW = 250;
+  const rtl = input.lang === "fa";
+  const { bands, height } = rangeBands(input.rows);
+  const H = height;
   // The scale runs from the reading side: left to right in English, right to left in Persian.
   const scaleStart = rtl ? W - labelW - 20 : labelW + 20;
   const scaleEnd = rtl ? figW : W - figW;
@@ -157,4 +168,87 @@ export function spreadRadar(input: { title: string; lang: ChartLang; min: number
     axes: input.topics.map((t) => ({ label: t.label, value: t.stats.median })),
     band: { label: input.bandLabel, values: input.topics.map((t) => (t.stats.q1 === null || t.stats.q3 === null ? null : { lo: t.stats.q1, hi: t.stats.q3 })) },
   });
+}
+
+export type GridGoal = { label: string; cells: Spread[] };
+
+const GRID_LABEL_W = 340;
+const GRID_VOTES_W = 110;
+const GRID_PAD = 12;
+/** Criteria narrower than this stack the median above its little scale. */
+const GRID_INLINE_MIN = 150;
+
+function gridLayout(criteria: string[], goals: string[]) {
+  const cellW = (WIDE - GRID_PAD * 2 - GRID_LABEL_W - GRID_VOTES_W - 20) / Math.max(1, criteria.length);
+  const stacked = cellW < GRID_INLINE_MIN;
+  const headLines = criteria.map((c) => wrapLabel(c, Math.max(8, Math.floor(cellW / 10)), 3));
+  const head = 16 + Math.max(1, ...headLines.map((l) => l.length)) * 22 + 30;
+  const rowLines = goals.map((g) => wrapLabel(g, 32, 4));
+  const rows = rowLines.map((l) => Math.max(stacked ? 70 : 46, l.length * LINE_H + 14));
+  return { cellW, stacked, headLines, head, rowLines, rows };
+}
+
+/** The heights (in units of a 1200-wide chart) of the score grid's head and of each goal's row: the projector pages goals by them. */
+export function scoreGridHeights(criteria: string[], goals: string[]): { head: number; rows: number[]; foot: number } {
+  const l = gridLayout(criteria, goals);
+  return { head: l.head, rows: l.rows, foot: 8 };
+}
+
+/**
+ * The room's scores of the goals against the criteria as a grid: one row per
+ * goal (its name whole, wrapped), one column per criterion, and in each cell
+ * the median in large figures beside a small scale with the range (line), the
+ * middle half (bar) and the median (dot); how many voted at the far side. A
+ * goal takes one row rather than one per criterion, so fifteen goals × four
+ * criteria fit a projector in two or three pages (the projector pages them).
+ */
+export function scoreGrid(input: { title: string; lang: ChartLang; min: number; max: number; criteria: string[]; goals: GridGoal[]; votesLabel: (n: number) => string }): string {
+  const W = WIDE;
+  const rtl = input.lang === "fa";
+  const l = gridLayout(input.criteria, input.goals.map((g) => g.label));
+  // x runs from the reading side: `pos(d)` is `d` units in from the reading edge.
+  const pos = (d: number) => (rtl ? W - d : d);
+  const cellsFrom = GRID_PAD + GRID_LABEL_W + 20;
+  const parts: string[] = [];
+  // The head: each criterion's name, and its scale's two ends under it.
+  const scaleOf = (k: number) => {
+    const c0 = cellsFrom + k * l.cellW;
+    return l.stacked ? { a: c0 + 10, b: c0 + l.cellW - 10, fig: c0 + l.cellW / 2 } : { a: c0 + 64, b: c0 + l.cellW - 14, fig: c0 + 6 };
+  };
+  input.criteria.forEach((_, k) => {
+    const c0 = cellsFrom + k * l.cellW;
+    l.headLines[k]!.forEach((line, j) => parts.push(text(pos(c0 + l.cellW / 2), 24 + j * 22, line, { anchor: "middle", lang: input.lang, size: 19, weight: 700 })));
+    const sc = scaleOf(k);
+    const y = l.head - 10;
+    parts.push(text(pos(sc.a), y, localDigits(input.min, input.lang), { anchor: "middle", lang: input.lang, size: 19, fill: MUTED }));
+    parts.push(text(pos(sc.b), y, localDigits(input.max, input.lang), { anchor: "middle", lang: input.lang, size: 19, fill: MUTED }));
+    if (k > 0) parts.push(`<line x1="${fmt(pos(c0))}" y1="8" x2="${fmt(pos(c0))}" y2="${fmt(l.head + l.rows.reduce((a, b) => a + b, 0))}" stroke="${GRID}"/>`);
+  });
+  const colour = SERIES_COLOURS[0];
+  let y = l.head;
+  input.goals.forEach((g, i) => {
+    const h = l.rows[i]!;
+    if (i % 2 === 0) parts.push(`<rect x="0" y="${fmt(y)}" width="${W}" height="${fmt(h)}" fill="#f3f5f7"/>`);
+    const mid = y + h / 2;
+    const lines = l.rowLines[i]!;
+    lines.forEach((line, k) => parts.push(text(pos(GRID_PAD), mid - ((lines.length - 1) * LINE_H) / 2 + k * LINE_H + 7, line, { anchor: "start", lang: input.lang, size: 20, weight: 600 })));
+    g.cells.forEach((s, k) => {
+      const sc = scaleOf(k);
+      const barY = l.stacked ? mid + 14 : mid;
+      const at = (v: number) => pos(sc.a + ((v - input.min) / (input.max - input.min)) * (sc.b - sc.a));
+      parts.push(`<line x1="${fmt(pos(sc.a))}" y1="${fmt(barY)}" x2="${fmt(pos(sc.b))}" y2="${fmt(barY)}" stroke="${GRID}" stroke-width="2"/>`);
+      if (s.n > 0 && s.min !== null && s.max !== null && s.q1 !== null && s.q3 !== null && s.median !== null) {
+        parts.push(`<line x1="${fmt(at(s.min))}" y1="${fmt(barY)}" x2="${fmt(at(s.max))}" y2="${fmt(barY)}" stroke="${colour}" stroke-width="3"/>`);
+        const [a, c] = [at(s.q1), at(s.q3)].sort((p, q) => p - q) as [number, number];
+        parts.push(`<rect x="${fmt(a - (c - a < 8 ? 4 : 0))}" y="${fmt(barY - 10)}" width="${fmt(Math.max(8, c - a))}" height="20" fill="${colour}" fill-opacity="0.35" stroke="${colour}"/>`);
+        parts.push(`<circle cx="${fmt(at(s.median))}" cy="${fmt(barY)}" r="8" fill="${SERIES_COLOURS[1]}" stroke="#ffffff" stroke-width="2"/>`);
+      }
+      const fy = l.stacked ? mid - 4 : mid + 9;
+      parts.push(text(pos(sc.fig), fy, figure(s.median, input.lang), { anchor: l.stacked ? "middle" : "start", lang: input.lang, size: 26, weight: 700 }));
+    });
+    const voters = Math.max(0, ...g.cells.map((c) => c.n));
+    parts.push(text(pos(W - GRID_PAD), mid + 7, input.votesLabel(voters), { anchor: "end", lang: input.lang, size: 19, fill: MUTED }));
+    y += h;
+  });
+  return svg(W, y + 8, input.title, parts.join(""));
 }

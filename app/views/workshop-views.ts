@@ -6,7 +6,7 @@
  * interquartile band; a poll: a bar per option. Pure; both languages.
  */
 import type { ChartView } from "#app/views/change-views.ts";
-import { figure, pollChart, rangeChart, spreadRadar, type RangeRow } from "#app/views/workshop-charts.ts";
+import { figure, pollChart, rangeChart, rangeChartHeight, scoreGrid, scoreGridHeights, spreadRadar, type RangeRow } from "#app/views/workshop-charts.ts";
 import { localDigits } from "#app/views/format.ts";
 import type { ActivitySubjects, Label, Stats, Summary } from "#app/domain/workshop.ts";
 import { WORKSHOP_LIMITS } from "#app/domain/workshop.ts";
@@ -34,17 +34,69 @@ function statsRow(label: string[], s: Stats, lang: Language): string[] {
   return [...label, figure(s.median, lang), between(s.q1, s.q3, lang), between(s.min, s.max, lang), localDigits(s.n, lang)];
 }
 
-/** The chart and table of an activity's result; null for ideas (the projector lists them as cards). */
-export function activityResultView(subjects: ActivitySubjects, summary: Summary, lang: Language): ChartView | null {
+/** A run of goals (indexes into the activity's goals, `to` excluded) that the projector shows at once. */
+export type GoalPage = { from: number; to: number };
+
+const EMPTY_STATS: Stats = { n: 0, median: null, q1: null, q3: null, spread: null, min: null, max: null };
+const pointsRows = (subjects: Extract<ActivitySubjects, { mode: "points" }>, summary: Extract<Summary, { mode: "points" }>, lang: Language): RangeRow[] => {
+  const total = new Map(summary.goals.map((g) => [g.goalId, g]));
+  return subjects.goals.map((g) => ({ label: g.label, sublabel: `${TEXT[lang].points}: ${localDigits(total.get(g.id)?.total ?? 0, lang)}`, stats: total.get(g.id)?.stats ?? EMPTY_STATS }));
+};
+
+/**
+ * The goals of a goal-scoring activity cut into pages that each fit `room`
+ * units of height (a 1200-unit-wide chart; the projector measures its screen):
+ * as many whole goals as fit, at least one a page. Other activities: one page.
+ */
+export function goalPages(subjects: ActivitySubjects, room: number): GoalPage[] {
+  if (subjects.kind !== "goal-scores") return [{ from: 0, to: 0 }];
+  const n = subjects.goals.length;
+  let head: number;
+  let rows: number[];
+  if (subjects.mode === "criteria") {
+    const h = scoreGridHeights(subjects.criteria.map((c) => c.label), subjects.goals.map((g) => g.label));
+    head = h.head + h.foot;
+    rows = h.rows;
+  } else {
+    const empty = rangeChartHeight([]);
+    head = empty;
+    rows = subjects.goals.map((g) => rangeChartHeight([{ label: g.label, sublabel: "x", stats: EMPTY_STATS }]) - empty);
+  }
+  const pages: GoalPage[] = [];
+  let from = 0;
+  let used = head;
+  for (let i = 0; i < n; i++) {
+    if (i > from && used + rows[i]! > room) {
+      pages.push({ from, to: i });
+      from = i;
+      used = head;
+    }
+    used += rows[i]!;
+  }
+  pages.push({ from, to: n });
+  // Even pages: 15 goals that need two pages are shown 8 + 7, not 14 + 1.
+  if (pages.length > 1) {
+    const per = Math.ceil(n / pages.length);
+    const even = Array.from({ length: pages.length }, (_, k) => ({ from: k * per, to: Math.min(n, (k + 1) * per) })).filter((p) => p.from < p.to);
+    const fits = even.every((p) => head + rows.slice(p.from, p.to).reduce((a, b) => a + b, 0) <= room);
+    if (fits) return even;
+  }
+  return pages;
+}
+
+/** The chart and table of an activity's result; null for ideas (the projector lists them as cards). A `page` draws only those goals (the table keeps them all). */
+export function activityResultView(subjects: ActivitySubjects, summary: Summary, lang: Language, page?: GoalPage): ChartView | null {
   const s = TEXT[lang];
+  const shown = <T,>(all: T[]) => (page ? all.slice(page.from, page.to) : all);
   if (subjects.kind === "goal-scores" && summary.kind === "goal-scores") {
     const goal = new Map(subjects.goals.map((g) => [g.id, g.label]));
     if (subjects.mode === "criteria" && summary.mode === "criteria") {
       const crit = new Map(subjects.criteria.map((c) => [c.id, c.label]));
-      const rows: RangeRow[] = summary.cells.map((c) => ({ group: goal.get(c.goalId) ?? "", label: crit.get(c.criterionId) ?? "", stats: c.stats }));
+      const cell = new Map(summary.cells.map((c) => [`${c.goalId} ${c.criterionId}`, c.stats]));
+      const goals = shown(subjects.goals).map((g) => ({ label: g.label, cells: subjects.criteria.map((c) => cell.get(`${g.id} ${c.id}`) ?? EMPTY_STATS) }));
       return {
         title: s.goalScores,
-        svg: rangeChart({ title: s.goalScores, lang, min: WORKSHOP_LIMITS.scoreMin, max: WORKSHOP_LIMITS.scoreMax, rows, votesLabel: s.votesOf }),
+        svg: scoreGrid({ title: s.goalScores, lang, min: WORKSHOP_LIMITS.scoreMin, max: WORKSHOP_LIMITS.scoreMax, criteria: subjects.criteria.map((c) => c.label), goals, votesLabel: s.votesOf }),
         table: { columns: [s.goal, s.criterion, s.median, s.spread, s.range, s.votes], rows: summary.cells.map((c) => statsRow([goal.get(c.goalId) ?? "", crit.get(c.criterionId) ?? ""], c.stats, lang)) },
       };
     }
@@ -52,7 +104,7 @@ export function activityResultView(subjects: ActivitySubjects, summary: Summary,
       const max = subjects.points;
       return {
         title: s.pointsTitle,
-        svg: rangeChart({ title: s.pointsTitle, lang, min: 0, max, rows: summary.goals.map((g) => ({ label: goal.get(g.goalId) ?? "", sublabel: `${s.points}: ${localDigits(g.total, lang)}`, stats: g.stats })), votesLabel: s.votesOf }),
+        svg: rangeChart({ title: s.pointsTitle, lang, min: 0, max, rows: shown(pointsRows(subjects, summary, lang)), votesLabel: s.votesOf }),
         table: { columns: [s.goal, s.points, s.median, s.spread, s.range, s.votes], rows: summary.goals.map((g) => statsRow([goal.get(g.goalId) ?? "", localDigits(g.total, lang)], g.stats, lang)) },
       };
     }

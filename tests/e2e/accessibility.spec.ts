@@ -117,3 +117,61 @@ test("numbered lists on Persian pages count in Persian digits", async ({ page })
   }
   expect(latin).toEqual([]);
 });
+
+/**
+ * A live workshop's own pages (issue 19): the projector (results revealed, so
+ * its chart and table are checked) and a participant's phone page, which
+ * carries its own small style rather than the app's. Both languages.
+ */
+for (const lang of ["fa", "en"] as const) {
+  test(`no contrast or label problems on the workshop's projector and phone pages (${lang})`, async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    page.context().setDefaultTimeout(15_000);
+    await page.goto("/projects");
+    await switchLanguage(page, lang);
+    // The vision workshop step offers goal scoring (as the workshop spec runs it).
+    await page.goto("/projects/1/phases/vision/steps/vision-workshop");
+    await page.waitForSelector("html[data-hydrated]");
+    const panel = page.getByTestId("workshop-panel");
+    await panel.getByTestId("workshop-start").click();
+    try {
+    await expect(panel.getByTestId("workshop-code")).toBeVisible();
+    const add = panel.getByTestId("workshop-add-goal-scores");
+    if (!(await add.isVisible())) await panel.locator(".ws-add > summary").click();
+    await add.getByRole("button").click();
+    const scoring = panel.getByTestId("workshop-activity-goal-scores");
+    await scoring.getByTestId("workshop-open").click();
+    await expect(scoring).toHaveAttribute("data-state", "open");
+
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: { cookies: [], origins: [] } })).newPage();
+    const projector = await page.context().newPage();
+    await projector.goto((await panel.getByTestId("workshop-projector-link").getAttribute("href"))!);
+    await projector.waitForSelector("html[data-hydrated]");
+    await phone.goto((await projector.getByTestId("projector-qr").getAttribute("aria-label"))!);
+    const found: string[] = [];
+    for (const v of [...(await violations(phone)), ...(await unlabelled(phone))]) found.push(`phone join: ${v}`);
+    await phone.locator("#name").fill(lang === "fa" ? "پری" : "Kian");
+    await phone.getByTestId("phone-join").click();
+    await expect(phone.getByTestId("phone-form")).toBeVisible();
+    if ((await phone.locator("html").getAttribute("lang")) !== lang) {
+      await phone.getByTestId("phone-language").click();
+      await expect(phone.locator("html")).toHaveAttribute("lang", lang);
+    }
+    for (const v of [...(await violations(phone)), ...(await unlabelled(phone))]) found.push(`phone scoring: ${v}`);
+    const first = await phone.locator("input[type=radio][name^='s:']").first().getAttribute("name");
+    await phone.locator("label", { has: phone.locator(`input[name="${first}"][value="3"]`) }).click();
+    await phone.getByTestId("phone-submit").click();
+    await expect(phone.getByTestId("phone-saved")).toBeVisible();
+
+    await scoring.getByTestId("workshop-reveal").click();
+    await expect(projector.getByTestId("projector-result").locator("svg")).toBeVisible();
+    for (const v of [...(await violations(projector)), ...(await unlabelled(projector))]) found.push(`projector: ${v}`);
+    expect(found).toEqual([]);
+    } finally {
+      // Ended, so the step is free for the other specs.
+      await panel.locator(".ws-end > summary").click();
+      await panel.getByTestId("workshop-end").click();
+      await expect(panel.getByTestId("workshop-start")).toBeVisible();
+    }
+  });
+}

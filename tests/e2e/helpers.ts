@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { BUILT_IN_PACKS_DIR, allItems, loadPacks } from "../../methodology/load.ts";
 
 export const pack = loadPacks([BUILT_IN_PACKS_DIR]).get("crm-implementation", "1.0.0")!;
@@ -34,4 +34,19 @@ export function watchConsole(page: Page): string[] {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * A browser context of its own, signed in as a demo account (the demo password works on loopback),
+ * on the project list; in `lang` when given.
+ */
+export async function signedIn(browser: Browser, email: string, lang?: "fa" | "en"): Promise<Page> {
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await page.goto("/login");
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=password]").fill("gambegam-demo");
+  await page.locator("main form button[type=submit]").click();
+  await page.waitForURL(/\/projects$/);
+  if (lang) await switchLanguage(page, lang);
+  return page;
 }

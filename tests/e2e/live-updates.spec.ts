@@ -6,23 +6,13 @@
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PM_STATE } from "./global-setup.ts";
-import { shot, stepOf, switchLanguage, watchConsole } from "./helpers.ts";
+import { shot, signedIn, stepOf, switchLanguage, watchConsole } from "./helpers.ts";
 
 const URL = stepOf(1, "vision.value-proposition");
 const X = "#item-vision\\.value-proposition textarea";
 const Y = "#item-vision\\.loyalty-value textarea";
 const PM_NAME = "سارا احمدی";
 const TEAM_NAME = "نرگس رحیمی";
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
-  await page.goto("/login");
-  await page.locator("input[name=email]").fill(email);
-  await page.locator("input[name=password]").fill("gambegam-demo");
-  await page.locator("main form button[type=submit]").click();
-  await page.waitForURL(/\/projects$/);
-  return page;
-}
 
 test("a saved answer appears on another person's open step; a field being edited keeps its text and says who changed it; each sees the other", async ({ browser }) => {
   const a = await (await browser.newContext({ storageState: PM_STATE })).newPage();

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { shot, switchLanguage, watchConsole } from "./helpers.ts";
+import { shot, signedIn as signedInAs, switchLanguage, watchConsole } from "./helpers.ts";
 
 /** The English demo engagement (seeded second on a fresh database): every earlier phase signed. */
 const PROJECT = 2;
@@ -20,16 +20,7 @@ const SPONSOR = "m.ellis@alderfinch.example";
 const NEW_PRODUCT = "Northwind Field CRM";
 const SHORT_LISTED = "Keystone CRM";
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
-  await page.goto("/login");
-  await page.locator("input[name=email]").fill(email);
-  await page.locator("input[name=password]").fill("gambegam-demo");
-  await page.locator("main form button[type=submit]").click();
-  await page.waitForURL(/\/projects$/);
-  await switchLanguage(page, "en");
-  return page;
-}
+const signedIn = (browser: Browser, email: string) => signedInAs(browser, email, "en");
 
 /** Saves a download to a file of its own and returns its path. */
 async function download(page: Page, click: () => Promise<void>): Promise<{ file: string; name: string }> {

@@ -1553,12 +1553,10 @@ async function workshopWorld(env: Env): Promise<WorkshopWorld> {
 }
 
 /**
- * The room's writes (joins, ballots, ideas) are announced at most once per 400 ms per session; one
- * that falls inside the window is announced by a single later row when the window ends (decision
- * 038), which can land while the next request, a refused one, is under way. The feed's row and its
- * counter are therefore left out of the refusal check of these drivers; every other table is not.
+ * The room's writes (joins, ballots, ideas) are announced inside their own transactions like every
+ * other write (decision 038; the live stream coalesces them for the pages), so a refused one writes
+ * nothing at all — the change feed included.
  */
-const ROOM_ANNOUNCEMENTS = { tables: ["live_changes", "sqlite_sequence"], why: "the room's writes are announced once per 400 ms window, the last one a moment later (decision 038)" };
 
 /** Only the session tables, the live feed and the history may change when a workshop request is accepted. */
 const workshopTables = (table: string) => table.startsWith("workshop_") || table === "live_changes" || table === "audit_log";
@@ -1574,7 +1572,6 @@ function workshopDrivers(): Record<string, Driver> {
   return {
     "/w": {
       runs: 40,
-      writesWhenRefused: ROOM_ANNOUNCEMENTS,
       examples: (w) => [
         { label: "a code no open session has", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", "ZZZZZZ"], ["name", "Someone"]]), expect: 404 },
         { label: "a name over 60 characters", req: urlencoded("anonymous", "/w", [["intent", "join"], ["code", w.workshop.a.code], ["name", "n".repeat(61)]]), expect: 400 },
@@ -1597,7 +1594,6 @@ function workshopDrivers(): Record<string, Driver> {
     },
     "/w/:token": {
       runs: 80,
-      writesWhenRefused: ROOM_ANNOUNCEMENTS,
       examples: (w) => {
         const A = `/w/${w.workshop.a.token}`;
         const B = `/w/${w.workshop.b.token}`;
@@ -1640,7 +1636,6 @@ function workshopDrivers(): Record<string, Driver> {
     },
     "/projects/:projectId/workshops": {
       runs: 40,
-      writesWhenRefused: ROOM_ANNOUNCEMENTS,
       examples: () => [
         { label: "a step the method does not have", req: urlencoded("pm", `/projects/${OWN}/workshops`, [["intent", "start"], ["phaseId", "vision"], ["stepId", "no-such-step"]]), expect: 404 },
         { label: "the other project", req: urlencoded("pm", `/projects/${OTHER}/workshops`, [["intent", "start"], ["phaseId", "vision"], ["stepId", "vision-workshop"]]), expect: 404 },
@@ -1656,7 +1651,6 @@ function workshopDrivers(): Record<string, Driver> {
     },
     "/projects/:projectId/workshops/:sessionId": {
       runs: 80,
-      writesWhenRefused: ROOM_ANNOUNCEMENTS,
       examples: (w) => {
         const A = `/projects/${OWN}/workshops/${w.workshop.a.id}`;
         return [

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Db } from "#db/client.ts";
+import { closeDatabase, openDatabase, type Db } from "#db/client.ts";
 
 export function tempDatabase(): { db: Db; file: string; dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gambegam-test-"));
@@ -13,7 +13,7 @@ export function tempDatabase(): { db: Db; file: string; dir: string; cleanup: ()
     file,
     dir,
     cleanup: () => {
-      db.$client.close();
+      closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

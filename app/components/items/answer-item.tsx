@@ -140,38 +140,22 @@ export function AnswerItem({
         </div>
       </fetcher.Form>
       {remote && !conflict ? (
-        <div className="conflict remote-change" role="status" data-testid="remote-change">
-          <p className="conflict-title">{changedBy ? t("live.changedWhileEditing", { name: `\u2068${changedBy}\u2069` }) : t("live.changedWhileEditingAnon")}</p>
-          <div className="conflict-columns">
-            <div>
-              <p className="label">{t("conflict.theirs")}</p>
-              <pre className="conflict-value" dir="auto">{displayValue(item, remote.value, lang, t)}</pre>
-            </div>
-          </div>
-          <div className="form-actions">
-            <button type="button" className="button small primary" onClick={keepMineOverRemote}>{t("conflict.keepMine")}</button>
-            <button type="button" className="button small" onClick={useRemote}>{t("conflict.useTheirs")}</button>
-          </div>
-        </div>
+        <ConflictNotice
+          live
+          title={changedBy ? t("live.changedWhileEditing", { name: `\u2068${changedBy}\u2069` }) : t("live.changedWhileEditingAnon")}
+          theirs={displayValue(item, remote.value, lang, t)}
+          onKeepMine={keepMineOverRemote}
+          onUseTheirs={useRemote}
+        />
       ) : null}
       {conflict ? (
-        <div className="conflict" role="alert">
-          <p className="conflict-title">{t("conflict.title")}</p>
-          <div className="conflict-columns">
-            <div>
-              <p className="label">{t("conflict.theirs")}</p>
-              <pre className="conflict-value" dir="auto">{displayValue(item, conflict.theirs, lang, t)}</pre>
-            </div>
-            <div>
-              <p className="label">{t("conflict.yours")}</p>
-              <pre className="conflict-value" dir="auto">{displayValue(item, conflict.yours, lang, t)}</pre>
-            </div>
-          </div>
-          <div className="form-actions">
-            <button type="button" className="button small primary" onClick={keepMine}>{t("conflict.keepMine")}</button>
-            <button type="button" className="button small" onClick={useTheirs}>{t("conflict.useTheirs")}</button>
-          </div>
-        </div>
+        <ConflictNotice
+          title={t("conflict.title")}
+          theirs={displayValue(item, conflict.theirs, lang, t)}
+          yours={displayValue(item, conflict.yours, lang, t)}
+          onKeepMine={keepMine}
+          onUseTheirs={useTheirs}
+        />
       ) : null}
     </ItemShell>
   );
@@ -235,6 +219,36 @@ function PrintedAnswer({ item, value }: { item: QuestionItem | ChecklistItem | D
     );
   }
   return none;
+}
+
+/**
+ * Their value (and the reader's, after a refused save) with Keep mine / Use
+ * theirs: a conflict on saving (`alert`), or — `live` — someone else's save
+ * arriving while the reader edits the field (decision 037).
+ */
+function ConflictNotice({ live, title, theirs, yours, onKeepMine, onUseTheirs }: { live?: boolean; title: string; theirs: string; yours?: string; onKeepMine: () => void; onUseTheirs: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className={live ? "conflict remote-change" : "conflict"} role={live ? "status" : "alert"} data-testid={live ? "remote-change" : undefined}>
+      <p className="conflict-title">{title}</p>
+      <div className="conflict-columns">
+        <div>
+          <p className="label">{t("conflict.theirs")}</p>
+          <pre className="conflict-value" dir="auto">{theirs}</pre>
+        </div>
+        {yours !== undefined ? (
+          <div>
+            <p className="label">{t("conflict.yours")}</p>
+            <pre className="conflict-value" dir="auto">{yours}</pre>
+          </div>
+        ) : null}
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button small primary" onClick={onKeepMine}>{t("conflict.keepMine")}</button>
+        <button type="button" className="button small" onClick={onUseTheirs}>{t("conflict.useTheirs")}</button>
+      </div>
+    </div>
+  );
 }
 
 function submittedValue(submitted: Record<string, string | string[]> | undefined, name: string): unknown {

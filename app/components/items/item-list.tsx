@@ -19,7 +19,7 @@ export type ItemListData = {
   projectId: number;
   answers: Record<string, { value: unknown; version: number; updatedAt: string } | null>;
   /** A register's rows on the page of it shown (all of them when it has one page). */
-  rows: Record<string, Array<{ id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string }>>;
+  rows: Record<string, Array<{ id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy?: string | null }>>;
   /** Which page of each register is shown (see register-pages.ts). */
   rowPages?: Record<string, RowPage>;
   /** Indices of the method's example rows not in each register yet. */

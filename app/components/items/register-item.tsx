@@ -11,11 +11,12 @@ import { FieldError } from "#app/components/field.tsx";
 import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { clip, displayCell } from "#app/views/display.ts";
 import { hasDraft, useAutosave, type SaveStatus } from "./use-autosave.ts";
-import { useLastChangeOf } from "#app/components/live.tsx";
 import { isTextField } from "#app/early-input.ts";
+import { actorLabel } from "#app/actors.ts";
 import { pageOfIndex, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 
-export type Row = { id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string };
+/** `updatedBy`: who last changed this row (its own changer, not the register's latest). */
+export type Row = { id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy?: string | null };
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
 
 /**
@@ -428,7 +429,8 @@ function RowForm({
   detailsRef: React.RefObject<HTMLDetailsElement | null>;
   onLine: (line: SummaryLine) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const fetcher = useFetcher<StepActionResult>({ key: `row-${row.id}` });
   const deleter = useFetcher<StepActionResult>();
   const mover = useFetcher<StepActionResult>();
@@ -436,7 +438,6 @@ function RowForm({
   // Someone else saved this row while the reader was editing it: their text stays, autosave
   // waits, and the row says who changed it (decision 037).
   const [remote, setRemote] = useState<{ cells: Row["cells"]; version: number; by: string | null } | null>(null);
-  const lastChangeOf = useLastChangeOf();
   const auto = useAutosave({ fetcher, draftKey, version: shown.version, formKey: shown.key, autosave: remote === null });
   const [dismissed, setDismissed] = useState<unknown>(null);
   const latest = fetcher.data ?? fallback;
@@ -460,7 +461,8 @@ function RowForm({
       setShown((s) => ({ cells: row.cells, version: row.version, key: s.key + 1 }));
       setRemote(null);
     } else {
-      setRemote({ cells: row.cells, version: row.version, by: lastChangeOf(`row:${item.id}`)?.byName ?? null });
+      // The row's own last changer (another row of the register may have been changed since).
+      setRemote({ cells: row.cells, version: row.version, by: row.updatedBy ? actorLabel(row.updatedBy, lang) : null });
     }
   }, [row.version]); // eslint-disable-line react-hooks/exhaustive-deps
 

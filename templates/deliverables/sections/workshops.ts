@@ -16,8 +16,9 @@ import { date, dateTime, num } from "../../text.ts";
 
 const label = (ctx: Ctx, l: string | Localized) => (typeof l === "string" ? l : loc(l, ctx.lang));
 
+/** "Phase › step": a document may print another phase's sessions (the go/no-go record prints customisation's). */
 function stepTitle(ctx: Ctx, stepId: string): string {
-  for (const p of ctx.pack.phases) for (const s of p.steps) if (s.id === stepId) return loc(s.title, ctx.lang);
+  for (const p of ctx.pack.phases) for (const s of p.steps) if (s.id === stepId) return `${loc(p.title, ctx.lang)} › ${loc(s.title, ctx.lang)}`;
   return stepId;
 }
 
