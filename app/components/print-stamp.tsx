@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { useLocation, useParams } from "react-router";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { formatDate } from "#app/views/format.ts";
@@ -50,19 +51,28 @@ export function PrintStamp({ phases, pagePhases }: { phases: StampPhase[]; pageP
   const segment = pathname.replace(/\/+$/, "").split("/")[3] ?? "";
   const ids = params.phaseId ? [params.phaseId] : (pagePhases[segment] ?? []);
   const shown = ids.map((id) => phases.find((p) => p.id === id)).filter((p): p is StampPhase => Boolean(p));
-  // The reader's own day: the page may have been rendered on another.
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  // The reader's own day, set in the browser (and again when printing): the server's HTML must not
+  // depend on the day, or the page memo would keep a page with yesterday's date (decision 014).
+  const [today, setToday] = useState<string | null>(null);
+  useEffect(() => {
+    const set = () => {
+      const now = new Date();
+      setToday(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`);
+    };
+    set();
+    window.addEventListener("beforeprint", set);
+    return () => window.removeEventListener("beforeprint", set);
+  }, []);
   const state = (p: StampPhase) =>
     p.gate.status === "signed" && p.gate.signed
       ? t("print.stamp.signed", { name: p.gate.signed.by, date: formatDate(p.gate.signed.at.slice(0, 10), lang) })
       : t(`print.stamp.${p.gate.status}`);
   return (
-    <p className="print-only print-stamp" data-testid="print-stamp" suppressHydrationWarning>
-      <span suppressHydrationWarning>{t("print.stamp.printed", { date: formatDate(today, lang) })}</span>
-      {shown.map((p) => (
+    <p className="print-only print-stamp" data-testid="print-stamp">
+      {today ? <span>{t("print.stamp.printed", { date: formatDate(today, lang) })}</span> : null}
+      {shown.map((p, i) => (
         <span key={p.id}>
-          {" · "}
+          {today || i > 0 ? " · " : null}
           {loc(p.title, lang)}: {state(p)}
         </span>
       ))}
