@@ -93,6 +93,23 @@ describe("the preview of an import", () => {
     ]);
   });
 
+  test("a row left as the register has it is unchanged even when the goal it points at was deleted since; the same row changed is checked as the form checks it", () => {
+    const goals = findItem(project.pack, "goals.register") as RegisterItem;
+    const rowD = add({ ...base, requirement: "Linked to a goal", goal: goalId });
+    const d = db.select().from(registerRows).where(eq(registerRows.id, rowD)).get()!;
+    const del = deleteRow(db, { projectId: project.id, item: goals, rowId: goalId, baseVersion: 1, by: sara });
+    expect(del.status).toBe("deleted");
+    const cmp = compareWithRegister(db, {
+      projectId: project.id,
+      item: requirements,
+      rows: [row(4, rowD, d.version, { ...base, requirement: "Linked to a goal", goal: goalId })],
+    });
+    expect(cmp.refused).toEqual([]);
+    expect(cmp.unchanged).toBe(1);
+    const changed = compareWithRegister(db, { projectId: project.id, item: requirements, rows: [row(4, rowD, d.version, { ...base, requirement: "Linked to a goal, edited", goal: goalId })] });
+    expect(changed.refused.map((r) => r.problems.map((p) => p.column))).toEqual([["goal"]]);
+  });
+
   test("a row changed here since the download whose values differ is a conflict, with who changed it and when; one changed the same way is unchanged", () => {
     updateRow(db, { projectId: project.id, item: requirements, rowId: rowA, baseVersion: 1, raw: { ...base, requirement: "One customer record", priority: "should" }, by: other });
     updateRow(db, { projectId: project.id, item: requirements, rowId: rowB, baseVersion: 1, raw: { ...base, requirement: "Quotes in one click", priority: "must" }, by: other });

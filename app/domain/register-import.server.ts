@@ -174,8 +174,12 @@ export function compareWithRegister(db: Db, args: { projectId: number; item: Reg
     let cells: RegisterCells | null = null;
     if (parsed.success) {
       cells = parsed.data;
+      // A row the file leaves as the register has it is unchanged, even if a row it points at has
+      // been deleted since (the form would keep it too): only new or changed rows are checked.
+      const stored = row.rowId !== null ? byId.get(row.rowId) : undefined;
+      const untouched = stored !== undefined && item.columns.every((c) => same((stored.cells as RegisterCells)[c.id], cells![c.id]));
       for (const col of item.columns) {
-        if (col.type !== "ref" || unreadable.has(col.id)) continue;
+        if (untouched || col.type !== "ref" || unreadable.has(col.id)) continue;
         const v = cells[col.id];
         if (v !== null && v !== undefined && !refTargets.get(col.register)?.has(Number(v))) problems.push({ column: col.id, message: refNotFound(Number(v), undefined) });
       }

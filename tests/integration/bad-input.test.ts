@@ -1350,6 +1350,11 @@ async function regSheetBytes(env: Env, kind: RegSheetKind): Promise<Uint8Array> 
   if (kind === "reg-formula") ws.getCell(4, 3).value = { formula: 'CONCATENATE("a","b")', result: "ab" };
   if (kind === "reg-edited") {
     ws.getCell(4, 3).value = EDITED_TEXT;
+    // Other drivers may have deleted the goal or touchpoint this row points at; an edited row is
+    // checked as the form checks it, so its references ("12 · name") are cleared to keep it valid.
+    ws.getRow(4).eachCell((cell, col) => {
+      if (col > 3 && typeof cell.value === "string" && /^\d+ · /.test(cell.value)) cell.value = null;
+    });
     ws.getCell(ws.rowCount + 1, 3).value = ADDED_TEXT;
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());

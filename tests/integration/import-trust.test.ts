@@ -164,11 +164,13 @@ describe("an imported file cannot speak for this installation's people", () => {
   test("the phase page does not show the vision as signed here, and marks the imported approval as not verified", async () => {
     const page = await (await get(`${location}/phases/vision`, "attacker", "en")).text();
     // Not the phase's own state: no "Signed off by <name> on …", no signed badge, not locked.
-    expect(page).not.toContain(`Signed off by ${SPONSOR.name}`);
+    // Names of the other direction are isolated (U+2068 … U+2069, decision 047): compare without the marks.
+    const unmarked = (s: string) => s.replace(/[\u2068\u2069]/g, "");
+    expect(unmarked(page)).not.toContain(`Signed off by ${SPONSOR.name}`);
     expect(page).not.toMatch(/data-gate="signed"/);
     expect(page).not.toContain("The phase is locked");
     const text = visible(page);
-    expect(text).toContain(`According to the imported file, ${SPONSOR.name} signed this phase off on`);
+    expect(unmarked(text)).toContain(`According to the imported file, ${SPONSOR.name} signed this phase off on`);
     expect(text).toMatch(/signed this phase off on [^—]*— Imported from “\u2068project-data-mehregan\.json\u2069”, not verified here/);
     const fa = visible(await (await get(`${location}/phases/vision`, "attacker")).text());
     expect(fa).toContain("واردشده از «\u2068project-data-mehregan.json\u2069»؛ در این‌جا راستی‌آزمایی نشده");
