@@ -16,6 +16,12 @@ const PDFS = path.resolve("tests/.artifacts/print");
 fs.mkdirSync(PDFS, { recursive: true });
 
 /** Form controls and navigation a reader would see on the printed page (none should remain). */
+/** Print media, once the page has hydrated: the print line's date is set in the browser (it must not be in the server's HTML, which the page memo keeps across days). */
+async function printMedia(page: Page) {
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("print-stamp")).toContainText(/چاپ: |Printed on /);
+}
+
 async function visibleChrome(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll("input, textarea, select, button, nav, [role=navigation]")]
@@ -65,7 +71,7 @@ test("a Persian step page printed: the project, phase and step on top, answers a
   await switchLanguage(page, "fa");
   await printButtonPrints(page, "چاپ");
 
-  await page.emulateMedia({ media: "print" });
+  await printMedia(page);
   expect(await visibleChrome(page)).toEqual([]);
   const main = page.locator("body");
   await expect(main.getByText("پیاده‌سازی CRM مهرگان").first()).toBeVisible();
@@ -94,7 +100,7 @@ test("a Persian step page printed: the project, phase and step on top, answers a
   // The goals register printed as one block per row: its row numbers in Persian digits too.
   await page.emulateMedia({ media: "screen" });
   await page.goto(stepOf(1, "goals.register"));
-  await page.emulateMedia({ media: "print" });
+  await printMedia(page);
   const goalsFile = path.join(PDFS, "step-goals-fa.pdf");
   await page.pdf({ path: goalsFile, format: "A4", printBackground: true });
   const goalsText = pdfText(goalsFile);
@@ -109,7 +115,7 @@ test("an English register page printed: every column of the goals register, no S
   const errors = watchConsole(page);
   await page.goto(stepOf(2, "goals.register"));
   await printButtonPrints(page, "Print");
-  await page.emulateMedia({ media: "print" });
+  await printMedia(page);
   expect(await visibleChrome(page)).toEqual([]);
   const goals = page.locator("#item-goals\\.register");
   // Columns the step's table does not show: how it is measured, the reason for its technology level.
@@ -138,7 +144,7 @@ test("every planning page has a Print button and prints without form controls or
     await page.emulateMedia({ media: "screen" });
     await page.goto(`/projects/1/${name}`);
     await printButtonPrints(page, "Print");
-    await page.emulateMedia({ media: "print" });
+    await printMedia(page);
     expect(await visibleChrome(page), name).toEqual([]);
     await expect(page.getByText("پیاده‌سازی CRM مهرگان").first(), name).toBeVisible();
     await expect(page.getByTestId("print-stamp"), name).toBeVisible();
@@ -198,7 +204,7 @@ test("a register shown a page at a time prints the rows of that page and says wh
   }
   await page.goto(`${stepOf(projectId, "vision.decisions")}?page.vision.decisions=2`);
   await switchLanguage(page, "en");
-  await page.emulateMedia({ media: "print" });
+  await printMedia(page);
   const decisions = page.locator("#item-vision\\.decisions");
   await expect(decisions.locator("table.print-table tbody tr")).toHaveCount(2);
   await expect(decisions.locator("table.print-table").getByText("Decision 27", { exact: true })).toBeVisible();
@@ -251,7 +257,7 @@ test("the prioritisation and roadmap pages printed in both languages: no text ov
     for (const name of ["prioritisation", "roadmap"]) {
       await p.emulateMedia({ media: "screen" });
       await p.goto(`/projects/${project}/${name}`);
-      await p.emulateMedia({ media: "print" });
+      await printMedia(p);
       const file = path.join(PDFS, `${name}-${lang}.pdf`);
       await p.pdf({ path: file, format: "A4", printBackground: true });
       const pages = pageTexts(file);
