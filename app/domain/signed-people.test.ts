@@ -14,7 +14,7 @@ import { applyGate } from "./signoff.server.ts";
 import { findUserByEmail } from "./auth.server.ts";
 import { addMember } from "./members.server.ts";
 import { exportDeliverable, projectPeople, signOffState } from "./deliverables.server.ts";
-import { getProject, loadProjectData, packOf } from "./projects.server.ts";
+import { getProject, loadProjectData, packOf, type ProjectData, type StoredRow } from "./projects.server.ts";
 import type { RegisterItem } from "#methodology/schema.ts";
 
 const { db, projectId, pack } = demoProjectDatabase();
@@ -68,7 +68,7 @@ test("people added to the team and the project after the vision phase was signed
 
 test("the distribution list and the signatories give an organisation only where it is known: the person's unit, or the consulting firm", () => {
   const project = { ...getProject(db, projectId)!, clientOrganisation: "Mehregan Foods" };
-  const data = { ...loadProjectData(db, projectId), rows: new Map([["team.members", [{ id: 1, position: 0, version: 1, updatedAt: "", cells: { name: "Thomas Berger", role: "executive-sponsor", unit: "Berger Holding" } }, { id: 2, position: 1, version: 1, updatedAt: "", cells: { name: "Neda Amini", role: "other" } }]]]) };
+  const data: ProjectData = { ...loadProjectData(db, projectId), rows: new Map<string, StoredRow[]>([["team.members", [{ id: 1, position: 0, version: 1, updatedAt: "", cells: { name: "Thomas Berger", role: "executive-sponsor", unit: "Berger Holding" } }, { id: 2, position: 1, version: 1, updatedAt: "", cells: { name: "Neda Amini", role: "other" } }]]]) };
   const members = [{ userId: 9, name: "Late Comer", email: "late@example.test", role: "executive-sponsor" as const, since: "", disabled: false }];
   const people = projectPeople(members, project, pack, data, null, "en", "Arman Consulting");
   expect(people.distribution.map((p) => [p.name, p.organisation])).toEqual([["Thomas Berger", "Berger Holding"], ["Neda Amini", ""], ["Late Comer", ""]]);
