@@ -74,3 +74,10 @@ test("the distribution list and the signatories give an organisation only where 
   expect(people.distribution.map((p) => [p.name, p.organisation])).toEqual([["Thomas Berger", "Berger Holding"], ["Neda Amini", ""], ["Late Comer", ""]]);
   expect(people.signatories.filter((p) => p.side === "client").map((p) => [p.name, p.organisation])).toEqual([["Thomas Berger", "Berger Holding"], ["Late Comer", ""]]);
 });
+
+test("the Persian minutes join a participant's role and unit with a Persian comma, the English ones with a Latin comma", async () => {
+  const fa = await minutes("fa");
+  expect(fa).toContain("حامی اجرایی، مدیریت عامل");
+  expect(fa).not.toContain("حامی اجرایی, مدیریت عامل");
+  expect(await minutes("en")).toMatch(/Executive sponsor, \S/);
+});
