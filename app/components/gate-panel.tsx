@@ -46,7 +46,7 @@ export type GatePanelProps = {
   content: { steps: Step[]; snapshot: { items: SnapshotItem[] }; refOptions: RefOptions };
   result: { intent: string; error: string; field: string | null; comment: string } | null;
   /** Set when sign-off could be requested (or is) and no member may sign: the warning, and where to invite (null: the reader cannot invite). */
-  nobodyCanSign?: { membersHref: string | null } | null;
+  nobodyCanSign?: { membersHref: string | null; sponsor?: { name: string; email: string } | null } | null;
 };
 
 /** The phase gate: its state, what changed since the last signature, and the actions the user's role allows. */
@@ -102,7 +102,7 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
         </div>
       ) : null}
       {gate.status === "open" && !gate.rejection && gate.events.length === 0 ? <p className="muted">{t("gate.notRequested")}</p> : null}
-      {nobodyCanSign ? <NobodyCanSign membersHref={nobodyCanSign.membersHref} /> : null}
+      {nobodyCanSign ? <NobodyCanSign membersHref={nobodyCanSign.membersHref} sponsor={nobodyCanSign.sponsor ?? null} /> : null}
 
       {gate.changedSinceSignoff && gate.lastApproval ? (
         <div className="gate-changes" data-testid="gate-changes">
@@ -126,7 +126,7 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
           ) : !gate.requiredComplete ? (
             <p className="status-missing">{t("gate.missingRequired", { count: missing, n: localDigits(missing, lang) })}</p>
           ) : (
-            <p className="muted">{t("gate.requestLead")}</p>
+            <p className="muted">{nobodyCanSign ? t("gate.requestLeadNobodyCanSign") : t("gate.requestLead")}</p>
           )}
           {errorFor("request") ? <p className="field-error" role="alert">{errorFor("request")}</p> : null}
           <button type="submit" className="button primary" disabled={busy || !gate.requiredComplete || gate.blockedBy.length > 0}>

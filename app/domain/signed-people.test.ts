@@ -81,3 +81,15 @@ test("the Persian minutes join a participant's role and unit with a Persian comm
   expect(fa).not.toContain("حامی اجرایی, مدیریت عامل");
   expect(await minutes("en")).toMatch(/Executive sponsor, \S/);
 });
+
+test("nobody can sign: the team register's executive sponsor with an email who is not a member is the one to invite", async () => {
+  const { sponsorToInvite } = await import("./signoff.server.ts");
+  const team = findItem(pack, "team.members") as RegisterItem;
+  const data = () => loadProjectData(db, projectId);
+  // Thomas Berger (added above, not invited) is the first sponsor in the register who is not a member.
+  expect(sponsorToInvite(db, projectId, data())).toEqual({ name: "Thomas Berger", email: "t.berger@berger.example" });
+  expect(addRow(db, { projectId, item: team, raw: { name: "No Mail", role: "executive-sponsor" }, by }).status).toBe("saved");
+  const user = db.insert(users).values({ email: "t.berger@berger.example", displayName: "Thomas Berger", passwordHash: "x" }).returning().get();
+  addMember(db, by, projectId, { id: user.id, displayName: "Thomas Berger", email: "t.berger@berger.example" }, "executive-sponsor");
+  expect(sponsorToInvite(db, projectId, data())).toBeNull();
+});

@@ -402,6 +402,28 @@ export function signerCount(db: Db, projectId: number): number {
 }
 
 /**
+ * When nobody can sign: the first executive sponsor in the team register with an email who is not a member of the
+ * project (issue 20 review, finding 12), offered "Invite <name>" next to the warning; null when there is none.
+ */
+export function sponsorToInvite(db: Db, projectId: number, projectData: ProjectData): { name: string; email: string } | null {
+  const memberEmails = new Set(
+    db
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.projectId, projectId))
+      .all()
+      .map((m) => m.email.toLowerCase()),
+  );
+  for (const r of projectData.rows.get("team.members") ?? []) {
+    const name = typeof r.cells.name === "string" ? r.cells.name.trim() : "";
+    const email = typeof r.cells.email === "string" ? r.cells.email.trim().toLowerCase() : "";
+    if (r.cells.role === "executive-sponsor" && name && email && !memberEmails.has(email)) return { name, email };
+  }
+  return null;
+}
+
+/**
  * Whether sign-off of the phase could be requested now, or already is: the
  * moment from which a project where nobody can sign must say so.
  */
