@@ -1,4 +1,5 @@
 import { loc, useTranslation } from "#app/i18n.ts";
+import { QUOTE_MARKS } from "#app/views/quote.ts";
 import { Form, useNavigation, useSearchParams } from "react-router";
 import type { TFunction } from "i18next";
 import type { Permission } from "#app/access.ts";
@@ -45,13 +46,15 @@ export type GatePanelProps = {
   content: { steps: Step[]; snapshot: { items: SnapshotItem[] }; refOptions: RefOptions };
   result: { intent: string; error: string; field: string | null; comment: string } | null;
   /** Set when sign-off could be requested (or is) and no member may sign: the warning, and where to invite (null: the reader cannot invite). */
-  nobodyCanSign?: { membersHref: string | null } | null;
+  nobodyCanSign?: { membersHref: string | null; sponsor?: { name: string; email: string } | null } | null;
 };
 
 /** The phase gate: its state, what changed since the last signature, and the actions the user's role allows. */
 export function GatePanel({ gate, permissions, missing, content, result, nobodyCanSign }: GatePanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
+  // A user's comment quoted as the page's language quotes: «…» on a Persian page.
+  const [open, close] = QUOTE_MARKS[lang] ?? QUOTE_MARKS.en;
   const busy = useNavigation().state !== "idle";
   const [search] = useSearchParams();
   const done = search.get("done");
@@ -75,7 +78,7 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
           <p>
             {t("gate.signedBy", { name: isolateName(gate.lastApproval.userName, lang) })} {when(gate.lastApproval.at)}
           </p>
-          {gate.lastApproval.comment ? <p className="muted">“<bdi>{gate.lastApproval.comment}</bdi>”</p> : null}
+          {gate.lastApproval.comment ? <p className="muted">{open}<bdi>{gate.lastApproval.comment}</bdi>{close}</p> : null}
           <Fingerprint value={gate.lastApproval.fingerprint} label={t("gate.fingerprintSigned")} />
           <p className="muted small">{t("gate.lockedNote")}</p>
         </div>
@@ -94,12 +97,12 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
             {t("gate.rejectedBy", { name: isolateName(gate.rejection.userName, lang) })} {when(gate.rejection.at)}
           </p>
           <p>
-            “<bdi>{gate.rejection.comment}</bdi>”
+            {open}<bdi>{gate.rejection.comment}</bdi>{close}
           </p>
         </div>
       ) : null}
       {gate.status === "open" && !gate.rejection && gate.events.length === 0 ? <p className="muted">{t("gate.notRequested")}</p> : null}
-      {nobodyCanSign ? <NobodyCanSign membersHref={nobodyCanSign.membersHref} /> : null}
+      {nobodyCanSign ? <NobodyCanSign membersHref={nobodyCanSign.membersHref} sponsor={nobodyCanSign.sponsor ?? null} /> : null}
 
       {gate.changedSinceSignoff && gate.lastApproval ? (
         <div className="gate-changes" data-testid="gate-changes">
@@ -123,7 +126,7 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
           ) : !gate.requiredComplete ? (
             <p className="status-missing">{t("gate.missingRequired", { count: missing, n: localDigits(missing, lang) })}</p>
           ) : (
-            <p className="muted">{t("gate.requestLead")}</p>
+            <p className="muted">{nobodyCanSign ? t("gate.requestLeadNobodyCanSign") : t("gate.requestLead")}</p>
           )}
           {errorFor("request") ? <p className="field-error" role="alert">{errorFor("request")}</p> : null}
           <button type="submit" className="button primary" disabled={busy || !gate.requiredComplete || gate.blockedBy.length > 0}>
@@ -185,7 +188,7 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
             {[...gate.events].reverse().map((e) => (
               <li key={e.id}>
                 <strong>{t(`gate.events.${e.kind}`)}</strong> — <bdi>{e.userName}</bdi> · {when(e.at)}
-                {e.comment ? <> · “<bdi>{e.comment}</bdi>”</> : null}
+                {e.comment ? <> · {open}<bdi>{e.comment}</bdi>{close}</> : null}
                 {e.fingerprint && e.kind === "approved" ? <code className="fingerprint-inline" dir="ltr"> {e.fingerprint.slice(0, 12)}…</code> : null}
               </li>
             ))}
@@ -200,6 +203,7 @@ export function GatePanel({ gate, permissions, missing, content, result, nobodyC
 function ImportedRecords({ imported, matches, when, children }: { imported: GatePanelProps["gate"]["imported"]; matches: boolean | null; when: (iso: string) => React.ReactNode; children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
+  const [open, close] = QUOTE_MARKS[lang] ?? QUOTE_MARKS.en;
   // The file's name isolated (FSI … PDI): a Latin name with dots and dates inside a Persian sentence would otherwise be reordered.
   const notVerified = (source: string | null | undefined) => (
     <span className="imported-mark" data-testid="imported-mark">{t("gate.imported.notVerified", { source: `\u2068${source ?? ""}\u2069` })}</span>
@@ -214,7 +218,7 @@ function ImportedRecords({ imported, matches, when, children }: { imported: Gate
           <p>
             {t("gate.imported.approvedBy", { name: isolateName(approval.userName, lang) })} {when(approval.at)} — {notVerified(approval.importedFrom)}
           </p>
-          {approval.comment ? <p className="muted">“<bdi>{approval.comment}</bdi>”</p> : null}
+          {approval.comment ? <p className="muted">{open}<bdi>{approval.comment}</bdi>{close}</p> : null}
           <Fingerprint value={approval.fingerprint} label={t("gate.imported.fingerprint")} />
           <p className="muted small">{matches ? t("gate.imported.matches") : t("gate.imported.differs")}</p>
           {matches ? null : children}
@@ -226,7 +230,7 @@ function ImportedRecords({ imported, matches, when, children }: { imported: Gate
           {[...imported.events].reverse().map((e) => (
             <li key={e.id}>
               <strong>{t(`gate.events.${e.kind}`)}</strong> — <bdi>{e.userName}</bdi> · {when(e.at)}
-              {e.comment ? <> · “<bdi>{e.comment}</bdi>”</> : null} · {notVerified(e.importedFrom)}
+              {e.comment ? <> · {open}<bdi>{e.comment}</bdi>{close}</> : null} · {notVerified(e.importedFrom)}
             </li>
           ))}
         </ol>
@@ -238,13 +242,14 @@ function ImportedRecords({ imported, matches, when, children }: { imported: Gate
 function ReopenedNote({ events, when, t, lang }: { events: GateEvent[]; when: (iso: string) => React.ReactNode; t: TFunction; lang: Language }) {
   const reopen = [...events].reverse().find((e) => e.kind === "reopened");
   if (!reopen) return null;
+  const [open, close] = QUOTE_MARKS[lang] ?? QUOTE_MARKS.en;
   return (
     <div className="gate-state">
       <p>
         {t("gate.reopenedBy", { name: isolateName(reopen.userName, lang) })} {when(reopen.at)}
       </p>
       <p className="muted">
-        {t("gate.reason")}: “<bdi>{reopen.comment}</bdi>”
+        {t("gate.reason")}: {open}<bdi>{reopen.comment}</bdi>{close}
       </p>
     </div>
   );

@@ -6,7 +6,12 @@ import { Link } from "./app-link.tsx";
  * member may sign (issue 20): the request could be sent, but never signed.
  * Whoever may invite gets the way to the People page.
  */
-export function NobodyCanSign({ membersHref }: { membersHref: string | null }) {
+/** The People page's invitation form, filled in for the team register's sponsor (role, email, name). */
+export function sponsorInviteHref(membersHref: string, sponsor: { name: string; email: string }): string {
+  return `${membersHref}?${new URLSearchParams({ role: "executive-sponsor", email: sponsor.email, name: sponsor.name })}#invite-title`;
+}
+
+export function NobodyCanSign({ membersHref, sponsor = null }: { membersHref: string | null; sponsor?: { name: string; email: string } | null }) {
   const { t } = useTranslation();
   return (
     <p className="banner banner-warning nobody-can-sign" role="status" data-testid="nobody-can-sign">
@@ -14,6 +19,13 @@ export function NobodyCanSign({ membersHref }: { membersHref: string | null }) {
       {membersHref ? (
         <>
           {" "}
+          {sponsor ? (
+            <>
+              <Link to={sponsorInviteHref(membersHref, sponsor)} className="button small" data-testid="invite-sponsor">
+                {t("gate.inviteSponsor", { name: `\u2068${sponsor.name}\u2069` })}
+              </Link>{" "}
+            </>
+          ) : null}
           <Link to={membersHref} className="button small">{t("gate.nobodyCanSignInvite")}</Link>
         </>
       ) : null}

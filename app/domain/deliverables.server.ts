@@ -22,7 +22,7 @@ import { canonical } from "./canonical.ts";
 import type { Branding } from "./branding.ts";
 import { audit, type Actor } from "./audit.server.ts";
 import { effectiveBranding } from "./branding.server.ts";
-import { gateView, projectGates } from "./signoff.server.ts";
+import { gateView, projectGates, type SignedPeople } from "./signoff.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 import type { DiagramRenderer } from "./diagram-render.server.ts";
 import { sessionRecords, type SessionRecord } from "./workshop.server.ts";
@@ -239,7 +239,9 @@ export function projectPeople(members: ActiveMembers, project: ProjectRow, pack:
     const teamRole = roleCol?.type === "choice" ? loc(roleCol.options.find((o) => o.id === r.cells.role)?.label, lang) || String(r.cells.role ?? "") : String(r.cells.role ?? "");
     // The consultant is listed in the team register under "other": the distribution list says what they are.
     const role = consultant && (r.cells.role === "other" || !teamRole) ? t("roles.consultant") : teamRole;
-    distribution.push({ name, role, organisation: consultant ? firm : project.clientOrganisation, email, sponsor: r.cells.role === "executive-sponsor", consultant });
+    // An organisation only where it is known: the consulting firm, or the person's own unit in the team register (decision 047).
+    const unit = typeof r.cells.unit === "string" ? r.cells.unit.trim() : "";
+    distribution.push({ name, role, organisation: consultant ? firm : unit, email, sponsor: r.cells.role === "executive-sponsor", consultant });
   }
   // Members who lead or advise the project receive it too; team members and viewers with an account
   // receive it through the team register (a large project's dozens of accounts are not a distribution list).
@@ -247,13 +249,13 @@ export function projectPeople(members: ActiveMembers, project: ProjectRow, pack:
     if (m.role !== "executive-sponsor" && m.role !== "project-manager" && m.role !== "consultant") continue;
     if (distribution.some((p) => (p.email && p.email === m.email.toLowerCase()) || p.name === m.name)) continue;
     const consultant = m.role === "consultant";
-    distribution.push({ name: m.name, role: t(`roles.${m.role}`), organisation: consultant ? firm : project.clientOrganisation, email: m.email.toLowerCase(), sponsor: m.role === "executive-sponsor", consultant });
+    distribution.push({ name: m.name, role: t(`roles.${m.role}`), organisation: consultant ? firm : "", email: m.email.toLowerCase(), sponsor: m.role === "executive-sponsor", consultant });
   }
   const signatories: Array<Person & { side: "client" | "consultant" }> = distribution.filter((p) => p.sponsor).map((p) => ({ name: p.name, role: p.role, organisation: p.organisation, side: "client" as const }));
   const approver = signOff?.lastApproval?.by;
   if (approver && !signatories.some((p) => p.name === approver)) {
     const known = distribution.find((p) => p.name === approver);
-    signatories.push({ name: approver, role: known?.role ?? t("roles.executive-sponsor"), organisation: project.clientOrganisation, side: "client" });
+    signatories.push({ name: approver, role: known?.role ?? t("roles.executive-sponsor"), organisation: known?.organisation ?? "", side: "client" });
   }
   if (!signatories.length) signatories.push({ name: "", role: t("roles.executive-sponsor"), organisation: project.clientOrganisation, side: "client" });
   const consultants = distribution.filter((p) => p.consultant).map((p) => ({ name: p.name, role: p.role, organisation: firm, side: "consultant" as const }));
@@ -272,16 +274,37 @@ export function deliverableSessions(db: Db, projectId: number, def: DeliverableD
   return sessionRecords(db, projectId, sessionPhasesOf(def), signedAt);
 }
 
+/**
+ * Who was on the project when a deliverable's phase was signed, as the approval kept them (approvals since
+ * decision 047), or null (not signed, or signed before signatures kept them): the document names today's team.
+ */
+export function signedPeople(db: Db, projectId: number, pack: Pack, phaseId: string, signOff: SignOffState | null): SignedPeople | null {
+  if (signOff?.status !== "signed") return null;
+  return projectGates(db, projectId, pack).get(phaseId)?.lastApproval?.snapshot?.people ?? null;
+}
+
+/** The project's data with the team register as it was when the phase was signed (other registers and answers as they are). */
+function withTeamAsSigned(data: ProjectData, people: SignedPeople): ProjectData {
+  const rows = new Map(data.rows);
+  rows.set("team.members", people.team.map((cells, i) => ({ id: -(i + 1), position: i, cells: cells as Record<string, string | number | null>, version: 1, updatedAt: "" })));
+  return { ...data, rows };
+}
+
 /** Everything the builder needs, and the version number it gets. */
-export async function deliverableInput(req: ExportRequest): Promise<DeliverableInput> {
-  const def = findDeliverable(req.id)!;
-  const now = (req.now ?? new Date()).toISOString();
-  const signOff = signOffState(req.db, req.project, req.pack, req.data, def.phaseId, req.lang);
+export async function deliverableInput(given: ExportRequest): Promise<DeliverableInput> {
+  const def = findDeliverable(given.id)!;
+  const now = (given.now ?? new Date()).toISOString();
+  const signOff = signOffState(given.db, given.project, given.pack, given.data, def.phaseId, given.lang);
+  // A signed document does not change: its team and approvers are those of the moment it was signed (decision 047).
+  const asSigned = signedPeople(given.db, given.project.id, given.pack, def.phaseId, signOff);
+  const req = asSigned ? { ...given, data: withTeamAsSigned(given.data, asSigned) } : given;
   const parts = contentParts(req.project, req.pack, req.data, signOff);
   const workshops = deliverableSessions(req.db, req.project.id, def, signOff);
   const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id, workshops), now, parts);
   const branding = effectiveBranding(req.db, req.project.id);
-  const members = listMembers(req.db, req.project.id).filter((m) => !m.disabled);
+  const members: ActiveMembers = asSigned
+    ? asSigned.members.map((m) => ({ userId: 0, name: m.name, email: m.email, role: m.role as ActiveMembers[number]["role"], since: "", disabled: false }))
+    : listMembers(req.db, req.project.id).filter((m) => !m.disabled);
   const author = documentAuthor(members, req.data, req.actor.name, req.author);
   const people = projectPeople(members, req.project, req.pack, req.data, signOff, req.lang, branding.firmName);
   return {

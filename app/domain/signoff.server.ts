@@ -26,7 +26,31 @@ import type { ProjectData } from "./projects.server.ts";
 export type SnapshotItem =
   | { id: string; value: unknown }
   | { id: string; rows: Array<{ id: number; cells: Record<string, unknown> }> };
-export type PhaseSnapshot = { phaseId: string; items: SnapshotItem[] };
+export type PhaseSnapshot = {
+  phaseId: string;
+  items: SnapshotItem[];
+  /**
+   * Who was on the project when the phase was signed (approvals from issue 20 on; decision 047): the team register's rows and the
+   * members' names, emails and roles. A signed document names these, not today's team. Not part of the fingerprint.
+   */
+  people?: SignedPeople;
+};
+export type SignedPeople = { team: Array<Record<string, string | number | null>>; members: Array<{ name: string; email: string; role: string }> };
+
+/** The people a signature keeps: the team register's rows and the members who can act, as they are now. */
+export function peopleNow(db: Pick<Db, "select">, projectId: number, projectData: ProjectData): SignedPeople {
+  const team = (projectData.rows.get("team.members") ?? []).map((r) => ({ ...r.cells }));
+  const members = db
+    .select({ name: users.displayName, email: users.email, role: memberships.role, disabled: users.disabled })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.projectId, projectId))
+    .orderBy(asc(memberships.id))
+    .all()
+    .filter((m) => !m.disabled)
+    .map(({ name, email, role }) => ({ name, email, role }));
+  return { team, members };
+}
 
 
 export function phaseSnapshot(phase: Phase, projectData: ProjectData): PhaseSnapshot {
@@ -284,7 +308,8 @@ export function applyGate(
 ): GateResult {
   return writeTransaction(db, (tx) => {
     const gates = projectGates(db, args.projectId, args.pack);
-    const view = gateView(args.pack, args.phase, gates, args.load());
+    const data = args.load();
+    const view = gateView(args.pack, args.phase, gates, data);
     const comment = stripInvisible(args.comment).trim();
     const refuse = (error: string, status: 409 | 400 = 409, field?: "comment"): GateResult => ({ ok: false, status, error, field });
     let kind: SignoffEventKind;
@@ -319,7 +344,8 @@ export function applyGate(
     if (comment.length > 2000) return refuse("gate.errors.commentTooLong", 400, "comment");
     const after = statusAfter(kind, Boolean(view.lastApproval));
     const at = new Date().toISOString();
-    const snapshot = kind === "approved" ? view.snapshot : null;
+    // An approval keeps the phase's content and who was on the project then (a signed document names them, decision 047).
+    const snapshot = kind === "approved" ? { ...view.snapshot, people: peopleNow(tx, args.projectId, data) } : null;
     tx.insert(signoffEvents)
       .values({
         projectId: args.projectId,
@@ -373,6 +399,28 @@ export function signerCount(db: Db, projectId: number): number {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.projectId, projectId), inArray(memberships.role, SIGNING_ROLES), eq(users.disabled, false)))
     .get()!.n;
+}
+
+/**
+ * When nobody can sign: the first executive sponsor in the team register with an email who is not a member of the
+ * project (issue 20 review, finding 12), offered "Invite <name>" next to the warning; null when there is none.
+ */
+export function sponsorToInvite(db: Db, projectId: number, projectData: ProjectData): { name: string; email: string } | null {
+  const memberEmails = new Set(
+    db
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.projectId, projectId))
+      .all()
+      .map((m) => m.email.toLowerCase()),
+  );
+  for (const r of projectData.rows.get("team.members") ?? []) {
+    const name = typeof r.cells.name === "string" ? r.cells.name.trim() : "";
+    const email = typeof r.cells.email === "string" ? r.cells.email.trim().toLowerCase() : "";
+    if (r.cells.role === "executive-sponsor" && name && email && !memberEmails.has(email)) return { name, email };
+  }
+  return null;
 }
 
 /**

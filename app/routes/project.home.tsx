@@ -7,7 +7,7 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { teamCoverage } from "#app/domain/team.server.ts";
 import { healthCounts, phaseStates } from "#app/domain/health.server.ts";
-import { gateView, projectGates, signerCount, signoffInReach } from "#app/domain/signoff.server.ts";
+import { gateView, projectGates, signerCount, sponsorToInvite, signoffInReach } from "#app/domain/signoff.server.ts";
 import { NobodyCanSign } from "#app/components/nobody-can-sign.tsx";
 import { readGoals, readStages, roadmapWarnings } from "#app/domain/planning.ts";
 import { planningLimits } from "#app/domain/thresholds.ts";
@@ -51,6 +51,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // From the moment sign-off could be requested for some phase, a project where nobody can sign says so (issue 20).
     nobodyCanSign: pack.phases.some((p) => signoffInReach(gateView(pack, p, gates, data))) && signerCount(db, project.id) === 0,
     canInvite: may("manage-members"),
+    sponsorToInvite: may("manage-members") && signerCount(db, project.id) === 0 ? sponsorToInvite(db, project.id, data) : null,
     overnight: pack.planning ? roadmapWarnings(readStages(pack.planning, data), readGoals(pack.planning, data), planningLimits(pack, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length }
@@ -96,7 +97,7 @@ export default function ProjectHome({ loaderData }: Route.ComponentProps) {
               <Link to={`${base}/health`}>{t("planning.health.open")}</Link>
             </p>
           ) : null}
-          {loaderData.nobodyCanSign ? <NobodyCanSign membersHref={loaderData.canInvite ? `${base}/members` : null} /> : null}
+          {loaderData.nobodyCanSign ? <NobodyCanSign membersHref={loaderData.canInvite ? `${base}/members` : null} sponsor={loaderData.sponsorToInvite} /> : null}
           {team && team.unfilled > 0 ? (
             <p className="status-warning">
               {t("home.rolesUnfilled", { count: team.unfilled, n: localDigits(team.unfilled, lang), total: localDigits(team.total, lang) })}{" "}

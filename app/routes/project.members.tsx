@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
-import { Form, data, useNavigation } from "react-router";
+import { Form, data, useNavigation, useSearchParams } from "react-router";
 import { z } from "zod";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.members";
@@ -106,6 +106,8 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
   const lang = i18n.language as Language;
   const busy = useNavigation().state !== "idle";
   const { members, invitations, manage, me, unlinked } = loaderData;
+  // "Invite <name>" next to the "nobody can sign" warning fills the form in (role, email, name).
+  const [prefill] = useSearchParams();
   const result = actionData as (InviteActionResult & { userId?: number }) | undefined;
   const inviting = result?.intent === "invite" ? result : undefined;
   return (
@@ -201,7 +203,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           <Form method="post" className="stack" noValidate key={inviting?.link ?? "invite"}>
             <input type="hidden" name="intent" value="invite" />
             <Field id="invite-role" label={t("members.role")} error={inviting?.error && (inviting.errors?.role || !inviting.errors || !Object.keys(inviting.errors).length) ? inviting.error : null} required>
-              <select id="invite-role" name="role" className="input" defaultValue="">
+              <select id="invite-role" name="role" className="input" defaultValue={inviting?.error ? "" : (prefill.get("role") ?? "")}>
                 <option value="" disabled>{t("members.chooseRole")}</option>
                 {PROJECT_ROLES.map((r) => (
                   <option key={r} value={r}>{t(`roles.${r}`)}</option>
@@ -209,10 +211,10 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
               </select>
             </Field>
             <Field id="invite-email" label={t("inviteMail.email")} hint={t("inviteMail.emailHint")} error={inviting?.errors?.email ?? null}>
-              <input id="invite-email" name="email" type="email" className="input" dir="ltr" maxLength={254} autoComplete="off" defaultValue={inviting?.error ? (inviting.email ?? "") : ""} />
+              <input id="invite-email" name="email" type="email" className="input" dir="ltr" maxLength={254} autoComplete="off" defaultValue={inviting?.error ? (inviting.email ?? "") : (prefill.get("email") ?? "")} />
             </Field>
             <Field id="invite-name" label={t("inviteMail.name")} error={inviting?.errors?.name ?? null}>
-              <input id="invite-name" name="name" className="input" dir="auto" maxLength={120} autoComplete="off" defaultValue={inviting?.error ? (inviting.name ?? "") : ""} />
+              <input id="invite-name" name="name" className="input" dir="auto" maxLength={120} autoComplete="off" defaultValue={inviting?.error ? (inviting.name ?? "") : (prefill.get("name") ?? "")} />
             </Field>
             <Field id="invite-language" label={t("inviteMail.language")}>
               <select id="invite-language" name="language" className="input" defaultValue={loaderData.deliverableLanguage}>

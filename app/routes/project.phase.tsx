@@ -5,7 +5,7 @@ import { z } from "zod";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.phase";
 import { requirePhase, requireProjectContext } from "#app/domain/project-context.server.ts";
-import { applyGate, gateView, projectGates, signerCount, signoffInReach, type GateIntent } from "#app/domain/signoff.server.ts";
+import { applyGate, gateView, projectGates, signerCount, sponsorToInvite, signoffInReach, type GateIntent } from "#app/domain/signoff.server.ts";
 import { gateDrafts, publicOrigin, sendMailLater } from "#app/domain/mail.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { loadProjectData } from "#app/domain/projects.server.ts";
@@ -28,6 +28,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
     permissions,
     // Sign-off could be requested (or is), and no member may sign (issue 20): the gate says so.
     nobodyCanSign: signoffInReach(view) && signerCount(db, project.id) === 0,
+    // …and the team register's uninvited sponsor with an email, offered "Invite <name>" to whoever may invite.
+    sponsorToInvite: signoffInReach(view) && permissions.includes("manage-members") && signerCount(db, project.id) === 0 ? sponsorToInvite(db, project.id, projectData) : null,
     phase: { id: phase.id, title: phase.title, summary: phase.summary, source: source ? { file: source.file, title: source.title } : null },
     required: progress.required,
     requiredAnswered: progress.requiredAnswered,
@@ -130,7 +132,7 @@ export default function PhasePage({ loaderData, actionData }: Route.ComponentPro
         missing={loaderData.required - loaderData.requiredAnswered}
         content={loaderData.content}
         result={actionData ?? null}
-        nobodyCanSign={loaderData.nobodyCanSign ? { membersHref: loaderData.permissions.includes("manage-members") ? `/projects/${projectId}/members` : null } : null}
+        nobodyCanSign={loaderData.nobodyCanSign ? { membersHref: loaderData.permissions.includes("manage-members") ? `/projects/${projectId}/members` : null, sponsor: loaderData.sponsorToInvite } : null}
       />
     </div>
   );

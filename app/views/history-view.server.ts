@@ -7,6 +7,7 @@
  * A value longer than SHORTEN_AT characters is cut (at a space near the
  * limit) and says how long it is; `?full=<entry id>` shows that entry whole.
  */
+import { quoted } from "./quote.ts";
 import type { TFunction } from "i18next";
 import { loc } from "#app/i18n.ts";
 import { characterCount, clip, displayCell, displayValue, type RefOptions } from "#app/views/display.ts";
@@ -65,7 +66,7 @@ function valueText(e: AuditRow, v: unknown, item: Item | undefined, lang: Langua
   if (typeof o.role === "string") parts.push(t(`roles.${o.role}`));
   if (typeof o.user === "string" && emailShown(o.user)) parts.push(o.user);
   if (typeof o.status === "string") parts.push(t(`gate.status.${o.status}`));
-  if (typeof o.comment === "string") parts.push(`“${o.comment}”`);
+  if (typeof o.comment === "string") parts.push(quoted(o.comment, lang));
   if (typeof o.note === "string" && o.note) parts.push(o.note);
   if (typeof o.name === "string") parts.push(o.name);
   if (typeof o.version === "number") parts.push(t("history.version", { n: localDigits(o.version, lang) }));

@@ -53,6 +53,13 @@ describe("a project in which nobody can sign", () => {
     expect(onPhase).toContain(WARNING);
     expect(onPhase).toContain("Invite an executive sponsor");
     expect(onPhase).toContain('href="/projects/1/members"');
+    // The team register's sponsor, no longer a member, with an email: "Invite <name>", the People page's form filled in (review finding 12).
+    expect(onPhase).toContain('data-testid="invite-sponsor"');
+    expect(onPhase).toMatch(/href="\/projects\/1\/members\?role=executive-sponsor&amp;email=[^"]+#invite-title"/);
+    expect(phase).not.toContain("will be asked to review and sign");
+    const invite = onPhase!.match(/href="(\/projects\/1\/members\?[^"]+)"/)![1]!.replace(/&amp;/g, "&");
+    const members = await page(invite, "pm");
+    expect(members).toMatch(/id="invite-email"[^>]*value="[^"]+@/);
     // It stands with the request form, before its button.
     expect(phase.indexOf('data-testid="nobody-can-sign"')).toBeLessThan(phase.indexOf('name="intent" value="request"'));
     const home = warning(await page("/projects/1", "pm"));

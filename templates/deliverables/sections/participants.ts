@@ -35,10 +35,12 @@ function nameKey(name: string): string {
 }
 
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
-const joinParts = (...parts: string[]) => parts.filter(Boolean).join(", ");
+/** Role and unit joined by the language's comma («،» in Persian). */
+const joinWith = (separator: string) => (...parts: string[]) => parts.filter(Boolean).join(separator);
 
 /** Pure: the participants from the team, the recorded attendance and the names joined from phones. */
-export function minutesParticipants(args: { team: Cells[]; recorded: Cells[]; joined: string[]; absent?: Cells[]; roleLabel: (role: unknown) => string }): { attendanceRecorded: boolean; people: MinutesParticipant[] } {
+export function minutesParticipants(args: { team: Cells[]; recorded: Cells[]; joined: string[]; absent?: Cells[]; roleLabel: (role: unknown) => string; separator?: string }): { attendanceRecorded: boolean; people: MinutesParticipant[] } {
+  const joinParts = joinWith(args.separator ?? ", ");
   // Someone the minutes list as absent did not attend, whatever another list says.
   const absent = new Set((args.absent ?? []).map((r) => nameKey(text(r.name))).filter(Boolean));
   const recorded = args.recorded.filter((r) => text(r.name) && !absent.has(nameKey(text(r.name))));
@@ -78,6 +80,7 @@ export function participantsSection(ctx: Ctx, input: DeliverableInput): FileChil
     joined: (input.workshops ?? []).flatMap((w) => w.participants),
     absent: rowsOf(ctx, ABSENTEES_REGISTER).map((r) => r.cells),
     roleLabel,
+    separator: ctx.lang === "fa" ? "، " : ", ",
   });
   // Nobody known: the participants register's own heading and open note (it is required).
   if (list.people.length === 0) return registerTable(ctx, PARTICIPANTS_REGISTER, { title: s.participants, heading: 2 });
