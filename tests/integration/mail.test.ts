@@ -74,7 +74,7 @@ describe("email through a real SMTP server", () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    server = await startServer({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), MAIL_FROM: "gambegam@firm.example" });
+    server = await startServer({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), MAIL_FROM: "Gambegam <gambegam@firm.example>" });
     pm = await signIn(server.url, PM);
   }, 60_000);
   afterAll(async () => {
@@ -181,7 +181,7 @@ describe("email through a real SMTP server", () => {
         execFile(
           path.resolve("node_modules/.bin/tsx"),
           ["app/cli/digest.ts"],
-          { env: { ...process.env, DATABASE_PATH: server.databasePath, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), MAIL_FROM: "gambegam@firm.example", PUBLIC_URL: server.url }, encoding: "utf8", timeout: 60_000 },
+          { env: { ...process.env, DATABASE_PATH: server.databasePath, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), MAIL_FROM: "Gambegam <gambegam@firm.example>", PUBLIC_URL: server.url }, encoding: "utf8", timeout: 60_000 },
           (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
         );
       });
