@@ -14,7 +14,7 @@ import { translateError } from "#app/components/field.tsx";
 import { EmailField, Honeypot } from "#app/components/auth-fields.tsx";
 import { Field } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";
-import { chosenLanguage } from "#app/domain/preferences.server.ts";
+import { chosenLanguage, getPreferences, languageCookie } from "#app/domain/preferences.server.ts";
 import { rememberLanguage } from "#app/domain/mail.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -41,7 +41,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   // The language this browser chose becomes the one their emails are written in (decision 046).
   const chosen = await chosenLanguage(request);
   if (chosen && chosen !== result.user.language) rememberLanguage(db, result.user.id, chosen);
-  return redirect(returnTo, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
+  const headers = new Headers({ "Set-Cookie": sessionCookie(request, result.token) });
+  if (!chosen) {
+    // A browser that chose none speaks the language this person last chose (review finding 6);
+    // someone who never chose one has the language they are working in stored as theirs.
+    if (result.user.language) headers.append("Set-Cookie", await languageCookie.serialize(result.user.language));
+    else rememberLanguage(db, result.user.id, (await getPreferences(request)).lang);
+  }
+  return redirect(returnTo, { headers });
 }
 
 export function meta({ matches }: Route.MetaArgs) {
