@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
+import { useEffect, useState } from "react";
 import { Link } from "#app/components/app-link.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/login";
@@ -60,6 +61,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   const lang = i18n.language as Language;
   const busy = useNavigation().state === "submitting";
   const { returnTo, needsSetup, demo, notice } = loaderData;
+  // The part after # never reaches the server: a link to `…#sign-off` keeps it through sign-in (review finding 9).
+  const [hash, setHash] = useState("");
+  useEffect(() => setHash(window.location.hash), []);
   return (
     <main id="main" className="page narrow">
       <h1>{t("auth.signInTitle")}</h1>
@@ -76,7 +80,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             {translateError(t, lang, actionData.error)}
           </p>
         ) : null}
-        <input type="hidden" name="returnTo" value={returnTo} />
+        <input type="hidden" name="returnTo" value={returnTo.includes("#") ? returnTo : returnTo + hash} />
         <EmailField errors={{}} values={actionData?.values} autoFocus />
         <Field id="password" label={t("auth.password")} required>
           <input id="password" name="password" type="password" dir="ltr" className="input" autoComplete="current-password" aria-describedby={actionData?.error ? "login-error" : undefined} />
