@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mailSettings, publicOrigin, untilHour, withoutTokens } from "./mail.server.ts";
+import { mailSettings, mailStartupLine, publicOrigin, untilHour, withoutTokens } from "./mail.server.ts";
 
 describe("mail settings from the environment", () => {
   it("no SMTP settings: nothing is sent, the digest timer is off unless forced", () => {
@@ -34,5 +34,22 @@ describe("mail settings from the environment", () => {
   it("a delivered message keeps no live token", () => {
     expect(withoutTokens("Open https://x.example/invitations/abcdefghijklmnopqrstuvwxyz012345 now")).toBe("Open https://x.example/invitations/… now");
     expect(withoutTokens('<a href="https://x/reset/abcdefghijklmnopqrstuvwxyz_-0123">')).toBe('<a href="https://x/reset/…">');
+  });
+});
+
+describe("MAIL_FROM (review finding 2)", () => {
+  it("`Name <address>` is accepted: the address is sent as the address, the name as the name", () => {
+    const s = mailSettings({ SMTP_HOST: "127.0.0.1", MAIL_FROM: "Gambegam <noreply@example.test>" });
+    expect(s.from).toBe("noreply@example.test");
+    expect(s.fromName).toBe("Gambegam");
+    expect(mailSettings({ MAIL_FROM: '"Acme, Consulting" <Mail@Acme.example>' })).toMatchObject({ from: "Mail@Acme.example", fromName: "Acme, Consulting" });
+    expect(mailSettings({ MAIL_FROM: "plain@acme.example" })).toMatchObject({ from: "plain@acme.example", fromName: null });
+    expect(mailStartupLine(s, false)).toBe("Email: sent through SMTP from Gambegam <noreply@example.test>.");
+  });
+  it("an unparseable one stops the start-up with a clear line instead of failing every message", () => {
+    for (const bad of ["Gambegam", "Gambegam <noreply>x", "a@b c@d", "<>"]) {
+      const s = mailSettings({ SMTP_HOST: "127.0.0.1", MAIL_FROM: bad });
+      expect(() => mailStartupLine(s, false)).toThrow(/MAIL_FROM .* is not an email address/);
+    }
   });
 });

@@ -27,8 +27,12 @@ type SmtpOptions = { host: string; port: number; secure: boolean; auth?: { user:
 export type MailSettings = {
   /** An smtp:// or smtps:// address, or host/port options; null: no mail server, nothing is sent. */
   smtp: string | SmtpOptions | null;
-  /** The sender's address. */
+  /** The sender's address (from MAIL_FROM, which may be `Name <address>`). */
   from: string;
+  /** The name MAIL_FROM gave with the address, or null. */
+  fromName: string | null;
+  /** MAIL_FROM as written when it is not an address nor `Name <address>`: the server refuses to start. */
+  fromProblem: string | null;
   /** The address people open links at (links in emails, and the links to copy); null: the address the request came to. */
   publicUrl: string | null;
   /** The hour (server time, 0–23) the daily digest goes out. */
@@ -36,6 +40,17 @@ export type MailSettings = {
   /** Whether the server's timer sends digests: `auto` only when SMTP is configured. */
   digest: "auto" | "on" | "off";
 };
+
+/** `address`, `Name <address>` or `"Name" <address>` → its parts; null when it is none of these (review finding 2). */
+export function parseMailFrom(raw: string): { name: string | null; address: string } | null {
+  const address = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+$/;
+  const text = raw.trim();
+  if (address.test(text)) return { name: null, address: text };
+  const m = /^(.*?)\s*<([^<>]*)>$/.exec(text);
+  if (!m || !address.test(m[2]!.trim())) return null;
+  const name = m[1]!.trim().replace(/^"(.*)"$/, "$1").trim();
+  return { name: name || null, address: m[2]!.trim() };
+}
 
 const flag = (v: string | undefined) => v !== undefined && ["1", "true", "yes", "on"].includes(v.trim().toLowerCase());
 
@@ -65,9 +80,13 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings
   }
   const hour = Number(env.MAIL_DIGEST_HOUR ?? 7);
   const digest = env.MAIL_DIGEST?.trim().toLowerCase();
+  const rawFrom = env.MAIL_FROM?.trim() || `gambegam@${publicUrl ? new URL(publicUrl).hostname : "localhost"}`;
+  const parsedFrom = parseMailFrom(rawFrom);
   return {
     smtp,
-    from: env.MAIL_FROM?.trim() || `gambegam@${publicUrl ? new URL(publicUrl).hostname : "localhost"}`,
+    from: parsedFrom?.address ?? rawFrom,
+    fromName: parsedFrom?.name ?? null,
+    fromProblem: parsedFrom ? null : rawFrom,
     publicUrl,
     digestHour: Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : 7,
     digest: digest === "on" || digest === "off" ? digest : "auto",
@@ -81,6 +100,17 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings
 export function publicOrigin(request: Request | null, settings = mailSettings()): string {
   if (settings.publicUrl) return settings.publicUrl;
   return request ? new URL(request.url).origin : `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+/** The start-up line about email; throws (the server does not start) when MAIL_FROM cannot be used. */
+export function mailStartupLine(mail: MailSettings, digest: boolean): string {
+  if (mail.fromProblem !== null) {
+    throw new Error(`MAIL_FROM "${mail.fromProblem}" is not an email address: write it as noreply@example.org or as Gambegam <noreply@example.org>.`);
+  }
+  const at = digest ? `; daily digest at ${String(mail.digestHour).padStart(2, "0")}:00` : "";
+  return mail.smtp
+    ? `Email: sent through SMTP from ${mail.fromName ? `${mail.fromName} <${mail.from}>` : mail.from}${at}.`
+    : `Email: no SMTP settings — messages are kept in the outbox (/admin/outbox)${at}.`;
 }
 
 export function mailConfigured(settings = mailSettings()): boolean {
@@ -148,7 +178,7 @@ export async function sendMail(db: Db, drafts: MailDraft[], settings = mailSetti
     const id = rows[i]!.id;
     try {
       const info = await transport.sendMail({
-        from: { name: senderName(d.language, d.sender), address: settings.from },
+        from: { name: d.sender || !settings.fromName ? senderName(d.language, d.sender) : settings.fromName, address: settings.from },
         to: d.toName ? { name: d.toName, address: d.toEmail } : d.toEmail,
         subject: d.content.subject,
         text: d.content.text,

@@ -100,6 +100,8 @@ export function createInvitation(
   const email = address ? address.email.trim().toLowerCase() : null;
   const name = address ? stripInvisible(address.name).trim() || null : null;
   writeTransaction(db, (tx) => {
+    // A new invitation to an address replaces the earlier open ones to it in this project (review finding 3).
+    if (email) retireInvitations(tx, projectId, email, at);
     tx.insert(oneTimeLinks)
       .values({
         tokenHash: tokenHash(token),
@@ -119,6 +121,21 @@ export function createInvitation(
     audit(tx, actor, { projectId, action: "invitation.create", subject: name || note || null, after: { role, note, expiresAt, ...(email ? { email } : {}) } }, at);
   });
   return { token, expiresAt };
+}
+
+/** Revokes the project's open invitations to an address (a new one replaces them; joining spends them). */
+function retireInvitations(tx: Tx | Db, projectId: number, email: string, at: string, except?: number) {
+  const open = tx
+    .select({ id: oneTimeLinks.id })
+    .from(oneTimeLinks)
+    .where(and(eq(oneTimeLinks.projectId, projectId), eq(oneTimeLinks.kind, "invitation"), eq(oneTimeLinks.email, email.toLowerCase()), isNull(oneTimeLinks.usedAt), isNull(oneTimeLinks.revokedAt)))
+    .all();
+  for (const { id } of open) if (id !== except) tx.update(oneTimeLinks).set({ revokedAt: at }).where(eq(oneTimeLinks.id, id)).run();
+}
+
+/** True when an invitation was emailed to an address other than this account's (it is bound to its address). */
+export function invitationForAnotherEmail(link: { email: string | null }, email: string): boolean {
+  return !!link.email && link.email.toLowerCase() !== email.trim().toLowerCase();
 }
 
 export function pendingInvitations(db: Db, projectId: number, now = new Date()) {
@@ -173,13 +190,15 @@ export function invitationLanguage(db: Db, token: string): Language | null {
   return state === "valid" ? (link?.language ?? null) : null;
 }
 
-export type AcceptResult = { ok: true; projectId: number; alreadyMember: boolean } | { ok: false; state: LinkState };
+export type AcceptResult = { ok: true; projectId: number; alreadyMember: boolean } | { ok: false; state: LinkState | "wrong-email" };
 
 /** Uses an invitation for a signed-in user: they join with its role, and the link is spent. */
 export function acceptInvitation(db: Db, token: string, user: { id: number; displayName: string; email: string }, now = new Date()): AcceptResult {
   return writeTransaction(db, (tx) => {
     const { state, link } = findLink(tx as unknown as Db, token, "invitation", now);
     if (state !== "valid" || !link || !link.projectId || !link.role) return { ok: false, state };
+    // An emailed invitation is for the account with that email, not for whoever holds the link.
+    if (invitationForAnotherEmail(link, user.email)) return { ok: false, state: "wrong-email" as const };
     const at = now.toISOString();
     const existing = tx
       .select({ role: memberships.role })
@@ -197,6 +216,8 @@ export function acceptInvitation(db: Db, token: string, user: { id: number; disp
     const actor = { id: user.id, name: user.displayName };
     audit(tx, actor, { projectId: link.projectId, action: "invitation.accept", subject: user.displayName, before: { role: link.role, note: link.note }, after: { user: user.email, role: link.role } }, at);
     addMember(tx, actor, link.projectId, user, link.role, at);
+    // Other open invitations to this address in the project are spent with it.
+    retireInvitations(tx, link.projectId, user.email, at, link.id);
     return { ok: true, projectId: link.projectId, alreadyMember: false };
   });
 }

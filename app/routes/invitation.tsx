@@ -6,7 +6,7 @@ import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/invitation";
 import { getDb } from "#db/client.ts";
 import { createUser, createSession, EmailTakenError, getUser, sessionCookie } from "#app/domain/auth.server.ts";
-import { acceptInvitation, findLink } from "#app/domain/members.server.ts";
+import { acceptInvitation, findLink, invitationForAnotherEmail } from "#app/domain/members.server.ts";
 import { rememberLanguage } from "#app/domain/mail.server.ts";
 import { chosenLanguage, languageCookie } from "#app/domain/preferences.server.ts";
 import { echo, fieldErrors, honeypotFilled, newAccountSchema } from "#app/domain/account.server.ts";
@@ -38,6 +38,8 @@ export function loader({ params, context, request }: Route.LoaderArgs) {
     invitedBy: inviter?.displayName ?? "",
     expiresAt: link.expiresAt,
     user: user ? { name: user.displayName, email: user.email } : null,
+    /** Signed in with an account whose email is not the one the invitation was sent to: it cannot be used. */
+    wrongAccount: !!user && invitationForAnotherEmail(link, user.email),
     returnTo: new URL(request.url).pathname,
   };
 }
@@ -48,11 +50,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readForm(request);
   const signedIn = context.get(authContext).user;
   let user = signedIn ? { id: signedIn.id, displayName: signedIn.displayName, email: signedIn.email } : null;
+  // An emailed invitation is bound to its address (review finding 3): refused before anything is written.
+  if (user && invitationForAnotherEmail(link, user.email)) {
+    return data({ errors: { _form: "invitation.wrongAccount" } as Record<string, string>, values: {} as Record<string, string> }, { status: 403 });
+  }
   const headers = new Headers();
   if (!user) {
     if (honeypotFilled(form)) return data({ errors: { _form: "errors.badForm" } as Record<string, string>, values: echo(form) }, { status: 400 });
     const parsed = newAccountSchema.safeParse(form);
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: echo(form) }, { status: 400 });
+    if (invitationForAnotherEmail(link, parsed.data.email)) {
+      return data({ errors: { email: "invitation.otherEmail" } as Record<string, string>, values: echo(form) }, { status: 400 });
+    }
     try {
       const created = await createUser(db, parsed.data);
       user = { id: created.id, displayName: created.displayName, email: created.email };
@@ -80,7 +89,7 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const busy = useNavigation().state === "submitting";
-  const { project, role, note, invitedBy, expiresAt, user, returnTo, invitee } = loaderData;
+  const { project, role, note, invitedBy, expiresAt, user, returnTo, invitee, wrongAccount } = loaderData;
   const errors: Record<string, string> = actionData?.errors ?? {};
   return (
     <main id="main" className="page narrow stack">
@@ -97,8 +106,13 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
         {note ? <p className="muted">{t("invitation.note")}: <bdi>{note}</bdi></p> : null}
         <p className="muted small">{t("invitation.expires", { date: formatDate(expiresAt.slice(0, 10), lang) })}</p>
       </section>
-      {user ? (
+      {user && wrongAccount ? (
+        <p className="card banner banner-error" role="alert" data-testid="invitation-wrong-account">
+          {t("invitation.wrongAccount", { email: user.email, invited: invitee?.email ?? "" })}
+        </p>
+      ) : user ? (
         <Form method="post" className="card form-card">
+          {errors._form ? <p className="banner banner-error" role="alert">{t(errors._form, { email: user.email, invited: invitee?.email ?? "" })}</p> : null}
           <input type="hidden" name="intent" value="accept" />
           <p>{t("invitation.signedInAs", { name: isolateName(user.name, lang), email: user.email })}</p>
           <button type="submit" className="button primary" disabled={busy}>{t("invitation.join", { role: t(`roles.${role}`) })}</button>

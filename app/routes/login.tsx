@@ -1,5 +1,6 @@
 import { useTranslation } from "#app/i18n.ts";
 import { Form, data, redirect, useNavigation } from "react-router";
+import { useEffect, useState } from "react";
 import { Link } from "#app/components/app-link.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/login";
@@ -14,7 +15,7 @@ import { translateError } from "#app/components/field.tsx";
 import { EmailField, Honeypot } from "#app/components/auth-fields.tsx";
 import { Field } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";
-import { chosenLanguage } from "#app/domain/preferences.server.ts";
+import { chosenLanguage, getPreferences, languageCookie } from "#app/domain/preferences.server.ts";
 import { rememberLanguage } from "#app/domain/mail.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -41,7 +42,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   // The language this browser chose becomes the one their emails are written in (decision 046).
   const chosen = await chosenLanguage(request);
   if (chosen && chosen !== result.user.language) rememberLanguage(db, result.user.id, chosen);
-  return redirect(returnTo, { headers: { "Set-Cookie": sessionCookie(request, result.token) } });
+  const headers = new Headers({ "Set-Cookie": sessionCookie(request, result.token) });
+  if (!chosen) {
+    // A browser that chose none speaks the language this person last chose (review finding 6);
+    // someone who never chose one has the language they are working in stored as theirs.
+    if (result.user.language) headers.append("Set-Cookie", await languageCookie.serialize(result.user.language));
+    else rememberLanguage(db, result.user.id, (await getPreferences(request)).lang);
+  }
+  return redirect(returnTo, { headers });
 }
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -53,6 +61,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   const lang = i18n.language as Language;
   const busy = useNavigation().state === "submitting";
   const { returnTo, needsSetup, demo, notice } = loaderData;
+  // The part after # never reaches the server: a link to `…#sign-off` keeps it through sign-in (review finding 9).
+  const [hash, setHash] = useState("");
+  useEffect(() => setHash(window.location.hash), []);
   return (
     <main id="main" className="page narrow">
       <h1>{t("auth.signInTitle")}</h1>
@@ -69,7 +80,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             {translateError(t, lang, actionData.error)}
           </p>
         ) : null}
-        <input type="hidden" name="returnTo" value={returnTo} />
+        <input type="hidden" name="returnTo" value={returnTo.includes("#") ? returnTo : returnTo + hash} />
         <EmailField errors={{}} values={actionData?.values} autoFocus />
         <Field id="password" label={t("auth.password")} required>
           <input id="password" name="password" type="password" dir="ltr" className="input" autoComplete="current-password" aria-describedby={actionData?.error ? "login-error" : undefined} />

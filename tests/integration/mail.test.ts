@@ -74,7 +74,7 @@ describe("email through a real SMTP server", () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    server = await startServer({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), MAIL_FROM: "gambegam@firm.example" });
+    server = await startServer({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), MAIL_FROM: "Gambegam <gambegam@firm.example>" });
     pm = await signIn(server.url, PM);
   }, 60_000);
   afterAll(async () => {
@@ -116,6 +116,32 @@ describe("email through a real SMTP server", () => {
     expect(row.text).toContain("/invitations/…");
   });
 
+  test("the Intruder path is refused: inviting again revokes the first link, and the emailed link makes no account for another address", async () => {
+    const ask = () => post("/projects/1/members", { intent: "invite", role: "executive-sponsor", email: "t.berger@berger.example", name: "Thomas Berger", language: "en", note: "" }, pm);
+    expect((await ask()).status).toBe(200);
+    const first = linkIn((await waitFor(() => smtp.received.find((m) => m.to.includes("t.berger@berger.example")), "first invitation")).mail.text ?? "", "invitations")!;
+    expect((await ask()).status).toBe(200);
+    const second = linkIn((await waitFor(() => smtp.received.filter((m) => m.to.includes("t.berger@berger.example"))[1], "second invitation")).mail.text ?? "", "invitations")!;
+    expect(second).not.toBe(first);
+    // The first link no longer works.
+    expect((await fetch(first)).status).toBe(410);
+    // The second, used to make an account with another email: refused next to the field, nothing written.
+    const intruder = await fetch(second, { method: "POST", body: form({ intent: "signup", displayName: "Intruder", email: "intruder@evil.example", password: "intruder password", confirm: "intruder password" }), redirect: "manual" });
+    expect(intruder.status).toBe(400);
+    expect(await intruder.text()).toContain("This invitation was sent to another address");
+    const db = new Database(server.databasePath, { readonly: true });
+    const made = db.prepare("SELECT count(*) AS n FROM users WHERE email = ?").get("intruder@evil.example") as { n: number };
+    db.close();
+    expect(made.n).toBe(0);
+    // Signed in with another account: told so, and joining is refused.
+    const other = await signIn(server.url, SPONSOR);
+    expect(await (await fetch(second, { headers: { cookie: other } })).text()).toContain("but this invitation was sent to t.berger@berger.example");
+    expect((await post(new URL(second).pathname, { intent: "accept" }, other)).status).toBe(403);
+    // Thomas himself joins with it.
+    const join = await fetch(second, { method: "POST", body: form({ intent: "signup", displayName: "Thomas Berger", email: "T.Berger@berger.example", password: "thomas password!", confirm: "thomas password!" }), redirect: "manual" });
+    expect(join.status).toBe(302);
+  });
+
   test("a refused address: the invitation is kept, the page says it could not be emailed and gives the link", async () => {
     const r = await post("/projects/1/members", { intent: "invite", role: "viewer", email: REFUSED, name: "", language: "fa", note: "" }, pm);
     expect(r.status).toBe(200);
@@ -155,7 +181,7 @@ describe("email through a real SMTP server", () => {
         execFile(
           path.resolve("node_modules/.bin/tsx"),
           ["app/cli/digest.ts"],
-          { env: { ...process.env, DATABASE_PATH: server.databasePath, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), MAIL_FROM: "gambegam@firm.example", PUBLIC_URL: server.url }, encoding: "utf8", timeout: 60_000 },
+          { env: { ...process.env, DATABASE_PATH: server.databasePath, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), MAIL_FROM: "Gambegam <gambegam@firm.example>", PUBLIC_URL: server.url }, encoding: "utf8", timeout: 60_000 },
           (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
         );
       });
