@@ -47,7 +47,9 @@ async function openFullScreen(page: Page, figure: Locator, name: string, minLabe
   // A process map is laid out anew for the screen and fits it: the demo's map needs no scrolling. A figure that
   // still cannot fit at a readable size scrolls, and the view says so.
   const overflow = await picture(page).evaluate((a) => ({ x: a.scrollWidth - a.clientWidth, y: a.scrollHeight - a.clientHeight }));
-  if (name.startsWith("process-map")) expect(overflow, `${name}: scrolls full screen at ${viewport.width}×${viewport.height}`).toEqual({ x: 0, y: 0 });
+  // (Only the demo's own map: the e2e run shares one database, and an earlier spec puts a template's map there.)
+  const demoMap = name.startsWith("process-map") && (await picture(page).textContent())!.includes("ویزیتور سفارش را روی کاغذ");
+  if (demoMap) expect(overflow, `${name}: scrolls full screen at ${viewport.width}×${viewport.height}`).toEqual({ x: 0, y: 0 });
   await expect(dialog.getByTestId("figure-full-scrolls")).toBeVisible({ visible: overflow.x > 0 || overflow.y > 0 });
   // The table alternative goes with it (a process map's alternative is its code, on the step).
   const table = dialog.locator("details.diagram-table");
