@@ -1352,8 +1352,9 @@ async function regSheetBytes(env: Env, kind: RegSheetKind): Promise<Uint8Array> 
     ws.getCell(4, 3).value = EDITED_TEXT;
     // Other drivers may have deleted the goal or touchpoint this row points at; an edited row is
     // checked as the form checks it, so its references ("12 · name") are cleared to keep it valid.
+    // (A reference to a deleted row is written as its bare number, so the reference columns are found by their header.)
     ws.getRow(4).eachCell((cell, col) => {
-      if (col > 3 && typeof cell.value === "string" && /^\d+ · /.test(cell.value)) cell.value = null;
+      if (col > 3 && /^(Goal served|Journey gap it closes)/.test(String(ws.getCell(3, col).value ?? ""))) cell.value = null;
     });
     ws.getCell(ws.rowCount + 1, 3).value = ADDED_TEXT;
   }
