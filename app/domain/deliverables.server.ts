@@ -352,14 +352,6 @@ export function deliverableFileName(id: DeliverableId, client: string, version: 
   return `${id}-${fileNameSlug(client)}-v${version}${lang === "fa" ? "-fa" : "-en"}${draft ? "-draft" : ""}.docx`;
 }
 
-/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, for Persian client names. */
-export function contentDisposition(fileName: string): string {
-  // Chromium saves a zero-width non-joiner (U+200C, as in "پیاده‌سازی") as "_": every download gets a space in its place.
-  fileName = fileName.replace(/\u200c/g, " ");
-  const ascii = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
-
 export async function exportDeliverable(req: ExportRequest): Promise<{ buffer: Buffer; fileName: string; version: number }> {
   const def = findDeliverable(req.id)!;
   const input = await deliverableInput(req);

@@ -4,10 +4,36 @@
  * not write). The answer says, in both languages, to use the button on the
  * Documents page, which posts a form (decision 018).
  */
+import { data } from "react-router";
 import { z } from "zod";
-import { i18nFor } from "#app/i18n.ts";
+import { i18nFor, isLanguage } from "#app/i18n.ts";
 import type { FormFields } from "#app/http.server.ts";
 import type { Language } from "#methodology/schema.ts";
+import { getPreferences } from "./preferences.server.ts";
+
+/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, for Persian client names. */
+export function contentDisposition(fileName: string): string {
+  // Chromium saves a zero-width non-joiner (U+200C, as in "پیاده‌سازی") as "_": every download gets a space in its place.
+  fileName = fileName.replace(/\u200c/g, " ");
+  const ascii = fileName.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A file to download (a Word document, a workbook, a CSV, a project file): never cached, named for the reader. */
+export function fileResponse(bytes: Uint8Array, type: string, fileName: string): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: { "Content-Type": type, "Content-Disposition": contentDisposition(fileName), "Content-Length": String(bytes.length), "Cache-Control": "private, no-store" },
+  });
+}
+
+/** The language a download asks for (`?lang=fa|en`), else `fallback` or the reader's; any other value is refused (400). */
+export async function downloadLanguage(request: Request, fallback?: Language): Promise<Language> {
+  const raw = new URL(request.url).searchParams.get("lang");
+  if (raw !== null && !isLanguage(raw)) throw data({ error: "errors.badForm" }, { status: 400 });
+  return raw ?? fallback ?? (await getPreferences(request)).lang;
+}
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

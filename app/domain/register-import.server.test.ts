@@ -241,7 +241,7 @@ describe("the upload kept between preview and confirmation", () => {
   const who = { userId: 7, projectId: 3, itemId: "requirements.register" };
 
   test("read back by the same user for the same register (from any process: it is a file beside the database), never by another", () => {
-    const id = storeUpload(dir, { ...who, fileName: "r.xlsx", format: "xlsx" }, new Uint8Array([1, 2, 3]));
+    const id = storeUpload(dir, { ...who, fileName: "r.xlsx" }, new Uint8Array([1, 2, 3]));
     expect(loadUpload(dir, id, who)?.bytes).toEqual(new Uint8Array([1, 2, 3]));
     expect(loadUpload(dir, id, { ...who, userId: 8 })).toBeNull();
     expect(loadUpload(dir, id, { ...who, itemId: "goals.register" })).toBeNull();
@@ -251,7 +251,7 @@ describe("the upload kept between preview and confirmation", () => {
   });
 
   test("gone after an hour", () => {
-    const id = storeUpload(dir, { ...who, fileName: "r.csv", format: "csv" }, new Uint8Array([1]), Date.now() - UPLOAD_TTL_MS - 1000);
+    const id = storeUpload(dir, { ...who, fileName: "r.csv" }, new Uint8Array([1]), Date.now() - UPLOAD_TTL_MS - 1000);
     expect(loadUpload(dir, id, who)).toBeNull();
     expect(fs.readdirSync(dir).filter((f) => f.startsWith(id))).toEqual([]);
   });
@@ -260,7 +260,7 @@ describe("the upload kept between preview and confirmation", () => {
 describe("download names (review of issue 20)", () => {
   test("a Persian name keeps no zero-width non-joiner, which Chromium turns into '_': a space stands in its place", async () => {
     const { sheetFileName } = await import("./register-import.server.ts");
-    const { contentDisposition } = await import("./deliverables.server.ts");
+    const { contentDisposition } = await import("./downloads.server.ts");
     const name = sheetFileName("پیاده‌سازی CRM مهرگان", "ثبت نیازمندی‌ها", new Date("2026-12-05T09:00:00Z"), "xlsx");
     expect(name).toBe("پیاده سازی CRM مهرگان - ثبت نیازمندی ها - 2026-12-05.xlsx");
     expect(contentDisposition("برگه پاسخ - پیاده‌سازی.xlsx")).not.toContain("%E2%80%8C");

@@ -70,23 +70,12 @@ export function isImportable(item: RegisterItem): boolean {
   return !item.workbenchOnly;
 }
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** A downloaded sheet's name: "<project> - <register> - 2026-12-05.xlsx", without characters a file system or a browser refuses. */
 export function sheetFileName(projectName: string, registerTitle: string, at: Date, format: SheetFormat): string {
   // A zero-width non-joiner (U+200C, "پیاده‌سازی") becomes "_" in a file Chromium saves: a space stands in its place.
   const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f\u200c]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
   return `${[clean(projectName), clean(registerTitle), at.toISOString().slice(0, 10)].filter(Boolean).join(" - ")}.${format}`;
-}
-
-/**
- * How to read an upload: a zip (every .xlsx starts with "PK") or a name ending
- * in .xlsx is read as a workbook (the reader refuses a damaged one), anything
- * else as CSV (the reader refuses what is not text).
- */
-export function formatOf(fileName: string, bytes: Uint8Array): SheetFormat {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
-  return /\.xlsx$/i.test(fileName) ? "xlsx" : "csv";
 }
 
 /** Where a register lives in the method (its phase decides the lock). */
@@ -295,7 +284,7 @@ export function applyImport(
 // removed when confirmed or cancelled, and any older than an hour at the next upload.
 
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
-export type StoredUpload = { id: string; userId: number; projectId: number; itemId: string; fileName: string; format: SheetFormat; createdAt: number };
+export type StoredUpload = { id: string; userId: number; projectId: number; itemId: string; fileName: string; createdAt: number };
 
 export function uploadDir(dbFile = databasePath()): string {
   return `${dbFile}.sheet-imports`;

@@ -75,7 +75,7 @@ function rowsOf(r: Awaited<ReturnType<typeof readRegisterFile>>) {
 
 describe("a register as a workbook", () => {
   it.each(["en", "fa"] as const)("reads back what it wrote, every kind of column (%s)", async (lang) => {
-    const r = await readRegisterFile(await buildRegisterXlsx(input(lang)), "xlsx", expected());
+    const r = await readRegisterFile(await buildRegisterXlsx(input(lang)), expected());
     expect(r.ok && [r.projectId, r.itemId, r.format]).toEqual([7, "test.everything", "xlsx"]);
     const rows = rowsOf(r);
     expect(rows.map((x) => [x.rowId, x.version, x.problems])).toEqual([[31, 2, []], [32, 1, []], [35, 7, []]]);
@@ -132,7 +132,7 @@ describe("a register as a workbook", () => {
     const lists = wb.worksheets.find((s) => s.state === "hidden" || s.state === "veryHidden");
     expect(lists).toBeDefined();
     expect(wb.worksheets[0]!.getCell("C4").dataValidation.formulae[0]).toMatch(/^'?lists'?!\$A\$1:\$A\$30$/);
-    expect(rowsOf(await readRegisterFile(buf, "xlsx", expected({ item: many })))[0]!.cells).toEqual({ informs: "option-29" });
+    expect(rowsOf(await readRegisterFile(buf, expected({ item: many })))[0]!.cells).toEqual({ informs: "option-29" });
   });
 
   it("reads a workbook edited with exceljs: two rows changed, one added (labels of either language, Persian digits, Jalali dates)", async () => {
@@ -144,7 +144,7 @@ describe("a register as a workbook", () => {
     ws.getCell("F5").value = "۱۲٬۵۰۰٫۲۵";
     ws.getRow(7).values = [null, null, "Complaints\u200E deadline", "", "could", "1,200", new Date(Date.UTC(2027, 0, 2)), "4", "14"];
     ws.getRow(9).values = ["", "", "   ", ""]; // a blank row, skipped
-    const rows = rowsOf(await readRegisterFile(await save(wb), "xlsx", expected()));
+    const rows = rowsOf(await readRegisterFile(await save(wb), expected()));
     expect(rows.map((r) => [r.line, r.rowId, r.version])).toEqual([[4, 31, 2], [5, 32, 1], [6, 35, 7], [7, null, null]]);
     expect(rows[0]!.cells.name).toBe("Shared customer record — one view");
     expect(rows[1]!.cells).toMatchObject({ priority: "should", due: "2026-12-05", amount: 12500.25 });
@@ -164,7 +164,7 @@ describe("a register as a workbook", () => {
     ws.getCell("I6").value = "the goal"; // not a row id
     ws.getCell("A7").value = "abc";
     ws.getCell("C7").value = "New";
-    const rows = rowsOf(await readRegisterFile(await save(wb), "xlsx", expected()));
+    const rows = rowsOf(await readRegisterFile(await save(wb), expected()));
     const problems = rows.map((r) => r.problems.map((p) => [p.column, p.message.en]));
     expect(problems[0]).toEqual([["name", "This field is required."], ["amount", "Must be at least 0."]]);
     expect(problems[1]![0]![0]).toBe("priority");
@@ -185,7 +185,7 @@ describe("a register as CSV", () => {
     const lines = csv.split("\r\n");
     expect(lines[1]).toMatch(/^gambegam-register:1:7:test\.everything/);
     expect(lines[3]).toContain(lang === "en" ? "2026-12-05" : "1405/09/14");
-    const rows = rowsOf(await readRegisterFile(utf8("\uFEFF" + csv), "csv", expected()));
+    const rows = rowsOf(await readRegisterFile(utf8("\uFEFF" + csv), expected()));
     expect(rows.map((x) => [x.rowId, x.version])).toEqual([[31, 2], [32, 1], [35, 7]]);
     expect(rows.map((x) => x.cells)).toEqual(ROWS.map((x) => x.cells));
   });
@@ -194,7 +194,7 @@ describe("a register as CSV", () => {
     const rows = [{ id: 40, version: 1, cells: { ...ROWS[1]!.cells, name: "=HYPERLINK(\"http://x\")", notes: "+1 more" } }];
     const csv = buildRegisterCsv(input("en", { rows: rows as unknown as RegisterSheetInput["rows"] }));
     expect(csv).toContain("'=HYPERLINK");
-    expect(rowsOf(await readRegisterFile(utf8(csv), "csv", expected()))[0]!.cells).toMatchObject({ name: "=HYPERLINK(\"http://x\")", notes: "+1 more" });
+    expect(rowsOf(await readRegisterFile(utf8(csv), expected()))[0]!.cells).toMatchObject({ name: "=HYPERLINK(\"http://x\")", notes: "+1 more" });
   });
 
   it("reads Persian and Arabic digits, Jalali dates in both spellings, semicolons, choice ids and refs by number", async () => {
@@ -206,12 +206,12 @@ describe("a register as CSV", () => {
       ";;\"ب; با نقطه‌ویرگول\";;مهم;۱ ۲۰۰;۱۴۰۵/۰۹/۱۴;;12 · Retain",
       ";;;;;;;;",
     ].join("\n");
-    const rows = rowsOf(await readRegisterFile(utf8(csv), "csv", expected()));
+    const rows = rowsOf(await readRegisterFile(utf8(csv), expected()));
     expect(rows.map((r) => r.problems)).toEqual([[], []]);
     expect(rows[0]!.cells).toMatchObject({ name: "«الف»", priority: "must", amount: 123.5, due: "2026-12-05", effort: 3, goal: 12 });
     expect(rows[1]!.cells).toMatchObject({ name: "ب; با نقطه‌ویرگول", priority: "should", amount: 1200, due: "2026-12-05", goal: 12 });
     const persianSeparator = csv.replace(/;/g, "\u061B");
-    expect(rowsOf(await readRegisterFile(utf8(persianSeparator), "csv", expected())).map((r) => r.cells.name)).toEqual(["«الف»", "ب؛ با نقطه‌ویرگول"]);
+    expect(rowsOf(await readRegisterFile(utf8(persianSeparator), expected())).map((r) => r.cells.name)).toEqual(["«الف»", "ب؛ با نقطه‌ویرگول"]);
   });
 
   it("reads the CSV LibreOffice saves from the workbook (UTF-8, dates and Persian kept)", async () => {
@@ -224,7 +224,7 @@ describe("a register as CSV", () => {
       // Persian: the Solar Hijri format is Excel's; LibreOffice shows (and writes) the Gregorian date with slashes, which reads back.
       expect(text).toContain(lang === "en" ? "2026-12-05" : "2026/12/05");
       expect(text).toContain("ثبت شکایت از همه کانال‌ها");
-      const rows = rowsOf(await readRegisterFile(bytes, "csv", expected()));
+      const rows = rowsOf(await readRegisterFile(bytes, expected()));
       expect(rows.map((x) => x.cells)).toEqual(ROWS.map((x) => x.cells));
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -236,7 +236,7 @@ describe("our CSV in LibreOffice", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sheetcore-"));
     fs.writeFileSync(path.join(dir, "register.csv"), "\uFEFF" + buildRegisterCsv(input("fa")));
     execFileSync("soffice", ["--headless", "-env:UserInstallation=file:///tmp/lo-sheetcore", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", dir, path.join(dir, "register.csv")], { stdio: "ignore", timeout: 120_000 });
-    const rows = rowsOf(await readRegisterFile(fs.readFileSync(path.join(dir, "register.xlsx")), "xlsx", expected()));
+    const rows = rowsOf(await readRegisterFile(fs.readFileSync(path.join(dir, "register.xlsx")), expected()));
     expect(rows.map((x) => [x.rowId, x.version, x.cells])).toEqual(ROWS.map((x) => [x.id, x.version, x.cells]));
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
@@ -245,12 +245,12 @@ describe("our CSV in LibreOffice", () => {
 describe("refusing a whole file, with a message in both languages", () => {
   it("refuses what is not a workbook or CSV text, a damaged workbook, an empty file, a file too large", async () => {
     const good = await buildRegisterXlsx(input("en"));
-    expect(refusal(await readRegisterFile(new Uint8Array(), "xlsx", expected())).code).toBe("empty");
-    expect(refusal(await readRegisterFile(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), "xlsx", expected())).code).toBe("not-a-workbook");
-    expect(refusal(await readRegisterFile(Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256), "csv", expected())).code).toBe("not-a-workbook");
-    expect(refusal(await readRegisterFile(good.subarray(0, good.length - 200), "xlsx", expected())).code).toBe("damaged");
-    expect(refusal(await readRegisterFile(new Uint8Array(6 * 1024 * 1024), "csv", expected())).code).toBe("too-large");
-    const r = refusal(await readRegisterFile(utf8("hello"), "csv", expected()));
+    expect(refusal(await readRegisterFile(new Uint8Array(), expected())).code).toBe("empty");
+    expect(refusal(await readRegisterFile(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), expected())).code).toBe("not-a-workbook");
+    expect(refusal(await readRegisterFile(Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256), expected())).code).toBe("not-a-workbook");
+    expect(refusal(await readRegisterFile(good.subarray(0, good.length - 200), expected())).code).toBe("damaged");
+    expect(refusal(await readRegisterFile(new Uint8Array(6 * 1024 * 1024), expected())).code).toBe("too-large");
+    const r = refusal(await readRegisterFile(utf8("hello"), expected()));
     expect(r.code).toBe("no-key");
     expect(r.message.en.length).toBeGreaterThan(20);
     expect(r.message.fa.length).toBeGreaterThan(20);
@@ -258,30 +258,30 @@ describe("refusing a whole file, with a message in both languages", () => {
 
   it("refuses a CSV that is not UTF-8 (Excel's CSV in a Persian Windows code page), saying how to save it", async () => {
     const cp1256 = Buffer.from("gambegam-register:1:7:test.everything\r\n\xe4\xc7\xe3\r\n", "latin1");
-    const r = refusal(await readRegisterFile(cp1256, "csv", expected()));
+    const r = refusal(await readRegisterFile(cp1256, expected()));
     expect(r.code).toBe("encoding");
     expect(r.message.en).toContain("UTF-8");
     // LibreOffice's bare "--convert-to csv" in a Latin-1 system writes every Persian letter as "?" (valid ASCII, so valid UTF-8).
     const asked = buildRegisterCsv(input("fa")).replace(/[\u0600-\u06FF\u200C]/g, "?").replace(/·/g, "?");
-    expect(refusal(await readRegisterFile(utf8(asked), "csv", expected())).code).toBe("encoding");
+    expect(refusal(await readRegisterFile(utf8(asked), expected())).code).toBe("encoding");
   });
 
   it("refuses a file of another project or another register, or one without its key", async () => {
     const good = await buildRegisterXlsx(input("en"));
-    expect(refusal(await readRegisterFile(good, "xlsx", expected({ projectId: 8 }))).code).toBe("other-project");
+    expect(refusal(await readRegisterFile(good, expected({ projectId: 8 }))).code).toBe("other-project");
     const other = registerItem.parse({ ...item, id: "test.other" });
-    expect(refusal(await readRegisterFile(good, "xlsx", expected({ item: other }))).code).toBe("other-register");
+    expect(refusal(await readRegisterFile(good, expected({ item: other }))).code).toBe("other-register");
     const wb = await open(good);
     wb.worksheets[0]!.getCell("A2").value = null;
-    expect(refusal(await readRegisterFile(await save(wb), "xlsx", expected())).code).toBe("no-key");
+    expect(refusal(await readRegisterFile(await save(wb), expected())).code).toBe("no-key");
     const csv = buildRegisterCsv(input("en")).replace("gambegam-register:1:7:", "gambegam-register:1:9:");
-    expect(refusal(await readRegisterFile(utf8(csv), "csv", expected())).code).toBe("other-project");
+    expect(refusal(await readRegisterFile(utf8(csv), expected())).code).toBe("other-project");
   });
 
   it("refuses any formula, naming its cell", async () => {
     const wb = await open(await buildRegisterXlsx(input("en")));
     wb.worksheets[0]!.getCell("F5").value = { formula: "F4*2", result: 25001 } as ExcelJS.CellFormulaValue;
-    const r = refusal(await readRegisterFile(await save(wb), "xlsx", expected()));
+    const r = refusal(await readRegisterFile(await save(wb), expected()));
     expect(r.code).toBe("formula");
     expect(r.message.en).toContain("F5");
   });
@@ -289,17 +289,17 @@ describe("refusing a whole file, with a message in both languages", () => {
   it("refuses header columns changed beyond recognition (a column gone, an unknown one), but takes them in another order or language", async () => {
     const wb = await open(await buildRegisterXlsx(input("en")));
     wb.worksheets[0]!.getCell("F3").value = "Cost centre";
-    const r = refusal(await readRegisterFile(await save(wb), "xlsx", expected()));
+    const r = refusal(await readRegisterFile(await save(wb), expected()));
     expect(r.code).toBe("columns-changed");
     expect(r.message.en).toContain("Amount");
     expect(r.message.en).toContain("Cost centre");
     const csv = buildRegisterCsv(input("en")).split("\r\n");
     csv[2] = "Row id,Version,نام,Notes,Priority,Amount,Due date,Effort,Goal *";
-    expect(rowsOf(await readRegisterFile(utf8(csv.join("\r\n")), "csv", expected())).length).toBe(3);
+    expect(rowsOf(await readRegisterFile(utf8(csv.join("\r\n")), expected())).length).toBe(3);
   });
 
   it("refuses more rows than the register takes, saying both numbers", async () => {
-    const r = refusal(await readRegisterFile(await buildRegisterXlsx(input("en")), "xlsx", expected({ maxRows: 2 })));
+    const r = refusal(await readRegisterFile(await buildRegisterXlsx(input("en")), expected({ maxRows: 2 })));
     expect(r.code).toBe("too-many-rows");
     expect(r.message.en).toContain("at most 2 rows");
     expect(r.message.en).toContain("has 3");
@@ -314,13 +314,13 @@ describe("refusing a whole file, with a message in both languages", () => {
     zip.file(name, xml.replace("</sheetData>", `${rows}</sheetData>`));
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     const started = process.memoryUsage().heapUsed;
-    const r = refusal(await readRegisterFile(bytes, "xlsx", expected()));
+    const r = refusal(await readRegisterFile(bytes, expected()));
     expect(r.code).toBe("too-many-rows");
     expect(r.message.en).toContain("at most 50 rows");
     expect(r.message.en).toContain("100,003");
     expect(process.memoryUsage().heapUsed - started).toBeLessThan(200 * 1024 * 1024);
     const csv = buildRegisterCsv(input("en")) + "\r\n,,x".repeat(100_000);
-    expect(refusal(await readRegisterFile(utf8(csv), "csv", expected())).code).toBe("too-many-rows");
+    expect(refusal(await readRegisterFile(utf8(csv), expected())).code).toBe("too-many-rows");
   });
 });
 
@@ -334,7 +334,7 @@ describe("damaged input (property)", () => {
         const bytes = Uint8Array.from(xlsx ? good : csv);
         const at = pos % bytes.length;
         for (let i = at; i < Math.min(bytes.length, at + len); i++) bytes[i] = bytes[i]! ^ xor;
-        const r = await readRegisterFile(bytes, xlsx ? "xlsx" : "csv", expected());
+        const r = await readRegisterFile(bytes, expected());
         if (r.ok) expect(r.rows.length).toBeLessThanOrEqual(50);
         else {
           expect(codes).toContain(r.refusal.code);
@@ -371,9 +371,9 @@ describe("the whole-project workbook", () => {
       // The requirement's goal is shown by its name, taken from the goals register in the same workbook.
       const reqSheet = visible.find((s) => String(s.getCell("A2").value).startsWith("gambegam-register:1:7:requirements.register "))!;
       expect(reqSheet.getCell("F4").value).toBe("12 · Retain key accounts");
-      const read = rowsOf(await readRegisterFile(buf, "xlsx", { projectId: 7, item: reqs, pack }));
+      const read = rowsOf(await readRegisterFile(buf, { projectId: 7, item: reqs, pack }));
       expect(read.map((r) => [r.rowId, r.cells.requirement, r.cells.goal])).toEqual([[40, "Shared record", 12]]);
-      const g = rowsOf(await readRegisterFile(buf, "xlsx", { projectId: 7, item: goals, pack }));
+      const g = rowsOf(await readRegisterFile(buf, { projectId: 7, item: goals, pack }));
       expect(g[0]!.cells).toMatchObject({ goal: "Retain key accounts", baseline: 18, "target-date": "2027-06-30" });
     }
   }, 120_000);
@@ -387,7 +387,7 @@ describe("what a consultant exchanging registers needs (review of issue 20)", ()
     ws.getCell("F4").value = "۳۵٪";
     ws.getCell("C5").value = "x".repeat(45);
     ws.getCell("I5").value = "the goal nobody wrote";
-    const rows = rowsOf(await readRegisterFile(await save(wb), "xlsx", expected()));
+    const rows = rowsOf(await readRegisterFile(await save(wb), expected()));
     const of = (r: number, column: string) => rows[r]!.problems.find((p) => p.column === column)!.message;
     expect(of(0, "due").fa).toContain("«۱۴۰۶/۱۳/۴۰» تاریخ معتبری نیست");
     expect(of(0, "due").en).toContain("“۱۴۰۶/۱۳/۴۰” is not a valid date");
@@ -412,7 +412,7 @@ describe("what a consultant exchanging registers needs (review of issue 20)", ()
       ",,e,,,,,,۱۲",
       ",,f,,,,,,Retain key accounts",
     ].join("\n");
-    const rows = rowsOf(await readRegisterFile(utf8(csv), "csv", { ...expected(), refLabels: labels }));
+    const rows = rowsOf(await readRegisterFile(utf8(csv), { ...expected(), refLabels: labels }));
     expect(rows[0]!.cells.goal).toBe(12);
     expect(rows[0]!.problems).toEqual([]);
     expect(rows[1]!.cells.goal).toBe(14);

@@ -850,7 +850,6 @@ function nearNames(text: string, names: RefNames | undefined): number[] {
 
 export async function readRegisterFile(
   bytes: Uint8Array,
-  format: SheetFormat,
   expected: {
     projectId: number;
     item: RegisterItem;

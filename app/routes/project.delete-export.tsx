@@ -4,8 +4,7 @@ import type { Route } from "./+types/project.delete-export";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
 import { getProject } from "#app/domain/projects.server.ts";
-import { contentDisposition } from "#app/domain/deliverables.server.ts";
-import { postOnly } from "#app/domain/downloads.server.ts";
+import { fileResponse, postOnly } from "#app/domain/downloads.server.ts";
 import { exportProject, projectFileName, serialiseProjectFile } from "#app/domain/project-transfer.server.ts";
 import { parseId, readForm } from "#app/http.server.ts";
 
@@ -28,13 +27,5 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if (!project) throw data({ error: "errors.projectNotFound" }, { status: 404 });
   if (!exportForm.safeParse(await readForm(request)).success) throw data({ error: "errors.badForm" }, { status: 400 });
   const file = exportProject(db, project.id, { by: { id: user.id, name: user.displayName, email: user.email } });
-  const body = Buffer.from(serialiseProjectFile(file), "utf8");
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": contentDisposition(projectFileName(file)),
-      "Content-Length": String(body.length),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(Buffer.from(serialiseProjectFile(file), "utf8"), "application/json; charset=utf-8", projectFileName(file));
 }

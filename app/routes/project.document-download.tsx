@@ -1,9 +1,9 @@
 import { data } from "react-router";
 import type { Route } from "./+types/project.document-download";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { availableDeliverables, contentDisposition, exportDeliverable } from "#app/domain/deliverables.server.ts";
+import { availableDeliverables, exportDeliverable } from "#app/domain/deliverables.server.ts";
 import { getDiagramRenderer } from "#app/domain/diagram-render.server.ts";
-import { postOnly, readDownloadForm } from "#app/domain/downloads.server.ts";
+import { fileResponse, postOnly, readDownloadForm } from "#app/domain/downloads.server.ts";
 import { readForm } from "#app/http.server.ts";
 import type { DeliverableId } from "#templates/model.ts";
 
@@ -26,12 +26,5 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if (!form.ok) throw data({ error: form.error }, { status: 400 });
   const { lang, draft } = form.choice;
   const file = await exportDeliverable({ db, project, pack, data: projectData, id: def.id as DeliverableId, lang, draft, actor, renderer: getDiagramRenderer() });
-  return new Response(new Uint8Array(file.buffer), {
-    headers: {
-      "Content-Type": DOCX_TYPE,
-      "Content-Disposition": contentDisposition(file.fileName),
-      "Content-Length": String(file.buffer.length),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(file.buffer, DOCX_TYPE, file.fileName);
 }

@@ -2,8 +2,7 @@ import { data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.export";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { contentDisposition } from "#app/domain/deliverables.server.ts";
-import { postOnly } from "#app/domain/downloads.server.ts";
+import { fileResponse, postOnly } from "#app/domain/downloads.server.ts";
 import { exportProject, projectFileName, serialiseProjectFile } from "#app/domain/project-transfer.server.ts";
 import { readForm } from "#app/http.server.ts";
 
@@ -19,13 +18,5 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const { db, project, actor, user } = requireProjectContext(params.projectId, context);
   if (!exportForm.safeParse(await readForm(request)).success) throw data({ error: "errors.badForm" }, { status: 400 });
   const file = exportProject(db, project.id, { by: { ...actor, email: user.email } });
-  const body = Buffer.from(serialiseProjectFile(file), "utf8");
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": contentDisposition(projectFileName(file)),
-      "Content-Length": String(body.length),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(Buffer.from(serialiseProjectFile(file), "utf8"), "application/json; charset=utf-8", projectFileName(file));
 }

@@ -17,7 +17,6 @@ import {
   bothLanguages,
   compareWithRegister,
   discardUpload,
-  formatOf,
   isImportable,
   loadUpload,
   registerPlace,
@@ -58,8 +57,8 @@ function expectedOf(ctx: ReturnType<typeof place>, lang: Language) {
 
 type Preview = { fileName: string; comparison: ImportComparison } | { fileName: string; refusal: Localized };
 
-async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string; format: "xlsx" | "csv" }; bytes: Uint8Array }, lang: Language): Promise<Preview> {
-  const reading = await readRegisterFile(upload.bytes, upload.meta.format, expectedOf(ctx, lang));
+async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string }; bytes: Uint8Array }, lang: Language): Promise<Preview> {
+  const reading = await readRegisterFile(upload.bytes, expectedOf(ctx, lang));
   if (!reading.ok) return { fileName: upload.meta.fileName, refusal: reading.refusal.message };
   return { fileName: upload.meta.fileName, comparison: compareWithRegister(ctx.db, { projectId: ctx.project.id, item: ctx.item, rows: reading.rows }) };
 }
@@ -121,10 +120,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     if (file.size > REGISTER_SHEET_MAX_BYTES) return refuse(413, intent, bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
     const fileName = cleanFileName(file instanceof File ? file.name : "");
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const format = formatOf(fileName, bytes);
-    const reading = await readRegisterFile(bytes, format, expectedOf(ctx, (await getPreferences(request)).lang));
+    const reading = await readRegisterFile(bytes, expectedOf(ctx, (await getPreferences(request)).lang));
     if (!reading.ok) return refuse(reading.refusal.code === "too-large" ? 413 : 400, intent, reading.refusal.message);
-    const id = storeUpload(dir, { ...who, fileName, format }, bytes);
+    const id = storeUpload(dir, { ...who, fileName }, bytes);
     return redirect(`${here}?upload=${id}`, 303);
   }
 
@@ -136,7 +134,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   if (intent !== "confirm") return refuse(400, intent, bothLanguages("errors.badForm"));
   const upload = loadUpload(dir, uploadId, who);
   if (!upload) return refuse(410, intent, bothLanguages("sheetImport.errors.expired"));
-  const reading = await readRegisterFile(upload.bytes, upload.meta.format, expectedOf(ctx, (await getPreferences(request)).lang));
+  const reading = await readRegisterFile(upload.bytes, expectedOf(ctx, (await getPreferences(request)).lang));
   if (!reading.ok) return refuse(400, intent, reading.refusal.message);
   const useFile: number[] = [];
   for (const [key, value] of form.entries()) {

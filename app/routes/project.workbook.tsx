@@ -1,12 +1,9 @@
-import { data } from "react-router";
 import type { Route } from "./+types/project.workbook";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { contentDisposition } from "#app/domain/deliverables.server.ts";
-import { getPreferences } from "#app/domain/preferences.server.ts";
+import { downloadLanguage, fileResponse, XLSX_TYPE } from "#app/domain/downloads.server.ts";
 import { buildProjectWorkbook } from "#app/domain/register-sheet.server.ts";
 import { packRegisters } from "#app/domain/register-sheet.ts";
-import { sheetFileName, XLSX_TYPE } from "#app/domain/register-import.server.ts";
-import { isLanguage } from "#app/i18n.ts";
+import { sheetFileName } from "#app/domain/register-import.server.ts";
 
 /**
  * Every register of the project in one Excel workbook, a sheet each (decision
@@ -15,18 +12,9 @@ import { isLanguage } from "#app/i18n.ts";
  */
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { project, pack, data: projectData } = requireProjectContext(params.projectId, context);
-  const rawLang = new URL(request.url).searchParams.get("lang");
-  if (rawLang !== null && !isLanguage(rawLang)) throw data({ error: "errors.badForm" }, { status: 400 });
-  const lang = rawLang ?? (await getPreferences(request)).lang;
+  const lang = await downloadLanguage(request);
   const exportedAt = new Date();
   const registers = packRegisters(pack).map((item) => ({ item, rows: [...(projectData.rows.get(item.id) ?? [])] }));
   const buffer = await buildProjectWorkbook({ project: { id: project.id, name: project.name }, pack, registers, lang, exportedAt });
-  return new Response(new Uint8Array(buffer), {
-    headers: {
-      "Content-Type": XLSX_TYPE,
-      "Content-Disposition": contentDisposition(sheetFileName(project.name, lang === "fa" ? "جدول‌ها" : "Registers", exportedAt, "xlsx")),
-      "Content-Length": String(buffer.length),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(buffer, XLSX_TYPE, sheetFileName(project.name, lang === "fa" ? "جدول‌ها" : "Registers", exportedAt, "xlsx"));
 }

@@ -22,7 +22,8 @@ import { mermaidToProcessMap, processMapToMermaid } from "#app/domain/process-ma
 import { esc, wrapLabel } from "#app/views/charts.ts";
 import { clip } from "#app/views/display.ts";
 import { shorten } from "#app/views/history-view.server.ts";
-import { contentDisposition, deliverableFileName } from "#app/domain/deliverables.server.ts";
+import { deliverableFileName } from "#app/domain/deliverables.server.ts";
+import { contentDisposition } from "#app/domain/downloads.server.ts";
 import { DIAGRAM_MAX_LENGTH, parseDateInput, parseMeasure, questionValueSchema, registerRowSchema } from "#methodology/values.ts";
 import { displayNameSchema, emailSchema, readCookie } from "#app/domain/auth.server.ts";
 import { safeReturnTo } from "#app/domain/account.server.ts";
