@@ -577,7 +577,7 @@ export function registerTable(ctx: Ctx, id: string, opts: { columns?: string[]; 
 }
 
 /** A table of figures worked out by Gambegam, numbered and captioned like a register. */
-export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: string[][] }, opts: { keep?: boolean } = {}): FileChild[] {
+export function captionedTable(ctx: Ctx, title: string, t: { columns: string[]; rows: DocText[][] }, opts: { keep?: boolean } = {}): FileChild[] {
   if (!t.rows.length) return ctx.draft ? [openNote(ctx)] : [];
   ctx.counters.table++;
   const block = tableBlock(ctx, t.columns.map((label) => ({ label })), t.rows, [caption(ctx, "table", ctx.counters.table, title)], { boldFirstColumn: true, keep: opts.keep });

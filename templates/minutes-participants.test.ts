@@ -13,7 +13,8 @@ import { exportDeliverable } from "#app/domain/deliverables.server.ts";
 import { startSession, join } from "#app/domain/workshop.server.ts";
 import { COMPLETED_ENGAGEMENTS } from "#tests/fixtures/completed-engagements.ts";
 import { getPacks } from "#methodology/registry.ts";
-import { minutesParticipants } from "./deliverables/sections/participants.ts";
+import { minutesParticipants, type MinutesParticipant } from "./deliverables/sections/participants.ts";
+import { sentenceText } from "./text.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 const actor = { id: null, name: "Test Consultant" };
@@ -42,6 +43,7 @@ beforeAll(async () => {
   join(env.db, { sessionId: session.sessionId, name: ` ${team[0]!} ` });
   join(env.db, { sessionId: session.sessionId, name: "مهمان بیرونی" });
   docs.set("fa", await minutes(demo, "fa"));
+  docs.set("demo-en", await minutes(demo, "en"));
   english = COMPLETED_ENGAGEMENTS.find((e) => e.lang === "en")!.seed(env.db);
   docs.set("en", await minutes(english, "en"));
 }, 120_000);
@@ -68,6 +70,27 @@ describe("the vision minutes' participants", () => {
     expect(rows.find((r) => r[1] === "مهمان بیرونی")?.[header.indexOf("حضور در کارگاه")]).toBe("✓");
   });
 
+  it("read left to right in English minutes of a Persian team: 'Project manager, <Persian unit>' keeps the role first", () => {
+    const xml = xmlParts(docs.get("demo-en")!).get("word/document.xml")!;
+    const pm = loadProjectData(env.db, demo).rows.get("team.members")!.find((r) => r.cells.role === "project-manager" && String(r.cells.unit ?? "").trim())!;
+    const cellText = (c: string) => [...c.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    const cells = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => c[0]));
+    // The participants table's row: "#", name, role and unit.
+    const row = cells.find((r) => cellText(r[1] ?? "") === pm.cells.name && cellText(r[2] ?? "").includes("Project manager"))!;
+    expect(row, "the project manager's participants row").toBeTruthy();
+    const roleCell = row[2]!;
+    expect(roleCell, "the role cell").toBeTruthy();
+    // The cell is an English line (no right-to-left paragraph), the Persian unit embedded in its own direction after the role.
+    expect(roleCell).not.toMatch(/<w:bidi\/>/);
+    const text = cellText(roleCell);
+    expect(text.indexOf("Project manager")).toBeLessThan(text.indexOf(String(pm.cells.unit).trim()));
+    expect(text).toMatch(/[\u202B\u2067][^\u202C\u2069]*[\u0600-\u06FF]/);
+    // Someone recorded from outside the team in Persian words: their role and organisation joined by a Persian comma.
+    const guest = (loadProjectData(env.db, demo).rows.get("vision.workshop-participants") ?? []).find((r) => !teamNames(demo).includes(String(r.cells.name)) && /[\u0600-\u06FF]/.test(String(r.cells.organisation ?? "")) && String(r.cells.role ?? "").trim());
+    expect(guest, "the demo records a consultant from outside the team").toBeTruthy();
+    if (guest) expect(cellText(cells.find((r) => cellText(r[1] ?? "") === guest.cells.name)![2]!)).toContain("، ");
+  });
+
   it("list the English completed project's team, and the people recorded present outside it", () => {
     const rows = tableRows(docs.get("en")!);
     const header = rows.find((r) => r.includes("Attended the workshop"))!;
@@ -81,6 +104,8 @@ describe("the vision minutes' participants", () => {
 });
 
 describe("minutesParticipants", () => {
+  // Role and unit as read: a team member's is a sentence (the label, then the unit as the user's words).
+  const read = (people: MinutesParticipant[]) => people.map((p) => ({ ...p, roleUnit: typeof p.roleUnit === "string" ? p.roleUnit : sentenceText(p.roleUnit) }));
   const role = (id: unknown) => (id === "executive-sponsor" ? "Executive sponsor" : String(id ?? ""));
   it("merges the team, the recorded attendance and the phones, matching names loosely", () => {
     const list = minutesParticipants({
@@ -90,7 +115,7 @@ describe("minutesParticipants", () => {
       roleLabel: role,
     });
     expect(list.attendanceRecorded).toBe(true);
-    expect(list.people).toEqual([
+    expect(read(list.people)).toEqual([
       { name: "Sara Ahmadi", roleUnit: "Executive sponsor, Board", attended: true },
       { name: "Ali Karimi", roleUnit: "project-manager", attended: true },
       { name: "Hannah Cole", roleUnit: "Consultant, Harbourline", attended: true },
@@ -106,7 +131,7 @@ describe("minutesParticipants", () => {
       absent: [{ name: "james whitfield", attendance: "apologies" }],
       roleLabel: role,
     });
-    expect(list.people).toEqual([{ name: "James Whitfield", roleUnit: "hr-support, Finance", attended: false }]);
+    expect(read(list.people)).toEqual([{ name: "James Whitfield", roleUnit: "hr-support, Finance", attended: false }]);
   });
 
   it("says when attendance was not recorded", () => {

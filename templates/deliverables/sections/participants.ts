@@ -13,14 +13,20 @@ import { loc } from "#app/i18n.ts";
 import type { RegisterColumn } from "#methodology/schema.ts";
 import type { DeliverableInput } from "../../model.ts";
 import { captionedTable, heading, muted, registerTable, rowsOf, type Ctx } from "../../blocks.ts";
-import { num } from "../../text.ts";
+import { dominantDirection, num, user, type Sentence } from "../../text.ts";
 
 export const TEAM_REGISTER = "team.members";
 export const PARTICIPANTS_REGISTER = "vision.workshop-participants";
 export const ABSENTEES_REGISTER = "vision.workshop-absentees";
 
 type Cells = Record<string, unknown>;
-export type MinutesParticipant = { name: string; roleUnit: string; attended: boolean };
+/**
+ * Role and unit as the minutes print them: a team member's role is Gambegam's label (the document's
+ * language) and the unit the user's words, so the pair is a sentence in the document's direction with the
+ * unit embedded in its own ("Project manager, ‫دفتر…‬" in English minutes of a Persian team, not a
+ * right-to-left line with the comma misplaced). Someone recorded from outside the team: their own words.
+ */
+export type MinutesParticipant = { name: string; roleUnit: string | Sentence; attended: boolean };
 
 /** A name as compared: invisible characters, Arabic letter forms, case and spacing do not count. */
 function nameKey(name: string): string {
@@ -37,10 +43,12 @@ function nameKey(name: string): string {
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 /** Role and unit joined by the language's comma («،» in Persian). */
 const joinWith = (separator: string) => (...parts: string[]) => parts.filter(Boolean).join(separator);
+/** A role label and the user's unit: the label alone, or a sentence with the unit as the user's words. */
+const labelAndUnit = (separator: string) => (label: string, unit: string): string | Sentence => (label && unit ? [label, separator, user(unit)] : label || unit);
 
 /** Pure: the participants from the team, the recorded attendance and the names joined from phones. */
 export function minutesParticipants(args: { team: Cells[]; recorded: Cells[]; joined: string[]; absent?: Cells[]; roleLabel: (role: unknown) => string; separator?: string }): { attendanceRecorded: boolean; people: MinutesParticipant[] } {
-  const joinParts = joinWith(args.separator ?? ", ");
+  const teamRole = labelAndUnit(args.separator ?? ", ");
   // Someone the minutes list as absent did not attend, whatever another list says.
   const absent = new Set((args.absent ?? []).map((r) => nameKey(text(r.name))).filter(Boolean));
   const recorded = args.recorded.filter((r) => text(r.name) && !absent.has(nameKey(text(r.name))));
@@ -52,13 +60,16 @@ export function minutesParticipants(args: { team: Cells[]; recorded: Cells[]; jo
     const name = text(m.name);
     if (!name || listed.has(nameKey(name))) continue;
     listed.add(nameKey(name));
-    people.push({ name, roleUnit: joinParts(args.roleLabel(m.role), text(m.unit)), attended: present.has(nameKey(name)) });
+    people.push({ name, roleUnit: teamRole(args.roleLabel(m.role), text(m.unit)), attended: present.has(nameKey(name)) });
   }
   for (const r of recorded) {
     const name = text(r.name);
     if (listed.has(nameKey(name))) continue;
     listed.add(nameKey(name));
-    people.push({ name, roleUnit: joinParts(text(r.role), text(r.organisation)), attended: true });
+    // Their own words, joined by the comma of their own script (a Persian role and organisation in English minutes: «، »).
+    const own = [text(r.role), text(r.organisation)];
+    const ownSeparator = dominantDirection(own.join(" "), args.separator === "، " ? "rtl" : "ltr") === "rtl" ? "، " : ", ";
+    people.push({ name, roleUnit: joinWith(ownSeparator)(...own), attended: true });
   }
   for (const name of joined) {
     if (listed.has(nameKey(name))) continue;
