@@ -17,6 +17,7 @@ import { createProject, packOf } from "./projects.server.ts";
 import { addRow, deleteRow, updateRow } from "./answers.server.ts";
 import { applyImport, compareWithRegister, discardUpload, isImportable, loadUpload, storeUpload, UPLOAD_TTL_MS } from "./register-import.server.ts";
 import type { SheetRow } from "./register-sheet.ts";
+import { buildRegisterCsv, readRegisterFile } from "./register-sheet.server.ts";
 
 const t = tempDatabase();
 afterAll(() => t.cleanup());
@@ -151,6 +152,17 @@ describe("the preview of an import", () => {
     expect(reasons[7]).toMatch(/^version: /);
     expect(Object.keys(reasons)).toEqual(["3", "4", "6", "7"]);
     expect(cmp.refused.every((r) => r.problems.every((p) => p.message.fa.length > 0 && p.message.fa !== p.message.en))).toBe(true);
+  });
+
+  test("a row whose id the file lists twice, read from a real file, is refused once for it (not once by the reader and again by the comparison)", async () => {
+    const stored = db.select().from(registerRows).where(and(eq(registerRows.projectId, project.id), eq(registerRows.itemId, requirements.id))).all();
+    const csv = buildRegisterCsv({ project: { id: project.id, name: "P" }, pack: project.pack, item: requirements, rows: stored, lang: "en", exportedAt: new Date() });
+    const lines = csv.split("\r\n").filter(Boolean);
+    const reading = await readRegisterFile(new TextEncoder().encode([...lines, lines[3]!].join("\r\n")), { projectId: project.id, item: requirements, pack: project.pack });
+    if (!reading.ok) throw new Error(reading.refusal.message.en);
+    const cmp = compareWithRegister(db, { projectId: project.id, item: requirements, rows: reading.rows });
+    expect(cmp.refused).toHaveLength(1);
+    expect(cmp.refused[0]!.problems.filter((p) => p.column === "id")).toHaveLength(1);
   });
 
   test("rows to add beyond the register's limit are refused, saying how many it may still take", () => {

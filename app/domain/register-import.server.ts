@@ -178,8 +178,10 @@ export function compareWithRegister(db: Db, args: { projectId: number; item: Reg
 
     if (row.rowId !== null) {
       const first = seen.get(row.rowId);
-      if (first !== undefined) problems.push({ column: "id", message: bothLanguages(msg("sheetImport.refused.twice", { line: first })) });
-      else seen.set(row.rowId, row.line);
+      // The reader already says so of a file's second row with an id; rows built by other callers are checked here.
+      if (first !== undefined) {
+        if (!unreadable.has("id")) problems.push({ column: "id", message: bothLanguages(msg("sheetImport.refused.twice", { line: first })) });
+      } else seen.set(row.rowId, row.line);
       if (!byId.has(row.rowId)) {
         problems.push({ column: "id", message: bothLanguages(msg(elsewhere.has(row.rowId) ? "sheetImport.refused.foreignRow" : "sheetImport.refused.deletedRow", { id: row.rowId })) });
       } else if (row.version === null) {
