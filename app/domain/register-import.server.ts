@@ -31,7 +31,7 @@ import { fieldErrors, msg, registerRowSchema, type CellValue, type RegisterCells
 import { addRow, updateRow } from "./answers.server.ts";
 import type { Actor } from "./audit.server.ts";
 import { stripInvisibleDeep } from "./text-hygiene.ts";
-import type { SheetFormat, SheetRow } from "./register-sheet.ts";
+import { findRegister, type SheetFormat, type SheetRow } from "./register-sheet.ts";
 
 export type CellProblem = { column: string; message: Localized };
 export type RowToAdd = { line: number; cells: RegisterCells };
@@ -130,7 +130,7 @@ function fingerprintOf(rows: Array<{ id: number; version: number }>): string {
 }
 
 /** Compares the rows read from a file with the register as it is now. Reads only. */
-export function compareWithRegister(db: Db, args: { projectId: number; item: RegisterItem; rows: readonly SheetRow[] }): ImportComparison {
+export function compareWithRegister(db: Db, args: { projectId: number; pack: Pack; item: RegisterItem; rows: readonly SheetRow[] }): ImportComparison {
   const { projectId, item } = args;
   const now = registerNow(db, projectId, item.id);
   const byId = new Map(now.map((r) => [r.id, r]));
@@ -170,7 +170,7 @@ export function compareWithRegister(db: Db, args: { projectId: number; item: Reg
       for (const col of item.columns) {
         if (untouched || col.type !== "ref" || unreadable.has(col.id)) continue;
         const v = cells[col.id];
-        if (v !== null && v !== undefined && !refTargets.get(col.register)?.has(Number(v))) problems.push({ column: col.id, message: refNotFound(Number(v), undefined) });
+        if (v !== null && v !== undefined && !refTargets.get(col.register)?.has(Number(v))) problems.push({ column: col.id, message: refNotFound(Number(v), findRegister(args.pack, col.register)) });
       }
     } else {
       for (const [column, message] of Object.entries(fieldErrors(parsed.error))) if (!unreadable.has(column)) problems.push({ column, message: bothLanguages(message) });
@@ -247,7 +247,7 @@ class Rollback extends Error {}
  */
 export function applyImport(
   db: Db,
-  args: { projectId: number; item: RegisterItem; rows: readonly SheetRow[]; fingerprint: string; useFile: readonly number[]; fileName: string; by: Actor },
+  args: { projectId: number; pack: Pack; item: RegisterItem; rows: readonly SheetRow[]; fingerprint: string; useFile: readonly number[]; fileName: string; by: Actor },
 ): ImportResult {
   const { projectId, item, by, fileName } = args;
   try {

@@ -308,7 +308,7 @@ function addRegisterSheet(
   wb: ExcelJS.Workbook,
   lists: Lists,
   name: string,
-  args: { project: { id: number; name: string }; item: RegisterItem; rows: ReadonlyArray<SheetSourceRow>; lang: Language; exportedAt: Date; refLabels?: Record<string, Map<number, string>> },
+  args: { project: { id: number; name: string }; pack: Pack; item: RegisterItem; rows: ReadonlyArray<SheetSourceRow>; lang: Language; exportedAt: Date; refLabels?: Record<string, Map<number, string>> },
 ): ExcelJS.Worksheet {
   const { item, lang } = args;
   const rtl = lang === "fa";
@@ -408,7 +408,7 @@ function addRegisterSheet(
       case "ref": {
         const labels = args.refLabels?.[col.register];
         if (labels && labels.size) {
-          validation = { type: "list", allowBlank: true, formulae: [lists.add([...labels].map(([id, l]) => refCellText(id, l)))], showErrorMessage: true, errorStyle: "information", errorTitle: label, error: CELL_WORDS.ref(undefined)[lang] };
+          validation = { type: "list", allowBlank: true, formulae: [lists.add([...labels].map(([id, l]) => refCellText(id, l)))], showErrorMessage: true, errorStyle: "information", errorTitle: label, error: CELL_WORDS.ref(findRegister(args.pack, col.register))[lang] };
         }
         break;
       }
@@ -531,7 +531,7 @@ export async function buildProjectWorkbook(input: {
     const refLabels: Record<string, Map<number, string>> = {};
     for (const c of r.item.columns) if (c.type === "ref") refLabels[c.register] = labelsOf(c.register);
     const name = sheetName(r.item.title[lang], taken);
-    addRegisterSheet(wb, lists, name, { project: input.project, item: r.item, rows: r.rows, lang, exportedAt: input.exportedAt, refLabels });
+    addRegisterSheet(wb, lists, name, { project: input.project, pack: input.pack, item: r.item, rows: r.rows, lang, exportedAt: input.exportedAt, refLabels });
     sheets.push({ item: r.item, name, rows: r.rows.length });
   }
 

@@ -60,7 +60,7 @@ type Preview = { fileName: string; comparison: ImportComparison } | { fileName: 
 async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string }; bytes: Uint8Array }, lang: Language): Promise<Preview> {
   const reading = await readRegisterFile(upload.bytes, expectedOf(ctx, lang));
   if (!reading.ok) return { fileName: upload.meta.fileName, refusal: reading.refusal.message };
-  return { fileName: upload.meta.fileName, comparison: compareWithRegister(ctx.db, { projectId: ctx.project.id, item: ctx.item, rows: reading.rows }) };
+  return { fileName: upload.meta.fileName, comparison: compareWithRegister(ctx.db, { projectId: ctx.project.id, pack: ctx.pack, item: ctx.item, rows: reading.rows }) };
 }
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -143,6 +143,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   }
   const result = applyImport(ctx.db, {
     projectId: ctx.project.id,
+    pack: ctx.pack,
     item: ctx.item,
     rows: reading.rows,
     fingerprint: String(form.get("fingerprint") ?? ""),
