@@ -24,7 +24,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { databasePath, writeTransaction } from "#db/client.ts";
 import { registerRows } from "#db/schema.ts";
-import { i18nFor } from "#app/i18n.ts";
+import { bothLanguages } from "#app/i18n.ts";
 import type { Language, Localized, Pack, RegisterItem } from "#methodology/schema.ts";
 import { allItems } from "#methodology/load.ts";
 import { fieldErrors, msg, registerRowSchema, type CellValue, type RegisterCells } from "#methodology/values.ts";
@@ -86,25 +86,6 @@ export function registerPlace(pack: Pack, itemId: string) {
 
 const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
 const faDigits = (s: string) => s.replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!);
-
-/** A message key (`key` or `key|{"max":300}`, as the validators give them) in both languages. */
-export function bothLanguages(message: string): Localized {
-  const bar = message.indexOf("|");
-  const key = bar < 0 ? message : message.slice(0, bar);
-  let params: Record<string, string> = {};
-  if (bar >= 0) {
-    try {
-      params = Object.fromEntries(Object.entries(JSON.parse(message.slice(bar + 1)) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-    } catch {
-      params = {};
-    }
-  }
-  const say = (lang: Language) => {
-    const local = lang === "fa" ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, faDigits(v)])) : params;
-    return i18nFor(lang).t(key, { ...local, defaultValue: i18nFor(lang).t("validation.invalid") });
-  };
-  return { fa: say("fa"), en: say("en") };
-}
 
 /** A ref to a row the referenced register does not have: the value found, and the register. */
 function refNotFound(id: number, target: { title: Localized } | undefined): Localized {

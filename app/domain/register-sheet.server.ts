@@ -21,8 +21,7 @@
 import ExcelJS from "exceljs";
 import type { Language, Pack, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 import { fieldErrors, isoToJalaliInput, parseDateInput, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
-import en from "#app/locales/en.json";
-import fa from "#app/locales/fa.json";
+import { bothLanguages } from "#app/i18n.ts";
 import { stripInvisible } from "./text-hygiene.ts";
 import { cellText, checkZip, MAX_UNCOMPRESSED_BYTES } from "./workbook-safety.server.ts";
 import {
@@ -96,18 +95,6 @@ const faDigits = (s: string | number) => String(s).replace(/[0-9]/g, (d) => PERS
 const count = (n: number, lang: Language) => (lang === "fa" ? n.toLocaleString("fa-IR") : n.toLocaleString("en-US"));
 const both = (f: (lang: Language) => string): Localized => ({ fa: f("fa"), en: f("en") });
 
-/** A validation message of the forms (`validation.tooLong|{"max":40}`) in both languages, as the forms show it. */
-function validationMessage(key: string): Localized {
-  const [name, json] = key.split("|");
-  const params = json ? (JSON.parse(json) as Record<string, string | number>) : {};
-  const lookup = (lang: Language) => {
-    const table = (lang === "fa" ? fa : en) as unknown as { validation: Record<string, string> };
-    const text = table.validation[name!.replace(/^validation\./, "")] ?? table.validation.invalid!;
-    return text.replace(/\{\{(\w+)\}\}/g, (_, p: string) => (lang === "fa" ? count(Number(params[p]), "fa") : String(params[p] ?? "")));
-  };
-  return both(lookup);
-}
-
 const REFUSALS: Record<SheetRefusalCode, (lang: Language, p: Record<string, string>) => string> = {
   empty: (l) => (l === "fa" ? "فایل خالی است." : "The file is empty."),
   "not-a-workbook": (l, p) =>
@@ -179,14 +166,14 @@ const CELL_WORDS = {
       (near.length ? ` آیا منظورتان ${near.map((n) => `«${faDigits(n)}»`).join(" یا ")} است؟` : ""),
   }),
   badDate: (value: string): Localized => {
-    const forms = validationMessage("validation.badDate");
+    const forms = bothLanguages("validation.badDate");
     return { en: `“${value}” is not a valid date. ${forms.en}`, fa: `«${value}» تاریخ معتبری نیست. ${forms.fa}` };
   },
   notANumber: (value: string, integer: boolean): Localized => {
     // "35%", "1,200 rials": the number in it, as a hint of what to write.
     const digits = toLatinDigits(value).replace(/[٫]/g, ".").replace(/[^0-9.]/g, "");
     const hint = /^\d+(\.\d+)?$/.test(digits) && (!integer || !digits.includes(".")) ? digits : null;
-    const forms = validationMessage(integer ? "validation.notAnInteger" : "validation.notANumber");
+    const forms = bothLanguages(integer ? "validation.notAnInteger" : "validation.notANumber");
     return {
       en: `“${value}” is not ${integer ? "a whole number" : "a number"}${hint ? `: write ${hint}.` : `. ${forms.en}`}`,
       fa: `«${value}» ${integer ? "عدد صحیح" : "عدد"} نیست${hint ? `: ${faDigits(hint.replace(".", "٫"))} بنویسید.` : `. ${forms.fa}`}`,
@@ -413,11 +400,11 @@ function addRegisterSheet(
         break;
       }
       case "scale":
-        validation = { type: "whole", operator: "between", allowBlank: true, formulae: [col.min, col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: validationMessage(`validation.tooLarge|${JSON.stringify({ max: col.max })}`)[lang].replace(/\.$/, "") + ` (${lang === "fa" ? faDigits(col.min) : col.min}–${lang === "fa" ? faDigits(col.max) : col.max}).` };
+        validation = { type: "whole", operator: "between", allowBlank: true, formulae: [col.min, col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: bothLanguages(`validation.tooLarge|${JSON.stringify({ max: col.max })}`)[lang].replace(/\.$/, "") + ` (${lang === "fa" ? faDigits(col.min) : col.min}–${lang === "fa" ? faDigits(col.max) : col.max}).` };
         break;
       case "number": {
         const type = col.integer ? "whole" : "decimal";
-        const error = validationMessage(col.integer ? "validation.notAnInteger" : "validation.notANumber")[lang];
+        const error = bothLanguages(col.integer ? "validation.notAnInteger" : "validation.notANumber")[lang];
         if (col.min !== undefined && col.max !== undefined) validation = { type, operator: "between", allowBlank: true, formulae: [col.min, col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error };
         else if (col.min !== undefined) validation = { type, operator: "greaterThanOrEqual", allowBlank: true, formulae: [col.min], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error };
         else if (col.max !== undefined) validation = { type, operator: "lessThanOrEqual", allowBlank: true, formulae: [col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error };
@@ -425,7 +412,7 @@ function addRegisterSheet(
       }
       case "text":
       case "long-text":
-        validation = { type: "textLength", operator: "lessThanOrEqual", allowBlank: true, formulae: [col.maxLength], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: validationMessage(`validation.tooLong|${JSON.stringify({ max: col.maxLength })}`)[lang] };
+        validation = { type: "textLength", operator: "lessThanOrEqual", allowBlank: true, formulae: [col.maxLength], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: bothLanguages(`validation.tooLong|${JSON.stringify({ max: col.maxLength })}`)[lang] };
         break;
     }
     // A range (exceljs writes it as one rule); its typings know only cell.dataValidation.
@@ -794,7 +781,7 @@ function readCell(
     if (key === "validation.badDate" && found) return { value: shown, problem: CELL_WORDS.badDate(found) };
     if ((key === "validation.notANumber" || key === "validation.notAnInteger") && found) return { value: shown, problem: CELL_WORDS.notANumber(found, key === "validation.notAnInteger") };
     if (key === "validation.tooLong" && json) return { value: shown, problem: CELL_WORDS.tooLong([...found].length, Number((JSON.parse(json) as { max: number }).max)) };
-    return { value: shown, problem: validationMessage(r.key) };
+    return { value: shown, problem: bothLanguages(r.key) };
   };
   const text = (() => {
     const t = stripInvisible(rawText(v)).replace(/\r\n?/g, "\n").trim();

@@ -1,5 +1,5 @@
 import { data, Form, redirect, useNavigation } from "react-router";
-import { loc, useTranslation } from "#app/i18n.ts";
+import { bothLanguages, loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { RegisterSheetDownloads } from "#app/components/register-sheet-actions.tsx";
@@ -14,7 +14,6 @@ import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
 import { refLabelsFor, REGISTER_SHEET_MAX_BYTES, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
 import {
   applyImport,
-  bothLanguages,
   compareWithRegister,
   discardUpload,
   isImportable,
