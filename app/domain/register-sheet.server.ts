@@ -29,6 +29,7 @@ import {
   findRegister,
   parseSheetKey,
   refCellText,
+  refLabelsFor,
   REGISTER_SHEET_MAX_BYTES,
   SHEET_LINES,
   SHEET_WORDS,
@@ -493,30 +494,13 @@ export async function buildProjectWorkbook(input: {
 
   // Names of ref targets, from the registers in the same workbook.
   const byId = new Map(input.registers.map((r) => [r.item.id, r]));
-  const labelsCache = new Map<string, Map<number, string>>();
-  const labelsOf = (registerId: string) => {
-    let m = labelsCache.get(registerId);
-    if (!m) {
-      m = new Map();
-      const target = byId.get(registerId) ?? { item: findRegister(input.pack, registerId), rows: [] };
-      const first = target.item?.columns[0];
-      for (const r of target.rows) {
-        const v = first ? cellsOf(r)[first.id] : null;
-        const option = first?.type === "choice" ? first.options.find((o) => o.id === v) : undefined;
-        m.set(r.id, v === null || v === undefined ? "" : option ? option.label[lang] : String(v));
-      }
-      labelsCache.set(registerId, m);
-    }
-    return m;
-  };
   const phaseOf = new Map<string, string>();
   for (const ph of input.pack.phases) for (const st of ph.steps) for (const it of st.items) phaseOf.set(it.id, ph.title[lang]);
 
   const lists = new Lists();
   const sheets: Array<{ item: RegisterItem; name: string; rows: number }> = [];
   for (const r of input.registers) {
-    const refLabels: Record<string, Map<number, string>> = {};
-    for (const c of r.item.columns) if (c.type === "ref") refLabels[c.register] = labelsOf(c.register);
+    const refLabels = refLabelsFor(input.pack, r.item, (id) => byId.get(id)?.rows ?? [], lang);
     const name = sheetName(r.item.title[lang], taken);
     addRegisterSheet(wb, lists, name, { project: input.project, pack: input.pack, item: r.item, rows: r.rows, lang, exportedAt: input.exportedAt, refLabels });
     sheets.push({ item: r.item, name, rows: r.rows.length });

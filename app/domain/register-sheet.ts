@@ -111,7 +111,7 @@ export function refCellText(rowId: number, label: string | undefined): string {
 export function refLabelsFor(
   pack: Pack,
   item: RegisterItem,
-  rowsOf: (registerId: string) => ReadonlyArray<{ id: number; cells: Readonly<Record<string, unknown>> }>,
+  rowsOf: (registerId: string) => ReadonlyArray<{ id: number; cells: unknown }>,
   lang: "fa" | "en",
 ): Record<string, Map<number, string>> {
   const out: Record<string, Map<number, string>> = {};
@@ -121,7 +121,8 @@ export function refLabelsFor(
     const first = target?.columns[0];
     const labels = new Map<number, string>();
     for (const r of rowsOf(c.register)) {
-      const v = first ? r.cells[first.id] : null;
+      const cells = r.cells && typeof r.cells === "object" ? (r.cells as Readonly<Record<string, unknown>>) : {};
+      const v = first ? cells[first.id] : null;
       const option = first?.type === "choice" ? first.options.find((o) => o.id === v) : undefined;
       labels.set(r.id, v === null || v === undefined ? "" : option ? option.label[lang] : String(v));
     }
