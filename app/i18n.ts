@@ -8,7 +8,7 @@ import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import en from "./locales/en.json";
 import fa from "./locales/fa.json";
 import type { Language, Localized } from "#methodology/schema.ts";
-import { localDigits } from "#app/views/format.ts";
+import { localDigits } from "#methodology/values.ts";
 
 export const resources = { en: { translation: en }, fa: { translation: fa } } as const;
 export const DEFAULT_LANGUAGE: Language = "fa";

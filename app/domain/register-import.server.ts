@@ -27,7 +27,7 @@ import { registerRows } from "#db/schema.ts";
 import { bothLanguages } from "#app/i18n.ts";
 import type { Language, Localized, Pack, RegisterItem } from "#methodology/schema.ts";
 import { allItems } from "#methodology/load.ts";
-import { fieldErrors, msg, registerRowSchema, type CellValue, type RegisterCells } from "#methodology/values.ts";
+import { fieldErrors, localDigits, msg, registerRowSchema, type CellValue, type RegisterCells } from "#methodology/values.ts";
 import { addRow, updateRow } from "./answers.server.ts";
 import type { Actor } from "./audit.server.ts";
 import { stripInvisibleDeep } from "./text-hygiene.ts";
@@ -84,14 +84,12 @@ export function registerPlace(pack: Pack, itemId: string) {
   return found ? { phase: found.phase, step: found.step, item: found.item as RegisterItem } : null;
 }
 
-const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
-const faDigits = (s: string) => s.replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!);
 
 /** A ref to a row the referenced register does not have: the value found, and the register. */
 function refNotFound(id: number, target: { title: Localized } | undefined): Localized {
   return {
     en: `There is no row ${id} in ${target ? `“${target.title.en}”` : "the register it points to"}: give the row id or the exact name of one of its rows.`,
-    fa: `ردیف ${faDigits(String(id))} در ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق یکی از ردیف‌های آن را بنویسید.`,
+    fa: `ردیف ${localDigits(id, "fa")} در ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق یکی از ردیف‌های آن را بنویسید.`,
   };
 }
 

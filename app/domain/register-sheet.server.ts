@@ -20,7 +20,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Language, Pack, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
-import { fieldErrors, isoToJalaliInput, parseDateInput, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
+import { fieldErrors, isoToJalaliInput, localDigits, parseDateInput, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
 import { bothLanguages } from "#app/i18n.ts";
 import { stripInvisible } from "./text-hygiene.ts";
 import { cellText, checkZip, MAX_UNCOMPRESSED_BYTES } from "./workbook-safety.server.ts";
@@ -91,8 +91,6 @@ const FONT = "Calibri";
 // ---------------------------------------------------------------------------
 // Words.
 
-const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
-const faDigits = (s: string | number) => String(s).replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!);
 const count = (n: number, lang: Language) => (lang === "fa" ? n.toLocaleString("fa-IR") : n.toLocaleString("en-US"));
 const both = (f: (lang: Language) => string): Localized => ({ fa: f("fa"), en: f("en") });
 
@@ -112,7 +110,7 @@ const REFUSALS: Record<SheetRefusalCode, (lang: Language, p: Record<string, stri
       : "The workbook is damaged and cannot be read. Save it again in your spreadsheet program and upload it again.",
   "too-large": (l) =>
     l === "fa"
-      ? `فایل بیش از حد بزرگ است: حداکثر ${faDigits(5)} مگابایت، و کارپوشه پس از بازشدن حداکثر ${faDigits(25)} مگابایت.`
+      ? `فایل بیش از حد بزرگ است: حداکثر ${localDigits(5, "fa")} مگابایت، و کارپوشه پس از بازشدن حداکثر ${localDigits(25, "fa")} مگابایت.`
       : "The file is too large: at most 5 MB, and a workbook at most 25 MB once unpacked.",
   "too-many-rows": (l, p) =>
     l === "fa"
@@ -155,7 +153,7 @@ const CELL_WORDS = {
   }),
   ref: (target: RegisterItem | undefined): Localized => ({
     en: `Give the row id of a row of ${target ? `“${target.title.en}”` : "the register it points to"}, as in “12 · …”.`,
-    fa: `شناسه سطری از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} را بنویسید، مانند «${faDigits(12)} · …».`,
+    fa: `شناسه سطری از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} را بنویسید، مانند «${localDigits(12, "fa")} · …».`,
   }),
   /** A reference that names no row: the value found, what to write, and the rows whose name is close ("did you mean"). */
   refNotFound: (value: string, target: RegisterItem | undefined, near: string[]): Localized => ({
@@ -163,8 +161,8 @@ const CELL_WORDS = {
       `“${value}” is not a row of ${target ? `“${target.title.en}”` : "the register it points to"}: give its row id or its exact name, as in “12 · …”.` +
       (near.length ? ` Did you mean ${near.map((n) => `“${n}”`).join(" or ")}?` : ""),
     fa:
-      `«${value}» ردیفی از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق آن را بنویسید، مانند «${faDigits(12)} · …».` +
-      (near.length ? ` آیا منظورتان ${near.map((n) => `«${faDigits(n)}»`).join(" یا ")} است؟` : ""),
+      `«${value}» ردیفی از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق آن را بنویسید، مانند «${localDigits(12, "fa")} · …».` +
+      (near.length ? ` آیا منظورتان ${near.map((n) => `«${localDigits(n, "fa")}»`).join(" یا ")} است؟` : ""),
   }),
   badDate: (value: string): Localized => {
     const forms = bothLanguages("validation.badDate");
@@ -177,7 +175,7 @@ const CELL_WORDS = {
     const forms = bothLanguages(integer ? "validation.notAnInteger" : "validation.notANumber");
     return {
       en: `“${value}” is not ${integer ? "a whole number" : "a number"}${hint ? `: write ${hint}.` : `. ${forms.en}`}`,
-      fa: `«${value}» ${integer ? "عدد صحیح" : "عدد"} نیست${hint ? `: ${faDigits(hint.replace(".", "٫"))} بنویسید.` : `. ${forms.fa}`}`,
+      fa: `«${value}» ${integer ? "عدد صحیح" : "عدد"} نیست${hint ? `: ${localDigits(hint.replace(".", "٫"), "fa")} بنویسید.` : `. ${forms.fa}`}`,
     };
   },
   tooLong: (length: number, max: number): Localized => ({
@@ -186,7 +184,7 @@ const CELL_WORDS = {
   }),
   id: { en: "The row id must be the whole number downloaded with the row; leave it blank for a new row.", fa: "شناسه سطر باید همان عدد صحیحی باشد که با ردیف بارگیری شد؛ برای ردیف تازه آن را خالی بگذارید." },
   version: { en: "The version must be the whole number downloaded with the row.", fa: "نسخه باید همان عدد صحیحی باشد که با ردیف بارگیری شد." },
-  twice: (line: number): Localized => ({ en: `This row id is also on line ${line}: each row once.`, fa: `این شناسه سطر در سطر ${faDigits(line)} هم آمده است: هر ردیف فقط یک بار.` }),
+  twice: (line: number): Localized => ({ en: `This row id is also on line ${line}: each row once.`, fa: `این شناسه سطر در سطر ${localDigits(line, "fa")} هم آمده است: هر ردیف فقط یک بار.` }),
   error: { en: "This cell holds an error (such as #N/A or #REF!): type a value.", fa: "این خانه خطا دارد (مانند ‎#N/A یا ‎#REF!): یک مقدار بنویسید." },
 } as const;
 
@@ -202,7 +200,7 @@ function isoDate(d: Date): string {
 
 function titleDate(at: Date, lang: Language): string {
   const iso = isoDate(at);
-  return lang === "fa" ? faDigits(isoToJalaliInput(iso)) : iso;
+  return lang === "fa" ? localDigits(isoToJalaliInput(iso), "fa") : iso;
 }
 
 /** The register first: in Persian its words set the line's direction, whatever the project's name starts with ("CRM …"). */
@@ -401,7 +399,7 @@ function addRegisterSheet(
         break;
       }
       case "scale":
-        validation = { type: "whole", operator: "between", allowBlank: true, formulae: [col.min, col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: bothLanguages(`validation.tooLarge|${JSON.stringify({ max: col.max })}`)[lang].replace(/\.$/, "") + ` (${lang === "fa" ? faDigits(col.min) : col.min}–${lang === "fa" ? faDigits(col.max) : col.max}).` };
+        validation = { type: "whole", operator: "between", allowBlank: true, formulae: [col.min, col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: bothLanguages(`validation.tooLarge|${JSON.stringify({ max: col.max })}`)[lang].replace(/\.$/, "") + ` (${localDigits(col.min, lang)}–${localDigits(col.max, lang)}).` };
         break;
       case "number": {
         const type = col.integer ? "whole" : "decimal";

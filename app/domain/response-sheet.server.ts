@@ -15,7 +15,7 @@
 import ExcelJS from "exceljs";
 import { cellText, checkZip } from "./workbook-safety.server.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
-import { toLatinDigits } from "#methodology/values.ts";
+import { localDigits, toLatinDigits } from "#methodology/values.ts";
 import { writeTransaction, type Db } from "#db/client.ts";
 import { findItem } from "#methodology/load.ts";
 import type { ProjectData } from "./projects.server.ts";
@@ -166,7 +166,7 @@ export async function buildResponseSheet(input: ResponseSheetInput): Promise<Buf
   cover.addRow([w.instructionsTitle]).font = { bold: true, size: 12 };
   const sep = input.lang === "fa" ? "، " : ", ";
   w.instructions.forEach((line, i) => {
-    const r = cover.addRow([rtl ? `${localDigitsFa(String(i + 1))}.` : `${i + 1}.`, line.replace("{levels}", levelLabels.join(sep))]);
+    const r = cover.addRow([rtl ? `${localDigits(i + 1, "fa")}.` : `${i + 1}.`, line.replace("{levels}", levelLabels.join(sep))]);
     r.getCell(2).alignment = { wrapText: true, vertical: "top" };
     r.getCell(1).alignment = { vertical: "top", horizontal: rtl ? "right" : "left" };
   });
@@ -190,7 +190,7 @@ export async function buildResponseSheet(input: ResponseSheetInput): Promise<Buf
   const listFormula = `"${levelLabels.join(",")}"`;
   const inlineList = listFormula.length <= 255 && !levelLabels.some((l) => /[,"]/.test(l));
   for (const r of input.requirements) {
-    const row = ws.addRow([input.lang === "fa" ? localDigitsFa(r.number) : r.number, r.text, r.description, r.priority, r.goal, null, null, null, null]);
+    const row = ws.addRow([input.lang === "fa" ? localDigits(r.number, "fa") : r.number, r.text, r.description, r.priority, r.goal, null, null, null, null]);
     row.alignment = { vertical: "top", wrapText: true };
     for (const c of COLUMNS) {
       if (!c.vendor) continue;
@@ -230,9 +230,6 @@ export async function buildResponseSheet(input: ResponseSheetInput): Promise<Buf
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function localDigitsFa(s: string): string {
-  return s.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
-}
 
 // ---------------------------------------------------------------------------
 // Reading a filled sheet.
