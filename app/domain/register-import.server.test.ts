@@ -277,10 +277,12 @@ describe("the upload kept between preview and confirmation", () => {
 
 describe("download names (review of issue 20)", () => {
   test("a Persian name keeps no zero-width non-joiner, which Chromium turns into '_': a space stands in its place", async () => {
-    const { sheetFileName } = await import("./register-import.server.ts");
-    const { contentDisposition } = await import("./downloads.server.ts");
-    const name = sheetFileName("پیاده‌سازی CRM مهرگان", "ثبت نیازمندی‌ها", new Date("2026-12-05T09:00:00Z"), "xlsx");
-    expect(name).toBe("پیاده سازی CRM مهرگان - ثبت نیازمندی ها - 2026-12-05.xlsx");
+    const { contentDisposition, sheetFileName } = await import("./downloads.server.ts");
+    const name = sheetFileName("پیاده‌سازی CRM: مهرگان", "ثبت نیازمندی‌ها", new Date("2026-12-05T09:00:00Z"), "xlsx");
+    expect(name).toBe("پیاده‌سازی CRM مهرگان - ثبت نیازمندی‌ها - 2026-12-05.xlsx");
+    const header = contentDisposition(name);
+    expect(header).not.toContain("%E2%80%8C");
+    expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe("پیاده سازی CRM مهرگان - ثبت نیازمندی ها - 2026-12-05.xlsx");
     expect(contentDisposition("برگه پاسخ - پیاده‌سازی.xlsx")).not.toContain("%E2%80%8C");
   });
 });

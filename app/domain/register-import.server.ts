@@ -25,13 +25,13 @@ import type { Db } from "#db/client.ts";
 import { databasePath, writeTransaction } from "#db/client.ts";
 import { registerRows } from "#db/schema.ts";
 import { bothLanguages } from "#app/i18n.ts";
-import type { Language, Localized, Pack, RegisterItem } from "#methodology/schema.ts";
+import type { Localized, Pack, RegisterItem } from "#methodology/schema.ts";
 import { allItems } from "#methodology/load.ts";
 import { fieldErrors, localDigits, msg, registerRowSchema, type CellValue, type RegisterCells } from "#methodology/values.ts";
 import { addRow, updateRow } from "./answers.server.ts";
 import type { Actor } from "./audit.server.ts";
 import { stripInvisibleDeep } from "./text-hygiene.ts";
-import { findRegister, type SheetFormat, type SheetRow } from "./register-sheet.ts";
+import { findRegister, type SheetRow } from "./register-sheet.ts";
 
 export type CellProblem = { column: string; message: Localized };
 export type RowToAdd = { line: number; cells: RegisterCells };
@@ -70,13 +70,6 @@ export function isImportable(item: RegisterItem): boolean {
   return !item.workbenchOnly;
 }
 
-
-/** A downloaded sheet's name: "<project> - <register> - 2026-12-05.xlsx", without characters a file system or a browser refuses. */
-export function sheetFileName(projectName: string, registerTitle: string, at: Date, format: SheetFormat): string {
-  // A zero-width non-joiner (U+200C, "پیاده‌سازی") becomes "_" in a file Chromium saves: a space stands in its place.
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f\u200c]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
-  return `${[clean(projectName), clean(registerTitle), at.toISOString().slice(0, 10)].filter(Boolean).join(" - ")}.${format}`;
-}
 
 /** Where a register lives in the method (its phase decides the lock). */
 export function registerPlace(pack: Pack, itemId: string) {
