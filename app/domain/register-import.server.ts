@@ -300,7 +300,7 @@ export function discardUpload(dir: string, id: string): void {
   for (const ext of [".bin", ".json"]) fs.rmSync(path.join(dir, `${id}${ext}`), { force: true });
 }
 
-export function sweepUploads(dir: string, now = Date.now()): void {
+function sweepUploads(dir: string, now = Date.now()): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);

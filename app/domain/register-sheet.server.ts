@@ -20,7 +20,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Language, Pack, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
-import { fieldErrors, isoToJalaliInput, localDigits, parseDateInput, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
+import { fieldErrors, isoToJalaliInput, localDigits, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
 import { bothLanguages } from "#app/i18n.ts";
 import { stripInvisible } from "./text-hygiene.ts";
 import { cellText, checkZip, MAX_UNCOMPRESSED_BYTES } from "./workbook-safety.server.ts";
@@ -31,6 +31,7 @@ import {
   refCellText,
   refLabelsFor,
   REGISTER_SHEET_MAX_BYTES,
+  SHEET_KEY_PREFIX,
   SHEET_LINES,
   SHEET_WORDS,
   sheetKeyLine,
@@ -63,7 +64,7 @@ export type RegisterSheetInput = {
  * with more rows holding values than this, plus the title, key and header lines,
  * is refused from the zip's bytes before it is parsed.
  */
-export const SHEET_HARD_ROW_CAP = 2000;
+const SHEET_HARD_ROW_CAP = 2000;
 /** Formula cells named in a refusal at most. */
 const MAX_FORMULAS_NAMED = 5;
 const KEY_FILL = "FFEDEDED";
@@ -808,6 +809,9 @@ function readCell(
   }
 }
 
+/** A CSV's key followed by the delimiter the file uses (the key is the first cell of line 2). */
+const CSV_KEY_THEN_DELIMITER = new RegExp(`${SHEET_KEY_PREFIX}:\\d+:\\d+:[a-z0-9.-]+"?([,;\\t\\u061B])`);
+
 /** Rows whose name holds the text typed, or is held by it (a name typed short, or with more words): at most three. */
 function nearNames(text: string, names: RefNames | undefined): number[] {
   const wanted = normaliseLabel(text);
@@ -852,7 +856,7 @@ export async function readRegisterFile(
     if (text.trim() === "") return refuse("empty");
     // The delimiter is what follows the key: a comma, a semicolon (Excel where the decimal mark is a comma), a tab, or the
     // Arabic semicolon (Excel's list separator on a Persian Windows).
-    const keyAt = text.match(/gambegam-register:\d+:\d+:[a-z0-9.-]+"?([,;\t\u061B])/);
+    const keyAt = text.match(CSV_KEY_THEN_DELIMITER);
     // A key alone on its line: the one found most in the first lines (the header's).
     const head = text.split(/\r?\n/, 6).join("\n");
     const delimiter = keyAt?.[1] ?? [",", ";", "\t", "\u061B"].map((d) => [d, head.split(d).length] as const).reduce((a, b) => (b[1] > a[1] ? b : a))[0];

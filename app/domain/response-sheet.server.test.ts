@@ -5,12 +5,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   buildResponseSheet,
-  checkZip,
   readResponseSheet,
   type ResponseSheetInput,
   type SheetExpectation,
   type SheetReading,
 } from "./response-sheet.server.ts";
+import { checkZip } from "./workbook-safety.server.ts";
 
 const FIT = [
   { id: "standard", label: { en: "Standard", fa: "استاندارد" } },

@@ -22,7 +22,6 @@ import type { ProjectData } from "./projects.server.ts";
 import { productCandidates, sheetExpectation, SHEET_ITEMS, type ResponseSheetInput, type SheetExpectation, type SheetProblem } from "./response-sheet.ts";
 
 export * from "./response-sheet.ts";
-export { checkZip, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES } from "./workbook-safety.server.ts";
 import { addRow, deleteRow, updateRow } from "./answers.server.ts";
 import { audit, type Actor } from "./audit.server.ts";
 
