@@ -54,11 +54,16 @@ function expectedOf(ctx: ReturnType<typeof place>, lang: Language) {
   return { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows, refLabels: refLabelsFor(ctx.pack, ctx.item, rowsOf, lang) };
 }
 
-type Preview = { fileName: string; comparison: ImportComparison } | { fileName: string; refusal: Localized };
+type Preview = { fileName: string; comparison: ImportComparison };
 
-async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string }; bytes: Uint8Array }, lang: Language): Promise<Preview> {
+/**
+ * The stored upload compared with the register now, or null when the file no longer reads. The upload was read once
+ * already and refused then if it was going to be (refusal depends only on the bytes and the pack), so null means the
+ * pack changed under it: the loader treats that like an expired upload.
+ */
+async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string }; bytes: Uint8Array }, lang: Language): Promise<Preview | null> {
   const reading = await readRegisterFile(upload.bytes, expectedOf(ctx, lang));
-  if (!reading.ok) return { fileName: upload.meta.fileName, refusal: reading.refusal.message };
+  if (!reading.ok) return null;
   return { fileName: upload.meta.fileName, comparison: compareWithRegister(ctx.db, { projectId: ctx.project.id, pack: ctx.pack, item: ctx.item, rows: reading.rows }) };
 }
 
@@ -72,7 +77,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   if (uploadId !== null) {
     const upload = loadUpload(uploadDir(), uploadId, { userId: ctx.user.id, projectId: ctx.project.id, itemId: ctx.item.id });
     if (upload) shown = await preview(ctx, upload, (await getPreferences(request)).lang);
-    else expired = true;
+    if (upload && !shown) discardUpload(uploadDir(), uploadId);
+    expired = !shown;
   }
   return {
     projectId: ctx.project.id,
@@ -262,21 +268,6 @@ function PreviewView({
     return text ? <bdi>{text}</bdi> : <span className="muted">{t("sheetImport.empty")}</span>;
   };
   const first = columns[0]!.id;
-  const cancel = (
-    <button type="submit" className="button" name="intent" value="cancel" formNoValidate>
-      {t("sheetImport.cancel")}
-    </button>
-  );
-  if ("refusal" in preview) {
-    return (
-      <Form method="post" className="card stack" data-testid="sheet-preview">
-        <h3>{t("sheetImport.previewTitle", { file: `\u2068${preview.fileName}\u2069` })}</h3>
-        <p className="banner banner-error" role="alert">{preview.refusal[lang]}</p>
-        <input type="hidden" name="upload" value={uploadId} />
-        <div className="form-actions">{cancel}</div>
-      </Form>
-    );
-  }
   const c = preview.comparison;
   const blocked = c.refused.length > 0;
   const nothing = c.adds.length + c.changes.length + c.conflicts.length === 0;
@@ -450,7 +441,9 @@ function PreviewView({
             {busy === "confirm" ? t("sheetImport.writing") : t("sheetImport.confirm")}
           </button>
         ) : null}
-        {cancel}
+        <button type="submit" className="button" name="intent" value="cancel" formNoValidate>
+          {t("sheetImport.cancel")}
+        </button>
       </div>
     </Form>
   );
