@@ -30,14 +30,12 @@ import { allItems } from "#methodology/load.ts";
 import { fieldErrors, localDigits, msg, registerRowSchema, type CellValue, type RegisterCells } from "#methodology/values.ts";
 import { addRow, updateRow } from "./answers.server.ts";
 import type { Actor } from "./audit.server.ts";
-import { stripInvisibleDeep } from "./text-hygiene.ts";
-import { findRegister, type SheetRow } from "./register-sheet.ts";
+import { findRegister, type SheetCellProblem, type SheetRow } from "./register-sheet.ts";
 
-export type CellProblem = { column: string; message: Localized };
 export type RowToAdd = { line: number; cells: RegisterCells };
 export type CellChange = { column: string; before: CellValue; after: CellValue };
 export type RowToChange = { line: number; rowId: number; version: number; cells: RegisterCells; changes: CellChange[] };
-export type RefusedRow = { line: number; rowId: number | null; problems: CellProblem[] };
+export type RefusedRow = { line: number; rowId: number | null; problems: SheetCellProblem[] };
 export type ConflictRow = {
   line: number;
   rowId: number;
@@ -129,9 +127,11 @@ export function compareWithRegister(db: Db, args: { projectId: number; pack: Pac
   const out: ImportComparison = { itemId: item.id, adds: [], changes: [], unchanged: 0, refused: [], conflicts: [], kept: 0, fingerprint: fingerprintOf(now) };
   const seen = new Map<number, number>();
   for (const row of args.rows) {
-    const problems: CellProblem[] = row.problems.map((p) => ({ column: p.column, message: p.message }));
+    const problems = [...row.problems];
     const unreadable = new Set(problems.map((p) => p.column));
-    const parsed = schema.safeParse(stripInvisibleDeep(row.cells));
+    // The reader already checked each cell against this schema (it has no rules across columns) and took invisible
+    // characters out; the parse gives the cells their type and guards rows that other callers build.
+    const parsed = schema.safeParse(row.cells);
     let cells: RegisterCells | null = null;
     if (parsed.success) {
       cells = parsed.data;
