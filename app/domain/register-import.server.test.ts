@@ -15,8 +15,8 @@ import { findItem } from "#methodology/load.ts";
 import type { RegisterItem } from "#methodology/schema.ts";
 import { createProject, packOf } from "./projects.server.ts";
 import { addRow, deleteRow, updateRow } from "./answers.server.ts";
-import { applyImport, compareWithRegister, discardUpload, isImportable, loadUpload, storeUpload, UPLOAD_TTL_MS } from "./register-import.server.ts";
-import type { SheetRow } from "./register-sheet.ts";
+import { applyImport, compareWithRegister, discardUpload, loadUpload, storeUpload, UPLOAD_TTL_MS } from "./register-import.server.ts";
+import { isImportable, type SheetRow } from "./register-sheet.ts";
 import { buildRegisterCsv, readRegisterFile } from "./register-sheet.server.ts";
 
 const t = tempDatabase();

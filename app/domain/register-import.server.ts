@@ -63,11 +63,6 @@ export type ImportComparison = {
   fingerprint: string;
 };
 
-/** Registers edited only in their own grid (goal scores, fit and demo scores) are downloaded, never imported. */
-export function isImportable(item: RegisterItem): boolean {
-  return !item.workbenchOnly;
-}
-
 
 /** Where a register lives in the method (its phase decides the lock). */
 export function registerPlace(pack: Pack, itemId: string) {

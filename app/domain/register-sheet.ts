@@ -131,6 +131,11 @@ export function refLabelsFor(
   return out;
 }
 
+/** Registers edited only in their own grid (goal scores, fit and demo scores) are downloaded, never imported. */
+export function isImportable(item: RegisterItem): boolean {
+  return !item.workbenchOnly;
+}
+
 export function findRegister(pack: Pack, id: string): RegisterItem | undefined {
   for (const ph of pack.phases) for (const st of ph.steps) for (const it of st.items) if (it.id === id && it.kind === "register") return it;
   return undefined;

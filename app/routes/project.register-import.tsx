@@ -11,12 +11,11 @@ import { getPreferences } from "#app/domain/preferences.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
 import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
-import { refLabelsFor, REGISTER_SHEET_MAX_BYTES, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
+import { isImportable, refLabelsFor, REGISTER_SHEET_MAX_BYTES, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
 import {
   applyImport,
   compareWithRegister,
   discardUpload,
-  isImportable,
   loadUpload,
   registerPlace,
   storeUpload,
