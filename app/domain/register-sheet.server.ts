@@ -23,14 +23,13 @@ import type { Language, Pack, RegisterColumn, RegisterItem } from "#methodology/
 import { fieldErrors, isoToJalaliInput, localDigits, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
 import { bothLanguages } from "#app/i18n.ts";
 import { stripInvisible } from "./text-hygiene.ts";
-import { cellText, checkZip, MAX_UNCOMPRESSED_BYTES } from "./workbook-safety.server.ts";
+import { cellText, checkZip, MAX_UNCOMPRESSED_BYTES, MAX_WORKBOOK_UPLOAD_BYTES } from "./workbook-safety.server.ts";
 import {
   columnHeader,
   findRegister,
   parseSheetKey,
   refCellText,
   refLabelsFor,
-  REGISTER_SHEET_MAX_BYTES,
   SHEET_KEY_PREFIX,
   SHEET_LINES,
   SHEET_WORDS,
@@ -833,7 +832,7 @@ export async function readRegisterFile(
   },
 ): Promise<RegisterSheetReading> {
   if (bytes.byteLength === 0) return refuse("empty");
-  if (bytes.byteLength > REGISTER_SHEET_MAX_BYTES) return refuse("too-large");
+  if (bytes.byteLength > MAX_WORKBOOK_UPLOAD_BYTES) return refuse("too-large");
   const item = expected.item;
   const maxRows = expected.maxRows ?? item.maxRows;
   const lead = SHEET_LINES.firstRow - 1;

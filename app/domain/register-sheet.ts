@@ -57,8 +57,6 @@ export type RegisterSheetReading =
   | { ok: true; projectId: number; itemId: string; format: SheetFormat; rows: SheetRow[] }
   | { ok: false; refusal: SheetRefusal };
 
-/** An upload larger than this is refused before it is opened (the route may check it first). */
-export const REGISTER_SHEET_MAX_BYTES = 5 * 1024 * 1024;
 
 /** The key in cell A2 (first cell of the key line); the readers find it by this prefix. */
 export const SHEET_KEY_PREFIX = "gambegam-register";

@@ -13,7 +13,7 @@
  * and bad cell values (row by row). Pure apart from the bytes: no database.
  */
 import ExcelJS from "exceljs";
-import { cellText, checkZip } from "./workbook-safety.server.ts";
+import { cellText, checkZip, MAX_WORKBOOK_UPLOAD_BYTES } from "./workbook-safety.server.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
 import { localDigits, toLatinDigits } from "#methodology/values.ts";
 import { writeTransaction, type Db } from "#db/client.ts";
@@ -25,9 +25,6 @@ export * from "./response-sheet.ts";
 import { addRow, deleteRow, updateRow } from "./answers.server.ts";
 import { audit, type Actor } from "./audit.server.ts";
 
-
-/** An upload larger than this is refused before it is opened. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** Rows of the requirements sheet (header included) beyond which the sheet is refused. */
 export const MAX_SHEET_ROWS = 2100;
 /** Problems listed at most (the rest are counted). */
@@ -287,7 +284,7 @@ function readNumber(text: string): { value: number | null } | { bad: true } {
 
 export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpectation): Promise<SheetReading> {
   if (bytes.byteLength === 0) return refuse("not-xlsx");
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) return refuse("too-large");
+  if (bytes.byteLength > MAX_WORKBOOK_UPLOAD_BYTES) return refuse("too-large");
   const zip = checkZip(bytes);
   if (!zip.ok) return refuse(zip.refusal);
 

@@ -8,6 +8,8 @@
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 
+/** An uploaded workbook (a vendor's response sheet, a register's spreadsheet) larger than this is refused unread. */
+export const MAX_WORKBOOK_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** The whole workbook, uncompressed: far more than any real sheet of 2,000 requirements. */
 export const MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 300;

@@ -11,7 +11,9 @@ import { getPreferences } from "#app/domain/preferences.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
 import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
-import { isImportable, refLabelsFor, REGISTER_SHEET_MAX_BYTES, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
+import { MAX_WORKBOOK_UPLOAD_BYTES } from "#app/domain/workbook-safety.server.ts";
+import { readUpload } from "#app/http.server.ts";
+import { isImportable, refLabelsFor, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
 import {
   applyImport,
   compareWithRegister,
@@ -27,9 +29,7 @@ import { localDigits } from "#app/views/format.ts";
 import { msg } from "#methodology/values.ts";
 import type { Language, RegisterColumn } from "#methodology/schema.ts";
 
-const MAX_MB = REGISTER_SHEET_MAX_BYTES / 1024 / 1024;
-/** Room for the multipart envelope around the file (server.js allows the same). */
-const ENVELOPE_BYTES = 64 * 1024;
+const MAX_MB = MAX_WORKBOOK_UPLOAD_BYTES / 1024 / 1024;
 
 /**
  * Importing one register from a spreadsheet (decision 045): upload, preview,
@@ -101,15 +101,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const ctx = place(params, context);
   const refuse = (status: number, intent: string, error: Localized | null, extra: Partial<ActionResult> = {}) =>
     data({ intent, ...(error ? { error } : {}), ...extra } satisfies ActionResult, { status });
-  if (Number(request.headers.get("Content-Length") ?? "0") > REGISTER_SHEET_MAX_BYTES + ENVELOPE_BYTES) {
-    return refuse(413, "upload", bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return refuse(400, "upload", bothLanguages("errors.badForm"));
-  }
+  const form = await readUpload(request, MAX_WORKBOOK_UPLOAD_BYTES);
+  if (form === "too-large") return refuse(413, "upload", bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
+  if (form === "bad-form") return refuse(400, "upload", bothLanguages("errors.badForm"));
   const intent = String(form.get("intent") ?? "");
   // As on the step page: a signed phase or one awaiting sign-off takes no writes (409).
   if (ctx.locked) return refuse(409, intent, bothLanguages("sheetImport.errors.locked"));
@@ -121,7 +115,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   if (intent === "upload") {
     const file = form.get("file");
     if (!(file instanceof Blob) || file.size === 0) return refuse(400, intent, bothLanguages("sheetImport.errors.noFile"));
-    if (file.size > REGISTER_SHEET_MAX_BYTES) return refuse(413, intent, bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
+    if (file.size > MAX_WORKBOOK_UPLOAD_BYTES) return refuse(413, intent, bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
     const fileName = cleanFileName(file instanceof File ? file.name : "");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const reading = await readRegisterFile(bytes, expectedOf(ctx, (await getPreferences(request)).lang));
