@@ -23,7 +23,7 @@ import type { Language, Pack, RegisterColumn, RegisterItem } from "#methodology/
 import { fieldErrors, isoToJalaliInput, localDigits, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
 import { bothLanguages } from "#app/i18n.ts";
 import { stripInvisible } from "./text-hygiene.ts";
-import { cellText, checkZip, MAX_UNCOMPRESSED_BYTES, MAX_WORKBOOK_UPLOAD_BYTES } from "./workbook-safety.server.ts";
+import { cellText, checkZip, MAX_WORKBOOK_UPLOAD_BYTES } from "./workbook-safety.server.ts";
 import {
   columnHeader,
   findRegister,
@@ -569,29 +569,10 @@ function fromExcel(cell: ExcelJS.Cell): Raw {
   return c.text === "" ? null : c.text;
 }
 
-/** Counts, in a worksheet's XML, the rows that hold a value (without parsing it as XML). */
-function rowsWithValues(xml: Buffer): number {
-  const s = xml.toString("utf8");
-  let n = 0;
-  const re = /<row\b[^>]*?(\/?)>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    if (m[1] === "/") continue;
-    const end = s.indexOf("</row>", re.lastIndex);
-    if (end < 0) break;
-    const body = s.slice(re.lastIndex, end);
-    if (body.includes("<v>") || body.includes("<v ") || body.includes("<is>") || body.includes("<f")) n++;
-    re.lastIndex = end + 6;
-  }
-  return n;
-}
-
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<{ grids: Grid[]; formulas: string[] } | RegisterSheetReading> {
-  let most = 0;
-  const zip = checkZip(bytes, MAX_UNCOMPRESSED_BYTES, (name, data) => {
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) most = Math.max(most, rowsWithValues(data));
-  });
+  const zip = checkZip(bytes);
   if (!zip.ok) return refuse(zip.refusal === "not-xlsx" ? "not-a-workbook" : zip.refusal);
+  const most = zip.mostRows;
   const lead = SHEET_LINES.firstRow - 1;
   if (most > SHEET_HARD_ROW_CAP + lead) return refuse("too-many-rows", { max: String(maxRows), rows: String(most - lead) });
 

@@ -287,6 +287,7 @@ export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpect
   if (bytes.byteLength > MAX_WORKBOOK_UPLOAD_BYTES) return refuse("too-large");
   const zip = checkZip(bytes);
   if (!zip.ok) return refuse(zip.refusal);
+  if (zip.mostRows > MAX_SHEET_ROWS) return refuse("too-large");
 
   const wb = new ExcelJS.Workbook();
   try {
@@ -323,7 +324,6 @@ export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpect
   // Formulas anywhere in the workbook: refused, listed by their place.
   const formulas: SheetProblem[] = [];
   for (const sheet of wb.worksheets) {
-    if (sheet.rowCount > MAX_SHEET_ROWS) return refuse("too-large");
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (cell.type === ExcelJS.ValueType.Formula) formulas.push({ key: "formula", params: { sheet: sheet.name, cell: cell.address } });
