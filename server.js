@@ -15,9 +15,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // The project import page receives a whole project file: up to 20 MB (IMPORT_MAX_BYTES in
 // app/domain/project-transfer.server.ts) plus room for the form around it.
 const LARGER_BODIES = new Map([["/projects/import", 20 * 1024 * 1024 + 64 * 1024]]);
-// The selection page receives a vendor's filled response sheet: up to 5 MB (MAX_UPLOAD_BYTES in
-// app/domain/response-sheet.server.ts) plus room for the form around it.
-// A register's spreadsheet to import: up to 5 MB (REGISTER_SHEET_MAX_BYTES in app/domain/register-sheet.ts).
+// The selection page receives a vendor's filled response sheet, the import page a register's spreadsheet: up to 5 MB
+// (MAX_WORKBOOK_UPLOAD_BYTES in app/domain/workbook-safety.server.ts) plus room for the form around it
+// (UPLOAD_ENVELOPE_BYTES in app/http.server.ts).
 const LARGER_BODY_PATTERNS = [
   [/^\/projects\/\d+\/selection(?:\.data)?$/, 5 * 1024 * 1024 + 64 * 1024],
   [/^\/projects\/\d+\/registers\/[^/]+\/import(?:\.data)?$/, 5 * 1024 * 1024 + 64 * 1024],

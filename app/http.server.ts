@@ -29,6 +29,22 @@ export async function readForm(request: Request): Promise<FormFields> {
   return out;
 }
 
+/** Room for the multipart envelope around an uploaded file (server.js allows the same). */
+export const UPLOAD_ENVELOPE_BYTES = 64 * 1024;
+
+/**
+ * A multipart form carrying one file of at most `maxBytes`: "too-large" when the body is larger than the file and its
+ * envelope (checked from Content-Length, before anything is read), "bad-form" when the body is not a form.
+ */
+export async function readUpload(request: Request, maxBytes: number): Promise<FormData | "too-large" | "bad-form"> {
+  if (Number(request.headers.get("Content-Length") ?? "0") > maxBytes + UPLOAD_ENVELOPE_BYTES) return "too-large";
+  try {
+    return await request.formData();
+  } catch {
+    return "bad-form";
+  }
+}
+
 /** Throws a 404 (shown by the ErrorBoundary) when a record is missing. */
 export function invariantResponse(condition: unknown, message = "errors.notFound", status = 404): asserts condition {
   if (!condition) throw data({ error: message }, { status });

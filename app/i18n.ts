@@ -4,10 +4,11 @@
  */
 import { useContext } from "react";
 import { I18nContext } from "react-i18next";
-import i18next, { type i18n as I18n } from "i18next";
+import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import en from "./locales/en.json";
 import fa from "./locales/fa.json";
 import type { Language, Localized } from "#methodology/schema.ts";
+import { localDigits } from "#methodology/values.ts";
 
 export const resources = { en: { translation: en }, fa: { translation: fa } } as const;
 export const DEFAULT_LANGUAGE: Language = "fa";
@@ -103,4 +104,23 @@ export function useTranslation(): Translation {
 /** Picks the user's language from a pack's bilingual text. */
 export function loc(text: Localized | undefined | null, lang: Language): string {
   return text ? text[lang] : "";
+}
+
+/** Turns a validation message (`key` or `key|{"max":300}`) into one language, its numbers in that language's digits. */
+export function translateError(t: TFunction, lang: Language, message: string): string {
+  const [key, json] = message.split("|");
+  let params: Record<string, string> = {};
+  if (json) {
+    try {
+      params = Object.fromEntries(Object.entries(JSON.parse(json) as Record<string, unknown>).map(([k, v]) => [k, localDigits(String(v), lang)]));
+    } catch {
+      params = {};
+    }
+  }
+  return t(key!, { ...params, defaultValue: t("validation.invalid") });
+}
+
+/** A validation message (`key` or `key|{"max":300}`) in both languages, as the forms show it (for what the server writes or sends). */
+export function bothLanguages(message: string): Localized {
+  return { fa: translateError(i18nFor("fa").t, "fa", message), en: translateError(i18nFor("en").t, "en", message) };
 }

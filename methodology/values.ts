@@ -15,6 +15,12 @@ export function msg(key: string, params?: Record<string, string | number>): stri
 const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
 const ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩";
 
+/** Latin digits to the language's own (Persian in Persian), for text that mixes digits with words. */
+export function localDigits(text: string | number, lang: Language): string {
+  const s = String(text);
+  return lang === "fa" ? s.replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!) : s;
+}
+
 /** Persian and Arabic-Indic digits to Latin; Persian separators to ASCII. */
 export function toLatinDigits(input: string): string {
   return input

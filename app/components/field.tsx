@@ -1,21 +1,8 @@
-import type { TFunction } from "i18next";
-import { useTranslation } from "#app/i18n.ts";
-import { localDigits } from "#app/views/format.ts";
+import { translateError, useTranslation } from "#app/i18n.ts";
 import type { Language } from "#methodology/schema.ts";
 
-/** Turns a validation message (`key` or `key|{"max":300}`) into the user's language. */
-export function translateError(t: TFunction, lang: Language, message: string): string {
-  const [key, json] = message.split("|");
-  let params: Record<string, string> = {};
-  if (json) {
-    try {
-      params = Object.fromEntries(Object.entries(JSON.parse(json) as Record<string, unknown>).map(([k, v]) => [k, localDigits(String(v), lang)]));
-    } catch {
-      params = {};
-    }
-  }
-  return t(key!, { ...params, defaultValue: t("validation.invalid") });
-}
+// Pure, so the server can use it too: it lives beside the i18n instances.
+export { translateError } from "#app/i18n.ts";
 
 export function FieldError({ id, message }: { id: string; message?: string | null }) {
   const { t, i18n } = useTranslation();

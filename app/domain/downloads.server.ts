@@ -19,6 +19,23 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
+/** One part of a download's name (a project, a register, a vendor): no characters a file system refuses, at most 80 characters. */
+export function fileNamePart(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
+}
+
+/** A downloaded register sheet's name: "<project> - <register> - 2026-12-05.xlsx". */
+export function sheetFileName(projectName: string, registerTitle: string, at: Date, format: "xlsx" | "csv"): string {
+  return `${[fileNamePart(projectName), fileNamePart(registerTitle), at.toISOString().slice(0, 10)].filter(Boolean).join(" - ")}.${format}`;
+}
+
+/** The file name a vendor receives: the project and the vendor. */
+export function responseSheetFileName(projectName: string, vendorName: string | null, lang: Language): string {
+  const word = lang === "fa" ? "برگه پاسخ" : "Response sheet";
+  return `${[word, fileNamePart(projectName), vendorName ? fileNamePart(vendorName) : null].filter(Boolean).join(" - ")}.xlsx`;
+}
+
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** A file to download (a Word document, a workbook, a CSV, a project file): never cached, named for the reader. */

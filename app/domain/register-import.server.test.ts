@@ -15,8 +15,9 @@ import { findItem } from "#methodology/load.ts";
 import type { RegisterItem } from "#methodology/schema.ts";
 import { createProject, packOf } from "./projects.server.ts";
 import { addRow, deleteRow, updateRow } from "./answers.server.ts";
-import { applyImport, compareWithRegister, discardUpload, isImportable, loadUpload, storeUpload, UPLOAD_TTL_MS } from "./register-import.server.ts";
-import type { SheetRow } from "./register-sheet.ts";
+import { applyImport, compareWithRegister, discardUpload, loadUpload, storeUpload, UPLOAD_TTL_MS } from "./register-import.server.ts";
+import { isImportable, type SheetRow } from "./register-sheet.ts";
+import { buildRegisterCsv, readRegisterFile } from "./register-sheet.server.ts";
 
 const t = tempDatabase();
 afterAll(() => t.cleanup());
@@ -58,6 +59,7 @@ describe("the preview of an import", () => {
   test("rows to add, rows to change (before → after per column), unchanged rows counted, rows not in the file kept", () => {
     const cmp = compareWithRegister(db, {
       projectId: project.id,
+      pack: project.pack,
       item: requirements,
       rows: [
         row(3, rowA, 1, { ...base, requirement: "One customer record", priority: "must" }),
@@ -78,6 +80,7 @@ describe("the preview of an import", () => {
   test("a cell the form would refuse is refused with its reason in both languages, and the reader's own problems are kept", () => {
     const cmp = compareWithRegister(db, {
       projectId: project.id,
+      pack: project.pack,
       item: requirements,
       rows: [
         row(3, null, null, { ...base, requirement: "", priority: "must" }),
@@ -89,7 +92,7 @@ describe("the preview of an import", () => {
     expect(cmp.refused).toEqual([
       { line: 3, rowId: null, problems: [{ column: "requirement", message: { en: "This field is required.", fa: expect.stringMatching(/\S/) } }] },
       { line: 4, rowId: null, problems: [{ column: "priority", message: { fa: "گزینه نامعتبر", en: "Not one of the choices" } }] },
-      { line: 5, rowId: null, problems: [{ column: "goal", message: { en: "There is no row 999999 in the register it points to: give the row id or the exact name of one of its rows.", fa: expect.stringContaining("ردیف ۹۹۹۹۹۹") } }] },
+      { line: 5, rowId: null, problems: [{ column: "goal", message: { en: "There is no row 999999 in “CRM programme goals and their priority”: give the row id or the exact name of one of its rows.", fa: expect.stringContaining("ردیف ۹۹۹۹۹۹ در «اهداف برنامه CRM و اولویت آن‌ها»") } }] },
     ]);
   });
 
@@ -101,12 +104,13 @@ describe("the preview of an import", () => {
     expect(del.status).toBe("deleted");
     const cmp = compareWithRegister(db, {
       projectId: project.id,
+      pack: project.pack,
       item: requirements,
       rows: [row(4, rowD, d.version, { ...base, requirement: "Linked to a goal", goal: goalId })],
     });
     expect(cmp.refused).toEqual([]);
     expect(cmp.unchanged).toBe(1);
-    const changed = compareWithRegister(db, { projectId: project.id, item: requirements, rows: [row(4, rowD, d.version, { ...base, requirement: "Linked to a goal, edited", goal: goalId })] });
+    const changed = compareWithRegister(db, { projectId: project.id, pack: project.pack, item: requirements, rows: [row(4, rowD, d.version, { ...base, requirement: "Linked to a goal, edited", goal: goalId })] });
     expect(changed.refused.map((r) => r.problems.map((p) => p.column))).toEqual([["goal"]]);
   });
 
@@ -115,6 +119,7 @@ describe("the preview of an import", () => {
     updateRow(db, { projectId: project.id, item: requirements, rowId: rowB, baseVersion: 1, raw: { ...base, requirement: "Quotes in one click", priority: "must" }, by: other });
     const cmp = compareWithRegister(db, {
       projectId: project.id,
+      pack: project.pack,
       item: requirements,
       rows: [
         row(3, rowA, 1, { ...base, requirement: "One customer record", priority: "could" }),
@@ -135,6 +140,7 @@ describe("the preview of an import", () => {
     deleteRow(db, { projectId: project.id, item: requirements, rowId: rowC, baseVersion: 1, by: other });
     const cmp = compareWithRegister(db, {
       projectId: project.id,
+      pack: project.pack,
       item: requirements,
       rows: [
         row(3, rowC, 1, { ...base, requirement: "Call scheduling" }),
@@ -153,10 +159,22 @@ describe("the preview of an import", () => {
     expect(cmp.refused.every((r) => r.problems.every((p) => p.message.fa.length > 0 && p.message.fa !== p.message.en))).toBe(true);
   });
 
+  test("a row whose id the file lists twice, read from a real file, is refused once for it (not once by the reader and again by the comparison)", async () => {
+    const stored = db.select().from(registerRows).where(and(eq(registerRows.projectId, project.id), eq(registerRows.itemId, requirements.id))).all();
+    const csv = buildRegisterCsv({ project: { id: project.id, name: "P" }, pack: project.pack, item: requirements, rows: stored, lang: "en", exportedAt: new Date() });
+    const lines = csv.split("\r\n").filter(Boolean);
+    const reading = await readRegisterFile(new TextEncoder().encode([...lines, lines[3]!].join("\r\n")), { projectId: project.id, item: requirements, pack: project.pack });
+    if (!reading.ok) throw new Error(reading.refusal.message.en);
+    const cmp = compareWithRegister(db, { projectId: project.id, pack: project.pack, item: requirements, rows: reading.rows });
+    expect(cmp.refused).toHaveLength(1);
+    expect(cmp.refused[0]!.problems.filter((p) => p.column === "id")).toHaveLength(1);
+  });
+
   test("rows to add beyond the register's limit are refused, saying how many it may still take", () => {
     const small = { ...requirements, maxRows: 4 };
     const cmp = compareWithRegister(db, {
       projectId: project.id,
+      pack: project.pack,
       item: small,
       rows: [row(3, null, null, { ...base, requirement: "One" }), row(4, null, null, { ...base, requirement: "Two" })],
     });
@@ -178,8 +196,8 @@ describe("writing an import", () => {
   ];
 
   test("writes every row through the forms' functions, one history entry per row naming the file", () => {
-    const before = compareWithRegister(db, { projectId: project.id, item: requirements, rows: rows() });
-    const r = applyImport(db, { projectId: project.id, item: requirements, rows: rows(), fingerprint: before.fingerprint, useFile: [], fileName: "requirements.xlsx", by: sara });
+    const before = compareWithRegister(db, { projectId: project.id, pack: project.pack, item: requirements, rows: rows() });
+    const r = applyImport(db, { projectId: project.id, pack: project.pack, item: requirements, rows: rows(), fingerprint: before.fingerprint, useFile: [], fileName: "requirements.xlsx", by: sara });
     expect(r).toMatchObject({ status: "written", added: 1, changed: 2 });
     expect(cellsOf(rowA).requirement).toBe("One customer record for all");
     expect(count()).toBe(4);
@@ -190,8 +208,8 @@ describe("writing an import", () => {
 
   test("a refused row anywhere in the file: nothing is written", () => {
     const bad = [...rows(), row(6, null, null, { ...base, requirement: "" })];
-    const cmp = compareWithRegister(db, { projectId: project.id, item: requirements, rows: bad });
-    const r = applyImport(db, { projectId: project.id, item: requirements, rows: bad, fingerprint: cmp.fingerprint, useFile: [], fileName: "f.csv", by: sara });
+    const cmp = compareWithRegister(db, { projectId: project.id, pack: project.pack, item: requirements, rows: bad });
+    const r = applyImport(db, { projectId: project.id, pack: project.pack, item: requirements, rows: bad, fingerprint: cmp.fingerprint, useFile: [], fileName: "f.csv", by: sara });
     expect(r.status).toBe("refused");
     expect(cellsOf(rowA).requirement).toBe("One customer record");
     expect(count()).toBe(3);
@@ -199,11 +217,11 @@ describe("writing an import", () => {
 
   test("a failure while writing rolls back the rows written before it", () => {
     const file = [...rows(), row(6, null, null, { ...base, requirement: "Explode" })];
-    const cmp = compareWithRegister(db, { projectId: project.id, item: requirements, rows: file });
+    const cmp = compareWithRegister(db, { projectId: project.id, pack: project.pack, item: requirements, rows: file });
     // The database refuses the last row (as a full disk would): the adds and changes before it must not stay.
     db.$client.exec("CREATE TEMP TRIGGER explode BEFORE INSERT ON register_rows WHEN NEW.cells LIKE '%Explode%' BEGIN SELECT RAISE(ABORT, 'boom'); END");
     try {
-      expect(() => applyImport(db, { projectId: project.id, item: requirements, rows: file, fingerprint: cmp.fingerprint, useFile: [], fileName: "f.xlsx", by: sara })).toThrow(/boom/);
+      expect(() => applyImport(db, { projectId: project.id, pack: project.pack, item: requirements, rows: file, fingerprint: cmp.fingerprint, useFile: [], fileName: "f.xlsx", by: sara })).toThrow(/boom/);
     } finally {
       db.$client.exec("DROP TRIGGER explode");
     }
@@ -213,9 +231,9 @@ describe("writing an import", () => {
   });
 
   test("the register changed between the preview and the confirmation: nothing written, the new comparison returned", () => {
-    const cmp = compareWithRegister(db, { projectId: project.id, item: requirements, rows: rows() });
+    const cmp = compareWithRegister(db, { projectId: project.id, pack: project.pack, item: requirements, rows: rows() });
     updateRow(db, { projectId: project.id, item: requirements, rowId: rowC, baseVersion: 1, raw: { ...base, requirement: "Call scheduling", priority: "must" }, by: other });
-    const r = applyImport(db, { projectId: project.id, item: requirements, rows: rows(), fingerprint: cmp.fingerprint, useFile: [], fileName: "f.xlsx", by: sara });
+    const r = applyImport(db, { projectId: project.id, pack: project.pack, item: requirements, rows: rows(), fingerprint: cmp.fingerprint, useFile: [], fileName: "f.xlsx", by: sara });
     expect(r.status).toBe("stale");
     expect(r.comparison.fingerprint).not.toBe(cmp.fingerprint);
     expect(count()).toBe(3);
@@ -226,9 +244,9 @@ describe("writing an import", () => {
     updateRow(db, { projectId: project.id, item: requirements, rowId: rowA, baseVersion: 1, raw: { ...base, requirement: "Theirs", priority: "should" }, by: other });
     updateRow(db, { projectId: project.id, item: requirements, rowId: rowB, baseVersion: 1, raw: { ...base, requirement: "Theirs too", priority: "should" }, by: other });
     const file = [row(3, rowA, 1, { ...base, requirement: "Mine", priority: "must" }), row(4, rowB, 1, { ...base, requirement: "Mine too", priority: "must" })];
-    const cmp = compareWithRegister(db, { projectId: project.id, item: requirements, rows: file });
+    const cmp = compareWithRegister(db, { projectId: project.id, pack: project.pack, item: requirements, rows: file });
     expect(cmp.conflicts.map((c) => c.rowId)).toEqual([rowA, rowB]);
-    const r = applyImport(db, { projectId: project.id, item: requirements, rows: file, fingerprint: cmp.fingerprint, useFile: [rowB], fileName: "f.xlsx", by: sara });
+    const r = applyImport(db, { projectId: project.id, pack: project.pack, item: requirements, rows: file, fingerprint: cmp.fingerprint, useFile: [rowB], fileName: "f.xlsx", by: sara });
     expect(r).toMatchObject({ status: "written", added: 0, changed: 1 });
     expect(cellsOf(rowA).requirement).toBe("Theirs");
     expect(cellsOf(rowB).requirement).toBe("Mine too");
@@ -259,10 +277,12 @@ describe("the upload kept between preview and confirmation", () => {
 
 describe("download names (review of issue 20)", () => {
   test("a Persian name keeps no zero-width non-joiner, which Chromium turns into '_': a space stands in its place", async () => {
-    const { sheetFileName } = await import("./register-import.server.ts");
-    const { contentDisposition } = await import("./downloads.server.ts");
-    const name = sheetFileName("پیاده‌سازی CRM مهرگان", "ثبت نیازمندی‌ها", new Date("2026-12-05T09:00:00Z"), "xlsx");
-    expect(name).toBe("پیاده سازی CRM مهرگان - ثبت نیازمندی ها - 2026-12-05.xlsx");
+    const { contentDisposition, sheetFileName } = await import("./downloads.server.ts");
+    const name = sheetFileName("پیاده‌سازی CRM: مهرگان", "ثبت نیازمندی‌ها", new Date("2026-12-05T09:00:00Z"), "xlsx");
+    expect(name).toBe("پیاده‌سازی CRM مهرگان - ثبت نیازمندی‌ها - 2026-12-05.xlsx");
+    const header = contentDisposition(name);
+    expect(header).not.toContain("%E2%80%8C");
+    expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe("پیاده سازی CRM مهرگان - ثبت نیازمندی ها - 2026-12-05.xlsx");
     expect(contentDisposition("برگه پاسخ - پیاده‌سازی.xlsx")).not.toContain("%E2%80%8C");
   });
 });

@@ -24,20 +24,18 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { databasePath, writeTransaction } from "#db/client.ts";
 import { registerRows } from "#db/schema.ts";
-import { i18nFor } from "#app/i18n.ts";
-import type { Language, Localized, Pack, RegisterItem } from "#methodology/schema.ts";
+import { bothLanguages } from "#app/i18n.ts";
+import type { Localized, Pack, RegisterItem } from "#methodology/schema.ts";
 import { allItems } from "#methodology/load.ts";
-import { fieldErrors, msg, registerRowSchema, type CellValue, type RegisterCells } from "#methodology/values.ts";
+import { fieldErrors, localDigits, msg, registerRowSchema, type CellValue, type RegisterCells } from "#methodology/values.ts";
 import { addRow, updateRow } from "./answers.server.ts";
 import type { Actor } from "./audit.server.ts";
-import { stripInvisibleDeep } from "./text-hygiene.ts";
-import type { SheetFormat, SheetRow } from "./register-sheet.ts";
+import { findRegister, type SheetCellProblem, type SheetRow } from "./register-sheet.ts";
 
-export type CellProblem = { column: string; message: Localized };
 export type RowToAdd = { line: number; cells: RegisterCells };
 export type CellChange = { column: string; before: CellValue; after: CellValue };
 export type RowToChange = { line: number; rowId: number; version: number; cells: RegisterCells; changes: CellChange[] };
-export type RefusedRow = { line: number; rowId: number | null; problems: CellProblem[] };
+export type RefusedRow = { line: number; rowId: number | null; problems: SheetCellProblem[] };
 export type ConflictRow = {
   line: number;
   rowId: number;
@@ -65,18 +63,6 @@ export type ImportComparison = {
   fingerprint: string;
 };
 
-/** Registers edited only in their own grid (goal scores, fit and demo scores) are downloaded, never imported. */
-export function isImportable(item: RegisterItem): boolean {
-  return !item.workbenchOnly;
-}
-
-
-/** A downloaded sheet's name: "<project> - <register> - 2026-12-05.xlsx", without characters a file system or a browser refuses. */
-export function sheetFileName(projectName: string, registerTitle: string, at: Date, format: SheetFormat): string {
-  // A zero-width non-joiner (U+200C, "پیاده‌سازی") becomes "_" in a file Chromium saves: a space stands in its place.
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f\u200c]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
-  return `${[clean(projectName), clean(registerTitle), at.toISOString().slice(0, 10)].filter(Boolean).join(" - ")}.${format}`;
-}
 
 /** Where a register lives in the method (its phase decides the lock). */
 export function registerPlace(pack: Pack, itemId: string) {
@@ -84,33 +70,12 @@ export function registerPlace(pack: Pack, itemId: string) {
   return found ? { phase: found.phase, step: found.step, item: found.item as RegisterItem } : null;
 }
 
-const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
-const faDigits = (s: string) => s.replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!);
-
-/** A message key (`key` or `key|{"max":300}`, as the validators give them) in both languages. */
-export function bothLanguages(message: string): Localized {
-  const bar = message.indexOf("|");
-  const key = bar < 0 ? message : message.slice(0, bar);
-  let params: Record<string, string> = {};
-  if (bar >= 0) {
-    try {
-      params = Object.fromEntries(Object.entries(JSON.parse(message.slice(bar + 1)) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-    } catch {
-      params = {};
-    }
-  }
-  const say = (lang: Language) => {
-    const local = lang === "fa" ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, faDigits(v)])) : params;
-    return i18nFor(lang).t(key, { ...local, defaultValue: i18nFor(lang).t("validation.invalid") });
-  };
-  return { fa: say("fa"), en: say("en") };
-}
 
 /** A ref to a row the referenced register does not have: the value found, and the register. */
 function refNotFound(id: number, target: { title: Localized } | undefined): Localized {
   return {
     en: `There is no row ${id} in ${target ? `“${target.title.en}”` : "the register it points to"}: give the row id or the exact name of one of its rows.`,
-    fa: `ردیف ${faDigits(String(id))} در ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق یکی از ردیف‌های آن را بنویسید.`,
+    fa: `ردیف ${localDigits(id, "fa")} در ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق یکی از ردیف‌های آن را بنویسید.`,
   };
 }
 
@@ -130,7 +95,7 @@ function fingerprintOf(rows: Array<{ id: number; version: number }>): string {
 }
 
 /** Compares the rows read from a file with the register as it is now. Reads only. */
-export function compareWithRegister(db: Db, args: { projectId: number; item: RegisterItem; rows: readonly SheetRow[] }): ImportComparison {
+export function compareWithRegister(db: Db, args: { projectId: number; pack: Pack; item: RegisterItem; rows: readonly SheetRow[] }): ImportComparison {
   const { projectId, item } = args;
   const now = registerNow(db, projectId, item.id);
   const byId = new Map(now.map((r) => [r.id, r]));
@@ -157,9 +122,11 @@ export function compareWithRegister(db: Db, args: { projectId: number; item: Reg
   const out: ImportComparison = { itemId: item.id, adds: [], changes: [], unchanged: 0, refused: [], conflicts: [], kept: 0, fingerprint: fingerprintOf(now) };
   const seen = new Map<number, number>();
   for (const row of args.rows) {
-    const problems: CellProblem[] = row.problems.map((p) => ({ column: p.column, message: p.message }));
+    const problems = [...row.problems];
     const unreadable = new Set(problems.map((p) => p.column));
-    const parsed = schema.safeParse(stripInvisibleDeep(row.cells));
+    // The reader already checked each cell against this schema (it has no rules across columns) and took invisible
+    // characters out; the parse gives the cells their type and guards rows that other callers build.
+    const parsed = schema.safeParse(row.cells);
     let cells: RegisterCells | null = null;
     if (parsed.success) {
       cells = parsed.data;
@@ -170,7 +137,7 @@ export function compareWithRegister(db: Db, args: { projectId: number; item: Reg
       for (const col of item.columns) {
         if (untouched || col.type !== "ref" || unreadable.has(col.id)) continue;
         const v = cells[col.id];
-        if (v !== null && v !== undefined && !refTargets.get(col.register)?.has(Number(v))) problems.push({ column: col.id, message: refNotFound(Number(v), undefined) });
+        if (v !== null && v !== undefined && !refTargets.get(col.register)?.has(Number(v))) problems.push({ column: col.id, message: refNotFound(Number(v), findRegister(args.pack, col.register)) });
       }
     } else {
       for (const [column, message] of Object.entries(fieldErrors(parsed.error))) if (!unreadable.has(column)) problems.push({ column, message: bothLanguages(message) });
@@ -178,8 +145,10 @@ export function compareWithRegister(db: Db, args: { projectId: number; item: Reg
 
     if (row.rowId !== null) {
       const first = seen.get(row.rowId);
-      if (first !== undefined) problems.push({ column: "id", message: bothLanguages(msg("sheetImport.refused.twice", { line: first })) });
-      else seen.set(row.rowId, row.line);
+      // The reader already says so of a file's second row with an id; rows built by other callers are checked here.
+      if (first !== undefined) {
+        if (!unreadable.has("id")) problems.push({ column: "id", message: bothLanguages(msg("sheetImport.refused.twice", { line: first })) });
+      } else seen.set(row.rowId, row.line);
       if (!byId.has(row.rowId)) {
         problems.push({ column: "id", message: bothLanguages(msg(elsewhere.has(row.rowId) ? "sheetImport.refused.foreignRow" : "sheetImport.refused.deletedRow", { id: row.rowId })) });
       } else if (row.version === null) {
@@ -245,7 +214,7 @@ class Rollback extends Error {}
  */
 export function applyImport(
   db: Db,
-  args: { projectId: number; item: RegisterItem; rows: readonly SheetRow[]; fingerprint: string; useFile: readonly number[]; fileName: string; by: Actor },
+  args: { projectId: number; pack: Pack; item: RegisterItem; rows: readonly SheetRow[]; fingerprint: string; useFile: readonly number[]; fileName: string; by: Actor },
 ): ImportResult {
   const { projectId, item, by, fileName } = args;
   try {
@@ -326,7 +295,7 @@ export function discardUpload(dir: string, id: string): void {
   for (const ext of [".bin", ".json"]) fs.rmSync(path.join(dir, `${id}${ext}`), { force: true });
 }
 
-export function sweepUploads(dir: string, now = Date.now()): void {
+function sweepUploads(dir: string, now = Date.now()): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);

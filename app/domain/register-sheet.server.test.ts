@@ -108,6 +108,8 @@ describe("a register as a workbook", () => {
       expect(ws.getCell("E4").dataValidation.formulae[0]).toContain(lang === "en" ? "Must have" : "ضروری");
       expect(ws.getCell("I4").value).toBe(lang === "en" ? "12 · Retain key accounts, fewer losses" : "12 · Retain key accounts, fewer losses");
       expect(ws.getCell("I6").value).toBe("14 · کاهش ریزش مشتری");
+      // Typing something else into a reference cell names the register it points at.
+      expect(ws.getCell("I4").dataValidation.error).toContain(lang === "en" ? "“CRM programme goals and their priority”" : "«اهداف برنامه CRM و اولویت آن‌ها»");
       // The key columns are greyed; a new row's cells are ready too (drop-downs below the last row).
       expect((ws.getCell("A4").fill as ExcelJS.FillPattern).fgColor?.argb).toBe((ws.getCell("B5").fill as ExcelJS.FillPattern).fgColor?.argb);
       expect((ws.getCell("A4").fill as ExcelJS.FillPattern).pattern).toBe("solid");

@@ -20,17 +20,17 @@
  */
 import ExcelJS from "exceljs";
 import type { Language, Pack, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
-import { fieldErrors, isoToJalaliInput, parseDateInput, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
-import en from "#app/locales/en.json";
-import fa from "#app/locales/fa.json";
+import { fieldErrors, isoToJalaliInput, localDigits, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
+import { bothLanguages } from "#app/i18n.ts";
 import { stripInvisible } from "./text-hygiene.ts";
-import { cellText, checkZip, MAX_UNCOMPRESSED_BYTES } from "./workbook-safety.server.ts";
+import { cellText, checkZip, MAX_WORKBOOK_UPLOAD_BYTES } from "./workbook-safety.server.ts";
 import {
   columnHeader,
   findRegister,
   parseSheetKey,
   refCellText,
-  REGISTER_SHEET_MAX_BYTES,
+  refLabelsFor,
+  SHEET_KEY_PREFIX,
   SHEET_LINES,
   SHEET_WORDS,
   sheetKeyLine,
@@ -63,7 +63,7 @@ export type RegisterSheetInput = {
  * with more rows holding values than this, plus the title, key and header lines,
  * is refused from the zip's bytes before it is parsed.
  */
-export const SHEET_HARD_ROW_CAP = 2000;
+const SHEET_HARD_ROW_CAP = 2000;
 /** Formula cells named in a refusal at most. */
 const MAX_FORMULAS_NAMED = 5;
 const KEY_FILL = "FFEDEDED";
@@ -91,22 +91,8 @@ const FONT = "Calibri";
 // ---------------------------------------------------------------------------
 // Words.
 
-const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
-const faDigits = (s: string | number) => String(s).replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!);
 const count = (n: number, lang: Language) => (lang === "fa" ? n.toLocaleString("fa-IR") : n.toLocaleString("en-US"));
 const both = (f: (lang: Language) => string): Localized => ({ fa: f("fa"), en: f("en") });
-
-/** A validation message of the forms (`validation.tooLong|{"max":40}`) in both languages, as the forms show it. */
-function validationMessage(key: string): Localized {
-  const [name, json] = key.split("|");
-  const params = json ? (JSON.parse(json) as Record<string, string | number>) : {};
-  const lookup = (lang: Language) => {
-    const table = (lang === "fa" ? fa : en) as unknown as { validation: Record<string, string> };
-    const text = table.validation[name!.replace(/^validation\./, "")] ?? table.validation.invalid!;
-    return text.replace(/\{\{(\w+)\}\}/g, (_, p: string) => (lang === "fa" ? count(Number(params[p]), "fa") : String(params[p] ?? "")));
-  };
-  return both(lookup);
-}
 
 const REFUSALS: Record<SheetRefusalCode, (lang: Language, p: Record<string, string>) => string> = {
   empty: (l) => (l === "fa" ? "فایل خالی است." : "The file is empty."),
@@ -124,7 +110,7 @@ const REFUSALS: Record<SheetRefusalCode, (lang: Language, p: Record<string, stri
       : "The workbook is damaged and cannot be read. Save it again in your spreadsheet program and upload it again.",
   "too-large": (l) =>
     l === "fa"
-      ? `فایل بیش از حد بزرگ است: حداکثر ${faDigits(5)} مگابایت، و کارپوشه پس از بازشدن حداکثر ${faDigits(25)} مگابایت.`
+      ? `فایل بیش از حد بزرگ است: حداکثر ${localDigits(5, "fa")} مگابایت، و کارپوشه پس از بازشدن حداکثر ${localDigits(25, "fa")} مگابایت.`
       : "The file is too large: at most 5 MB, and a workbook at most 25 MB once unpacked.",
   "too-many-rows": (l, p) =>
     l === "fa"
@@ -167,7 +153,7 @@ const CELL_WORDS = {
   }),
   ref: (target: RegisterItem | undefined): Localized => ({
     en: `Give the row id of a row of ${target ? `“${target.title.en}”` : "the register it points to"}, as in “12 · …”.`,
-    fa: `شناسه سطری از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} را بنویسید، مانند «${faDigits(12)} · …».`,
+    fa: `شناسه سطری از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} را بنویسید، مانند «${localDigits(12, "fa")} · …».`,
   }),
   /** A reference that names no row: the value found, what to write, and the rows whose name is close ("did you mean"). */
   refNotFound: (value: string, target: RegisterItem | undefined, near: string[]): Localized => ({
@@ -175,21 +161,21 @@ const CELL_WORDS = {
       `“${value}” is not a row of ${target ? `“${target.title.en}”` : "the register it points to"}: give its row id or its exact name, as in “12 · …”.` +
       (near.length ? ` Did you mean ${near.map((n) => `“${n}”`).join(" or ")}?` : ""),
     fa:
-      `«${value}» ردیفی از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق آن را بنویسید، مانند «${faDigits(12)} · …».` +
-      (near.length ? ` آیا منظورتان ${near.map((n) => `«${faDigits(n)}»`).join(" یا ")} است؟` : ""),
+      `«${value}» ردیفی از ${target ? `«${target.title.fa}»` : "جدولی که به آن اشاره دارد"} نیست: شناسه سطر یا نام دقیق آن را بنویسید، مانند «${localDigits(12, "fa")} · …».` +
+      (near.length ? ` آیا منظورتان ${near.map((n) => `«${localDigits(n, "fa")}»`).join(" یا ")} است؟` : ""),
   }),
   badDate: (value: string): Localized => {
-    const forms = validationMessage("validation.badDate");
+    const forms = bothLanguages("validation.badDate");
     return { en: `“${value}” is not a valid date. ${forms.en}`, fa: `«${value}» تاریخ معتبری نیست. ${forms.fa}` };
   },
   notANumber: (value: string, integer: boolean): Localized => {
     // "35%", "1,200 rials": the number in it, as a hint of what to write.
     const digits = toLatinDigits(value).replace(/[٫]/g, ".").replace(/[^0-9.]/g, "");
     const hint = /^\d+(\.\d+)?$/.test(digits) && (!integer || !digits.includes(".")) ? digits : null;
-    const forms = validationMessage(integer ? "validation.notAnInteger" : "validation.notANumber");
+    const forms = bothLanguages(integer ? "validation.notAnInteger" : "validation.notANumber");
     return {
       en: `“${value}” is not ${integer ? "a whole number" : "a number"}${hint ? `: write ${hint}.` : `. ${forms.en}`}`,
-      fa: `«${value}» ${integer ? "عدد صحیح" : "عدد"} نیست${hint ? `: ${faDigits(hint.replace(".", "٫"))} بنویسید.` : `. ${forms.fa}`}`,
+      fa: `«${value}» ${integer ? "عدد صحیح" : "عدد"} نیست${hint ? `: ${localDigits(hint.replace(".", "٫"), "fa")} بنویسید.` : `. ${forms.fa}`}`,
     };
   },
   tooLong: (length: number, max: number): Localized => ({
@@ -198,7 +184,7 @@ const CELL_WORDS = {
   }),
   id: { en: "The row id must be the whole number downloaded with the row; leave it blank for a new row.", fa: "شناسه سطر باید همان عدد صحیحی باشد که با ردیف بارگیری شد؛ برای ردیف تازه آن را خالی بگذارید." },
   version: { en: "The version must be the whole number downloaded with the row.", fa: "نسخه باید همان عدد صحیحی باشد که با ردیف بارگیری شد." },
-  twice: (line: number): Localized => ({ en: `This row id is also on line ${line}: each row once.`, fa: `این شناسه سطر در سطر ${faDigits(line)} هم آمده است: هر ردیف فقط یک بار.` }),
+  twice: (line: number): Localized => ({ en: `This row id is also on line ${line}: each row once.`, fa: `این شناسه سطر در سطر ${localDigits(line, "fa")} هم آمده است: هر ردیف فقط یک بار.` }),
   error: { en: "This cell holds an error (such as #N/A or #REF!): type a value.", fa: "این خانه خطا دارد (مانند ‎#N/A یا ‎#REF!): یک مقدار بنویسید." },
 } as const;
 
@@ -214,7 +200,7 @@ function isoDate(d: Date): string {
 
 function titleDate(at: Date, lang: Language): string {
   const iso = isoDate(at);
-  return lang === "fa" ? faDigits(isoToJalaliInput(iso)) : iso;
+  return lang === "fa" ? localDigits(isoToJalaliInput(iso), "fa") : iso;
 }
 
 /** The register first: in Persian its words set the line's direction, whatever the project's name starts with ("CRM …"). */
@@ -308,7 +294,7 @@ function addRegisterSheet(
   wb: ExcelJS.Workbook,
   lists: Lists,
   name: string,
-  args: { project: { id: number; name: string }; item: RegisterItem; rows: ReadonlyArray<SheetSourceRow>; lang: Language; exportedAt: Date; refLabels?: Record<string, Map<number, string>> },
+  args: { project: { id: number; name: string }; pack: Pack; item: RegisterItem; rows: ReadonlyArray<SheetSourceRow>; lang: Language; exportedAt: Date; refLabels?: Record<string, Map<number, string>> },
 ): ExcelJS.Worksheet {
   const { item, lang } = args;
   const rtl = lang === "fa";
@@ -408,16 +394,16 @@ function addRegisterSheet(
       case "ref": {
         const labels = args.refLabels?.[col.register];
         if (labels && labels.size) {
-          validation = { type: "list", allowBlank: true, formulae: [lists.add([...labels].map(([id, l]) => refCellText(id, l)))], showErrorMessage: true, errorStyle: "information", errorTitle: label, error: CELL_WORDS.ref(undefined)[lang] };
+          validation = { type: "list", allowBlank: true, formulae: [lists.add([...labels].map(([id, l]) => refCellText(id, l)))], showErrorMessage: true, errorStyle: "information", errorTitle: label, error: CELL_WORDS.ref(findRegister(args.pack, col.register))[lang] };
         }
         break;
       }
       case "scale":
-        validation = { type: "whole", operator: "between", allowBlank: true, formulae: [col.min, col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: validationMessage(`validation.tooLarge|${JSON.stringify({ max: col.max })}`)[lang].replace(/\.$/, "") + ` (${lang === "fa" ? faDigits(col.min) : col.min}–${lang === "fa" ? faDigits(col.max) : col.max}).` };
+        validation = { type: "whole", operator: "between", allowBlank: true, formulae: [col.min, col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: bothLanguages(`validation.tooLarge|${JSON.stringify({ max: col.max })}`)[lang].replace(/\.$/, "") + ` (${localDigits(col.min, lang)}–${localDigits(col.max, lang)}).` };
         break;
       case "number": {
         const type = col.integer ? "whole" : "decimal";
-        const error = validationMessage(col.integer ? "validation.notAnInteger" : "validation.notANumber")[lang];
+        const error = bothLanguages(col.integer ? "validation.notAnInteger" : "validation.notANumber")[lang];
         if (col.min !== undefined && col.max !== undefined) validation = { type, operator: "between", allowBlank: true, formulae: [col.min, col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error };
         else if (col.min !== undefined) validation = { type, operator: "greaterThanOrEqual", allowBlank: true, formulae: [col.min], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error };
         else if (col.max !== undefined) validation = { type, operator: "lessThanOrEqual", allowBlank: true, formulae: [col.max], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error };
@@ -425,7 +411,7 @@ function addRegisterSheet(
       }
       case "text":
       case "long-text":
-        validation = { type: "textLength", operator: "lessThanOrEqual", allowBlank: true, formulae: [col.maxLength], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: validationMessage(`validation.tooLong|${JSON.stringify({ max: col.maxLength })}`)[lang] };
+        validation = { type: "textLength", operator: "lessThanOrEqual", allowBlank: true, formulae: [col.maxLength], showErrorMessage: true, errorStyle: "stop", errorTitle: label, error: bothLanguages(`validation.tooLong|${JSON.stringify({ max: col.maxLength })}`)[lang] };
         break;
     }
     // A range (exceljs writes it as one rule); its typings know only cell.dataValidation.
@@ -506,32 +492,15 @@ export async function buildProjectWorkbook(input: {
 
   // Names of ref targets, from the registers in the same workbook.
   const byId = new Map(input.registers.map((r) => [r.item.id, r]));
-  const labelsCache = new Map<string, Map<number, string>>();
-  const labelsOf = (registerId: string) => {
-    let m = labelsCache.get(registerId);
-    if (!m) {
-      m = new Map();
-      const target = byId.get(registerId) ?? { item: findRegister(input.pack, registerId), rows: [] };
-      const first = target.item?.columns[0];
-      for (const r of target.rows) {
-        const v = first ? cellsOf(r)[first.id] : null;
-        const option = first?.type === "choice" ? first.options.find((o) => o.id === v) : undefined;
-        m.set(r.id, v === null || v === undefined ? "" : option ? option.label[lang] : String(v));
-      }
-      labelsCache.set(registerId, m);
-    }
-    return m;
-  };
   const phaseOf = new Map<string, string>();
   for (const ph of input.pack.phases) for (const st of ph.steps) for (const it of st.items) phaseOf.set(it.id, ph.title[lang]);
 
   const lists = new Lists();
   const sheets: Array<{ item: RegisterItem; name: string; rows: number }> = [];
   for (const r of input.registers) {
-    const refLabels: Record<string, Map<number, string>> = {};
-    for (const c of r.item.columns) if (c.type === "ref") refLabels[c.register] = labelsOf(c.register);
+    const refLabels = refLabelsFor(input.pack, r.item, (id) => byId.get(id)?.rows ?? [], lang);
     const name = sheetName(r.item.title[lang], taken);
-    addRegisterSheet(wb, lists, name, { project: input.project, item: r.item, rows: r.rows, lang, exportedAt: input.exportedAt, refLabels });
+    addRegisterSheet(wb, lists, name, { project: input.project, pack: input.pack, item: r.item, rows: r.rows, lang, exportedAt: input.exportedAt, refLabels });
     sheets.push({ item: r.item, name, rows: r.rows.length });
   }
 
@@ -600,29 +569,10 @@ function fromExcel(cell: ExcelJS.Cell): Raw {
   return c.text === "" ? null : c.text;
 }
 
-/** Counts, in a worksheet's XML, the rows that hold a value (without parsing it as XML). */
-function rowsWithValues(xml: Buffer): number {
-  const s = xml.toString("utf8");
-  let n = 0;
-  const re = /<row\b[^>]*?(\/?)>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    if (m[1] === "/") continue;
-    const end = s.indexOf("</row>", re.lastIndex);
-    if (end < 0) break;
-    const body = s.slice(re.lastIndex, end);
-    if (body.includes("<v>") || body.includes("<v ") || body.includes("<is>") || body.includes("<f")) n++;
-    re.lastIndex = end + 6;
-  }
-  return n;
-}
-
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<{ grids: Grid[]; formulas: string[] } | RegisterSheetReading> {
-  let most = 0;
-  const zip = checkZip(bytes, MAX_UNCOMPRESSED_BYTES, (name, data) => {
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) most = Math.max(most, rowsWithValues(data));
-  });
+  const zip = checkZip(bytes);
   if (!zip.ok) return refuse(zip.refusal === "not-xlsx" ? "not-a-workbook" : zip.refusal);
+  const most = zip.mostRows;
   const lead = SHEET_LINES.firstRow - 1;
   if (most > SHEET_HARD_ROW_CAP + lead) return refuse("too-many-rows", { max: String(maxRows), rows: String(most - lead) });
 
@@ -794,7 +744,7 @@ function readCell(
     if (key === "validation.badDate" && found) return { value: shown, problem: CELL_WORDS.badDate(found) };
     if ((key === "validation.notANumber" || key === "validation.notAnInteger") && found) return { value: shown, problem: CELL_WORDS.notANumber(found, key === "validation.notAnInteger") };
     if (key === "validation.tooLong" && json) return { value: shown, problem: CELL_WORDS.tooLong([...found].length, Number((JSON.parse(json) as { max: number }).max)) };
-    return { value: shown, problem: validationMessage(r.key) };
+    return { value: shown, problem: bothLanguages(r.key) };
   };
   const text = (() => {
     const t = stripInvisible(rawText(v)).replace(/\r\n?/g, "\n").trim();
@@ -839,6 +789,9 @@ function readCell(
   }
 }
 
+/** A CSV's key followed by the delimiter the file uses (the key is the first cell of line 2). */
+const CSV_KEY_THEN_DELIMITER = new RegExp(`${SHEET_KEY_PREFIX}:\\d+:\\d+:[a-z0-9.-]+"?([,;\\t\\u061B])`);
+
 /** Rows whose name holds the text typed, or is held by it (a name typed short, or with more words): at most three. */
 function nearNames(text: string, names: RefNames | undefined): number[] {
   const wanted = normaliseLabel(text);
@@ -860,7 +813,7 @@ export async function readRegisterFile(
   },
 ): Promise<RegisterSheetReading> {
   if (bytes.byteLength === 0) return refuse("empty");
-  if (bytes.byteLength > REGISTER_SHEET_MAX_BYTES) return refuse("too-large");
+  if (bytes.byteLength > MAX_WORKBOOK_UPLOAD_BYTES) return refuse("too-large");
   const item = expected.item;
   const maxRows = expected.maxRows ?? item.maxRows;
   const lead = SHEET_LINES.firstRow - 1;
@@ -883,7 +836,7 @@ export async function readRegisterFile(
     if (text.trim() === "") return refuse("empty");
     // The delimiter is what follows the key: a comma, a semicolon (Excel where the decimal mark is a comma), a tab, or the
     // Arabic semicolon (Excel's list separator on a Persian Windows).
-    const keyAt = text.match(/gambegam-register:\d+:\d+:[a-z0-9.-]+"?([,;\t\u061B])/);
+    const keyAt = text.match(CSV_KEY_THEN_DELIMITER);
     // A key alone on its line: the one found most in the first lines (the header's).
     const head = text.split(/\r?\n/, 6).join("\n");
     const delimiter = keyAt?.[1] ?? [",", ";", "\t", "\u061B"].map((d) => [d, head.split(d).length] as const).reduce((a, b) => (b[1] > a[1] ? b : a))[0];

@@ -57,18 +57,14 @@ export type RegisterSheetReading =
   | { ok: true; projectId: number; itemId: string; format: SheetFormat; rows: SheetRow[] }
   | { ok: false; refusal: SheetRefusal };
 
-/** An upload larger than this is refused before it is opened (the route may check it first). */
-export const REGISTER_SHEET_MAX_BYTES = 5 * 1024 * 1024;
 
-/** The key in cell A2 (first cell of the key line). */
+/** The key in cell A2 (first cell of the key line); the readers find it by this prefix. */
 export const SHEET_KEY_PREFIX = "gambegam-register";
-export const SHEET_KEY_VERSION = 1;
+const SHEET_KEY_VERSION = 1;
 /** The lines of the layout (1-based, as the user sees them). */
 export const SHEET_LINES = { title: 1, key: 2, header: 3, firstRow: 4 } as const;
-/** The two key columns before the register's own, by the ids problems use. */
-export const KEY_COLUMNS = ["id", "version"] as const;
 
-export function sheetKey(projectId: number, itemId: string): string {
+function sheetKey(projectId: number, itemId: string): string {
   return `${SHEET_KEY_PREFIX}:${SHEET_KEY_VERSION}:${projectId}:${itemId}`;
 }
 
@@ -80,9 +76,11 @@ export function sheetKeyLine(projectId: number, itemId: string, lang: "fa" | "en
   return `${sheetKey(projectId, itemId)}   ${SHEET_WORDS.key[lang]} · ${SHEET_WORDS.required[lang]} · ${SHEET_WORDS.dates[lang]}`;
 }
 
+const KEY_PATTERN = new RegExp(`^${SHEET_KEY_PREFIX}:(\\d+):(\\d{1,15}):([a-z][a-z0-9]*(?:[-.][a-z0-9]+)*)(?:\\s|$)`);
+
 /** The key's parts (the first word of the text), or null when the text is not a key of ours. */
 export function parseSheetKey(text: string): { projectId: number; itemId: string } | null {
-  const m = text.trim().match(/^gambegam-register:(\d+):(\d{1,15}):([a-z][a-z0-9]*(?:[-.][a-z0-9]+)*)(?:\s|$)/);
+  const m = text.trim().match(KEY_PATTERN);
   if (!m || Number(m[1]) !== SHEET_KEY_VERSION) return null;
   return { projectId: Number(m[2]), itemId: m[3]! };
 }
@@ -111,7 +109,7 @@ export function refCellText(rowId: number, label: string | undefined): string {
 export function refLabelsFor(
   pack: Pack,
   item: RegisterItem,
-  rowsOf: (registerId: string) => ReadonlyArray<{ id: number; cells: Readonly<Record<string, unknown>> }>,
+  rowsOf: (registerId: string) => ReadonlyArray<{ id: number; cells: unknown }>,
   lang: "fa" | "en",
 ): Record<string, Map<number, string>> {
   const out: Record<string, Map<number, string>> = {};
@@ -121,13 +119,19 @@ export function refLabelsFor(
     const first = target?.columns[0];
     const labels = new Map<number, string>();
     for (const r of rowsOf(c.register)) {
-      const v = first ? r.cells[first.id] : null;
+      const cells = r.cells && typeof r.cells === "object" ? (r.cells as Readonly<Record<string, unknown>>) : {};
+      const v = first ? cells[first.id] : null;
       const option = first?.type === "choice" ? first.options.find((o) => o.id === v) : undefined;
       labels.set(r.id, v === null || v === undefined ? "" : option ? option.label[lang] : String(v));
     }
     out[c.register] = labels;
   }
   return out;
+}
+
+/** Registers edited only in their own grid (goal scores, fit and demo scores) are downloaded, never imported. */
+export function isImportable(item: RegisterItem): boolean {
+  return !item.workbenchOnly;
 }
 
 export function findRegister(pack: Pack, id: string): RegisterItem | undefined {

@@ -5,12 +5,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   buildResponseSheet,
-  checkZip,
+  MAX_SHEET_ROWS,
   readResponseSheet,
   type ResponseSheetInput,
   type SheetExpectation,
   type SheetReading,
 } from "./response-sheet.server.ts";
+import { checkZip } from "./workbook-safety.server.ts";
 
 const FIT = [
   { id: "standard", label: { en: "Standard", fa: "استاندارد" } },
@@ -247,6 +248,9 @@ describe("reading a vendor's filled sheet", () => {
       for (let r = 10; r < 3000; r++) ws.getCell(`I${r}`).value = "x";
     });
     expect(refusal(await readResponseSheet(big, expectation()))).toBe("too-large");
+    // Refused from the zip's own bytes: the check counts the sheet's rows before exceljs parses anything.
+    const counted = checkZip(big);
+    expect(counted.ok && counted.mostRows).toBeGreaterThan(MAX_SHEET_ROWS);
 
     // A zip bomb: one entry of 60 MB of zeros (compresses to ~60 KB).
     const bomb = new JSZip();

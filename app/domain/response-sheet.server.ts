@@ -13,22 +13,18 @@
  * and bad cell values (row by row). Pure apart from the bytes: no database.
  */
 import ExcelJS from "exceljs";
-import { cellText, checkZip } from "./workbook-safety.server.ts";
+import { cellText, checkZip, MAX_WORKBOOK_UPLOAD_BYTES } from "./workbook-safety.server.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
-import { toLatinDigits } from "#methodology/values.ts";
+import { localDigits, toLatinDigits } from "#methodology/values.ts";
 import { writeTransaction, type Db } from "#db/client.ts";
 import { findItem } from "#methodology/load.ts";
 import type { ProjectData } from "./projects.server.ts";
 import { productCandidates, sheetExpectation, SHEET_ITEMS, type ResponseSheetInput, type SheetExpectation, type SheetProblem } from "./response-sheet.ts";
 
 export * from "./response-sheet.ts";
-export { checkZip, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES } from "./workbook-safety.server.ts";
 import { addRow, deleteRow, updateRow } from "./answers.server.ts";
 import { audit, type Actor } from "./audit.server.ts";
 
-
-/** An upload larger than this is refused before it is opened. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** Rows of the requirements sheet (header included) beyond which the sheet is refused. */
 export const MAX_SHEET_ROWS = 2100;
 /** Problems listed at most (the rest are counted). */
@@ -166,7 +162,7 @@ export async function buildResponseSheet(input: ResponseSheetInput): Promise<Buf
   cover.addRow([w.instructionsTitle]).font = { bold: true, size: 12 };
   const sep = input.lang === "fa" ? "، " : ", ";
   w.instructions.forEach((line, i) => {
-    const r = cover.addRow([rtl ? `${localDigitsFa(String(i + 1))}.` : `${i + 1}.`, line.replace("{levels}", levelLabels.join(sep))]);
+    const r = cover.addRow([rtl ? `${localDigits(i + 1, "fa")}.` : `${i + 1}.`, line.replace("{levels}", levelLabels.join(sep))]);
     r.getCell(2).alignment = { wrapText: true, vertical: "top" };
     r.getCell(1).alignment = { vertical: "top", horizontal: rtl ? "right" : "left" };
   });
@@ -190,7 +186,7 @@ export async function buildResponseSheet(input: ResponseSheetInput): Promise<Buf
   const listFormula = `"${levelLabels.join(",")}"`;
   const inlineList = listFormula.length <= 255 && !levelLabels.some((l) => /[,"]/.test(l));
   for (const r of input.requirements) {
-    const row = ws.addRow([input.lang === "fa" ? localDigitsFa(r.number) : r.number, r.text, r.description, r.priority, r.goal, null, null, null, null]);
+    const row = ws.addRow([input.lang === "fa" ? localDigits(r.number, "fa") : r.number, r.text, r.description, r.priority, r.goal, null, null, null, null]);
     row.alignment = { vertical: "top", wrapText: true };
     for (const c of COLUMNS) {
       if (!c.vendor) continue;
@@ -230,9 +226,6 @@ export async function buildResponseSheet(input: ResponseSheetInput): Promise<Buf
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function localDigitsFa(s: string): string {
-  return s.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
-}
 
 // ---------------------------------------------------------------------------
 // Reading a filled sheet.
@@ -291,9 +284,10 @@ function readNumber(text: string): { value: number | null } | { bad: true } {
 
 export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpectation): Promise<SheetReading> {
   if (bytes.byteLength === 0) return refuse("not-xlsx");
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) return refuse("too-large");
+  if (bytes.byteLength > MAX_WORKBOOK_UPLOAD_BYTES) return refuse("too-large");
   const zip = checkZip(bytes);
   if (!zip.ok) return refuse(zip.refusal);
+  if (zip.mostRows > MAX_SHEET_ROWS) return refuse("too-large");
 
   const wb = new ExcelJS.Workbook();
   try {
@@ -330,7 +324,6 @@ export async function readResponseSheet(bytes: Uint8Array, expected: SheetExpect
   // Formulas anywhere in the workbook: refused, listed by their place.
   const formulas: SheetProblem[] = [];
   for (const sheet of wb.worksheets) {
-    if (sheet.rowCount > MAX_SHEET_ROWS) return refuse("too-large");
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (cell.type === ExcelJS.ValueType.Formula) formulas.push({ key: "formula", params: { sheet: sheet.name, cell: cell.address } });

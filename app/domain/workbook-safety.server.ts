@@ -8,21 +8,28 @@
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 
+/** An uploaded workbook (a vendor's response sheet, a register's spreadsheet) larger than this is refused unread. */
+export const MAX_WORKBOOK_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** The whole workbook, uncompressed: far more than any real sheet of 2,000 requirements. */
 export const MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 300;
 
-export type ZipCheck = { ok: true } | { ok: false; refusal: "not-xlsx" | "damaged" | "too-large" };
+/** mostRows: the most rows holding a value in any one worksheet, counted from the XML before any parser reads it. */
+export type ZipCheck = { ok: true; mostRows: number } | { ok: false; refusal: "not-xlsx" | "damaged" | "too-large" };
 
 /**
  * Checks a zip archive before anything parses it: its central directory, the
  * number of entries, each entry's declared uncompressed size and their sum,
  * and then each entry's real size (inflated with the declared size as a hard
  * cap, so a file that lies about its sizes cannot inflate further).
- * `inspect` sees each entry's name and inflated bytes (e.g. to count a
- * worksheet's rows before any XML parser reads it).
+ * Each worksheet's rows holding a value are counted on the way, so a reader
+ * can refuse a sheet too long before exceljs parses it.
  */
-export function checkZip(bytes: Uint8Array, maxTotal = MAX_UNCOMPRESSED_BYTES, inspect?: (name: string, data: Buffer) => void): ZipCheck {
+export function checkZip(bytes: Uint8Array, maxTotal = MAX_UNCOMPRESSED_BYTES): ZipCheck {
+  let mostRows = 0;
+  const inspect = (name: string, data: Buffer) => {
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) mostRows = Math.max(mostRows, rowsWithValues(data));
+  };
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return { ok: false, refusal: "not-xlsx" };
   let eocd = -1;
@@ -65,18 +72,35 @@ export function checkZip(bytes: Uint8Array, maxTotal = MAX_UNCOMPRESSED_BYTES, i
     const data = buf.subarray(start, start + e.comp);
     if (e.method === 0) {
       if (e.comp !== e.size) return { ok: false, refusal: "damaged" };
-      inspect?.(e.name, data);
+      inspect(e.name, data);
     } else if (e.method === 8) {
       try {
         const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
         if (out.length !== e.size) return { ok: false, refusal: "damaged" };
-        inspect?.(e.name, out);
+        inspect(e.name, out);
       } catch (err) {
         return { ok: false, refusal: (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "damaged" };
       }
     } else return { ok: false, refusal: "damaged" };
   }
-  return { ok: true };
+  return { ok: true, mostRows };
+}
+
+/** Counts, in a worksheet's XML, the rows that hold a value (without parsing it as XML). */
+function rowsWithValues(xml: Buffer): number {
+  const s = xml.toString("utf8");
+  let n = 0;
+  const re = /<row\b[^>]*?(\/?)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (m[1] === "/") continue;
+    const end = s.indexOf("</row>", re.lastIndex);
+    if (end < 0) break;
+    const body = s.slice(re.lastIndex, end);
+    if (body.includes("<v>") || body.includes("<v ") || body.includes("<is>") || body.includes("<f")) n++;
+    re.lastIndex = end + 6;
+  }
+  return n;
 }
 
 /** A cell's value as text (rich text joined, hyperlinks by their text), or a marker for what a sheet must not hold. */

@@ -1,5 +1,5 @@
 import { data, Form, redirect, useNavigation } from "react-router";
-import { loc, useTranslation } from "#app/i18n.ts";
+import { bothLanguages, loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
 import { LocalTime } from "#app/components/local-time.tsx";
 import { RegisterSheetDownloads } from "#app/components/register-sheet-actions.tsx";
@@ -11,13 +11,13 @@ import { getPreferences } from "#app/domain/preferences.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
 import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
-import { refLabelsFor, REGISTER_SHEET_MAX_BYTES, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
+import { MAX_WORKBOOK_UPLOAD_BYTES } from "#app/domain/workbook-safety.server.ts";
+import { readUpload } from "#app/http.server.ts";
+import { isImportable, refLabelsFor, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
 import {
   applyImport,
-  bothLanguages,
   compareWithRegister,
   discardUpload,
-  isImportable,
   loadUpload,
   registerPlace,
   storeUpload,
@@ -29,9 +29,7 @@ import { localDigits } from "#app/views/format.ts";
 import { msg } from "#methodology/values.ts";
 import type { Language, RegisterColumn } from "#methodology/schema.ts";
 
-const MAX_MB = REGISTER_SHEET_MAX_BYTES / 1024 / 1024;
-/** Room for the multipart envelope around the file (server.js allows the same). */
-const ENVELOPE_BYTES = 64 * 1024;
+const MAX_MB = MAX_WORKBOOK_UPLOAD_BYTES / 1024 / 1024;
 
 /**
  * Importing one register from a spreadsheet (decision 045): upload, preview,
@@ -55,12 +53,17 @@ function expectedOf(ctx: ReturnType<typeof place>, lang: Language) {
   return { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows, refLabels: refLabelsFor(ctx.pack, ctx.item, rowsOf, lang) };
 }
 
-type Preview = { fileName: string; comparison: ImportComparison } | { fileName: string; refusal: Localized };
+type Preview = { fileName: string; comparison: ImportComparison };
 
-async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string }; bytes: Uint8Array }, lang: Language): Promise<Preview> {
+/**
+ * The stored upload compared with the register now, or null when the file no longer reads. The upload was read once
+ * already and refused then if it was going to be (refusal depends only on the bytes and the pack), so null means the
+ * pack changed under it: the loader treats that like an expired upload.
+ */
+async function preview(ctx: ReturnType<typeof place>, upload: { meta: { fileName: string }; bytes: Uint8Array }, lang: Language): Promise<Preview | null> {
   const reading = await readRegisterFile(upload.bytes, expectedOf(ctx, lang));
-  if (!reading.ok) return { fileName: upload.meta.fileName, refusal: reading.refusal.message };
-  return { fileName: upload.meta.fileName, comparison: compareWithRegister(ctx.db, { projectId: ctx.project.id, item: ctx.item, rows: reading.rows }) };
+  if (!reading.ok) return null;
+  return { fileName: upload.meta.fileName, comparison: compareWithRegister(ctx.db, { projectId: ctx.project.id, pack: ctx.pack, item: ctx.item, rows: reading.rows }) };
 }
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -73,7 +76,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   if (uploadId !== null) {
     const upload = loadUpload(uploadDir(), uploadId, { userId: ctx.user.id, projectId: ctx.project.id, itemId: ctx.item.id });
     if (upload) shown = await preview(ctx, upload, (await getPreferences(request)).lang);
-    else expired = true;
+    if (upload && !shown) discardUpload(uploadDir(), uploadId);
+    expired = !shown;
   }
   return {
     projectId: ctx.project.id,
@@ -97,15 +101,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const ctx = place(params, context);
   const refuse = (status: number, intent: string, error: Localized | null, extra: Partial<ActionResult> = {}) =>
     data({ intent, ...(error ? { error } : {}), ...extra } satisfies ActionResult, { status });
-  if (Number(request.headers.get("Content-Length") ?? "0") > REGISTER_SHEET_MAX_BYTES + ENVELOPE_BYTES) {
-    return refuse(413, "upload", bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return refuse(400, "upload", bothLanguages("errors.badForm"));
-  }
+  const form = await readUpload(request, MAX_WORKBOOK_UPLOAD_BYTES);
+  if (form === "too-large") return refuse(413, "upload", bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
+  if (form === "bad-form") return refuse(400, "upload", bothLanguages("errors.badForm"));
   const intent = String(form.get("intent") ?? "");
   // As on the step page: a signed phase or one awaiting sign-off takes no writes (409).
   if (ctx.locked) return refuse(409, intent, bothLanguages("sheetImport.errors.locked"));
@@ -117,7 +115,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   if (intent === "upload") {
     const file = form.get("file");
     if (!(file instanceof Blob) || file.size === 0) return refuse(400, intent, bothLanguages("sheetImport.errors.noFile"));
-    if (file.size > REGISTER_SHEET_MAX_BYTES) return refuse(413, intent, bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
+    if (file.size > MAX_WORKBOOK_UPLOAD_BYTES) return refuse(413, intent, bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
     const fileName = cleanFileName(file instanceof File ? file.name : "");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const reading = await readRegisterFile(bytes, expectedOf(ctx, (await getPreferences(request)).lang));
@@ -143,6 +141,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   }
   const result = applyImport(ctx.db, {
     projectId: ctx.project.id,
+    pack: ctx.pack,
     item: ctx.item,
     rows: reading.rows,
     fingerprint: String(form.get("fingerprint") ?? ""),
@@ -262,21 +261,6 @@ function PreviewView({
     return text ? <bdi>{text}</bdi> : <span className="muted">{t("sheetImport.empty")}</span>;
   };
   const first = columns[0]!.id;
-  const cancel = (
-    <button type="submit" className="button" name="intent" value="cancel" formNoValidate>
-      {t("sheetImport.cancel")}
-    </button>
-  );
-  if ("refusal" in preview) {
-    return (
-      <Form method="post" className="card stack" data-testid="sheet-preview">
-        <h3>{t("sheetImport.previewTitle", { file: `\u2068${preview.fileName}\u2069` })}</h3>
-        <p className="banner banner-error" role="alert">{preview.refusal[lang]}</p>
-        <input type="hidden" name="upload" value={uploadId} />
-        <div className="form-actions">{cancel}</div>
-      </Form>
-    );
-  }
   const c = preview.comparison;
   const blocked = c.refused.length > 0;
   const nothing = c.adds.length + c.changes.length + c.conflicts.length === 0;
@@ -450,7 +434,9 @@ function PreviewView({
             {busy === "confirm" ? t("sheetImport.writing") : t("sheetImport.confirm")}
           </button>
         ) : null}
-        {cancel}
+        <button type="submit" className="button" name="intent" value="cancel" formNoValidate>
+          {t("sheetImport.cancel")}
+        </button>
       </div>
     </Form>
   );

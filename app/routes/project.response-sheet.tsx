@@ -1,9 +1,9 @@
 import { data } from "react-router";
 import type { Route } from "./+types/project.response-sheet";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { downloadLanguage, fileResponse, XLSX_TYPE } from "#app/domain/downloads.server.ts";
+import { downloadLanguage, fileResponse, responseSheetFileName, XLSX_TYPE } from "#app/domain/downloads.server.ts";
 import { buildResponseSheet } from "#app/domain/response-sheet.server.ts";
-import { responseSheetFileName, responseSheetInput } from "#app/views/selection-views.ts";
+import { responseSheetInput } from "#app/views/selection-views.ts";
 import { parseId } from "#app/http.server.ts";
 
 

@@ -7,10 +7,11 @@ import type { Route } from "./+types/project.selection";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { requireWorkbench, workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
 import { availableDeliverables } from "#app/domain/deliverables.server.ts";
-import { importVendorSheet, MAX_UPLOAD_BYTES, type ImportOutcome } from "#app/domain/response-sheet.server.ts";
+import { importVendorSheet, type ImportOutcome } from "#app/domain/response-sheet.server.ts";
 import { productCandidates } from "#app/domain/response-sheet.ts";
 import { DEMO_ITEMS, DEMO_SCORE_MAX, DEMO_SCORE_MIN, readDemoScores, saveDemoScores, scorerKey, type DemoScoresResult } from "#app/domain/demo-scores.server.ts";
-import { readForm } from "#app/http.server.ts";
+import { readForm, UPLOAD_ENVELOPE_BYTES } from "#app/http.server.ts";
+import { MAX_WORKBOOK_UPLOAD_BYTES } from "#app/domain/workbook-safety.server.ts";
 import { findItem } from "#methodology/load.ts";
 import { evaluationView, SELECTION_PHASE, selectionItemIds } from "#app/views/selection-views.ts";
 import { importProblemParams, splitValues, valueToken } from "#app/views/import-problems.ts";
@@ -22,9 +23,6 @@ import { ItemList } from "#app/components/items/item-list.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
 import { HeadActions } from "#app/components/print-button.tsx";
-
-/** Room for the multipart envelope around the file. */
-const ENVELOPE_BYTES = 64 * 1024;
 
 const pick = (pack: Pack) => {
   const ids = selectionItemIds(pack);
@@ -68,7 +66,7 @@ export async function loader(args: Route.LoaderArgs) {
     scorer,
     scorers,
     grid,
-    maxMb: MAX_UPLOAD_BYTES / 1024 / 1024,
+    maxMb: MAX_WORKBOOK_UPLOAD_BYTES / 1024 / 1024,
     demoScale: { min: DEMO_SCORE_MIN, max: DEMO_SCORE_MAX },
     selectionLocked: wb.lockedPhase(SELECTION_PHASE),
     selectionGate: gates.get(SELECTION_PHASE)?.status ?? "open",
@@ -86,7 +84,7 @@ type ImportResult = { intent: "import"; vendorId: number; outcome: ImportOutcome
 export async function action(args: Route.ActionArgs) {
   const wb = requireWorkbench(args, pick);
   const multipart = (args.request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  if (multipart && Number(args.request.headers.get("Content-Length") ?? "0") > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) {
+  if (multipart && Number(args.request.headers.get("Content-Length") ?? "0") > MAX_WORKBOOK_UPLOAD_BYTES + UPLOAD_ENVELOPE_BYTES) {
     return data({ intent: "import", vendorId: 0, outcome: { ok: false, status: 413, refusal: "too-large", problems: [], more: 0 } } satisfies ImportResult, { status: 413 });
   }
   const peek = await args.request.clone().formData().catch(() => null);
@@ -113,7 +111,7 @@ export async function action(args: Route.ActionArgs) {
     data({ intent: "import", vendorId, outcome: { ok: false, status, refusal, problems: [], more: 0 } } satisfies ImportResult, { status });
   if (!vendorId) return refuse(400, "no-vendor");
   if (!(file instanceof Blob) || file.size === 0) return refuse(400, "no-file");
-  if (file.size > MAX_UPLOAD_BYTES) return refuse(413, "too-large");
+  if (file.size > MAX_WORKBOOK_UPLOAD_BYTES) return refuse(413, "too-large");
   const outcome = await importVendorSheet(wb.db, {
     projectId: wb.project.id,
     project: { id: wb.project.id, createdAt: wb.project.createdAt },

@@ -1,9 +1,8 @@
 import type { Route } from "./+types/project.workbook";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { downloadLanguage, fileResponse, XLSX_TYPE } from "#app/domain/downloads.server.ts";
+import { downloadLanguage, fileResponse, sheetFileName, XLSX_TYPE } from "#app/domain/downloads.server.ts";
 import { buildProjectWorkbook } from "#app/domain/register-sheet.server.ts";
 import { packRegisters } from "#app/domain/register-sheet.ts";
-import { sheetFileName } from "#app/domain/register-import.server.ts";
 
 /**
  * Every register of the project in one Excel workbook, a sheet each (decision

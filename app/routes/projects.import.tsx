@@ -6,14 +6,13 @@ import type { Route } from "./+types/projects.import";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
 import { IMPORT_MAX_BYTES, importProject } from "#app/domain/project-transfer.server.ts";
+import { readUpload } from "#app/http.server.ts";
 import { Field, describedBy } from "#app/components/field.tsx";
 import { localDigits } from "#app/views/format.ts";
 import { msg } from "#methodology/values.ts";
 import type { Language } from "#methodology/schema.ts";
 
 const MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024;
-/** Room for the multipart envelope around the file. */
-const ENVELOPE_BYTES = 64 * 1024;
 
 export function loader() {
   return { maxMb: MAX_MB };
@@ -21,13 +20,9 @@ export function loader() {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const refuse = (error: string, status = 400) => data({ error }, { status });
-  if (Number(request.headers.get("Content-Length") ?? "0") > IMPORT_MAX_BYTES + ENVELOPE_BYTES) return refuse(msg("transfer.errors.tooLarge", { max: MAX_MB }), 413);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return refuse("errors.badForm");
-  }
+  const form = await readUpload(request, IMPORT_MAX_BYTES);
+  if (form === "too-large") return refuse(msg("transfer.errors.tooLarge", { max: MAX_MB }), 413);
+  if (form === "bad-form") return refuse("errors.badForm");
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) return refuse("transfer.errors.noFile");
   if (file.size > IMPORT_MAX_BYTES) return refuse(msg("transfer.errors.tooLarge", { max: MAX_MB }), 413);

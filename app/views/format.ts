@@ -3,7 +3,7 @@
  * calendar and Persian digits, English the Gregorian calendar.
  */
 import type { Language } from "#methodology/schema.ts";
-import { isoToJalaliInput } from "#methodology/values.ts";
+import { isoToJalaliInput, localDigits } from "#methodology/values.ts";
 
 const locales: Record<Language, string> = { fa: "fa-IR-u-ca-persian-nu-arabext", en: "en-GB" };
 
@@ -84,11 +84,8 @@ export function formatNumber(n: number | null | undefined, lang: Language): stri
   return f.format(n);
 }
 
-/** Latin digits to Persian ones, for text that mixes digits with words. */
-export function localDigits(text: string | number, lang: Language): string {
-  const s = String(text);
-  return lang === "fa" ? s.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!) : s;
-}
+// Latin digits to Persian ones (localDigits) live beside toLatinDigits in methodology/values.ts, so the server's files use them too.
+export { localDigits };
 
 /** The value a date field shows for editing: Jalali (yyyy/mm/dd) in Persian, ISO in English. */
 export function dateInputValue(iso: string | null | undefined, lang: Language): string {

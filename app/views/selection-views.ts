@@ -50,13 +50,6 @@ export function responseSheetInput(
   };
 }
 
-/** The file name a vendor receives: the project and the vendor, no characters a file system refuses. */
-export function responseSheetFileName(projectName: string, vendorName: string | null, lang: Language): string {
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
-  const word = lang === "fa" ? "برگه پاسخ" : "Response sheet";
-  return `${[word, clean(projectName), vendorName ? clean(vendorName) : null].filter(Boolean).join(" - ")}.xlsx`;
-}
-
 export const SELECTION_PHASE = "selection";
 
 /** The items the selection page shows: every item of the selection phase; null when the pack has no selection. */

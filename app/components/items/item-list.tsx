@@ -14,6 +14,7 @@ import type { RowPage } from "#app/register-pages.ts";
 import type { CustomerVoiceNote } from "#app/views/customer-voice.ts";
 import { CustomerVoicePanel } from "#app/components/customer-voice.tsx";
 import { RegisterSheetActions } from "#app/components/register-sheet-actions.tsx";
+import { isImportable } from "#app/domain/register-sheet.ts";
 
 export type ItemListData = {
   projectId: number;
@@ -110,7 +111,7 @@ export function ItemList({
                 projectId={data.projectId}
                 answered={data.answered[item.id] ?? false}
                 fallback={itemFallback}
-                toolbar={<RegisterSheetActions projectId={data.projectId} itemId={item.id} canImport={editable && !item.workbenchOnly} />}
+                toolbar={<RegisterSheetActions projectId={data.projectId} itemId={item.id} canImport={editable && isImportable(item)} />}
               >
                 {team && team.register.itemId === item.id ? <TeamCoverageView coverage={team} compact /> : null}
               </RegisterItemView>,
