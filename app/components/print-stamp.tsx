@@ -7,8 +7,21 @@ import type { Language, Pack } from "#methodology/schema.ts";
 type StampPhase = {
   id: string;
   title: Parameters<typeof loc>[0];
-  gate: { status: "open" | "awaiting" | "signed" | "reopened"; signed: { at: string; by: string } | null };
+  gate: StampGate;
 };
+type StampGate = { status: "open" | "awaiting" | "signed" | "reopened"; changed: boolean; signed: { at: string; by: string } | null };
+
+/**
+ * A phase's state on the print line: signed off by whom and when, or not (yet, or no longer).
+ * "Changed since sign-off" wins over the rest, as on the gate badge: a handout never claims a
+ * sign-off the screen does not.
+ */
+export function stampState(gate: StampGate, t: (key: string, options?: Record<string, string>) => string, lang: Language): string {
+  if (gate.changed) return t("print.stamp.changed");
+  return gate.status === "signed" && gate.signed
+    ? t("print.stamp.signed", { name: gate.signed.by, date: formatDate(gate.signed.at.slice(0, 10), lang) })
+    : t(`print.stamp.${gate.status}`);
+}
 
 /**
  * The phases whose content each project page (other than a step) shows, by the page's path
@@ -63,17 +76,13 @@ export function PrintStamp({ phases, pagePhases }: { phases: StampPhase[]; pageP
     window.addEventListener("beforeprint", set);
     return () => window.removeEventListener("beforeprint", set);
   }, []);
-  const state = (p: StampPhase) =>
-    p.gate.status === "signed" && p.gate.signed
-      ? t("print.stamp.signed", { name: p.gate.signed.by, date: formatDate(p.gate.signed.at.slice(0, 10), lang) })
-      : t(`print.stamp.${p.gate.status}`);
   return (
     <p className="print-only print-stamp" data-testid="print-stamp">
       {today ? <span>{t("print.stamp.printed", { date: formatDate(today, lang) })}</span> : null}
       {shown.map((p, i) => (
         <span key={p.id}>
           {today || i > 0 ? " · " : null}
-          {loc(p.title, lang)}: {state(p)}
+          {loc(p.title, lang)}: {stampState(p.gate, t, lang)}
         </span>
       ))}
     </p>
