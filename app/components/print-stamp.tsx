@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { useLocation, useParams } from "react-router";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { formatDate } from "#app/views/format.ts";
-import type { Language, Pack } from "#methodology/schema.ts";
+import type { Language } from "#methodology/schema.ts";
 
 type StampPhase = {
   id: string;
@@ -21,34 +21,6 @@ export function stampState(gate: StampGate, t: (key: string, options?: Record<st
   return gate.status === "signed" && gate.signed
     ? t("print.stamp.signed", { name: gate.signed.by, date: formatDate(gate.signed.at.slice(0, 10), lang) })
     : t(`print.stamp.${gate.status}`);
-}
-
-/**
- * The phases whose content each project page (other than a step) shows, by the page's path
- * segment: the planning pages' items, and the ids the team, change, review and selection
- * settings of the pack name. A printed page says the state of these phases.
- */
-export function pagePhases(pack: Pack): Record<string, string[]> {
-  const phaseOf = new Map(pack.phases.flatMap((phase) => phase.steps.flatMap((step) => step.items.map((item) => [item.id, phase.id] as const))));
-  const phasesIn = (value: unknown): string[] => {
-    const found = new Set<string>();
-    const walk = (v: unknown) => {
-      if (typeof v === "string") {
-        const ph = phaseOf.get(v);
-        if (ph) found.add(ph);
-      } else if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === "object") Object.values(v).forEach(walk);
-    };
-    walk(value);
-    return pack.phases.map((p) => p.id).filter((id) => found.has(id));
-  };
-  const pages: Record<string, string[]> = {};
-  for (const [page, ids] of Object.entries(pack.planning?.pages ?? {})) pages[page] = phasesIn(ids);
-  if (pack.team) pages.team = phasesIn(pack.team.register);
-  if (pack.changeManagement) pages["change-management"] = phasesIn(pack.changeManagement);
-  if (pack.postLaunchReview) pages["post-launch-review"] = phasesIn(pack.postLaunchReview);
-  if (pack.selection) pages.selection = phasesIn(pack.selection);
-  return pages;
 }
 
 /**
