@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { readPdf, lineText, fold } from "../setup/pdf-checks.ts";
-import { pack, shot, stepOf, switchLanguage, watchConsole } from "./helpers.ts";
+import { pack, shot, signedIn, stepOf, switchLanguage, watchConsole } from "./helpers.ts";
 import type { RegisterItem } from "../../methodology/schema.ts";
 
 /**
@@ -15,13 +15,13 @@ import type { RegisterItem } from "../../methodology/schema.ts";
 const PDFS = path.resolve("tests/.artifacts/print");
 fs.mkdirSync(PDFS, { recursive: true });
 
-/** Form controls and navigation a reader would see on the printed page (none should remain). */
 /** Print media, once the page has hydrated: the print line's date is set in the browser (it must not be in the server's HTML, which the page memo keeps across days). */
 async function printMedia(page: Page) {
   await page.emulateMedia({ media: "print" });
   await expect(page.getByTestId("print-stamp")).toContainText(/چاپ: |Printed on /);
 }
 
+/** Form controls and navigation a reader would see on the printed page (none should remain). */
 async function visibleChrome(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll("input, textarea, select, button, nav, [role=navigation]")]
@@ -42,17 +42,6 @@ function pdfText(file: string): string {
     .join("\n");
 }
 const flat = (s: string) => fold(s.normalize("NFKC").replace(/[\s\u200c]/g, ""));
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
-  await page.goto("/login");
-  await page.locator("input[name=email]").fill(email);
-  await page.locator("input[name=password]").fill("gambegam-demo");
-  await page.locator("main form button[type=submit]").click();
-  await page.waitForURL(/\/projects$/);
-  await switchLanguage(page, "en");
-  return page;
-}
 
 /** The page's Print button calls the browser's print. */
 async function printButtonPrints(page: Page, name: string) {
@@ -117,7 +106,7 @@ test("a Persian step page printed: the project, phase and step on top, answers a
 });
 
 test("an English register page printed: every column of the goals register, no Save, no controls", async ({ browser }) => {
-  const page = await signedIn(browser, "d.osei@alderfinch.example");
+  const page = await signedIn(browser, "d.osei@alderfinch.example", "en");
   const errors = watchConsole(page);
   await page.goto(stepOf(2, "goals.register"));
   await printButtonPrints(page, "Print");
@@ -249,10 +238,10 @@ const pageTexts = (file: string) => readPdf(file).map((p) => p.blocks.flatMap((b
 
 test("the prioritisation and roadmap pages printed in both languages: no text over text where rows reach a page break, no screen-only notices or links, a line with the print date and the phase's state, page numbers, Persian digits in Persian", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const { formatDate } = await import("../../app/views/format.ts");
+  const { formatDate, localDigits } = await import("../../app/views/format.ts");
   const today = new Date().toISOString().slice(0, 10);
   const goalsPhase = pack.phases.find((p) => p.steps.some((s) => s.items.some((i) => i.id === "goals.register")))!;
-  const english = await signedIn(browser, "d.osei@alderfinch.example");
+  const english = await signedIn(browser, "d.osei@alderfinch.example", "en");
   const runs = [
     { lang: "fa" as const, p: page, project: 1 },
     { lang: "en" as const, p: english, project: 2 },
@@ -302,7 +291,7 @@ test("the prioritisation and roadmap pages printed in both languages: no text ov
       await expect(p.getByTestId("print-stamp"), what).toContainText(`${goalsPhase.title[lang]}: ${lang === "en" ? "signed off by" : "پیش‌نویس، امضانشده"}`);
       // Each sheet says its page number, of how many.
       pages.forEach((lines, i) => {
-        const n = (k: number) => (lang === "fa" ? localDigitsFa(k) : String(k));
+        const n = (k: number) => localDigits(k, lang);
         // (pdftotext gives the Persian "page" word's letters out of order: the number is checked.)
         const wanted = flat(lang === "en" ? `Page ${i + 1} of ${pages.length}` : `${n(i + 1)} از ${n(pages.length)}`);
         expect(lines.slice(-3).some((l) => flat(l).includes(wanted)), `${what} page ${i + 1}: ${lines.slice(-3).join(" | ")}`).toBe(true);
@@ -312,8 +301,6 @@ test("the prioritisation and roadmap pages printed in both languages: no text ov
     }
   }
 });
-
-const localDigitsFa = (n: number) => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!);
 
 test("on a phone, a register scrolled sideways in its frame keeps the row number and the first column in view (both languages)", async ({ page }) => {
   await page.goto(stepOf(1, "goals.register"));
