@@ -7,7 +7,7 @@ import type { ChecklistItem, DiagramItem, Language, QuestionItem, RatingItem } f
 import { CHECKLIST_STATUSES, readRating, type ChecklistValue, type DiagramValue, type RatingValue } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError, describedBy } from "#app/components/field.tsx";
-import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
+import { ConflictNotice, ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { answerText, displayValue, ratingText } from "#app/views/display.ts";
 import { DiagramEditor } from "./diagram-editor.tsx";
 import { PreviewFullScreen } from "#app/components/figure-full-screen.tsx";
@@ -219,36 +219,6 @@ function PrintedAnswer({ item, value }: { item: QuestionItem | ChecklistItem | D
     );
   }
   return none;
-}
-
-/**
- * Their value (and the reader's, after a refused save) with Keep mine / Use
- * theirs: a conflict on saving (`alert`), or — `live` — someone else's save
- * arriving while the reader edits the field (decision 037).
- */
-function ConflictNotice({ live, title, theirs, yours, onKeepMine, onUseTheirs }: { live?: boolean; title: string; theirs: string; yours?: string; onKeepMine: () => void; onUseTheirs: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className={live ? "conflict remote-change" : "conflict"} role={live ? "status" : "alert"} data-testid={live ? "remote-change" : undefined}>
-      <p className="conflict-title">{title}</p>
-      <div className="conflict-columns">
-        <div>
-          <p className="label">{t("conflict.theirs")}</p>
-          <pre className="conflict-value" dir="auto">{theirs}</pre>
-        </div>
-        {yours !== undefined ? (
-          <div>
-            <p className="label">{t("conflict.yours")}</p>
-            <pre className="conflict-value" dir="auto">{yours}</pre>
-          </div>
-        ) : null}
-      </div>
-      <div className="form-actions">
-        <button type="button" className="button small primary" onClick={onKeepMine}>{t("conflict.keepMine")}</button>
-        <button type="button" className="button small" onClick={onUseTheirs}>{t("conflict.useTheirs")}</button>
-      </div>
-    </div>
-  );
 }
 
 function submittedValue(submitted: Record<string, string | string[]> | undefined, name: string): unknown {

@@ -8,7 +8,7 @@ import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema
 import { suggestionValue, suggestionsToOffer } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError } from "#app/components/field.tsx";
-import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
+import { ConflictNotice, ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { clip, displayCell } from "#app/views/display.ts";
 import { hasDraft, useAutosave, type SaveStatus } from "./use-autosave.ts";
 import { isTextField } from "#app/early-input.ts";
@@ -588,31 +588,14 @@ function RowConflict({
       .join("\n");
   };
   return (
-    <div className={title ? "conflict remote-change" : "conflict"} role={title ? "status" : "alert"} data-testid={title ? "remote-change" : undefined}>
-      <p className="conflict-title">{title ?? (conflict.deleted ? t("conflict.deletedTitle") : t("conflict.title"))}</p>
-      <div className="conflict-columns">
-        {!conflict.deleted ? (
-          <div>
-            <p className="label">{t("conflict.theirs")}</p>
-            <pre className="conflict-value" dir="auto">{list(conflict.theirs)}</pre>
-          </div>
-        ) : null}
-        {title ? null : (
-          <div>
-            <p className="label">{t("conflict.yours")}</p>
-            <pre className="conflict-value" dir="auto">{list(conflict.yours)}</pre>
-          </div>
-        )}
-      </div>
-      {!conflict.deleted ? (
-        <div className="form-actions">
-          <button type="button" className="button small primary" onClick={onKeepMine}>{t("conflict.keepMine")}</button>
-          <button type="button" className="button small" onClick={onUseTheirs}>{t("conflict.useTheirs")}</button>
-        </div>
-      ) : (
-        <p className="muted">{t("conflict.deletedHelp")}</p>
-      )}
-    </div>
+    <ConflictNotice
+      live={Boolean(title)}
+      title={title ?? (conflict.deleted ? t("conflict.deletedTitle") : t("conflict.title"))}
+      theirs={conflict.deleted ? null : list(conflict.theirs)}
+      yours={title ? undefined : list(conflict.yours)}
+      onKeepMine={onKeepMine}
+      onUseTheirs={onUseTheirs}
+    />
   );
 }
 
