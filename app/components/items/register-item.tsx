@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { useFetcher, useLocation, useSearchParams } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
-import type { StepActionResult } from "#app/domain/step.server.ts";
+import type { RowView, StepActionResult } from "#app/domain/step.server.ts";
 import { localDigits } from "#app/views/format.ts";
 import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 import { suggestionValue, suggestionsToOffer } from "#methodology/values.ts";
@@ -15,8 +15,7 @@ import { isTextField } from "#app/early-input.ts";
 import { actorLabel } from "#app/actors.ts";
 import { pageOfIndex, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 
-/** `updatedBy`: who last changed this row (its own changer, not the register's latest). */
-export type Row = { id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy?: string | null };
+export type Row = RowView;
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
 
 /**
