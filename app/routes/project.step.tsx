@@ -140,7 +140,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
         />
       ) : null}
       {loaderData.planningPages.length ? (
-        <p className="banner banner-info" data-testid="planning-links">
+        <p className="banner banner-info screen-only" data-testid="planning-links">
           {t("planning.alsoOn")}{" "}
           {loaderData.planningPages.map((page, i) => (
             <span key={page}>
