@@ -21,7 +21,7 @@ import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 /** Room for the multipart envelope around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -146,7 +146,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
   return (
     <div className="stack workbench selection-page">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("selection.title")}</h2>
         <p className="lead">{t("selection.lead")}</p>
         <p className="screen-only">
