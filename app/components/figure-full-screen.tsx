@@ -42,7 +42,7 @@ function fitToRoom(area: HTMLElement) {
   const min = smallestLabel(svg);
   const box = svg.viewBox.baseVal;
   if (!min || min >= ROOM_LABEL_PX || !box || !box.width || !box.height) return;
-  const fitted = Math.min(area.clientWidth / box.width, area.clientHeight / box.height);
+  const fitted = fitScale(box, { width: area.clientWidth, height: area.clientHeight });
   // A hair over the floor, so rounding never leaves a label just under it.
   const scale = (fitted * ROOM_LABEL_PX * 1.01) / min;
   svg.style.setProperty("width", `${Math.ceil(box.width * scale)}px`, "important");
@@ -52,6 +52,33 @@ function fitToRoom(area: HTMLElement) {
   if (note) note.hidden = false;
   // A right-to-left page's picture starts at its right edge (a Persian process map flows from there).
   if (document.documentElement.dir === "rtl") area.scrollLeft = area.scrollWidth;
+}
+
+/** The picture's viewBox size, read from its markup. */
+function boxOf(markup: string): { width: number; height: number } | null {
+  const m = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(markup);
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
+}
+
+/**
+ * Draws a flowchart's other layouts (compact, turned; app/views/diagram-direction.ts)
+ * and returns whichever fits `area` at the largest scale, the drawn one included.
+ */
+async function bestLayout(drawn: string, definitions: string[], area: { width: number; height: number }): Promise<string> {
+  let best = drawn;
+  const drawnBox = boxOf(drawn);
+  let bestScale = drawnBox ? fitScale(drawnBox, area) : 0;
+  const mermaid = await loadMermaid();
+  for (const [i, d] of definitions.entries()) {
+    try {
+      const out = await mermaid.render(`figure-full-${Date.now()}-${i}`, d);
+      const box = boxOf(out.svg);
+      if (box && fitScale(box, area) > bestScale * 1.02) [best, bestScale] = [out.svg, fitScale(box, area)];
+    } catch {
+      // A layout mermaid cannot draw is skipped; the drawn picture stays.
+    }
+  }
+  return best;
 }
 
 /**
@@ -66,32 +93,6 @@ function fitToRoom(area: HTMLElement) {
  * is pressed (a picture drawn in the browser); `watch`, when given, shows the
  * button only while that element holds a picture.
  */
-/** The picture's viewBox size, read from its markup. */
-function boxOf(markup: string): { width: number; height: number } | null {
-  const m = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(markup);
-  return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
-}
-
-/**
- * Draws a flowchart's other layouts (compact, turned; app/views/diagram-direction.ts)
- * and returns whichever fits `area` at the largest scale, the drawn one included.
- */
-async function bestLayout(drawn: string, definitions: string[], area: { width: number; height: number }): Promise<string> {
-  let best = drawn;
-  let bestScale = boxOf(drawn) ? fitScale(boxOf(drawn)!, area) : 0;
-  const mermaid = await loadMermaid();
-  for (const [i, d] of definitions.entries()) {
-    try {
-      const out = await mermaid.render(`figure-full-${Date.now()}-${i}`, d);
-      const box = boxOf(out.svg);
-      if (box && fitScale(box, area) > bestScale * 1.02) [best, bestScale] = [out.svg, fitScale(box, area)];
-    } catch {
-      // A layout mermaid cannot draw is skipped; the drawn picture stays.
-    }
-  }
-  return best;
-}
-
 export function FullScreenFigure({ title, svg, table, watch, layouts }: { title: string; svg: string | null | (() => string | null); table?: FigureTable | null; watch?: RefObject<HTMLElement | null>; layouts?: () => string[] }) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);

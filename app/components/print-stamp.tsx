@@ -2,40 +2,25 @@ import { useEffect, useState } from "react";
 import { useLocation, useParams } from "react-router";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { formatDate } from "#app/views/format.ts";
-import type { Language, Pack } from "#methodology/schema.ts";
+import type { Language } from "#methodology/schema.ts";
 
 type StampPhase = {
   id: string;
   title: Parameters<typeof loc>[0];
-  gate: { status: "open" | "awaiting" | "signed" | "reopened"; signed: { at: string; by: string } | null };
+  gate: StampGate;
 };
+type StampGate = { status: "open" | "awaiting" | "signed" | "reopened"; changed: boolean; signed: { at: string; by: string } | null };
 
 /**
- * The phases whose content each project page (other than a step) shows, by the page's path
- * segment: the planning pages' items, and the ids the team, change, review and selection
- * settings of the pack name. A printed page says the state of these phases.
+ * A phase's state on the print line: signed off by whom and when, or not (yet, or no longer).
+ * "Changed since sign-off" wins over the rest, as on the gate badge: a handout never claims a
+ * sign-off the screen does not.
  */
-export function pagePhases(pack: Pack): Record<string, string[]> {
-  const phaseOf = new Map(pack.phases.flatMap((phase) => phase.steps.flatMap((step) => step.items.map((item) => [item.id, phase.id] as const))));
-  const phasesIn = (value: unknown): string[] => {
-    const found = new Set<string>();
-    const walk = (v: unknown) => {
-      if (typeof v === "string") {
-        const ph = phaseOf.get(v);
-        if (ph) found.add(ph);
-      } else if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === "object") Object.values(v).forEach(walk);
-    };
-    walk(value);
-    return pack.phases.map((p) => p.id).filter((id) => found.has(id));
-  };
-  const pages: Record<string, string[]> = {};
-  for (const [page, ids] of Object.entries(pack.planning?.pages ?? {})) pages[page] = phasesIn(ids);
-  if (pack.team) pages.team = phasesIn(pack.team.register);
-  if (pack.changeManagement) pages["change-management"] = phasesIn(pack.changeManagement);
-  if (pack.postLaunchReview) pages["post-launch-review"] = phasesIn(pack.postLaunchReview);
-  if (pack.selection) pages.selection = phasesIn(pack.selection);
-  return pages;
+export function stampState(gate: StampGate, t: (key: string, options?: Record<string, string>) => string, lang: Language): string {
+  if (gate.changed) return t("print.stamp.changed");
+  return gate.status === "signed" && gate.signed
+    ? t("print.stamp.signed", { name: gate.signed.by, date: formatDate(gate.signed.at.slice(0, 10), lang) })
+    : t(`print.stamp.${gate.status}`);
 }
 
 /**
@@ -63,17 +48,13 @@ export function PrintStamp({ phases, pagePhases }: { phases: StampPhase[]; pageP
     window.addEventListener("beforeprint", set);
     return () => window.removeEventListener("beforeprint", set);
   }, []);
-  const state = (p: StampPhase) =>
-    p.gate.status === "signed" && p.gate.signed
-      ? t("print.stamp.signed", { name: p.gate.signed.by, date: formatDate(p.gate.signed.at.slice(0, 10), lang) })
-      : t(`print.stamp.${p.gate.status}`);
   return (
     <p className="print-only print-stamp" data-testid="print-stamp">
       {today ? <span>{t("print.stamp.printed", { date: formatDate(today, lang) })}</span> : null}
       {shown.map((p, i) => (
         <span key={p.id}>
           {today || i > 0 ? " · " : null}
-          {loc(p.title, lang)}: {state(p)}
+          {loc(p.title, lang)}: {stampState(p.gate, t, lang)}
         </span>
       ))}
     </p>

@@ -3,37 +3,29 @@
  * goes away (the request aborted) leaves no listener and no presence row.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { tempDatabase } from "#tests/setup/db.ts";
+import { demoProjectDatabase } from "#tests/setup/demo-project.ts";
 import { writeTransaction } from "#db/client.ts";
-import { getPacks } from "#methodology/registry.ts";
-import { seedDemoProject } from "#db/seed-demo.ts";
 import { announce, createSqliteFeed, presenceRows, type LiveFeed } from "./live.server.ts";
 import { liveStream } from "./live-stream.server.ts";
 import { hashPassword, insertUser } from "./auth.server.ts";
 
-let t: ReturnType<typeof tempDatabase>;
+const { db, projectId } = demoProjectDatabase();
 let feed: LiveFeed;
-let projectId: number;
 let userId: number;
 beforeAll(async () => {
-  t = tempDatabase();
-  projectId = seedDemoProject(t.db, getPacks().get("crm-implementation", "1.0.0")!);
-  userId = insertUser(t.db, { email: "stream@example.com", displayName: "Stream" }, await hashPassword("stream password 1")).id;
-  feed = createSqliteFeed(t.db, 30);
+  userId = insertUser(db, { email: "stream@example.com", displayName: "Stream" }, await hashPassword("stream password 1")).id;
+  feed = createSqliteFeed(db, 30);
 });
-afterAll(() => {
-  feed.stop();
-  t.cleanup();
-});
+afterAll(() => feed.stop());
 
 test("a change arrives as an event with an id; aborting the request frees the listener and the presence row", async () => {
   const abort = new AbortController();
-  const res = liveStream({ db: t.db, feed, projectId, userId, place: "vision/vision-customer-strategy", after: null, signal: abort.signal, heartbeatMs: 50 });
+  const res = liveStream({ db, feed, projectId, userId, place: "vision/vision-customer-strategy", after: null, signal: abort.signal, heartbeatMs: 50 });
   expect(res.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
   expect(feed.listenerCount()).toBe(1);
-  expect(presenceRows(t.db)).toHaveLength(1);
+  expect(presenceRows(db)).toHaveLength(1);
   const reader = res.body!.getReader();
-  writeTransaction(t.db, (tx) => announce(tx, { projectId, topic: "answer:vision.segments", by: userId }));
+  writeTransaction(db, (tx) => announce(tx, { projectId, topic: "answer:vision.segments", by: userId }));
   let text = "";
   const until = Date.now() + 2000;
   while (!text.includes("event: change") && Date.now() < until) text += new TextDecoder().decode((await reader.read()).value);
@@ -43,7 +35,7 @@ test("a change arrives as an event with an id; aborting the request frees the li
   expect(text).toContain(": beat\n\n");
   abort.abort();
   expect(feed.listenerCount()).toBe(0);
-  expect(presenceRows(t.db)).toHaveLength(0);
+  expect(presenceRows(db)).toHaveLength(0);
   // The stream ends (after what was already queued).
   let done = false;
   for (let i = 0; i < 10 && !done; i++) done = (await reader.read()).done;
@@ -52,7 +44,7 @@ test("a change arrives as an event with an id; aborting the request frees the li
 
 test("a burst of a workshop's changes (sixty phones voting) reaches a page at most once a window, the last one after it; other changes at once", async () => {
   const abort = new AbortController();
-  const res = liveStream({ db: t.db, feed, projectId, userId, place: "", after: null, signal: abort.signal, heartbeatMs: 60_000 });
+  const res = liveStream({ db, feed, projectId, userId, place: "", after: null, signal: abort.signal, heartbeatMs: 60_000 });
   const reader = res.body!.getReader();
   let text = "";
   // One read outstanding at a time (a read left behind by a timeout would take the next chunk).
@@ -69,8 +61,8 @@ test("a burst of a workshop's changes (sixty phones voting) reaches a page at mo
     }
   };
   const ids: number[] = [];
-  for (let i = 0; i < 20; i++) writeTransaction(t.db, (tx) => announce(tx, { projectId, topic: "workshop:77", by: null }));
-  writeTransaction(t.db, (tx) => announce(tx, { projectId, topic: "answer:vision.segments", by: userId }));
+  for (let i = 0; i < 20; i++) writeTransaction(db, (tx) => announce(tx, { projectId, topic: "workshop:77", by: null }));
+  writeTransaction(db, (tx) => announce(tx, { projectId, topic: "answer:vision.segments", by: userId }));
   await read(200);
   const events = () => [...text.matchAll(/id: (\d+)\nevent: change\ndata: \{"topic":"([^"]+)"/g)].map((m) => ({ id: Number(m[1]), topic: m[2] }));
   expect(events().filter((e) => e.topic === "workshop:77")).toHaveLength(1);
@@ -80,7 +72,7 @@ test("a burst of a workshop's changes (sixty phones voting) reaches a page at mo
   expect(workshop).toHaveLength(2);
   ids.push(...workshop.map((e) => e.id));
   // The second is the burst's last change: nothing of it is left unannounced.
-  const last = t.db.$client.prepare("SELECT max(id) FROM live_changes WHERE topic = 'workshop:77'").pluck().get() as number;
+  const last = db.$client.prepare("SELECT max(id) FROM live_changes WHERE topic = 'workshop:77'").pluck().get() as number;
   expect(ids.at(-1)).toBe(last);
   abort.abort();
 });

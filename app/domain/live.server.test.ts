@@ -6,11 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openDatabase, writeTransaction, type Db } from "#db/client.ts";
-import { tempDatabase } from "#tests/setup/db.ts";
-import { getPacks } from "#methodology/registry.ts";
+import { demoProjectDatabase } from "#tests/setup/demo-project.ts";
 import { findItem } from "#methodology/load.ts";
 import type { QuestionItem, RegisterItem } from "#methodology/schema.ts";
-import { seedDemoProject } from "#db/seed-demo.ts";
 import { addRow, saveAnswer } from "./answers.server.ts";
 import { announce, beHere, createSqliteFeed, leave, whoIsHere, type LiveChange, type LiveFeed } from "./live.server.ts";
 import { databaseVersion } from "#app/page-memo.server.ts";
@@ -18,23 +16,18 @@ import { insertUser, hashPassword } from "./auth.server.ts";
 import { saveThreshold } from "./method-settings.server.ts";
 import { topicOf } from "./live.server.ts";
 
-const pack = getPacks().get("crm-implementation", "1.0.0")!;
-let t: ReturnType<typeof tempDatabase>;
+const { db, file, projectId, pack } = demoProjectDatabase();
 let other: Db;
 let feed: LiveFeed;
-let projectId: number;
 const by = { id: null, name: "Test" };
 
 beforeAll(() => {
-  t = tempDatabase();
-  projectId = seedDemoProject(t.db, pack);
-  other = openDatabase(t.file);
+  other = openDatabase(file);
   feed = createSqliteFeed(other, 50);
 });
 afterAll(() => {
   feed.stop();
   other.$client.close();
-  t.cleanup();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,7 +41,7 @@ function listen(id = projectId) {
 describe("the change feed", () => {
   test("a change announced on one connection reaches a listener on another connection to the same file", async () => {
     const { got, off } = listen();
-    writeTransaction(t.db, (tx) => announce(tx, { projectId, topic: "project", by: null }));
+    writeTransaction(db, (tx) => announce(tx, { projectId, topic: "project", by: null }));
     await sleep(300);
     off();
     expect(got.map((c) => [c.projectId, c.topic])).toEqual([[projectId, "project"]]);
@@ -60,10 +53,10 @@ describe("the change feed", () => {
     const elsewhere = listen(projectId + 1000);
     const question = findItem(pack, "vision.value-proposition") as QuestionItem;
     const register = findItem(pack, "vision.segments") as RegisterItem;
-    const base = saveAnswer(t.db, { projectId, item: question, baseVersion: 0, raw: "x", by }) as { version?: number; conflict?: { theirsVersion: number } };
+    const base = saveAnswer(db, { projectId, item: question, baseVersion: 0, raw: "x", by }) as { version?: number; conflict?: { theirsVersion: number } };
     const version = base.version ?? base.conflict!.theirsVersion;
-    saveAnswer(t.db, { projectId, item: question, baseVersion: version, raw: `live ${Date.now()}`, by });
-    expect(addRow(t.db, { projectId, item: register, raw: { name: "Live segment" }, by }).status).toBe("saved");
+    saveAnswer(db, { projectId, item: question, baseVersion: version, raw: `live ${Date.now()}`, by });
+    expect(addRow(db, { projectId, item: register, raw: { name: "Live segment" }, by }).status).toBe("saved");
     await sleep(300);
     mine.off();
     elsewhere.off();
@@ -75,9 +68,9 @@ describe("the change feed", () => {
   test("a refused write (stale version, invalid value) and a rolled-back transaction announce nothing", async () => {
     const { got, off } = listen();
     const question = findItem(pack, "vision.value-proposition") as QuestionItem;
-    expect(saveAnswer(t.db, { projectId, item: question, baseVersion: 0, raw: "stale", by }).status).toBe("conflict");
+    expect(saveAnswer(db, { projectId, item: question, baseVersion: 0, raw: "stale", by }).status).toBe("conflict");
     expect(() =>
-      writeTransaction(t.db, (tx) => {
+      writeTransaction(db, (tx) => {
         announce(tx, { projectId, topic: "project", by: null });
         throw new Error("refused");
       }),
@@ -89,7 +82,7 @@ describe("the change feed", () => {
 
   test("a method setting is announced too; every history action has a topic", async () => {
     const { got, off } = listen();
-    expect(saveThreshold(t.db, { projectId, pack, key: "overnight-window-days", raw: "12", baseVersion: 0, by }).status).toBe("saved");
+    expect(saveThreshold(db, { projectId, pack, key: "overnight-window-days", raw: "12", baseVersion: 0, by }).status).toBe("saved");
     await sleep(300);
     off();
     expect(got.map((c) => c.topic)).toEqual(["project"]);
@@ -102,40 +95,40 @@ describe("the change feed", () => {
 
   test("a dropped connection resumes from the last id it saw", () => {
     const before = feed.since(projectId, 0).at(-1)!.id;
-    writeTransaction(t.db, (tx) => announce(tx, { projectId, topic: "signoff:vision", by: null }));
+    writeTransaction(db, (tx) => announce(tx, { projectId, topic: "signoff:vision", by: null }));
     expect(feed.since(projectId, before).map((c) => c.topic)).toEqual(["signoff:vision"]);
   });
 });
 
 describe("presence", () => {
   test("who is on a step: others only, each once, gone when they leave or go quiet", async () => {
-    const a = insertUser(t.db, { email: "live-a@example.com", displayName: "Ava" }, await hashPassword("a-long-password-1"));
-    const b = insertUser(t.db, { email: "live-b@example.com", displayName: "Bahram" }, await hashPassword("a-long-password-2"));
+    const a = insertUser(db, { email: "live-a@example.com", displayName: "Ava" }, await hashPassword("a-long-password-1"));
+    const b = insertUser(db, { email: "live-b@example.com", displayName: "Bahram" }, await hashPassword("a-long-password-2"));
     const place = "vision/vision-customer-strategy";
     const { got, off } = listen();
-    beHere(t.db, { clientId: "tab-a1", projectId, userId: a.id, place });
+    beHere(db, { clientId: "tab-a1", projectId, userId: a.id, place });
     beHere(other, { clientId: "tab-a2", projectId, userId: a.id, place });
     beHere(other, { clientId: "tab-b", projectId, userId: b.id, place });
     expect(whoIsHere(other, projectId, place, b.id)).toEqual([{ userId: a.id, name: "Ava" }]);
-    expect(whoIsHere(t.db, projectId, place, a.id)).toEqual([{ userId: b.id, name: "Bahram" }]);
-    leave(t.db, "tab-b");
-    expect(whoIsHere(t.db, projectId, place, a.id)).toEqual([]);
+    expect(whoIsHere(db, projectId, place, a.id)).toEqual([{ userId: b.id, name: "Bahram" }]);
+    leave(db, "tab-b");
+    expect(whoIsHere(db, projectId, place, a.id)).toEqual([]);
     // Thirty seconds without a heartbeat: gone.
-    expect(whoIsHere(t.db, projectId, place, b.id, new Date(Date.now() + 31_000))).toEqual([]);
+    expect(whoIsHere(db, projectId, place, b.id, new Date(Date.now() + 31_000))).toEqual([]);
     await sleep(300);
     off();
     expect(got.filter((c) => c.topic === `presence:${place}`).length).toBe(4);
   });
 
   test("a heartbeat leaves the project database's version as it was, so the page memo stays valid", async () => {
-    const c = insertUser(t.db, { email: "live-c@example.com", displayName: "Cyrus" }, await hashPassword("a-long-password-3"));
+    const c = insertUser(db, { email: "live-c@example.com", displayName: "Cyrus" }, await hashPassword("a-long-password-3"));
     const tab = { clientId: "tab-c", projectId, userId: c.id, place: "vision/vision-customer-strategy" };
-    beHere(t.db, tab); // the arrival is announced: that may move it
-    const before = [databaseVersion(t.db), databaseVersion(other)];
+    beHere(db, tab); // the arrival is announced: that may move it
+    const before = [databaseVersion(db), databaseVersion(other)];
     beHere(other, tab);
-    beHere(t.db, tab);
+    beHere(db, tab);
     beHere(other, tab);
-    expect([databaseVersion(t.db), databaseVersion(other)]).toEqual(before);
+    expect([databaseVersion(db), databaseVersion(other)]).toEqual(before);
     expect(whoIsHere(other, projectId, tab.place, null).map((p) => p.name)).toContain("Cyrus");
     leave(other, tab.clientId);
   });

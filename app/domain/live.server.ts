@@ -213,19 +213,10 @@ export function presenceStore(db: Db): Database.Database {
       "CREATE INDEX IF NOT EXISTS presence_project_place ON presence (project_id, place, seen_at);",
   );
   presenceStores.set(db.$client, store);
-  // Closed with its database (closeDb, a test database's cleanup).
+  // Closed with its database (closeDb, a test database's cleanup); the map's entry goes with the connection.
   const opened = store;
-  closeWith(db, () => {
-    if (presenceStores.get(db.$client) === opened) closePresenceStore(db);
-    else opened.close();
-  });
+  closeWith(db, () => opened.close());
   return store;
-}
-
-/** Closes a connection's presence store (the next use opens it again). */
-export function closePresenceStore(db: Db): void {
-  presenceStores.get(db.$client)?.close();
-  presenceStores.delete(db.$client);
 }
 
 type PresenceRow = { clientId: string; projectId: number; userId: number; place: string; seenAt: string };

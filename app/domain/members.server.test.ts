@@ -1,57 +1,50 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { tempDatabase } from "#tests/setup/db.ts";
-import { seedDemoProject } from "#db/seed-demo.ts";
-import { getPacks } from "#methodology/registry.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { demoProjectDatabase } from "#tests/setup/demo-project.ts";
 import { createUser, findUserByEmail } from "./auth.server.ts";
 import { acceptInvitation, createInvitation, findLink, listMembers, pendingInvitations } from "./members.server.ts";
 
-const pack = getPacks().get("crm-implementation", "1.0.0")!;
-let t: ReturnType<typeof tempDatabase>;
-let project: number;
+const { db, projectId: project, pack } = demoProjectDatabase();
 let pm: { id: number; name: string };
 
 beforeAll(() => {
-  t = tempDatabase();
-  project = seedDemoProject(t.db, pack);
-  const u = findUserByEmail(t.db, "s.ahmadi@mehregan.example")!;
+  const u = findUserByEmail(db, "s.ahmadi@mehregan.example")!;
   pm = { id: u.id, name: u.displayName };
 });
-afterAll(() => t.cleanup());
 
 const to = (email: string, name = "Thomas Berger") => ({ email, name, language: "en" as const });
 
 describe("an emailed invitation (security: issue 20 review finding 3)", () => {
   test("inviting the same address again revokes the earlier open invitation", () => {
-    const first = createInvitation(t.db, pm, project, "executive-sponsor", "", new Date(), to("T.Berger@berger.example"));
-    const second = createInvitation(t.db, pm, project, "executive-sponsor", "", new Date(), to("t.berger@berger.example"));
-    expect(findLink(t.db, first.token, "invitation").state).toBe("revoked");
-    expect(findLink(t.db, second.token, "invitation").state).toBe("valid");
-    expect(pendingInvitations(t.db, project).filter((p) => p.email === "t.berger@berger.example")).toHaveLength(1);
+    const first = createInvitation(db, pm, project, "executive-sponsor", "", new Date(), to("T.Berger@berger.example"));
+    const second = createInvitation(db, pm, project, "executive-sponsor", "", new Date(), to("t.berger@berger.example"));
+    expect(findLink(db, first.token, "invitation").state).toBe("revoked");
+    expect(findLink(db, second.token, "invitation").state).toBe("valid");
+    expect(pendingInvitations(db, project).filter((p) => p.email === "t.berger@berger.example")).toHaveLength(1);
   });
 
   test("the Intruder path: an account with another email cannot use it, and nothing is written", async () => {
-    const { token } = createInvitation(t.db, pm, project, "executive-sponsor", "", new Date(), to("k.holt@client.example", "Karen Holt"));
-    const intruder = await createUser(t.db, { displayName: "Intruder", email: "intruder@evil.example", password: "intruder password" });
-    const before = listMembers(t.db, project).length;
-    const result = acceptInvitation(t.db, token, { id: intruder.id, displayName: "Intruder", email: "intruder@evil.example" });
+    const { token } = createInvitation(db, pm, project, "executive-sponsor", "", new Date(), to("k.holt@client.example", "Karen Holt"));
+    const intruder = await createUser(db, { displayName: "Intruder", email: "intruder@evil.example", password: "intruder password" });
+    const before = listMembers(db, project).length;
+    const result = acceptInvitation(db, token, { id: intruder.id, displayName: "Intruder", email: "intruder@evil.example" });
     expect(result).toEqual({ ok: false, state: "wrong-email" });
-    expect(listMembers(t.db, project)).toHaveLength(before);
-    expect(findLink(t.db, token, "invitation").state).toBe("valid");
+    expect(listMembers(db, project)).toHaveLength(before);
+    expect(findLink(db, token, "invitation").state).toBe("valid");
   });
 
   test("when someone joins, the project's other open invitations to that address are retired", async () => {
     // Two open invitations to one address (as in a database from before re-inviting revoked the earlier one).
-    const a = createInvitation(t.db, pm, project, "viewer", "", new Date(), to("a.rahimi@client.example", "A Rahimi"));
-    const b = createInvitation(t.db, pm, project, "consultant", "", new Date(), null);
-    t.db.$client.prepare("UPDATE one_time_links SET email = 'a.rahimi@client.example' WHERE token_hash = (SELECT token_hash FROM one_time_links ORDER BY id DESC LIMIT 1)").run();
-    const user = await createUser(t.db, { displayName: "A Rahimi", email: "a.rahimi@client.example", password: "rahimi password" });
-    expect(acceptInvitation(t.db, a.token, { id: user.id, displayName: "A Rahimi", email: "a.rahimi@client.example" }).ok).toBe(true);
-    expect(findLink(t.db, b.token, "invitation").state).toBe("revoked");
+    const a = createInvitation(db, pm, project, "viewer", "", new Date(), to("a.rahimi@client.example", "A Rahimi"));
+    const b = createInvitation(db, pm, project, "consultant", "", new Date(), null);
+    db.$client.prepare("UPDATE one_time_links SET email = 'a.rahimi@client.example' WHERE token_hash = (SELECT token_hash FROM one_time_links ORDER BY id DESC LIMIT 1)").run();
+    const user = await createUser(db, { displayName: "A Rahimi", email: "a.rahimi@client.example", password: "rahimi password" });
+    expect(acceptInvitation(db, a.token, { id: user.id, displayName: "A Rahimi", email: "a.rahimi@client.example" }).ok).toBe(true);
+    expect(findLink(db, b.token, "invitation").state).toBe("revoked");
   });
 
   test("an invitation without an address still works for whoever holds it", async () => {
-    const { token } = createInvitation(t.db, pm, project, "viewer", "for anyone", new Date(), null);
-    const user = await createUser(t.db, { displayName: "Anyone", email: "anyone@client.example", password: "anyone password" });
-    expect(acceptInvitation(t.db, token, { id: user.id, displayName: "Anyone", email: "anyone@client.example" }).ok).toBe(true);
+    const { token } = createInvitation(db, pm, project, "viewer", "for anyone", new Date(), null);
+    const user = await createUser(db, { displayName: "Anyone", email: "anyone@client.example", password: "anyone password" });
+    expect(acceptInvitation(db, token, { id: user.id, displayName: "Anyone", email: "anyone@client.example" }).ok).toBe(true);
   });
 });

@@ -3,46 +3,39 @@
  * come back on import, a file with a bad one is refused with nothing written,
  * and a file written before there were method settings still imports.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { getPacks } from "#methodology/registry.ts";
-import { seedDemoProject } from "#db/seed-demo.ts";
-import { tempDatabase } from "#tests/setup/db.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { demoProjectDatabase } from "#tests/setup/demo-project.ts";
 import { insertUser } from "./auth.server.ts";
 import { loadProjectData } from "./projects.server.ts";
 import { methodSettings, saveThreshold } from "./method-settings.server.ts";
 import { exportProject, importProject, type ProjectFile } from "./project-transfer.server.ts";
 
-const pack = getPacks().get("crm-implementation", "1.0.0")!;
-let t: ReturnType<typeof tempDatabase>;
-let projectId: number;
+const { db, projectId, pack } = demoProjectDatabase();
 let importer: { id: number; name: string; email: string };
 beforeAll(() => {
-  t = tempDatabase();
-  projectId = seedDemoProject(t.db, pack);
-  saveThreshold(t.db, { projectId, pack, key: "first-stage-share", raw: "55", baseVersion: 0, by: { id: null, name: "Test" } });
-  const u = insertUser(t.db, { email: "importer@example.test", displayName: "Importer" }, "not-a-real-password-hash");
+  saveThreshold(db, { projectId, pack, key: "first-stage-share", raw: "55", baseVersion: 0, by: { id: null, name: "Test" } });
+  const u = insertUser(db, { email: "importer@example.test", displayName: "Importer" }, "not-a-real-password-hash");
   importer = { id: u.id, name: u.displayName, email: u.email };
 });
-afterAll(() => t.cleanup());
 
-const projectCount = () => (t.db.$client.prepare("SELECT count(*) AS n FROM projects").get() as { n: number }).n;
+const projectCount = () => (db.$client.prepare("SELECT count(*) AS n FROM projects").get() as { n: number }).n;
 
 describe("method settings in the project file", () => {
   test("are exported, and imported as the project's own values with their version", () => {
-    const file = exportProject(t.db, projectId);
+    const file = exportProject(db, projectId);
     expect(file.settings).toEqual([expect.objectContaining({ key: "first-stage-share", value: 55, version: 1, updatedBy: "Test" })]);
-    const r = importProject(t.db, JSON.parse(JSON.stringify(file)), importer);
+    const r = importProject(db, JSON.parse(JSON.stringify(file)), importer);
     expect(r.ok).toBe(true);
     const id = (r as { projectId: number }).projectId;
-    expect(loadProjectData(t.db, id).settings.get("first-stage-share")).toBe(55);
-    expect(methodSettings(t.db, pack, id).find((s) => s.threshold.id === "first-stage-share")).toMatchObject({ value: 55, isDefault: false, version: 1 });
+    expect(loadProjectData(db, id).settings.get("first-stage-share")).toBe(55);
+    expect(methodSettings(db, pack, id).find((s) => s.threshold.id === "first-stage-share")).toMatchObject({ value: 55, isDefault: false, version: 1 });
   });
 
   test("a file without settings (written before them) imports at the defaults", () => {
-    const { settings: _, ...old } = exportProject(t.db, projectId) as ProjectFile & { settings?: unknown };
-    const r = importProject(t.db, JSON.parse(JSON.stringify(old)), importer);
+    const { settings: _, ...old } = exportProject(db, projectId) as ProjectFile & { settings?: unknown };
+    const r = importProject(db, JSON.parse(JSON.stringify(old)), importer);
     expect(r.ok).toBe(true);
-    expect(loadProjectData(t.db, (r as { projectId: number }).projectId).settings.size).toBe(0);
+    expect(loadProjectData(db, (r as { projectId: number }).projectId).settings.size).toBe(0);
   });
 
   test.each([
@@ -50,10 +43,10 @@ describe("method settings in the project file", () => {
     ["a value out of range", { key: "first-stage-share", value: 5 }, "transfer.errors.badSetting"],
     ["a value that is not a whole number", { key: "first-stage-share", value: 40.5 }, "transfer.issue"],
   ])("%s is refused, nothing written", (_label, setting, error) => {
-    const file = JSON.parse(JSON.stringify(exportProject(t.db, projectId)));
+    const file = JSON.parse(JSON.stringify(exportProject(db, projectId)));
     file.settings = [{ ...file.settings[0], ...setting }];
     const before = projectCount();
-    const r = importProject(t.db, file, importer);
+    const r = importProject(db, file, importer);
     expect(r.ok).toBe(false);
     expect((r as { error: string }).error).toContain(error);
     expect(projectCount()).toBe(before);

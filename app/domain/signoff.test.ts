@@ -2,11 +2,10 @@
  * The phase gate on a real database: the fingerprint binds to content, the
  * diff names what changed, and every transition is refused when it should be.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { tempDatabase } from "#tests/setup/db.ts";
-import { seedDemoProject, DEMO_USERS } from "#db/seed-demo.ts";
+import { describe, expect, test } from "vitest";
+import { demoProjectDatabase } from "#tests/setup/demo-project.ts";
+import { DEMO_USERS } from "#db/seed-demo.ts";
 import { findItem } from "#methodology/load.ts";
-import { getPacks } from "#methodology/registry.ts";
 import type { RegisterItem } from "#methodology/schema.ts";
 import { findUserByEmail } from "./auth.server.ts";
 import { addRow, updateRow } from "./answers.server.ts";
@@ -14,19 +13,17 @@ import { loadProjectData } from "./projects.server.ts";
 import { applyGate, diffSnapshots, fingerprint, gateView, phaseSnapshot, projectGates, type GateIntent } from "./signoff.server.ts";
 import { runStepAction } from "./step.server.ts";
 
-const pack = getPacks().get("crm-implementation", "1.0.0")!;
+const { db, projectId, pack } = demoProjectDatabase();
 const team = pack.phases.find((p) => p.id === "team")!;
 const vision = pack.phases.find((p) => p.id === "vision")!;
 const members = findItem(pack, "team.members") as RegisterItem;
 
-let t: ReturnType<typeof tempDatabase>;
-let projectId: number;
 const actor = (role: string) => {
-  const u = findUserByEmail(t.db, DEMO_USERS.find((d) => d.role === role)!.email)!;
+  const u = findUserByEmail(db, DEMO_USERS.find((d) => d.role === role)!.email)!;
   return { id: u.id, name: u.displayName };
 };
 const gate = (intent: GateIntent, phase = team, extra: { comment?: string; reviewed?: string } = {}) =>
-  applyGate(t.db, {
+  applyGate(db, {
     projectId,
     pack,
     phase,
@@ -34,19 +31,13 @@ const gate = (intent: GateIntent, phase = team, extra: { comment?: string; revie
     actor: actor(intent === "approve" || intent === "reject" ? "executive-sponsor" : "project-manager"),
     comment: extra.comment ?? "",
     reviewed: extra.reviewed,
-    load: () => loadProjectData(t.db, projectId),
+    load: () => loadProjectData(db, projectId),
   });
-const view = (phase = team) => gateView(pack, phase, projectGates(t.db, projectId, pack), loadProjectData(t.db, projectId));
-
-beforeAll(() => {
-  t = tempDatabase();
-  projectId = seedDemoProject(t.db, pack);
-});
-afterAll(() => t.cleanup());
+const view = (phase = team) => gateView(pack, phase, projectGates(db, projectId, pack), loadProjectData(db, projectId));
 
 describe("fingerprint and diff", () => {
   test("the fingerprint ignores key order and row ids, and changes with any content", () => {
-    const snap = phaseSnapshot(team, loadProjectData(t.db, projectId));
+    const snap = phaseSnapshot(team, loadProjectData(db, projectId));
     const fp = fingerprint(snap);
     expect(fp).toMatch(/^[0-9a-f]{64}$/);
     const reordered = { ...snap, items: snap.items.map((i) => ("rows" in i ? { ...i, rows: i.rows.map((r) => ({ id: r.id + 1000, cells: Object.fromEntries(Object.entries(r.cells).reverse()) })) } : i)) };
@@ -78,7 +69,7 @@ describe("the gate", () => {
 
   test("request, reject with a required comment, request again, approve bound to the reviewed content", () => {
     for (const [name, role] of [["Mina Sadeghi", "production-technical"], ["Omid Jafari", "hr-support"]]) {
-      expect(addRow(t.db, { projectId, item: members, raw: { name, role }, by: actor("project-manager") }).status).toBe("saved");
+      expect(addRow(db, { projectId, item: members, raw: { name, role }, by: actor("project-manager") }).status).toBe("saved");
     }
     expect(gate("request")).toEqual({ ok: true, status: "awaiting" });
     expect(gate("request")).toMatchObject({ ok: false, error: "gate.errors.notOpen" });
@@ -97,15 +88,15 @@ describe("the gate", () => {
 
   test("a signed phase refuses edits; reopening needs a reason; then changes show until signed again", () => {
     const step = team.steps.find((s) => s.items.some((i) => i.id === "team.members"))!;
-    const row = loadProjectData(t.db, projectId).rows.get("team.members")!.at(-1)!;
+    const row = loadProjectData(db, projectId).rows.get("team.members")!.at(-1)!;
     const edit = { intent: "row-save", itemId: "team.members", rowId: String(row.id), version: String(row.version), "c.name": "Omid Jafarian", "c.role": "hr-support" };
-    const locked = runStepAction(t.db, projectId, step, edit, { by: actor("project-manager"), locked: true, lang: "en" });
+    const locked = runStepAction(db, projectId, step, edit, { by: actor("project-manager"), locked: true, lang: "en" });
     expect(locked.status).toBe(409);
-    expect(loadProjectData(t.db, projectId).rows.get("team.members")!.at(-1)!.cells.name).toBe("Omid Jafari");
+    expect(loadProjectData(db, projectId).rows.get("team.members")!.at(-1)!.cells.name).toBe("Omid Jafari");
 
     expect(gate("reopen")).toMatchObject({ ok: false, status: 400, error: "gate.errors.reasonRequired" });
     expect(gate("reopen", team, { comment: "Surname misspelt." })).toEqual({ ok: true, status: "reopened" });
-    expect(updateRow(t.db, { projectId, item: members, rowId: row.id, baseVersion: row.version, raw: { name: "Omid Jafarian", role: "hr-support" }, by: actor("project-manager") }).status).toBe("saved");
+    expect(updateRow(db, { projectId, item: members, rowId: row.id, baseVersion: row.version, raw: { name: "Omid Jafarian", role: "hr-support" }, by: actor("project-manager") }).status).toBe("saved");
     const changed = view();
     expect(changed.changedSinceSignoff).toBe(true);
     expect(changed.changes).toEqual([

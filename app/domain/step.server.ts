@@ -62,6 +62,9 @@ function suggestionsLeftOf(item: RegisterItem, rows: ReadonlyArray<{ cells: Read
   return left;
 }
 
+/** A register row as a page shows it; `updatedBy`: who last changed this row (its own changer, not the register's latest). */
+export type RowView = { id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy: string | null };
+
 /**
  * What the page needs for each item: its stored value and version, or — for
  * a register — the rows of the page of it the URL asks for (see
@@ -71,7 +74,7 @@ function suggestionsLeftOf(item: RegisterItem, rows: ReadonlyArray<{ cells: Read
 export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: ProjectData, search: URLSearchParams = new URLSearchParams()) {
   const refOptions = refOptionsFor(pack, step.items, projectData);
   const answers: Record<string, { value: unknown; version: number; updatedAt: string } | null> = {};
-  const rows: Record<string, Array<{ id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy: string | null }>> = {};
+  const rows: Record<string, RowView[]> = {};
   const rowPages: Record<string, RowPage> = {};
   const suggestionsLeft: Record<string, number[]> = {};
   for (const it of step.items) {

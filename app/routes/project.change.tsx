@@ -16,7 +16,7 @@ import { thresholdsUsedBy } from "#app/domain/thresholds.ts";
 import { thresholdLines } from "#app/views/thresholds.ts";
 import { ThresholdNote } from "#app/components/threshold-note.tsx";
 import type { Language, Pack } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 const pick = (pack: Pack) => {
   const cm = pack.changeManagement;
@@ -76,7 +76,7 @@ export default function ChangeManagementPage({ loaderData, actionData }: Route.C
   return (
     <div className="stack workbench">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("change.title")}</h2>
         <p className="lead">{t("change.lead")}</p>
         {d.plan && d.canExport ? <DeliverableDownloads projectId={d.list.projectId} id="change-management-plan" label={t("documents.items.change-management-plan.title")} small /> : null}

@@ -12,7 +12,7 @@ import type { Language } from "#methodology/schema.ts";
 import { thresholdsUsedBy } from "#app/domain/thresholds.ts";
 import { thresholdLines } from "#app/views/thresholds.ts";
 import { ThresholdNote } from "#app/components/threshold-note.tsx";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, pack, project, data: projectData } = requireProjectContext(params.projectId, context);
@@ -40,7 +40,7 @@ export default function HealthPage({ loaderData: d }: Route.ComponentProps) {
   return (
     <div className="stack workbench">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("planning.health.title")}</h2>
         <p className="lead">{t("planning.health.lead")}</p>
         <p className="small screen-only">

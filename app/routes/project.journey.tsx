@@ -12,7 +12,7 @@ import { findItem } from "#methodology/load.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import type { RegisterItem } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 export async function loader(args: Route.LoaderArgs) {
   const wb = requirePlanningPage(args, "journey");
@@ -67,7 +67,7 @@ export default function JourneyPage({ loaderData, actionData }: Route.ComponentP
   return (
     <div className="stack workbench">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("planning.journey.title")}</h2>
         <p className="lead">{t("planning.journey.lead")}</p>
       </header>

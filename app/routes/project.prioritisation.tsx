@@ -13,7 +13,7 @@ import { formatNumber, localDigits } from "#app/views/format.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { ChartFigure } from "#app/components/chart-figure.tsx";
 import type { Language } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 export async function loader(args: Route.LoaderArgs) {
   const wb = requirePlanningPage(args, "prioritisation");
@@ -81,7 +81,7 @@ export default function PrioritisationPage({ loaderData, actionData }: Route.Com
   return (
     <div className="stack workbench">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("planning.prioritisation.title")}</h2>
         <p className="lead">{t("planning.prioritisation.lead")}</p>
       </header>

@@ -16,7 +16,7 @@ import { thresholdsUsedBy } from "#app/domain/thresholds.ts";
 import { thresholdLines } from "#app/views/thresholds.ts";
 import { ThresholdNote } from "#app/components/threshold-note.tsx";
 import type { Language, Pack } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 const pick = (pack: Pack) => (pack.postLaunchReview ? { config: pack.postLaunchReview, ids: pack.postLaunchReview.sections } : null);
 
@@ -73,7 +73,7 @@ export default function PostLaunchReviewPage({ loaderData, actionData }: Route.C
   return (
     <div className="stack workbench">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("review.title")}</h2>
         <p className="lead">{t("review.lead")}</p>
         <p>

@@ -15,7 +15,7 @@ import { formatDate, localDigits } from "#app/views/format.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import type { Language } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 export async function loader(args: Route.LoaderArgs) {
   const wb = requirePlanningPage(args, "roadmap");
@@ -95,7 +95,7 @@ export default function RoadmapPage({ loaderData, actionData }: Route.ComponentP
   return (
     <div className="stack workbench">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("planning.roadmap.title")}</h2>
         <p className="lead">{t("planning.roadmap.lead")}</p>
       </header>

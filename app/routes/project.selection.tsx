@@ -22,7 +22,7 @@ import { GateBadge } from "#app/components/gate-badge.tsx";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { DeliverableDownloads } from "#app/components/deliverable-downloads.tsx";
 import type { Language, Pack, RegisterItem } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 const pick = (pack: Pack) => {
   const ids = selectionItemIds(pack);
@@ -144,7 +144,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
   return (
     <div className="stack workbench selection-page">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("selection.title")}</h2>
         <p className="lead">{t("selection.lead")}</p>
         <p className="screen-only">

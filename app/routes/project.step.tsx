@@ -20,7 +20,7 @@ import { customerVoiceFor } from "#app/views/customer-voice.ts";
 import type { Language } from "#methodology/schema.ts";
 import { stepWorkshop } from "#app/domain/workshop-pages.server.ts";
 import { WorkshopPanel } from "#app/components/workshop-panel.tsx";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { db, project, pack, data: projectData, role, may, archived } = requireProjectContext(params.projectId, context);
@@ -109,7 +109,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
   return (
     <article className="stack step-page">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <p className="eyebrow">
           <Link to={`${base}/phases/${phase.id}`}>{loc(phase.title, lang)}</Link> ·{" "}
           {t("step.numberOf", { n: localDigits(loaderData.stepNumber, lang), total: localDigits(loaderData.stepCount, lang) })}
@@ -140,7 +140,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
         />
       ) : null}
       {loaderData.planningPages.length ? (
-        <p className="banner banner-info" data-testid="planning-links">
+        <p className="banner banner-info screen-only" data-testid="planning-links">
           {t("planning.alsoOn")}{" "}
           {loaderData.planningPages.map((page, i) => (
             <span key={page}>

@@ -12,7 +12,7 @@ import { loc } from "#app/i18n.ts";
 import { ItemList } from "#app/components/items/item-list.tsx";
 import { customerVoiceFor } from "#app/views/customer-voice.ts";
 import type { Language, RegisterItem } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 const DECISIONS = ["invest", "manage-costs", "divest"] as const;
 
@@ -61,7 +61,7 @@ export default function StrategyPage({ loaderData, actionData }: Route.Component
   return (
     <div className="stack workbench">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("planning.strategy.title")}</h2>
         <p className="lead">{t("planning.strategy.lead")}</p>
       </header>

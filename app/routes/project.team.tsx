@@ -7,7 +7,7 @@ import { teamCoverage } from "#app/domain/team.server.ts";
 import { TeamCoverageView } from "#app/components/team-coverage.tsx";
 import { GeneratedDiagramView } from "#app/components/generated-diagram.tsx";
 import { teamStructure } from "#app/views/diagrams.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const { project, pack, data: projectData } = requireProjectContext(params.projectId, context);
@@ -27,7 +27,7 @@ export default function TeamPage({ loaderData }: Route.ComponentProps) {
   return (
     <div className="stack">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("team.title")}</h2>
         <p className="lead">{t("team.lead")}</p>
       </header>

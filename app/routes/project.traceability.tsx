@@ -10,7 +10,7 @@ import { findItem } from "#methodology/load.ts";
 import { formatNumber, localDigits } from "#app/views/format.ts";
 import { loc } from "#app/i18n.ts";
 import type { Language, RegisterItem } from "#methodology/schema.ts";
-import { HeadActions } from "#app/components/print-button.tsx";
+import { PrintButton } from "#app/components/print-button.tsx";
 
 export async function loader(args: Route.LoaderArgs) {
   const wb = requirePlanningPage(args, null);
@@ -66,7 +66,7 @@ export default function TraceabilityPage({ loaderData: d }: Route.ComponentProps
   return (
     <div className="stack workbench">
       <header className="section-head">
-        <HeadActions />
+        <PrintButton />
         <h2 className="page-title">{t("planning.trace.title")}</h2>
         <p className="lead">{t("planning.trace.lead")}</p>
         <p className="muted">{t("planning.trace.counts", { goals: n(d.counts.goals), requirements: n(d.counts.requirements), uat: n(d.counts.uat) })}</p>

@@ -12,7 +12,8 @@ import { formatDate, localDigits } from "#app/views/format.ts";
 import { ErrorPage } from "#app/root.tsx";
 import type { Language } from "#methodology/schema.ts";
 import { LiveProvider } from "#app/components/live.tsx";
-import { PrintStamp, pagePhases } from "#app/components/print-stamp.tsx";
+import { PrintStamp } from "#app/components/print-stamp.tsx";
+import { pagePhases } from "#app/domain/page-phases.server.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const { db, project, pack, data, role, permissions, user } = requireProjectContext(params.projectId, context);

@@ -5,7 +5,7 @@
 import { formatDate, formatNumber, localDigits } from "#app/views/format.ts";
 import { loc } from "#app/i18n.ts";
 import type { TFunction } from "i18next";
-import type { Item, Language, QuestionItem, RatingItem, RegisterColumn } from "#methodology/schema.ts";
+import type { ChecklistItem, Item, Language, QuestionItem, RatingItem, RegisterColumn } from "#methodology/schema.ts";
 import { readRating, type ChecklistValue, type DiagramValue } from "#methodology/values.ts";
 
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
@@ -84,23 +84,34 @@ export function characterCount(text: string): number {
   return n;
 }
 
+/**
+ * A checklist's or a rating's answer as label and text pairs — status, owner, due date,
+ * evidence; score, evidence — in the user's language: a printed page lists them, displayValue
+ * joins them. Empty when a rating has neither score nor evidence.
+ */
+export function answerFacts(item: ChecklistItem | RatingItem, value: unknown, lang: Language, t: TFunction): Array<[string, string]> {
+  if (item.kind === "checklist") {
+    const v = value as ChecklistValue;
+    const facts: Array<[string, string] | null> = [
+      [t("checklist.status"), t(`checklist.statuses.${v.status}`)],
+      v.owner ? [t("checklist.owner"), v.owner] : null,
+      v.dueDate ? [t("checklist.dueDate"), formatDate(v.dueDate, lang)] : null,
+      v.evidence ? [t("checklist.evidence"), v.evidence] : null,
+    ];
+    return facts.filter((f): f is [string, string] => f !== null);
+  }
+  const { evidence } = readRating(value);
+  const score = ratingText(item, value, lang);
+  if (!score && !evidence) return [];
+  return [[t("rating.score"), score || t("rating.notScored")], ...(evidence ? [[t("rating.evidence"), evidence] as [string, string]] : [])];
+}
+
 /** A stored value as readable text in the user's language (used for conflicts and summaries). */
 export function displayValue(item: Item, value: unknown, lang: Language, t: TFunction): string {
   if (value === null || value === undefined || value === "") return t("common.empty");
-  if (item.kind === "checklist") {
-    const v = value as ChecklistValue;
-    return [
-      `${t("checklist.status")}: ${t(`checklist.statuses.${v.status}`)}`,
-      v.owner ? `${t("checklist.owner")}: ${v.owner}` : null,
-      v.dueDate ? `${t("checklist.dueDate")}: ${formatDate(v.dueDate, lang)}` : null,
-      v.evidence ? `${t("checklist.evidence")}: ${v.evidence}` : null,
-    ]
-      .filter(Boolean)
-      .join("\n");
-  }
-  if (item.kind === "rating") {
-    const v = readRating(value);
-    return [ratingText(item, value, lang) || t("common.empty"), v.evidence ? `${t("rating.evidence")}: ${v.evidence}` : null].filter(Boolean).join("\n");
+  if (item.kind === "checklist" || item.kind === "rating") {
+    const facts = answerFacts(item, value, lang, t);
+    return facts.length ? facts.map(([label, text]) => `${label}: ${text}`).join("\n") : t("common.empty");
   }
   if (item.kind === "diagram") return (value as DiagramValue).definition || t("common.empty");
   if (item.kind !== "question") return String(value);

@@ -40,7 +40,7 @@ function text(x: number, y: number, s: string, o: { anchor: "start" | "end" | "m
   return `<text x="${fmt(x)}" y="${fmt(y)}" font-size="${o.size ?? 16}"${o.weight ? ` font-weight="${o.weight}"` : ""} fill="${o.fill ?? INK}" text-anchor="${anchor}" direction="${textRtl ? "rtl" : "ltr"}">${esc(s)}</text>`;
 }
 
-export type RangeRow = { label: string; sublabel?: string; group?: string; stats: Spread };
+export type RangeRow = { label: string; sublabel?: string; stats: Spread };
 
 /**
  * Drawn 1200 units wide for a projector that shows it across the screen: the
@@ -50,30 +50,21 @@ const WIDE = 1200;
 
 /**
  * Per row: the label (reading side), then the scale `min..max` with the
- * spread drawn on it, then the median and how many voted (far side). Rows of
- * one `group` (a goal's criteria) sit under the group's name, written once
- * across the chart and wrapped, never cut. Rows with no votes show the scale
- * empty and "—".
+ * spread drawn on it, then the median and how many voted (far side). Rows
+ * with no votes show the scale empty and "—".
  */
 const RANGE_TOP = 44;
 const LINE_H = 24;
-type Band = { kind: "group"; lines: string[]; y: number } | { kind: "row"; row: RangeRow; lines: string[]; y: number; h: number };
+type Band = { row: RangeRow; lines: string[]; y: number; h: number };
 
-/** The range chart's layout: a band for each new group's name, then the row; and the chart's height. */
+/** The range chart's layout: a band for each row; and the chart's height. */
 function rangeBands(rows: RangeRow[]): { bands: Band[]; height: number } {
   const bands: Band[] = [];
   let y = RANGE_TOP;
-  let group: string | undefined;
   for (const r of rows) {
-    if (r.group !== undefined && r.group !== group) {
-      const lines = wrapLabel(r.group, 80, 3);
-      bands.push({ kind: "group", lines, y: y + 6 });
-      y += 14 + lines.length * LINE_H;
-    }
-    group = r.group;
     const lines = [...wrapLabel(r.label, 30, r.sublabel ? 2 : 3), ...(r.sublabel ? [r.sublabel] : [])];
     const h = Math.max(50, lines.length * LINE_H + 12);
-    bands.push({ kind: "row", row: r, lines, y, h });
+    bands.push({ row: r, lines, y, h });
     y += h;
   }
   return { bands, height: y + 12 };
@@ -103,11 +94,6 @@ export function rangeChart(input: { title: string; lang: ChartLang; min: number;
   const colour = SERIES_COLOURS[0];
   const labelX = rtl ? W - 12 : 12;
   for (const b of bands) {
-    if (b.kind === "group") {
-      parts.push(`<rect x="0" y="${fmt(b.y - 4)}" width="${W}" height="${fmt(b.lines.length * lineH + 8)}" fill="#f3f5f7"/>`);
-      b.lines.forEach((line, k) => parts.push(text(labelX, b.y + k * lineH + 18, line, { anchor: "start", lang: input.lang, size: 21, weight: 700 })));
-      continue;
-    }
     const mid = b.y + b.h / 2;
     const sub = b.row.sublabel ? b.lines.length - 1 : -1;
     b.lines.forEach((line, k) =>

@@ -2,13 +2,13 @@ import { useEffect, useState } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { useFetcher } from "react-router";
 import type { StepActionResult } from "#app/domain/step.server.ts";
-import { formatDate, localDigits } from "#app/views/format.ts";
+import { localDigits } from "#app/views/format.ts";
 import type { ChecklistItem, DiagramItem, Language, QuestionItem, RatingItem } from "#methodology/schema.ts";
 import { CHECKLIST_STATUSES, readRating, type ChecklistValue, type DiagramValue, type RatingValue } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError, describedBy } from "#app/components/field.tsx";
-import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
-import { answerText, displayValue, ratingText } from "#app/views/display.ts";
+import { ConflictNotice, ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
+import { answerFacts, answerText, displayValue } from "#app/views/display.ts";
 import { DiagramEditor } from "./diagram-editor.tsx";
 import { PreviewFullScreen } from "#app/components/figure-full-screen.tsx";
 import { useAutosave } from "./use-autosave.ts";
@@ -174,81 +174,21 @@ function PrintedAnswer({ item, value }: { item: QuestionItem | ChecklistItem | D
     const text = answerText(item, value, lang);
     return text ? <p className="print-only print-answer" dir="auto">{text}</p> : none;
   }
-  if (item.kind === "rating") {
-    const { evidence } = readRating(value);
-    const score = ratingText(item, value, lang);
-    if (!score && !evidence) return none;
+  if (item.kind === "rating" || item.kind === "checklist") {
+    const facts = answerFacts(item, value, lang, t);
+    if (!facts.length) return none;
     return (
       <dl className="print-only print-facts">
-        <dt>{t("rating.score")}</dt>
-        <dd>{score || t("rating.notScored")}</dd>
-        {evidence ? (
-          <>
-            <dt>{t("rating.evidence")}</dt>
-            <dd dir="auto">{evidence}</dd>
-          </>
-        ) : null}
-      </dl>
-    );
-  }
-  if (item.kind === "checklist") {
-    const v = value as ChecklistValue;
-    return (
-      <dl className="print-only print-facts">
-        <dt>{t("checklist.status")}</dt>
-        <dd>{t(`checklist.statuses.${v.status}`)}</dd>
-        {v.owner ? (
-          <>
-            <dt>{t("checklist.owner")}</dt>
-            <dd dir="auto">{v.owner}</dd>
-          </>
-        ) : null}
-        {v.dueDate ? (
-          <>
-            <dt>{t("checklist.dueDate")}</dt>
-            <dd>{formatDate(v.dueDate, lang)}</dd>
-          </>
-        ) : null}
-        {v.evidence ? (
-          <>
-            <dt>{t("checklist.evidence")}</dt>
-            <dd dir="auto">{v.evidence}</dd>
-          </>
-        ) : null}
+        {facts.map(([label, text]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd dir="auto">{text}</dd>
+          </div>
+        ))}
       </dl>
     );
   }
   return none;
-}
-
-/**
- * Their value (and the reader's, after a refused save) with Keep mine / Use
- * theirs: a conflict on saving (`alert`), or — `live` — someone else's save
- * arriving while the reader edits the field (decision 037).
- */
-function ConflictNotice({ live, title, theirs, yours, onKeepMine, onUseTheirs }: { live?: boolean; title: string; theirs: string; yours?: string; onKeepMine: () => void; onUseTheirs: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className={live ? "conflict remote-change" : "conflict"} role={live ? "status" : "alert"} data-testid={live ? "remote-change" : undefined}>
-      <p className="conflict-title">{title}</p>
-      <div className="conflict-columns">
-        <div>
-          <p className="label">{t("conflict.theirs")}</p>
-          <pre className="conflict-value" dir="auto">{theirs}</pre>
-        </div>
-        {yours !== undefined ? (
-          <div>
-            <p className="label">{t("conflict.yours")}</p>
-            <pre className="conflict-value" dir="auto">{yours}</pre>
-          </div>
-        ) : null}
-      </div>
-      <div className="form-actions">
-        <button type="button" className="button small primary" onClick={onKeepMine}>{t("conflict.keepMine")}</button>
-        <button type="button" className="button small" onClick={onUseTheirs}>{t("conflict.useTheirs")}</button>
-      </div>
-    </div>
-  );
 }
 
 function submittedValue(submitted: Record<string, string | string[]> | undefined, name: string): unknown {

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { actorLabel } from "#app/actors.ts";
-import type { StepActionResult } from "#app/domain/step.server.ts";
+import type { RowView, StepActionResult } from "#app/domain/step.server.ts";
 import type { TeamCoverage } from "#app/domain/team.server.ts";
 import type { Item, Language } from "#methodology/schema.ts";
 import { LocalTime } from "#app/components/local-time.tsx";
@@ -20,7 +20,7 @@ export type ItemListData = {
   projectId: number;
   answers: Record<string, { value: unknown; version: number; updatedAt: string } | null>;
   /** A register's rows on the page of it shown (all of them when it has one page). */
-  rows: Record<string, Array<{ id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy?: string | null }>>;
+  rows: Record<string, RowView[]>;
   /** Which page of each register is shown (see register-pages.ts). */
   rowPages?: Record<string, RowPage>;
   /** Indices of the method's example rows not in each register yet. */

@@ -2,21 +2,20 @@ import { useEffect, useRef, useState } from "react";
 import { loc, useTranslation } from "#app/i18n.ts";
 import { useFetcher, useLocation, useSearchParams } from "react-router";
 import { Link } from "#app/components/app-link.tsx";
-import type { StepActionResult } from "#app/domain/step.server.ts";
+import type { RowView, StepActionResult } from "#app/domain/step.server.ts";
 import { localDigits } from "#app/views/format.ts";
 import type { Language, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 import { suggestionValue, suggestionsToOffer } from "#methodology/values.ts";
 import { DateInput } from "#app/components/date-input.tsx";
 import { FieldError } from "#app/components/field.tsx";
-import { ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
+import { ConflictNotice, ItemShell, SaveStatusLine, type SourceInfo } from "./shared.tsx";
 import { clip, displayCell } from "#app/views/display.ts";
 import { hasDraft, useAutosave, type SaveStatus } from "./use-autosave.ts";
 import { isTextField } from "#app/early-input.ts";
 import { actorLabel } from "#app/actors.ts";
 import { pageOfIndex, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 
-/** `updatedBy`: who last changed this row (its own changer, not the register's latest). */
-export type Row = { id: number; cells: Readonly<Record<string, string | number | null>>; version: number; updatedAt: string; updatedBy?: string | null };
+export type Row = RowView;
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
 
 /**
@@ -588,31 +587,14 @@ function RowConflict({
       .join("\n");
   };
   return (
-    <div className={title ? "conflict remote-change" : "conflict"} role={title ? "status" : "alert"} data-testid={title ? "remote-change" : undefined}>
-      <p className="conflict-title">{title ?? (conflict.deleted ? t("conflict.deletedTitle") : t("conflict.title"))}</p>
-      <div className="conflict-columns">
-        {!conflict.deleted ? (
-          <div>
-            <p className="label">{t("conflict.theirs")}</p>
-            <pre className="conflict-value" dir="auto">{list(conflict.theirs)}</pre>
-          </div>
-        ) : null}
-        {title ? null : (
-          <div>
-            <p className="label">{t("conflict.yours")}</p>
-            <pre className="conflict-value" dir="auto">{list(conflict.yours)}</pre>
-          </div>
-        )}
-      </div>
-      {!conflict.deleted ? (
-        <div className="form-actions">
-          <button type="button" className="button small primary" onClick={onKeepMine}>{t("conflict.keepMine")}</button>
-          <button type="button" className="button small" onClick={onUseTheirs}>{t("conflict.useTheirs")}</button>
-        </div>
-      ) : (
-        <p className="muted">{t("conflict.deletedHelp")}</p>
-      )}
-    </div>
+    <ConflictNotice
+      live={Boolean(title)}
+      title={title ?? (conflict.deleted ? t("conflict.deletedTitle") : t("conflict.title"))}
+      theirs={conflict.deleted ? null : list(conflict.theirs)}
+      yours={title ? undefined : list(conflict.yours)}
+      onKeepMine={onKeepMine}
+      onUseTheirs={onUseTheirs}
+    />
   );
 }
 

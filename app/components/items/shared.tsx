@@ -92,3 +92,41 @@ export function SaveStatusLine({ status, updatedAt, restoredAt, id, inline }: { 
     </Tag>
   );
 }
+
+/**
+ * Their value (and the reader's, after a refused save) with Keep mine / Use
+ * theirs: a conflict on saving (`alert`), or — `live` — someone else's save
+ * arriving while the reader edits the field (decision 037). An answer's and a
+ * register row's alike; `theirs` is null for a row someone deleted (nothing to
+ * keep or take: the notice says so instead of the buttons).
+ */
+export function ConflictNotice({ live, title, theirs, yours, onKeepMine, onUseTheirs }: { live?: boolean; title: string; theirs: string | null; yours?: string; onKeepMine: () => void; onUseTheirs: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className={live ? "conflict remote-change" : "conflict"} role={live ? "status" : "alert"} data-testid={live ? "remote-change" : undefined}>
+      <p className="conflict-title">{title}</p>
+      <div className="conflict-columns">
+        {theirs !== null ? (
+          <div>
+            <p className="label">{t("conflict.theirs")}</p>
+            <pre className="conflict-value" dir="auto">{theirs}</pre>
+          </div>
+        ) : null}
+        {yours !== undefined ? (
+          <div>
+            <p className="label">{t("conflict.yours")}</p>
+            <pre className="conflict-value" dir="auto">{yours}</pre>
+          </div>
+        ) : null}
+      </div>
+      {theirs !== null ? (
+        <div className="form-actions">
+          <button type="button" className="button small primary" onClick={onKeepMine}>{t("conflict.keepMine")}</button>
+          <button type="button" className="button small" onClick={onUseTheirs}>{t("conflict.useTheirs")}</button>
+        </div>
+      ) : (
+        <p className="muted">{t("conflict.deletedHelp")}</p>
+      )}
+    </div>
+  );
+}
