@@ -284,9 +284,10 @@ export function signedPeople(db: Db, projectId: number, pack: Pack, phaseId: str
 }
 
 /** The project's data with the team register as it was when the phase was signed (other registers and answers as they are). */
-function withTeamAsSigned(data: ProjectData, people: SignedPeople): ProjectData {
+function withTeamAsSigned(pack: Pack, data: ProjectData, people: SignedPeople): ProjectData {
+  if (!pack.team) return data;
   const rows = new Map(data.rows);
-  rows.set("team.members", people.team.map((cells, i) => ({ id: -(i + 1), position: i, cells: cells as Record<string, string | number | null>, version: 1, updatedAt: "" })));
+  rows.set(pack.team.register, people.team.map((cells, i) => ({ id: -(i + 1), position: i, cells: cells as Record<string, string | number | null>, version: 1, updatedAt: "" })));
   return { ...data, rows };
 }
 
@@ -297,7 +298,7 @@ export async function deliverableInput(given: ExportRequest): Promise<Deliverabl
   const signOff = signOffState(given.db, given.project, given.pack, given.data, def.phaseId, given.lang);
   // A signed document does not change: its team and approvers are those of the moment it was signed (decision 047).
   const asSigned = signedPeople(given.db, given.project.id, given.pack, def.phaseId, signOff);
-  const req = asSigned ? { ...given, data: withTeamAsSigned(given.data, asSigned) } : given;
+  const req = asSigned ? { ...given, data: withTeamAsSigned(given.pack, given.data, asSigned) } : given;
   const parts = contentParts(req.project, req.pack, req.data, signOff);
   const workshops = deliverableSessions(req.db, req.project.id, def, signOff);
   const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id, workshops), now, parts);

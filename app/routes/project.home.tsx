@@ -51,7 +51,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // From the moment sign-off could be requested for some phase, a project where nobody can sign says so (issue 20).
     nobodyCanSign: pack.phases.some((p) => signoffInReach(gateView(pack, p, gates, data))) && signerCount(db, project.id) === 0,
     canInvite: may("manage-members"),
-    sponsorToInvite: may("manage-members") && signerCount(db, project.id) === 0 ? sponsorToInvite(db, project.id, data) : null,
+    sponsorToInvite: may("manage-members") && signerCount(db, project.id) === 0 ? sponsorToInvite(db, project.id, pack, data) : null,
     overnight: pack.planning ? roadmapWarnings(readStages(pack.planning, data), readGoals(pack.planning, data), planningLimits(pack, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length }

@@ -29,7 +29,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
     // Sign-off could be requested (or is), and no member may sign (issue 20): the gate says so.
     nobodyCanSign: signoffInReach(view) && signerCount(db, project.id) === 0,
     // …and the team register's uninvited sponsor with an email, offered "Invite <name>" to whoever may invite.
-    sponsorToInvite: signoffInReach(view) && permissions.includes("manage-members") && signerCount(db, project.id) === 0 ? sponsorToInvite(db, project.id, projectData) : null,
+    sponsorToInvite: signoffInReach(view) && permissions.includes("manage-members") && signerCount(db, project.id) === 0 ? sponsorToInvite(db, project.id, pack, projectData) : null,
     phase: { id: phase.id, title: phase.title, summary: phase.summary, source: source ? { file: source.file, title: source.title } : null },
     required: progress.required,
     requiredAnswered: progress.requiredAnswered,
