@@ -17,6 +17,7 @@ import { DEFAULT_LANGUAGE, i18nFor, loc } from "#app/i18n.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { tokenHash } from "./auth.server.ts";
+import { listMembers } from "./members.server.ts";
 import { projectGates } from "./signoff.server.ts";
 import { digestHasContent, renderMail, senderName, type DigestEntry, type DigestInvitation, type MailContent, type MailInput } from "./mail-messages.ts";
 
@@ -276,13 +277,7 @@ export function resetDraft(db: Db, args: { user: { id: number; email: string; di
 type Member = { userId: number; name: string; email: string; role: ProjectRole };
 
 function activeMembers(db: Db, projectId: number): Member[] {
-  return db
-    .select({ userId: users.id, name: users.displayName, email: users.email, role: memberships.role })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.projectId, projectId), eq(users.disabled, false)))
-    .orderBy(asc(memberships.id))
-    .all();
+  return listMembers(db, projectId).filter((m) => !m.disabled);
 }
 
 /**

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { tempDatabase } from "#tests/setup/db.ts";
 import { seedDemoProject } from "#db/seed-demo.ts";
 import { getPacks } from "#methodology/registry.ts";
-import { createUser, findUserByEmail } from "./auth.server.ts";
-import { acceptInvitation, createInvitation, findLink, listMembers, pendingInvitations } from "./members.server.ts";
+import { createUser, emailSchema, findUserByEmail } from "./auth.server.ts";
+import { acceptInvitation, createInvitation, findLink, listMembers, pendingInvitations, teamRowInvites } from "./members.server.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 let t: ReturnType<typeof tempDatabase>;
@@ -54,4 +54,11 @@ describe("an emailed invitation (security: issue 20 review finding 3)", () => {
     const user = await createUser(t.db, { displayName: "Anyone", email: "anyone@client.example", password: "anyone password" });
     expect(acceptInvitation(t.db, token, { id: user.id, displayName: "Anyone", email: "anyone@client.example" }).ok).toBe(true);
   });
+});
+
+test("the team list offers a row only when its email is one the invite-row action accepts", () => {
+  const rows = ["x@y.c", "a..b@client.example", " R.Nouri@Client.example ", "no email"].map((email, i) => ({ id: 9000 + i, cells: { name: `Row ${i}`, email, role: "sponsor" } }));
+  const offered = teamRowInvites(t.db, project, rows, "role").map((r) => r.email);
+  expect(offered).toEqual(["r.nouri@client.example"]);
+  for (const email of offered) expect(emailSchema.safeParse(email).success).toBe(true);
 });

@@ -19,7 +19,7 @@ import { phaseProgress } from "#methodology/progress.ts";
 import { canonical } from "./canonical.ts";
 import { stripInvisible } from "./text-hygiene.ts";
 import { audit, type Actor } from "./audit.server.ts";
-import { teamRowInvites } from "./members.server.ts";
+import { listMembers, teamRowInvites } from "./members.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 
 // --- content, fingerprint and diff ------------------------------------------
@@ -41,13 +41,7 @@ export type SignedPeople = { team: Array<Record<string, string | number | null>>
 /** The people a signature keeps: the team register's rows and the members who can act, as they are now. */
 export function peopleNow(db: Pick<Db, "select">, projectId: number, pack: Pack, projectData: ProjectData): SignedPeople {
   const team = (pack.team ? (projectData.rows.get(pack.team.register) ?? []) : []).map((r) => ({ ...r.cells }));
-  const members = db
-    .select({ name: users.displayName, email: users.email, role: memberships.role, disabled: users.disabled })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.projectId, projectId))
-    .orderBy(asc(memberships.id))
-    .all()
+  const members = listMembers(db, projectId)
     .filter((m) => !m.disabled)
     .map(({ name, email, role }) => ({ name, email, role }));
   return { team, members };
