@@ -34,6 +34,7 @@ describe("mail settings from the environment", () => {
   it("a delivered message keeps no live token", () => {
     expect(withoutTokens("Open https://x.example/invitations/abcdefghijklmnopqrstuvwxyz012345 now")).toBe("Open https://x.example/invitations/… now");
     expect(withoutTokens('<a href="https://x/reset/abcdefghijklmnopqrstuvwxyz_-0123">')).toBe('<a href="https://x/reset/…">');
+    expect(withoutTokens("path /invitations/abcdefghijklmnopqrstuvwxyz012345, no origin")).toBe("path /invitations/…, no origin");
   });
 });
 

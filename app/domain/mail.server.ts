@@ -147,12 +147,15 @@ export type MailDraft = {
 
 export type Delivery = { id: number; toEmail: string; status: OutboxRow["status"]; error: string | null };
 
-/** The link a message carries to a one-time link (a live capability): `/invitations/<token>` or `/reset/<token>`. */
-const CAPABILITY = /\/(invitations|reset)\/([A-Za-z0-9_-]{20,100})/g;
+/**
+ * The link a message carries to a one-time link (a live capability): `/invitations/<token>` or `/reset/<token>`,
+ * with the origin before it when there is one (the whole match is then the link to copy).
+ */
+const CAPABILITY = /((?:https?:\/\/[^\s"<>]*?)?)\/(invitations|reset)\/([A-Za-z0-9_-]{20,100})/g;
 
 /** The message with the tokens of its one-time links replaced, kept once the message is delivered. */
 export function withoutTokens(s: string): string {
-  return s.replace(CAPABILITY, (_, kind: string) => `/${kind}/…`);
+  return s.replace(CAPABILITY, (_, origin: string, kind: string) => `${origin}/${kind}/…`);
 }
 
 /**
@@ -463,22 +466,21 @@ export function listOutbox(db: Db, options: { limit?: number; before?: number } 
     .orderBy(desc(outbox.id))
     .limit(options.limit ?? 100)
     .all();
-  return rows.map(({ html: _html, ...r }) => {
-    let liveLink: string | null = null;
-    if (r.status !== "sent") {
-      for (const m of r.text.matchAll(CAPABILITY)) {
-        const kind = m[1] === "invitations" ? "invitation" : "password-reset";
-        const link = db
-          .select({ id: oneTimeLinks.id })
+  // Every link the undelivered messages carry, looked up at once: which of them still work.
+  const links = new Map(rows.map((r) => [r.id, r.status === "sent" ? [] : [...r.text.matchAll(CAPABILITY)].map((m) => ({ url: m[0], kind: m[2] === "invitations" ? "invitation" : "password-reset", hash: tokenHash(m[3]!) }))]));
+  const hashes = [...links.values()].flat().map((l) => l.hash);
+  const live = new Set(
+    hashes.length
+      ? db
+          .select({ hash: oneTimeLinks.tokenHash, kind: oneTimeLinks.kind })
           .from(oneTimeLinks)
-          .where(and(eq(oneTimeLinks.tokenHash, tokenHash(m[2]!)), eq(oneTimeLinks.kind, kind), isNull(oneTimeLinks.usedAt), isNull(oneTimeLinks.revokedAt), gt(oneTimeLinks.expiresAt, now.toISOString())))
-          .get();
-        if (link) {
-          const url = /\S*\/(?:invitations|reset)\/[A-Za-z0-9_-]+/.exec(r.text.slice(Math.max(0, (m.index ?? 0) - 200), (m.index ?? 0) + m[0].length));
-          liveLink = url ? url[0].replace(/^.*?(https?:\/\/)/, "$1") : null;
-        }
-      }
-    }
+          .where(and(inArray(oneTimeLinks.tokenHash, hashes), isNull(oneTimeLinks.usedAt), isNull(oneTimeLinks.revokedAt), gt(oneTimeLinks.expiresAt, now.toISOString())))
+          .all()
+          .map((l) => `${l.kind} ${l.hash}`)
+      : [],
+  );
+  return rows.map(({ html: _html, ...r }) => {
+    const liveLink = (links.get(r.id) ?? []).findLast((l) => live.has(`${l.kind} ${l.hash}`))?.url ?? null;
     return { ...r, text: liveLink ? r.text : withoutTokens(r.text), liveLink };
   });
 }
