@@ -103,11 +103,15 @@ export function publicOrigin(request: Request | null, settings = mailSettings())
   return request ? new URL(request.url).origin : `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
-/** The start-up line about email; throws (the server does not start) when MAIL_FROM cannot be used. */
-export function mailStartupLine(mail: MailSettings, digest: boolean): string {
+/** Throws (the server does not start) when MAIL_FROM cannot be used, rather than failing every message (review finding 2). */
+export function assertMailFrom(mail: MailSettings): void {
   if (mail.fromProblem !== null) {
     throw new Error(`MAIL_FROM "${mail.fromProblem}" is not an email address: write it as noreply@example.org or as Gambegam <noreply@example.org>.`);
   }
+}
+
+/** The start-up line about email. */
+export function mailStartupLine(mail: MailSettings, digest: boolean): string {
   const at = digest ? `; daily digest at ${String(mail.digestHour).padStart(2, "0")}:00` : "";
   return mail.smtp
     ? `Email: sent through SMTP from ${mail.fromName ? `${mail.fromName} <${mail.from}>` : mail.from}${at}.`
