@@ -26,11 +26,6 @@ export type ArchiveResult = { ok: true } | { ok: false; status: 400 | 404 | 409;
 
 const refuse = (status: 400 | 404 | 409, error: string, field?: "name"): ArchiveResult => (field ? { ok: false, status, error, field } : { ok: false, status, error });
 
-/** Whether the project is archived (false for a project that does not exist). */
-export function isArchived(db: Db, projectId: number): boolean {
-  return Boolean(db.select({ at: projects.archivedAt }).from(projects).where(eq(projects.id, projectId)).get()?.at);
-}
-
 /**
  * Archives a project. A workshop still running on it is ended first (as its
  * facilitator would end it), so no participant's phone writes to an archived

@@ -43,7 +43,7 @@ export type MailSettings = {
 };
 
 /** `address`, `Name <address>` or `"Name" <address>` → its parts; null when it is none of these (review finding 2). */
-export function parseMailFrom(raw: string): { name: string | null; address: string } | null {
+function parseMailFrom(raw: string): { name: string | null; address: string } | null {
   const address = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+$/;
   const text = raw.trim();
   if (address.test(text)) return { name: null, address: text };
@@ -217,7 +217,7 @@ export function sendMailLater(db: Db, drafts: MailDraft[]): void {
 // --- the recipients' language ------------------------------------------------------------
 
 /** The language to write to someone in: the one they last chose, else the project's (or their first project's), else the default. */
-export function recipientLanguage(db: Db, userId: number | null, projectId: number | null): Language {
+function recipientLanguage(db: Db, userId: number | null, projectId: number | null): Language {
   if (userId !== null) {
     const u = db.select({ language: users.language }).from(users).where(eq(users.id, userId)).get();
     if (u?.language) return u.language;
@@ -336,10 +336,10 @@ export function gateDrafts(
 
 // --- the daily digest ---------------------------------------------------------------
 
-export type DigestLists = { awaitingSignoff: DigestEntry[]; sentBack: DigestEntry[]; invitations: DigestInvitation[] };
+type DigestLists = { awaitingSignoff: DigestEntry[]; sentBack: DigestEntry[]; invitations: DigestInvitation[] };
 
 /** What awaits one person today, in their language. */
-export function digestLists(db: Db, userId: number, lang: Language, origin: string, now = new Date()): DigestLists {
+function digestLists(db: Db, userId: number, lang: Language, origin: string, now = new Date()): DigestLists {
   const lists: DigestLists = { awaitingSignoff: [], sentBack: [], invitations: [] };
   const mine = db
     .select({ projectId: projects.id, name: projects.name, role: memberships.role, packId: projects.packId, packVersion: projects.packVersion, archivedAt: projects.archivedAt })
