@@ -5,7 +5,7 @@
  * copies and sends: it carries a role, expires after a week and works once.
  * The database keeps only the SHA-256 of its token.
  */
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
 import { memberships, oneTimeLinks, projects, users, type ProjectRole } from "#db/schema.ts";
@@ -125,12 +125,19 @@ export function createInvitation(
 
 /** Revokes the project's open invitations to an address (a new one replaces them; joining spends them). */
 function retireInvitations(tx: Tx | Db, projectId: number, email: string, at: string, except?: number) {
-  const open = tx
-    .select({ id: oneTimeLinks.id })
-    .from(oneTimeLinks)
-    .where(and(eq(oneTimeLinks.projectId, projectId), eq(oneTimeLinks.kind, "invitation"), eq(oneTimeLinks.email, email.toLowerCase()), isNull(oneTimeLinks.usedAt), isNull(oneTimeLinks.revokedAt)))
-    .all();
-  for (const { id } of open) if (id !== except) tx.update(oneTimeLinks).set({ revokedAt: at }).where(eq(oneTimeLinks.id, id)).run();
+  tx.update(oneTimeLinks)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(oneTimeLinks.projectId, projectId),
+        eq(oneTimeLinks.kind, "invitation"),
+        eq(oneTimeLinks.email, normaliseEmail(email)),
+        isNull(oneTimeLinks.usedAt),
+        isNull(oneTimeLinks.revokedAt),
+        except === undefined ? undefined : ne(oneTimeLinks.id, except),
+      ),
+    )
+    .run();
 }
 
 /** True when an invitation was emailed to an address other than this account's (it is bound to its address). */
