@@ -342,13 +342,12 @@ type DigestLists = { awaitingSignoff: DigestEntry[]; sentBack: DigestEntry[]; in
 function digestLists(db: Db, userId: number, lang: Language, origin: string, now = new Date()): DigestLists {
   const lists: DigestLists = { awaitingSignoff: [], sentBack: [], invitations: [] };
   const mine = db
-    .select({ projectId: projects.id, name: projects.name, role: memberships.role, packId: projects.packId, packVersion: projects.packVersion, archivedAt: projects.archivedAt })
+    .select({ projectId: projects.id, name: projects.name, role: memberships.role, packId: projects.packId, packVersion: projects.packVersion })
     .from(memberships)
     .innerJoin(projects, eq(projects.id, memberships.projectId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(projects.archivedAt)))
     .orderBy(asc(projects.id))
-    .all()
-    .filter((p) => !p.archivedAt);
+    .all();
   const packs = getPacks();
   for (const p of mine) {
     const pack = packs.get(p.packId, p.packVersion);
