@@ -6,7 +6,8 @@ import { FrameworkScripts } from "#app/components/framework-scripts.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/root";
 import { direction, i18nFor, useTranslation } from "./i18n.ts";
-import { chosenLanguage, getPreferences } from "./domain/preferences.server.ts";
+import { getPreferences } from "./domain/preferences.server.ts";
+import type { Language } from "#methodology/schema.ts";
 import { invitationLanguage } from "./domain/members.server.ts";
 import { phoneLanguage } from "./domain/workshop-pages.server.ts";
 import { getDb } from "#db/client.ts";
@@ -24,15 +25,24 @@ import "./styles/app.css";
  */
 export const middleware: Route.MiddlewareFunction[] = [noStoreMiddleware, accessMiddleware, pageMemoMiddleware];
 
+/** Pages that speak a language of their own unless this browser chose one: the path (its key captured) and that language, if known. */
+const OWN_LANGUAGE: ReadonlyArray<[RegExp, (key: string, request: Request) => Language | null | Promise<Language | null>]> = [
+  // A workshop phone page: the project's language (decision 039).
+  [/^\/w\/([^/]+)\/?$/, (key, request) => phoneLanguage(getDb(), request, key)],
+  // An invitation: the language its inviter chose (decision 046).
+  [/^\/invitations\/([^/]+)\/?$/, (key) => invitationLanguage(getDb(), key)],
+];
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = context.get(authContext);
-  const prefs = await getPreferences(request);
-  // A workshop phone page speaks the project's language unless this browser chose one (decision 039).
-  const phone = /^\/w\/([^/]+)\/?$/.exec(new URL(request.url).pathname);
-  if (phone) prefs.lang = await phoneLanguage(getDb(), request, decodeURIComponent(phone[1]!));
-  // An invitation speaks its own language (chosen by the inviter) unless this browser chose one (decision 046).
-  const invitation = /^\/invitations\/([^/]+)\/?$/.exec(new URL(request.url).pathname);
-  if (invitation && !(await chosenLanguage(request))) prefs.lang = invitationLanguage(getDb(), decodeURIComponent(invitation[1]!)) ?? prefs.lang;
+  const { chosen, ...prefs } = await getPreferences(request);
+  if (!chosen) {
+    const path = new URL(request.url).pathname;
+    for (const [pattern, language] of OWN_LANGUAGE) {
+      const key = pattern.exec(path)?.[1];
+      if (key !== undefined) prefs.lang = (await language(decodeURIComponent(key), request)) ?? prefs.lang;
+    }
+  }
   return { ...prefs, user: user ? { name: user.displayName, email: user.email, isAdmin: user.isAdmin } : null };
 }
 

@@ -10,7 +10,7 @@ import { adminExists } from "#app/domain/auth.server.ts";
 import { ensureSetupCode, removeSetupCode } from "#app/domain/setup-code.server.ts";
 import { seedDemoIfEmpty } from "#db/seed-demo.ts";
 import { getPacks } from "#methodology/registry.ts";
-import { mailSettings, mailStartupLine, startDigestTimer } from "#app/domain/mail.server.ts";
+import { assertMailFrom, mailSettings, mailStartupLine, startDigestTimer } from "#app/domain/mail.server.ts";
 
 export async function prepareServer(options: { seedDemo?: boolean } = {}) {
   const packs = getPacks();
@@ -22,7 +22,7 @@ export async function prepareServer(options: { seedDemo?: boolean } = {}) {
   // The daily digest (decision 046): a timer started with the server, off without SMTP settings unless MAIL_DIGEST=on.
   // A MAIL_FROM that cannot be used stops the start-up here rather than failing every message (review finding 2).
   const mail = mailSettings();
-  mailStartupLine(mail, false);
+  assertMailFrom(mail);
   const digest = startDigestTimer(getDb, mail);
   const mailLine = mailStartupLine(mail, digest);
   return { packs: packs.packs.map((p) => `${p.id}@${p.version}`), demoProjectId: demo, setupCode, mailLine };

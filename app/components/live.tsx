@@ -5,11 +5,10 @@
  * reload): values are then replaced in place, except in a form the reader is
  * editing (see AnswerItem). Who else is on the step comes with it.
  *
- * A reload never runs while a navigation or form post is under way, and the
- * page's own change coming back just after its form post is not reloaded
- * again: React Router drops a page's action result (e.g. the invitation link
- * on the People page) on any later revalidation, so the post's own reload is
- * the one that counts (issue 20 review finding 1; every page with a form).
+ * A reload never runs while a navigation or form post is under way: the
+ * post's own revalidation brings its change. A form whose result must outlive
+ * later reloads (the People page's invitation link) is a fetcher form, whose
+ * data survives revalidation.
  *
  * Workshop votes (`workshop:` topics) do not reload project pages: a page that
  * shows them listens with `useLiveChanges`.
@@ -23,57 +22,33 @@ export type LiveEvent = { id: number; topic: string; by: number | null; byName: 
 type LiveState = {
   presence: string[];
   listen: (fn: (e: LiveEvent) => void) => () => void;
-  /** The latest change heard on a topic in this tab, if any. */
-  lastOf: (topic: string) => LiveEvent | undefined;
 };
 
-const LiveContext = createContext<LiveState>({ presence: [], listen: () => () => {}, lastOf: () => undefined });
+const LiveContext = createContext<LiveState>({ presence: [], listen: () => () => {} });
 
 /** How long after the last change of a burst the page reloads its data (and at most how long a burst delays it). */
 const DEBOUNCE_MS = 150;
 const MAX_WAIT_MS = 600;
-/** How long after this tab's own form post its own changes are taken as already loaded. */
-export const OWN_POST_QUIET_MS = 5000;
-
-/**
- * Whether a change heard now needs a reload: not while a navigation or post is
- * under way (its own loading brings the data), nor the reader's own change in
- * the moments after their post finished (that post's reload already had it).
- */
-export function needsReload(e: { by: number | null }, me: number | null, nav: { posting: boolean; quietUntil: number }, now: number): boolean {
-  if (nav.posting) return false;
-  if (me !== null && e.by === me && now < nav.quietUntil) return false;
-  return true;
-}
 
 /** Whether a change is to what the project's pages show (rather than who is where, or a workshop's votes). */
 export function reloadsPages(topic: string): boolean {
   return !topic.startsWith("presence:") && !topic.startsWith("workshop:");
 }
 
-export function LiveProvider({ projectId, me = null, children }: { projectId: number; me?: number | null; children: React.ReactNode }) {
+export function LiveProvider({ projectId, children }: { projectId: number; children: React.ReactNode }) {
   const params = useParams();
   const navigation = useNavigation();
-  // The state of this tab's navigations, read by the stream's handlers.
-  const nav = useRef({ busy: false, posting: false, quietUntil: 0 });
+  // This tab's navigation now, read by the stream's handlers.
   const busy = navigation.state !== "idle";
-  if (busy) {
-    nav.current.busy = true;
-    if (navigation.formMethod && navigation.formMethod.toUpperCase() !== "GET") nav.current.posting = true;
-  } else if (nav.current.busy) {
-    if (nav.current.posting) nav.current.quietUntil = Date.now() + OWN_POST_QUIET_MS;
-    nav.current = { busy: false, posting: false, quietUntil: nav.current.quietUntil };
-  }
+  const nav = useRef({ busy, posting: false });
+  nav.current = { busy, posting: busy && !!navigation.formMethod && navigation.formMethod.toUpperCase() !== "GET" };
   const place = params.phaseId && params.stepId ? `${params.phaseId}/${params.stepId}` : "";
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
-  const meRef = useRef(me);
-  meRef.current = me;
   revalidate.current = revalidator.revalidate;
   const [presence, setPresence] = useState<string[]>([]);
   const listeners = useRef(new Set<(e: LiveEvent) => void>());
   const lastId = useRef<number | null>(null);
-  const lastByTopic = useRef(new Map<string, LiveEvent>());
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
@@ -81,7 +56,6 @@ export function LiveProvider({ projectId, me = null, children }: { projectId: nu
     const source = new EventSource(`/projects/${projectId}/live${place ? `?place=${encodeURIComponent(place)}` : ""}${after}`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let firstPending = 0;
-    let pending: LiveEvent[] = [];
     const reload = () => {
       timer = undefined;
       // A page being opened: reload once it is there (what it loaded may predate the change).
@@ -90,10 +64,8 @@ export function LiveProvider({ projectId, me = null, children }: { projectId: nu
         return;
       }
       firstPending = 0;
-      const now = Date.now();
-      const due = pending.some((e) => needsReload(e, meRef.current, nav.current, now));
-      pending = [];
-      if (due) void revalidate.current();
+      // A post under way reloads the page itself when it is done.
+      if (!nav.current.posting) void revalidate.current();
     };
     const onChange = (message: MessageEvent<string>) => {
       let event: LiveEvent;
@@ -103,12 +75,10 @@ export function LiveProvider({ projectId, me = null, children }: { projectId: nu
         return;
       }
       if (Number.isFinite(event.id)) lastId.current = event.id;
-      lastByTopic.current.set(event.topic, event);
       for (const fn of listeners.current) fn(event);
       if (!reloadsPages(event.topic)) return;
       // A change heard while a form post is under way is in what the post reloads afterwards.
       if (nav.current.posting) return;
-      pending.push(event);
       const now = Date.now();
       firstPending ||= now;
       clearTimeout(timer);
@@ -137,7 +107,6 @@ export function LiveProvider({ projectId, me = null, children }: { projectId: nu
       listeners.current.add(fn);
       return () => listeners.current.delete(fn);
     },
-    lastOf: (topic) => lastByTopic.current.get(topic),
   });
   value.current = { ...value.current, presence };
   return <LiveContext.Provider value={value.current}>{children}</LiveContext.Provider>;
@@ -154,11 +123,6 @@ export function useLiveChanges(fn: (e: LiveEvent) => void): void {
   const latest = useRef(fn);
   latest.current = fn;
   useEffect(() => listen((e) => latest.current(e)), [listen]);
-}
-
-/** Who made the latest change heard on a topic (e.g. `row:<itemId>`), by name. */
-export function useLastChangeOf(): (topic: string) => LiveEvent | undefined {
-  return useContext(LiveContext).lastOf;
 }
 
 /** "Also on this step now: …" — nothing when the reader is alone. */

@@ -7,8 +7,9 @@
 import { useState } from "react";
 import { useFetcher } from "react-router";
 import { useTranslation } from "#app/i18n.ts";
-import { PROJECT_ROLES, type ProjectRole } from "#app/access.ts";
+import { PROJECT_ROLES } from "#app/access.ts";
 import { formatDate } from "#app/views/format.ts";
+import type { TeamRowInvite as TeamRowInviteRow } from "#app/domain/members.server.ts";
 import { FieldError } from "#app/components/field.tsx";
 import type { Language } from "#methodology/schema.ts";
 
@@ -63,7 +64,8 @@ export function InvitationResult({ result }: { result: InviteActionResult }) {
   );
 }
 
-export type TeamRowInviteView = { rowId: number; name: string; email: string; role: ProjectRole; status: "member" | "invited" | null };
+/** A team-register row as the server offers it for inviting. */
+export type TeamRowInviteView = TeamRowInviteRow;
 
 /**
  * Under the team register: each row with an email, offered as a project

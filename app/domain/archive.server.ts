@@ -13,7 +13,7 @@
  * log, append-only, keeps the project's history; the deletion itself is an
  * installation entry (project id null) with the project's name.
  */
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
 import { liveChanges, memberships, projects, workshopSessions } from "#db/schema.ts";
@@ -25,11 +25,6 @@ import { stripInvisible } from "./text-hygiene.ts";
 export type ArchiveResult = { ok: true } | { ok: false; status: 400 | 404 | 409; error: string; field?: "name" };
 
 const refuse = (status: 400 | 404 | 409, error: string, field?: "name"): ArchiveResult => (field ? { ok: false, status, error, field } : { ok: false, status, error });
-
-/** Whether the project is archived (false for a project that does not exist). */
-export function isArchived(db: Db, projectId: number): boolean {
-  return Boolean(db.select({ at: projects.archivedAt }).from(projects).where(eq(projects.id, projectId)).get()?.at);
-}
 
 /**
  * Archives a project. A workshop still running on it is ended first (as its
@@ -73,8 +68,8 @@ export function archivedProjects(db: Db, userId: number) {
     .from(projects)
     .innerJoin(memberships, and(eq(memberships.projectId, projects.id), eq(memberships.userId, userId)))
     .where(isNotNull(projects.archivedAt))
-    .all()
-    .sort((a, b) => (b.archivedAt ?? "").localeCompare(a.archivedAt ?? "") || b.id - a.id);
+    .orderBy(desc(projects.archivedAt), desc(projects.id))
+    .all();
 }
 
 /** The name typed to confirm a deletion, as it is compared: invisible characters and surrounding spaces dropped. */

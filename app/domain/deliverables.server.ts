@@ -106,10 +106,15 @@ export function recordVersion(db: Db, actor: Actor, projectId: number, id: Deliv
 }
 
 export function signOffState(db: Db, project: ProjectRow, pack: Pack, data: ProjectData, phaseId: string, lang: Language): SignOffState | null {
+  return phaseGate(db, project, pack, data, phaseId, lang)?.signOff ?? null;
+}
+
+/** A phase's sign-off as a document states it, and its gate (for what the last approval kept). */
+function phaseGate(db: Db, project: ProjectRow, pack: Pack, data: ProjectData, phaseId: string, lang: Language) {
   const phase = pack.phases.find((p) => p.id === phaseId);
   if (!phase) return null;
   const view = gateView(pack, phase, projectGates(db, project.id, pack), data);
-  return {
+  const signOff: SignOffState = {
     phaseTitle: loc(phase.title, lang),
     status: view.status,
     currentFingerprint: view.fingerprint,
@@ -130,6 +135,7 @@ export function signOffState(db: Db, project: ProjectRow, pack: Pack, data: Proj
         }
       : {}),
   };
+  return { signOff, view };
 }
 
 /** A chart Gambegam drew as SVG, rasterised (PNG only: its labels keep the font they were drawn with). */
@@ -179,10 +185,10 @@ const SYSTEM_NAMES = new Set([SYSTEM_NAME, COMMAND_LINE_NAME]);
  * else its project manager (members first, then the team register). Never a
  * system name.
  */
-/** The project's members who can still act, read once per export for the author, the distribution list and the signatories. */
-type ActiveMembers = ReturnType<typeof listMembers>;
+/** The members a document names (who can act now, or who could when its phase was signed), read once per export for the author, the distribution list and the signatories. */
+type DocumentMembers = ReadonlyArray<{ name: string; email: string; role: string }>;
 
-export function documentAuthor(members: ActiveMembers, data: ProjectData, actorName: string, given?: string): string {
+export function documentAuthor(members: DocumentMembers, data: ProjectData, actorName: string, given?: string): string {
   if (!SYSTEM_NAMES.has(actorName)) return actorName;
   if (given?.trim()) return given.trim();
   const byRole = (role: string) => members.find((m) => m.role === role)?.name;
@@ -224,7 +230,7 @@ export function revisionHistory(db: Db, projectId: number, id: DeliverableId, au
  * sponsor(s) and whoever approved the phase; the consultant's are the
  * consultant members (or the firm alone).
  */
-export function projectPeople(members: ActiveMembers, project: ProjectRow, pack: Pack, data: ProjectData, signOff: SignOffState | null, lang: Language, firm: string) {
+export function projectPeople(members: DocumentMembers, project: ProjectRow, pack: Pack, data: ProjectData, signOff: SignOffState | null, lang: Language, firm: string) {
   const { t } = i18nFor(lang);
   const consultantEmails = new Set(members.filter((m) => m.role === "consultant").map((m) => m.email.toLowerCase()));
   const consultantNames = new Set(members.filter((m) => m.role === "consultant").map((m) => m.name));
@@ -274,19 +280,11 @@ export function deliverableSessions(db: Db, projectId: number, def: DeliverableD
   return sessionRecords(db, projectId, sessionPhasesOf(def), signedAt);
 }
 
-/**
- * Who was on the project when a deliverable's phase was signed, as the approval kept them (approvals since
- * decision 047), or null (not signed, or signed before signatures kept them): the document names today's team.
- */
-export function signedPeople(db: Db, projectId: number, pack: Pack, phaseId: string, signOff: SignOffState | null): SignedPeople | null {
-  if (signOff?.status !== "signed") return null;
-  return projectGates(db, projectId, pack).get(phaseId)?.lastApproval?.snapshot?.people ?? null;
-}
-
 /** The project's data with the team register as it was when the phase was signed (other registers and answers as they are). */
-function withTeamAsSigned(data: ProjectData, people: SignedPeople): ProjectData {
+function withTeamAsSigned(pack: Pack, data: ProjectData, people: SignedPeople): ProjectData {
+  if (!pack.team) return data;
   const rows = new Map(data.rows);
-  rows.set("team.members", people.team.map((cells, i) => ({ id: -(i + 1), position: i, cells: cells as Record<string, string | number | null>, version: 1, updatedAt: "" })));
+  rows.set(pack.team.register, people.team.map((cells, i) => ({ id: -(i + 1), position: i, cells: cells as Record<string, string | number | null>, version: 1, updatedAt: "" })));
   return { ...data, rows };
 }
 
@@ -294,17 +292,17 @@ function withTeamAsSigned(data: ProjectData, people: SignedPeople): ProjectData 
 export async function deliverableInput(given: ExportRequest): Promise<DeliverableInput> {
   const def = findDeliverable(given.id)!;
   const now = (given.now ?? new Date()).toISOString();
-  const signOff = signOffState(given.db, given.project, given.pack, given.data, def.phaseId, given.lang);
-  // A signed document does not change: its team and approvers are those of the moment it was signed (decision 047).
-  const asSigned = signedPeople(given.db, given.project.id, given.pack, def.phaseId, signOff);
-  const req = asSigned ? { ...given, data: withTeamAsSigned(given.data, asSigned) } : given;
+  const gate = phaseGate(given.db, given.project, given.pack, given.data, def.phaseId, given.lang);
+  const signOff = gate?.signOff ?? null;
+  // A signed document does not change: its team and approvers are those the approval kept (approvals since decision 047;
+  // an older one kept none, and the document names today's team).
+  const asSigned = signOff?.status === "signed" ? (gate?.view.lastApproval?.snapshot?.people ?? null) : null;
+  const req = asSigned ? { ...given, data: withTeamAsSigned(given.pack, given.data, asSigned) } : given;
   const parts = contentParts(req.project, req.pack, req.data, signOff);
   const workshops = deliverableSessions(req.db, req.project.id, def, signOff);
   const version = recordVersion(req.db, req.actor, req.project.id, req.id, contentFingerprint(req.project, req.data, signOff, req.id, workshops), now, parts);
   const branding = effectiveBranding(req.db, req.project.id);
-  const members: ActiveMembers = asSigned
-    ? asSigned.members.map((m) => ({ userId: 0, name: m.name, email: m.email, role: m.role as ActiveMembers[number]["role"], since: "", disabled: false }))
-    : listMembers(req.db, req.project.id).filter((m) => !m.disabled);
+  const members: DocumentMembers = asSigned ? asSigned.members : listMembers(req.db, req.project.id).filter((m) => !m.disabled);
   const author = documentAuthor(members, req.data, req.actor.name, req.author);
   const people = projectPeople(members, req.project, req.pack, req.data, signOff, req.lang, branding.firmName);
   return {

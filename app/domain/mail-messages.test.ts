@@ -93,6 +93,19 @@ describe("the emails", () => {
     expect(fa.text).toContain("در انتظار تأیید و امضای شما");
   });
 
+  it("a digest's sent-back phase carries the sponsor's reason under its line, in both languages, escaped in the HTML", () => {
+    const sentBack = [{ project: "P", phase: "Vision", link: "http://x/1", by: "Farhad", at: "2026-12-01T10:00:00Z", comment: "Goals need <numbers>" }];
+    const en = renderMail({ kind: "digest", lang: "en", name: "Mina", date: "2026-12-05", link: "http://x/projects", awaitingSignoff: [], sentBack, invitations: [] });
+    expect(en.text).toContain("“Vision” — P (sent back by Farhad on 1 December 2026)\n  > Farhad wrote: Goals need <numbers>");
+    expect(en.html).toContain("<bdi>Farhad</bdi> wrote: <bdi>Goals need &lt;numbers&gt;</bdi>");
+    const fa = renderMail({ kind: "digest", lang: "fa", name: "مینا", date: "2026-12-05", link: "http://x/projects", awaitingSignoff: [], sentBack: [{ ...sentBack[0]!, by: "فرهاد", comment: "هدف‌ها عدد ندارند" }], invitations: [] });
+    expect(fa.text).toContain("> فرهاد نوشت: هدف‌ها عدد ندارند");
+    // No reason, no quote.
+    const none = renderMail({ kind: "digest", lang: "en", name: "Mina", date: "2026-12-05", link: "http://x/projects", awaitingSignoff: [], sentBack: [{ ...sentBack[0]!, comment: "" }], invitations: [] });
+    expect(none.text).not.toContain("wrote:");
+    expect(none.html).not.toContain("<blockquote");
+  });
+
   it("the sender's name as the mail program shows it", () => {
     expect(senderName("en", "Sara Ahmadi")).toBe("Sara Ahmadi via Gambegam");
     expect(senderName("fa", null)).toBe("گام‌به‌گام");

@@ -13,6 +13,7 @@ export type MailContent = { subject: string; text: string; html: string };
 
 type Common = { lang: Language; /** The recipient's name; empty when not known. */ name: string };
 
+/** `comment`: a sent-back phase's reason, quoted under its line. */
 export type DigestEntry = { project: string; phase: string; link: string; by: string; at: string; comment?: string };
 export type DigestInvitation = { project: string; role: string; who: string; expiresAt: string; link: string };
 
@@ -76,6 +77,7 @@ const W = {
       awaitingLine: "“{phase}” — {project} (requested by {by} on {at})",
       sentBack: "Sent back to your team",
       sentBackLine: "“{phase}” — {project} (sent back by {by} on {at})",
+      sentBackComment: "{by} wrote: {comment}",
       invitations: "Invitations not yet used",
       invitationLine: "{who} as {role} — {project} (valid until {date})",
       button: "Open Gambegam",
@@ -124,6 +126,7 @@ const W = {
       awaitingLine: "«{phase}» — {project} ({by} در {at} درخواست تأیید داد)",
       sentBack: "بازگردانده به تیم شما",
       sentBackLine: "«{phase}» — {project} ({by} در {at} بازگرداند)",
+      sentBackComment: "{by} نوشت: {comment}",
       invitations: "دعوت‌های به‌کارنرفته",
       invitationLine: "{who} با نقش {role} — {project} (معتبر تا {date})",
       button: "باز کردن گام‌به‌گام",
@@ -160,7 +163,7 @@ type Block =
   | { p: string; vars?: Vars; small?: boolean; footer?: boolean }
   | { quote: string; vars?: Vars }
   | { heading: string }
-  | { list: Array<{ line: string; vars: Vars; href?: string }> }
+  | { list: Array<{ line: string; vars: Vars; href?: string; /** Quoted under the line, filled from the same values. */ quote?: string }> }
   | { button: string; href: string };
 
 function renderText(blocks: Block[]): string {
@@ -169,7 +172,7 @@ function renderText(blocks: Block[]): string {
     if ("p" in b) out.push(fillText(b.p, b.vars ?? {}));
     else if ("quote" in b) out.push(fillText(b.quote, b.vars ?? {}).split("\n").map((l) => `> ${l}`).join("\n"));
     else if ("heading" in b) out.push(`${b.heading}\n${"-".repeat(Math.min(40, b.heading.length))}`);
-    else if ("list" in b) out.push(b.list.map((i) => `• ${fillText(i.line, i.vars)}${i.href ? `\n  ${i.href}` : ""}`).join("\n"));
+    else if ("list" in b) out.push(b.list.map((i) => `• ${fillText(i.line, i.vars)}${i.quote ? `\n${fillText(i.quote, i.vars).split("\n").map((l) => `  > ${l}`).join("\n")}` : ""}${i.href ? `\n  ${i.href}` : ""}`).join("\n"));
     else out.push(`${b.button}:\n${b.href}`);
   }
   return `${out.join("\n\n")}\n`;
@@ -195,7 +198,11 @@ function renderHtml(lang: Language, subject: string, blocks: Block[], fallbackLa
     else if ("list" in b)
       body.push(
         `<ul style="margin:0 0 14px;padding-${align}:20px">${b.list
-          .map((i) => `<li style="margin:0 0 6px">${i.href ? `<a href="${escapeHtml(i.href)}" style="color:${COLOURS.accent}">${fillHtml(i.line, i.vars)}</a>` : fillHtml(i.line, i.vars)}</li>`)
+          .map((i) => {
+            const line = i.href ? `<a href="${escapeHtml(i.href)}" style="color:${COLOURS.accent}">${fillHtml(i.line, i.vars)}</a>` : fillHtml(i.line, i.vars);
+            const quote = i.quote ? `<blockquote style="margin:4px 0 0;padding:4px 10px;border-${align}:3px solid ${COLOURS.border};color:${COLOURS.muted};white-space:pre-line">${fillHtml(i.quote, i.vars)}</blockquote>` : "";
+            return `<li style="margin:0 0 6px">${line}${quote}</li>`;
+          })
           .join("")}</ul>`,
       );
     else {
@@ -271,7 +278,8 @@ export function renderMail(input: MailInput, sender: string | null = null): Mail
       if (input.awaitingSignoff.length)
         blocks.push({ heading: m.awaiting }, { list: input.awaitingSignoff.map((e) => ({ line: m.awaitingLine, vars: { phase: oneLine(e.phase), project: oneLine(e.project), by: oneLine(e.by), at: at(e.at) }, href: e.link })) });
       if (input.sentBack.length)
-        blocks.push({ heading: m.sentBack }, { list: input.sentBack.map((e) => ({ line: m.sentBackLine, vars: { phase: oneLine(e.phase), project: oneLine(e.project), by: oneLine(e.by), at: at(e.at) }, href: e.link })) });
+        // Each with the sponsor's reason for sending it back, quoted: what the team has to act on.
+        blocks.push({ heading: m.sentBack }, { list: input.sentBack.map((e) => ({ line: m.sentBackLine, vars: { phase: oneLine(e.phase), project: oneLine(e.project), by: oneLine(e.by), at: at(e.at), comment: e.comment?.trim() ?? "" }, href: e.link, ...(e.comment?.trim() ? { quote: m.sentBackComment } : {}) })) });
       if (input.invitations.length)
         blocks.push(
           { heading: m.invitations },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mailSettings, mailStartupLine, publicOrigin, untilHour, withoutTokens } from "./mail.server.ts";
+import { assertMailFrom, mailSettings, mailStartupLine, publicOrigin, untilHour, withoutTokens } from "./mail.server.ts";
 
 describe("mail settings from the environment", () => {
   it("no SMTP settings: nothing is sent, the digest timer is off unless forced", () => {
@@ -34,6 +34,7 @@ describe("mail settings from the environment", () => {
   it("a delivered message keeps no live token", () => {
     expect(withoutTokens("Open https://x.example/invitations/abcdefghijklmnopqrstuvwxyz012345 now")).toBe("Open https://x.example/invitations/… now");
     expect(withoutTokens('<a href="https://x/reset/abcdefghijklmnopqrstuvwxyz_-0123">')).toBe('<a href="https://x/reset/…">');
+    expect(withoutTokens("path /invitations/abcdefghijklmnopqrstuvwxyz012345, no origin")).toBe("path /invitations/…, no origin");
   });
 });
 
@@ -49,7 +50,7 @@ describe("MAIL_FROM (review finding 2)", () => {
   it("an unparseable one stops the start-up with a clear line instead of failing every message", () => {
     for (const bad of ["Gambegam", "Gambegam <noreply>x", "a@b c@d", "<>"]) {
       const s = mailSettings({ SMTP_HOST: "127.0.0.1", MAIL_FROM: bad });
-      expect(() => mailStartupLine(s, false)).toThrow(/MAIL_FROM .* is not an email address/);
+      expect(() => assertMailFrom(s)).toThrow(/MAIL_FROM .* is not an email address/);
     }
   });
 });

@@ -17,6 +17,7 @@ import { DEFAULT_LANGUAGE, i18nFor, loc } from "#app/i18n.ts";
 import type { Language, Pack } from "#methodology/schema.ts";
 import { getPacks } from "#methodology/registry.ts";
 import { tokenHash } from "./auth.server.ts";
+import { listMembers } from "./members.server.ts";
 import { projectGates } from "./signoff.server.ts";
 import { digestHasContent, renderMail, senderName, type DigestEntry, type DigestInvitation, type MailContent, type MailInput } from "./mail-messages.ts";
 
@@ -42,7 +43,7 @@ export type MailSettings = {
 };
 
 /** `address`, `Name <address>` or `"Name" <address>` → its parts; null when it is none of these (review finding 2). */
-export function parseMailFrom(raw: string): { name: string | null; address: string } | null {
+function parseMailFrom(raw: string): { name: string | null; address: string } | null {
   const address = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+$/;
   const text = raw.trim();
   if (address.test(text)) return { name: null, address: text };
@@ -102,11 +103,15 @@ export function publicOrigin(request: Request | null, settings = mailSettings())
   return request ? new URL(request.url).origin : `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
-/** The start-up line about email; throws (the server does not start) when MAIL_FROM cannot be used. */
-export function mailStartupLine(mail: MailSettings, digest: boolean): string {
+/** Throws (the server does not start) when MAIL_FROM cannot be used, rather than failing every message (review finding 2). */
+export function assertMailFrom(mail: MailSettings): void {
   if (mail.fromProblem !== null) {
     throw new Error(`MAIL_FROM "${mail.fromProblem}" is not an email address: write it as noreply@example.org or as Gambegam <noreply@example.org>.`);
   }
+}
+
+/** The start-up line about email. */
+export function mailStartupLine(mail: MailSettings, digest: boolean): string {
   const at = digest ? `; daily digest at ${String(mail.digestHour).padStart(2, "0")}:00` : "";
   return mail.smtp
     ? `Email: sent through SMTP from ${mail.fromName ? `${mail.fromName} <${mail.from}>` : mail.from}${at}.`
@@ -146,12 +151,15 @@ export type MailDraft = {
 
 export type Delivery = { id: number; toEmail: string; status: OutboxRow["status"]; error: string | null };
 
-/** The link a message carries to a one-time link (a live capability): `/invitations/<token>` or `/reset/<token>`. */
-const CAPABILITY = /\/(invitations|reset)\/([A-Za-z0-9_-]{20,100})/g;
+/**
+ * The link a message carries to a one-time link (a live capability): `/invitations/<token>` or `/reset/<token>`,
+ * with the origin before it when there is one (the whole match is then the link to copy).
+ */
+const CAPABILITY = /((?:https?:\/\/[^\s"<>]*?)?)\/(invitations|reset)\/([A-Za-z0-9_-]{20,100})/g;
 
 /** The message with the tokens of its one-time links replaced, kept once the message is delivered. */
 export function withoutTokens(s: string): string {
-  return s.replace(CAPABILITY, (_, kind: string) => `/${kind}/…`);
+  return s.replace(CAPABILITY, (_, origin: string, kind: string) => `${origin}/${kind}/…`);
 }
 
 /**
@@ -209,7 +217,7 @@ export function sendMailLater(db: Db, drafts: MailDraft[]): void {
 // --- the recipients' language ------------------------------------------------------------
 
 /** The language to write to someone in: the one they last chose, else the project's (or their first project's), else the default. */
-export function recipientLanguage(db: Db, userId: number | null, projectId: number | null): Language {
+function recipientLanguage(db: Db, userId: number | null, projectId: number | null): Language {
   if (userId !== null) {
     const u = db.select({ language: users.language }).from(users).where(eq(users.id, userId)).get();
     if (u?.language) return u.language;
@@ -276,13 +284,7 @@ export function resetDraft(db: Db, args: { user: { id: number; email: string; di
 type Member = { userId: number; name: string; email: string; role: ProjectRole };
 
 function activeMembers(db: Db, projectId: number): Member[] {
-  return db
-    .select({ userId: users.id, name: users.displayName, email: users.email, role: memberships.role })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.projectId, projectId), eq(users.disabled, false)))
-    .orderBy(asc(memberships.id))
-    .all();
+  return listMembers(db, projectId).filter((m) => !m.disabled);
 }
 
 /**
@@ -334,19 +336,18 @@ export function gateDrafts(
 
 // --- the daily digest ---------------------------------------------------------------
 
-export type DigestLists = { awaitingSignoff: DigestEntry[]; sentBack: DigestEntry[]; invitations: DigestInvitation[] };
+type DigestLists = { awaitingSignoff: DigestEntry[]; sentBack: DigestEntry[]; invitations: DigestInvitation[] };
 
 /** What awaits one person today, in their language. */
-export function digestLists(db: Db, userId: number, lang: Language, origin: string, now = new Date()): DigestLists {
+function digestLists(db: Db, userId: number, lang: Language, origin: string, now = new Date()): DigestLists {
   const lists: DigestLists = { awaitingSignoff: [], sentBack: [], invitations: [] };
   const mine = db
-    .select({ projectId: projects.id, name: projects.name, role: memberships.role, packId: projects.packId, packVersion: projects.packVersion, archivedAt: projects.archivedAt })
+    .select({ projectId: projects.id, name: projects.name, role: memberships.role, packId: projects.packId, packVersion: projects.packVersion })
     .from(memberships)
     .innerJoin(projects, eq(projects.id, memberships.projectId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(projects.archivedAt)))
     .orderBy(asc(projects.id))
-    .all()
-    .filter((p) => !p.archivedAt);
+    .all();
   const packs = getPacks();
   for (const p of mine) {
     const pack = packs.get(p.packId, p.packVersion);
@@ -468,22 +469,21 @@ export function listOutbox(db: Db, options: { limit?: number; before?: number } 
     .orderBy(desc(outbox.id))
     .limit(options.limit ?? 100)
     .all();
-  return rows.map(({ html: _html, ...r }) => {
-    let liveLink: string | null = null;
-    if (r.status !== "sent") {
-      for (const m of r.text.matchAll(CAPABILITY)) {
-        const kind = m[1] === "invitations" ? "invitation" : "password-reset";
-        const link = db
-          .select({ id: oneTimeLinks.id })
+  // Every link the undelivered messages carry, looked up at once: which of them still work.
+  const links = new Map(rows.map((r) => [r.id, r.status === "sent" ? [] : [...r.text.matchAll(CAPABILITY)].map((m) => ({ url: m[0], kind: m[2] === "invitations" ? "invitation" : "password-reset", hash: tokenHash(m[3]!) }))]));
+  const hashes = [...links.values()].flat().map((l) => l.hash);
+  const live = new Set(
+    hashes.length
+      ? db
+          .select({ hash: oneTimeLinks.tokenHash, kind: oneTimeLinks.kind })
           .from(oneTimeLinks)
-          .where(and(eq(oneTimeLinks.tokenHash, tokenHash(m[2]!)), eq(oneTimeLinks.kind, kind), isNull(oneTimeLinks.usedAt), isNull(oneTimeLinks.revokedAt), gt(oneTimeLinks.expiresAt, now.toISOString())))
-          .get();
-        if (link) {
-          const url = /\S*\/(?:invitations|reset)\/[A-Za-z0-9_-]+/.exec(r.text.slice(Math.max(0, (m.index ?? 0) - 200), (m.index ?? 0) + m[0].length));
-          liveLink = url ? url[0].replace(/^.*?(https?:\/\/)/, "$1") : null;
-        }
-      }
-    }
+          .where(and(inArray(oneTimeLinks.tokenHash, hashes), isNull(oneTimeLinks.usedAt), isNull(oneTimeLinks.revokedAt), gt(oneTimeLinks.expiresAt, now.toISOString())))
+          .all()
+          .map((l) => `${l.kind} ${l.hash}`)
+      : [],
+  );
+  return rows.map(({ html: _html, ...r }) => {
+    const liveLink = (links.get(r.id) ?? []).findLast((l) => live.has(`${l.kind} ${l.hash}`))?.url ?? null;
     return { ...r, text: liveLink ? r.text : withoutTokens(r.text), liveLink };
   });
 }

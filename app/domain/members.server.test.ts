@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { demoProjectDatabase } from "#tests/setup/demo-project.ts";
-import { createUser, findUserByEmail } from "./auth.server.ts";
-import { acceptInvitation, createInvitation, findLink, listMembers, pendingInvitations } from "./members.server.ts";
+import { createUser, emailSchema, findUserByEmail } from "./auth.server.ts";
+import { acceptInvitation, createInvitation, findLink, listMembers, pendingInvitations, teamRowInvites } from "./members.server.ts";
 
 const { db, projectId: project, pack } = demoProjectDatabase();
 let pm: { id: number; name: string };
@@ -47,4 +47,11 @@ describe("an emailed invitation (security: issue 20 review finding 3)", () => {
     const user = await createUser(db, { displayName: "Anyone", email: "anyone@client.example", password: "anyone password" });
     expect(acceptInvitation(db, token, { id: user.id, displayName: "Anyone", email: "anyone@client.example" }).ok).toBe(true);
   });
+});
+
+test("the team list offers a row only when its email is one the invite-row action accepts", () => {
+  const rows = ["x@y.c", "a..b@client.example", " R.Nouri@Client.example ", "no email"].map((email, i) => ({ id: 9000 + i, cells: { name: `Row ${i}`, email, role: "sponsor" } }));
+  const offered = teamRowInvites(db, project, rows, "role").map((r) => r.email);
+  expect(offered).toEqual(["r.nouri@client.example"]);
+  for (const email of offered) expect(emailSchema.safeParse(email).success).toBe(true);
 });

@@ -5,12 +5,12 @@
  * copies and sends: it carries a role, expires after a week and works once.
  * The database keeps only the SHA-256 of its token.
  */
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { writeTransaction } from "#db/client.ts";
 import { memberships, oneTimeLinks, projects, users, type ProjectRole } from "#db/schema.ts";
 import { audit, type Actor } from "./audit.server.ts";
-import { deleteUserSessions, newToken, setPassword, tokenHash } from "./auth.server.ts";
+import { deleteUserSessions, emailSchema, newToken, normaliseEmail, setPassword, tokenHash } from "./auth.server.ts";
 import { stripInvisible } from "./text-hygiene.ts";
 import type { Language } from "#methodology/schema.ts";
 
@@ -20,7 +20,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export function listMembers(db: Db, projectId: number) {
+export function listMembers(db: Pick<Db, "select">, projectId: number) {
   return db
     .select({ userId: users.id, name: users.displayName, email: users.email, role: memberships.role, since: memberships.createdAt, disabled: users.disabled })
     .from(memberships)
@@ -97,7 +97,7 @@ export function createInvitation(
   const token = newToken();
   const at = now.toISOString();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY).toISOString();
-  const email = address ? address.email.trim().toLowerCase() : null;
+  const email = address ? normaliseEmail(address.email) : null;
   const name = address ? stripInvisible(address.name).trim() || null : null;
   writeTransaction(db, (tx) => {
     // A new invitation to an address replaces the earlier open ones to it in this project (review finding 3).
@@ -125,17 +125,24 @@ export function createInvitation(
 
 /** Revokes the project's open invitations to an address (a new one replaces them; joining spends them). */
 function retireInvitations(tx: Tx | Db, projectId: number, email: string, at: string, except?: number) {
-  const open = tx
-    .select({ id: oneTimeLinks.id })
-    .from(oneTimeLinks)
-    .where(and(eq(oneTimeLinks.projectId, projectId), eq(oneTimeLinks.kind, "invitation"), eq(oneTimeLinks.email, email.toLowerCase()), isNull(oneTimeLinks.usedAt), isNull(oneTimeLinks.revokedAt)))
-    .all();
-  for (const { id } of open) if (id !== except) tx.update(oneTimeLinks).set({ revokedAt: at }).where(eq(oneTimeLinks.id, id)).run();
+  tx.update(oneTimeLinks)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(oneTimeLinks.projectId, projectId),
+        eq(oneTimeLinks.kind, "invitation"),
+        eq(oneTimeLinks.email, normaliseEmail(email)),
+        isNull(oneTimeLinks.usedAt),
+        isNull(oneTimeLinks.revokedAt),
+        except === undefined ? undefined : ne(oneTimeLinks.id, except),
+      ),
+    )
+    .run();
 }
 
 /** True when an invitation was emailed to an address other than this account's (it is bound to its address). */
 export function invitationForAnotherEmail(link: { email: string | null }, email: string): boolean {
-  return !!link.email && link.email.toLowerCase() !== email.trim().toLowerCase();
+  return !!link.email && link.email.toLowerCase() !== normaliseEmail(email);
 }
 
 export function pendingInvitations(db: Db, projectId: number, now = new Date()) {
@@ -274,15 +281,15 @@ export type TeamRowInvite = {
   status: "member" | "invited" | null;
 };
 
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Each team-register row with an email, with what inviting it would carry over and whether it is done. */
 export function teamRowInvites(db: Db, projectId: number, rows: ReadonlyArray<{ id: number; cells: Readonly<Record<string, unknown>> }>, roleColumn: string, now = new Date()): TeamRowInvite[] {
-  const memberEmails = new Set(listMembers(db, projectId).map((m) => m.email.toLowerCase()));
+  const memberEmails = new Set(listMembers(db, projectId).map((m) => normaliseEmail(m.email)));
   const pending = pendingInvitations(db, projectId, now);
   return rows.flatMap((r) => {
-    const email = typeof r.cells.email === "string" ? r.cells.email.trim().toLowerCase() : "";
-    if (!EMAIL_SHAPE.test(email)) return [];
+    // The invite-row action's own rule, so every row offered can be sent.
+    const parsed = emailSchema.safeParse(r.cells.email);
+    if (!parsed.success) return [];
+    const email = parsed.data;
     const name = typeof r.cells.name === "string" ? r.cells.name.trim() : "";
     const status = memberEmails.has(email) ? "member" : pending.some((p) => p.teamRowId === r.id || p.email === email) ? "invited" : null;
     return [{ rowId: r.id, name, email, role: projectRoleForTeamRole(r.cells[roleColumn]), status }];

@@ -26,12 +26,18 @@ export async function chosenLanguage(request: Request): Promise<Language | null>
   return isLanguage(stored) ? stored : null;
 }
 
-export type Preferences = { lang: Language; large: boolean };
+export type Preferences = {
+  lang: Language;
+  large: boolean;
+  /** The language this browser chose (its cookie), if it chose one: a page with a language of its own yields to it. */
+  chosen: Language | null;
+};
 
 export async function getPreferences(request: Request): Promise<Preferences> {
   const cookieHeader = request.headers.get("Cookie");
   const stored = await languageCookie.parse(cookieHeader);
-  const lang = isLanguage(stored) ? stored : (fromAcceptLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE);
+  const chosen = isLanguage(stored) ? stored : null;
+  const lang = chosen ?? fromAcceptLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
   const large = (await displayCookie.parse(cookieHeader)) === "large";
-  return { lang, large };
+  return { lang, large, chosen };
 }

@@ -62,6 +62,7 @@ import { BRAND_FONTS } from "./branding.ts";
 import { DELIVERABLES } from "#templates/index.ts";
 import { AUDIT_CATEGORIES, type AuditAction } from "#app/audit-categories.ts";
 import { audit, type Actor } from "./audit.server.ts";
+import { fileResponse } from "./downloads.server.ts";
 import { imageInfo, LOGO_MAX_BYTES } from "./branding.server.ts";
 import { contentFingerprint, fileNameSlug, signOffState } from "./deliverables.server.ts";
 import { fingerprint, signerDisplayName, type PhaseSnapshot } from "./signoff.server.ts";
@@ -342,6 +343,12 @@ export function serialiseProjectFile(file: ProjectFile): string {
 /** `project-data-<client>-<yyyy-mm-dd>.json` */
 export function projectFileName(file: ProjectFile): string {
   return `project-data-${fileNameSlug(file.project.clientOrganisation)}-${file.exportedAt.slice(0, 10)}.json`;
+}
+
+/** The project's data file as a download, recorded in the project's history as an export by `by` (its Export button, and the delete page's). */
+export function projectFileResponse(db: Db, projectId: number, by: Actor & { email: string | null }): Response {
+  const file = exportProject(db, projectId, { by });
+  return fileResponse(Buffer.from(serialiseProjectFile(file), "utf8"), "application/json; charset=utf-8", projectFileName(file));
 }
 
 /** Members with an account, and imported members not (yet) joined with one; oldest first. */

@@ -22,7 +22,7 @@ import ExcelJS from "exceljs";
 import type { Language, Pack, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 import { fieldErrors, isoToJalaliInput, localDigits, registerRowSchema, toLatinDigits } from "#methodology/values.ts";
 import { bothLanguages } from "#app/i18n.ts";
-import { stripInvisible } from "./text-hygiene.ts";
+import { comparableText, stripInvisible } from "./text-hygiene.ts";
 import { cellText, checkZip, MAX_WORKBOOK_UPLOAD_BYTES } from "./workbook-safety.server.ts";
 import {
   columnHeader,
@@ -686,14 +686,7 @@ function readCsvText(bytes: Uint8Array): string | RegisterSheetReading {
 
 /** A header or label for comparing: visible characters, one space, no " *", Persian yeh and kaf, any case. */
 function normaliseLabel(s: string): string {
-  return stripInvisible(s.normalize("NFC"))
-    .replace(/[\u00A0\u2007\u202F]/g, " ")
-    .replace(/\s*\*\s*$/, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[يى]/g, "ی")
-    .replace(/ك/g, "ک")
-    .toLowerCase();
+  return comparableText(s).replace(/\s*\*$/, "");
 }
 
 function rawText(v: Raw): string {

@@ -12,7 +12,7 @@ import { users } from "#db/schema.ts";
 import { addRow } from "./answers.server.ts";
 import { applyGate } from "./signoff.server.ts";
 import { findUserByEmail } from "./auth.server.ts";
-import { addMember } from "./members.server.ts";
+import { addMember, createInvitation } from "./members.server.ts";
 import { exportDeliverable, projectPeople, signOffState } from "./deliverables.server.ts";
 import { getProject, loadProjectData, packOf, type ProjectData, type StoredRow } from "./projects.server.ts";
 import type { RegisterItem } from "#methodology/schema.ts";
@@ -82,14 +82,21 @@ test("the Persian minutes join a participant's role and unit with a Persian comm
   expect(await minutes("en")).toMatch(/Executive sponsor, \S/);
 });
 
-test("nobody can sign: the team register's executive sponsor with an email who is not a member is the one to invite", async () => {
+test("nobody can sign: the team register's executive sponsor with an email who is neither a member nor invited is the one to invite", async () => {
   const { sponsorToInvite } = await import("./signoff.server.ts");
   const team = findItem(pack, "team.members") as RegisterItem;
   const data = () => loadProjectData(db, projectId);
+  const pm = findUserByEmail(db, "s.ahmadi@mehregan.example")!;
   // Thomas Berger (added above, not invited) is the first sponsor in the register who is not a member.
-  expect(sponsorToInvite(db, projectId, data())).toEqual({ name: "Thomas Berger", email: "t.berger@berger.example" });
+  expect(sponsorToInvite(db, projectId, pack, data())).toEqual({ name: "Thomas Berger", email: "t.berger@berger.example" });
   expect(addRow(db, { projectId, item: team, raw: { name: "No Mail", role: "executive-sponsor" }, by }).status).toBe("saved");
-  const user = db.insert(users).values({ email: "t.berger@berger.example", displayName: "Thomas Berger", passwordHash: "x" }).returning().get();
-  addMember(db, by, projectId, { id: user.id, displayName: "Thomas Berger", email: "t.berger@berger.example" }, "executive-sponsor");
-  expect(sponsorToInvite(db, projectId, data())).toBeNull();
+  // Once invited, he is not offered again: a second invitation would revoke the link already emailed to him.
+  createInvitation(db, { id: pm.id, name: pm.displayName }, projectId, "executive-sponsor", "", new Date(), { email: "t.berger@berger.example", name: "Thomas Berger", language: "en" });
+  expect(sponsorToInvite(db, projectId, pack, data())).toBeNull();
+  // A sponsor who joined is not offered either.
+  expect(addRow(db, { projectId, item: team, raw: { name: "Second Sponsor", role: "executive-sponsor", email: "second@berger.example" }, by }).status).toBe("saved");
+  expect(sponsorToInvite(db, projectId, pack, data())).toEqual({ name: "Second Sponsor", email: "second@berger.example" });
+  const user = db.insert(users).values({ email: "second@berger.example", displayName: "Second Sponsor", passwordHash: "x" }).returning().get();
+  addMember(db, by, projectId, { id: user.id, displayName: "Second Sponsor", email: "second@berger.example" }, "executive-sponsor");
+  expect(sponsorToInvite(db, projectId, pack, data())).toBeNull();
 });

@@ -19,6 +19,7 @@ import { phaseProgress } from "#methodology/progress.ts";
 import { canonical } from "./canonical.ts";
 import { stripInvisible } from "./text-hygiene.ts";
 import { audit, type Actor } from "./audit.server.ts";
+import { listMembers, teamRowInvites } from "./members.server.ts";
 import type { ProjectData } from "./projects.server.ts";
 
 // --- content, fingerprint and diff ------------------------------------------
@@ -38,15 +39,9 @@ export type PhaseSnapshot = {
 export type SignedPeople = { team: Array<Record<string, string | number | null>>; members: Array<{ name: string; email: string; role: string }> };
 
 /** The people a signature keeps: the team register's rows and the members who can act, as they are now. */
-export function peopleNow(db: Pick<Db, "select">, projectId: number, projectData: ProjectData): SignedPeople {
-  const team = (projectData.rows.get("team.members") ?? []).map((r) => ({ ...r.cells }));
-  const members = db
-    .select({ name: users.displayName, email: users.email, role: memberships.role, disabled: users.disabled })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.projectId, projectId))
-    .orderBy(asc(memberships.id))
-    .all()
+export function peopleNow(db: Pick<Db, "select">, projectId: number, pack: Pack, projectData: ProjectData): SignedPeople {
+  const team = (pack.team ? (projectData.rows.get(pack.team.register) ?? []) : []).map((r) => ({ ...r.cells }));
+  const members = listMembers(db, projectId)
     .filter((m) => !m.disabled)
     .map(({ name, email, role }) => ({ name, email, role }));
   return { team, members };
@@ -345,7 +340,7 @@ export function applyGate(
     const after = statusAfter(kind, Boolean(view.lastApproval));
     const at = new Date().toISOString();
     // An approval keeps the phase's content and who was on the project then (a signed document names them, decision 047).
-    const snapshot = kind === "approved" ? { ...view.snapshot, people: peopleNow(tx, args.projectId, data) } : null;
+    const snapshot = kind === "approved" ? { ...view.snapshot, people: peopleNow(tx, args.projectId, args.pack, data) } : null;
     tx.insert(signoffEvents)
       .values({
         projectId: args.projectId,
@@ -402,25 +397,13 @@ export function signerCount(db: Db, projectId: number): number {
 }
 
 /**
- * When nobody can sign: the first executive sponsor in the team register with an email who is not a member of the
- * project (issue 20 review, finding 12), offered "Invite <name>" next to the warning; null when there is none.
+ * When nobody can sign: the first executive sponsor in the team register with an email who is neither a member of the
+ * project nor invited yet (issue 20 review, finding 12), offered "Invite <name>" next to the warning; null when there is none.
  */
-export function sponsorToInvite(db: Db, projectId: number, projectData: ProjectData): { name: string; email: string } | null {
-  const memberEmails = new Set(
-    db
-      .select({ email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.projectId, projectId))
-      .all()
-      .map((m) => m.email.toLowerCase()),
-  );
-  for (const r of projectData.rows.get("team.members") ?? []) {
-    const name = typeof r.cells.name === "string" ? r.cells.name.trim() : "";
-    const email = typeof r.cells.email === "string" ? r.cells.email.trim().toLowerCase() : "";
-    if (r.cells.role === "executive-sponsor" && name && email && !memberEmails.has(email)) return { name, email };
-  }
-  return null;
+export function sponsorToInvite(db: Db, projectId: number, pack: Pack, projectData: ProjectData): { name: string; email: string } | null {
+  if (!pack.team) return null;
+  const row = teamRowInvites(db, projectId, projectData.rows.get(pack.team.register) ?? [], pack.team.roleColumn).find((r) => r.role === "executive-sponsor" && r.status === null && r.name);
+  return row ? { name: row.name, email: row.email } : null;
 }
 
 /**

@@ -49,6 +49,21 @@ function codePointAt(s: string, at: number): string {
   return cp === undefined ? "" : String.fromCodePoint(cp);
 }
 
+/**
+ * A text as compared (a sheet's header, a name in a list): no invisible characters, one plain space,
+ * the Persian yeh and kaf for their Arabic forms, any case. Half-spaces (ZWNJ) are kept: a caller that
+ * ignores them removes them.
+ */
+export function comparableText(s: string): string {
+  return stripInvisible(s.normalize("NFC"))
+    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\u064A\u0649]/g, "\u06CC")
+    .replace(/\u0643/g, "\u06A9")
+    .toLowerCase();
+}
+
 /** The text without the invisible characters that could make it read differently from what is signed. */
 export function stripInvisible(text: string): string {
   if (!SUSPECT.test(text)) return text;

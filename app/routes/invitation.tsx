@@ -50,10 +50,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readForm(request);
   const signedIn = context.get(authContext).user;
   let user = signedIn ? { id: signedIn.id, displayName: signedIn.displayName, email: signedIn.email } : null;
-  // An emailed invitation is bound to its address (review finding 3): refused before anything is written.
-  if (user && invitationForAnotherEmail(link, user.email)) {
-    return data({ errors: { _form: "invitation.wrongAccount" } as Record<string, string>, values: {} as Record<string, string> }, { status: 403 });
-  }
   const headers = new Headers();
   if (!user) {
     if (honeypotFilled(form)) return data({ errors: { _form: "errors.badForm" } as Record<string, string>, values: echo(form) }, { status: 400 });
@@ -71,12 +67,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     headers.append("Set-Cookie", sessionCookie(request, createSession(db, user.id)));
   }
+  const result = acceptInvitation(db, params.token, user);
+  // An emailed invitation is bound to its address (review finding 3): acceptInvitation refuses another account's, writing nothing.
+  if (!result.ok && result.state === "wrong-email") {
+    return data({ errors: { _form: "invitation.wrongAccount" } as Record<string, string>, values: {} as Record<string, string> }, { status: 403, headers });
+  }
   // Someone who opened an invitation written in a language, and chose none, keeps it after joining (decision 046).
   if (link.language && !(await chosenLanguage(request))) {
     headers.append("Set-Cookie", await languageCookie.serialize(link.language));
     if (!signedIn) rememberLanguage(db, user.id, link.language);
   }
-  const result = acceptInvitation(db, params.token, user);
   if (!result.ok) throw data({ error: `links.${result.state}` }, { status: result.state === "unknown" ? 404 : 410, headers });
   return redirect(`/projects/${result.projectId}`, { headers });
 }

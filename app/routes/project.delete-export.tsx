@@ -4,8 +4,8 @@ import type { Route } from "./+types/project.delete-export";
 import { getDb } from "#db/client.ts";
 import { authContext } from "#app/context.ts";
 import { getProject } from "#app/domain/projects.server.ts";
-import { fileResponse, postOnly } from "#app/domain/downloads.server.ts";
-import { exportProject, projectFileName, serialiseProjectFile } from "#app/domain/project-transfer.server.ts";
+import { postOnly } from "#app/domain/downloads.server.ts";
+import { projectFileResponse } from "#app/domain/project-transfer.server.ts";
 import { parseId, readForm } from "#app/http.server.ts";
 
 const exportForm = z.object({ intent: z.literal("export") });
@@ -26,6 +26,5 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const project = getProject(db, parseId(params.projectId));
   if (!project) throw data({ error: "errors.projectNotFound" }, { status: 404 });
   if (!exportForm.safeParse(await readForm(request)).success) throw data({ error: "errors.badForm" }, { status: 400 });
-  const file = exportProject(db, project.id, { by: { id: user.id, name: user.displayName, email: user.email } });
-  return fileResponse(Buffer.from(serialiseProjectFile(file), "utf8"), "application/json; charset=utf-8", projectFileName(file));
+  return projectFileResponse(db, project.id, { id: user.id, name: user.displayName, email: user.email });
 }

@@ -2,8 +2,8 @@ import { data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/project.export";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
-import { fileResponse, postOnly } from "#app/domain/downloads.server.ts";
-import { exportProject, projectFileName, serialiseProjectFile } from "#app/domain/project-transfer.server.ts";
+import { postOnly } from "#app/domain/downloads.server.ts";
+import { projectFileResponse } from "#app/domain/project-transfer.server.ts";
 import { readForm } from "#app/http.server.ts";
 
 const exportForm = z.object({ intent: z.literal("export") });
@@ -17,6 +17,5 @@ export function loader({ params }: Route.LoaderArgs) {
 export async function action({ params, request, context }: Route.ActionArgs) {
   const { db, project, actor, user } = requireProjectContext(params.projectId, context);
   if (!exportForm.safeParse(await readForm(request)).success) throw data({ error: "errors.badForm" }, { status: 400 });
-  const file = exportProject(db, project.id, { by: { ...actor, email: user.email } });
-  return fileResponse(Buffer.from(serialiseProjectFile(file), "utf8"), "application/json; charset=utf-8", projectFileName(file));
+  return projectFileResponse(db, project.id, { ...actor, email: user.email });
 }

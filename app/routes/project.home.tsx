@@ -26,6 +26,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const gates = projectGates(db, project.id, pack);
   // Texts in the viewer's language only (switching language reloads).
   const firstMissing = progress.flatMap((p) => p.missing.map((m) => ({ phaseId: p.phase.id, stepId: m.step.id, itemId: m.item.id, title: loc(m.item.title, lang), stepTitle: loc(m.step.title, lang), phaseTitle: loc(p.phase.title, lang) })))[0] ?? null;
+  // From the moment sign-off could be requested for some phase, a project where nobody can sign says so (issue 20);
+  // the cheap count first: with a signer (the usual case) no phase is looked at.
+  const nobodyCanSign = signerCount(db, project.id) === 0 && pack.phases.some((p) => signoffInReach(gateView(pack, p, gates, data)));
   return {
     projectId: project.id,
     description: project.description,
@@ -48,10 +51,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     // drawn on the server, time running right to left in Persian, with labels sized for a screen (larger in large text).
     roadmap: { definition: null, ...roadmapTimeline(pack, data, lang, lang === "fa" ? "نقشه راه مرحله‌ای" : "Phased roadmap", SCREEN_TIMELINE.widths, screenText(large)) },
     health: healthCounts(pack, data, phaseStates(gates)),
-    // From the moment sign-off could be requested for some phase, a project where nobody can sign says so (issue 20).
-    nobodyCanSign: pack.phases.some((p) => signoffInReach(gateView(pack, p, gates, data))) && signerCount(db, project.id) === 0,
+    nobodyCanSign,
     canInvite: may("manage-members"),
-    sponsorToInvite: may("manage-members") && signerCount(db, project.id) === 0 ? sponsorToInvite(db, project.id, data) : null,
+    // Offered only with the warning, to whoever may invite.
+    sponsorToInvite: nobodyCanSign && may("manage-members") ? sponsorToInvite(db, project.id, pack, data) : null,
     overnight: pack.planning ? roadmapWarnings(readStages(pack.planning, data), readGoals(pack.planning, data), planningLimits(pack, data)).some((w) => w.kind === "first-stage-overloaded" || w.kind === "all-at-once" || w.kind === "single-stage") : false,
     team: team
       ? { unfilled: team.unfilled, total: team.roles.length }

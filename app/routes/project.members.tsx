@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/i18n.ts";
-import { Form, data, useNavigation, useSearchParams } from "react-router";
+import { Form, data, useFetcher, useNavigation, useSearchParams } from "react-router";
 import { z } from "zod";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.members";
@@ -109,7 +109,9 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
   // "Invite <name>" next to the "nobody can sign" warning fills the form in (role, email, name).
   const [prefill] = useSearchParams();
   const result = actionData as (InviteActionResult & { userId?: number }) | undefined;
-  const inviting = result?.intent === "invite" ? result : undefined;
+  // A fetcher form: its result (the link, shown once) survives the page's later reloads, live updates included.
+  const invite = useFetcher<InviteActionResult>();
+  const inviting = [invite.data, result].find((r) => r?.intent === "invite");
   return (
     <div className="stack">
       <header className="section-head">
@@ -200,7 +202,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           <h3 id="invite-title">{t("members.inviteTitle")}</h3>
           <p className="muted">{t("members.inviteLead")}</p>
           {/* A new form after each invitation made, so its address is not sent a second time by mistake. */}
-          <Form method="post" className="stack" noValidate key={inviting?.link ?? "invite"}>
+          <invite.Form method="post" className="stack" noValidate key={inviting?.link ?? "invite"}>
             <input type="hidden" name="intent" value="invite" />
             <Field id="invite-role" label={t("members.role")} error={inviting?.error && (inviting.errors?.role || !inviting.errors || !Object.keys(inviting.errors).length) ? inviting.error : null} required>
               <select id="invite-role" name="role" className="input" defaultValue={inviting?.error ? "" : (prefill.get("role") ?? "")}>
@@ -225,8 +227,8 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
             <Field id="invite-note" label={t("members.inviteNote")} hint={t("members.inviteNoteHint")}>
               <input id="invite-note" name="note" className="input" dir="auto" maxLength={200} defaultValue={inviting ? (inviting.note ?? "") : ""} />
             </Field>
-            <button type="submit" className="button primary" disabled={busy}>{t("members.createLink")}</button>
-          </Form>
+            <button type="submit" className="button primary" disabled={busy || invite.state !== "idle"}>{t("members.createLink")}</button>
+          </invite.Form>
           {inviting?.link ? <InvitationResult result={inviting} /> : null}
         </section>
       ) : null}

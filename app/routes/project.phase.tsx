@@ -23,13 +23,14 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const source = phase.source ? pack.sources.find((s) => s.file === phase.source) : undefined;
   const view = gateView(pack, phase, projectGates(db, project.id, pack), projectData);
   const { lastApproval, snapshot, imported, ...gate } = view;
+  const nobodyCanSign = signoffInReach(view) && signerCount(db, project.id) === 0;
   return {
     projectId: project.id,
     permissions,
     // Sign-off could be requested (or is), and no member may sign (issue 20): the gate says so.
-    nobodyCanSign: signoffInReach(view) && signerCount(db, project.id) === 0,
+    nobodyCanSign,
     // …and the team register's uninvited sponsor with an email, offered "Invite <name>" to whoever may invite.
-    sponsorToInvite: signoffInReach(view) && permissions.includes("manage-members") && signerCount(db, project.id) === 0 ? sponsorToInvite(db, project.id, projectData) : null,
+    sponsorToInvite: nobodyCanSign && permissions.includes("manage-members") ? sponsorToInvite(db, project.id, pack, projectData) : null,
     phase: { id: phase.id, title: phase.title, summary: phase.summary, source: source ? { file: source.file, title: source.title } : null },
     required: progress.required,
     requiredAnswered: progress.requiredAnswered,

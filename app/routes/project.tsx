@@ -31,8 +31,6 @@ export function loader({ params, context }: Route.LoaderArgs) {
     // Archived (decision 047): every page of the project says so, read-only; a project manager restores it here.
     archived: project.archivedAt ? { at: project.archivedAt, by: project.archivedBy ?? "" } : null,
     isAdmin: user.isAdmin,
-    /** Who is reading (live updates skip this tab's own changes just after its own form posts). */
-    me: user.id,
     project: {
       id: project.id,
       name: project.name,
@@ -159,7 +157,7 @@ export default function ProjectLayout({ loaderData }: Route.ComponentProps) {
         <main id="main" className="project-main">
           <PrintStamp phases={phases} pagePhases={loaderData.pagePhases} />
           {/* One live connection per tab: others' saves appear without a reload (decision 037). */}
-          <LiveProvider projectId={project.id} me={loaderData.me}>
+          <LiveProvider projectId={project.id}>
             <Outlet />
           </LiveProvider>
         </main>

@@ -3,8 +3,9 @@
  * still shows the invitation link to copy and says the email did not go.
  * Nothing listens on the app's SMTP port in this file (playwright.config.ts
  * points the app at E2E_PORT + 1000; only invite-by-email.spec.ts opens it).
- * The action's own change comes back through the live stream: reloading for
- * it must not drop the action's result (app/components/live.tsx).
+ * The action's own change, and others' changes, come back through the live
+ * stream: reloading for them must not drop the action's result (the invite
+ * form is a fetcher form; app/components/live.tsx).
  */
 import { test, expect } from "@playwright/test";
 import { switchLanguage } from "./helpers.ts";
@@ -20,9 +21,15 @@ for (const lang of ["en", "fa"] as const) {
     const link = page.getByTestId("invitation-link");
     await expect(link).toHaveValue(/\/invitations\/[A-Za-z0-9_-]{20,}$/);
     await expect(page.getByTestId("invitation-mail")).toContainText(`down.${lang}@client.example`);
-    // Still there after the live stream has had time to bring the page's own change back.
+    // Still there after the live stream has had time to bring the page's own change back…
     await page.waitForTimeout(2500);
     await expect(link).toHaveValue(/\/invitations\//);
+    await expect(page.getByTestId("invitation-mail")).toBeVisible();
+    // …and after a change made elsewhere (here, another invitation from another tab) has reloaded the page's data.
+    const shown = await link.inputValue();
+    expect((await page.request.post("/projects/1/members", { form: { intent: "invite", role: "viewer", note: `other tab ${lang}` } })).status()).toBe(200);
+    await expect(page.getByText(`other tab ${lang}`)).toBeVisible();
+    await expect(link).toHaveValue(shown);
     await expect(page.getByTestId("invitation-mail")).toBeVisible();
   });
 }

@@ -136,7 +136,9 @@ describe("email through a real SMTP server", () => {
     // Signed in with another account: told so, and joining is refused.
     const other = await signIn(server.url, SPONSOR);
     expect(await (await fetch(second, { headers: { cookie: other } })).text()).toContain("but this invitation was sent to t.berger@berger.example");
-    expect((await post(new URL(second).pathname, { intent: "accept" }, other)).status).toBe(403);
+    const refused = await post(new URL(second).pathname, { intent: "accept" }, other);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("but this invitation was sent to t.berger@berger.example");
     // Thomas himself joins with it.
     const join = await fetch(second, { method: "POST", body: form({ intent: "signup", displayName: "Thomas Berger", email: "T.Berger@berger.example", password: "thomas password!", confirm: "thomas password!" }), redirect: "manual" });
     expect(join.status).toBe(302);

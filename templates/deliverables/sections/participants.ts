@@ -9,15 +9,16 @@
  * says so, rather than marking everyone absent.
  */
 import type { FileChild } from "docx";
-import { loc } from "#app/i18n.ts";
-import type { RegisterColumn } from "#methodology/schema.ts";
+import { findItem } from "#methodology/load.ts";
+import { comparableText } from "#app/domain/text-hygiene.ts";
+import { displayCell } from "#app/views/display.ts";
 import type { DeliverableInput } from "../../model.ts";
 import { captionedTable, heading, muted, registerTable, rowsOf, type Ctx } from "../../blocks.ts";
 import { dominantDirection, num, user, type Sentence } from "../../text.ts";
 
-export const TEAM_REGISTER = "team.members";
-export const PARTICIPANTS_REGISTER = "vision.workshop-participants";
-export const ABSENTEES_REGISTER = "vision.workshop-absentees";
+const TEAM_REGISTER = "team.members";
+const PARTICIPANTS_REGISTER = "vision.workshop-participants";
+const ABSENTEES_REGISTER = "vision.workshop-absentees";
 
 type Cells = Record<string, unknown>;
 /**
@@ -28,17 +29,8 @@ type Cells = Record<string, unknown>;
  */
 export type MinutesParticipant = { name: string; roleUnit: string | Sentence; attended: boolean };
 
-/** A name as compared: invisible characters, Arabic letter forms, case and spacing do not count. */
-function nameKey(name: string): string {
-  return name
-    .normalize("NFC")
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, "")
-    .replace(/\u064A/g, "\u06CC")
-    .replace(/\u0643/g, "\u06A9")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+/** A name as compared: invisible characters (half-spaces included), Arabic letter forms, case and spacing do not count. */
+const nameKey = (name: string) => comparableText(name).replace(/[\u200C\u200D]/g, "");
 
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 /** Role and unit joined by the language's comma («،» in Persian). */
@@ -82,9 +74,9 @@ export function minutesParticipants(args: { team: Cells[]; recorded: Cells[]; jo
 /** The minutes' participants section: a numbered table, or the participants register's open note when nobody is known. */
 export function participantsSection(ctx: Ctx, input: DeliverableInput): FileChild[] {
   const s = ctx.s.minutes;
-  const teamItem = ctx.pack.phases.flatMap((p) => p.steps.flatMap((st) => st.items)).find((i) => i.id === TEAM_REGISTER);
-  const roleColumn = teamItem?.kind === "register" ? teamItem.columns.find((c): c is Extract<RegisterColumn, { type: "choice" }> => c.id === "role" && c.type === "choice") : undefined;
-  const roleLabel = (role: unknown) => (roleColumn ? loc(roleColumn.options.find((o) => o.id === role)?.label, ctx.lang) || text(role) : text(role));
+  const teamItem = findItem(ctx.pack, TEAM_REGISTER);
+  const roleColumn = teamItem?.kind === "register" ? teamItem.columns.find((c) => c.id === "role") : undefined;
+  const roleLabel = (role: unknown) => (roleColumn ? displayCell(roleColumn, role, ctx.lang, ctx.refOptions) : text(role));
   const list = minutesParticipants({
     team: rowsOf(ctx, TEAM_REGISTER).map((r) => r.cells),
     recorded: rowsOf(ctx, PARTICIPANTS_REGISTER).map((r) => r.cells),
