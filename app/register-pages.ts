@@ -20,6 +20,19 @@ export function rowPageParam(itemId: string): string {
   return `page.${itemId}`;
 }
 
+/**
+ * Asks for a register's every row in the printed copy (decision 048): `print.<itemId>=all`. The
+ * screen still shows its page of rows; only the print-only copy holds them all.
+ */
+export function printAllParam(itemId: string): string {
+  return `print.${itemId}`;
+}
+
+/** Whether a URL asks to print every row of a register: only the value `all` counts; anything else is ignored. */
+export function printsAllRows(search: URLSearchParams, itemId: string): boolean {
+  return search.get(printAllParam(itemId)) === "all";
+}
+
 /** The row whose form a URL asks to show open (how a row opens without JavaScript). */
 export function rowEditParam(itemId: string): string {
   return `edit.${itemId}`;

@@ -13,7 +13,7 @@ import { addRow, deleteRow, moveRow, saveAnswer, updateRow, type Conflict } from
 import type { ProjectData } from "./projects.server.ts";
 import type { Actor } from "./audit.server.ts";
 import type { FormFields } from "#app/http.server.ts";
-import { ROWS_PER_PAGE, requestedRowPage, rowPage, type RowPage } from "#app/register-pages.ts";
+import { ROWS_PER_PAGE, printsAllRows, requestedRowPage, rowPage, type RowPage } from "#app/register-pages.ts";
 
 export function findStep(pack: Pack, phase: Phase, stepId: string | undefined): Step {
   const step = phase.steps.find((s) => s.id === stepId);
@@ -77,19 +77,32 @@ export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: P
   const rows: Record<string, RowView[]> = {};
   const rowPages: Record<string, RowPage> = {};
   const suggestionsLeft: Record<string, number[]> = {};
+  let printRows: Record<string, RowView[]> | undefined;
+  const view = (r: { id: number; cells: RowView["cells"]; version: number; updatedAt: string; updatedBy?: string | null }): RowView => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy ?? null });
   for (const it of step.items) {
     if (it.kind === "register") {
       const all = projectData.rows.get(it.id) ?? [];
       const page = rowPage(all.length, requestedRowPage(search, it.id));
       rowPages[it.id] = page;
-      rows[it.id] = all.slice(page.offset, page.offset + ROWS_PER_PAGE).map((r) => ({ id: r.id, cells: r.cells, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy ?? null }));
+      rows[it.id] = all.slice(page.offset, page.offset + ROWS_PER_PAGE).map(view);
+      // Every row, for the printed copy only, when the URL asks for it (`print.<id>=all`) and there is more than one page.
+      if (page.pages > 1 && printsAllRows(search, it.id)) (printRows ??= {})[it.id] = all.map(view);
       if (it.suggestions.length) suggestionsLeft[it.id] = suggestionsLeftOf(it, all);
     } else if (it.kind !== "info") {
       const a = projectData.answers.get(it.id);
       answers[it.id] = a ? { value: a.value, version: a.version, updatedAt: a.updatedAt } : null;
     }
   }
-  return { answers, rows, rowPages, suggestionsLeft, refOptions };
+  // Absent unless asked for: a normal page sends nothing more.
+  return { answers, rows, rowPages, suggestionsLeft, refOptions, ...(printRows ? { printRows } : {}) } as {
+    answers: typeof answers;
+    rows: typeof rows;
+    rowPages: typeof rowPages;
+    suggestionsLeft: typeof suggestionsLeft;
+    refOptions: typeof refOptions;
+    /** A register's every row, for its printed copy (only those whose print-all parameter the URL carries). */
+    printRows?: Record<string, RowView[]>;
+  };
 }
 
 const stableId = z.string().min(1).max(200);

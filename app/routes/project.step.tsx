@@ -99,7 +99,7 @@ export function meta({ matches, data }: Route.MetaArgs) {
 export default function StepPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const { projectId, phase, step, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, nav, team, locked, canAnswer, canEditRegisters, lastChange } = loaderData;
+  const { projectId, phase, step, answers, rows, rowPages, printRows, suggestionsLeft, refOptions, answered, sources, nav, team, locked, canAnswer, canEditRegisters, lastChange } = loaderData;
   const lockedItems = Object.fromEntries(step.items.map((i) => [i.id, locked]));
   const readOnlyReason = loaderData.archived ? t("archive.bannerShort") : locked ? t(`gate.lockedStep.${loaderData.gateStatus}`) : !canAnswer && !canEditRegisters ? t("step.readOnlyRole") : null;
   const fallback = actionData as StepActionResult | undefined;
@@ -152,7 +152,7 @@ export default function StepPage({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       <ItemList
         items={step.items}
-        data={{ projectId, answers, rows, rowPages, suggestionsLeft, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters, voices: loaderData.voices, voiceLink: loaderData.voiceLink }}
+        data={{ projectId, answers, rows, rowPages, printRows, suggestionsLeft, refOptions, answered, sources, lastChange, locked: lockedItems, canAnswer, canEditRegisters, voices: loaderData.voices, voiceLink: loaderData.voiceLink }}
         fallback={fallback}
         team={team}
         teamInvites={loaderData.teamInvites}

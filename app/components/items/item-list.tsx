@@ -23,6 +23,8 @@ export type ItemListData = {
   rows: Record<string, RowView[]>;
   /** Which page of each register is shown (see register-pages.ts). */
   rowPages?: Record<string, RowPage>;
+  /** A register's every row for its printed copy, when the URL asks for them (`print.<id>=all`). */
+  printRows?: Record<string, RowView[]>;
   /** Indices of the method's example rows not in each register yet. */
   suggestionsLeft?: Record<string, number[]>;
   refOptions: Record<string, Array<{ id: number; label: string }>>;
@@ -105,6 +107,7 @@ export function ItemList({
                 item={item}
                 rows={data.rows[item.id] ?? []}
                 page={data.rowPages?.[item.id]}
+                printRows={data.printRows?.[item.id]}
                 suggestionsLeft={data.suggestionsLeft?.[item.id]}
                 refOptions={data.refOptions}
                 source={source}

@@ -13,7 +13,7 @@ import { clip, displayCell } from "#app/views/display.ts";
 import { hasDraft, useAutosave, type SaveStatus } from "./use-autosave.ts";
 import { isTextField } from "#app/early-input.ts";
 import { actorLabel } from "#app/actors.ts";
-import { pageOfIndex, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
+import { pageOfIndex, printAllParam, rowEditParam, rowPage, rowPageParam, type RowPage } from "#app/register-pages.ts";
 
 export type Row = RowView;
 export type RefOptions = Record<string, Array<{ id: number; label: string }>>;
@@ -42,6 +42,64 @@ function usePageLink(itemId: string) {
     const query = search.toString();
     return { pathname: location.pathname, search: query ? `?${query}` : "", hash };
   };
+}
+
+/** The current URL asking for (or no longer asking for) every row of a register in print, scrolled to the register. */
+function usePrintAllLink(itemId: string) {
+  const location = useLocation();
+  return (all: boolean) => {
+    const search = new URLSearchParams(location.search);
+    if (all) search.set(printAllParam(itemId), "all");
+    else search.delete(printAllParam(itemId));
+    const query = search.toString();
+    return { pathname: location.pathname, search: query ? `?${query}` : "", hash: `#item-${itemId}` };
+  };
+}
+
+/**
+ * The register whose "print all" link was just clicked: once its rows have loaded, the page opens
+ * the print dialog. In memory only, so a reload of that address does not print again; without
+ * JavaScript the link alone works and the reader prints with the browser's own command.
+ */
+let printWhenLoaded: string | null = null;
+
+/** On screen only, beside the pager: the link to the same page with every row in its printed copy. */
+function PrintAllLink({ item, total }: { item: RegisterItem; total: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const link = usePrintAllLink(item.id);
+  return (
+    <p className="print-all screen-only">
+      <Link to={link(true)} className="button small ghost" data-testid="print-all-rows" onClick={() => void (printWhenLoaded = item.id)}>
+        {t("print.allRowsLink", { n: localDigits(total, lang) })}
+      </Link>
+    </p>
+  );
+}
+
+/** On screen only, while the URL asks for every row in print: says so, prints, and leads back. */
+function PrintAllNotice({ item, total }: { item: RegisterItem; total: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const link = usePrintAllLink(item.id);
+  useEffect(() => {
+    if (printWhenLoaded !== item.id) return;
+    printWhenLoaded = null;
+    window.print();
+  }, [item.id]);
+  return (
+    <div className="banner banner-info print-all-notice screen-only" role="status" data-testid="print-all-notice">
+      <p>{t("print.allRowsNotice", { n: localDigits(total, lang) })}</p>
+      <p className="print-all-actions">
+        <button type="button" className="button small" onClick={() => window.print()}>
+          {t("print.printNow")}
+        </button>{" "}
+        <Link to={link(false)} className="button small ghost">
+          {t("print.allRowsBack")}
+        </Link>
+      </p>
+    </div>
+  );
 }
 
 /** Page numbers to offer: the first, the last, and two either side of the current one. */
@@ -100,6 +158,7 @@ export function RegisterItemView({
   children,
   toolbar,
   rowAction,
+  printRows,
 }: {
   item: RegisterItem;
   /** The rows on the page shown (all of them for a register of one page). */
@@ -118,6 +177,8 @@ export function RegisterItemView({
   toolbar?: React.ReactNode;
   /** One action per row (e.g. invite a team member), in a last column of the table; screen only. */
   rowAction?: (row: Row) => React.ReactNode;
+  /** Every row of the register, for its printed copy only (the URL asked for them: `print.<id>=all`). */
+  printRows?: Row[];
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -136,6 +197,7 @@ export function RegisterItemView({
         {item.required && item.minRows > 1 ? ` · ${t("register.minRows", { n: localDigits(item.minRows, lang) })}` : ""}
       </p>
       {toolbar}
+      {page.pages > 1 ? printRows ? <PrintAllNotice item={item} total={page.total} /> : <PrintAllLink item={item} total={page.total} /> : null}
       {pager("top")}
       {rows.length > 0 ? (
         // A wide table scrolls inside this frame, never the page; the frame takes focus so the
@@ -170,7 +232,7 @@ export function RegisterItemView({
           </table>
         </div>
       ) : null}
-      <PrintedRows item={item} rows={rows} page={page} refOptions={refOptions} />
+      <PrintedRows item={item} rows={printRows ?? rows} page={printRows ? { ...page, offset: 0 } : page} all={Boolean(printRows)} refOptions={refOptions} />
       {rows.length > 0 ? <p className="label screen-only">{t("register.editRows")}</p> : null}
       <ol className="row-editors screen-only" start={page.offset + 1}>
         {rows.map((r, i) => (
@@ -232,13 +294,15 @@ const PRINT_TABLE_COLUMNS = 6;
  * The register as a printed page shows it (decision 048): every column and the whole of each
  * text, as a table, or one small block per row when the register is too wide for a page.
  */
-function PrintedRows({ item, rows, page, refOptions }: { item: RegisterItem; rows: Row[]; page: RowPage; refOptions: RefOptions }) {
+function PrintedRows({ item, rows, page, all, refOptions }: { item: RegisterItem; rows: Row[]; page: RowPage; all: boolean; refOptions: RefOptions }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   if (rows.length === 0) return <p className="print-only print-unanswered">{t("print.noRows")}</p>;
   const number = (i: number) => localDigits(page.offset + i + 1, lang);
   const note =
-    page.pages > 1 ? (
+    page.pages > 1 && all ? (
+      <p className="print-only muted small">{t("print.allRowsShown", { n: localDigits(rows.length, lang) })}</p>
+    ) : page.pages > 1 ? (
       <p className="print-only muted small">{t("print.rowsShown", { from: localDigits(page.offset + 1, lang), to: localDigits(page.offset + rows.length, lang), total: localDigits(page.total, lang) })}</p>
     ) : null;
   if (item.columns.length > PRINT_TABLE_COLUMNS) {
