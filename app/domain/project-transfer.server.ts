@@ -68,7 +68,7 @@ import { contentFingerprint, fileNameSlug, signOffState } from "./deliverables.s
 import { fingerprint, signerDisplayName, type PhaseSnapshot } from "./signoff.server.ts";
 import { loadProjectData } from "./projects.server.ts";
 import { RENAMED_ITEMS } from "#methodology/renamed-items.ts";
-import { stripInvisible, stripInvisibleDeep } from "./text-hygiene.ts";
+import { stripInvisibleDeep, uploadedFileName } from "./text-hygiene.ts";
 import { sessionRecords } from "./workshop.server.ts";
 import { checkWorkshops, exportWorkshops, importWorkshops, remapWorkshopRows, workshopFileSchema } from "./workshop-transfer.server.ts";
 
@@ -720,10 +720,7 @@ function reserveIds(tx: Tx, table: string, count: number): number {
 
 /** Where imported records came from, as the importer will read it: the file's name (without folders), or the name its export would have given it. */
 export function importSource(fileName: string | null | undefined, file: ProjectFile): string {
-  const base = (fileName ?? "").split(/[\\/]/).pop()!;
-  // The rule every stored value follows (decision 017), and no control characters: a name shown as "imported from …".
-  const clean = stripInvisible(base).replace(/\p{Cc}/gu, "").replace(/\s+/g, " ").trim();
-  return [...(clean || projectFileName(file))].slice(0, 120).join("");
+  return uploadedFileName(fileName, projectFileName(file));
 }
 
 /** Rows per INSERT statement: well under SQLite's limit of bound parameters (14 columns at most here). */

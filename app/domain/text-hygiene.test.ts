@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { stripInvisible, stripInvisibleDeep, textChangeMarks } from "./text-hygiene.ts";
+import { stripInvisible, stripInvisibleDeep, textChangeMarks, uploadedFileName } from "./text-hygiene.ts";
 
 describe("stripInvisible", () => {
   test("an override cannot make 50001 read 51000: bidi embeddings, overrides, isolates and marks are removed", () => {
@@ -123,5 +123,15 @@ describe("textChangeMarks", () => {
   test("values holding text are compared field by field (a checklist task, a row's cells)", () => {
     expect(textChangeMarks({ owner: "Sara Ahmadi", evidence: "ok" }, { owner: "Sara\u00A0Ahmadi", evidence: "ok" })).toEqual([{ kind: "invisible", what: "nbsp", change: "added" }]);
     expect(textChangeMarks(undefined, { name: "B\u0430nk", role: "hr-support" })).toEqual([{ kind: "mixed-script", char: "\u0430", script: "cyrillic", word: "B\u0430nk" }]);
+  });
+});
+
+describe("uploadedFileName", () => {
+  test("keeps the name a person gave the file, without folders, controls or direction overrides", () => {
+    expect(uploadedFileName("C:\\Users\\me\\Downloads\\نیازمندی\u200Cها.xlsx", "spreadsheet")).toBe("نیازمندی\u200Cها.xlsx");
+    expect(uploadedFileName("/tmp/\u202Exslx.stnemeriuqer\u202C\n", "spreadsheet")).toBe("xslx.stnemeriuqer");
+    expect([...uploadedFileName("ن".repeat(500), "spreadsheet")]).toHaveLength(120);
+    expect(uploadedFileName("\u202E\u2066 ", "spreadsheet")).toBe("spreadsheet");
+    expect(uploadedFileName(null, "")).toBe("");
   });
 });

@@ -78,6 +78,16 @@ export function stripInvisible(text: string): string {
 }
 
 /**
+ * An uploaded file's name as the app shows and records it ("imported from …"): no folders, the stored-value rule
+ * above, no control characters, spaces collapsed, at most 120 characters; `fallback` when nothing is left.
+ */
+export function uploadedFileName(raw: string | null | undefined, fallback: string): string {
+  const base = (raw ?? "").split(/[\\/]/).pop()!;
+  const clean = stripInvisible(base).replace(/\p{Cc}/gu, "").replace(/\s+/g, " ").trim();
+  return clean ? [...clean].slice(0, 120).join("") : fallback;
+}
+
+/**
  * A copy of a JSON-like value with every string (not the keys) passed through
  * `stripInvisible`. Iterative, so a deeply nested file cannot exhaust the stack.
  */

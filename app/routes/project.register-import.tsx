@@ -13,6 +13,7 @@ import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
 import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
 import { MAX_WORKBOOK_UPLOAD_BYTES } from "#app/domain/workbook-safety.server.ts";
 import { readUpload } from "#app/http.server.ts";
+import { uploadedFileName } from "#app/domain/text-hygiene.ts";
 import { isImportable, refLabelsFor, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
 import {
   applyImport,
@@ -116,7 +117,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     const file = form.get("file");
     if (!(file instanceof Blob) || file.size === 0) return refuse(400, intent, bothLanguages("sheetImport.errors.noFile"));
     if (file.size > MAX_WORKBOOK_UPLOAD_BYTES) return refuse(413, intent, bothLanguages(msg("sheetImport.errors.tooLarge", { mb: MAX_MB })));
-    const fileName = cleanFileName(file instanceof File ? file.name : "");
+    const fileName = uploadedFileName(file instanceof File ? file.name : "", "spreadsheet");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const reading = await readRegisterFile(bytes, expectedOf(ctx, (await getPreferences(request)).lang));
     if (!reading.ok) return refuse(reading.refusal.code === "too-large" ? 413 : 400, intent, reading.refusal.message);
@@ -153,14 +154,6 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   if (result.status === "refused") return refuse(422, intent, bothLanguages("sheetImport.cannotConfirm"));
   discardUpload(dir, uploadId);
   return redirect(`${here}?written=${result.added}-${result.changed}`, 303);
-}
-
-/** The file's name as the history shows it: no folders, no control or bidi characters, at most 120 characters. */
-function cleanFileName(raw: string): string {
-  const base = raw.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim().slice(0, 120);
-  return clean || "spreadsheet";
 }
 
 /** After a confirmation that met a changed register, show the new preview the loader makes. */

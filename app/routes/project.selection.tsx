@@ -7,6 +7,7 @@ import type { Route } from "./+types/project.selection";
 import type { StepActionResult } from "#app/domain/step.server.ts";
 import { requireWorkbench, workbenchAction, workbenchLoaderData } from "#app/domain/workbench.server.ts";
 import { availableDeliverables } from "#app/domain/deliverables.server.ts";
+import { uploadedFileName } from "#app/domain/text-hygiene.ts";
 import { importVendorSheet, type ImportOutcome } from "#app/domain/response-sheet.server.ts";
 import { productCandidates } from "#app/domain/response-sheet.ts";
 import { DEMO_ITEMS, DEMO_SCORE_MAX, DEMO_SCORE_MIN, readDemoScores, saveDemoScores, scorerKey, type DemoScoresResult } from "#app/domain/demo-scores.server.ts";
@@ -119,7 +120,7 @@ export async function action(args: Route.ActionArgs) {
     data: wb.data,
     vendorRowId: vendorId,
     bytes: new Uint8Array(await file.arrayBuffer()),
-    fileName: file instanceof File ? file.name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").slice(0, 200) : null,
+    fileName: file instanceof File ? uploadedFileName(file.name, "") || null : null,
     by: wb.actor,
     locked: wb.lockedPhase(SELECTION_PHASE),
   });
