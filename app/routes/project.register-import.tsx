@@ -1,9 +1,8 @@
 import { data, Form, redirect, useNavigation } from "react-router";
 import { bothLanguages, loc, useTranslation } from "#app/i18n.ts";
 import { Link } from "#app/components/app-link.tsx";
-import { LocalTime } from "#app/components/local-time.tsx";
 import { RegisterSheetDownloads } from "#app/components/register-sheet-actions.tsx";
-import { actorLabel } from "#app/actors.ts";
+import { ImportPreview, type Preview } from "#app/components/register-import-preview.tsx";
 import { pageTitle } from "#app/meta.ts";
 import type { Route } from "./+types/project.register-import";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
@@ -14,7 +13,7 @@ import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
 import { MAX_WORKBOOK_UPLOAD_BYTES } from "#app/domain/workbook-safety.server.ts";
 import { readUpload } from "#app/http.server.ts";
 import { uploadedFileName } from "#app/domain/text-hygiene.ts";
-import { isImportable, refLabelsFor, SHEET_WORDS, type Localized } from "#app/domain/register-sheet.ts";
+import { isImportable, refLabelsFor, type Localized } from "#app/domain/register-sheet.ts";
 import {
   applyImport,
   compareWithRegister,
@@ -23,12 +22,10 @@ import {
   registerPlace,
   storeUpload,
   uploadDir,
-  type ImportComparison,
 } from "#app/domain/register-import.server.ts";
-import { displayCell } from "#app/views/display.ts";
 import { localDigits } from "#app/views/format.ts";
 import { msg } from "#methodology/values.ts";
-import type { Language, RegisterColumn } from "#methodology/schema.ts";
+import type { Language } from "#methodology/schema.ts";
 
 const MAX_MB = MAX_WORKBOOK_UPLOAD_BYTES / 1024 / 1024;
 
@@ -53,8 +50,6 @@ function expectedOf(ctx: ReturnType<typeof place>, lang: Language) {
   const rowsOf = (id: string) => ctx.data.rows.get(id) ?? [];
   return { projectId: ctx.project.id, item: ctx.item, pack: ctx.pack, maxRows: ctx.item.maxRows, refLabels: refLabelsFor(ctx.pack, ctx.item, rowsOf, lang) };
 }
-
-type Preview = { fileName: string; comparison: ImportComparison };
 
 /**
  * The stored upload compared with the register now, or null when the file no longer reads. The upload was read once
@@ -221,216 +216,7 @@ export default function RegisterImportPage({ loaderData, actionData }: Route.Com
           </div>
         </Form>
       ) : null}
-      {preview ? <PreviewView preview={preview} uploadId={loaderData.uploadId!} columns={item.columns} refOptions={loaderData.refOptions} stale={Boolean(result?.stale)} canWrite={canWrite} busy={busy} /> : null}
+      {preview ? <ImportPreview preview={preview} uploadId={loaderData.uploadId!} columns={item.columns} refOptions={loaderData.refOptions} stale={Boolean(result?.stale)} canWrite={canWrite} busy={busy} /> : null}
     </article>
-  );
-}
-
-function PreviewView({
-  preview,
-  uploadId,
-  columns,
-  refOptions,
-  stale,
-  canWrite,
-  busy,
-}: {
-  preview: Preview;
-  uploadId: string;
-  columns: RegisterColumn[];
-  refOptions: Record<string, Array<{ id: number; label: string }>>;
-  stale: boolean;
-  canWrite: boolean;
-  busy: string | null;
-}) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
-  const n = (v: number) => localDigits(v, lang);
-  const byId = new Map(columns.map((c) => [c.id, c]));
-  const label = (column: string) => (column === "id" || column === "version" ? SHEET_WORDS[column][lang] : byId.has(column) ? loc(byId.get(column)!.label, lang) : column);
-  const show = (column: string, v: unknown) => {
-    const col = byId.get(column);
-    const text = col ? displayCell(col, v, lang, refOptions) : v === null || v === undefined ? "" : String(v);
-    return text ? <bdi>{text}</bdi> : <span className="muted">{t("sheetImport.empty")}</span>;
-  };
-  const first = columns[0]!.id;
-  const c = preview.comparison;
-  const blocked = c.refused.length > 0;
-  const nothing = c.adds.length + c.changes.length + c.conflicts.length === 0;
-  return (
-    <Form method="post" className="stack sheet-preview" data-testid="sheet-preview">
-      <input type="hidden" name="upload" value={uploadId} />
-      <input type="hidden" name="fingerprint" value={c.fingerprint} />
-      <section className="card stack">
-        <h3>{t("sheetImport.previewTitle", { file: `\u2068${preview.fileName}\u2069` })}</h3>
-        {stale ? <p className="banner banner-warning" role="alert" data-testid="import-stale">{t("sheetImport.stale")}</p> : null}
-        <p data-testid="import-summary">
-          {(
-            [
-              ["adds", c.adds.length],
-              ["changes", c.changes.length],
-              ["conflicts", c.conflicts.length],
-              ["refused", c.refused.length],
-              ["unchanged", c.unchanged],
-            ] as const
-          )
-            .filter(([, count]) => count > 0)
-            .map(([key, count]) => t(`sheetImport.count.${key}`, { count, n: n(count) }))
-            .join(" · ")}
-        </p>
-        {c.kept ? <p className="muted">{t("sheetImport.kept", { count: c.kept, n: n(c.kept) })}</p> : null}
-        {blocked ? <p className="banner banner-error" role="alert">{t("sheetImport.cannotConfirm")}</p> : nothing ? <p className="banner banner-info">{t("sheetImport.nothingToDo")}</p> : null}
-      </section>
-
-      {blocked ? (
-        <section className="card stack" data-testid="import-refused" aria-labelledby="refused-title">
-          <h3 id="refused-title">{t("sheetImport.refusedTitle")}</h3>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("sheetImport.lineHead")}</th>
-                  <th scope="col">{t("sheetImport.column")}</th>
-                  <th scope="col">{t("sheetImport.problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.refused.flatMap((r) =>
-                  r.problems.map((p, i) => (
-                    <tr key={`${r.line}-${i}`}>
-                      <td>{n(r.line)}</td>
-                      <td>{label(p.column)}</td>
-                      <td>{p.message[lang]}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
-
-      {c.conflicts.length ? (
-        <section className="card stack" data-testid="import-conflicts" aria-labelledby="conflicts-title">
-          <h3 id="conflicts-title">{t("sheetImport.conflictsTitle")}</h3>
-          <p className="muted">{t("sheetImport.conflictLead")}</p>
-          {c.conflicts.map((k) => (
-            <fieldset key={k.rowId} className="sheet-conflict" data-row-id={k.rowId}>
-              <legend>
-                {t("sheetImport.line", { n: n(k.line) })} · {t("sheetImport.rowN", { id: n(k.rowId) })} —{" "}
-                {t("sheetImport.conflictBy", { name: `\u2068${actorLabel(k.changedBy ?? "", lang)}\u2069` })} <LocalTime iso={k.changedAt} lang={lang} />
-              </legend>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("sheetImport.column")}</th>
-                      <th scope="col">{t("sheetImport.inFile")}</th>
-                      <th scope="col">{t("sheetImport.current")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {k.columns.map((col) => (
-                      <tr key={col.column}>
-                        <th scope="row">{label(col.column)}</th>
-                        <td>{show(col.column, col.file)}</td>
-                        <td>{show(col.column, col.current)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <div className="choice-row">
-                <label>
-                  <input type="radio" name={`choice.${k.rowId}`} value="keep" defaultChecked /> {t("sheetImport.keepCurrent")}
-                </label>
-                <label>
-                  <input type="radio" name={`choice.${k.rowId}`} value="file" /> {t("sheetImport.useFile")}
-                </label>
-              </div>
-            </fieldset>
-          ))}
-        </section>
-      ) : null}
-
-      {c.changes.length ? (
-        <section className="card stack" data-testid="import-changes" aria-labelledby="changes-title">
-          <h3 id="changes-title">{t("sheetImport.changesTitle")}</h3>
-          {/* One small table per row (column, now, after): it stays readable on a phone, where one wide table would hide "after". */}
-          {c.changes.map((r) => (
-            <div key={r.rowId} className="sheet-change" data-row-id={r.rowId}>
-              <p className="sheet-row-head">
-                <span className="muted">{t("sheetImport.line", { n: n(r.line) })} ·</span> {show(first, r.cells[first])}
-              </p>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("sheetImport.column")}</th>
-                      <th scope="col">{t("sheetImport.before")}</th>
-                      <th scope="col">{t("sheetImport.after")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.changes.map((ch) => (
-                      <tr key={ch.column} data-row-id={r.rowId}>
-                        <th scope="row">{label(ch.column)}</th>
-                        <td className="change-before">{show(ch.column, ch.before)}</td>
-                        <td className="change-after">{show(ch.column, ch.after)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          ))}
-        </section>
-      ) : null}
-
-      {c.adds.length ? (
-        <section className="card stack" data-testid="import-adds" aria-labelledby="adds-title">
-          <h3 id="adds-title">{t("sheetImport.addsTitle")}</h3>
-          {/* Every filled cell of a new row, as read (dates as the app shows them, numbers as parsed): the last look before the write. */}
-          {c.adds.map((a) => (
-            <div key={a.line} className="sheet-change" data-line={a.line}>
-              <p className="sheet-row-head">
-                <span className="muted">{t("sheetImport.line", { n: n(a.line) })} ·</span> {show(first, a.cells[first])}
-              </p>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("sheetImport.column")}</th>
-                      <th scope="col">{t("sheetImport.after")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {columns
-                      .filter((col) => a.cells[col.id] !== null && a.cells[col.id] !== undefined && a.cells[col.id] !== "")
-                      .map((col) => (
-                        <tr key={col.id}>
-                          <th scope="row">{loc(col.label, lang)}</th>
-                          <td className="change-after">{show(col.id, a.cells[col.id])}</td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          ))}
-        </section>
-      ) : null}
-
-      <div className="form-actions">
-        {canWrite && !blocked && !nothing ? (
-          <button type="submit" className="button primary" name="intent" value="confirm" disabled={busy === "confirm"}>
-            {busy === "confirm" ? t("sheetImport.writing") : t("sheetImport.confirm")}
-          </button>
-        ) : null}
-        <button type="submit" className="button" name="intent" value="cancel" formNoValidate>
-          {t("sheetImport.cancel")}
-        </button>
-      </div>
-    </Form>
   );
 }
