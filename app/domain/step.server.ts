@@ -93,16 +93,8 @@ export function itemStates(pack: Pack, step: Pick<Step, "items">, projectData: P
       answers[it.id] = a ? { value: a.value, version: a.version, updatedAt: a.updatedAt } : null;
     }
   }
-  // Absent unless asked for: a normal page sends nothing more.
-  return { answers, rows, rowPages, suggestionsLeft, refOptions, ...(printRows ? { printRows } : {}) } as {
-    answers: typeof answers;
-    rows: typeof rows;
-    rowPages: typeof rowPages;
-    suggestionsLeft: typeof suggestionsLeft;
-    refOptions: typeof refOptions;
-    /** A register's every row, for its printed copy (only those whose print-all parameter the URL carries). */
-    printRows?: Record<string, RowView[]>;
-  };
+  // Absent unless asked for: a normal page sends nothing more (`printRows`: a register's every row, for its printed copy).
+  return { answers, rows, rowPages, suggestionsLeft, refOptions, ...(printRows && { printRows }) };
 }
 
 const stableId = z.string().min(1).max(200);
