@@ -30,7 +30,8 @@ import { allItems } from "#methodology/load.ts";
 import { fieldErrors, localDigits, msg, registerRowSchema, type CellValue, type RegisterCells } from "#methodology/values.ts";
 import { addRow, updateRow } from "./answers.server.ts";
 import type { Actor } from "./audit.server.ts";
-import { findRegister, type SheetCellProblem, type SheetRow } from "./register-sheet.ts";
+import type { SheetCellProblem, SheetRow } from "./register-sheet.ts";
+import { findRegister } from "./register-sheet.server.ts";
 
 export type RowToAdd = { line: number; cells: RegisterCells };
 export type CellChange = { column: string; before: CellValue; after: CellValue };

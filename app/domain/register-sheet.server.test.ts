@@ -8,8 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getPacks } from "#methodology/registry.ts";
 import { registerItem, type Language, type RegisterItem } from "#methodology/schema.ts";
-import { packRegisters } from "./register-sheet.ts";
-import { buildProjectWorkbook, buildRegisterCsv, buildRegisterXlsx, readRegisterFile, type RegisterSheetInput } from "./register-sheet.server.ts";
+import { buildProjectWorkbook, buildRegisterCsv, buildRegisterXlsx, packRegisters, readRegisterFile, type RegisterSheetInput } from "./register-sheet.server.ts";
 
 const pack = getPacks().get("crm-implementation", "1.0.0")!;
 

@@ -24,12 +24,11 @@ import { fieldErrors, isoToJalaliInput, localDigits, registerRowSchema, toLatinD
 import { bothLanguages } from "#app/i18n.ts";
 import { comparableText, stripInvisible } from "./text-hygiene.ts";
 import { cellText, checkZip, MAX_WORKBOOK_UPLOAD_BYTES } from "./workbook-safety.server.ts";
+import { allItems, findItem } from "#methodology/load.ts";
 import {
   columnHeader,
-  findRegister,
   parseSheetKey,
   refCellText,
-  refLabelsFor,
   SHEET_KEY_PREFIX,
   SHEET_LINES,
   SHEET_WORDS,
@@ -41,6 +40,47 @@ import {
   type SheetRefusalCode,
   type SheetRow,
 } from "./register-sheet.ts";
+
+/** The pack's register with this id (undefined for another kind of item or none). */
+export function findRegister(pack: Pack, id: string): RegisterItem | undefined {
+  const item = findItem(pack, id);
+  return item?.kind === "register" ? item : undefined;
+}
+
+/** Every register of the pack, in the pack's order (the whole-project workbook's sheets). */
+export function packRegisters(pack: Pack): RegisterItem[] {
+  return allItems(pack).flatMap(({ item }) => (item.kind === "register" ? [item] : []));
+}
+
+/**
+ * The names of the rows that `ref` columns of `item` point at, by the
+ * referenced register's id: a row's first column as text (how the register
+ * pages name a row, see refOptionsFor in step.server.ts); a choice by its
+ * option's words in `lang`.
+ */
+export function refLabelsFor(
+  pack: Pack,
+  item: RegisterItem,
+  rowsOf: (registerId: string) => ReadonlyArray<{ id: number; cells: unknown }>,
+  lang: "fa" | "en",
+): Record<string, Map<number, string>> {
+  const out: Record<string, Map<number, string>> = {};
+  for (const c of item.columns) {
+    if (c.type !== "ref" || out[c.register]) continue;
+    const target = findRegister(pack, c.register);
+    const first = target?.columns[0];
+    const labels = new Map<number, string>();
+    for (const r of rowsOf(c.register)) {
+      const cells = r.cells && typeof r.cells === "object" ? (r.cells as Readonly<Record<string, unknown>>) : {};
+      const v = first ? cells[first.id] : null;
+      const option = first?.type === "choice" ? first.options.find((o) => o.id === v) : undefined;
+      labels.set(r.id, v === null || v === undefined ? "" : option ? option.label[lang] : String(v));
+    }
+    out[c.register] = labels;
+  }
+  return out;
+}
+
 
 export * from "./register-sheet.ts";
 

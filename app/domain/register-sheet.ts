@@ -14,7 +14,7 @@
  *   columns in the reader's language (a required column's label ends in " *");
  * - row 4 on: one register row each; a new row leaves id and version blank.
  */
-import type { Pack, RegisterColumn, RegisterItem } from "#methodology/schema.ts";
+import type { RegisterColumn, RegisterItem } from "#methodology/schema.ts";
 
 export type SheetFormat = "xlsx" | "csv";
 export type Localized = { fa: string; en: string };
@@ -100,50 +100,9 @@ export function refCellText(rowId: number, label: string | undefined): string {
   return l ? `${rowId} · ${l}` : String(rowId);
 }
 
-/**
- * The names of the rows that `ref` columns of `item` point at, by the
- * referenced register's id: a row's first column as text (how the register
- * pages name a row, see refOptionsFor in step.server.ts); a choice by its
- * option's words in `lang`.
- */
-export function refLabelsFor(
-  pack: Pack,
-  item: RegisterItem,
-  rowsOf: (registerId: string) => ReadonlyArray<{ id: number; cells: unknown }>,
-  lang: "fa" | "en",
-): Record<string, Map<number, string>> {
-  const out: Record<string, Map<number, string>> = {};
-  for (const c of item.columns) {
-    if (c.type !== "ref" || out[c.register]) continue;
-    const target = findRegister(pack, c.register);
-    const first = target?.columns[0];
-    const labels = new Map<number, string>();
-    for (const r of rowsOf(c.register)) {
-      const cells = r.cells && typeof r.cells === "object" ? (r.cells as Readonly<Record<string, unknown>>) : {};
-      const v = first ? cells[first.id] : null;
-      const option = first?.type === "choice" ? first.options.find((o) => o.id === v) : undefined;
-      labels.set(r.id, v === null || v === undefined ? "" : option ? option.label[lang] : String(v));
-    }
-    out[c.register] = labels;
-  }
-  return out;
-}
-
 /** Registers edited only in their own grid (goal scores, fit and demo scores) are downloaded, never imported. */
 export function isImportable(item: RegisterItem): boolean {
   return !item.workbenchOnly;
-}
-
-export function findRegister(pack: Pack, id: string): RegisterItem | undefined {
-  for (const ph of pack.phases) for (const st of ph.steps) for (const it of st.items) if (it.id === id && it.kind === "register") return it;
-  return undefined;
-}
-
-/** Every register of the pack, in the pack's order (the whole-project workbook's sheets). */
-export function packRegisters(pack: Pack): RegisterItem[] {
-  const out: RegisterItem[] = [];
-  for (const ph of pack.phases) for (const st of ph.steps) for (const it of st.items) if (it.kind === "register") out.push(it);
-  return out;
 }
 
 /** A column's header in one language: its label, and " *" when required. */

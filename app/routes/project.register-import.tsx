@@ -9,11 +9,11 @@ import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { getPreferences } from "#app/domain/preferences.server.ts";
 import { refOptionsFor } from "#app/domain/step.server.ts";
 import { isEditable, projectGates } from "#app/domain/signoff.server.ts";
-import { readRegisterFile } from "#app/domain/register-sheet.server.ts";
+import { readRegisterFile, refLabelsFor } from "#app/domain/register-sheet.server.ts";
 import { MAX_WORKBOOK_UPLOAD_BYTES } from "#app/domain/workbook-safety.server.ts";
 import { readUpload } from "#app/http.server.ts";
 import { uploadedFileName } from "#app/domain/text-hygiene.ts";
-import { isImportable, refLabelsFor, type Localized } from "#app/domain/register-sheet.ts";
+import { isImportable, type Localized } from "#app/domain/register-sheet.ts";
 import {
   applyImport,
   compareWithRegister,

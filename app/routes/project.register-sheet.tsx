@@ -2,8 +2,7 @@ import { data } from "react-router";
 import type { Route } from "./+types/project.register-sheet";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { downloadLanguage, fileResponse, sheetFileName, XLSX_TYPE } from "#app/domain/downloads.server.ts";
-import { buildRegisterCsv, buildRegisterXlsx } from "#app/domain/register-sheet.server.ts";
-import { findRegister, refLabelsFor } from "#app/domain/register-sheet.ts";
+import { buildRegisterCsv, buildRegisterXlsx, findRegister, refLabelsFor } from "#app/domain/register-sheet.server.ts";
 
 /**
  * One register as a spreadsheet (decision 044/045): `?format=xlsx` (default) or

@@ -1,8 +1,7 @@
 import type { Route } from "./+types/project.workbook";
 import { requireProjectContext } from "#app/domain/project-context.server.ts";
 import { downloadLanguage, fileResponse, sheetFileName, XLSX_TYPE } from "#app/domain/downloads.server.ts";
-import { buildProjectWorkbook } from "#app/domain/register-sheet.server.ts";
-import { packRegisters } from "#app/domain/register-sheet.ts";
+import { buildProjectWorkbook, packRegisters } from "#app/domain/register-sheet.server.ts";
 
 /**
  * Every register of the project in one Excel workbook, a sheet each (decision
