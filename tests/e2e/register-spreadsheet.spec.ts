@@ -119,6 +119,11 @@ test.describe("a register to a spreadsheet and back", () => {
     // Nothing is written before the confirmation.
     expect(storedRows(projectId).map((r) => r.cells.requirement)).toEqual(["One customer record", "Quotes in one click", "Call scheduling"]);
     await shot(page, "sheet-import-preview-en");
+    // On a phone every column's name fits its cell (the first column is not squeezed until "Requirement" runs into the value beside it).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflowing = await page.locator(".sheet-change th[scope=row]").evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     await page.getByRole("button", { name: "Write these changes into the register" }).click();
     await expect(page.getByTestId("import-written")).toContainText("1 added, 2 changed");
